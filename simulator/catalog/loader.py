@@ -1,0 +1,311 @@
+"""Load rubrics/ and personas/ into a validated Catalog, or a list of located problems.
+
+A team editing YAML gets every problem at once, each as `FILE:LINE: field.path: message`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from pydantic import BaseModel, ValidationError
+
+from .models import CriteriaLibrary, Criterion, Loop, Persona
+from .yaml_nodes import LocatedDocument, YamlSyntaxError, duplicate_keys, parse
+
+KINDS: dict[str, type[BaseModel]] = {"loop": Loop, "criteria": CriteriaLibrary, "persona": Persona}
+TEMPLATE_DIR_NAME = "templates"
+WEIGHT_TOLERANCE = 1e-6
+# The variables a persona's system-prompt template may use (the engine passes exactly these).
+TEMPLATE_SAMPLE = {
+    "candidate": "Alex",
+    "company": "Company",
+    "loop_role": "Machine Learning Engineer",
+    "round_title": "Round",
+    "round_assesses": "what the round assesses",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.path}: {self.message}"
+
+
+class CatalogError(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(map(str, self.problems)))
+
+
+@dataclass
+class Catalog:
+    loops: dict[str, Loop] = field(default_factory=dict)
+    personas: dict[str, Persona] = field(default_factory=dict)
+    criteria: dict[str, Criterion] = field(default_factory=dict)
+    templates: jinja2.Environment | None = None
+    files: list[Path] = field(default_factory=list)
+
+    def loop(self, loop_id: str) -> Loop:
+        try:
+            return self.loops[loop_id]
+        except KeyError:
+            raise KeyError(f"no loop {loop_id!r}; loops: {', '.join(sorted(self.loops))}") from None
+
+    def criterion(self, loop: Loop, criterion_id: str) -> Criterion:
+        """A loop's own definition wins over the shared library's."""
+        for crit in loop.criteria:
+            if crit.id == criterion_id:
+                return crit
+        return self.criteria[criterion_id]
+
+    def system_prompt(self, persona: Persona, **context: Any) -> str:
+        assert self.templates is not None
+        return self.templates.get_template(persona.template).render(persona=persona, **context)
+
+
+@dataclass
+class _Parsed:
+    path: Path
+    doc: LocatedDocument
+    model: BaseModel
+
+
+def _yaml_files(paths: Iterable[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.glob("*.yaml") if p.is_file()))
+            files.extend(sorted(p for p in path.glob("*.yml") if p.is_file()))
+        else:
+            files.append(path)
+    return files
+
+
+def _loc_path(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
+    # Discriminated/union errors put the type name in loc; field paths are str/int only.
+    return tuple(part for part in loc if isinstance(part, (str, int)))
+
+
+def _parse_file(path: Path, problems: list[Problem]) -> _Parsed | None:
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(name, 1, "-", f"cannot read file: {exc}"))
+        return None
+    try:
+        doc = parse(text)
+    except YamlSyntaxError as exc:
+        problems.append(Problem(name, exc.line, "-", f"YAML syntax error: {exc.message}"))
+        return None
+    dups = duplicate_keys(doc.root)
+    for line, dotted in dups:
+        problems.append(Problem(name, line, dotted, "key written twice (only one value can count)"))
+    if not isinstance(doc.data, dict):
+        problems.append(Problem(name, 1, "-", "expected a mapping at the top of the file"))
+        return None
+    kind = doc.data.get("kind")
+    model_cls = KINDS.get(kind) if isinstance(kind, str) else None
+    if model_cls is None:
+        problems.append(
+            Problem(name, doc.line_of(("kind",)), "kind", f"must be one of {', '.join(KINDS)} (got {kind!r})")
+        )
+        return None
+    try:
+        model = model_cls.model_validate(doc.data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = _loc_path(err["loc"])
+            dotted = ".".join(map(str, loc)) or "-"
+            message = err["msg"]
+            if err["type"] == "extra_forbidden":
+                message = "unknown key"
+            problems.append(Problem(name, doc.line_of(loc), dotted, message))
+        return None
+    if dups:
+        return None
+    return _Parsed(path, doc, model)
+
+
+def _template_env(personas_dirs: list[Path]) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d / TEMPLATE_DIR_NAME) for d in personas_dirs]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=False,
+    )
+
+
+def _check_persona_template(parsed: _Parsed, env: jinja2.Environment, problems: list[Problem]) -> None:
+    persona = parsed.model
+    assert isinstance(persona, Persona)
+    name = str(parsed.path)
+    try:
+        template = env.get_template(persona.template)
+        template.render(persona=persona, **TEMPLATE_SAMPLE)
+    except jinja2.TemplateNotFound:
+        problems.append(
+            Problem(name, parsed.doc.line_of(("template",)), "template", f"template {persona.template!r} not found")
+        )
+    except jinja2.TemplateSyntaxError as exc:
+        problems.append(Problem(exc.filename or persona.template, exc.lineno, "template", exc.message or str(exc)))
+    except jinja2.UndefinedError as exc:
+        problems.append(
+            Problem(name, parsed.doc.line_of(("template",)), "template", f"template uses an unknown variable: {exc}")
+        )
+    for key in ("opening", "closing"):
+        try:
+            env.from_string(getattr(persona, key)).render(candidate="Alex", round="Round", company="Company")
+        except jinja2.TemplateError as exc:
+            problems.append(Problem(name, parsed.doc.line_of((key,)), key, f"broken template text: {exc}"))
+
+
+def _check_loop(
+    parsed: _Parsed,
+    criteria: dict[str, Criterion],
+    personas: dict[str, Persona],
+    problems: list[Problem],
+) -> None:
+    loop = parsed.model
+    assert isinstance(loop, Loop)
+    name = str(parsed.path)
+    doc = parsed.doc
+
+    def report(path: tuple[str | int, ...], message: str) -> None:
+        problems.append(Problem(name, doc.line_of(path), ".".join(map(str, path)), message))
+
+    if parsed.path.stem != loop.id:
+        report(("id",), f"loop id {loop.id!r} must match the file name {parsed.path.stem!r}")
+    if loop.derived and not loop.derived_reason:
+        report(("derived_reason",), "a derived loop must say why (derived_reason)")
+    _report_duplicates([s.id for s in loop.sources], ("sources",), report)
+    _report_duplicates([s.id for s in loop.stages], ("stages",), report)
+    _report_duplicates([c.id for c in loop.criteria], ("criteria",), report)
+    _report_duplicates([r.id for r in loop.rounds], ("rounds",), report)
+    _report_duplicates(
+        [q.id for r in loop.rounds for q in r.questions],
+        None,
+        report,
+        locations=[("rounds", ri, "questions", qi, "id") for ri, r in enumerate(loop.rounds) for qi in range(len(r.questions))],
+    )
+    known_criteria = set(criteria) | {c.id for c in loop.criteria}
+    source_ids = {s.id for s in loop.sources} | {"written"}
+    stage_ids = {s.id for s in loop.stages}
+    for ri, rnd in enumerate(loop.rounds):
+        base: tuple[str | int, ...] = ("rounds", ri)
+        if rnd.stage not in stage_ids:
+            report((*base, "stage"), f"unknown stage {rnd.stage!r}; stages: {', '.join(sorted(stage_ids))}")
+        if rnd.persona not in personas:
+            report((*base, "persona"), f"unknown persona {rnd.persona!r}; personas: {', '.join(sorted(personas))}")
+        total = sum(c.weight for c in rnd.criteria)
+        if abs(total - 1.0) > WEIGHT_TOLERANCE:
+            report((*base, "criteria"), f"criterion weights sum to {total:g}, must sum to 1")
+        _report_duplicates([c.id for c in rnd.criteria], (*base, "criteria"), report)
+        _report_duplicates([f.id for f in rnd.red_flags], (*base, "red_flags"), report)
+        round_criteria = {c.id for c in rnd.criteria}
+        for ci, crit in enumerate(rnd.criteria):
+            if crit.id not in known_criteria:
+                report((*base, "criteria", ci, "id"), f"unknown criterion {crit.id!r} (not in criteria.yaml or the loop)")
+        low, high = rnd.answer_guidance_s
+        if low >= high:
+            report((*base, "answer_guidance_s"), "range must be [shortest, longest] with shortest < longest")
+        for qi, question in enumerate(rnd.questions):
+            qpath = (*base, "questions", qi)
+            if question.source not in source_ids:
+                report((*qpath, "source"), f"unknown source {question.source!r}; sources: {', '.join(sorted(source_ids))}")
+            for k, crit_id in enumerate(question.criteria):
+                if crit_id not in round_criteria:
+                    report((*qpath, "criteria", k), f"criterion {crit_id!r} is not scored in round {rnd.id!r}")
+            bad_levels = [lvl for lvl in question.levels if loop.levels and lvl not in loop.levels]
+            if bad_levels:
+                report((*qpath, "levels"), f"levels {bad_levels} not in the loop's levels {loop.levels}")
+            if rnd.kind == "coding" and question.problem is None:
+                report(qpath, "a coding round's questions need a problem (starter code and tests)")
+
+
+def _report_duplicates(
+    ids: list[str],
+    base: tuple[str | int, ...] | None,
+    report: Any,
+    locations: list[tuple[str | int, ...]] | None = None,
+) -> None:
+    seen: set[str] = set()
+    for index, ident in enumerate(ids):
+        if ident in seen:
+            path = locations[index] if locations else (*(base or ()), index, "id")
+            report(path, f"duplicate id {ident!r}")
+        seen.add(ident)
+
+
+def collect(paths: Iterable[Path], context_dirs: Iterable[Path] = ()) -> tuple[Catalog, list[Problem]]:
+    """Parse and cross-check the given files and dirs.
+
+    `context_dirs` supply the criteria library and personas a loop refers to when
+    only some files are named (e.g. `rubric validate rubrics/canva-mle.yaml`).
+    """
+    problems: list[Problem] = []
+    explicit = _yaml_files(paths)
+    parsed = [item for item in (_parse_file(path, problems) for path in explicit) if item]
+    given_kinds = {type(item.model) for item in parsed}
+    given_files = {path.resolve() for path in explicit}
+    for path in _yaml_files(context_dirs):
+        if path.resolve() in given_files:
+            continue
+        item = _parse_file(path, [])  # context file problems are reported when that file is validated
+        if item and not isinstance(item.model, Loop) and type(item.model) not in given_kinds:
+            parsed.append(item)
+
+    catalog = Catalog(files=[p.path for p in parsed])
+    criteria_docs = [p for p in parsed if isinstance(p.model, CriteriaLibrary)]
+    persona_docs = [p for p in parsed if isinstance(p.model, Persona)]
+    loop_docs = [p for p in parsed if isinstance(p.model, Loop)]
+
+    for doc in criteria_docs:
+        lib = doc.model
+        assert isinstance(lib, CriteriaLibrary)
+        for ci, crit in enumerate(lib.criteria):
+            if crit.id in catalog.criteria:
+                problems.append(
+                    Problem(str(doc.path), doc.doc.line_of(("criteria", ci, "id")), f"criteria.{ci}.id", f"duplicate id {crit.id!r}")
+                )
+            catalog.criteria[crit.id] = crit
+
+    persona_dirs = sorted({p.path.parent for p in persona_docs}, key=str)
+    catalog.templates = _template_env(persona_dirs)
+    for doc in persona_docs:
+        persona = doc.model
+        assert isinstance(persona, Persona)
+        if persona.id in catalog.personas:
+            problems.append(Problem(str(doc.path), doc.doc.line_of(("id",)), "id", f"duplicate persona id {persona.id!r}"))
+        if doc.path.stem != persona.id:
+            problems.append(
+                Problem(str(doc.path), doc.doc.line_of(("id",)), "id", f"persona id {persona.id!r} must match the file name {doc.path.stem!r}")
+            )
+        catalog.personas[persona.id] = persona
+        _check_persona_template(doc, catalog.templates, problems)
+
+    for doc in loop_docs:
+        loop = doc.model
+        assert isinstance(loop, Loop)
+        if loop.id in catalog.loops:
+            problems.append(Problem(str(doc.path), doc.doc.line_of(("id",)), "id", f"duplicate loop id {loop.id!r}"))
+        _check_loop(doc, catalog.criteria, catalog.personas, problems)
+        catalog.loops[loop.id] = loop
+    return catalog, sorted(set(problems))
+
+
+def load_catalog(rubrics_dir: Path, personas_dir: Path) -> Catalog:
+    """The whole catalog, or CatalogError listing every located problem."""
+    catalog, problems = collect([rubrics_dir, personas_dir])
+    if problems:
+        raise CatalogError(problems)
+    return catalog

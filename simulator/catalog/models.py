@@ -1,0 +1,179 @@
+"""The interview catalog as pydantic models: what a rubric or persona YAML file may say.
+
+Every model forbids unknown keys so a typo in a team's rubric is an error with a
+line number, never a silently ignored setting.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+KEBAB = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SNAKE = r"^[a-z][a-z0-9_]*$"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Signal(Strict):
+    """A deterministic evidence check: regexes looked for in an answer.
+
+    Teams tune scoring by editing these in YAML. `patterns` are Python regexes,
+    matched case-insensitively against the candidate's words.
+    """
+
+    id: str = Field(pattern=SNAKE)
+    description: str
+    patterns: list[str] = Field(min_length=1)
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"invalid regex {pattern!r}: {exc}") from exc
+        return patterns
+
+
+class Criterion(Strict):
+    """A scoring criterion. Ids are canonical across loops where the meaning is shared."""
+
+    id: str = Field(pattern=SNAKE)
+    title: str
+    description: str
+    levels: dict[int, str] = Field(description="anchored description of each level 1-4")
+    signals: list[Signal] = Field(default_factory=list)
+    probes: list[str] = Field(default_factory=list, description="canned follow-up questions for this criterion")
+
+    @field_validator("levels")
+    @classmethod
+    def _four_levels(cls, levels: dict[int, str]) -> dict[int, str]:
+        if sorted(levels) != [1, 2, 3, 4]:
+            raise ValueError(f"needs exactly levels 1, 2, 3 and 4, got {sorted(levels)}")
+        return levels
+
+
+class CriteriaLibrary(Strict):
+    """rubrics/criteria.yaml: the shared criterion definitions every loop draws from."""
+
+    kind: Literal["criteria"]
+    criteria: list[Criterion] = Field(min_length=1)
+
+
+class Source(Strict):
+    """Where the loop's facts come from (files in the seeds folder, postings, ...)."""
+
+    id: str = Field(pattern=KEBAB)
+    title: str
+    ref: str
+
+
+class CompanyValue(Strict):
+    id: str = Field(pattern=KEBAB)
+    name: str
+    description: str
+
+
+class Stage(Strict):
+    id: str = Field(pattern=KEBAB)
+    title: str
+
+
+class RoundCriterion(Strict):
+    """A criterion as one round weighs it, with round-specific probes added to the shared ones."""
+
+    id: str = Field(pattern=SNAKE)
+    weight: float = Field(gt=0, le=1)
+    probes: list[str] = Field(default_factory=list)
+
+
+class RedFlag(Strict):
+    id: str = Field(pattern=KEBAB)
+    text: str
+    signals: list[Signal] = Field(default_factory=list)
+
+
+class TestCase(Strict):
+    """A hidden pytest test of a coding problem, run against the candidate's code."""
+
+    name: str = Field(pattern=r"^test_[a-z0-9_]+$")
+    code: str
+
+
+class CodingProblem(Strict):
+    entrypoint: str = Field(description="the function the candidate must write")
+    starter: str
+    tests: list[TestCase] = Field(min_length=1)
+    time_limit_s: float = Field(10.0, gt=0, le=120)
+
+
+class Question(Strict):
+    id: str = Field(pattern=KEBAB)
+    text: str
+    source: str = Field(description='a source id of the loop, or "written"')
+    criteria: list[str] = Field(min_length=1, description="criterion ids this question probes")
+    levels: list[str] = Field(default_factory=list, description="levels it suits; empty = every level")
+    problem: CodingProblem | None = None
+
+
+class Round(Strict):
+    id: str = Field(pattern=KEBAB)
+    title: str
+    stage: str = Field(pattern=KEBAB)
+    minutes: int = Field(gt=0, le=240)
+    kind: Literal["conversation", "coding"] = "conversation"
+    assesses: str
+    persona: str = Field(pattern=KEBAB)
+    answer_guidance_s: tuple[int, int] = Field((60, 180), description="ideal answer length range in seconds")
+    questions: list[Question] = Field(min_length=1)
+    criteria: list[RoundCriterion] = Field(min_length=1)
+    red_flags: list[RedFlag] = Field(default_factory=list)
+    tips: list[str] = Field(default_factory=list)
+    vocabulary: list[str] = Field(default_factory=list, description="jargon for speech recognition")
+
+
+class Loop(Strict):
+    """rubrics/<loop-id>.yaml: one company's interview loop."""
+
+    kind: Literal["loop"]
+    id: str = Field(pattern=KEBAB)
+    company: str
+    role: str
+    levels: list[str] = Field(default_factory=list)
+    derived: bool = False
+    derived_reason: str | None = None
+    sources: list[Source] = Field(min_length=1)
+    values: list[CompanyValue] = Field(default_factory=list)
+    stages: list[Stage] = Field(min_length=1)
+    tips: list[str] = Field(default_factory=list, description="loop-wide tips to stand out")
+    criteria: list[Criterion] = Field(default_factory=list, description="criteria only this loop uses")
+    rounds: list[Round] = Field(min_length=1)
+
+    def round(self, round_id: str) -> Round:
+        for rnd in self.rounds:
+            if rnd.id == round_id:
+                return rnd
+        raise KeyError(f"loop {self.id!r} has no round {round_id!r}; rounds: {', '.join(r.id for r in self.rounds)}")
+
+
+class Persona(Strict):
+    """personas/<id>.yaml: who the interviewer is and what they never do."""
+
+    kind: Literal["persona"]
+    id: str = Field(pattern=KEBAB)
+    name: str
+    role: str
+    tone: str
+    pacing: str
+    voice: str = Field(description="how their sentences sound: a few words on phrasing")
+    max_follow_ups: int = Field(2, ge=0, le=5, description="follow-ups per question at most")
+    opening: str = Field(description="first words of the round; may use {{ candidate }} and {{ round }}")
+    closing: str
+    never: list[str] = Field(min_length=1)
+    template: str = Field("interviewer.j2", description="Jinja2 system-prompt template in personas/templates/")

@@ -1,0 +1,82 @@
+"""YAML parsing that remembers where every value was written.
+
+PyYAML's node tree carries line marks; we keep it next to the plain data so a
+validation error's field path can be turned into the line a person must edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True)
+class LocatedDocument:
+    data: Any
+    root: yaml.Node | None
+
+    def line_of(self, path: tuple[str | int, ...]) -> int:
+        """Line (1-based) of the deepest node along `path` that exists in the file."""
+        node = self.root
+        if node is None:
+            return 1
+        line = node.start_mark.line + 1
+        for part in path:
+            child = _child(node, part)
+            if child is None:
+                break
+            key_node, node = child
+            line = (key_node or node).start_mark.line + 1
+        return line
+
+
+def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
+                return key_node, value_node
+    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return None, node.value[part]
+    return None
+
+
+def duplicate_keys(node: yaml.Node | None, path: tuple[str | int, ...] = ()) -> list[tuple[int, str]]:
+    """(line, dotted path) of every mapping key written twice: PyYAML would keep only the last."""
+    found: list[tuple[int, str]] = []
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in seen:
+                found.append((key_node.start_mark.line + 1, ".".join(map(str, (*path, key)))))
+            seen.add(key)
+            found.extend(duplicate_keys(value_node, (*path, key)))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            found.extend(duplicate_keys(item, (*path, index)))
+    return found
+
+
+def parse(text: str) -> LocatedDocument:
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise YamlSyntaxError(line, f"{exc.problem or exc.context or 'invalid YAML'}") from exc
+    except yaml.YAMLError as exc:
+        raise YamlSyntaxError(1, str(exc)) from exc
+    finally:
+        loader.dispose()
+    return LocatedDocument(data=data, root=root)

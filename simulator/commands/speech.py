@@ -1,0 +1,9 @@
+"""CLI commands for the speech area (filled in by its issue)."""
+
+from __future__ import annotations
+
+import click
+
+
+def register(group: click.Group) -> None:
+    """Add this area's commands to the main group."""

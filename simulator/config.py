@@ -1,0 +1,201 @@
+"""Effective configuration: defaults < TOML file < INTERVIEW_SIM_* env vars < CLI flags.
+
+Every value keeps track of the layer it came from so `interview-sim config show`
+can explain itself. API keys are only ever read from the environment and are
+masked whenever the configuration is shown or stored.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+ENV_PREFIX = "INTERVIEW_SIM_"
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent
+EMBEDDED_MODEL = "embedded"
+
+
+def in_checkout() -> bool:
+    """A source checkout keeps its data beside the code, in transcripts/."""
+    return (PROJECT_ROOT / "pyproject.toml").is_file() and (PROJECT_ROOT / "rubrics").is_dir()
+
+
+def config_path() -> Path:
+    override = os.environ.get(f"{ENV_PREFIX}CONFIG")
+    if override:
+        return Path(override).expanduser()
+    base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / "interview-sim" / "config.toml"
+
+
+def default_data_dir() -> Path:
+    if in_checkout():
+        return PROJECT_ROOT / "transcripts"
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "interview-sim"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LLMSettings(_Section):
+    model: str = Field(
+        EMBEDDED_MODEL,
+        description='litellm model id ("openai/gpt-4o-mini", "ollama_chat/llama3.1", ...) or "embedded"',
+    )
+    api_base: str | None = Field(None, description="base URL for OpenAI-compatible servers (vLLM, llama.cpp, ...)")
+    api_key: SecretStr | None = Field(None, description="only from the environment; provider env vars work too")
+    timeout_s: float = Field(20.0, gt=0, description="per-call timeout before falling back")
+    retries: int = Field(1, ge=0, le=5)
+    fallback_to_embedded: bool = True
+    temperature: float = Field(0.6, ge=0, le=2)
+    max_tokens: int = Field(60, ge=8, le=1024)
+    threads: int = Field(0, ge=0, description="llama.cpp threads for the embedded model; 0 = all cores")
+    judge_model: str | None = Field(None, description="litellm model for the LLM judge; None = evidence scorer only")
+
+
+class STTSettings(_Section):
+    model: str = Field("tiny.en", description="tiny.en (embedded), base (PyPI parts), a CTranslate2 dir, or a size name")
+    device: Literal["auto", "cpu", "cuda"] = "auto"
+    compute_type: str = "auto"
+    input_device: str | None = Field(None, description="sounddevice input name or index")
+    mode: Literal["push_to_talk", "hands_free"] = "push_to_talk"
+    silence_s: float = Field(0.8, gt=0, le=10)
+    keep_audio: bool = True
+    remote_model: str | None = Field(None, description="litellm transcription model, e.g. openai/whisper-1")
+    remote_api_base: str | None = None
+    fillers: list[str] = Field(
+        default_factory=lambda: ["um", "uh", "erm", "like", "you know", "sort of", "kind of", "basically", "i mean"]
+    )
+
+
+class InterviewSettings(_Section):
+    candidate: str = "candidate"
+    level: str | None = None
+    warn_minutes: list[float] = Field(default_factory=lambda: [5.0, 1.0])
+    avoid_recent_sessions: int = Field(3, ge=0)
+
+
+class UISettings(_Section):
+    theme: str = "textual-dark"
+    interviewer_voice: bool = False
+    keys: dict[str, str] = Field(default_factory=dict, description="binding id -> key, e.g. submit = ctrl+s")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        env_nested_delimiter="__",
+        extra="forbid",
+    )
+
+    data_dir: Path = Field(default_factory=default_data_dir)
+    rubrics_dir: Path = PROJECT_ROOT / "rubrics"
+    personas_dir: Path = PROJECT_ROOT / "personas"
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    stt: STTSettings = Field(default_factory=STTSettings)
+    interview: InterviewSettings = Field(default_factory=InterviewSettings)
+    ui: UISettings = Field(default_factory=UISettings)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_file=config_path()))
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / "interview-sim.db"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.data_dir / "models"
+
+    def redacted(self) -> dict[str, Any]:
+        """The config as plain data with every secret removed: safe to store or export."""
+        data = self.model_dump(mode="json")
+        data["llm"].pop("api_key", None)
+        return data
+
+
+def _nest(flat: dict[str, Any]) -> dict[str, Any]:
+    """Turn {"llm.model": x} into {"llm": {"model": x}} for pydantic."""
+    nested: dict[str, Any] = {}
+    for dotted, value in flat.items():
+        node = nested
+        *parents, leaf = dotted.split(".")
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[leaf] = value
+    return nested
+
+
+def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and value and key != "keys":
+            flat.update(_flatten(value, f"{name}."))
+        else:
+            flat[name] = value
+    return flat
+
+
+class ConfigError(Exception):
+    """The TOML file, an env var or a flag is invalid; the message names which and why."""
+
+
+def load_settings(overrides: dict[str, Any] | None = None) -> Settings:
+    """Build the effective settings; `overrides` are CLI flags as dotted keys."""
+    cli = _nest({k: v for k, v in (overrides or {}).items() if v is not None})
+    try:
+        return Settings(**cli)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{config_path()}: not valid TOML: {exc}") from exc
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise ConfigError(f"invalid configuration ({config_path()}, {ENV_PREFIX}* or flags): {problems}") from exc
+
+
+def describe_settings(overrides: dict[str, Any] | None = None) -> list[tuple[str, str, str]]:
+    """(dotted key, shown value, source) for every setting, secrets masked."""
+    settings = load_settings(overrides)
+    cli = _flatten(_nest({k: v for k, v in (overrides or {}).items() if v is not None}))
+    env = _flatten(EnvSettingsSource(Settings, env_prefix=ENV_PREFIX, env_nested_delimiter="__")())
+    toml_file = config_path()
+    toml = _flatten(TomlConfigSettingsSource(Settings, toml_file=toml_file)()) if toml_file.is_file() else {}
+    rows: list[tuple[str, str, str]] = []
+    for key, value in _flatten(settings.model_dump(mode="python")).items():
+        if key in cli:
+            source = "cli"
+        elif key in env:
+            source = f"env {ENV_PREFIX}{key.upper().replace('.', '__')}"
+        elif key in toml:
+            source = f"file {toml_file}"
+        else:
+            source = "default"
+        if isinstance(value, SecretStr):
+            shown = "****" if value.get_secret_value() else ""
+        else:
+            shown = "" if value is None else str(value)
+        rows.append((key, shown, source))
+    return rows
+

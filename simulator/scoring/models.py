@@ -1,0 +1,67 @@
+"""What a score is: per-criterion levels with verified quotes, and the round's verdict."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Band = Literal["strong yes", "lean yes", "lean no", "no"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(_Model):
+    """An exact quote from a candidate turn; `verified` means it was found verbatim."""
+
+    quote: str
+    turn_index: int = Field(ge=0)
+    t_start: float = Field(ge=0)
+    verified: bool = True
+
+
+class Check(_Model):
+    """One deterministic indicator (a rubric signal) and whether the answer showed it."""
+
+    signal: str
+    description: str
+    passed: bool
+    evidence: Evidence | None = None
+
+
+class ScorerIdentity(_Model):
+    scorer: Literal["evidence", "llm", "combined"]
+    version: str
+    model: str | None = None
+    rubric_hash: str = Field(description="sha256 of the rubric file(s) the score was computed with")
+
+
+class CriterionResult(_Model):
+    criterion: str
+    weight: float = Field(ge=0, le=1)
+    level: int | None = Field(None, ge=1, le=4, description="None = insufficient evidence")
+    evidence: list[Evidence] = Field(default_factory=list)
+    checks: list[Check] = Field(default_factory=list)
+    missing: str = Field("", description="what would have earned the next level")
+    decided_by: Literal["evidence", "llm"] = "evidence"
+    unverified: bool = Field(False, description="the judge's level rested on quotes that did not verify")
+
+
+class RedFlagHit(_Model):
+    id: str
+    text: str
+    evidence: Evidence | None = None
+
+
+class RoundScore(_Model):
+    loop: str
+    round: str
+    criteria: list[CriterionResult]
+    weighted: float | None = Field(None, ge=1, le=4, description="weighted mean level of scored criteria")
+    band: Band
+    rationale: str
+    red_flags: list[RedFlagHit] = Field(default_factory=list)
+    scorer: ScorerIdentity
+    created_at: str = Field(description="ISO-8601 UTC")
