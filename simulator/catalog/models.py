@@ -36,7 +36,7 @@ class Signal(Strict):
         for pattern in patterns:
             try:
                 re.compile(pattern)
-            except re.error as exc:
+            except (re.error, OverflowError, RecursionError) as exc:  # huge {n} or deep nesting raise the latter two
                 raise ValueError(f"invalid regex {pattern!r}: {exc}") from exc
         return patterns
 

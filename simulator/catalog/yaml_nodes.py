@@ -49,9 +49,19 @@ def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Nod
     return None
 
 
-def duplicate_keys(node: yaml.Node | None, path: tuple[str | int, ...] = ()) -> list[tuple[int, str]]:
-    """(line, dotted path) of every mapping key written twice: PyYAML would keep only the last."""
+def duplicate_keys(
+    node: yaml.Node | None, path: tuple[str | int, ...] = (), _visiting: frozenset[int] = frozenset()
+) -> list[tuple[int, str]]:
+    """(line, dotted path) of every mapping key written twice: PyYAML would keep only the last.
+
+    Aliases share nodes and may point at an ancestor (`a: &x [*x]`); `_visiting`
+    holds the ids of the nodes on the current path so such a cycle ends the walk
+    instead of recursing forever.
+    """
     found: list[tuple[int, str]] = []
+    if id(node) in _visiting:
+        return found
+    visiting = _visiting | {id(node)}
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
@@ -59,24 +69,34 @@ def duplicate_keys(node: yaml.Node | None, path: tuple[str | int, ...] = ()) -> 
             if key in seen:
                 found.append((key_node.start_mark.line + 1, ".".join(map(str, (*path, key)))))
             seen.add(key)
-            found.extend(duplicate_keys(value_node, (*path, key)))
+            found.extend(duplicate_keys(value_node, (*path, key), visiting))
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            found.extend(duplicate_keys(item, (*path, index)))
+            found.extend(duplicate_keys(item, (*path, index), visiting))
     return found
 
 
 def parse(text: str) -> LocatedDocument:
-    loader = yaml.SafeLoader(text)
+    """Parse one YAML document, or raise YamlSyntaxError with the line to fix."""
+    loader: yaml.SafeLoader | None = None
     try:
+        # The reader checks every character already in the constructor, so it belongs in the try.
+        loader = yaml.SafeLoader(text)
         root = loader.get_single_node()
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         raise YamlSyntaxError(line, f"{exc.problem or exc.context or 'invalid YAML'}") from exc
+    except yaml.reader.ReaderError as exc:
+        # Not a MarkedYAMLError: it only knows the character offset, so count the lines before it.
+        line = text.count("\n", 0, exc.position) + 1
+        raise YamlSyntaxError(line, f"unacceptable character #x{exc.character:04x}: {exc.reason}") from exc
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(1, str(exc)) from exc
+    except RecursionError as exc:
+        raise YamlSyntaxError(1, "nested too deeply to read") from exc
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return LocatedDocument(data=data, root=root)
