@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 KEBAB = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SNAKE = r"^[a-z][a-z0-9_]*$"
@@ -29,8 +29,20 @@ class Signal(Strict):
     id: str = Field(pattern=SNAKE)
     description: str
     patterns: list[str] = Field(min_length=1)
+    # How the evidence scorer counts a signal (all optional; the defaults keep the
+    # original meaning "one point when any pattern matches").
+    points: float = Field(1.0, ge=-4, le=4, description="added to the criterion's evidence points per counted match; negative = counter-indicator")
+    max_count: int = Field(1, ge=1, le=20, description="distinct matches that count at most")
+    actor: Literal["any", "self", "team"] = Field(
+        "any", description='"self": only where the candidate ("I") is the clause subject; "team": only where "we"/the team is'
+    )
+    near: list[str] = Field(default_factory=list, description="regexes of which one must occur in the same sentence")
+    before: list[str] = Field(
+        default_factory=list, description="the match counts only before the first match of these regexes in the answer"
+    )
+    novel: bool = Field(False, description="a match that repeats words of the interviewer's question does not count")
 
-    @field_validator("patterns")
+    @field_validator("patterns", "near", "before")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         for pattern in patterns:
@@ -41,6 +53,36 @@ class Signal(Strict):
         return patterns
 
 
+class LevelRule(Strict):
+    """Turns a criterion's signal points into a level 1-4 (the evidence scorer's ladder).
+
+    A level is reached when the points reach its threshold and every signal group
+    required at that level or below passed. A group is "a|b": either signal will do.
+    """
+
+    thresholds: dict[int, float] = Field(
+        default_factory=lambda: {2: 1.0, 3: 2.0, 4: 3.0}, description="points needed for levels 2, 3 and 4"
+    )
+    requires: dict[int, list[str]] = Field(default_factory=dict, description="signal groups a level needs")
+
+    @field_validator("thresholds")
+    @classmethod
+    def _ascending(cls, thresholds: dict[int, float]) -> dict[int, float]:
+        if sorted(thresholds) != [2, 3, 4]:
+            raise ValueError(f"needs thresholds for levels 2, 3 and 4, got {sorted(thresholds)}")
+        if not thresholds[2] <= thresholds[3] <= thresholds[4]:
+            raise ValueError("thresholds must not decrease from level 2 to level 4")
+        return thresholds
+
+    @field_validator("requires")
+    @classmethod
+    def _levels(cls, requires: dict[int, list[str]]) -> dict[int, list[str]]:
+        bad = [level for level in requires if level not in (2, 3, 4)]
+        if bad:
+            raise ValueError(f"requires may name levels 2, 3 and 4 only, got {bad}")
+        return requires
+
+
 class Criterion(Strict):
     """A scoring criterion. Ids are canonical across loops where the meaning is shared."""
 
@@ -49,6 +91,7 @@ class Criterion(Strict):
     description: str
     levels: dict[int, str] = Field(description="anchored description of each level 1-4")
     signals: list[Signal] = Field(default_factory=list)
+    scoring: LevelRule | None = Field(None, description="how signal points become a level; None = LevelRule defaults")
     probes: list[str] = Field(default_factory=list, description="canned follow-up questions for this criterion")
 
     @field_validator("levels")
@@ -57,6 +100,19 @@ class Criterion(Strict):
         if sorted(levels) != [1, 2, 3, 4]:
             raise ValueError(f"needs exactly levels 1, 2, 3 and 4, got {sorted(levels)}")
         return levels
+
+    @model_validator(mode="after")
+    def _scoring_names_known_signals(self) -> Criterion:
+        ids = [s.id for s in self.signals]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"signal ids must be unique within a criterion: {ids}")
+        if self.scoring is not None:
+            for level, groups in self.scoring.requires.items():
+                for group in groups:
+                    unknown = [name for name in group.split("|") if name.strip() not in ids]
+                    if unknown:
+                        raise ValueError(f"scoring.requires.{level} names unknown signal(s) {unknown}; signals: {ids}")
+        return self
 
 
 class CriteriaLibrary(Strict):
