@@ -1,0 +1,1 @@
+"""LLM access through litellm: the embedded local model, retries, timeouts and fallbacks."""

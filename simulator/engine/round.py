@@ -1,0 +1,200 @@
+"""A round as a state machine: opening, bank questions, planned follow-ups, wrap-up, closed.
+
+Pure logic over an injected clock. The driver (headless runner or the app)
+asks the engine what to do next and performs it: speaking, listening, calling
+the LLM. The engine decides *what* to probe; the LLM only phrases it.
+"""
+
+from __future__ import annotations
+
+import random
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from ..catalog import Catalog, Loop, Persona, Question, Round
+from .clock import Clock
+from .evidence import strength
+
+WELL_EVIDENCED = 0.67
+CLOSING_RESERVE_S = 60.0
+MINUTES_PER_QUESTION = {"conversation": 10.0, "coding": 25.0}
+
+
+class Phase(StrEnum):
+    NOT_STARTED = "not_started"
+    ASKING = "asking"
+    CLOSED = "closed"
+
+
+class Probe(BaseModel):
+    """What a follow-up must find out; `canned` is the rubric's wording, used if the LLM's fails."""
+
+    model_config = ConfigDict(frozen=True)
+
+    criterion: str
+    criterion_title: str
+    missing: str
+    canned: str
+
+
+class Plan(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    action: Literal["follow_up", "next_question", "wrap_up"]
+    probe: Probe | None = None
+    question: Question | None = None
+    reason: str
+
+
+class RoundEngine:
+    def __init__(
+        self,
+        catalog: Catalog,
+        loop: Loop,
+        round_: Round,
+        persona: Persona,
+        *,
+        clock: Clock,
+        seed: int | None = None,
+        level: str | None = None,
+        recent_question_ids: set[str] | frozenset[str] = frozenset(),
+        warn_minutes: list[float] | None = None,
+    ) -> None:
+        self.catalog = catalog
+        self.loop = loop
+        self.round = round_
+        self.persona = persona
+        self.clock = clock
+        self.level = level
+        self.duration_s = round_.minutes * 60.0
+        self.questions = choose_questions(round_, level=level, recent=set(recent_question_ids), seed=seed)
+        self.planned = planned_question_count(round_, len(self.questions))
+        self.question_share_s = max(60.0, (self.duration_s - CLOSING_RESERVE_S) / self.planned)
+        self._warn_marks = sorted({m * 60.0 for m in (warn_minutes or [5.0, 1.0]) if 0 < m * 60.0 < self.duration_s}, reverse=True)
+        self.phase = Phase.NOT_STARTED
+        self._start: float | None = None
+        self._q_index = -1
+        self._q_started = 0.0
+        self._answers: dict[str, list[str]] = {}
+        self._probed: dict[str, list[str]] = {}
+        self.asked: list[str] = []
+
+    # --- clock -------------------------------------------------------------
+    def elapsed(self) -> float:
+        return 0.0 if self._start is None else self.clock.now() - self._start
+
+    def time_left(self) -> float:
+        return max(0.0, self.duration_s - self.elapsed())
+
+    def time_up(self) -> bool:
+        return self._start is not None and self.time_left() <= 0.0
+
+    def due_warnings(self) -> list[str]:
+        """Time warnings whose mark has been crossed since the last call (each said once)."""
+        notices = []
+        while self._warn_marks and self.time_left() <= self._warn_marks[0] and not self.time_up():
+            minutes = self._warn_marks.pop(0) / 60.0
+            notices.append(f"We have about {minutes:g} minute{'s' if minutes != 1 else ''} left.")
+        return notices
+
+    # --- flow ----------------------------------------------------------------
+    @property
+    def current_question(self) -> Question | None:
+        return self.questions[self._q_index] if 0 <= self._q_index < len(self.questions) else None
+
+    def start(self) -> Question:
+        if self.phase is not Phase.NOT_STARTED:
+            raise RuntimeError("round already started")
+        self._start = self.clock.now()
+        self.phase = Phase.ASKING
+        question = self._advance()
+        assert question is not None  # choose_questions never returns an empty list
+        return question
+
+    def record_interviewer(self, text: str) -> None:
+        """Remember what was asked so no later turn repeats it."""
+        self.asked.append(text)
+
+    def record_answer(self, text: str) -> Plan:
+        """Take the candidate's answer to the current question or follow-up and plan the next turn."""
+        if self.phase is not Phase.ASKING or self.current_question is None:
+            raise RuntimeError(f"no question is open (phase {self.phase})")
+        question = self.current_question
+        self._answers.setdefault(question.id, []).append(text)
+        if self.time_left() <= CLOSING_RESERVE_S:
+            return Plan(action="wrap_up", reason="time is nearly up")
+        if not text.strip():
+            return self._next("the candidate passed")
+        probed = self._probed.setdefault(question.id, [])
+        if len(probed) >= self.persona.max_follow_ups:
+            return self._next(f"{len(probed)} follow-ups already asked on this question")
+        if self.clock.now() - self._q_started >= self.question_share_s:
+            return self._next("this question has used its share of the time")
+        probe = self._weakest(question, probed)
+        if probe is None:
+            return self._next("every criterion of this question is evidenced")
+        probed.append(probe.criterion)
+        return Plan(action="follow_up", probe=probe, question=question, reason=f"weakest evidence: {probe.criterion}")
+
+    def close(self) -> None:
+        self.phase = Phase.CLOSED
+
+    def _next(self, reason: str) -> Plan:
+        question = self._advance()
+        if question is None:
+            return Plan(action="wrap_up", reason=f"{reason}; no question left")
+        return Plan(action="next_question", question=question, reason=reason)
+
+    def _advance(self) -> Question | None:
+        remaining_after = self.time_left() - CLOSING_RESERVE_S
+        if self._q_index + 1 >= len(self.questions) or (self._q_index >= 0 and remaining_after < 120.0):
+            return None
+        self._q_index += 1
+        self._q_started = self.clock.now()
+        return self.questions[self._q_index]
+
+    def _weakest(self, question: Question, probed: list[str]) -> Probe | None:
+        said = "\n".join(self._answers.get(question.id, []))
+        weights = {c.id: c.weight for c in self.round.criteria}
+        candidates = []
+        for order, crit_id in enumerate(question.criteria):
+            if crit_id in probed:
+                continue
+            criterion = self.catalog.criterion(self.loop, crit_id)
+            score = strength(criterion, said)
+            if score < WELL_EVIDENCED:
+                candidates.append((score, -weights.get(crit_id, 0.0), order, crit_id))
+        if not candidates:
+            return None
+        crit_id = min(candidates)[3]
+        return self._probe_for(crit_id)
+
+    def _probe_for(self, crit_id: str) -> Probe:
+        criterion = self.catalog.criterion(self.loop, crit_id)
+        round_probes = next((c.probes for c in self.round.criteria if c.id == crit_id), [])
+        options = [*round_probes, *criterion.probes] or [f"Can you say more about {criterion.title.lower()}?"]
+        canned = next((p for p in options if p not in self.asked), options[0])
+        return Probe(
+            criterion=crit_id,
+            criterion_title=criterion.title,
+            missing=criterion.levels[4],
+            canned=canned,
+        )
+
+
+def planned_question_count(round_: Round, available: int) -> int:
+    per_question = MINUTES_PER_QUESTION[round_.kind]
+    return max(1, min(available, round(round_.minutes / per_question)))
+
+
+def choose_questions(round_: Round, *, level: str | None, recent: set[str], seed: int | None) -> list[Question]:
+    """Bank questions in asking order: suited to the level, unseen recently first, shuffled by seed."""
+    rng = random.Random(seed)
+    suited = [q for q in round_.questions if not level or not q.levels or level in q.levels] or list(round_.questions)
+    fresh = [q for q in suited if q.id not in recent]
+    seen = [q for q in suited if q.id in recent]
+    rng.shuffle(fresh)
+    rng.shuffle(seen)
+    return fresh + seen

@@ -1,0 +1,122 @@
+"""`interview-sim run`: a whole round without a terminal UI, on a simulated clock.
+
+Answers come from a file, one per blank-line-separated paragraph; each takes
+its word count at 150 words per minute. When they run out the candidate passes.
+Turns are stored as they happen, exactly as in the app.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from ..catalog import Catalog
+from ..config import Settings
+from ..engine.clock import SimulatedClock
+from ..engine.turns import Turn
+from ..llm.client import LLMClient
+from ..store import Store
+from .round_session import RoundSession, speaking_seconds
+
+PASS_SECONDS = 3.0
+
+
+class TurnOut(BaseModel):
+    speaker: str
+    kind: str
+    text: str
+    t_start: float
+    t_end: float
+    latency_s: float | None = None
+
+
+class HeadlessResult(BaseModel):
+    session_id: str
+    loop: str
+    round: str
+    turns: list[TurnOut]
+    fallbacks: int
+
+    @classmethod
+    def from_turns(cls, session_id: str, loop: str, round_: str, turns: list[Turn], fallbacks: int) -> HeadlessResult:
+        return cls(
+            session_id=session_id,
+            loop=loop,
+            round=round_,
+            turns=[
+                TurnOut(
+                    speaker=t.speaker.value, kind=t.kind.value, text=t.text,
+                    t_start=round(t.t_start, 2), t_end=round(t.t_end, 2),
+                    latency_s=round(t.latency_s, 3) if t.speaker.value == "interviewer" and t.latency_s is not None else None,
+                )  # fmt: skip
+                for t in turns
+            ],
+            fallbacks=fallbacks,
+        )
+
+
+def read_answers(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def fit_to_time(answer: str, seconds_left: float) -> str:
+    """The words of `answer` spoken before the clock runs out: the round closes mid-answer."""
+    words = answer.split()
+    fits = int(seconds_left / 60.0 * 150.0)
+    return answer if len(words) <= fits else " ".join(words[:fits])
+
+
+async def run_round(
+    *,
+    settings: Settings,
+    catalog: Catalog,
+    store: Store,
+    llm: LLMClient | None,
+    loop_id: str,
+    round_id: str,
+    answers: list[str],
+    seed: int | None = None,
+    candidate: str | None = None,
+    level: str | None = None,
+) -> HeadlessResult:
+    loop = catalog.loop(loop_id)
+    round_ = loop.round(round_id)
+    persona = catalog.personas[round_.persona]
+    candidate = candidate or settings.interview.candidate
+    session_id = store.create_session(
+        candidate=candidate,
+        loop=loop.id,
+        level=level,
+        model=settings.llm.model,
+        mode="headless",
+        config=settings.redacted(),
+    )
+    round_row = store.start_round(session_id, round_id=round_.id, persona=persona.id, seed=seed)
+    recent = store.recent_question_ids(candidate, loop.id, round_.id, settings.interview.avoid_recent_sessions)
+    clock = SimulatedClock()
+    session = RoundSession(
+        catalog=catalog, loop=loop, round_=round_, persona=persona, llm=llm, clock=clock,
+        candidate=candidate, seed=seed, level=level, recent_question_ids=recent,
+        warn_minutes=settings.interview.warn_minutes,
+        on_turn=lambda turn: store.add_turn(round_row, turn),
+    )  # fmt: skip
+    async for _ in session.open():
+        pass
+    pending = list(answers)
+    while not session.closed:
+        if session.engine.time_up():
+            async for _ in session.close("time"):
+                pass
+            break
+        text = pending.pop(0) if pending else ""
+        text = fit_to_time(text, session.engine.time_left())
+        start = session.engine.elapsed()
+        clock.advance(speaking_seconds(text) if text else PASS_SECONDS)
+        async for _ in session.answer(text, t_start=start, t_end=session.engine.elapsed()):
+            pass
+    store.end_round(round_row, "completed")
+    store.end_session(session_id, "completed")
+    return HeadlessResult.from_turns(session_id, loop.id, round_.id, session.turns, session.fallbacks)

@@ -1,0 +1,243 @@
+"""Drives one round: the engine decides, the LLM phrases, the guard checks, turns are recorded.
+
+Used by the headless runner and the app alike. Each step is an async iterator
+of events so the app can render tokens as they stream; every finished turn
+is handed to `on_turn` (the store) before the next step begins, so a crash
+never loses a turn already spoken.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+
+import jinja2
+
+from ..catalog import Catalog, Loop, Persona, Question, Round
+from ..engine.clock import Clock, SimulatedClock
+from ..engine.guard import check_turn
+from ..engine.round import Plan, Probe, RoundEngine
+from ..engine.turns import DeliveryMetrics, Speaker, Turn, TurnKind
+from ..llm.client import AllRoutesFailed, Done, LLMClient, RouteFailed, Token
+from .prompts import follow_up_messages, system_prompt
+
+log = logging.getLogger(__name__)
+
+SPEAKING_WPM = 150.0
+
+
+def speaking_seconds(text: str, wpm: float = SPEAKING_WPM) -> float:
+    return len(text.split()) / wpm * 60.0
+
+
+@dataclass
+class TurnStarted:
+    speaker: Speaker
+    kind: TurnKind
+
+
+@dataclass
+class TurnToken:
+    text: str
+
+
+@dataclass
+class TurnDiscarded:
+    """The streamed text so far will not be used (a route failed or the guard refused it)."""
+
+    reason: str
+
+
+@dataclass
+class TurnDone:
+    turn: Turn
+
+
+@dataclass
+class RoundClosed:
+    reason: str
+
+
+RoundEvent = TurnStarted | TurnToken | TurnDiscarded | TurnDone | RoundClosed
+
+
+class RoundSession:
+    def __init__(
+        self,
+        *,
+        catalog: Catalog,
+        loop: Loop,
+        round_: Round,
+        persona: Persona,
+        llm: LLMClient | None,
+        clock: Clock,
+        candidate: str,
+        seed: int | None = None,
+        level: str | None = None,
+        recent_question_ids: set[str] | None = None,
+        warn_minutes: list[float] | None = None,
+        on_turn: Callable[[Turn], None] | None = None,
+    ) -> None:
+        self.catalog = catalog
+        self.loop = loop
+        self.round = round_
+        self.persona = persona
+        self.llm = llm
+        self.clock = clock
+        self.candidate = candidate
+        self.engine = RoundEngine(
+            catalog, loop, round_, persona,
+            clock=clock, seed=seed, level=level,
+            recent_question_ids=recent_question_ids or set(), warn_minutes=warn_minutes,
+        )  # fmt: skip
+        self.on_turn = on_turn
+        self.turns: list[Turn] = []
+        self.fallbacks = 0
+        self.fallback_reasons: list[str] = []
+        self._system = system_prompt(catalog, loop, round_, persona, candidate)
+        self._pending_question: Question | None = None
+        self._last_answer = ""
+
+    # --- public steps --------------------------------------------------------
+    @property
+    def closed(self) -> bool:
+        return self.engine.phase.value == "closed"
+
+    async def open(self) -> AsyncIterator[RoundEvent]:
+        """Greeting and the first bank question."""
+        question = self.engine.start()
+        greeting = self._render(self.persona.opening)
+        for event in self._say(TurnKind.NOTICE, greeting, source="persona"):
+            yield event
+        for event in self._ask(question):
+            yield event
+
+    async def answer(
+        self,
+        text: str,
+        *,
+        t_start: float | None = None,
+        t_end: float | None = None,
+        metrics: DeliveryMetrics | None = None,
+        audio_path: str | None = None,
+    ) -> AsyncIterator[RoundEvent]:
+        """Record the candidate's answer, then produce the interviewer's next turn(s)."""
+        if self.closed:
+            raise RuntimeError("the round is closed")
+        question = self.engine.current_question
+        start = self.engine.elapsed() if t_start is None else t_start
+        end = self.engine.elapsed() if t_end is None else t_end
+        turn = self._record(
+            Speaker.CANDIDATE, TurnKind.ANSWER, text, start, end,
+            question_id=question.id if question else None, source="candidate",
+            metrics=metrics, audio_path=audio_path,
+        )  # fmt: skip
+        yield TurnDone(turn)
+        self._last_answer = text
+        if self.engine.time_up():
+            async for event in self.close("time"):
+                yield event
+            return
+        plan = self.engine.record_answer(text)
+        async for event in self._follow(plan):
+            yield event
+
+    async def close(self, reason: str) -> AsyncIterator[RoundEvent]:
+        """Say the closing line (once) and close the round; the answer so far is already kept."""
+        if self.closed:
+            return
+        for event in self._say(TurnKind.NOTICE, self._render(self.persona.closing), source="persona"):
+            yield event
+        self.engine.close()
+        yield RoundClosed(reason)
+
+    def warnings(self) -> list[RoundEvent]:
+        """Time warnings that are due now, as interviewer notices."""
+        events: list[RoundEvent] = []
+        for notice in self.engine.due_warnings():
+            events.extend(self._say(TurnKind.NOTICE, notice, source="clock"))
+        return events
+
+    # --- internals -----------------------------------------------------------
+    async def _follow(self, plan: Plan) -> AsyncIterator[RoundEvent]:
+        for event in self.warnings():
+            yield event
+        if plan.action == "wrap_up":
+            async for event in self.close(plan.reason):
+                yield event
+        elif plan.action == "next_question":
+            assert plan.question is not None
+            for event in self._ask(plan.question):
+                yield event
+        else:
+            assert plan.probe is not None and plan.question is not None
+            async for event in self._probe(plan.question, plan.probe):
+                yield event
+
+    def _ask(self, question: Question) -> list[RoundEvent]:
+        return self._say(TurnKind.QUESTION, question.text, source="bank", question_id=question.id)
+
+    async def _probe(self, question: Question, probe: Probe) -> AsyncIterator[RoundEvent]:
+        yield TurnStarted(Speaker.INTERVIEWER, TurnKind.FOLLOW_UP)
+        started_wall = time.monotonic()
+        start = self.engine.elapsed()
+        text, source, reason = probe.canned, "canned", None
+        if self.llm is not None:
+            messages = follow_up_messages(self._system, question, self._last_answer, probe)
+            try:
+                async for event in self.llm.stream(messages):
+                    if isinstance(event, Token):
+                        yield TurnToken(event.text)
+                    elif isinstance(event, RouteFailed):
+                        yield TurnDiscarded(f"{event.route} failed: {event.error}")
+                    elif isinstance(event, Done):
+                        verdict = check_turn(event.completion.text, self.engine.asked)
+                        if verdict.ok:
+                            text, source = verdict.text, f"llm:{event.completion.route}"
+                        else:
+                            reason = f"guard: {verdict.reason}: {verdict.text[:120]!r}"
+                            yield TurnDiscarded(reason)
+            except AllRoutesFailed as exc:
+                reason = f"no model answered: {exc}"
+        if reason is not None:
+            self.fallbacks += 1
+            self.fallback_reasons.append(reason)
+            log.info("follow-up fallback to the canned probe (%s)", reason)
+        latency = time.monotonic() - started_wall
+        self._advance_speaking(text)
+        turn = self._record(
+            Speaker.INTERVIEWER, TurnKind.FOLLOW_UP, text, start, self.engine.elapsed(),
+            question_id=question.id, criterion=probe.criterion, latency_s=latency, source=source,
+        )  # fmt: skip
+        self.engine.record_interviewer(text)
+        yield TurnDone(turn)
+
+    def _say(self, kind: TurnKind, text: str, *, source: str, question_id: str | None = None) -> list[RoundEvent]:
+        start = self.engine.elapsed()
+        self._advance_speaking(text)
+        turn = self._record(
+            Speaker.INTERVIEWER, kind, text, start, self.engine.elapsed(),
+            question_id=question_id, latency_s=0.0, source=source,
+        )  # fmt: skip
+        if kind is TurnKind.QUESTION:
+            self.engine.record_interviewer(text)
+        return [TurnStarted(Speaker.INTERVIEWER, kind), TurnToken(text), TurnDone(turn)]
+
+    def _advance_speaking(self, text: str) -> None:
+        """On a simulated clock the interviewer's words take time too."""
+        if isinstance(self.clock, SimulatedClock):
+            self.clock.advance(speaking_seconds(text))
+
+    def _record(self, speaker: Speaker, kind: TurnKind, text: str, t_start: float, t_end: float, **extra: object) -> Turn:
+        turn = Turn(index=len(self.turns), speaker=speaker, kind=kind, text=text, t_start=t_start, t_end=t_end, **extra)  # type: ignore[arg-type]
+        self.turns.append(turn)
+        if self.on_turn is not None:
+            self.on_turn(turn)
+        return turn
+
+    def _render(self, text: str) -> str:
+        return jinja2.Environment(autoescape=False).from_string(text).render(
+            candidate=self.candidate, round=self.round.title, company=self.loop.company
+        )

@@ -1,0 +1,249 @@
+"""Every LLM call goes through litellm, with timeouts, retries and a fallback chain.
+
+Chain: the configured model -> the embedded model (a local server, see
+local_server.py) -> nothing, in which case the caller uses a canned probe. A
+dead provider never stalls a round for more than `timeout_s` per route.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import threading
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..config import EMBEDDED_MODEL, LLMSettings
+from ..secrets import redact
+from .embedded_model import ensure_embedded_model
+from .local_server import LocalServer
+
+log = logging.getLogger(__name__)
+
+_litellm_lock = threading.Lock()
+
+
+def import_litellm() -> Any:
+    """Import litellm offline and only once: it costs ~2 s, so the app does it in a worker."""
+    os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+    with _litellm_lock:
+        import litellm
+
+        litellm.suppress_debug_info = True
+        litellm.drop_params = True
+        litellm.telemetry = False
+    return litellm
+
+
+class Route(BaseModel):
+    """One place a completion can come from."""
+
+    label: str
+    model: str
+    api_base: str | None = None
+    api_key: str | None = None
+
+    def __repr__(self) -> str:  # never show the key
+        return f"Route(label={self.label!r}, model={self.model!r}, api_base={self.api_base!r})"
+
+    __str__ = __repr__
+
+
+class Completion(BaseModel):
+    text: str
+    route: str
+    ttft_s: float | None
+    total_s: float
+    failures: list[str] = []
+
+
+class AllRoutesFailed(Exception):
+    def __init__(self, failures: list[str]) -> None:
+        super().__init__("; ".join(failures))
+        self.failures = failures
+
+
+@dataclass
+class Token:
+    text: str
+
+
+@dataclass
+class Done:
+    completion: Completion
+
+
+@dataclass
+class RouteFailed:
+    """A route failed mid-way: text streamed so far is void, the next route starts over."""
+
+    route: str
+    error: str
+
+
+StreamEvent = Token | Done | RouteFailed
+
+
+class EmbeddedRuntime:
+    """The embedded model's server process, started on first use and shared by the app."""
+
+    def __init__(self, models_dir: Path, threads: int = 0, log_path: Path | None = None) -> None:
+        self.models_dir = models_dir
+        self.threads = threads
+        self.log_path = log_path
+        self.server: LocalServer | None = None
+        self._lock = threading.Lock()
+
+    def ensure_started(self) -> LocalServer:
+        """Blocking (model assembly on first run, then ~1 s): call from a worker thread."""
+        with self._lock:
+            if self.server is None or not self.server.alive():
+                model = ensure_embedded_model(self.models_dir)
+                server = LocalServer(model, alias=EMBEDDED_MODEL, threads=self.threads, log_path=self.log_path)
+                server.start()
+                self.server = server
+            return self.server
+
+    def stop(self) -> None:
+        with self._lock:
+            if self.server:
+                self.server.stop()
+                self.server = None
+
+
+@dataclass
+class LLMClient:
+    settings: LLMSettings
+    embedded: EmbeddedRuntime | None = None
+    _litellm: Any = field(default=None, repr=False)
+
+    def routes(self) -> list[Route]:
+        routes: list[Route] = []
+        if self.settings.model != EMBEDDED_MODEL:
+            key = self.settings.api_key.get_secret_value() if self.settings.api_key else None
+            routes.append(Route(label=self.settings.model, model=self.settings.model, api_base=self.settings.api_base, api_key=key))
+        if self.embedded is not None and (self.settings.model == EMBEDDED_MODEL or self.settings.fallback_to_embedded):
+            routes.append(Route(label=EMBEDDED_MODEL, model=f"openai/{EMBEDDED_MODEL}"))
+        return routes
+
+    @property
+    def primary_label(self) -> str:
+        return self.settings.model
+
+    def warm_up(self) -> None:
+        """Blocking: import litellm and start the embedded server. Run in a thread worker."""
+        self._litellm = import_litellm()
+        if self.embedded is not None and self.settings.model == EMBEDDED_MODEL:
+            self.embedded.ensure_started()
+
+    async def _resolve(self, route: Route) -> Route:
+        if route.label != EMBEDDED_MODEL:
+            return route
+        assert self.embedded is not None
+        server = await asyncio.to_thread(self.embedded.ensure_started)
+        return route.model_copy(update={"api_base": server.api_base, "api_key": "embedded"})
+
+    async def stream(
+        self,
+        messages: list[dict[str, str]],
+        *,
+        max_tokens: int | None = None,
+        temperature: float | None = None,
+        stop: list[str] | None = None,
+    ) -> AsyncIterator[StreamEvent]:
+        """Yield tokens as they arrive, then Done; raise AllRoutesFailed if no route answers."""
+        if self._litellm is None:
+            self._litellm = await asyncio.to_thread(import_litellm)
+        failures: list[str] = []
+        loop = asyncio.get_running_loop()
+        for route in self.routes():
+            # Retries share the route's time budget: a dead provider costs at most timeout_s.
+            deadline = loop.time() + self.settings.timeout_s
+            for attempt in range(self.settings.retries + 1):
+                started = time.monotonic()
+                try:
+                    text, ttft = "", None
+                    async with asyncio.timeout_at(deadline):
+                        resolved = await self._resolve(route)
+                        response = await self._litellm.acompletion(
+                            model=resolved.model,
+                            api_base=resolved.api_base,
+                            api_key=resolved.api_key,
+                            messages=messages,
+                            stream=True,
+                            max_tokens=max_tokens or self.settings.max_tokens,
+                            temperature=self.settings.temperature if temperature is None else temperature,
+                            stop=stop,
+                            timeout=self.settings.timeout_s,
+                            num_retries=0,
+                        )
+                        async for chunk in response:
+                            choices = getattr(chunk, "choices", None)
+                            if not choices:
+                                continue
+                            delta = choices[0].delta.content or ""
+                            if delta:
+                                ttft = ttft if ttft is not None else time.monotonic() - started
+                                text += delta
+                                yield Token(delta)
+                    if not text.strip():
+                        raise ValueError("empty completion")
+                    yield Done(Completion(text=text, route=route.label, ttft_s=ttft, total_s=time.monotonic() - started, failures=failures))
+                    return
+                except Exception as exc:  # noqa: BLE001 - any provider failure means: try the next
+                    reason = _describe(exc)
+                    failures.append(f"{route.label}: {reason}")
+                    log.warning("LLM route %s failed (attempt %d): %s", route.label, attempt + 1, reason)
+                    yield RouteFailed(route=route.label, error=reason)
+                    pause = _backoff(exc, attempt)
+                    if attempt < self.settings.retries and _retryable(exc) and loop.time() + pause < deadline:
+                        await asyncio.sleep(pause)
+                        continue
+                    break
+        raise AllRoutesFailed(failures or ["no LLM route configured"])
+
+    async def complete(self, messages: list[dict[str, str]], on_token: Callable[[str], None] | None = None, **options: Any) -> Completion:
+        async for event in self.stream(messages, **options):
+            if isinstance(event, Token) and on_token:
+                on_token(event.text)
+            elif isinstance(event, Done):
+                return event.completion
+        raise AssertionError("stream ended without Done")
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, TimeoutError):
+        return "timed out"
+    name = type(exc).__name__
+    return redact(f"{name}: {exc}")[:300]
+
+
+def _status(exc: BaseException) -> int | None:
+    status = getattr(exc, "status_code", None)
+    return status if isinstance(status, int) else None
+
+
+def _retryable(exc: BaseException) -> bool:
+    status = _status(exc)
+    if status is not None:
+        return status == 429 or status >= 500
+    return isinstance(exc, (TimeoutError, ConnectionError)) or "Connection" in type(exc).__name__
+
+
+def _backoff(exc: BaseException, attempt: int) -> float:
+    """Honour Retry-After when the provider sends one (capped), else exponential backoff."""
+    response = getattr(exc, "response", None)
+    headers = getattr(response, "headers", None) or {}
+    retry_after = headers.get("retry-after") if hasattr(headers, "get") else None
+    try:
+        if retry_after is not None:
+            return min(float(retry_after), 5.0)
+    except ValueError:
+        pass
+    return min(0.25 * (2**attempt), 2.0)
