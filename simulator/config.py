@@ -18,6 +18,7 @@ from pydantic_settings import (
     EnvSettingsSource,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
+    SettingsError,
     TomlConfigSettingsSource,
 )
 
@@ -170,6 +171,13 @@ def load_settings(overrides: dict[str, Any] | None = None) -> Settings:
         return Settings(**cli)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{config_path()}: not valid TOML: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{config_path()}: not valid TOML: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    except OSError as exc:
+        raise ConfigError(f"{config_path()}: cannot read the config file: {exc.strerror or exc}") from exc
+    except SettingsError as exc:
+        # e.g. INTERVIEW_SIM_LLM='not json': pydantic-settings cannot even parse the env var.
+        raise ConfigError(f"invalid environment variable: {exc}") from exc
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         raise ConfigError(f"invalid configuration ({config_path()}, {ENV_PREFIX}* or flags): {problems}") from exc

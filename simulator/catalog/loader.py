@@ -5,6 +5,7 @@ A team editing YAML gets every problem at once, each as `FILE:LINE: field.path: 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,23 +96,51 @@ def _loc_path(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
     return tuple(part for part in loc if isinstance(part, (str, int)))
 
 
-def _parse_file(path: Path, problems: list[Problem]) -> _Parsed | None:
+# (kind, id) -> file, for ids written in a file that failed validation: see _declared_ids.
+Broken = dict[tuple[str, str], Path]
+
+
+def _declared_ids(kind: str, data: dict[Any, Any]) -> list[tuple[str, str]]:
+    """The persona/criterion ids a file that failed validation still visibly declares.
+
+    A loop that refers to them must not also get "unknown persona"/"unknown
+    criterion" lines: one typo in criteria.yaml would otherwise bury its own
+    message under one such line per round of every loop.
+    """
+    if kind == "persona" and isinstance(data.get("id"), str):
+        return [("persona", data["id"])]
+    if kind == "criteria" and isinstance(data.get("criteria"), list):
+        return [("criterion", c["id"]) for c in data["criteria"] if isinstance(c, dict) and isinstance(c.get("id"), str)]
+    return []
+
+
+def _parse_file(path: Path, problems: list[Problem], broken: Broken | None = None) -> _Parsed | None:
+    """The validated model of one file, or None with its problems appended (and its ids to `broken`)."""
     name = str(path)
+
+    def unknown_kind() -> None:
+        # The file's kind is unknown, but if it is a persona its id is its file name.
+        if broken is not None:
+            broken.setdefault(("persona", path.stem), path)
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(Problem(name, 1, "-", f"cannot read file: {exc}"))
+        unknown_kind()
         return None
     try:
         doc = parse(text)
     except YamlSyntaxError as exc:
         problems.append(Problem(name, exc.line, "-", f"YAML syntax error: {exc.message}"))
+        unknown_kind()
         return None
     dups = duplicate_keys(doc.root)
     for line, dotted in dups:
         problems.append(Problem(name, line, dotted, "key written twice (only one value can count)"))
     if not isinstance(doc.data, dict):
         problems.append(Problem(name, 1, "-", "expected a mapping at the top of the file"))
+        unknown_kind()
         return None
     kind = doc.data.get("kind")
     model_cls = KINDS.get(kind) if isinstance(kind, str) else None
@@ -119,7 +148,9 @@ def _parse_file(path: Path, problems: list[Problem]) -> _Parsed | None:
         problems.append(
             Problem(name, doc.line_of(("kind",)), "kind", f"must be one of {', '.join(KINDS)} (got {kind!r})")
         )
+        unknown_kind()
         return None
+    model: BaseModel | None
     try:
         model = model_cls.model_validate(doc.data)
     except ValidationError as exc:
@@ -129,9 +160,14 @@ def _parse_file(path: Path, problems: list[Problem]) -> _Parsed | None:
             message = err["msg"]
             if err["type"] == "extra_forbidden":
                 message = "unknown key"
+            elif err["type"] == "value_error":
+                message = message.removeprefix("Value error, ")  # our validators' own words read better bare
             problems.append(Problem(name, doc.line_of(loc), dotted, message))
-        return None
-    if dups:
+        model = None
+    if model is None or dups:
+        if broken is not None:
+            for key in _declared_ids(kind, doc.data):
+                broken.setdefault(key, path)
         return None
     return _Parsed(path, doc, model)
 
@@ -145,27 +181,59 @@ def _template_env(personas_dirs: list[Path]) -> jinja2.Environment:
     )
 
 
+def _template_line(exc: BaseException, search_dirs: list[str]) -> tuple[str, int] | None:
+    """(file, line) in a template where rendering failed, from the traceback.
+
+    Jinja2 rewrites render tracebacks so that template frames carry the template's
+    file name and line; the deepest such frame is the line a person must edit.
+    """
+    found: tuple[str, int] | None = None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if any(filename.startswith(d) for d in search_dirs):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
 def _check_persona_template(parsed: _Parsed, env: jinja2.Environment, problems: list[Problem]) -> None:
+    """Compile and render the persona's system prompt and its opening/closing lines.
+
+    Errors inside a template file are reported at that file and line (where the
+    fix goes); a missing or unreadable template at the persona's `template` key.
+    """
     persona = parsed.model
     assert isinstance(persona, Persona)
     name = str(parsed.path)
+    template_line = parsed.doc.line_of(("template",))
+    loader = env.loader
+    search_dirs = [os.path.join(d, "") for d in loader.searchpath] if isinstance(loader, jinja2.FileSystemLoader) else []
     try:
         template = env.get_template(persona.template)
         template.render(persona=persona, **TEMPLATE_SAMPLE)
     except jinja2.TemplateNotFound:
-        problems.append(
-            Problem(name, parsed.doc.line_of(("template",)), "template", f"template {persona.template!r} not found")
-        )
+        problems.append(Problem(name, template_line, "template", f"template {persona.template!r} not found"))
     except jinja2.TemplateSyntaxError as exc:
-        problems.append(Problem(exc.filename or persona.template, exc.lineno, "template", exc.message or str(exc)))
-    except jinja2.UndefinedError as exc:
         problems.append(
-            Problem(name, parsed.doc.line_of(("template",)), "template", f"template uses an unknown variable: {exc}")
+            Problem(exc.filename or persona.template, exc.lineno or 1, "template", exc.message or str(exc))
         )
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(name, template_line, "template", f"cannot read template {persona.template!r}: {exc}"))
+    except Exception as exc:  # any render failure is the template's fault, never a crash of the validator
+        if isinstance(exc, jinja2.UndefinedError):
+            message = f"template uses an unknown variable: {exc}"
+        else:
+            message = f"template fails to render: {type(exc).__name__}: {exc}"
+        where = _template_line(exc, search_dirs)
+        if where is None:
+            problems.append(Problem(name, template_line, "template", message))
+        else:
+            problems.append(Problem(where[0], where[1], "template", message))
     for key in ("opening", "closing"):
         try:
             env.from_string(getattr(persona, key)).render(candidate="Alex", round="Round", company="Company")
-        except jinja2.TemplateError as exc:
+        except Exception as exc:  # syntax, unknown variable or render failure: all the YAML text's fault
             problems.append(Problem(name, parsed.doc.line_of((key,)), key, f"broken template text: {exc}"))
 
 
@@ -174,7 +242,15 @@ def _check_loop(
     criteria: dict[str, Criterion],
     personas: dict[str, Persona],
     problems: list[Problem],
+    broken: dict[tuple[str, str], Path | None] | None = None,
 ) -> None:
+    """Cross-references inside a loop and to the criteria and personas.
+
+    `broken` holds ids written in files that failed validation: None for a file
+    being validated (its own problems are already reported), else the context
+    file to point the user at.
+    """
+    broken = broken or {}
     loop = parsed.model
     assert isinstance(loop, Loop)
     name = str(parsed.path)
@@ -204,8 +280,10 @@ def _check_loop(
         base: tuple[str | int, ...] = ("rounds", ri)
         if rnd.stage not in stage_ids:
             report((*base, "stage"), f"unknown stage {rnd.stage!r}; stages: {', '.join(sorted(stage_ids))}")
-        if rnd.persona not in personas:
+        if rnd.persona not in personas and ("persona", rnd.persona) not in broken:
             report((*base, "persona"), f"unknown persona {rnd.persona!r}; personas: {', '.join(sorted(personas))}")
+        elif rnd.persona not in personas and (where := broken[("persona", rnd.persona)]) is not None:
+            report((*base, "persona"), f"persona {rnd.persona!r} is written in {where}, which has problems")
         total = sum(c.weight for c in rnd.criteria)
         if abs(total - 1.0) > WEIGHT_TOLERANCE:
             report((*base, "criteria"), f"criterion weights sum to {total:g}, must sum to 1")
@@ -213,8 +291,10 @@ def _check_loop(
         _report_duplicates([f.id for f in rnd.red_flags], (*base, "red_flags"), report)
         round_criteria = {c.id for c in rnd.criteria}
         for ci, crit in enumerate(rnd.criteria):
-            if crit.id not in known_criteria:
+            if crit.id not in known_criteria and ("criterion", crit.id) not in broken:
                 report((*base, "criteria", ci, "id"), f"unknown criterion {crit.id!r} (not in criteria.yaml or the loop)")
+            elif crit.id not in known_criteria and (where := broken[("criterion", crit.id)]) is not None:
+                report((*base, "criteria", ci, "id"), f"criterion {crit.id!r} is written in {where}, which has problems")
         low, high = rnd.answer_guidance_s
         if low >= high:
             report((*base, "answer_guidance_s"), "range must be [shortest, longest] with shortest < longest")
@@ -254,15 +334,23 @@ def collect(paths: Iterable[Path], context_dirs: Iterable[Path] = ()) -> tuple[C
     """
     problems: list[Problem] = []
     explicit = _yaml_files(paths)
-    parsed = [item for item in (_parse_file(path, problems) for path in explicit) if item]
+    broken_given: Broken = {}
+    parsed = [item for item in (_parse_file(path, problems, broken_given) for path in explicit) if item]
     given_kinds = {type(item.model) for item in parsed}
     given_files = {path.resolve() for path in explicit}
+    broken_context: Broken = {}
     for path in _yaml_files(context_dirs):
         if path.resolve() in given_files:
             continue
-        item = _parse_file(path, [])  # context file problems are reported when that file is validated
+        context_broken: Broken = {}
+        item = _parse_file(path, [], context_broken)  # context file problems are reported when that file is validated
         if item and not isinstance(item.model, Loop) and type(item.model) not in given_kinds:
             parsed.append(item)
+        for (kind, ident), where in context_broken.items():
+            if {"persona": Persona, "criterion": CriteriaLibrary}[kind] not in given_kinds:
+                broken_context.setdefault((kind, ident), where)
+    # Ids of broken files being validated: say nothing at the reference (the file's own lines explain it).
+    broken: dict[tuple[str, str], Path | None] = {**broken_context, **dict.fromkeys(broken_given)}
 
     catalog = Catalog(files=[p.path for p in parsed])
     criteria_docs = [p for p in parsed if isinstance(p.model, CriteriaLibrary)]
@@ -298,7 +386,7 @@ def collect(paths: Iterable[Path], context_dirs: Iterable[Path] = ()) -> tuple[C
         assert isinstance(loop, Loop)
         if loop.id in catalog.loops:
             problems.append(Problem(str(doc.path), doc.doc.line_of(("id",)), "id", f"duplicate loop id {loop.id!r}"))
-        _check_loop(doc, catalog.criteria, catalog.personas, problems)
+        _check_loop(doc, catalog.criteria, catalog.personas, problems, broken)
         catalog.loops[loop.id] = loop
     return catalog, sorted(set(problems))
 
