@@ -81,6 +81,15 @@ class STTSettings(_Section):
     fillers: list[str] = Field(
         default_factory=lambda: ["um", "uh", "erm", "like", "you know", "sort of", "kind of", "basically", "i mean"]
     )
+    beam_size: int = Field(5, ge=1, le=10, description="Whisper beam size (1 = greedy, fastest)")
+    cpu_threads: int = Field(0, ge=0, description="CTranslate2 threads on CPU; 0 = all cores")
+    partial_interval_s: float = Field(1.0, gt=0, le=5, description="audio seconds between partial transcripts")
+    filler_hangover_s: float = Field(
+        2.0, gt=0, le=10, description="silence that ends a turn when the last word was a filler (um, uh, so, and ...)"
+    )
+    short_answer_s: float = Field(3.0, ge=0, le=30, description="speech shorter than this counts as a short answer")
+    short_answer_hangover_s: float = Field(1.6, gt=0, le=10, description="silence that ends a short answer")
+    max_answer_s: float = Field(900.0, gt=0, description="a voice answer stops after this much audio")
 
 
 class InterviewSettings(_Section):

@@ -1,0 +1,120 @@
+"""Remote recognition through litellm's `transcription` (any OpenAI-compatible endpoint).
+
+For teams with a shared GPU box: set `stt.remote_model` (e.g. "openai/whisper-1") and
+`stt.remote_api_base`. litellm is imported lazily (it takes ~2 s and tries the internet
+for a price list unless LITELLM_LOCAL_MODEL_COST_MAP is set). If the endpoint fails the
+local model takes over and `notice` says so.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from ..config import STTSettings
+from .models import SAMPLE_RATE, Timing, Transcript, Word
+from .transcriber import WhisperTranscriber
+from .vocabulary import build_prompt
+
+TranscriptionFn = Callable[..., Any]
+
+
+def litellm_transcription(**kwargs: Any) -> Any:
+    os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+    import litellm
+
+    return litellm.transcription(**kwargs)
+
+
+def _field(obj: Any, name: str) -> Any:
+    if isinstance(obj, dict):
+        return obj.get(name)
+    return getattr(obj, name, None)
+
+
+class RemoteTranscriber:
+    """Same interface as WhisperTranscriber; the audio goes to `stt.remote_model` as WAV."""
+
+    def __init__(
+        self,
+        stt: STTSettings,
+        fallback: WhisperTranscriber,
+        *,
+        transcription_fn: TranscriptionFn | None = None,
+        on_notice: Callable[[str], None] | None = None,
+    ) -> None:
+        assert stt.remote_model, "RemoteTranscriber needs stt.remote_model"
+        self.stt = stt
+        self.fallback = fallback
+        self._fn = transcription_fn or litellm_transcription
+        self._on_notice = on_notice
+        self.notice: str | None = None
+        self.device = "remote"
+        self.model_label = stt.remote_model
+        self._failed = False
+
+    def warm_up(self) -> None:
+        """Import litellm now (blocking, ~2 s) so the first answer does not wait for it."""
+        if self._fn is litellm_transcription:
+            os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+            import litellm  # noqa: F401
+
+    def transcribe(
+        self,
+        audio: np.ndarray,
+        *,
+        vocabulary: Sequence[str] | None = None,
+        disfluent: bool = True,
+        context: str = "",
+        offset_s: float = 0.0,
+        draft: bool = False,
+    ) -> Transcript:
+        if self._failed:
+            return self.fallback.transcribe(audio, vocabulary=vocabulary, disfluent=disfluent, context=context, offset_s=offset_s)
+        import soundfile
+
+        buf = io.BytesIO()
+        soundfile.write(buf, np.asarray(audio, dtype=np.float32), SAMPLE_RATE, format="WAV", subtype="PCM_16")
+        prompt = build_prompt(list(vocabulary or ()), disfluent=disfluent) if (vocabulary is not None or disfluent) else ""
+        if context.strip():
+            prompt = f"{prompt} {' '.join(context.split()[-40:])}".strip()
+        started = time.perf_counter()
+        try:
+            response = self._fn(
+                model=self.stt.remote_model,
+                file=("answer.wav", buf.getvalue()),
+                api_base=self.stt.remote_api_base,
+                prompt=prompt or None,
+                language="en",
+                response_format="verbose_json",
+                timestamp_granularities=["word"],
+            )
+        except Exception as exc:  # noqa: BLE001 - any endpoint failure degrades to local
+            self._failed = True
+            self.notice = f"Remote transcription ({self.stt.remote_model}) failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}; using the local model."
+            if self._on_notice:
+                self._on_notice(self.notice)
+            return self.fallback.transcribe(audio, vocabulary=vocabulary, disfluent=disfluent, context=context, offset_s=offset_s)
+        elapsed = time.perf_counter() - started
+        words = [
+            Word(w=str(_field(w, "word")).strip(), start=round(float(_field(w, "start")) + offset_s, 3), end=round(float(_field(w, "end")) + offset_s, 3))
+            for w in (_field(response, "words") or [])
+            if str(_field(w, "word") or "").strip()
+        ]
+        audio_s = len(audio) / SAMPLE_RATE
+        return Transcript(
+            text=str(_field(response, "text") or "").strip(),
+            words=words,
+            timing=Timing(
+                audio_s=round(audio_s, 3),
+                transcribe_s=round(elapsed, 3),
+                rtf=round(elapsed / audio_s, 4) if audio_s else 0.0,
+                device=self.device,
+                model=self.model_label,
+            ),
+        )
