@@ -113,6 +113,10 @@ class Settings(BaseSettings):
     )
 
     data_dir: Path = Field(default_factory=default_data_dir)
+    models_dir: Path = Field(
+        default_factory=lambda: default_data_dir() / "models",
+        description="assembled embedded models; shared by every data dir",
+    )
     rubrics_dir: Path = PROJECT_ROOT / "rubrics"
     personas_dir: Path = PROJECT_ROOT / "personas"
     llm: LLMSettings = Field(default_factory=LLMSettings)
@@ -134,10 +138,6 @@ class Settings(BaseSettings):
     @property
     def db_path(self) -> Path:
         return self.data_dir / "interview-sim.db"
-
-    @property
-    def models_dir(self) -> Path:
-        return self.data_dir / "models"
 
     def redacted(self) -> dict[str, Any]:
         """The config as plain data with every secret removed: safe to store or export."""

@@ -3,18 +3,63 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Coroutine
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .common import catalog_or_exit, echo_json, state
 
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+    from ..config import Settings
+    from ..interview.headless import HeadlessResult
+    from ..llm.client import LLMClient
+    from ..store import Store
+
+ANSWERS_HELP = "Answers, one per blank-line-separated paragraph."
+
+
+def _drive(
+    settings: Settings,
+    catalog: Catalog,
+    play: Callable[[Store, LLMClient], Coroutine[Any, Any, HeadlessResult]],
+    as_json: bool,
+) -> None:
+    """Start the model, run `play`, always stop the model server, print the transcript."""
+    from ..llm.embedded_model import EmbeddedModelError
+    from ..llm.factory import build_llm
+    from ..llm.local_server import LocalServerError
+    from ..logs import configure_logging
+    from ..store import Store
+
+    configure_logging(settings.data_dir)
+    llm = build_llm(settings)
+    store = Store(settings.db_path)
+    try:
+        try:
+            llm.warm_up()
+        except (EmbeddedModelError, LocalServerError) as exc:
+            click.echo(f"warning: the embedded model is unavailable ({exc}); follow-ups use the rubric's probes", err=True)
+        result = asyncio.run(play(store, llm))
+    finally:
+        if llm.embedded:
+            llm.embedded.stop()
+        store.close()
+    if as_json:
+        echo_json(result.model_dump())
+        return
+    for turn in result.turns:
+        who = "Interviewer" if turn.speaker == "interviewer" else "You"
+        click.echo(f"[{turn.t_start:7.1f}s] {who} ({turn.kind}): {turn.text}")
+    click.echo(f"\nsession {result.session_id} · {result.fallbacks} fallback(s)")
+
 
 @click.command("run")
 @click.option("--loop", "loop_id", required=True, help="Loop id, e.g. canva-mle.")
 @click.option("--round", "round_id", required=True, help="Round id, e.g. hiring-manager.")
-@click.option("--answers", "answers_file", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Answers, one per blank-line-separated paragraph.")
+@click.option("--answers", "answers_file", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help=ANSWERS_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print the transcript as JSON.")
 @click.option("--model", help='litellm model id, or "embedded" (default from config).')
 @click.option("--seed", type=int, help="Seed for question choice.")
@@ -25,36 +70,47 @@ def run(ctx: click.Context, loop_id: str, round_id: str, answers_file: Path, as_
         model: str | None, seed: int | None, candidate: str | None, level: str | None) -> None:
     """Run a whole round headless on a simulated clock (150 words per minute)."""
     from ..interview.headless import read_answers, run_round
-    from ..llm.factory import build_llm
-    from ..store import Store
 
     settings = state(ctx).settings(**{"llm.model": model})
     catalog = catalog_or_exit(settings)
     try:
-        loop = catalog.loop(loop_id)
-        loop.round(round_id)
+        catalog.loop(loop_id).round(round_id)
     except KeyError as exc:
         raise click.ClickException(str(exc.args[0])) from exc
     answers = read_answers(answers_file)
-    llm = build_llm(settings)
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    store = Store(settings.db_path)
-    try:
-        result = asyncio.run(run_round(
-            settings=settings, catalog=catalog, store=store, llm=llm, loop_id=loop_id, round_id=round_id,
-            answers=answers, seed=seed, candidate=candidate, level=level,
-        ))  # fmt: skip
-    finally:
-        if llm.embedded:
-            llm.embedded.stop()
-    if as_json:
-        echo_json(result.model_dump())
-        return
-    for turn in result.turns:
-        who = "Interviewer" if turn.speaker == "interviewer" else "You"
-        click.echo(f"[{turn.t_start:7.1f}s] {who} ({turn.kind}): {turn.text}")
-    click.echo(f"\nsession {result.session_id} · {result.fallbacks} fallback(s)")
+    _drive(settings, catalog, lambda store, llm: run_round(
+        settings=settings, catalog=catalog, store=store, llm=llm, loop_id=loop_id, round_id=round_id,
+        answers=answers, seed=seed, candidate=candidate, level=level,
+    ), as_json)  # fmt: skip
+
+
+@click.command("resume")
+@click.argument("session")
+@click.option("--answers", "answers_file", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help=ANSWERS_HELP + " Answers already stored are skipped.")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole transcript as JSON.")
+@click.pass_context
+def resume(ctx: click.Context, session: str, answers_file: Path, as_json: bool) -> None:
+    """Continue an interrupted session (e.g. killed mid-round) from where it stopped."""
+    from ..interview.headless import read_answers, resume_round
+    from ..store import SessionNotFound, Store
+
+    settings = state(ctx).settings()
+    catalog = catalog_or_exit(settings)
+    with Store(settings.db_path) as lookup:
+        try:
+            session_id = lookup.resolve_session_id(session)
+        except SessionNotFound as exc:
+            raise click.ClickException(str(exc)) from exc
+        record = lookup.load_session(session_id)
+    if all(r.status == "completed" for r in record.rounds):
+        raise click.ClickException(f"session {session_id} is already complete")
+    answers = read_answers(answers_file)
+    _drive(settings, catalog, lambda store, llm: resume_round(
+        settings=settings, catalog=catalog, store=store, llm=llm, session_id=session_id, answers=answers,
+    ), as_json)  # fmt: skip
 
 
 def register(group: click.Group) -> None:
     group.add_command(run)
+    group.add_command(resume)

@@ -113,6 +113,24 @@ class RoundEngine:
         assert question is not None  # choose_questions never returns an empty list
         return question
 
+    def fix_order(self, asked_question_ids: list[str]) -> None:
+        """Put the bank questions a stored round really asked first, in that order.
+
+        Replaying a stored round must reproduce its plans whatever the candidate's
+        recent-question history is by now.
+        """
+        if self.phase is not Phase.NOT_STARTED:
+            raise RuntimeError("fix the order before the round starts")
+        first = {qid: i for i, qid in enumerate(asked_question_ids)}
+        self.questions.sort(key=lambda q: first.get(q.id, len(first)))
+
+    def switch_clock(self, clock: Clock) -> None:
+        """Carry on with another clock, keeping the time already elapsed (replay -> live)."""
+        elapsed = self.elapsed()
+        self.clock = clock
+        if self._start is not None:
+            self._start = clock.now() - elapsed
+
     def record_interviewer(self, text: str) -> None:
         """Remember what was asked so no later turn repeats it."""
         self.asked.append(text)

@@ -105,7 +105,48 @@ async def run_round(
     )  # fmt: skip
     async for _ in session.open():
         pass
-    pending = list(answers)
+    await _play(session, clock, list(answers))
+    store.end_round(round_row, "completed")
+    store.end_session(session_id, "completed")
+    return HeadlessResult.from_turns(session_id, loop.id, round_.id, session.turns, session.fallbacks)
+
+
+async def resume_round(
+    *,
+    settings: Settings,
+    catalog: Catalog,
+    store: Store,
+    llm: LLMClient | None,
+    session_id: str,
+    answers: list[str],
+) -> HeadlessResult:
+    """Continue an interrupted headless session: answers already stored are skipped, not repeated."""
+    record = store.load_session(session_id)
+    open_rounds = [r for r in record.rounds if r.status != "completed"]
+    if not open_rounds:
+        raise ValueError(f"session {session_id} has no unfinished round")
+    stored = open_rounds[0]
+    assert stored.row is not None
+    loop = catalog.loop(record.loop)
+    round_ = loop.round(stored.round_id)
+    clock = SimulatedClock()
+    session = RoundSession(
+        catalog=catalog, loop=loop, round_=round_, persona=catalog.personas[stored.persona], llm=llm,
+        clock=clock, candidate=record.candidate, seed=stored.seed, level=record.level,
+        warn_minutes=settings.interview.warn_minutes,
+        on_turn=lambda turn: store.add_turn(stored.row, turn),  # type: ignore[arg-type]
+    )  # fmt: skip
+    async for _ in session.restore(stored.turns):
+        pass
+    answered = sum(1 for t in stored.turns if t.speaker.value == "candidate")
+    await _play(session, clock, list(answers[answered:]))
+    store.end_round(stored.row, "completed")
+    store.end_session(session_id, "completed")
+    return HeadlessResult.from_turns(session_id, loop.id, round_.id, session.turns, session.fallbacks)
+
+
+async def _play(session: RoundSession, clock: SimulatedClock, pending: list[str]) -> None:
+    """Answer until the round closes: each answer takes its speaking time; then the candidate passes."""
     while not session.closed:
         if session.engine.time_up():
             async for _ in session.close("time"):
@@ -117,6 +158,3 @@ async def run_round(
         clock.advance(speaking_seconds(text) if text else PASS_SECONDS)
         async for _ in session.answer(text, t_start=start, t_end=session.engine.elapsed()):
             pass
-    store.end_round(round_row, "completed")
-    store.end_session(session_id, "completed")
-    return HeadlessResult.from_turns(session_id, loop.id, round_.id, session.turns, session.fallbacks)

@@ -8,6 +8,7 @@ never loses a turn already spoken.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator, Callable
@@ -99,6 +100,7 @@ class RoundSession:
         self._system = system_prompt(catalog, loop, round_, persona, candidate)
         self._pending_question: Question | None = None
         self._last_answer = ""
+        self._priming: asyncio.Future[None] | None = None
 
     # --- public steps --------------------------------------------------------
     @property
@@ -108,11 +110,54 @@ class RoundSession:
     async def open(self) -> AsyncIterator[RoundEvent]:
         """Greeting and the first bank question."""
         question = self.engine.start()
+        self._prime()
         greeting = self._render(self.persona.opening)
-        for event in self._say(TurnKind.NOTICE, greeting, source="persona"):
+        for event in self._say(TurnKind.NOTICE, greeting, source="opening"):
             yield event
         for event in self._ask(question):
             yield event
+
+    async def restore(self, turns: list[Turn]) -> AsyncIterator[RoundEvent]:
+        """Continue a round from its stored turns (after a crash): replay, then finish any planned turn.
+
+        The stored turns are replayed through the engine on a scratch clock (the
+        planner is deterministic), so nothing already said is said or stored again.
+        """
+        if not turns:
+            async for event in self.open():
+                yield event
+            return
+        asked = [t.question_id for t in turns if t.kind is TurnKind.QUESTION and t.question_id]
+        live_clock = self.engine.clock
+        replay_clock = SimulatedClock()
+        self.engine.fix_order(list(dict.fromkeys(asked)))
+        self.engine.switch_clock(replay_clock)
+        self.engine.start()
+        self.turns = list(turns)
+        plan: Plan | None = None
+        for turn in turns:
+            replay_clock.advance(max(0.0, turn.t_end - replay_clock.now()))
+            if turn.speaker is Speaker.CANDIDATE:
+                self._last_answer = turn.text
+                plan = self.engine.record_answer(turn.text) if not self.engine.time_up() else None
+            elif turn.kind in (TurnKind.QUESTION, TurnKind.FOLLOW_UP):
+                self.engine.record_interviewer(turn.text)
+                plan = None
+        self.engine.due_warnings()  # marks passed before the crash are not announced again
+        if isinstance(live_clock, SimulatedClock):
+            live_clock.advance(max(0.0, replay_clock.now() - live_clock.now()))
+        self.engine.switch_clock(live_clock)
+        if turns[-1].source == "closing":
+            self.engine.close()
+            return
+        self._prime()
+        if turns[-1].speaker is Speaker.CANDIDATE:
+            if plan is None:
+                async for event in self.close("time"):
+                    yield event
+            else:
+                async for event in self._follow(plan):
+                    yield event
 
     async def answer(
         self,
@@ -148,7 +193,7 @@ class RoundSession:
         """Say the closing line (once) and close the round; the answer so far is already kept."""
         if self.closed:
             return
-        for event in self._say(TurnKind.NOTICE, self._render(self.persona.closing), source="persona"):
+        for event in self._say(TurnKind.NOTICE, self._render(self.persona.closing), source="closing"):
             yield event
         self.engine.close()
         yield RoundClosed(reason)
@@ -161,6 +206,11 @@ class RoundSession:
         return events
 
     # --- internals -----------------------------------------------------------
+    def _prime(self) -> None:
+        """While the candidate answers, the model caches the persona prompt: follow-ups start faster."""
+        if self.llm is not None:
+            self._priming = asyncio.ensure_future(self.llm.prime(self._system))
+
     async def _follow(self, plan: Plan) -> AsyncIterator[RoundEvent]:
         for event in self.warnings():
             yield event

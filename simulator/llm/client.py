@@ -208,6 +208,25 @@ class LLMClient:
                     break
         raise AllRoutesFailed(failures or ["no LLM route configured"])
 
+    async def prime(self, system: str) -> None:
+        """Evaluate a system prompt now so later calls that start with it reuse the cached prefix.
+
+        Only worth it for the embedded model (a local KV cache); best effort, never raises.
+        """
+        if self.settings.model != EMBEDDED_MODEL or self.embedded is None:
+            return
+        try:
+            if self._litellm is None:
+                self._litellm = await asyncio.to_thread(import_litellm)
+            route = await self._resolve(self.routes()[0])
+            await self._litellm.acompletion(
+                model=route.model, api_base=route.api_base, api_key=route.api_key,
+                messages=[{"role": "system", "content": system}, {"role": "user", "content": "Ready?"}],
+                max_tokens=1, timeout=self.settings.timeout_s, num_retries=0,
+            )  # fmt: skip
+        except Exception as exc:  # noqa: BLE001 - priming is an optimisation only
+            log.info("priming the prompt prefix failed (%s); the first follow-up will be slower", _describe(exc))
+
     async def complete(self, messages: list[dict[str, str]], on_token: Callable[[str], None] | None = None, **options: Any) -> Completion:
         async for event in self.stream(messages, **options):
             if isinstance(event, Token) and on_token:
