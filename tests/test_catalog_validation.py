@@ -477,8 +477,8 @@ def test_wrong_top_level_kind(cat: CatalogDirs) -> None:
 
 
 def test_top_level_must_be_a_mapping(cat: CatalogDirs) -> None:
-    cat.loop.write_text("- kind: loop\n- id: acme-mle\n")
-    assert_problems(validate(cat), [f"{cat.loop}:1: -: expected a mapping at the top of the file"])
+    cat.loop.write_text("# Acme, written as a list by mistake\n- kind: loop\n- id: acme-mle\n")
+    assert_problems(validate(cat), [f"{cat.loop}:2: -: expected a mapping at the top of the file"])
 
 
 def test_recursive_alias_is_a_problem_not_a_crash(cat: CatalogDirs) -> None:

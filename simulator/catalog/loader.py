@@ -139,7 +139,7 @@ def _parse_file(path: Path, problems: list[Problem], broken: Broken | None = Non
     for line, dotted in dups:
         problems.append(Problem(name, line, dotted, "key written twice (only one value can count)"))
     if not isinstance(doc.data, dict):
-        problems.append(Problem(name, 1, "-", "expected a mapping at the top of the file"))
+        problems.append(Problem(name, doc.line_of(()), "-", "expected a mapping at the top of the file"))
         unknown_kind()
         return None
     kind = doc.data.get("kind")
