@@ -56,6 +56,7 @@ def _resolve(store: Store, prefix: str) -> str:
 @click.pass_context
 def sessions_cmd(ctx: click.Context, candidate: str | None, loop: str | None, search: str | None, limit: int, as_json: bool) -> None:
     """List or search past sessions, newest first."""
+    from rich import box
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -77,13 +78,18 @@ def sessions_cmd(ctx: click.Context, candidate: str | None, loop: str | None, se
     if not summaries:
         console.print("no sessions" + (" match" if (candidate or loop or search) else " yet"))
         return
-    table = Table()
-    for name in ("id", "candidate", "loop", "rounds", "status", "started", "score"):
-        table.add_column(name, justify="right" if name in ("rounds", "score") else "left", no_wrap=name != "candidate")
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True)
+    table.add_column("id", no_wrap=True)
+    table.add_column("candidate", min_width=10)
+    table.add_column("loop", min_width=8, overflow="ellipsis")
+    table.add_column("rounds", justify="right", no_wrap=True)
+    table.add_column("status", overflow="ellipsis")
+    table.add_column("started (UTC)", no_wrap=True)
+    table.add_column("score", justify="right", no_wrap=True, min_width=5)
     for s in summaries:
         table.add_row(
-            Text(s.id[:12]), Text(s.candidate), Text(s.loop), str(s.rounds), Text(s.status), s.started[:16].replace("T", " "),
-            "–" if s.score is None else f"{s.score:.2f}",
+            Text(s.id[:12]), Text(s.candidate), Text(s.loop), str(s.rounds), Text(s.status),
+            s.started[:16].replace("T", " "), "–" if s.score is None else f"{s.score:.2f}",
         )
     console.print(table)
 

@@ -298,7 +298,7 @@ def print_session(record: SessionRecord, console: Console, progress: ProgressRep
             title=Text(f"{score.band} · weighted {score.weighted if score.weighted is not None else '–'} · {score.scorer.scorer} {score.scorer.version}"),
             title_justify="left",
         )
-        table.add_column("criterion", style="bold")
+        table.add_column("criterion", style="bold", no_wrap=True)
         table.add_column("weight", justify="right")
         table.add_column("machine", justify="center")
         table.add_column("coach", justify="center")
