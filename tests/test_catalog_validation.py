@@ -246,6 +246,32 @@ def test_duplicate_criterion_in_a_round(cat: CatalogDirs) -> None:
     )
 
 
+def test_duplicate_stage_source_and_value_ids(cat: CatalogDirs) -> None:
+    text = edit(LOOP, 8, "    ref: seeds/acme.md", "    ref: seeds/acme.md\n  - id: guide\n    title: again\n    ref: x.md")
+    # Lines 9-11 are the second `guide`; everything below moved down by 3 (the `onsite` stage is on line 15).
+    text = edit(text, 15, "  - id: onsite", "  - id: screen")
+    text = edit(text, 49, "    stage: onsite", "    stage: screen")
+    cat.loop.write_text(
+        text
+        + """values:
+  - id: be-a-good-human
+    name: Be a good human
+    description: kind and fair
+  - id: be-a-good-human
+    name: Be a good human, again
+    description: twice
+"""
+    )  # `values:` is line 68, the second value line 72
+    assert_problems(
+        validate(cat),
+        [
+            f"{cat.loop}:9: sources.1.id: duplicate id 'guide'",
+            f"{cat.loop}:15: stages.1.id: duplicate id 'screen'",
+            f"{cat.loop}:72: values.1.id: duplicate id 'be-a-good-human'",
+        ],
+    )
+
+
 def test_duplicate_persona_id_across_files(cat: CatalogDirs, tmp_path: Path) -> None:
     more = tmp_path / "more-personas"
     more.mkdir()

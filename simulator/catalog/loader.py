@@ -265,6 +265,7 @@ def _check_loop(
         report(("derived_reason",), "a derived loop must say why (derived_reason)")
     _report_duplicates([s.id for s in loop.sources], ("sources",), report)
     _report_duplicates([s.id for s in loop.stages], ("stages",), report)
+    _report_duplicates([v.id for v in loop.values], ("values",), report)
     _report_duplicates([c.id for c in loop.criteria], ("criteria",), report)
     _report_duplicates([r.id for r in loop.rounds], ("rounds",), report)
     _report_duplicates(
