@@ -77,7 +77,27 @@ def duplicate_keys(
 
 
 def parse(text: str) -> LocatedDocument:
-    """Parse one YAML document, or raise YamlSyntaxError with the line to fix."""
+    """Parse one YAML document, or raise YamlSyntaxError with the line to fix.
+
+    libyaml (about 9x faster: `loops` parses every rubric on each run) reads valid
+    files; anything it rejects is read again by the pure-Python parser, whose
+    error messages and marks are the ones users (and the tests) see.
+    """
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        loader = fast(text)
+        try:
+            root = loader.get_single_node()
+            data = loader.construct_document(root) if root is not None else None
+            return LocatedDocument(data=data, root=root)
+        except (yaml.YAMLError, RecursionError):
+            pass
+        finally:
+            loader.dispose()
+    return _parse_pure(text)
+
+
+def _parse_pure(text: str) -> LocatedDocument:
     loader: yaml.SafeLoader | None = None
     try:
         # The reader checks every character already in the constructor, so it belongs in the try.
