@@ -20,6 +20,8 @@ class Evidence(_Model):
     turn_index: int = Field(ge=0)
     t_start: float = Field(ge=0)
     verified: bool = True
+    signal: str | None = Field(None, description="the check (rubric signal) this quote supports, if any")
+    char_start: int | None = Field(None, ge=0, description="offset of the quote in the turn text, for highlighting")
 
 
 class Check(_Model):
@@ -29,9 +31,13 @@ class Check(_Model):
     description: str
     passed: bool
     evidence: Evidence | None = None
+    count: int = Field(0, ge=0, description="distinct matches that counted")
+    points: float = Field(0.0, description="what it added to the criterion's evidence points (negative = against)")
 
 
 class ScorerIdentity(_Model):
+    """Who produced a score, so a stored score can be compared with a re-score."""
+
     scorer: Literal["evidence", "llm", "combined"]
     version: str
     model: str | None = None
@@ -47,6 +53,7 @@ class CriterionResult(_Model):
     missing: str = Field("", description="what would have earned the next level")
     decided_by: Literal["evidence", "llm"] = "evidence"
     unverified: bool = Field(False, description="the judge's level rested on quotes that did not verify")
+    note: str = Field("", description="why the level is what it is when it is not the plain ladder (None, downgrade, ...)")
 
 
 class RedFlagHit(_Model):
@@ -65,3 +72,25 @@ class RoundScore(_Model):
     red_flags: list[RedFlagHit] = Field(default_factory=list)
     scorer: ScorerIdentity
     created_at: str = Field(description="ISO-8601 UTC")
+    grader_addressed: list[Evidence] = Field(
+        default_factory=list, description="candidate text that addressed the grader; ignored by every scorer"
+    )
+
+
+class RoundSummaryLine(_Model):
+    round: str
+    weighted: float | None
+    band: Band
+
+
+class LoopSummary(_Model):
+    """Across the rounds of one loop: where the candidate stands and what to work on first."""
+
+    loop: str
+    rounds: list[RoundSummaryLine]
+    weighted: float | None = Field(None, ge=1, le=4, description="mean of the rounds' weighted scores")
+    band: Band
+    criteria: dict[str, float] = Field(default_factory=dict, description="mean level per criterion over the rounds")
+    focus: list[str] = Field(default_factory=list, description="lowest-scoring criteria, weakest first")
+    red_flags: list[str] = Field(default_factory=list)
+    rationale: str

@@ -1,0 +1,107 @@
+"""The evidence scorer: deterministic, offline and fast, driven only by the rubric's signals.
+
+Per criterion it scores every exchange that probes it on the ladder of the
+rubric (see ladder.py), then takes the rounded mean over those exchanges. It
+returns None (insufficient evidence) when the rubric gives it nothing to look
+for, when no question of the round probed the criterion, or when the candidate
+never answered those questions; an answer that was given but shows nothing is
+level 1.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ..catalog.models import Criterion
+from .ladder import climb
+from .models import Check, CriterionResult, Evidence
+from .signals import Hit, match_signal
+from .transcript import Exchange
+
+VERSION = "evidence-1.0"
+MAX_QUOTES = 8
+
+
+def round_half_up(value: float) -> int:
+    return int(math.floor(value + 0.5))
+
+
+def evidence_of(hit: Hit, signal_id: str | None = None) -> Evidence:
+    """A quote for a hit: its sentence from the original turn text (exact substring).
+
+    If that sentence held text addressed to the grader (masked for scoring), only
+    the matched words are quoted so the quote never carries the injection.
+    """
+    turn = hit.answer.turn
+    span = hit.sentence
+    if hit.answer.masked[span.start:span.end] != turn.text[span.start:span.end]:
+        span = hit.match
+    return Evidence(
+        quote=turn.text[span.start:span.end],
+        turn_index=turn.index,
+        t_start=turn.t_start,
+        signal=signal_id,
+        char_start=span.start,
+    )
+
+
+def score_criterion(criterion: Criterion, weight: float, exchanges: list[Exchange]) -> CriterionResult:
+    """Level, quotes, checks and what is missing for one criterion over a round's exchanges."""
+    base = CriterionResult(criterion=criterion.id, weight=weight, decided_by="evidence")
+    if not criterion.signals:
+        return base.model_copy(update={"note": "the rubric defines no evidence signals for this criterion"})
+    probing = [e for e in exchanges if e.addresses(criterion.id)]
+    if not probing:
+        return base.model_copy(update={"note": "no question of the round probed this criterion"})
+    answered = [e for e in probing if e.answered]
+    if not answered:
+        return base.model_copy(update={"note": "the candidate did not answer the questions that probe it"})
+
+    levels: list[int] = []
+    first_hit: dict[str, Hit] = {}
+    totals: dict[str, int] = {}
+    quotes: list[Evidence] = []
+    seen: set[tuple[int, int]] = set()
+    for exchange in answered:
+        counts: dict[str, int] = {}
+        for signal in criterion.signals:
+            hits = match_signal(signal, exchange)
+            counts[signal.id] = len(hits)
+            totals[signal.id] = totals.get(signal.id, 0) + len(hits)
+            if hits:
+                first_hit.setdefault(signal.id, hits[0])
+            if signal.points > 0:
+                for hit in hits:
+                    ev = evidence_of(hit, signal.id)
+                    key = (ev.turn_index, ev.char_start or 0)
+                    if key not in seen:
+                        seen.add(key)
+                        quotes.append(ev)
+        levels.append(climb(criterion, counts).level)
+
+    level = round_half_up(sum(levels) / len(levels))
+    # "missing" is judged on everything the candidate said for this criterion.
+    overall = climb(criterion, totals)
+    checks = [
+        Check(
+            signal=s.id,
+            description=s.description,
+            passed=totals.get(s.id, 0) > 0,
+            evidence=evidence_of(first_hit[s.id], s.id) if s.id in first_hit else None,
+            count=totals.get(s.id, 0),
+            points=totals.get(s.id, 0) * s.points,
+        )
+        for s in criterion.signals
+    ]
+    quotes.sort(key=lambda e: (e.turn_index, e.char_start or 0))
+    note = "" if len(levels) == 1 else f"mean of {len(levels)} exchanges: {levels}"
+    missing = overall.missing if level == overall.level else _missing_for(criterion, level)
+    return base.model_copy(
+        update={"level": level, "evidence": quotes[:MAX_QUOTES], "checks": checks, "missing": missing, "note": note}
+    )
+
+
+def _missing_for(criterion: Criterion, level: int) -> str:
+    if level >= 4:
+        return ""
+    return f"For level {level + 1} ({criterion.levels[level + 1]}): show it in every answer that probes it."
