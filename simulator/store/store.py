@@ -478,7 +478,11 @@ class Store:
         status: tuple[str, ...] | None = None,
         limit: int = 100,
     ) -> list[SessionSummary]:
-        """Newest first. `search` matches words in any turn or coach note of the session."""
+        """Newest first. `search` keeps sessions with all its words (stemmed) in one turn or coach note.
+
+        With `search`, the candidates are the `limit` sessions with the most recent matching
+        turns (and notes), then sorted newest first.
+        """
         where: list[str] = []
         params: list[Any] = []
         if candidate:
@@ -491,13 +495,9 @@ class Store:
             where.append(f"s.status IN ({', '.join('?' for _ in status)})")
             params.extend(status)
         if search:
-            query = fts_query(search)
-            where.append(
-                "(s.id IN (SELECT r.session_id FROM turns_fts f JOIN turns t ON t.id = f.rowid JOIN rounds r ON r.id = t.round_row"
-                " WHERE turns_fts MATCH ?) OR s.id IN (SELECT n.session_id FROM notes_fts g JOIN coach_notes n ON n.id = g.rowid"
-                " WHERE notes_fts MATCH ?))"
-            )
-            params.extend([query, query])
+            ids = self._sessions_matching(fts_query(search), int(limit), " AND ".join(where) or "1 = 1", tuple(params))
+            where.append(f"s.id IN ({', '.join('?' for _ in ids)})" if ids else "0")
+            params.extend(ids)
         sql = f"""
             SELECT s.id, c.name AS candidate, s.loop, s.level, s.model, s.mode, s.status, s.started_at, s.ended_at,
                    (SELECT group_concat(round_id, char(31)) FROM
@@ -533,8 +533,39 @@ class Store:
             )
         return summaries
 
+    def _sessions_matching(self, query: str, limit: int, where_sql: str, params: tuple[Any, ...]) -> list[str]:
+        """Ids of up to `limit` sessions (passing `where_sql`) with a matching turn or note, most recent match first.
+
+        Streams FTS hits newest-first and stops once `limit` distinct sessions are found, so
+        a word said in half a million turns costs what a rare one does.
+        """
+        found: dict[str, None] = {}
+        sources = (
+            ("turns_fts", "JOIN turns t ON t.id = f.rowid JOIN rounds r ON r.id = t.round_row", "r.session_id"),
+            ("notes_fts", "JOIN coach_notes n ON n.id = f.rowid", "n.session_id"),
+        )
+        with self._lock:
+            for table, joins, session_col in sources:
+                cursor = self._conn.execute(
+                    f"SELECT {session_col} FROM {table} f {joins} JOIN sessions s ON s.id = {session_col}"
+                    f" JOIN candidates c ON c.id = s.candidate_id WHERE {table} MATCH ? AND {where_sql} ORDER BY f.rowid DESC",
+                    (query, *params),
+                )
+                seen = 0
+                for (session_id,) in cursor:
+                    if session_id not in found:
+                        found[session_id] = None
+                        seen += 1
+                        if seen >= limit:
+                            break
+                cursor.close()
+        return list(found)
+
     def unfinished_sessions(self, *, candidate: str | None = None, limit: int = 100) -> list[SessionSummary]:
-        """Sessions a run left running (crashed, killed) or interrupted, newest first: what `resume` offers."""
+        """Sessions a run left running (crashed, killed) or interrupted, newest first: what `resume` offers.
+
+        A session another process is running right now is "running" too; the caller decides.
+        """
         return self.list_sessions(candidate=candidate, status=UNFINISHED_STATUSES, limit=limit)
 
     def search_turns(self, text: str, limit: int = 50) -> list[TurnHit]:
