@@ -279,3 +279,16 @@ def test_second_process_style_connection_waits_instead_of_failing(tmp_path: Path
     assert len(b.load_session(sid).rounds[0].turns) == 1
     a.close()
     b.close()
+
+
+def test_search_with_a_limit_returns_the_newest_matching_sessions(store: Store) -> None:
+    made = []
+    for k in range(6):
+        sid, row = _new_round(store, candidate="Eve" if k % 2 else "Finn")
+        store.add_turn(row, _answer(0, f"we buffer events in kafka, attempt {k}"))
+        store.add_turn(row, _answer(1, "and batch them hourly"))
+        made.append(sid)
+    assert [s.id for s in store.list_sessions(search="kafka", limit=3)] == made[::-1][:3]
+    assert [s.id for s in store.list_sessions(search="kafka", candidate="eve", limit=2)] == [made[5], made[3]]
+    assert [s.id for s in store.list_sessions(search="kafka hourly")] == []  # words must share one turn
+    assert len(store.list_sessions(search="hourly", limit=100)) == 6

@@ -1,9 +1,24 @@
 """The store: SQLite persistence for sessions, turns, scores and coach review (issue 6).
 
-Import `Store` and the records from here; the modules are:
-schema (migrations), store (the Store class), records (pydantic records it returns),
-redact (secret stripping), exchange (JSON export/import), render (md/html/rich),
-progress (per-criterion levels over sessions), browse (Datasette), bench (benchmark).
+A run, as the engine records it:
+
+    store = Store(settings.db_path)                      # creates/migrates; WAL; thread-safe
+    sid = store.create_session(candidate=..., loop=..., level=..., model=..., mode="text",
+                               config=settings.redacted())   # secrets stripped again here
+    row = store.start_round(sid, round_id="coding", persona="friendly", seed=7)
+    store.add_turn(row, turn)                             # committed before it returns; idempotent on index
+    store.end_round(row, "completed"); store.save_score(row, round_score); store.end_session(sid, "completed")
+
+Resume: `store.unfinished_sessions()` lists sessions left "running" (killed) or "interrupted";
+`rec = store.load_session(sid)` gives each round's `row`, `status`, `turns` and `next_index`;
+`store.start_round(sid, round_id=...)` on an existing round returns its row and reopens it.
+
+Review: list_sessions / search_turns / search_notes / load_session (SessionRecord with every
+score, notes, overrides; `effective_level()`), add_note, override_level, resolve_session_id.
+
+Modules: schema (migrations), store (Store), records (pydantic records), redact (secret
+stripping), exchange (export/import files), render (md/html/rich), progress (levels over
+sessions), browse (Datasette), bench (benchmark).
 """
 
 from .records import (

@@ -496,8 +496,8 @@ class Store:
             params.extend(status)
         if search:
             ids = self._sessions_matching(fts_query(search), int(limit), " AND ".join(where) or "1 = 1", tuple(params))
-            where.append(f"s.id IN ({', '.join('?' for _ in ids)})" if ids else "0")
-            params.extend(ids)
+            where.append("s.id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(ids))
         sql = f"""
             SELECT s.id, c.name AS candidate, s.loop, s.level, s.model, s.mode, s.status, s.started_at, s.ended_at,
                    (SELECT group_concat(round_id, char(31)) FROM
