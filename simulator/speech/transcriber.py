@@ -23,7 +23,7 @@ from ..config import STTSettings
 from .errors import ModelUnavailableError
 from .model_files import ResolvedModel, resolve_model
 from .models import SAMPLE_RATE, Timing, Transcript, Word
-from .vocabulary import build_prompt
+from .vocabulary import DRAFT_TERMS, build_prompt
 
 NO_SPEECH_PROB = 0.6
 LOW_LOGPROB = -1.0
@@ -164,7 +164,8 @@ class WhisperTranscriber:
         """
         prompt_parts = []
         if vocabulary is not None or disfluent:
-            prompt_parts.append(build_prompt(list(vocabulary or ()), disfluent=disfluent))
+            terms = list(vocabulary or ())
+            prompt_parts.append(build_prompt(terms[:DRAFT_TERMS] if draft else terms, disfluent=disfluent))
         if context.strip():
             prompt_parts.append(" ".join(context.split()[-40:]))
         options: dict[str, Any] = {
