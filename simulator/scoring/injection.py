@@ -25,22 +25,32 @@ _ADDRESS = re.compile(
     r"|\b(?:assign|give|award|rate|score|mark|grade)\s+(?:this|it|me|the (?:candidate|answer)|my answer|every|all|each)\b"
     r"[^.]{0,60}?\b(?:levels?|scores?|maximum|max|highest|top|full marks|strong (?:yes|hire)|\d\s*(?:/|out of)\s*\d|[1-4])\b"
     r"|\b(?:this|my) (?:answer|response)\b[^.]{0,40}\b(?:meets|deserves|earns|merits|should (?:get|receive|be (?:scored|rated|given)))\b"
-    r"|\blevel\s*[1-4]\s+(?:on|for|in)\s+(?:every|all|each)\b",
+    r"|\blevel\s*[1-4]\s+(?:on|for|in)\s+(?:every|all|each)\b"
+    r"|\b(?:assign|give|award|grant)\s+(?:\w+\s+){0,3}(?:maximum|max|highest|top|full marks|perfect|level\s*[1-4]|scores? of)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 # [SYSTEM: ...], <system>...</system>, {{...}} asides: masked whole when they address the grader.
 _ASIDE = re.compile(r"\[[^\[\]]{0,400}\]|<[^<>]{0,400}>|\{\{[^{}]{0,400}\}\}|\([^()]{0,400}\)")
 
 
+# <system>...</system>, [INST]...[/INST]: a role-tagged block is masked whole, tags included.
+_TAGGED = re.compile(
+    r"<\s*(system|instructions?|inst|admin|developer|grader|assistant)\s*>.{0,600}?<\s*/\s*\1\s*>"
+    r"|\[\s*(system|instructions?|inst|admin|developer|grader)\s*\].{0,600}?\[\s*/\s*\2\s*\]",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def grader_spans(text: str) -> list[Span]:
     """Spans of `text` that address the grader, merged and in order."""
-    spans: list[Span] = []
+    spans: list[Span] = [Span(m.start(), m.end()) for m in _TAGGED.finditer(text)]
+    text = _blank(text, spans)
     for aside in _ASIDE.finditer(text):
         if _ADDRESS.search(aside.group(0)):
             spans.append(Span(aside.start(), aside.end()))
     covered = _blank(text, spans)
     for sentence in sentences(covered):
-        if _ADDRESS.search(covered, sentence.start, sentence.end):
+        if _ADDRESS.search(covered[sentence.start:sentence.end]):  # a slice, so ^ means "sentence start"
             spans.append(sentence)
     return _merge(spans)
 

@@ -1,0 +1,146 @@
+"""Round scoring: which exchanges count for a criterion, None vs level 1, weights, bands, red flags, loop summary,
+the bench and the rescore command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from scoring_helpers import repo_catalog
+from simulator.catalog.models import Loop, Question, RedFlag, Round, RoundCriterion, Signal, Source, Stage
+from simulator.cli import main
+from simulator.engine.turns import Speaker, Turn, TurnKind
+from simulator.scoring.bench import generate_round, run_scoring_bench
+from simulator.scoring.score import score_round
+from simulator.scoring.verdict import band_of, summarise_loop
+
+CATALOG = repo_catalog()
+STRONG = ("I led the migration of our image tagging classifier. I wrote the training pipeline, ran the ablations and "
+          "owned the rollout. In a two-week A/B test, tag acceptance went from 41% to 47%. The lesson for me was to "
+          "budget latency up front.")
+WEAK = "We built a model. The team used PyTorch and it went to production, and it did better than the old one."
+
+ROUND = Round(
+    id="hm", title="Hiring manager", stage="onsite", minutes=45, assesses="impact", persona="hiring-manager",
+    questions=[
+        Question(id="q-project", text="Tell me about a project.", source="written", criteria=["impact", "ownership", "structure"]),
+        Question(id="q-design", text="How would you monitor it?", source="written", criteria=["monitoring"]),
+    ],
+    criteria=[RoundCriterion(id="impact", weight=0.4), RoundCriterion(id="ownership", weight=0.2),
+              RoundCriterion(id="structure", weight=0.2), RoundCriterion(id="monitoring", weight=0.1),
+              RoundCriterion(id="rollout", weight=0.1)],
+    red_flags=[RedFlag(id="blames-others", text="Blames others for failures.",
+                       signals=[Signal(id="blame", description="blames", patterns=[r"\btheir fault\b"])])],
+)
+LOOP = Loop(kind="loop", id="test-loop", company="Test", role="MLE", sources=[Source(id="s", title="s", ref="s")],
+            stages=[Stage(id="onsite", title="Onsite")], rounds=[ROUND])
+
+
+def turn(i: int, speaker: Speaker, kind: TurnKind, text: str, qid: str | None = None, crit: str | None = None) -> Turn:
+    return Turn(index=i, speaker=speaker, kind=kind, text=text, t_start=10.0 * i, t_end=10.0 * i + 9,
+                question_id=qid, criterion=crit)
+
+
+def transcript(first: str, second: str | None) -> list[Turn]:
+    turns = [turn(0, Speaker.INTERVIEWER, TurnKind.QUESTION, "Tell me about a project.", "q-project"),
+             turn(1, Speaker.CANDIDATE, TurnKind.ANSWER, first, "q-project"),
+             turn(2, Speaker.INTERVIEWER, TurnKind.QUESTION, "How would you monitor it?", "q-design")]
+    if second is not None:
+        turns.append(turn(3, Speaker.CANDIDATE, TurnKind.ANSWER, second, "q-design"))
+    return turns
+
+
+def levels(turns: list[Turn]) -> dict[str, int | None]:
+    return {r.criterion: r.level for r in score_round(LOOP, ROUND, turns, CATALOG).criteria}
+
+
+def test_levels_come_from_the_exchanges_that_probe_each_criterion() -> None:
+    got = levels(transcript(STRONG, "I'd alert on p95 latency over 200 ms and roll back automatically."))
+    assert got["impact"] == 4 and got["ownership"] == 4 and got["structure"] == 4
+    assert got["monitoring"] == 4
+    assert got["rollout"] is None  # no question of the round probed it
+
+
+def test_unanswered_question_is_none_but_an_empty_answer_is_level_one() -> None:
+    result = {r.criterion: r for r in score_round(LOOP, ROUND, transcript(STRONG, None), CATALOG).criteria}
+    assert result["monitoring"].level is None and "did not answer" in result["monitoring"].note
+    assert levels(transcript(STRONG, "I'm not sure, honestly."))["monitoring"] == 1
+
+
+def test_monitoring_words_in_the_project_story_do_not_count_for_monitoring() -> None:
+    story = STRONG + " I'd alert on p95 latency over 200 ms and roll back automatically."
+    assert levels(transcript(story, "No idea."))["monitoring"] == 1
+
+
+def test_follow_up_adds_the_criterion_it_probes() -> None:
+    turns = transcript(WEAK, "We'd track it.") + [
+        turn(4, Speaker.INTERVIEWER, TurnKind.FOLLOW_UP, "How would you roll it out?", "q-design", "rollout"),
+        turn(5, Speaker.CANDIDATE, TurnKind.ANSWER, "Shadow traffic first, then a 5% canary with rollback if errors rise.", "q-design"),
+    ]
+    assert levels(turns)["rollout"] == 4
+
+
+def test_weighted_score_band_rationale_and_red_flags() -> None:
+    strong = score_round(LOOP, ROUND, transcript(STRONG, "I'd alert on p95 latency over 200 ms and roll back."), CATALOG)
+    assert strong.weighted == 4.0 and strong.band == "strong yes"
+    assert "rollout" in strong.rationale  # insufficient evidence is named
+    weak = score_round(LOOP, ROUND, transcript(WEAK + " It was their fault it broke.", "We'd monitor it."), CATALOG)
+    assert weak.weighted is not None and weak.weighted < 2.5
+    assert [f.id for f in weak.red_flags] == ["blames-others"]
+    assert weak.red_flags[0].evidence is not None and "their fault" in weak.red_flags[0].evidence.quote
+    assert weak.band == "no"
+    assert weak.scorer.scorer == "evidence" and len(weak.scorer.rubric_hash) == 64
+
+
+def test_missing_says_what_the_next_level_needs() -> None:
+    result = {r.criterion: r for r in score_round(LOOP, ROUND, transcript(WEAK, "We'd monitor it."), CATALOG).criteria}
+    assert result["impact"].level == 2
+    assert result["impact"].missing.startswith("For level 3")
+    assert any(c.passed for c in result["impact"].checks) and any(not c.passed for c in result["impact"].checks)
+
+
+def test_bands_and_loop_summary() -> None:
+    assert [band_of(w) for w in (None, 1.5, 2.2, 3.0, 3.6)] == ["no", "no", "lean no", "lean yes", "strong yes"]
+    assert band_of(3.6, red_flags=1) == "lean yes"
+    a = score_round(LOOP, ROUND, transcript(STRONG, "I'd alert on p95 over 200 ms and roll back."), CATALOG)
+    b = score_round(LOOP, ROUND, transcript(WEAK, "We'd monitor it."), CATALOG)
+    summary = summarise_loop("test-loop", [a, b])
+    assert [r.band for r in summary.rounds] == [a.band, b.band]
+    assert summary.focus and summary.focus[0] in {"monitoring", "ownership", "impact", "structure"}
+    assert summary.weighted is not None and 1 <= summary.weighted <= 4
+
+
+def test_bench_scores_a_45_minute_round_within_the_goal() -> None:
+    result = run_scoring_bench(repeats=2)
+    assert result.turns > 20 and result.candidate_words > 4000
+    assert result.weighted is not None
+    assert result.median_s <= result.goal_s and result.passed
+    loop = next(iter(CATALOG.loops.values()))
+    turns = generate_round(loop.rounds[0])
+    assert turns[-1].t_end <= 45 * 60 + 200 and turns[-1].t_end >= 40 * 60
+
+
+def test_rescore_keeps_the_old_score_and_adds_a_new_one(tmp_path: Path) -> None:
+    from simulator.store import Store
+
+    loop = CATALOG.loops["canva-mle"] if "canva-mle" in CATALOG.loops else next(iter(CATALOG.loops.values()))
+    rnd = next(r for r in loop.rounds if any(rc.id == "impact" for rc in r.criteria))
+    q = next(q for q in rnd.questions if "impact" in q.criteria)
+    data = tmp_path / "data"
+    data.mkdir()
+    with Store(data / "interview-sim.db") as store:
+        sid = store.create_session(candidate="Ada", loop=loop.id, level=None, model="embedded", mode="text", config={})
+        row = store.start_round(sid, round_id=rnd.id, persona=rnd.persona, seed=1)
+        for t in (turn(0, Speaker.INTERVIEWER, TurnKind.QUESTION, q.text, q.id), turn(1, Speaker.CANDIDATE, TurnKind.ANSWER, STRONG, q.id)):
+            store.add_turn(row, t)
+        store.save_score(row, score_round(loop, rnd, [], CATALOG))
+    result = CliRunner().invoke(main, ["--data-dir", str(data), "rescore", sid[:8], "--json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert out[0]["round"] == rnd.id
+    assert out[0]["previous"]["weighted"] is None
+    assert {c["criterion"]: c["level"] for c in out[0]["current"]["criteria"]}["impact"] == 4
+    with Store(data / "interview-sim.db") as store:
+        assert len(store.load_session(sid).rounds[0].scores) == 2
