@@ -1,0 +1,312 @@
+"""The Textual app: home, interview, report, review, help; models warm up in thread workers.
+
+Layering (after harlequin/posting): the app owns the long-lived services
+(settings, catalog, store, LLM client, clock factory) and the loop run; screens
+only render and ask the app to move on. Everything slow runs in a worker:
+catalog/store loading and the LLM warm-up in threads, the interviewer in an
+async worker that streams tokens. Workers talk back with typed Messages.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from ..config import EMBEDDED_MODEL, Settings
+from ..engine.clock import Clock, MonotonicClock
+from .messages import DataReady, ModelStatusChanged
+from .models import InterviewPlan, ModelStatus, RoundOutcome
+
+
+class AppCommands(Provider):
+    """The command palette's app commands (ctrl+p): start, review, help, home, theme."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
+        app = self.app
+        assert isinstance(app, InterviewApp)
+        return [
+            ("Home: set up an interview", "Pick a loop, round, level and mode", app.action_home),
+            ("Review sessions", "Browse, search, annotate and export past sessions", app.action_review),
+            ("Help: keys", "Every key and what it does", app.action_help),
+            ("Toggle interviewer voice", "Speak questions aloud when a voice is installed", app.action_toggle_voice),
+            ("Toggle dark/light theme", "Switch between textual-dark and textual-light", app.action_toggle_theme),
+        ]
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+class InterviewApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "interview-sim"
+    SUB_TITLE = "rehearse ML engineer interview loops"
+    COMMANDS = App.COMMANDS | {AppCommands}
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="help"),
+        Binding("ctrl+o", "review", "Review", id="review"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        clock_factory: Callable[[], Clock] = MonotonicClock,
+        llm: Any = None,
+        warm_models: bool = True,
+        animate: bool = True,
+        break_seconds: float = 300.0,
+        seed: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.clock_factory = clock_factory
+        self.warm_models = warm_models
+        self.animate = animate
+        self.break_seconds = break_seconds
+        self.seed = seed
+        self.catalog: Any = None
+        self.store: Any = None
+        self.data_error: str | None = None
+        self._llm = llm
+        self.llm_status = ModelStatus(kind="llm", label=self._llm_label(), state="idle")
+        self.stt_status = ModelStatus(kind="stt", label=f"{settings.stt.model} on {settings.stt.device}", state="idle")
+        self.interviewer_voice = settings.ui.interviewer_voice
+        self.plan: InterviewPlan | None = None
+        self.session_id: str | None = None
+        self.round_index = 0
+        self.outcomes: list[RoundOutcome] = []
+        self.ready_at: float | None = None
+        self.started_at = time.perf_counter()
+
+    # ---------------------------------------------------------------- set-up
+    def _llm_label(self) -> str:
+        model = self.settings.llm.model
+        return "embedded Qwen2.5-Coder-0.5B (llama.cpp)" if model == EMBEDDED_MODEL else model
+
+    @property
+    def llm(self) -> Any:
+        """The LLM client, built on first use (cheap: litellm is imported by warm-up, in a thread)."""
+        if self._llm is None:
+            from ..llm.factory import build_llm
+
+            self._llm = build_llm(self.settings)
+        return self._llm
+
+    def on_mount(self) -> None:
+        if self.settings.ui.keys:
+            self.set_keymap(dict(self.settings.ui.keys))
+        if self.settings.ui.theme in self.available_themes:
+            self.theme = self.settings.ui.theme
+        else:
+            self.notify(f"unknown theme {self.settings.ui.theme!r}; using {self.theme}", severity="warning")
+        from .screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        self.load_data()
+        if self.warm_models:
+            self.warm_llm()
+        else:
+            self.llm_status = self.llm_status.model_copy(update={"state": "off", "detail": "warm-up disabled"})
+
+    @work(thread=True, exclusive=True, group="data")
+    def load_data(self) -> None:
+        """Catalog YAML and the database, off the UI thread."""
+        from ..catalog import CatalogError, load_catalog
+        from ..store import Store
+
+        catalog = store = None
+        errors = []
+        try:
+            catalog = load_catalog(self.settings.rubrics_dir, self.settings.personas_dir)
+        except CatalogError as exc:
+            errors.append(f"rubrics: {len(exc.problems)} problem(s), first: {exc.problems[0] if exc.problems else exc}")
+        except Exception as exc:  # noqa: BLE001 - shown to the user, the app stays up
+            errors.append(f"rubrics: {exc}")
+        try:
+            store = Store(self.settings.db_path)
+        except Exception as exc:  # noqa: BLE001
+            errors.append(f"database: {exc}")
+        self.post_message(DataReady(catalog, store, "; ".join(errors) or None))
+
+    def on_data_ready(self, message: DataReady) -> None:
+        self.catalog = message.catalog
+        self.store = message.store
+        self.data_error = message.error
+        if message.error:
+            self.notify(message.error, title="Could not load everything", severity="error", timeout=10)
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "data_ready", None)
+            if refresh is not None:
+                refresh()
+
+    @work(thread=True, exclusive=True, group="llm-warmup")
+    def warm_llm(self) -> None:
+        """litellm import (~2 s) and the embedded llama.cpp server (~1 s) block: a thread worker."""
+        status = self.llm_status.model_copy(update={"state": "warming", "detail": "importing litellm, starting the model"})
+        self.post_message(ModelStatusChanged(status))
+        started = time.perf_counter()
+        try:
+            self.llm.warm_up()
+        except Exception as exc:  # noqa: BLE001 - the round still runs on canned probes
+            status = status.model_copy(update={"state": "failed", "detail": f"{type(exc).__name__}: {exc}"[:160]})
+        else:
+            status = status.model_copy(update={"state": "ready", "detail": f"warmed in {time.perf_counter() - started:.1f} s"})
+        self.post_message(ModelStatusChanged(status))
+
+    def on_model_status_changed(self, message: ModelStatusChanged) -> None:
+        if message.status.kind == "llm":
+            self.llm_status = message.status
+            if message.status.state == "failed":
+                self.notify(
+                    f"The interviewer model is unavailable ({message.status.detail}); follow-ups will use the rubric's questions.",
+                    severity="warning",
+                    timeout=8,
+                )
+        else:
+            self.stt_status = message.status
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "models_changed", None)
+            if refresh is not None:
+                refresh()
+
+    # ---------------------------------------------------------------- the loop run
+    def start_interview(self, plan: InterviewPlan, *, session_id: str | None = None) -> None:
+        """Create (or continue) the session and open its first round."""
+        if self.catalog is None or self.store is None:
+            self.notify("Still loading the rubrics and the database…", severity="warning")
+            return
+        self.plan = plan
+        self.outcomes = []
+        self.round_index = 0
+        if session_id is None:
+            try:
+                session_id = self.store.create_session(
+                    candidate=plan.candidate, loop=plan.loop_id, level=plan.level, model=self.settings.llm.model,
+                    mode=plan.mode, config=self.settings.redacted(),
+                )  # fmt: skip
+            except Exception as exc:  # noqa: BLE001
+                self.notify(f"Could not create the session: {exc}", severity="error")
+                return
+        else:
+            record = self.store.load_session(session_id)
+            done = {r.round_id for r in record.rounds if r.status == "completed"}
+            self.round_index = next((i for i, rid in enumerate(plan.round_ids) if rid not in done), len(plan.round_ids))
+        self.session_id = session_id
+        self._open_round(push=True)
+
+    def _open_round(self, push: bool) -> None:
+        from .screens.interview import InterviewScreen
+
+        assert self.plan is not None and self.session_id is not None
+        if self.round_index >= len(self.plan.round_ids):
+            self.finish_loop()
+            return
+        screen = InterviewScreen(self.plan, self.plan.round_ids[self.round_index], self.session_id,
+                                 stage_index=self.round_index)  # fmt: skip
+        if push:
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
+
+    def round_finished(self, outcome: RoundOutcome) -> None:
+        from .screens.report import ReportScreen
+
+        self.outcomes.append(outcome)
+        assert self.plan is not None
+        has_next = self.round_index + 1 < len(self.plan.round_ids)
+        self.switch_screen(ReportScreen(outcome, has_next=has_next, whole_loop=self.plan.whole_loop))
+
+    def record_score(self, outcome: RoundOutcome) -> None:
+        for i, known in enumerate(self.outcomes):
+            if known.round_row == outcome.round_row:
+                self.outcomes[i] = outcome
+
+    def next_round(self) -> None:
+        """From a round's report: a break then the next round, or the loop summary, or home."""
+        from .screens.breaks import BreakScreen
+
+        assert self.plan is not None
+        self.round_index += 1
+        if self.round_index < len(self.plan.round_ids):
+            loop = self.catalog.loop(self.plan.loop_id)
+            upcoming = loop.round(self.plan.round_ids[self.round_index])
+            self.switch_screen(BreakScreen(upcoming.title, upcoming.minutes, self.break_seconds))
+        else:
+            self.finish_loop()
+
+    def break_over(self) -> None:
+        self._open_round(push=False)
+
+    def finish_loop(self) -> None:
+        from .screens.report import LoopSummaryScreen
+
+        assert self.plan is not None and self.session_id is not None
+        try:
+            self.store.end_session(self.session_id, "completed")
+        except Exception as exc:  # noqa: BLE001
+            self.notify(f"Could not close the session: {exc}", severity="error")
+        if self.plan.whole_loop:
+            self.switch_screen(LoopSummaryScreen(self.plan.loop_id, self.outcomes))
+        else:
+            self.action_home()
+
+    def abandon_session(self) -> None:
+        """Leaving mid-loop: the session stays resumable."""
+        if self.session_id and self.store is not None:
+            try:
+                self.store.end_session(self.session_id, "interrupted")
+            except Exception as exc:  # noqa: BLE001
+                self.notify(f"Could not mark the session interrupted: {exc}", severity="error")
+
+    # ---------------------------------------------------------------- app actions
+    def action_home(self) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        refresh = getattr(self.screen, "data_ready", None)
+        if refresh is not None:
+            refresh()
+
+    def action_review(self) -> None:
+        from .screens.review import ReviewScreen
+
+        if self.store is None:
+            self.notify("The database is not open yet.", severity="warning")
+            return
+        if not isinstance(self.screen, ReviewScreen):
+            self.push_screen(ReviewScreen())
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_voice(self) -> None:
+        self.interviewer_voice = not self.interviewer_voice
+        self.notify(f"Interviewer voice {'on' if self.interviewer_voice else 'off'}")
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def on_unmount(self) -> None:
+        runtime = getattr(self._llm, "embedded", None)
+        if runtime is not None:
+            try:
+                runtime.stop()
+            except Exception:  # noqa: BLE001 - shutting down anyway
+                pass

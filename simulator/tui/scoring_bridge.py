@@ -1,0 +1,94 @@
+"""Scoring and loop summaries for the report screens, without Textual.
+
+Why a bridge: the scorer is a pure function owned by the scoring layer; the
+app only needs "score this round now, off the UI thread" and a loop summary.
+Imports happen inside the functions so the app starts without loading them.
+"""
+
+from __future__ import annotations
+
+from statistics import mean
+
+from ..catalog import Catalog
+from ..engine.turns import Speaker, Turn
+from ..scoring.models import LoopSummary, RoundScore, RoundSummaryLine
+
+
+def score_round_turns(catalog: Catalog, loop_id: str, round_id: str, turns: list[Turn]) -> RoundScore:
+    """Blocking (fast, but call it from a thread worker): the evidence scorer on the round's transcript."""
+    from ..scoring.score import score_round
+
+    return score_round(loop_id, round_id, turns, catalog)
+
+
+def band_for(weighted: float | None) -> str:
+    if weighted is None:
+        return "no"
+    if weighted >= 3.25:
+        return "strong yes"
+    if weighted >= 2.75:
+        return "lean yes"
+    if weighted >= 2.0:
+        return "lean no"
+    return "no"
+
+
+def summarise_loop(loop_id: str, scores: list[RoundScore]) -> LoopSummary:
+    """Across the loop's rounds: mean level per criterion, the weakest first as the focus list."""
+    weighted = [s.weighted for s in scores if s.weighted is not None]
+    overall = round(mean(weighted), 2) if weighted else None
+    per_criterion: dict[str, list[int]] = {}
+    for score in scores:
+        for result in score.criteria:
+            if result.level is not None:
+                per_criterion.setdefault(result.criterion, []).append(result.level)
+    criteria = {crit: round(mean(levels), 2) for crit, levels in per_criterion.items()}
+    focus = sorted(criteria, key=lambda c: (criteria[c], c))[:3]
+    flags = sorted({f.text for s in scores for f in s.red_flags})
+    band = band_for(overall)
+    return LoopSummary(
+        loop=loop_id,
+        rounds=[RoundSummaryLine(round=s.round, weighted=s.weighted, band=s.band) for s in scores],
+        weighted=overall,
+        band=band,  # type: ignore[arg-type]
+        criteria=criteria,
+        focus=focus,
+        red_flags=flags,
+        rationale=(
+            f"Mean level {overall:.2f} over {len(weighted)} scored round(s); work on {', '.join(focus) or 'nothing yet'} first."
+            if overall is not None
+            else "No round produced enough evidence to score."
+        ),
+    )
+
+
+class DeliverySummary:
+    """Delivery over a round's answers: pace, fillers, pauses, length against the round's guidance, talk ratio."""
+
+    def __init__(self, turns: list[Turn], guidance_s: tuple[int, int]) -> None:
+        answers = [t for t in turns if t.speaker is Speaker.CANDIDATE and t.text.strip()]
+        metrics = [t.metrics for t in answers if t.metrics is not None]
+        self.answers = len(answers)
+        self.wpm = round(mean(m.wpm for m in metrics), 1) if metrics else None
+        self.fillers_per_min = round(mean(m.fillers_per_min for m in metrics), 2) if metrics else None
+        self.pauses_over_2s = sum(m.pauses_over_2s for m in metrics)
+        durations = [max(0.0, t.t_end - t.t_start) for t in answers]
+        self.mean_answer_s = round(mean(durations), 1) if durations else None
+        self.guidance_s = guidance_s
+        words_cand = sum(len(t.text.split()) for t in answers)
+        words_int = sum(len(t.text.split()) for t in turns if t.speaker is Speaker.INTERVIEWER)
+        self.talk_ratio = round(words_int / words_cand, 2) if words_cand else None
+
+    def lines(self) -> list[str]:
+        low, high = self.guidance_s
+        out = [f"Answers: {self.answers}"]
+        if self.mean_answer_s is not None:
+            verdict = "short" if self.mean_answer_s < low else "long" if self.mean_answer_s > high else "within"
+            out.append(f"Mean answer length: {self.mean_answer_s:.0f} s ({verdict} the {low}-{high} s guidance)")
+        if self.wpm is not None:
+            out.append(f"Pace: {self.wpm:.0f} words per minute")
+        if self.fillers_per_min is not None:
+            out.append(f"Fillers: {self.fillers_per_min:.1f} per minute; pauses over 2 s: {self.pauses_over_2s}")
+        if self.talk_ratio is not None:
+            out.append(f"Interviewer/candidate talk ratio (words): {self.talk_ratio:.2f}")
+        return out

@@ -1,0 +1,194 @@
+"""Home: choose a loop, a round (or the whole loop), level, persona, name and input mode; see model status; resume."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label, RadioButton, RadioSet, Select, Static
+
+from ..models import InterviewPlan
+
+if TYPE_CHECKING:
+    from ..app import InterviewApp
+
+WHOLE_LOOP = "__whole_loop__"
+RUBRIC_PERSONA = "__rubric__"
+ANY_LEVEL = "__any__"
+
+
+class HomeScreen(Screen[None]):
+    CSS_PATH = "home.tcss"
+    BINDINGS = [
+        Binding("ctrl+n", "start", "Start", id="start", priority=True),
+        Binding("ctrl+t", "resume", "Resume selected", id="resume"),
+    ]
+
+    @property
+    def sim(self) -> InterviewApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with Horizontal(id="home"):
+            with VerticalScroll(id="setup", classes="section"):
+                yield Label("Set up a mock interview", classes="title")
+                yield Label("Company loop")
+                yield Select[str]([], prompt="loading rubrics…", id="loop", allow_blank=True)
+                yield Label("Round")
+                yield Select[str]([], prompt="pick a loop first", id="round", allow_blank=True)
+                yield Label("Level")
+                yield Select[str]([("any level", ANY_LEVEL)], id="level", value=ANY_LEVEL, allow_blank=False)
+                yield Label("Interviewer")
+                yield Select[str]([("the round's own persona", RUBRIC_PERSONA)], id="persona", value=RUBRIC_PERSONA, allow_blank=False)
+                yield Label("Candidate name")
+                yield Input(self.sim.settings.interview.candidate, id="candidate")
+                yield Label("Answer by")
+                with RadioSet(id="mode"):
+                    yield RadioButton("typing", value=True, id="mode-typing")
+                    yield RadioButton("voice", id="mode-voice")
+                yield Button("Start interview (ctrl+n)", id="start", variant="primary")
+            with Vertical(id="side"):
+                with Vertical(id="models", classes="section"):
+                    yield Label("Models", classes="title")
+                    yield Static(id="llm-status")
+                    yield Static(id="stt-status")
+                with Vertical(id="recent-box", classes="section"):
+                    yield Label("Recent sessions (enter: resume unfinished / review)", classes="title")
+                    yield DataTable(id="recent", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#recent", DataTable)
+        table.add_columns("started", "candidate", "loop", "rounds", "status", "score")
+        self.models_changed()
+        self.data_ready()
+
+    # ---------------------------------------------------------------- refresh hooks (called by the app)
+    def models_changed(self) -> None:
+        self.query_one("#llm-status", Static).update(self.sim.llm_status.line())
+        self.query_one("#stt-status", Static).update(self.sim.stt_status.line())
+
+    def data_ready(self) -> None:
+        catalog = self.sim.catalog
+        if catalog is not None:
+            loops = self.query_one("#loop", Select)
+            options = [(f"{lp.company} — {lp.role}", lp.id) for lp in sorted(catalog.loops.values(), key=lambda x: x.id)]
+            if loops.value is Select.NULL or not options:
+                loops.set_options(options)
+                if options:
+                    loops.value = options[0][1]
+            personas = self.query_one("#persona", Select)
+            personas.set_options(
+                [("the round's own persona", RUBRIC_PERSONA)]
+                + [(f"{p.name} ({p.role})", p.id) for p in sorted(catalog.personas.values(), key=lambda x: x.id)]
+            )
+            personas.value = RUBRIC_PERSONA
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        store = self.sim.store
+        table = self.query_one("#recent", DataTable)
+        table.clear()
+        if store is None:
+            return
+        try:
+            sessions = store.list_sessions(limit=20)
+        except Exception as exc:  # noqa: BLE001
+            self.notify(f"Could not list sessions: {exc}", severity="error")
+            return
+        for s in sessions:
+            table.add_row(
+                s.started[:16].replace("T", " "), s.candidate, s.loop, str(s.rounds), s.status,
+                "-" if s.score is None else f"{s.score:.2f}", key=s.id,
+            )  # fmt: skip
+
+    # ---------------------------------------------------------------- reactions
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id != "loop" or self.sim.catalog is None or event.value is Select.NULL:
+            return
+        loop = self.sim.catalog.loop(str(event.value))
+        rounds = self.query_one("#round", Select)
+        rounds.set_options(
+            [(f"Whole loop ({len(loop.rounds)} rounds)", WHOLE_LOOP)]
+            + [(f"{r.title} · {r.minutes} min · {r.kind}", r.id) for r in loop.rounds]
+        )
+        rounds.value = loop.rounds[0].id
+        levels = self.query_one("#level", Select)
+        levels.set_options([("any level", ANY_LEVEL)] + [(lv, lv) for lv in loop.levels])
+        wanted = self.sim.settings.interview.level
+        levels.value = wanted if wanted in loop.levels else ANY_LEVEL
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "start":
+            self.action_start()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self._open_session(str(event.row_key.value))
+
+    def action_resume(self) -> None:
+        table = self.query_one("#recent", DataTable)
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            self._open_session(str(key.value))
+
+    def _open_session(self, session_id: str) -> None:
+        store = self.sim.store
+        catalog = self.sim.catalog
+        try:
+            record = store.load_session(session_id)
+        except Exception as exc:  # noqa: BLE001
+            self.notify(f"Could not open the session: {exc}", severity="error")
+            return
+        if record.unfinished and catalog is not None and record.loop in catalog.loops:
+            loop = catalog.loop(record.loop)
+            round_ids = [r.round_id for r in record.rounds] or [loop.rounds[0].id]
+            whole = len(record.rounds) > 1 or len(round_ids) == len(loop.rounds)
+            if whole:
+                round_ids = [r.id for r in loop.rounds]
+            plan = InterviewPlan(
+                loop_id=record.loop, round_ids=round_ids, whole_loop=whole, level=record.level,
+                candidate=record.candidate, mode="voice" if record.mode == "voice" else "typing",
+            )  # fmt: skip
+            self.sim.start_interview(plan, session_id=record.id)
+        else:
+            from .review import ReviewScreen
+
+            self.app.push_screen(ReviewScreen(session_id=session_id))
+
+    def current_plan(self) -> InterviewPlan | None:
+        catalog = self.sim.catalog
+        loop_id = self.query_one("#loop", Select).value
+        round_choice = self.query_one("#round", Select).value
+        if catalog is None or loop_id is Select.NULL or round_choice is Select.NULL:
+            return None
+        loop = catalog.loop(str(loop_id))
+        whole = round_choice == WHOLE_LOOP
+        level: Any = self.query_one("#level", Select).value
+        persona: Any = self.query_one("#persona", Select).value
+        candidate = self.query_one("#candidate", Input).value.strip()
+        if not candidate:
+            self.notify("Enter the candidate's name.", severity="warning")
+            return None
+        voice = self.query_one("#mode-voice", RadioButton).value
+        return InterviewPlan(
+            loop_id=loop.id,
+            round_ids=[r.id for r in loop.rounds] if whole else [str(round_choice)],
+            whole_loop=whole,
+            level=None if level in (ANY_LEVEL, Select.NULL) else str(level),
+            persona=None if persona in (RUBRIC_PERSONA, Select.NULL) else str(persona),
+            candidate=candidate,
+            mode="voice" if voice else "typing",
+            seed=self.sim.seed,
+        )
+
+    def action_start(self) -> None:
+        if self.sim.catalog is None:
+            self.notify("Still loading the rubrics…", severity="warning")
+            return
+        plan = self.current_plan()
+        if plan is not None:
+            self.sim.start_interview(plan)

@@ -1,0 +1,182 @@
+"""Report after a round (levels, quotes, what would raise each, delivery, red flags, tips, progress) and the loop summary."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static
+
+from ...scoring.models import RoundScore
+from ..messages import ScoreReady
+from ..models import RoundOutcome
+from ..scoring_bridge import DeliverySummary, score_round_turns, summarise_loop
+
+if TYPE_CHECKING:
+    from ..app import InterviewApp
+
+SPARK = " ▁▃▅█"
+
+
+def level_text(level: int | None) -> str:
+    return "insufficient evidence" if level is None else f"{level}/4"
+
+
+def spark(levels: list[float]) -> str:
+    return "".join(SPARK[max(0, min(4, int(round(v))))] for v in levels)
+
+
+class ReportScreen(Screen[None]):
+    CSS_PATH = "report.tcss"
+    BINDINGS = [
+        Binding("enter", "continue", "Continue", id="continue", priority=True),
+        Binding("escape", "home", "Home", id="home"),
+    ]
+
+    def __init__(self, outcome: RoundOutcome, *, has_next: bool = False, whole_loop: bool = False) -> None:
+        super().__init__()
+        self.outcome = outcome
+        self.has_next = has_next
+        self.whole_loop = whole_loop
+
+    @property
+    def sim(self) -> InterviewApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        loop = self.sim.catalog.loop(self.outcome.loop_id)
+        self.round = loop.round(self.outcome.round_id)
+        self.loop = loop
+        nxt = "next round" if self.has_next else ("loop summary" if self.whole_loop else "home")
+        yield Label(f"Report · {loop.company} {loop.role} · {self.round.title} · {self.outcome.candidate}", classes="title")
+        yield Label(f"Round closed: {self.outcome.reason} · enter: {nxt}", classes="muted")
+        with VerticalScroll(id="report"):
+            yield Static("Scoring the transcript…", id="verdict", classes="section")
+            yield Static("", id="criteria", classes="section")
+            yield Static("", id="flags", classes="section")
+            yield Static("\n".join(["Delivery", *DeliverySummary(self.outcome.turns, self.round.answer_guidance_s).lines()]),
+                         id="delivery", classes="section")  # fmt: skip
+            tips = [*self.round.tips, *loop.tips][:8]
+            yield Static("\n".join(["Tips for this round", *[f"• {t}" for t in tips]]) if tips else "No tips in the rubric.",
+                         id="tips", classes="section")  # fmt: skip
+            yield Static("", id="progress", classes="section")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.outcome.score is not None:
+            self.show_score(self.outcome.score)
+        else:
+            self.score()
+
+    @work(thread=True, exclusive=True, group="scoring")
+    def score(self) -> None:
+        try:
+            result = score_round_turns(self.sim.catalog, self.outcome.loop_id, self.outcome.round_id, self.outcome.turns)
+        except Exception as exc:  # noqa: BLE001 - the report still shows the transcript's delivery and tips
+            self.post_message(ScoreReady(None, f"{type(exc).__name__}: {exc}"))
+        else:
+            self.post_message(ScoreReady(result))
+
+    def on_score_ready(self, message: ScoreReady) -> None:
+        if message.score is None:
+            self.query_one("#verdict", Static).update(f"Could not score this round: {message.error}")
+            self.notify(f"Scoring failed: {message.error}", severity="error")
+            return
+        try:
+            self.sim.store.save_score(self.outcome.round_row, message.score)
+        except Exception as exc:  # noqa: BLE001
+            self.notify(f"Could not save the score: {exc}", severity="error")
+        self.outcome = self.outcome.model_copy(update={"score": message.score})
+        self.sim.record_score(self.outcome)
+        self.show_score(message.score)
+
+    def show_score(self, score: RoundScore) -> None:
+        weighted = "-" if score.weighted is None else f"{score.weighted:.2f}/4"
+        self.query_one("#verdict", Static).update(
+            Text.assemble(("Verdict: ", "bold"), f"{score.band} · weighted {weighted}\n", score.rationale,
+                          f"\nscored by {score.scorer.scorer} scorer v{score.scorer.version}")  # fmt: skip
+        )
+        body = Text()
+        for result in score.criteria:
+            try:
+                title = self.sim.catalog.criterion(self.loop, result.criterion).title
+            except KeyError:
+                title = result.criterion
+            body.append(f"{title}", style="bold")
+            body.append(f"  {level_text(result.level)}  (weight {result.weight:.2f})\n")
+            for ev in result.evidence[:2]:
+                body.append(f"   “{ev.quote}”", style="italic green")
+                body.append(f"  turn {ev.turn_index}\n", style="dim")
+            if result.missing:
+                body.append(f"   To raise it: {result.missing}\n", style="yellow")
+        self.query_one("#criteria", Static).update(body)
+        flags = [f"⚑ {f.text}" + (f" — “{f.evidence.quote}”" if f.evidence else "") for f in score.red_flags]
+        self.query_one("#flags", Static).update("\n".join(["Red flags", *flags]) if flags else "Red flags: none found")
+        self._show_progress(score)
+
+    def _show_progress(self, score: RoundScore) -> None:
+        try:
+            rows: list[dict[str, Any]] = self.sim.store.criterion_levels(self.outcome.candidate)
+        except Exception as exc:  # noqa: BLE001
+            self.query_one("#progress", Static).update(f"Progress unavailable: {exc}")
+            return
+        lines = [f"Progress against earlier sessions ({self.outcome.candidate}, this round)"]
+        for result in score.criteria:
+            history = [
+                float(r["override"] or r["level"])
+                for r in rows
+                if r["criterion"] == result.criterion and r["round_id"] == self.outcome.round_id and r["level"] is not None
+            ]
+            if len(history) <= 1:
+                lines.append(f"  {result.criterion:<24} first scored session")
+            else:
+                change = history[-1] - history[-2]
+                arrow = "↑" if change > 0 else "↓" if change < 0 else "→"
+                lines.append(f"  {result.criterion:<24} {spark(history):<12} {' '.join(f'{v:g}' for v in history[-6:])} {arrow}")
+        self.query_one("#progress", Static).update("\n".join(lines))
+
+    def action_continue(self) -> None:
+        if self.has_next or self.whole_loop:
+            self.sim.next_round()
+        else:
+            self.sim.finish_loop()
+
+    def action_home(self) -> None:
+        if self.has_next:
+            self.sim.abandon_session()
+        else:
+            self.sim.finish_loop()
+
+
+class LoopSummaryScreen(Screen[None]):
+    """Across the loop: each round's band and where to work first."""
+
+    CSS_PATH = "report.tcss"
+    BINDINGS = [Binding("enter", "home", "Home", id="summary_home", priority=True)]
+
+    def __init__(self, loop_id: str, outcomes: list[RoundOutcome]) -> None:
+        super().__init__()
+        self.loop_id = loop_id
+        self.outcomes = outcomes
+
+    def compose(self) -> ComposeResult:
+        scores = [o.score for o in self.outcomes if o.score is not None]
+        summary = summarise_loop(self.loop_id, scores)
+        yield Label(f"Loop summary · {self.loop_id}", classes="title")
+        with VerticalScroll(id="report"):
+            weighted = "-" if summary.weighted is None else f"{summary.weighted:.2f}/4"
+            yield Static(f"Overall: {summary.band} · {weighted}\n{summary.rationale}", classes="section")
+            yield Static("\n".join(["Rounds", *[f"  {r.round:<28} {r.band:<10} {'-' if r.weighted is None else f'{r.weighted:.2f}'}"
+                                                for r in summary.rounds]]), classes="section")  # fmt: skip
+            yield Static("\n".join(["Per criterion (mean level)", *[f"  {c:<28} {v:.2f}" for c, v in sorted(summary.criteria.items())]]),
+                         classes="section")  # fmt: skip
+            yield Static("\n".join(["Red flags", *summary.red_flags]) if summary.red_flags else "Red flags: none", classes="section")
+        yield Footer()
+
+    def action_home(self) -> None:
+        self.app.action_home()  # type: ignore[attr-defined]

@@ -1,0 +1,38 @@
+"""Helpers for the app's Pilot tests: waiting on conditions, a stub LLM for tests that must not depend on the model."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+from textual.pilot import Pilot
+
+from simulator.llm.client import AllRoutesFailed
+
+
+async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = 30.0, what: str = "condition") -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+        await pilot.pause(0.05)
+
+
+class DownLLM:
+    """A provider that is down: every stream fails, as a dead API would. The round must go on on canned probes."""
+
+    embedded = None
+    primary_label = "down-provider"
+
+    def warm_up(self) -> None:
+        return None
+
+    async def prime(self, system: str) -> None:
+        return None
+
+    async def stream(self, messages: list[dict[str, str]], **options: Any) -> AsyncIterator[Any]:
+        await asyncio.sleep(0)
+        raise AllRoutesFailed(["down-provider: connection refused"])
+        yield  # pragma: no cover - makes this an async generator
