@@ -61,6 +61,9 @@ def make_session(catalog: Catalog, llm: LLMClient | None, *, minutes: int | None
         catalog=catalog, loop=loop, round_=round_, persona=catalog.personas[round_.persona],
         llm=llm, clock=clock, candidate="Alex", seed=seed,
     )  # fmt: skip
+    # Open on a project question that probes impact and ownership, whatever the seed picks next.
+    project = next(q for q in round_.questions if {"impact", "ownership"} <= set(q.criteria))
+    session.engine.fix_order([project.id])
     return session, clock
 
 

@@ -1,16 +1,21 @@
-"""How much evidence an answer shows for a criterion, from the rubric's own signals.
+"""How much evidence answers show for a criterion (0 = none, 1 = fully evidenced).
 
-The planner uses this to decide what a follow-up should probe. It reads the
-same YAML signals the evidence scorer reads, so a team that tunes a signal tunes
-both; it is a coarse strength (share of signals seen), not a score.
+The planner uses it to decide what a follow-up should probe. This default is a
+coarse share of the rubric's positive signals seen; the interview layer injects
+the evidence scorer's own ladder instead, so what gets probed is what would
+score low.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from ..catalog import Criterion
+
+EvidenceStrength = Callable[[Criterion, str, list[str]], float]
+"""(criterion, question text, the candidate's answers to it) -> strength in [0, 1]."""
 
 
 @lru_cache(maxsize=4096)
@@ -18,16 +23,11 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def signals_seen(criterion: Criterion, text: str) -> set[str]:
-    return {
-        signal.id
-        for signal in criterion.signals
-        if any(_compiled(pattern).search(text) for pattern in signal.patterns)
-    }
-
-
-def strength(criterion: Criterion, text: str) -> float:
-    """Share of the criterion's signals present in `text` (0 when it defines none)."""
-    if not criterion.signals:
+def strength(criterion: Criterion, question: str, answers: list[str]) -> float:
+    """Share of the criterion's positive signals present in the answers (0 when it defines none)."""
+    positive = [s for s in criterion.signals if s.points > 0]
+    if not positive:
         return 0.0
-    return len(signals_seen(criterion, text)) / len(criterion.signals)
+    text = "\n".join(answers)
+    seen = [s for s in positive if any(_compiled(p).search(text) for p in s.patterns)]
+    return len(seen) / len(positive)

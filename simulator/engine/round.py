@@ -15,9 +15,9 @@ from pydantic import BaseModel, ConfigDict
 
 from ..catalog import Catalog, Loop, Persona, Question, Round
 from .clock import Clock
-from .evidence import strength
+from .evidence import EvidenceStrength, strength
 
-WELL_EVIDENCED = 0.67
+WELL_EVIDENCED = 2 / 3 - 1e-9
 CLOSING_RESERVE_S = 60.0
 MINUTES_PER_QUESTION = {"conversation": 10.0, "coding": 25.0}
 
@@ -61,8 +61,10 @@ class RoundEngine:
         level: str | None = None,
         recent_question_ids: set[str] | frozenset[str] = frozenset(),
         warn_minutes: list[float] | None = None,
+        evidence: EvidenceStrength = strength,
     ) -> None:
         self.catalog = catalog
+        self.evidence = evidence
         self.loop = loop
         self.round = round_
         self.persona = persona
@@ -174,14 +176,14 @@ class RoundEngine:
         return self.questions[self._q_index]
 
     def _weakest(self, question: Question, probed: list[str]) -> Probe | None:
-        said = "\n".join(self._answers.get(question.id, []))
+        said = self._answers.get(question.id, [])
         weights = {c.id: c.weight for c in self.round.criteria}
         candidates = []
         for order, crit_id in enumerate(question.criteria):
             if crit_id in probed:
                 continue
             criterion = self.catalog.criterion(self.loop, crit_id)
-            score = strength(criterion, said)
+            score = self.evidence(criterion, question.text, said)
             if score < WELL_EVIDENCED:
                 candidates.append((score, -weights.get(crit_id, 0.0), order, crit_id))
         if not candidates:

@@ -22,6 +22,7 @@ from ..engine.guard import check_turn
 from ..engine.round import Plan, Probe, RoundEngine
 from ..engine.turns import DeliveryMetrics, Speaker, Turn, TurnKind
 from ..llm.client import AllRoutesFailed, Done, LLMClient, RouteFailed, Token
+from .evidence_probe import ladder_strength
 from .prompts import follow_up_messages, system_prompt
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,7 @@ class RoundSession:
             catalog, loop, round_, persona,
             clock=clock, seed=seed, level=level,
             recent_question_ids=recent_question_ids or set(), warn_minutes=warn_minutes,
+            evidence=ladder_strength,
         )  # fmt: skip
         self.on_turn = on_turn
         self.turns: list[Turn] = []
