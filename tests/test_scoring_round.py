@@ -144,3 +144,15 @@ def test_rescore_keeps_the_old_score_and_adds_a_new_one(tmp_path: Path) -> None:
     assert {c["criterion"]: c["level"] for c in out[0]["current"]["criteria"]}["impact"] == 4
     with Store(data / "interview-sim.db") as store:
         assert len(store.load_session(sid).rounds[0].scores) == 2
+
+
+def test_signals_without_a_ladder_are_shown_but_give_no_level() -> None:
+    from simulator.catalog.models import Criterion
+    from simulator.scoring.score import score_transcript
+
+    crit = Criterion(id="testing", title="Testing", description="d", levels={1: "a", 2: "b", 3: "c", 4: "d"},
+                     signals=[Signal(id="mentions_tests", description="talks tests", patterns=[r"\bunit tests?\b"])])
+    turns = transcript("I wrote unit tests first.", None)[:2]
+    result = score_transcript([(crit, 1.0)], turns, loop_id="x", round_id="y").criteria[0]
+    assert result.level is None and "no level ladder" in result.note
+    assert result.checks[0].passed and result.evidence[0].quote == "I wrote unit tests first."

@@ -3,7 +3,7 @@
 Per criterion it scores every exchange that probes it on the ladder of the
 rubric (see ladder.py), then takes the rounded mean over those exchanges. It
 returns None (insufficient evidence) when the rubric gives it nothing to look
-for, when no question of the round probed the criterion, or when the candidate
+for (no signals, or signals without a `scoring:` ladder), when no question of the round probed the criterion, or when the candidate
 never answered those questions; an answer that was given but shows nothing is
 level 1.
 """
@@ -79,10 +79,27 @@ def score_criterion(criterion: Criterion, weight: float, exchanges: list[Exchang
                         quotes.append(ev)
         levels.append(climb(criterion, counts).level)
 
+    if criterion.scoring is None:
+        # Signals without a ladder are indicators to show, not a level: defaulting would
+        # cap a one-signal criterion at level 2 and drag the round score down.
+        checks = _checks(criterion, totals, first_hit)
+        quotes.sort(key=lambda e: (e.turn_index, e.char_start or 0))
+        return base.model_copy(update={"checks": checks, "evidence": quotes[:MAX_QUOTES],
+                                       "note": "the rubric gives this criterion signals but no level ladder (scoring:)"})
     level = round_half_up(sum(levels) / len(levels))
     # "missing" is judged on everything the candidate said for this criterion.
     overall = climb(criterion, totals)
-    checks = [
+    checks = _checks(criterion, totals, first_hit)
+    quotes.sort(key=lambda e: (e.turn_index, e.char_start or 0))
+    note = "" if len(levels) == 1 else f"mean of {len(levels)} exchanges: {levels}"
+    missing = overall.missing if level == overall.level else _missing_for(criterion, level)
+    return base.model_copy(
+        update={"level": level, "evidence": quotes[:MAX_QUOTES], "checks": checks, "missing": missing, "note": note}
+    )
+
+
+def _checks(criterion: Criterion, totals: dict[str, int], first_hit: dict[str, Hit]) -> list[Check]:
+    return [
         Check(
             signal=s.id,
             description=s.description,
@@ -93,12 +110,6 @@ def score_criterion(criterion: Criterion, weight: float, exchanges: list[Exchang
         )
         for s in criterion.signals
     ]
-    quotes.sort(key=lambda e: (e.turn_index, e.char_start or 0))
-    note = "" if len(levels) == 1 else f"mean of {len(levels)} exchanges: {levels}"
-    missing = overall.missing if level == overall.level else _missing_for(criterion, level)
-    return base.model_copy(
-        update={"level": level, "evidence": quotes[:MAX_QUOTES], "checks": checks, "missing": missing, "note": note}
-    )
 
 
 def _missing_for(criterion: Criterion, level: int) -> str:
