@@ -35,6 +35,7 @@ criteria:
       - {id: number, description: a measured number, patterns: ['\\d+(\\.\\d+)?\\s*(%|percent|ms|x\\b)']}
       - {id: baseline, description: a comparison with a baseline, patterns: ['\\bfrom\\b.{1,40}\\bto\\b', '\\bbaseline\\b']}
       - {id: method, description: how it was measured, patterns: ['\\ba/?b test', '\\bexperiment']}
+    scoring: {thresholds: {2: 1, 3: 2, 4: 3}}
     probes: ["What changed in numbers, and against what baseline?"]
   - id: ownership
     title: Personal ownership
@@ -43,6 +44,7 @@ criteria:
     signals:
       - {id: i_action, description: a first-person action, patterns: ['\\bI (built|wrote|led|owned|designed|ran|decided|chose|shipped)\\b']}
       - {id: i_decision, description: an own decision, patterns: ['\\bI (decided|chose|proposed)\\b']}
+    scoring: {thresholds: {2: 1, 3: 2, 4: 3}}
     probes: ["Which part did you personally own?"]
   - id: correctness
     title: Correct code
@@ -50,6 +52,7 @@ criteria:
     levels: {1: fails, 2: some pass, 3: most pass, 4: all pass}
     signals:
       - {id: all_pass, description: every hidden test passed, patterns: ['(\\d+)/\\1 hidden tests passed']}
+    scoring: {thresholds: {2: 1, 3: 2, 4: 3}}
     probes: ["Which inputs would break your function?"]
   - id: complexity
     title: Complexity and edge cases
@@ -58,6 +61,7 @@ criteria:
     signals:
       - {id: big_o, description: states complexity, patterns: ['O\\(']}
       - {id: edge, description: names an edge case, patterns: ['\\bempty\\b', '\\bnegative\\b', '\\bedge case']}
+    scoring: {thresholds: {2: 1, 3: 2, 4: 3}}
     probes: ["What is the time and space complexity, and which edge cases did you handle?"]
 rounds:
   - id: hiring-manager

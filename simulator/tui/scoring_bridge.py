@@ -83,7 +83,7 @@ class DeliverySummary:
         low, high = self.guidance_s
         out = [f"Answers: {self.answers}"]
         if self.mean_answer_s is not None:
-            verdict = "short" if self.mean_answer_s < low else "long" if self.mean_answer_s > high else "within"
+            verdict = "shorter than" if self.mean_answer_s < low else "longer than" if self.mean_answer_s > high else "within"
             out.append(f"Mean answer length: {self.mean_answer_s:.0f} s ({verdict} the {low}-{high} s guidance)")
         if self.wpm is not None:
             out.append(f"Pace: {self.wpm:.0f} words per minute")

@@ -83,6 +83,6 @@ class Countdown(Static):
             if 0 <= pos < width:
                 bar[pos] = "│"
         marks = ", ".join(clock_text(m) for m in self.marks_s)
-        self.update(f"⏱ {clock_text(left_s)} left  {''.join(bar)}  warnings at {marks or 'none'}")
+        self.update(f"{clock_text(left_s)} left  {''.join(bar)}  warnings at {marks or 'none'}")
         self.set_class(0 < left_s <= (self.marks_s[0] if self.marks_s else 0), "warn")
         self.set_class(left_s <= 0, "over")

@@ -63,7 +63,12 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#recent", DataTable)
-        table.add_columns("started", "candidate", "loop", "rounds", "status", "score")
+        table.add_column("started", width=16)
+        table.add_column("candidate", width=12)
+        table.add_column("loop", width=12)
+        table.add_column("rounds", width=6)
+        table.add_column("status", width=11)
+        table.add_column("score", width=5)
         self.models_changed()
         self.data_ready()
 

@@ -99,7 +99,7 @@ class ReportScreen(Screen[None]):
         weighted = "-" if score.weighted is None else f"{score.weighted:.2f}/4"
         self.query_one("#verdict", Static).update(
             Text.assemble(("Verdict: ", "bold"), f"{score.band} · weighted {weighted}\n", score.rationale,
-                          f"\nscored by {score.scorer.scorer} scorer v{score.scorer.version}")  # fmt: skip
+                          f"\nscored by the {score.scorer.scorer} scorer ({score.scorer.version})")  # fmt: skip
         )
         body = Text()
         for result in score.criteria:
@@ -114,6 +114,8 @@ class ReportScreen(Screen[None]):
                 body.append(f"  turn {ev.turn_index}\n", style="dim")
             if result.missing:
                 body.append(f"   To raise it: {result.missing}\n", style="yellow")
+            elif result.level is None and result.note:
+                body.append(f"   {result.note}\n", style="yellow")
         self.query_one("#criteria", Static).update(body)
         flags = [f"⚑ {f.text}" + (f" — “{f.evidence.quote}”" if f.evidence else "") for f in score.red_flags]
         self.query_one("#flags", Static).update("\n".join(["Red flags", *flags]) if flags else "Red flags: none found")

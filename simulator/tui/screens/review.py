@@ -160,7 +160,11 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)
-        table.add_columns("started", "candidate", "loop", "status", "score")
+        table.add_column("started", width=16)
+        table.add_column("candidate", width=12)
+        table.add_column("loop", width=12)
+        table.add_column("status", width=11)
+        table.add_column("score", width=5)
         self._list()
         if self.selected:
             self._show(self.selected)
