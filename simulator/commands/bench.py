@@ -2,11 +2,89 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from typing import Any
+
 import click
 from rich.console import Console
 from rich.table import Table
 
+from ..config import PROJECT_ROOT, Settings
 from .common import catalog_or_exit, echo_json, state
+
+README_MARKERS = ("<!-- bench:start -->", "<!-- bench:end -->")
+
+
+def _print_rows(title: str, rows: list[Any]) -> None:
+    table = Table(title=title)
+    for column in ("area", "figure", "median", "p90", "goal", "met"):
+        table.add_column(column)
+    for row in rows:
+        median = "n/a" if row.median is None else f"{row.median:g} {row.unit}"
+        p90 = "" if row.p90 is None else f"{row.p90:g} {row.unit}"
+        met = {True: "[green]yes[/]", False: "[red]NO[/]", None: "n/a"}[row.met]
+        table.add_row(row.area, row.figure, median, p90, row.goal, met)
+    Console().print(table)
+
+
+def _llm(settings: Settings, quick: bool) -> tuple[Any, list[Any]]:
+    from ..bench_report import llm_rows
+    from ..llm.bench import run_llm_bench
+
+    result = run_llm_bench(settings, catalog_or_exit(settings), requests=6 if quick else 12)
+    return result, llm_rows(result)
+
+
+def _stt(settings: Settings, quick: bool) -> tuple[Any, list[Any]]:
+    from ..bench_report import stt_rows
+    from ..speech.bench import run_stt_bench
+
+    result = run_stt_bench(settings=settings, rtf_repeats=1 if quick else 3)
+    return result, stt_rows(result)
+
+
+def _scoring(settings: Settings, quick: bool) -> tuple[Any, list[Any]]:
+    from ..bench_report import scoring_rows
+    from ..scoring.bench import run_scoring_bench
+
+    result = run_scoring_bench(repeats=3 if quick else 7, catalog=catalog_or_exit(settings))
+    return result, scoring_rows(result)
+
+
+def _store(settings: Settings, quick: bool) -> tuple[Any, list[Any]]:
+    from ..bench_report import store_rows
+    from ..store.bench import run_store_bench
+
+    result = run_store_bench(1_000 if quick else 10_000, progress=lambda line: click.echo(line, err=True))
+    return result, store_rows(result)
+
+
+def _tui(settings: Settings, quick: bool) -> tuple[Any, list[Any]]:
+    from ..tui.bench import run_tui_bench, tui_rows
+
+    result = run_tui_bench(settings=settings, runs=3 if quick else 7)
+    return result, tui_rows(result)
+
+
+AREAS: dict[str, Callable[[Settings, bool], tuple[Any, list[Any]]]] = {
+    "llm": _llm, "stt": _stt, "scoring": _scoring, "store": _store, "tui": _tui,
+}  # fmt: skip
+
+
+def _area_command(name: str, help_text: str) -> click.Command:
+    @click.command(name, help=help_text)
+    @click.option("--json", "as_json", is_flag=True, help="The full result as JSON.")
+    @click.option("--quick", is_flag=True, help="Fewer repetitions / smaller data, for a fast look.")
+    @click.pass_context
+    def command(ctx: click.Context, as_json: bool, quick: bool) -> None:
+        result, rows = AREAS[name](state(ctx).settings(), quick)
+        if as_json:
+            echo_json(result.model_dump(mode="json"))
+        else:
+            _print_rows(f"bench {name}", rows)
+
+    return command
 
 
 @click.group("bench")
@@ -14,28 +92,46 @@ def bench_group() -> None:
     """Benchmarks (medians, with the goal beside each figure)."""
 
 
-@bench_group.command("llm")
-@click.option("--json", "as_json", is_flag=True)
-@click.option("--requests", default=12, show_default=True, help="Timed follow-ups after one warm-up.")
-@click.option("--model", help='litellm model id, or "embedded".')
-@click.pass_context
-def bench_llm(ctx: click.Context, as_json: bool, requests: int, model: str | None) -> None:
-    """Time to first token and to a whole follow-up question."""
-    from ..llm.bench import run_llm_bench
+for _name, _help in {
+    "llm": "Follow-up time to first token and to the whole question (embedded model, prefix reused).",
+    "stt": "Whisper real-time factor and end-of-speech to final-transcript latency.",
+    "scoring": "Time to score a 45-minute round with the evidence scorer.",
+    "store": "Search, session load and turn insert on a 10,000-session database.",
+    "tui": "App launch-to-interactive time and keypress latency while a turn streams.",
+}.items():
+    bench_group.add_command(_area_command(_name, _help))
 
-    settings = state(ctx).settings(**{"llm.model": model})
-    result = run_llm_bench(settings, catalog_or_exit(settings), requests=requests)
+
+@bench_group.command("all")
+@click.option("--json", "as_json", is_flag=True, help="The report as JSON.")
+@click.option("--markdown", is_flag=True, help="The report as a Markdown table.")
+@click.option("--write-readme", is_flag=True, help="Replace the README's Performance table with this run.")
+@click.option("--quick", is_flag=True, help="Fewer repetitions / smaller data.")
+@click.pass_context
+def bench_all(ctx: click.Context, as_json: bool, markdown: bool, write_readme: bool, quick: bool) -> None:
+    """Every benchmark, one table: median, goal, met."""
+    from ..bench_report import new_report
+
+    settings = state(ctx).settings()
+    rows: list[Any] = []
+    for name, run in AREAS.items():
+        click.echo(f"bench {name} ...", err=True)
+        rows.extend(run(settings, quick)[1])
+    report = new_report(rows)
+    if write_readme:
+        readme = PROJECT_ROOT / "README.md"
+        start, end = README_MARKERS
+        text = readme.read_text()
+        if start not in text or end not in text:
+            raise click.ClickException(f"README.md has no {start} ... {end} section")
+        text = re.sub(re.escape(start) + ".*?" + re.escape(end), f"{start}\n{report.markdown()}\n{end}", text, flags=re.S)
+        readme.write_text(text)
     if as_json:
-        echo_json(result.model_dump())
-        return
-    table = Table(title=f"LLM follow-ups ({result.model}, {result.requests} requests, prefix reused)")
-    for column in ("figure", "median", "p90", "goal", "met"):
-        table.add_column(column)
-    table.add_row("time to first token (s)", f"{result.ttft_median_s:.3f}", f"{result.ttft_p90_s:.3f}",
-                  f"<= {result.goals['ttft_median_s']}", "yes" if result.met["ttft_median_s"] else "NO")
-    table.add_row("whole follow-up (s)", f"{result.total_median_s:.3f}", f"{result.total_p90_s:.3f}",
-                  f"<= {result.goals['total_median_s']}", "yes" if result.met["total_median_s"] else "NO")
-    Console().print(table)
+        echo_json(report.model_dump(mode="json") | {"all_met": report.all_met})
+    elif markdown:
+        click.echo(report.markdown())
+    else:
+        _print_rows(f"interview-sim bench all · {report.date} · {report.machine}", report.rows)
 
 
 def register(group: click.Group) -> None:

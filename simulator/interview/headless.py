@@ -17,6 +17,7 @@ from ..config import Settings
 from ..engine.clock import SimulatedClock
 from ..engine.turns import Turn
 from ..llm.client import LLMClient
+from ..scoring import score_round
 from ..store import Store
 from .round_session import RoundSession, speaking_seconds
 
@@ -106,8 +107,7 @@ async def run_round(
     async for _ in session.open():
         pass
     await _play(session, clock, list(answers))
-    store.end_round(round_row, "completed")
-    store.end_session(session_id, "completed")
+    _finish(store, catalog, session, round_row, session_id)
     return HeadlessResult.from_turns(session_id, loop.id, round_.id, session.turns, session.fallbacks)
 
 
@@ -140,9 +140,15 @@ async def resume_round(
         pass
     answered = sum(1 for t in stored.turns if t.speaker.value == "candidate")
     await _play(session, clock, list(answers[answered:]))
-    store.end_round(stored.row, "completed")
-    store.end_session(session_id, "completed")
+    _finish(store, catalog, session, stored.row, session_id)
     return HeadlessResult.from_turns(session_id, loop.id, round_.id, session.turns, session.fallbacks)
+
+
+def _finish(store: Store, catalog: Catalog, session: RoundSession, round_row: int, session_id: str) -> None:
+    """Close the round in the store, then score it: every turn is stored before scoring starts."""
+    store.end_round(round_row, "completed")
+    store.save_score(round_row, score_round(session.loop, session.round, session.turns, catalog))
+    store.end_session(session_id, "completed")
 
 
 async def _play(session: RoundSession, clock: SimulatedClock, pending: list[str]) -> None:

@@ -1,0 +1,125 @@
+"""One table of the product's speed figures: every benchmark as rows of (median, goal, met).
+
+Each area owns its benchmark (llm/bench.py, speech/bench.py, scoring/bench.py,
+store/bench.py, tui/bench.py); this module only turns their results into rows
+and a dated report, for `interview-sim bench all` and the README.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+from typing import Any
+
+from pydantic import BaseModel
+
+
+class BenchRow(BaseModel):
+    area: str
+    figure: str
+    median: float | None
+    p90: float | None = None
+    unit: str
+    goal: str
+    met: bool | None
+
+
+class BenchReport(BaseModel):
+    date: str
+    machine: str
+    load_average: tuple[float, float, float] | None
+    rows: list[BenchRow]
+
+    @property
+    def all_met(self) -> bool:
+        return all(row.met is not False for row in self.rows)
+
+    def markdown(self) -> str:
+        lines = [
+            f"Measured {self.date} on {self.machine}"
+            + (f" (load average at start {self.load_average[0]:.2f})" if self.load_average else "")
+            + " with `interview-sim bench all`.",
+            "",
+            "| area | figure | median | p90 | goal | met |",
+            "|---|---|---|---|---|---|",
+        ]
+        for row in self.rows:
+            median = "n/a" if row.median is None else f"{row.median:g} {row.unit}"
+            p90 = "" if row.p90 is None else f"{row.p90:g} {row.unit}"
+            met = {True: "yes", False: "**no**", None: "n/a"}[row.met]
+            lines.append(f"| {row.area} | {row.figure} | {median} | {p90} | {row.goal} | {met} |")
+        return "\n".join(lines)
+
+
+def machine_description() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            cpu = next((line.split(":", 1)[1].strip() for line in handle if line.startswith("model name")), cpu)
+    except OSError:
+        pass
+    memory = ""
+    try:
+        pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+        memory = f", {pages / 2**30:.0f} GiB"
+    except (ValueError, OSError):
+        pass
+    return f"{os.cpu_count()} cores ({cpu}){memory}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+
+
+def new_report(rows: list[BenchRow]) -> BenchReport:
+    try:
+        load = os.getloadavg()
+    except OSError:
+        load = None
+    return BenchReport(date=dt.date.today().isoformat(), machine=machine_description(), load_average=load, rows=rows)
+
+
+def llm_rows(result: Any) -> list[BenchRow]:
+    goals = result.goals
+    return [
+        BenchRow(area="llm", figure=f"follow-up time to first token ({result.model})", median=result.ttft_median_s,
+                 p90=result.ttft_p90_s, unit="s", goal=f"<= {goals['ttft_median_s']} s", met=result.met["ttft_median_s"]),
+        BenchRow(area="llm", figure=f"whole follow-up ({result.model})", median=result.total_median_s,
+                 p90=result.total_p90_s, unit="s", goal=f"<= {goals['total_median_s']} s", met=result.met["total_median_s"]),
+    ]  # fmt: skip
+
+
+def stt_rows(result: Any) -> list[BenchRow]:
+    rows = []
+    for device in result.devices:
+        label = f"{device.model} on {device.device} {device.compute_type}"
+        gpu = device.device == "cuda"
+        rows.append(BenchRow(area="stt", figure=f"real-time factor ({label})", median=round(device.rtf, 4), unit="x",
+                             goal="<= 0.1" if not gpu else "-", met=(device.rtf <= 0.1) if not gpu else None))
+        if device.latency_median_s is not None:
+            goal = result.silence_s + 0.5 if gpu else 1.0
+            rows.append(BenchRow(
+                area="stt", figure=f"end of speech to final text, incl. {result.silence_s:g} s hangover ({label})",
+                median=round(device.latency_median_s, 3), p90=device.latency_p90_s and round(device.latency_p90_s, 3),
+                unit="s", goal=f"<= {goal:g} s", met=device.latency_median_s <= goal,
+            ))  # fmt: skip
+    return rows
+
+
+def scoring_rows(result: Any) -> list[BenchRow]:
+    return [
+        BenchRow(area="scoring", figure=f"evidence scorer, {result.minutes}-minute round ({result.turns} turns)",
+                 median=round(result.median_s, 4), unit="s", goal=f"<= {result.goal_s:g} s", met=result.passed)
+    ]  # fmt: skip
+
+
+def store_rows(result: Any) -> list[BenchRow]:
+    label = f"{result.sessions:,} sessions / {result.turns:,} turns"
+    return [
+        BenchRow(area="store", figure=f"full-text search ({label})", median=result.search.median_ms,
+                 p90=None, unit="ms", goal=f"<= {result.search_goal_ms:g} ms",
+                 met=result.search.median_ms <= result.search_goal_ms),
+        BenchRow(area="store", figure="load one session for review", median=result.load_session.median_ms,
+                 p90=None, unit="ms", goal=f"<= {result.load_goal_ms:g} ms",
+                 met=result.load_session.median_ms <= result.load_goal_ms),
+        BenchRow(area="store", figure="turn insert while a reader holds the db", median=result.insert_with_reader.median_ms,
+                 p90=None, unit="ms", goal=f"<= {result.insert_goal_ms:g} ms",
+                 met=result.insert_with_reader.median_ms <= result.insert_goal_ms),
+    ]  # fmt: skip
