@@ -3,7 +3,8 @@
 Used by the benchmark and the tests to drive the real capture path without a sound
 card. `speed` > 1 compresses the clock for quick tests; `die_after_s` simulates a
 device unplugged mid-answer (`die_mode="finish"`: PortAudio stops the stream and calls
-finished_callback; `"stall"`: blocks just stop coming).
+finished_callback; `"stall"`: blocks just stop coming). `hold()` returning True freezes the
+clock (tests pass "the recogniser is busy" to see decisions as if recognition were instant).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class FileInputStream:
         trailing_silence_s: float = 30.0,
         die_after_s: float | None = None,
         die_mode: Literal["finish", "stall"] = "finish",
+        hold: Callable[[], bool] | None = None,
     ) -> None:
         assert samplerate == SAMPLE_RATE and channels == 1 and dtype == "float32"
         tail = np.zeros(int(trailing_silence_s * SAMPLE_RATE), dtype=np.float32)
@@ -46,6 +48,7 @@ class FileInputStream:
         self._speed = speed
         self._die_at = None if die_after_s is None else int(die_after_s * SAMPLE_RATE)
         self._die_mode = die_mode
+        self._hold = hold
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._play, name="file-input-stream", daemon=True)
         self.active = False
@@ -66,6 +69,11 @@ class FileInputStream:
                     if self._finished:
                         self._finished()
                 return
+            if self._hold is not None and self._hold():
+                paused = time.perf_counter()
+                while self._hold() and not self._stop.wait(0.005):
+                    pass
+                t0 += time.perf_counter() - paused
             delay = t0 + (i + 1) * period - time.perf_counter()
             if delay > 0 and self._stop.wait(delay):
                 return

@@ -124,7 +124,9 @@ class VoiceAnswerSession:
         answer_guidance_s: tuple[int, int] | None = None,
         stream_factory: StreamFactory | None = None,
         callbacks: VoiceCallbacks | None = None,
+        stall_timeout_s: float = 2.0,
     ) -> None:
+        """stall_timeout_s: no audio for this long (wall time) means the device is gone."""
         self.recognizer = recognizer
         self.stt = stt or STTSettings()
         self.mode = mode or self.stt.mode
@@ -134,7 +136,10 @@ class VoiceAnswerSession:
         self.callbacks = callbacks or VoiceCallbacks()
         self.policy = EndOfTurnPolicy.from_settings(self.stt)
         self.capture = MicCapture(
-            self.stt.input_device, stream_factory=stream_factory, on_level=self._safe(self.callbacks.on_level)
+            self.stt.input_device,
+            stream_factory=stream_factory,
+            on_level=self._safe(self.callbacks.on_level),
+            stall_timeout_s=stall_timeout_s,
         )
         self._stop = threading.Event()
         self._buf = _Buffer()
