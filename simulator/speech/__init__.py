@@ -1,0 +1,81 @@
+"""Voice answers: microphone capture, end-of-turn detection, Whisper transcripts and delivery metrics.
+
+How the TUI uses it
+-------------------
+At app start, in a thread worker (BLOCKING, ~0.5-2 s)::
+
+    recognizer = make_recognizer(settings, on_notice=post_notice)   # instant, loads nothing
+    recognizer.warm_up()        # loads the model and transcribes 1 s of silence; on a broken
+                                # GPU this falls back to CPU and sets `recognizer.notice`
+                                # (on_notice fires on the warm-up thread: post a message)
+
+For each spoken answer, create a session and run it in a thread worker::
+
+    session = VoiceAnswerSession(
+        recognizer, settings.stt,                 # mode: "push_to_talk" | "hands_free"
+        vocabulary=round_vocabulary(rnd),          # the round's jargon + built-in ML terms
+        data_dir=settings.data_dir,                # FLAC saved in data_dir/audio when stt.keep_audio
+        answer_guidance_s=rnd.answer_guidance_s,
+        callbacks=VoiceCallbacks(on_level=..., on_partial=..., on_speech_start=..., on_end_of_turn=...),
+    )
+    answer: VoiceAnswer = session.run()           # BLOCKING until end of turn / stop() / device loss
+
+- `session.stop()` is thread-safe: the push-to-talk release, or "done" in hands-free mode.
+- `on_level(dbfs)` fires on PortAudio's AUDIO THREAD every 32 ms: store it or post a message,
+  nothing else (or poll `session.level_dbfs` from a timer instead).
+- `on_partial`, `on_speech_start`, `on_end_of_turn` fire on the thread running `run()`:
+  use `app.call_from_thread` / `post_message` to touch widgets.
+- `run()` never raises for audio problems. `answer.end_reason` is "silence" or "stopped" normally;
+  "unavailable" (no PortAudio / no device: `answer.error` says what to install; switch to typing)
+  or "device_lost" (the words said before the loss are in `answer.text`, the audio is saved).
+- `answer.words` carry times from the recording start; `answer.metrics` is the `DeliveryMetrics`
+  for the Turn, `answer.audio_path` its audio link, `answer.length_check` the guidance verdict.
+- `talk_ratio(turns)` gives interviewer/candidate talk time for a round.
+
+Other entry points: `list_input_devices()` (raises AudioUnavailableError), `load_audio(path)`,
+`WhisperTranscriber.transcribe(audio, vocabulary=...)` (BLOCKING), `delivery_metrics(words, fillers)`,
+and `simulator.speech.bench.run_stt_bench()` (BLOCKING, ~1 min) for `interview-sim bench stt`.
+Nothing here imports faster-whisper, sounddevice or litellm until it is used.
+"""
+
+from __future__ import annotations
+
+from .audio_files import load_audio, save_answer_audio
+from .devices import list_input_devices, resolve_input_device
+from .errors import AudioDeviceLostError, AudioUnavailableError, ModelUnavailableError, VoiceError
+from .metrics import count_fillers, delivery_metrics, length_check, talk_ratio
+from .models import AnswerLengthCheck, InputDevice, PartialTranscript, TalkRatio, Transcript, VoiceAnswer, Word
+from .recognizer import Recognizer, make_recognizer
+from .session import VoiceAnswerSession, VoiceCallbacks
+from .transcriber import WhisperTranscriber
+from .vocabulary import BASE_ML_VOCABULARY, find_round, round_vocabulary
+
+__all__ = [
+    "BASE_ML_VOCABULARY",
+    "AnswerLengthCheck",
+    "AudioDeviceLostError",
+    "AudioUnavailableError",
+    "InputDevice",
+    "ModelUnavailableError",
+    "PartialTranscript",
+    "Recognizer",
+    "TalkRatio",
+    "Transcript",
+    "VoiceAnswer",
+    "VoiceAnswerSession",
+    "VoiceCallbacks",
+    "VoiceError",
+    "WhisperTranscriber",
+    "Word",
+    "count_fillers",
+    "delivery_metrics",
+    "find_round",
+    "length_check",
+    "list_input_devices",
+    "load_audio",
+    "make_recognizer",
+    "resolve_input_device",
+    "round_vocabulary",
+    "save_answer_audio",
+    "talk_ratio",
+]
