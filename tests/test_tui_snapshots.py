@@ -83,8 +83,11 @@ def test_interview_typing_snapshot(tmp_path: Path, snap_compare: Any) -> None:
         await ready(pilot)
         await pilot.press("ctrl+n")
         await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen) and not app.screen.busy, 10, "question")
-        app.screen.query_one("#answer", TextArea).insert("I led the migration of our ranking model to")
+        editor = app.screen.query_one("#answer", TextArea)
+        editor.cursor_blink = False  # a blinking cursor would make the picture depend on timing
+        editor.insert("I led the migration of our ranking model to")
         await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=start)
 

@@ -7,14 +7,15 @@ handlers run on the event loop where touching widgets is allowed.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
-from ..interview.round_session import RoundEvent
-from ..sandbox import SandboxResult
-from ..scoring.models import RoundScore
-from .models import ModelStatus
+if TYPE_CHECKING:  # kept out of the import path so the app starts fast
+    from ..interview.round_session import RoundEvent
+    from ..sandbox import SandboxResult
+    from ..scoring.models import RoundScore
+    from .models import ModelStatus
 
 
 class ModelStatusChanged(Message):
