@@ -117,6 +117,8 @@ class InterviewScreen(Screen[None]):
         )  # fmt: skip
         self.query_one("#countdown", Countdown).show(self.session.engine.time_left())
         self.query_one("#answer", TextArea).focus()
+        if self.plan.mode == "voice":
+            self.notify("The voice panel is not built yet: answer by typing for now.", severity="warning", timeout=6)
         if stored:
             for turn in stored:
                 self._show_stored(turn)
