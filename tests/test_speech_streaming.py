@@ -161,21 +161,22 @@ def test_push_to_talk_stop_keeps_what_was_said_and_saves_flac(
     recognizer: WhisperTranscriber, jfk_audio: np.ndarray, tmp_path: Path
 ) -> None:
     stt = STTSettings(mode="push_to_talk", device="cpu", keep_audio=True)
-    holder: dict[str, VoiceAnswerSession] = {}
+    holder: dict[str, Any] = {"blocks": 0}
 
-    def release_key(p: PartialTranscript) -> None:
-        if p.audio_s >= 4.5:
+    def release_key_after_4_5_s(_dbfs: float) -> None:  # on the audio thread, like a key release
+        holder["blocks"] += 1
+        if holder["blocks"] * 512 >= 4.5 * SAMPLE_RATE:
             holder["s"].stop()
 
     session = VoiceAnswerSession(
         recognizer, stt, data_dir=tmp_path, answer_guidance_s=(60, 180),
-        stream_factory=FileStreamFactory(jfk_audio, speed=2.0), callbacks=VoiceCallbacks(on_partial=release_key),
+        stream_factory=FileStreamFactory(jfk_audio, speed=2.0), callbacks=VoiceCallbacks(on_level=release_key_after_4_5_s),
     )
     holder["s"] = session
     answer = session.run()
     print(answer.text, answer.audio_s)
     assert answer.end_reason == "stopped"
-    assert 4.5 <= answer.audio_s < 8.0
+    assert 4.5 <= answer.audio_s < 5.5
     assert "fellow americans" in answer.text.lower()
     assert answer.length_check is not None and answer.length_check.verdict == "short"
     assert answer.audio_path and Path(answer.audio_path).parent == tmp_path / "audio"
