@@ -123,3 +123,13 @@ def store_rows(result: Any) -> list[BenchRow]:
                  p90=None, unit="ms", goal=f"<= {result.insert_goal_ms:g} ms",
                  met=result.insert_with_reader.median_ms <= result.insert_goal_ms),
     ]  # fmt: skip
+
+
+def tui_rows(result: Any) -> list[BenchRow]:
+    return [
+        BenchRow(area="tui", figure=f"launch to interactive (real command in tmux, {result.launch_runs} runs)",
+                 median=result.launch_median_s, unit="s", goal=f"<= {result.launch_goal_s:g} s",
+                 met=None if result.launch_median_s is None else result.launch_median_s <= result.launch_goal_s),
+        BenchRow(area="tui", figure="keypress to screen while an interviewer turn streams",
+                 median=result.keypress_median_ms, p90=result.keypress_p90_ms, unit="ms", goal="-", met=None),
+    ]  # fmt: skip

@@ -18,14 +18,30 @@ import click
 
 from .config import ConfigError, Settings, load_settings
 
-COMMAND_MODULES = (
-    "simulator.commands.catalog",
-    "simulator.commands.interview",
-    "simulator.commands.speech",
-    "simulator.commands.scoring",
-    "simulator.commands.store",
-    "simulator.commands.bench",
-)
+# command name -> the module whose register(group) defines it. Modules are imported
+# only when one of their commands runs, so opening the app loads none of them.
+COMMAND_MODULES = {
+    "config": "catalog", "loops": "catalog", "rubric": "catalog",
+    "run": "interview", "resume": "interview",
+    "devices": "speech", "transcribe": "speech",
+    "calibrate": "scoring", "score": "scoring", "rescore": "scoring",
+    "sessions": "store", "show": "store", "export": "store", "import": "store",
+    "progress": "store", "note": "store", "override": "store", "browse": "store",
+    "bench": "bench",
+}  # fmt: skip
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMAND_MODULES.get(cmd_name)
+        if module is None:
+            return None
+        holder = click.Group()
+        importlib.import_module(f"simulator.commands.{module}").register(holder)
+        return holder.commands.get(cmd_name)
 
 
 @dataclass
@@ -57,7 +73,7 @@ def fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), help="TOML config file.")
 @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), help="Where the database and audio live.")
 @click.option("--rubrics", "rubrics_dir", type=click.Path(file_okay=False, path_type=Path), help="Directory of rubric YAML files.")
@@ -81,7 +97,3 @@ def main(
         from .tui.launch import launch_app
 
         launch_app(ctx.obj.settings())
-
-
-for _module in COMMAND_MODULES:
-    importlib.import_module(_module).register(main)

@@ -15,7 +15,7 @@ import pytest
 from simulator.catalog import Catalog, load_catalog
 from simulator.config import PROJECT_ROOT, LLMSettings, Settings
 from simulator.engine.clock import SimulatedClock
-from simulator.engine.turns import Speaker, Turn, TurnKind
+from simulator.engine.turns import Speaker, TurnKind
 from simulator.interview.round_session import (
     RoundSession,
     TurnDiscarded,
@@ -78,10 +78,6 @@ async def play(session: RoundSession, clock: SimulatedClock, answers: list[str])
     return events
 
 
-def interviewer_questions(turns: list[Turn]) -> list[Turn]:
-    return [t for t in turns if t.kind in (TurnKind.QUESTION, TurnKind.FOLLOW_UP)]
-
-
 async def test_full_round_with_the_embedded_model(catalog: Catalog, embedded: EmbeddedRuntime) -> None:
     llm = LLMClient(LLMSettings(), embedded=embedded)
     session, clock = make_session(catalog, llm)
@@ -89,7 +85,7 @@ async def test_full_round_with_the_embedded_model(catalog: Catalog, embedded: Em
     follow_ups = [t for t in session.turns if t.kind is TurnKind.FOLLOW_UP]
     assert follow_ups, "an answer with no numbers and no 'I' must get a follow-up"
     assert follow_ups[0].criterion == "impact"  # no numbers -> measured impact is probed first
-    for turn in interviewer_questions(session.turns):
+    for turn in follow_ups:
         assert turn.text.endswith("?") and turn.text.count("?") == 1, turn.text
     assert any((t.source or "").startswith("llm:embedded") for t in follow_ups), [t.source for t in follow_ups]
     assert all(t.latency_s is not None and t.latency_s < 30 for t in follow_ups)

@@ -61,9 +61,10 @@ def _store(settings: Settings, quick: bool) -> tuple[Any, list[Any]]:
 
 
 def _tui(settings: Settings, quick: bool) -> tuple[Any, list[Any]]:
-    from ..tui.bench import run_tui_bench, tui_rows
+    from ..bench_report import tui_rows
+    from ..tui.bench import run_tui_bench
 
-    result = run_tui_bench(settings=settings, runs=3 if quick else 7)
+    result = run_tui_bench(settings, runs=3 if quick else 7, presses=10 if quick else 30)
     return result, tui_rows(result)
 
 
