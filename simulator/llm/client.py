@@ -20,13 +20,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..config import EMBEDDED_MODEL, LLMSettings
-from ..secrets import redact
+from ..secrets import MASK, redact
 from .embedded_model import ensure_embedded_model
 from .local_server import LocalServer
 
 log = logging.getLogger(__name__)
 
 _litellm_lock = threading.Lock()
+KEYLESS = "no-key-needed"
 
 
 def import_litellm() -> Any:
@@ -127,6 +128,8 @@ class LLMClient:
         routes: list[Route] = []
         if self.settings.model != EMBEDDED_MODEL:
             key = self.settings.api_key.get_secret_value() if self.settings.api_key else None
+            if key is None and self.settings.api_base and self.settings.model.startswith("openai/") and not os.environ.get("OPENAI_API_KEY"):
+                key = KEYLESS  # a local OpenAI-compatible server (vLLM, llama.cpp) usually needs none; litellm insists
             routes.append(Route(label=self.settings.model, model=self.settings.model, api_base=self.settings.api_base, api_key=key))
         if self.embedded is not None and (self.settings.model == EMBEDDED_MODEL or self.settings.fallback_to_embedded):
             routes.append(Route(label=EMBEDDED_MODEL, model=f"openai/{EMBEDDED_MODEL}"))
@@ -147,7 +150,7 @@ class LLMClient:
             return route
         assert self.embedded is not None
         server = await asyncio.to_thread(self.embedded.ensure_started)
-        return route.model_copy(update={"api_base": server.api_base, "api_key": "embedded"})
+        return route.model_copy(update={"api_base": server.api_base, "api_key": KEYLESS})
 
     async def stream(
         self,
@@ -197,7 +200,9 @@ class LLMClient:
                     yield Done(Completion(text=text, route=route.label, ttft_s=ttft, total_s=time.monotonic() - started, failures=failures))
                     return
                 except Exception as exc:  # noqa: BLE001 - any provider failure means: try the next
-                    reason = _describe(exc)
+                    # A provider may echo the key in its error (seen in the fault tests); a key from the
+                    # config file is not an environment variable, so `redact` alone would not know it.
+                    reason = _describe(exc, secret=route.api_key)
                     failures.append(f"{route.label}: {reason}")
                     log.warning("LLM route %s failed (attempt %d): %s", route.label, attempt + 1, reason)
                     yield RouteFailed(route=route.label, error=reason)
@@ -236,11 +241,13 @@ class LLMClient:
         raise AssertionError("stream ended without Done")
 
 
-def _describe(exc: BaseException) -> str:
+def _describe(exc: BaseException, secret: str | None = None) -> str:
     if isinstance(exc, TimeoutError):
         return "timed out"
-    name = type(exc).__name__
-    return redact(f"{name}: {exc}")[:300]
+    text = f"{type(exc).__name__}: {exc}"
+    if secret and len(secret) >= 6:
+        text = text.replace(secret, MASK)
+    return redact(text)[:300]
 
 
 def _status(exc: BaseException) -> int | None:
@@ -257,9 +264,13 @@ def _retryable(exc: BaseException) -> bool:
 
 def _backoff(exc: BaseException, attempt: int) -> float:
     """Honour Retry-After when the provider sends one (capped), else exponential backoff."""
-    response = getattr(exc, "response", None)
-    headers = getattr(response, "headers", None) or {}
-    retry_after = headers.get("retry-after") if hasattr(headers, "get") else None
+    # litellm keeps the provider's headers in `litellm_response_headers`; its `response` is a stub
+    # without them (found by tests/test_faults_llm.py: Retry-After was ignored).
+    retry_after = None
+    for headers in (getattr(exc, "litellm_response_headers", None), getattr(getattr(exc, "response", None), "headers", None)):
+        if headers is not None and hasattr(headers, "get") and headers.get("retry-after") is not None:
+            retry_after = headers.get("retry-after")
+            break
     try:
         if retry_after is not None:
             return min(float(retry_after), 5.0)
