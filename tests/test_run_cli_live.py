@@ -71,13 +71,15 @@ def test_run_json_shape_and_session_stored(tmp_path: Path) -> None:
 
 
 def _turn_rows(db: Path) -> list[tuple[int, str]]:
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    """Turns committed so far, read as a second process would (nothing before the db exists)."""
     try:
-        return conn.execute("SELECT idx, text FROM turns ORDER BY idx").fetchall()
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            return conn.execute("SELECT idx, text FROM turns ORDER BY idx").fetchall()
+        finally:
+            conn.close()
     except sqlite3.OperationalError:
         return []
-    finally:
-        conn.close()
 
 
 def test_kill_9_mid_round_then_resume_loses_and_duplicates_nothing(tmp_path: Path) -> None:
