@@ -356,7 +356,11 @@ def collect(paths: Iterable[Path], context_dirs: Iterable[Path] = ()) -> tuple[C
     catalog = Catalog(files=[p.path for p in parsed])
     criteria_docs = [p for p in parsed if isinstance(p.model, CriteriaLibrary)]
     persona_docs = [p for p in parsed if isinstance(p.model, Persona)]
-    loop_docs = [p for p in parsed if isinstance(p.model, Loop)]
+    # Published loops before derived ones, then by id: what pickers and `loops` show first.
+    loop_docs = sorted(
+        (p for p in parsed if isinstance(p.model, Loop)),
+        key=lambda p: (p.model.derived, p.model.id),  # type: ignore[attr-defined]
+    )
 
     for doc in criteria_docs:
         lib = doc.model
