@@ -24,25 +24,46 @@ ANSWERS_HELP = "Answers, one per blank-line-separated paragraph."
 def _drive(
     settings: Settings,
     catalog: Catalog,
-    play: Callable[[Store, LLMClient], Coroutine[Any, Any, HeadlessResult]],
+    play: Callable[[Store, LLMClient, Callable[[str], None]], Coroutine[Any, Any, HeadlessResult]],
     as_json: bool,
 ) -> None:
-    """Start the model, run `play`, always stop the model server, print the transcript."""
+    """Start the model, run `play`, always stop the model server, print the transcript.
+
+    A database that refuses writes (locked, read-only, disk full) ends the command with
+    one clear line, never a traceback; turns it refused mid-round are in a recovery file.
+    """
+    import sqlite3
+
+    from ..cli import fail
     from ..llm.embedded_model import EmbeddedModelError
     from ..llm.factory import build_llm
     from ..llm.local_server import LocalServerError
     from ..logs import configure_logging
-    from ..store import Store
+    from ..store import Store, StoreError
+    from ..store.recovery import describe_write_error
 
-    configure_logging(settings.data_dir)
+    def notice(message: str) -> None:
+        click.echo(f"warning: {message}", err=True)
+
+    try:
+        configure_logging(settings.data_dir)
+    except OSError as exc:  # a read-only or full data dir must not stop the interview
+        notice(f"cannot write logs in {settings.data_dir / 'logs'} ({exc.strerror or exc}); logging is off")
     llm = build_llm(settings)
-    store = Store(settings.db_path)
+    try:
+        store = Store(settings.db_path)
+    except (sqlite3.Error, OSError) as exc:
+        fail(f"cannot open the database {settings.db_path}: {describe_write_error(exc, settings.db_path)}")
+        raise  # unreachable: fail exits
     try:
         try:
             llm.warm_up()
         except (EmbeddedModelError, LocalServerError) as exc:
-            click.echo(f"warning: the embedded model is unavailable ({exc}); follow-ups use the rubric's probes", err=True)
-        result = asyncio.run(play(store, llm))
+            notice(f"the embedded model is unavailable ({exc}); follow-ups use the rubric's probes")
+        result = asyncio.run(play(store, llm, notice))
+    except (sqlite3.Error, StoreError) as exc:
+        fail(f"the database {settings.db_path} refused a write: {describe_write_error(exc, settings.db_path)}")
+        raise  # unreachable: fail exits
     finally:
         if llm.embedded:
             llm.embedded.stop()
@@ -78,9 +99,9 @@ def run(ctx: click.Context, loop_id: str, round_id: str, answers_file: Path, as_
     except KeyError as exc:
         raise click.ClickException(str(exc.args[0])) from exc
     answers = read_answers(answers_file)
-    _drive(settings, catalog, lambda store, llm: run_round(
+    _drive(settings, catalog, lambda store, llm, notice: run_round(
         settings=settings, catalog=catalog, store=store, llm=llm, loop_id=loop_id, round_id=round_id,
-        answers=answers, seed=seed, candidate=candidate, level=level,
+        answers=answers, seed=seed, candidate=candidate, level=level, on_notice=notice,
     ), as_json)  # fmt: skip
 
 
@@ -106,8 +127,9 @@ def resume(ctx: click.Context, session: str, answers_file: Path, as_json: bool) 
     if all(r.status == "completed" for r in record.rounds):
         raise click.ClickException(f"session {session_id} is already complete")
     answers = read_answers(answers_file)
-    _drive(settings, catalog, lambda store, llm: resume_round(
+    _drive(settings, catalog, lambda store, llm, notice: resume_round(
         settings=settings, catalog=catalog, store=store, llm=llm, session_id=session_id, answers=answers,
+        on_notice=notice,
     ), as_json)  # fmt: skip
 
 

@@ -8,6 +8,7 @@ Turns are stored as they happen, exactly as in the app.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -19,6 +20,7 @@ from ..engine.turns import Turn
 from ..llm.client import LLMClient
 from ..scoring import score_round
 from ..store import Store
+from ..store.recovery import TurnRecorder, replay_recovery
 from .round_session import RoundSession, speaking_seconds
 
 PASS_SECONDS = 3.0
@@ -82,6 +84,7 @@ async def run_round(
     seed: int | None = None,
     candidate: str | None = None,
     level: str | None = None,
+    on_notice: Callable[[str], None] | None = None,
 ) -> HeadlessResult:
     loop = catalog.loop(loop_id)
     round_ = loop.round(round_id)
@@ -96,18 +99,20 @@ async def run_round(
         config=settings.redacted(),
     )
     round_row = store.start_round(session_id, round_id=round_.id, persona=persona.id, seed=seed)
+    # A turn the database refuses (locked, read-only, disk full) is kept and retried, not lost.
+    recorder = TurnRecorder(store, round_row, session_id=session_id, data_dir=settings.data_dir, on_notice=on_notice)
     recent = store.recent_question_ids(candidate, loop.id, round_.id, settings.interview.avoid_recent_sessions)
     clock = SimulatedClock()
     session = RoundSession(
         catalog=catalog, loop=loop, round_=round_, persona=persona, llm=llm, clock=clock,
         candidate=candidate, seed=seed, level=level, recent_question_ids=recent,
         warn_minutes=settings.interview.warn_minutes,
-        on_turn=lambda turn: store.add_turn(round_row, turn),
+        on_turn=recorder,
     )  # fmt: skip
     async for _ in session.open():
         pass
     await _play(session, clock, list(answers))
-    _finish(store, catalog, session, round_row, session_id)
+    _finish(store, catalog, session, round_row, session_id, recorder)
     return HeadlessResult.from_turns(session_id, loop.id, round_.id, session.turns, session.fallbacks)
 
 
@@ -119,8 +124,12 @@ async def resume_round(
     llm: LLMClient | None,
     session_id: str,
     answers: list[str],
+    on_notice: Callable[[str], None] | None = None,
 ) -> HeadlessResult:
     """Continue an interrupted headless session: answers already stored are skipped, not repeated."""
+    recovered = replay_recovery(store, session_id, settings.data_dir)  # turns a failing database refused earlier
+    if recovered and on_notice is not None:
+        on_notice(f"saved {recovered} turn(s) from the recovery file")
     record = store.load_session(session_id)
     open_rounds = [r for r in record.rounds if r.status != "completed"]
     if not open_rounds:
@@ -130,22 +139,24 @@ async def resume_round(
     loop = catalog.loop(record.loop)
     round_ = loop.round(stored.round_id)
     clock = SimulatedClock()
+    recorder = TurnRecorder(store, stored.row, session_id=session_id, data_dir=settings.data_dir, on_notice=on_notice)
     session = RoundSession(
         catalog=catalog, loop=loop, round_=round_, persona=catalog.personas[stored.persona], llm=llm,
         clock=clock, candidate=record.candidate, seed=stored.seed, level=record.level,
         warn_minutes=settings.interview.warn_minutes,
-        on_turn=lambda turn: store.add_turn(stored.row, turn),  # type: ignore[arg-type]
+        on_turn=recorder,
     )  # fmt: skip
     async for _ in session.restore(stored.turns):
         pass
     answered = sum(1 for t in stored.turns if t.speaker.value == "candidate")
     await _play(session, clock, list(answers[answered:]))
-    _finish(store, catalog, session, stored.row, session_id)
+    _finish(store, catalog, session, stored.row, session_id, recorder)
     return HeadlessResult.from_turns(session_id, loop.id, round_.id, session.turns, session.fallbacks)
 
 
-def _finish(store: Store, catalog: Catalog, session: RoundSession, round_row: int, session_id: str) -> None:
+def _finish(store: Store, catalog: Catalog, session: RoundSession, round_row: int, session_id: str, recorder: TurnRecorder) -> None:
     """Close the round in the store, then score it: every turn is stored before scoring starts."""
+    recorder.require_saved()  # raises UnsavedTurnsError (naming the recovery file) if the database still refuses
     store.end_round(round_row, "completed")
     store.save_score(round_row, score_round(session.loop, session.round, session.turns, catalog))
     store.end_session(session_id, "completed")
