@@ -237,6 +237,8 @@ class RoundSession:
         start = self.engine.elapsed()
         text, source, reason = probe.canned, "canned", None
         if self.llm is not None:
+            if self._priming is not None:
+                await self._priming  # never raises; the cached prefix then serves this call
             messages = follow_up_messages(self._system, question, self._last_answer, probe)
             try:
                 async for event in self.llm.stream(messages):

@@ -73,7 +73,9 @@ def serve(model: Path, host: str, port: int, alias: str, threads: int, n_ctx: in
         n_batch=512,
         verbose=False,
     )
-    server_settings = ServerSettings(host=host, port=port)
+    # Requests queue instead of cutting each other off: a prefix-priming call must never
+    # empty the follow-up that arrives right behind it.
+    server_settings = ServerSettings(host=host, port=port, interrupt_requests=False)
     app = create_app(server_settings=server_settings, model_settings=[model_settings])
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
