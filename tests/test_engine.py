@@ -153,3 +153,17 @@ def test_no_answer_accepted_after_close() -> None:
     assert eng.phase is Phase.CLOSED
     with pytest.raises(RuntimeError):
         eng.record_answer("late")
+
+
+def test_a_round_asks_its_planned_questions_plus_one_never_the_whole_bank() -> None:
+    eng, clock = engine(minutes=30, questions=8)  # 30 minutes: 3 planned questions
+    eng.start()
+    asked = 1
+    while True:
+        clock.advance(5)
+        plan = eng.record_answer("")
+        if plan.action != "next_question":
+            break
+        asked += 1
+    assert (eng.planned, asked) == (3, 4)
+    assert plan.action == "wrap_up"

@@ -168,8 +168,14 @@ class RoundEngine:
         return Plan(action="next_question", question=question, reason=reason)
 
     def _advance(self) -> Question | None:
+        """The next bank question, unless the round has asked enough or has no time left for one.
+
+        A round asks its planned count plus one spare (for quick answers), never the
+        whole bank: the next session must still find questions it has not seen.
+        """
         remaining_after = self.time_left() - CLOSING_RESERVE_S
-        if self._q_index + 1 >= len(self.questions) or (self._q_index >= 0 and remaining_after < 120.0):
+        asked = self._q_index + 1
+        if asked >= min(len(self.questions), self.planned + 1) or (asked > 0 and remaining_after < 120.0):
             return None
         self._q_index += 1
         self._q_started = self.clock.now()
