@@ -24,7 +24,7 @@ from simulator.tui.screens.report import ReportScreen
 from simulator.tui.screens.review import ReviewScreen
 from simulator.tui.scoring_bridge import score_round_turns
 from tui_fixtures import make_settings
-from tui_helpers import DownLLM, wait_for
+from tui_helpers import DownLLM, StubRecognizer, wait_for
 
 SIZE = (140, 40)
 TURNS = [
@@ -60,13 +60,18 @@ def seeded_store(settings: Any, *, scored: bool) -> str:
 def make_app(tmp_path: Path, **kw: Any) -> InterviewApp:
     settings = make_settings(tmp_path)
     clock = SimulatedClock()
-    return InterviewApp(settings, clock_factory=lambda: clock, llm=DownLLM(), seed=1, **kw)
+    return InterviewApp(settings, clock_factory=lambda: clock, llm=DownLLM(), recognizer=StubRecognizer(), seed=1, **kw)
 
 
 async def ready(pilot: Pilot[Any]) -> None:
     app = pilot.app
     assert isinstance(app, InterviewApp)
-    await wait_for(pilot, lambda: app.catalog is not None and app.store is not None and app.llm_status.state == "ready", 20, "data")
+    await wait_for(
+        pilot,
+        lambda: app.catalog is not None and app.store is not None and app.llm_status.state == app.stt_status.state == "ready",
+        20,
+        "data and models",
+    )
     await pilot.pause()
 
 

@@ -36,3 +36,19 @@ class DownLLM:
         await asyncio.sleep(0)
         raise AllRoutesFailed(["down-provider: connection refused"])
         yield  # pragma: no cover - makes this an async generator
+
+
+class StubRecognizer:
+    """A recogniser that is instantly ready and hears nothing: for screens whose picture must not depend on
+    how long Whisper takes to load (snapshots). Voice behaviour is tested with the real model."""
+
+    device = "cpu"
+    compute_type = "int8"
+    notice: str | None = None
+    model_label = "tiny.en"
+
+    def warm_up(self) -> None:
+        return None
+
+    def transcribe(self, audio: Any, **options: Any) -> Any:
+        raise AssertionError("the stub recogniser must not be asked to transcribe")

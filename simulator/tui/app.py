@@ -9,9 +9,10 @@ async worker that streams tokens. Workers talk back with typed Messages.
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
@@ -20,8 +21,13 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from ..config import EMBEDDED_MODEL, Settings
 from ..engine.clock import Clock, MonotonicClock
-from .messages import DataReady, ModelStatusChanged
+from .messages import DataReady, ModelStatusChanged, SpeechNotice
 from .models import InterviewPlan, ModelStatus, RoundOutcome
+from .speaker import InterviewerVoice
+
+if TYPE_CHECKING:  # the speech package loads in a worker, never on the launch path
+    from ..speech.capture import StreamFactory
+    from ..speech.recognizer import Recognizer
 
 
 class AppCommands(Provider):
@@ -71,7 +77,13 @@ class InterviewApp(App[None]):
         animate: bool = True,
         break_seconds: float = 300.0,
         seed: int | None = None,
+        audio_stream_factory: StreamFactory | None = None,
+        recognizer: Recognizer | None = None,
+        speaker_command: Sequence[str] | None = None,
     ) -> None:
+        """audio_stream_factory: replaces sounddevice.InputStream for every voice answer (tests play files
+        through the real capture path with it). recognizer: a ready-made recogniser (tests share one loaded
+        model). speaker_command: the interviewer voice's player, the text appended as its last argument."""
         super().__init__()
         self.settings = settings
         self.clock_factory = clock_factory
@@ -86,6 +98,11 @@ class InterviewApp(App[None]):
         self.llm_status = ModelStatus(kind="llm", label=self._llm_label(), state="idle")
         self.stt_status = ModelStatus(kind="stt", label=f"{settings.stt.model} on {settings.stt.device}", state="idle")
         self.interviewer_voice = settings.ui.interviewer_voice
+        self.voice = InterviewerVoice(speaker_command)
+        self.audio_stream_factory = audio_stream_factory
+        self._recognizer = recognizer
+        self._recognizer_warm = False
+        self._recognizer_lock = threading.Lock()
         self.plan: InterviewPlan | None = None
         self.session_id: str | None = None
         self.round_index = 0
@@ -120,8 +137,10 @@ class InterviewApp(App[None]):
         self.load_data()
         if self.warm_models:
             self.warm_llm()
+            self.warm_stt()
         else:
             self.llm_status = self.llm_status.model_copy(update={"state": "off", "detail": "warm-up disabled"})
+            self.stt_status = self.stt_status.model_copy(update={"detail": "loads on the first voice answer"})
 
     @work(thread=True, exclusive=True, group="data")
     def load_data(self) -> None:
@@ -168,6 +187,42 @@ class InterviewApp(App[None]):
             status = status.model_copy(update={"state": "ready", "detail": f"warmed in {time.perf_counter() - started:.1f} s"})
         self.post_message(ModelStatusChanged(status))
 
+    def ready_recognizer(self) -> Recognizer:
+        """The Whisper recogniser, built and warmed on first call. BLOCKING: thread workers only.
+
+        The warm-up worker and a voice answer started before it finished share one lock,
+        so the model is loaded once and the answer simply waits for it.
+        """
+        with self._recognizer_lock:
+            if self._recognizer is None:
+                from ..speech.recognizer import make_recognizer
+
+                self._recognizer = make_recognizer(self.settings, on_notice=lambda text: self.post_message(SpeechNotice(text)))
+            if not self._recognizer_warm:
+                self._recognizer.warm_up()
+                self._recognizer_warm = True
+            return self._recognizer
+
+    @work(thread=True, exclusive=True, group="stt-warmup")
+    def warm_stt(self) -> None:
+        """faster-whisper import (~0.5 s), model load and one second of silence (~0.5-2 s): a thread worker."""
+        warming = self.stt_status.model_copy(update={"state": "warming", "detail": "loading the model"})
+        self.post_message(ModelStatusChanged(warming))
+        try:
+            rec = self.ready_recognizer()
+        except Exception as exc:  # noqa: BLE001 - typing still works; voice answers report it again
+            failed = warming.model_copy(update={"state": "failed", "detail": f"{type(exc).__name__}: {exc}"[:160]})
+            self.post_message(ModelStatusChanged(failed))
+            return
+        detail = getattr(rec, "compute_type", "") or ""
+        if rec.notice:
+            detail = f"{detail}; CPU fallback" if detail else "CPU fallback"
+        label = f"{rec.model_label} on {rec.device}"
+        self.post_message(ModelStatusChanged(warming.model_copy(update={"state": "ready", "label": label, "detail": detail})))
+
+    def on_speech_notice(self, message: SpeechNotice) -> None:
+        self.notify(message.text, title="Speech recognition", severity="warning", timeout=10)
+
     def on_model_status_changed(self, message: ModelStatusChanged) -> None:
         if message.status.kind == "llm":
             self.llm_status = message.status
@@ -179,6 +234,12 @@ class InterviewApp(App[None]):
                 )
         else:
             self.stt_status = message.status
+            if message.status.state == "failed":
+                self.notify(
+                    f"Whisper is unavailable ({message.status.detail}); answer by typing.",
+                    severity="warning",
+                    timeout=8,
+                )
         for screen in self.screen_stack:
             refresh = getattr(screen, "models_changed", None)
             if refresh is not None:
@@ -298,12 +359,24 @@ class InterviewApp(App[None]):
 
     def action_toggle_voice(self) -> None:
         self.interviewer_voice = not self.interviewer_voice
-        self.notify(f"Interviewer voice {'on' if self.interviewer_voice else 'off'}")
+        if not self.interviewer_voice:
+            self.voice.stop()
+            self.notify("Interviewer voice off")
+        elif self.voice.available:
+            self.notify("Interviewer voice on")
+        else:
+            self.notify("Interviewer voice on, but no voice is installed (apt install espeak-ng).", severity="warning")
+
+    def speak(self, text: str) -> None:
+        """Say an interviewer turn aloud when the voice is on (non-blocking; stops the previous one)."""
+        if self.interviewer_voice:
+            self.voice.speak(text)
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
     def on_unmount(self) -> None:
+        self.voice.stop()
         runtime = getattr(self._llm, "embedded", None)
         if runtime is not None:
             try:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # kept out of the import path so the app starts fast
     from ..interview.round_session import RoundEvent
     from ..sandbox import SandboxResult
     from ..scoring.models import RoundScore
+    from ..speech.models import VoiceAnswer
     from .models import ModelStatus
 
 
@@ -66,4 +67,65 @@ class ScoreReady(Message):
     def __init__(self, score: RoundScore | None, error: str | None = None) -> None:
         super().__init__()
         self.score = score
+        self.error = error
+
+
+# ---------------------------------------------------------------- voice answers
+# Posted from the thread running VoiceAnswerSession.run() (and the Whisper warm-up);
+# the screen's handlers run on the event loop, where touching widgets is allowed.
+
+
+class SpeechNotice(Message):
+    """Whisper degraded (e.g. CUDA failed, running on the CPU): tell the person once."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class VoiceListening(Message):
+    """The microphone is open and the recogniser is loaded: the candidate can speak now."""
+
+    def __init__(self, mode: str) -> None:
+        super().__init__()
+        self.mode = mode
+
+
+class VoiceSpeechStarted(Message):
+    """The VAD heard the answer begin, `at_s` seconds into the recording."""
+
+    def __init__(self, at_s: float) -> None:
+        super().__init__()
+        self.at_s = at_s
+
+
+class VoicePartial(Message):
+    """The words said so far (replaced by the next partial, then by the final transcript)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class VoiceEndOfTurn(Message):
+    """The answer ended ("silence", "stopped", "device_lost", ...); the final transcript is being assembled."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
+class VoiceAnswerReady(Message):
+    """`VoiceAnswerSession.run()` returned: the final transcript, metrics and audio path (or why voice failed)."""
+
+    def __init__(self, answer: VoiceAnswer) -> None:
+        super().__init__()
+        self.answer = answer
+
+
+class VoiceFailed(Message):
+    """Voice input could not even start (the recogniser failed to load): fall back to typing."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
         self.error = error

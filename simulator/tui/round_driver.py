@@ -31,8 +31,9 @@ class AppRoundSession(RoundSession):
         t_start: float | None = None,
         t_end: float | None = None,
         metrics: DeliveryMetrics | None = None,
+        audio_path: str | None = None,
     ) -> AsyncIterator[RoundEvent]:
-        """Keep the unfinished answer (if any words were given), then the closing line."""
+        """Keep the unfinished answer (if any words were given, typed or spoken), then the closing line."""
         if self.closed:
             return
         if text.strip():
@@ -42,6 +43,7 @@ class AppRoundSession(RoundSession):
             turn = self._record(
                 Speaker.CANDIDATE, TurnKind.ANSWER, text, start, end,
                 question_id=question.id if question else None, source="candidate", metrics=metrics,
+                audio_path=audio_path,
             )  # fmt: skip
             yield TurnDone(turn)
         async for event in self.close(reason):
