@@ -64,6 +64,13 @@ class LevelRule(Strict):
         default_factory=lambda: {2: 1.0, 3: 2.0, 4: 3.0}, description="points needed for levels 2, 3 and 4"
     )
     requires: dict[int, list[str]] = Field(default_factory=dict, description="signal groups a level needs")
+    hidden_tests: dict[int, float] | None = Field(
+        None,
+        description=(
+            "share of a coding problem's hidden tests the recorded sandbox run must pass for levels 2, 3 and 4; "
+            "when set, the level comes from the run (what the candidate says cannot raise it) and `requires` can only cap it"
+        ),
+    )
 
     @field_validator("thresholds")
     @classmethod
@@ -73,6 +80,19 @@ class LevelRule(Strict):
         if not thresholds[2] <= thresholds[3] <= thresholds[4]:
             raise ValueError("thresholds must not decrease from level 2 to level 4")
         return thresholds
+
+    @field_validator("hidden_tests")
+    @classmethod
+    def _shares(cls, shares: dict[int, float] | None) -> dict[int, float] | None:
+        if shares is None:
+            return None
+        if sorted(shares) != [2, 3, 4]:
+            raise ValueError(f"hidden_tests needs shares for levels 2, 3 and 4, got {sorted(shares)}")
+        if not all(0.0 < shares[level] <= 1.0 for level in shares):
+            raise ValueError("hidden_tests shares must be in (0, 1]")
+        if not shares[2] <= shares[3] <= shares[4]:
+            raise ValueError("hidden_tests shares must not decrease from level 2 to level 4")
+        return shares
 
     @field_validator("requires")
     @classmethod

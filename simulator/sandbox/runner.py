@@ -116,14 +116,30 @@ class SandboxResult(BaseModel):
         return head
 
     def notice_text(self) -> str:
-        """The notice turn recorded in the round, so scoring's correctness criterion sees the result."""
-        parts = [f"Hidden test results: {self.summary()}."]
+        """The notice turn recorded in the round, so scoring's correctness criterion sees the result.
+
+        Failure messages come from the candidate's code (an exception text can say
+        anything), so `;` and parentheses are replaced in them: the entries stay
+        unambiguous for `notice.parse_notice`, and a crafted message cannot pose
+        as another test's entry.
+        """
+        head = f"{self.passed}/{self.total} hidden tests passed"
+        if self.timed_out:
+            head += f"; stopped after {self.wall_s:.1f} s (time limit)"
+        elif self.status == "error":
+            head += f"; {_plain(self.message)}"
+        parts = [f"Hidden test results: {head}."]
         for test in self.tests:
             line = f"{test.name}: {test.outcome}"
             if test.outcome != "passed" and test.message:
-                line += f" ({test.message.splitlines()[0][:120]})"
+                line += f" ({_plain(test.message.splitlines()[0][:120])})"
             parts.append(line)
         return " ".join(parts[:1]) + (" " + "; ".join(parts[1:]) + "." if parts[1:] else "")
+
+
+def _plain(text: str) -> str:
+    """Candidate-controlled text made safe for the notice's `name: outcome (message); ...` layout."""
+    return text.replace(";", ",").replace("(", "[").replace(")", "]").replace("\n", " ")
 
 
 def build_test_module(tests: Sequence[TestSpec], entrypoint: str | None = None) -> str:

@@ -2,7 +2,9 @@
 
 Each item is one question and one answer (../shared/calibration/answers.jsonl
 format); it becomes a two-turn transcript scored on the criteria it is labelled
-with, using the project's own rubric definitions for those ids.
+with, using the project's own rubric definitions for those ids. A coding item may
+carry `notice`: the sandbox's hidden-test notice exactly as the app records it
+(an interviewer NOTICE turn, source "sandbox", before the code answer).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..catalog import Catalog
 from ..catalog.models import Criterion
 from ..engine.turns import Speaker, Turn, TurnKind
+from ..sandbox.notice import NOTICE_SOURCE
 from .identity import rubric_files
 from .metrics import pairwise_order, spearman
 from .score import ScorerName, score_transcript
@@ -33,6 +36,7 @@ class CalibrationItem(BaseModel):
     question: str
     answer: str
     labels: dict[str, int | None]
+    notice: str | None = None
 
 
 class PredictedItem(BaseModel):
@@ -66,20 +70,24 @@ def load_items(path: Path) -> list[CalibrationItem]:
 
 
 def item_turns(item: CalibrationItem) -> list[Turn]:
-    """The two-turn transcript of an item: the question, then the answer."""
+    """The transcript of an item: the question, the sandbox notice (coding items), then the answer."""
     words = len(item.question.split())
     q_end = round(words / 2.5, 1)
-    return [
-        Turn(index=0, speaker=Speaker.INTERVIEWER, kind=TurnKind.QUESTION, text=item.question, t_start=0.0, t_end=q_end),
+    turns = [Turn(index=0, speaker=Speaker.INTERVIEWER, kind=TurnKind.QUESTION, text=item.question, t_start=0.0, t_end=q_end)]
+    if item.notice is not None:
+        turns.append(Turn(index=1, speaker=Speaker.INTERVIEWER, kind=TurnKind.NOTICE, text=item.notice,
+                          t_start=q_end, t_end=q_end, source=NOTICE_SOURCE))
+    turns.append(
         Turn(
-            index=1,
+            index=len(turns),
             speaker=Speaker.CANDIDATE,
             kind=TurnKind.ANSWER,
             text=item.answer,
             t_start=q_end,
             t_end=q_end + round(len(item.answer.split()) / 2.5, 1),
-        ),
-    ]
+        )
+    )
+    return turns
 
 
 def _criterion(catalog: Catalog, loop_id: str, criterion_id: str) -> Criterion:

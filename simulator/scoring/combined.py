@@ -6,6 +6,9 @@
   is unverified or absent, the evidence scorer decides. With the embedded tiny
   model as the judge the evidence scorer always decides (measured: that model
   gives 4 to weak and strong answers alike).
+- a criterion whose ladder reads the recorded hidden-test runs (`hidden_tests`)
+  is always the evidence scorer's: a judge reading the candidate's words could
+  be talked into "all tests pass".
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from .judge import Judge
 from .models import CriterionResult
 from .transcript import Exchange
 
+TESTS_NOTE = "decided by the recorded hidden-test results, not by the judge"
 EMBEDDED_NOTE = "judge is the embedded model, which cannot tell weak from strong answers; the evidence scorer decided"
 
 
@@ -32,6 +36,9 @@ def combine(
         return [r.model_copy(update={"note": _join(r.note, EMBEDDED_NOTE)}) for r in evidence]
     out: list[CriterionResult] = []
     for (criterion, _), base in zip(criteria, evidence, strict=True):
+        if criterion.scoring is not None and criterion.scoring.hidden_tests is not None:
+            out.append(base.model_copy(update={"note": _join(base.note, TESTS_NOTE)}))
+            continue
         probing = [e for e in exchanges if e.addresses(criterion.id) and e.answered]
         if not probing:
             out.append(base)

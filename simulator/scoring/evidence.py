@@ -6,6 +6,10 @@ returns None (insufficient evidence) when the rubric gives it nothing to look
 for (no signals, or signals without a `scoring:` ladder), when no question of the round probed the criterion, or when the candidate
 never answered those questions; an answer that was given but shows nothing is
 level 1.
+
+A criterion whose ladder sets `hidden_tests` (correctness in coding rounds) is
+scored from the sandbox runs the app recorded instead (see `score_from_tests`):
+what the candidate says about their tests can never raise it.
 """
 
 from __future__ import annotations
@@ -13,10 +17,10 @@ from __future__ import annotations
 import math
 
 from ..catalog.models import Criterion
-from .ladder import climb
+from .ladder import climb, unmet
 from .models import Check, CriterionResult, Evidence
 from .signals import Hit, match_signal
-from .transcript import Exchange
+from .transcript import Exchange, TestRun
 
 VERSION = "evidence-1.0"
 MAX_QUOTES = 8
@@ -53,6 +57,8 @@ def score_criterion(criterion: Criterion, weight: float, exchanges: list[Exchang
     probing = [e for e in exchanges if e.addresses(criterion.id)]
     if not probing:
         return base.model_copy(update={"note": "no question of the round probed this criterion"})
+    if criterion.scoring is not None and criterion.scoring.hidden_tests is not None:
+        return score_from_tests(criterion, base, probing)
     answered = [e for e in probing if e.answered]
     if not answered:
         return base.model_copy(update={"note": "the candidate did not answer the questions that probe it"})
@@ -116,3 +122,93 @@ def _missing_for(criterion: Criterion, level: int) -> str:
     if level >= 4:
         return ""
     return f"For level {level + 1} ({criterion.levels[level + 1]}): show it in every answer that probes it."
+
+
+TIMEOUT_CAP = 2  # a run the time limit stopped breaks on some input: at most "works on the main example only"
+SANDBOX_SIGNAL = "hidden_tests"
+
+
+def test_level(criterion: Criterion, run: TestRun, counts: dict[str, int]) -> int:
+    """One run's level: pass share against the ladder's `hidden_tests`, capped by timeouts and by `requires`.
+
+    A run that could not execute the tests (import or syntax error) is level 1
+    ("does not run"). `requires` groups (e.g. the candidate checked their own
+    examples) only cap the level: no words lift it above what the tests allow.
+    """
+    assert criterion.scoring is not None and criterion.scoring.hidden_tests is not None
+    shares = criterion.scoring.hidden_tests
+    result = run.run
+    if result.crashed:
+        return 1
+    level = 1
+    for candidate in (2, 3, 4):
+        if result.ratio + 1e-9 >= shares[candidate]:
+            level = candidate
+    if result.timed_out:
+        level = min(level, TIMEOUT_CAP)
+    passed = {sid for sid, n in counts.items() if n > 0}
+    while level > 1 and unmet(criterion.scoring, level, passed):
+        level -= 1
+    return level
+
+
+def score_from_tests(criterion: Criterion, base: CriterionResult, probing: list[Exchange]) -> CriterionResult:
+    """Level from the last recorded hidden-test run of each probing exchange (rounded mean over problems).
+
+    Evidence: the run's head ("3/5 hidden tests passed") and each failing test's
+    entry, quoted exactly from the sandbox notice turn. No run recorded means
+    insufficient evidence, whatever the candidate claims.
+    """
+    runs = [(e, e.test_runs[-1]) for e in probing if e.test_runs]
+    if not runs:
+        return base.model_copy(update={"note": "no hidden-test run was recorded for the questions that probe it; "
+                                                "claims about tests do not count"})
+    levels: list[int] = []
+    totals: dict[str, int] = {}
+    first_hit: dict[str, Hit] = {}
+    quotes: list[Evidence] = []
+    for exchange, run in runs:
+        counts: dict[str, int] = {}
+        for signal in criterion.signals:
+            hits = match_signal(signal, exchange)
+            counts[signal.id] = len(hits)
+            totals[signal.id] = totals.get(signal.id, 0) + len(hits)
+            if hits:
+                first_hit.setdefault(signal.id, hits[0])
+        levels.append(test_level(criterion, run, counts))
+        quotes.extend(_run_quotes(run))
+    level = round_half_up(sum(levels) / len(levels))
+    failing = [e.name for _, run in runs for e in run.run.failing]
+    checks = [
+        Check(
+            signal=SANDBOX_SIGNAL,
+            description="hidden tests recorded by the sandbox: " + "; ".join(
+                f"{r.run.passed}/{r.run.total} passed" + (", stopped by the time limit" if r.run.timed_out else "")
+                + (", the code did not run" if r.run.crashed else "") for _, r in runs),
+            passed=not failing and not any(r.run.crashed or r.run.timed_out for _, r in runs),
+            evidence=quotes[0] if quotes else None,
+            count=sum(r.run.passed for _, r in runs),
+        ),
+        *_checks(criterion, totals, first_hit),
+    ]
+    note = f"from the recorded hidden-test runs: levels {levels}" if len(levels) > 1 else "from the recorded hidden-test run"
+    if failing:
+        note += "; failing: " + ", ".join(failing)
+    return base.model_copy(update={"level": level, "evidence": quotes[:MAX_QUOTES], "checks": checks,
+                                   "missing": _missing_tests(criterion, level, failing), "note": note})
+
+
+def _run_quotes(run: TestRun) -> list[Evidence]:
+    turn = run.turn
+    spans = [(0, run.run.head_end)] + [(e.start, e.end) for e in run.run.failing]
+    return [Evidence(quote=turn.text[a:b], turn_index=turn.index, t_start=turn.t_start, signal=SANDBOX_SIGNAL, char_start=a)
+            for a, b in spans if b > a]
+
+
+def _missing_tests(criterion: Criterion, level: int, failing: list[str]) -> str:
+    if level >= 4:
+        return ""
+    text = f"For level {level + 1} ({criterion.levels[level + 1]})"
+    if failing:
+        return text + ": make the failing hidden tests pass (" + ", ".join(failing[:5]) + ")."
+    return text + "."

@@ -28,7 +28,8 @@ def _group_ok(group: str, passed: set[str]) -> bool:
     return any(name.strip() in passed for name in group.split("|"))
 
 
-def _unmet(rule: LevelRule, level: int, passed: set[str]) -> list[str]:
+def unmet(rule: LevelRule, level: int, passed: set[str]) -> list[str]:
+    """Required signal groups of levels 2..`level` that none of the `passed` signals satisfies."""
     return [g for lvl in range(2, level + 1) for g in rule.requires.get(lvl, []) if not _group_ok(g, passed)]
 
 
@@ -39,7 +40,7 @@ def climb(criterion: Criterion, counts: dict[str, int]) -> LadderResult:
     passed = {sid for sid, n in counts.items() if n > 0}
     level = 1
     for candidate in (2, 3, 4):
-        if points + 1e-9 >= rule.thresholds[candidate] and not _unmet(rule, candidate, passed):
+        if points + 1e-9 >= rule.thresholds[candidate] and not unmet(rule, candidate, passed):
             level = candidate
         else:
             break
@@ -51,7 +52,7 @@ def _missing(criterion: Criterion, rule: LevelRule, level: int, points: float, p
         return ""
     target = level + 1
     described = {s.id: s.description for s in criterion.signals}
-    needs = [" or ".join(described.get(n.strip(), n.strip()) for n in g.split("|")) for g in _unmet(rule, target, passed)]
+    needs = [" or ".join(described.get(n.strip(), n.strip()) for n in g.split("|")) for g in unmet(rule, target, passed)]
     text = f"For level {target} ({criterion.levels[target]})"
     if needs:
         text += ": show " + "; ".join(needs)

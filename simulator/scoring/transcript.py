@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..catalog.models import Round
 from ..engine.turns import Speaker, Turn, TurnKind
+from ..sandbox.notice import NOTICE_SOURCE, TestRunNotice, parse_notice
 from .injection import mask_grader_text
 from .text import Span, sentences
 
@@ -35,6 +36,14 @@ class AnswerText:
         return any(ch.isalnum() for ch in self.masked)
 
 
+@dataclass(frozen=True)
+class TestRun:
+    """A hidden-test run the app recorded in this exchange (an interviewer notice from the sandbox)."""
+
+    turn: Turn
+    run: TestRunNotice
+
+
 @dataclass
 class Exchange:
     """A question and everything said until the next question."""
@@ -43,6 +52,7 @@ class Exchange:
     question_id: str | None = None
     criteria: set[str] | None = None  # None: unknown question, counts for every criterion of the round
     answers: list[AnswerText] = field(default_factory=list)
+    test_runs: list[TestRun] = field(default_factory=list)  # in order; the last one is the submitted code's
 
     def addresses(self, criterion_id: str) -> bool:
         return self.criteria is None or criterion_id in self.criteria
@@ -60,11 +70,14 @@ def exchanges(turns: list[Turn], rnd: Round | None = None) -> list[Exchange]:
     round does not know probes every criterion (None).
     """
     known = {q.id: set(q.criteria) for q in rnd.questions} if rnd is not None else {}
+    tests = {q.id: [t.name for t in q.problem.tests] for q in rnd.questions if q.problem} if rnd is not None else {}
     out: list[Exchange] = []
     current: Exchange | None = None
     for turn in sorted(turns, key=lambda t: t.index):
         if turn.speaker == Speaker.INTERVIEWER:
             if turn.kind == TurnKind.NOTICE:
+                if turn.source == NOTICE_SOURCE:
+                    current = _add_test_run(turn, current, out, tests)
                 continue
             if turn.kind == TurnKind.QUESTION or current is None:
                 criteria = known.get(turn.question_id) if turn.question_id else None
@@ -81,3 +94,19 @@ def exchanges(turns: list[Turn], rnd: Round | None = None) -> list[Exchange]:
                 out.append(current)
             current.answers.append(AnswerText.of(turn))
     return out
+
+
+def _add_test_run(turn: Turn, current: Exchange | None, out: list[Exchange], tests: dict[str, list[str]]) -> Exchange:
+    """Attach a sandbox notice to the exchange it was recorded in (the app records it before the code answer).
+
+    The notice carries no question id today, so it belongs to the current
+    exchange; the problem's test names (when the round is known) anchor the parse.
+    """
+    if current is None:
+        current = Exchange()
+        out.append(current)
+    qid = turn.question_id or current.question_id
+    run = parse_notice(turn.text, tests.get(qid) if qid else None)
+    if run is not None:
+        current.test_runs.append(TestRun(turn=turn, run=run))
+    return current
