@@ -173,15 +173,7 @@ class RoundSession:
         """Record the candidate's answer, then produce the interviewer's next turn(s)."""
         if self.closed:
             raise RuntimeError("the round is closed")
-        question = self.engine.current_question
-        start = self.engine.elapsed() if t_start is None else t_start
-        end = self.engine.elapsed() if t_end is None else t_end
-        turn = self._record(
-            Speaker.CANDIDATE, TurnKind.ANSWER, text, start, end,
-            question_id=question.id if question else None, source="candidate",
-            metrics=metrics, audio_path=audio_path,
-        )  # fmt: skip
-        yield TurnDone(turn)
+        yield self._record_answer(text, t_start, t_end, metrics, audio_path)
         self._last_answer = text
         if self.engine.time_up():
             async for event in self.close("time"):
@@ -190,6 +182,28 @@ class RoundSession:
         plan = self.engine.record_answer(text)
         async for event in self._follow(plan):
             yield event
+
+    async def finish(
+        self,
+        reason: str,
+        text: str = "",
+        *,
+        t_start: float | None = None,
+        t_end: float | None = None,
+        metrics: DeliveryMetrics | None = None,
+        audio_path: str | None = None,
+    ) -> AsyncIterator[RoundEvent]:
+        """End the round now (time box, "end round" key), keeping an unfinished answer if it has words."""
+        if self.closed:
+            return
+        if text.strip():
+            yield self._record_answer(text, t_start, t_end, metrics, audio_path)
+        async for event in self.close(reason):
+            yield event
+
+    def notice(self, text: str, *, source: str) -> list[RoundEvent]:
+        """Say and record an interviewer notice between turns (test results, a repeated question)."""
+        return self._say(TurnKind.NOTICE, text, source=source)
 
     async def close(self, reason: str) -> AsyncIterator[RoundEvent]:
         """Say the closing line (once) and close the round; the answer so far is already kept."""
@@ -208,6 +222,24 @@ class RoundSession:
         return events
 
     # --- internals -----------------------------------------------------------
+    def _record_answer(
+        self,
+        text: str,
+        t_start: float | None,
+        t_end: float | None,
+        metrics: DeliveryMetrics | None,
+        audio_path: str | None,
+    ) -> TurnDone:
+        question = self.engine.current_question
+        turn = self._record(
+            Speaker.CANDIDATE, TurnKind.ANSWER, text,
+            self.engine.elapsed() if t_start is None else t_start,
+            self.engine.elapsed() if t_end is None else t_end,
+            question_id=question.id if question else None, source="candidate",
+            metrics=metrics, audio_path=audio_path,
+        )  # fmt: skip
+        return TurnDone(turn)
+
     def _prime(self) -> None:
         """While the candidate answers, the model caches the persona prompt: follow-ups start faster."""
         if self.llm is not None:
