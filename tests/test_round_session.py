@@ -83,3 +83,28 @@ async def test_restore_continues_exactly_where_a_crash_stopped(catalog: Catalog,
         await answer(resumed, clock2, text)
     strip = lambda turns: [(t.index, t.speaker, t.kind, t.text, t.question_id, t.criterion) for t in turns]  # noqa: E731
     assert strip(resumed_store) == strip(full)
+
+
+async def test_finish_keeps_an_unfinished_answer_then_closes(catalog: Catalog) -> None:
+    session, clock = session_for(catalog)
+    [e async for e in session.open()]
+    clock.advance(40)
+    [e async for e in session.finish("time", "I was halfway through explaining the rollout")]
+    assert [t.kind for t in session.turns[-2:]] == [TurnKind.ANSWER, TurnKind.NOTICE]
+    assert session.turns[-2].text == "I was halfway through explaining the rollout"
+    assert session.turns[-1].source == "closing" and session.closed
+    assert [e async for e in session.finish("again")] == []  # closing is said once
+
+
+async def test_finish_without_words_records_no_empty_answer(catalog: Catalog) -> None:
+    session, clock = session_for(catalog)
+    [e async for e in session.open()]
+    [e async for e in session.finish("ended by the candidate", "   ")]
+    assert [t.speaker for t in session.turns].count(Speaker.CANDIDATE) == 0
+
+
+async def test_notice_is_recorded_between_turns(catalog: Catalog) -> None:
+    session, _ = session_for(catalog)
+    [e async for e in session.open()]
+    session.notice("Hidden tests: 3/3 passed.", source="sandbox")
+    assert session.turns[-1].kind is TurnKind.NOTICE and session.turns[-1].source == "sandbox"
