@@ -124,8 +124,10 @@ def resume(ctx: click.Context, session: str, answers_file: Path, as_json: bool) 
         except SessionNotFound as exc:
             raise click.ClickException(str(exc)) from exc
         record = lookup.load_session(session_id)
-    if all(r.status == "completed" for r in record.rounds):
+    if record.status == "completed":
         raise click.ClickException(f"session {session_id} is already complete")
+    if not record.rounds:
+        raise click.ClickException(f"session {session_id} stopped before its round started: nothing to resume; start a new run")
     answers = read_answers(answers_file)
     _drive(settings, catalog, lambda store, llm, notice: resume_round(
         settings=settings, catalog=catalog, store=store, llm=llm, session_id=session_id, answers=answers,

@@ -132,6 +132,15 @@ async def resume_round(
         on_notice(f"saved {recovered} turn(s) from the recovery file")
     record = store.load_session(session_id)
     open_rounds = [r for r in record.rounds if r.status != "completed"]
+    if not open_rounds and record.rounds and record.status != "completed":
+        # Killed while closing (every turn is in): score what has no score yet, then close the session.
+        last = record.rounds[-1]
+        assert last.row is not None
+        loop = catalog.loop(record.loop)
+        if last.score is None:
+            store.save_score(last.row, score_round(loop, loop.round(last.round_id), last.turns, catalog))
+        store.end_session(session_id, "completed")
+        return HeadlessResult.from_turns(session_id, loop.id, last.round_id, last.turns, 0)
     if not open_rounds:
         raise ValueError(f"session {session_id} has no unfinished round")
     stored = open_rounds[0]
@@ -157,8 +166,9 @@ async def resume_round(
 def _finish(store: Store, catalog: Catalog, session: RoundSession, round_row: int, session_id: str, recorder: TurnRecorder) -> None:
     """Close the round in the store, then score it: every turn is stored before scoring starts."""
     recorder.require_saved()  # raises UnsavedTurnsError (naming the recovery file) if the database still refuses
-    store.end_round(round_row, "completed")
+    # Score before marking the round completed: a kill in between must not leave a completed round unscored.
     store.save_score(round_row, score_round(session.loop, session.round, session.turns, catalog))
+    store.end_round(round_row, "completed")
     store.end_session(session_id, "completed")
 
 

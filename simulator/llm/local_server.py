@@ -115,6 +115,7 @@ class LocalServer:
             sys.executable, "-m", "simulator.llm.local_server",
             "--model", str(self.model), "--port", str(self.port), "--alias", self.alias,
             "--threads", str(self.threads), "--n-ctx", str(self.n_ctx),
+            "--parent-pid", str(os.getpid()),
         ]  # fmt: skip
         if self.log_path:
             self.log_path.parent.mkdir(parents=True, exist_ok=True)
@@ -166,6 +167,26 @@ class LocalServer:
         return ":\n" + "\n".join(lines) if lines else ""
 
 
+def exit_with_parent(parent_pid: int, interval_s: float = 0.5) -> None:
+    """Exit when the app that started this server is gone, however it died.
+
+    The server runs in its own session (so a Ctrl-C in the terminal does not reach it),
+    which also means a SIGKILLed app (crash, OOM killer) used to leave it running,
+    holding the model in memory and the CPU threads (found by tests/test_faults_kill.py).
+    PR_SET_PDEATHSIG is no fix: it fires when the parent *thread* ends, and the app
+    starts this server from a short-lived worker thread.
+    """
+    import threading
+
+    def watch() -> None:
+        while True:
+            time.sleep(interval_s)
+            if os.getppid() != parent_pid:  # reparented: the parent died
+                os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Serve a GGUF model on 127.0.0.1 (OpenAI-compatible).")
     parser.add_argument("--model", type=Path, required=True)
@@ -174,7 +195,10 @@ def main() -> None:
     parser.add_argument("--alias", default="embedded")
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--n-ctx", type=int, default=4096)
+    parser.add_argument("--parent-pid", type=int, help="exit when this process is gone")
     args = parser.parse_args()
+    if args.parent_pid:
+        exit_with_parent(args.parent_pid)
     serve(args.model, args.host, args.port, args.alias, args.threads, args.n_ctx)
 
 
