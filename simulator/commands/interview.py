@@ -71,10 +71,24 @@ def _drive(
     if as_json:
         echo_json(result.model_dump())
         return
+    from ..textsafe import printable
+
     for turn in result.turns:
         who = "Interviewer" if turn.speaker == "interviewer" else "You"
-        click.echo(f"[{turn.t_start:7.1f}s] {who} ({turn.kind}): {turn.text}")
+        click.echo(f"[{turn.t_start:7.1f}s] {who} ({turn.kind}): {printable(turn.text)}")
     click.echo(f"\nsession {result.session_id} · {result.fallbacks} fallback(s)")
+
+
+def _answers(path: Path) -> list[str]:
+    """The answers file, or one clear line (never a traceback) when it is not UTF-8 text."""
+    from ..interview.headless import read_answers
+
+    try:
+        return read_answers(path)
+    except UnicodeDecodeError as exc:
+        raise click.ClickException(f"{path} is not UTF-8 text (byte {exc.object[exc.start]:#04x} at offset {exc.start})") from exc
+    except OSError as exc:
+        raise click.ClickException(f"cannot read {path}: {exc.strerror or exc}") from exc
 
 
 @click.command("run")
@@ -90,7 +104,7 @@ def _drive(
 def run(ctx: click.Context, loop_id: str, round_id: str, answers_file: Path, as_json: bool,
         model: str | None, seed: int | None, candidate: str | None, level: str | None) -> None:
     """Run a whole round headless on a simulated clock (150 words per minute)."""
-    from ..interview.headless import read_answers, run_round
+    from ..interview.headless import run_round
 
     settings = state(ctx).settings(**{"llm.model": model})
     catalog = catalog_or_exit(settings)
@@ -98,7 +112,7 @@ def run(ctx: click.Context, loop_id: str, round_id: str, answers_file: Path, as_
         catalog.loop(loop_id).round(round_id)
     except KeyError as exc:
         raise click.ClickException(str(exc.args[0])) from exc
-    answers = read_answers(answers_file)
+    answers = _answers(answers_file)
     _drive(settings, catalog, lambda store, llm, notice: run_round(
         settings=settings, catalog=catalog, store=store, llm=llm, loop_id=loop_id, round_id=round_id,
         answers=answers, seed=seed, candidate=candidate, level=level, on_notice=notice,
@@ -113,7 +127,7 @@ def run(ctx: click.Context, loop_id: str, round_id: str, answers_file: Path, as_
 @click.pass_context
 def resume(ctx: click.Context, session: str, answers_file: Path, as_json: bool) -> None:
     """Continue an interrupted session (e.g. killed mid-round) from where it stopped."""
-    from ..interview.headless import read_answers, resume_round
+    from ..interview.headless import resume_round
     from ..store import SessionNotFound, Store
 
     settings = state(ctx).settings()
@@ -128,7 +142,7 @@ def resume(ctx: click.Context, session: str, answers_file: Path, as_json: bool) 
         raise click.ClickException(f"session {session_id} is already complete")
     if not record.rounds:
         raise click.ClickException(f"session {session_id} stopped before its round started: nothing to resume; start a new run")
-    answers = read_answers(answers_file)
+    answers = _answers(answers_file)
     _drive(settings, catalog, lambda store, llm, notice: resume_round(
         settings=settings, catalog=catalog, store=store, llm=llm, session_id=session_id, answers=answers,
         on_notice=notice,

@@ -62,6 +62,7 @@ def sessions_cmd(ctx: click.Context, candidate: str | None, loop: str | None, se
     from rich.text import Text
 
     from ..store import StoreError
+    from ..textsafe import printable
 
     if not _db_path(ctx).exists():
         summaries = []
@@ -88,7 +89,7 @@ def sessions_cmd(ctx: click.Context, candidate: str | None, loop: str | None, se
     table.add_column("score", justify="right", no_wrap=True, min_width=5)
     for s in summaries:
         table.add_row(
-            Text(s.id[:12]), Text(s.candidate), Text(s.loop), str(s.rounds), Text(s.status),
+            Text(s.id[:12]), Text(printable(s.candidate)), Text(printable(s.loop)), str(s.rounds), Text(printable(s.status)),
             s.started[:16].replace("T", " "), "–" if s.score is None else f"{s.score:.2f}",
         )
     console.print(table)

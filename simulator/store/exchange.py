@@ -76,6 +76,10 @@ def parse_export(data: bytes | str, *, source: str = "input") -> SessionExport:
         raw = json.loads(data)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ImportFileError(f"{source}: not a JSON file ({exc})") from exc
+    try:  # "\ud800" is legal JSON but not Unicode text: SQLite (UTF-8) would fail half-way through
+        json.dumps(raw, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ImportFileError(f"{source}: contains text that is not valid Unicode ({exc.object[exc.start:exc.end]!r}, a lone surrogate)") from exc
     if not isinstance(raw, dict) or raw.get("format") != EXPORT_FORMAT:
         raise ImportFileError(f"{source}: not an interview-sim session export (expected \"format\": \"{EXPORT_FORMAT}\")")
     if raw.get("version") != EXPORT_VERSION:

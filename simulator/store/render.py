@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..engine.turns import Speaker, Turn
+from ..textsafe import printable_model
 from .progress import ProgressReport, progress_table
 from .records import RoundRecord, SessionRecord
 
@@ -243,11 +244,18 @@ def _env(autoescape: bool) -> Environment:
     return env
 
 
+def _printable(record: SessionRecord, progress: ProgressReport | None) -> tuple[SessionRecord, ProgressReport | None]:
+    """Control characters in stored text (ESC sequences from an answer or an imported file) made visible."""
+    return printable_model(record), printable_model(progress) if progress is not None else None
+
+
 def render_markdown(record: SessionRecord, progress: ProgressReport | None = None) -> str:
+    record, progress = _printable(record, progress)
     return _env(autoescape=False).get_template("session.md.j2").render(**_view(record, progress))
 
 
 def render_html(record: SessionRecord, progress: ProgressReport | None = None) -> str:
+    record, progress = _printable(record, progress)
     env = _env(autoescape=True)
     css = (TEMPLATES / "session.css").read_text(encoding="utf-8")
     return env.get_template("session.html.j2").render(css=css, **_view(record, progress))
@@ -264,6 +272,7 @@ def _level_text(value: int | None) -> Text:
 
 def print_session(record: SessionRecord, console: Console, progress: ProgressReport | None = None) -> None:
     """The transcript with evidence highlighted, then scores with coach overrides beside machine levels."""
+    record, progress = _printable(record, progress)
     head = Table.grid(padding=(0, 2))
     for label, value in (
         ("candidate", record.candidate),
