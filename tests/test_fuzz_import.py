@@ -87,9 +87,9 @@ def stored_turns(data_dir: Path, session_id: str) -> int | None:
 
 
 def file_turns(doc: Any) -> int | None:
-    try:
-        return sum(len(r["turns"]) for r in doc["session"]["rounds"])
-    except (TypeError, KeyError):
+    try:  # missing lists default to empty in the export model
+        return sum(len(r.get("turns", [])) for r in doc["session"].get("rounds", []))
+    except (TypeError, KeyError, AttributeError):
         return None
 
 
