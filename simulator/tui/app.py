@@ -22,12 +22,13 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from ..config import EMBEDDED_MODEL, Settings
 from ..engine.clock import Clock, MonotonicClock
 from .messages import DataReady, ModelStatusChanged, SpeechNotice
-from .models import InterviewPlan, ModelStatus, RoundOutcome
+from .models import InterviewPlan, ModelStatus
 from .speaker import InterviewerVoice
 
 if TYPE_CHECKING:  # the speech package loads in a worker, never on the launch path
     from ..speech.capture import StreamFactory
     from ..speech.recognizer import Recognizer
+    from .outcome import RoundOutcome
 
 
 class AppCommands(Provider):
@@ -103,6 +104,8 @@ class InterviewApp(App[None]):
         self._recognizer = recognizer
         self._recognizer_warm = False
         self._recognizer_lock = threading.Lock()
+        self._warm_next: list[str] = []
+        """Warm-ups still to start, in order; each starts when the step before it is over."""
         self.plan: InterviewPlan | None = None
         self.session_id: str | None = None
         self.round_index = 0
@@ -134,10 +137,20 @@ class InterviewApp(App[None]):
         from .screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
+
+    def on_ready(self) -> None:
+        """The first frame is on screen: only now start the workers, one after another.
+
+        Importing the catalog, litellm and faster-whisper in threads holds the GIL for
+        seconds and the model loads take both cores: started in on_mount they delay the
+        first frame, and started together they starve the keyboard. So: the catalog and
+        the database first (Home needs them), then the LLM (every round needs it), then
+        Whisper (only voice answers need it, and one asked for earlier loads it on demand).
+        """
+        self.ready_at = time.perf_counter()
         self.load_data()
         if self.warm_models:
-            self.warm_llm()
-            self.warm_stt()
+            self._warm_next = ["llm", "stt"]
         else:
             self.llm_status = self.llm_status.model_copy(update={"state": "off", "detail": "warm-up disabled"})
             self.stt_status = self.stt_status.model_copy(update={"detail": "loads on the first voice answer"})
@@ -172,6 +185,17 @@ class InterviewApp(App[None]):
             refresh = getattr(screen, "data_ready", None)
             if refresh is not None:
                 refresh()
+        self._warm_more()
+
+    def _warm_more(self) -> None:
+        """Start the next warm-up in the chain (data -> LLM -> Whisper)."""
+        if not self._warm_next:
+            return
+        step = self._warm_next.pop(0)
+        if step == "llm":
+            self.warm_llm()
+        else:
+            self.warm_stt()
 
     @work(thread=True, exclusive=True, group="llm-warmup")
     def warm_llm(self) -> None:
@@ -224,6 +248,8 @@ class InterviewApp(App[None]):
         self.notify(message.text, title="Speech recognition", severity="warning", timeout=10)
 
     def on_model_status_changed(self, message: ModelStatusChanged) -> None:
+        if message.status.state in ("ready", "failed"):
+            self._warm_more()
         if message.status.kind == "llm":
             self.llm_status = message.status
             if message.status.state == "failed":

@@ -1,13 +1,15 @@
-"""Plain pydantic records the screens pass around (no Textual, no I/O)."""
+"""Plain pydantic records the screens pass around (no Textual, no I/O).
+
+Only what the home screen needs lives here, because this module is on the launch
+path: `RoundOutcome` pulls in the scoring models (and through them the catalog and
+jinja2), so it lives in `outcome.py` and loads with the interview and report screens.
+"""
 
 from __future__ import annotations
 
 from typing import Literal
 
 from pydantic import BaseModel, Field
-
-from ..engine.turns import Turn
-from ..scoring.models import RoundScore
 
 ModelState = Literal["idle", "warming", "ready", "failed", "off"]
 
@@ -40,16 +42,10 @@ class InterviewPlan(BaseModel):
     seed: int | None = None
 
 
-class RoundOutcome(BaseModel):
-    """A finished round as the report screen needs it."""
+def __getattr__(name: str) -> object:
+    """`RoundOutcome` moved to `.outcome`; kept importable from here without loading it at launch."""
+    if name == "RoundOutcome":
+        from .outcome import RoundOutcome
 
-    session_id: str
-    round_row: int
-    loop_id: str
-    round_id: str
-    candidate: str
-    reason: str
-    turns: list[Turn]
-    fallbacks: int = 0
-    score: RoundScore | None = None
-    notes: str = ""
+        return RoundOutcome
+    raise AttributeError(name)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, RadioButton, RadioSet, Select, Static
 
@@ -26,6 +27,8 @@ class HomeScreen(Screen[None]):
         Binding("ctrl+n", "start", "Start", id="start", priority=True),
         Binding("ctrl+t", "resume", "Resume selected", id="resume"),
     ]
+    _rounds_for: str | None = None
+    """The loop whose rounds and levels the selects show (filled at once when the catalog arrives)."""
 
     @property
     def sim(self) -> InterviewApp:
@@ -74,8 +77,12 @@ class HomeScreen(Screen[None]):
 
     # ---------------------------------------------------------------- refresh hooks (called by the app)
     def models_changed(self) -> None:
-        self.query_one("#llm-status", Static).update(self.sim.llm_status.line())
-        self.query_one("#stt-status", Static).update(self.sim.stt_status.line())
+        try:
+            llm, stt = self.query_one("#llm-status", Static), self.query_one("#stt-status", Static)
+        except NoMatches:  # a warm-up finishing while the app shuts down
+            return
+        llm.update(self.sim.llm_status.line())
+        stt.update(self.sim.stt_status.line())
 
     def data_ready(self) -> None:
         catalog = self.sim.catalog
@@ -86,6 +93,7 @@ class HomeScreen(Screen[None]):
                 loops.set_options(options)
                 if options:
                     loops.value = options[0][1]
+                    self._fill_rounds(options[0][1])  # now, not on the Changed message: ready when data is
             personas = self.query_one("#persona", Select)
             personas.set_options(
                 [("the round's own persona", RUBRIC_PERSONA)]
@@ -115,7 +123,12 @@ class HomeScreen(Screen[None]):
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id != "loop" or self.sim.catalog is None or event.value is Select.NULL:
             return
-        loop = self.sim.catalog.loop(str(event.value))
+        if event.value != self._rounds_for:
+            self._fill_rounds(str(event.value))
+
+    def _fill_rounds(self, loop_id: str) -> None:
+        self._rounds_for = loop_id
+        loop = self.sim.catalog.loop(loop_id)
         rounds = self.query_one("#round", Select)
         rounds.set_options(
             [(f"Whole loop ({len(loop.rounds)} rounds)", WHOLE_LOOP)]

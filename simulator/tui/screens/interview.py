@@ -44,7 +44,8 @@ from ..messages import (
     VoicePartial,
     VoiceSpeechStarted,
 )
-from ..models import InterviewPlan, RoundOutcome
+from ..models import InterviewPlan
+from ..outcome import RoundOutcome
 from ..round_driver import AppRoundSession, clarification_text, typed_metrics
 from ..voice_panel import VoiceMode, VoicePanel
 from ..widgets import Countdown, Transcript, TurnView
@@ -236,6 +237,8 @@ class InterviewScreen(Screen[None]):
 
     def on_interviewer_idle(self, _: InterviewerIdle) -> None:
         self.busy = False
+        # The interviewer's speaking time is on the round clock: show it now, not at the next tick.
+        self.query_one("#countdown", Countdown).show(self.session.engine.time_left())
         if self.session.closed or self.closed_reason is not None:
             self._round_over()
             return

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Label, Static
 
 from ...scoring.models import RoundScore
 from ..messages import ScoreReady
-from ..models import RoundOutcome
+from ..outcome import RoundOutcome
 from ..scoring_bridge import DeliverySummary, score_round_turns, summarise_loop
 
 if TYPE_CHECKING:

@@ -1,0 +1,149 @@
+"""The interviewer's voice: off by default, toggled by ui.interviewer_voice and the command palette.
+
+The player is injected: a small Python script that logs the text it was given and its pid,
+then "speaks" for 30 s (sleeps), like a long espeak-ng utterance. What it proves: with the
+voice on, each interviewer turn starts the player with the turn's text, and the next turn
+kills the one still speaking; with it off (the default, or toggled off in the palette) the
+player is never started; toggled back on, it speaks again. One more test runs the real
+espeak-ng (writing to a WAV file instead of the sound card) to show the default command works.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import soundfile
+
+from simulator.engine.clock import SimulatedClock
+from simulator.engine.turns import Speaker
+from simulator.tui.app import InterviewApp
+from simulator.tui.screens.interview import InterviewScreen
+from simulator.tui.speaker import InterviewerVoice, default_player
+from tui_fixtures import make_settings
+from tui_helpers import DownLLM, StubRecognizer, wait_for
+
+SIZE = (140, 40)
+PLAYER = "import os, sys, time; open(sys.argv[1], 'a').write(f'{os.getpid()}\\t{sys.argv[2]}\\n'); time.sleep(30)"
+
+
+def spoken(log: Path) -> list[tuple[int, str]]:
+    if not log.exists():
+        return []
+    return [(int(pid), text) for pid, text in (line.split("\t", 1) for line in log.read_text().splitlines())]
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def make_app(tmp_path: Path, log: Path, *, voice_on: bool) -> InterviewApp:
+    settings = make_settings(tmp_path, interviewer_voice=voice_on)
+    return InterviewApp(settings, clock_factory=SimulatedClock, llm=DownLLM(), recognizer=StubRecognizer(), seed=1,
+                        speaker_command=[sys.executable, "-c", PLAYER, str(log)])  # fmt: skip
+
+
+async def start(app: InterviewApp, pilot: object) -> InterviewScreen:
+    await wait_for(pilot, lambda: app.catalog is not None and app.store is not None, 20, "data")  # type: ignore[arg-type]
+    await pilot.press("ctrl+n")  # type: ignore[attr-defined]
+    await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen) and not app.screen.busy, 10, "question")  # type: ignore[arg-type]
+    screen = app.screen
+    assert isinstance(screen, InterviewScreen)
+    return screen
+
+
+async def toggle_in_palette(pilot: object) -> None:
+    await pilot.press("ctrl+p")  # type: ignore[attr-defined]
+    await pilot.press(*"interviewer")  # type: ignore[attr-defined]
+    await pilot.pause(0.3)  # type: ignore[attr-defined]
+    await pilot.press("down", "enter")  # type: ignore[attr-defined]
+    await pilot.pause(0.2)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def players(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, subprocess.Popen[bytes]]]:
+    """Every player process the app started, with the text it was given."""
+    started: list[tuple[str, subprocess.Popen[bytes]]] = []
+    original = InterviewerVoice.speak
+
+    def spy(self: InterviewerVoice, text: str) -> bool:
+        ok = original(self, text)
+        if ok and self.process is not None:
+            started.append((text, self.process))
+        return ok
+
+    monkeypatch.setattr(InterviewerVoice, "speak", spy)
+    return started
+
+
+async def test_voice_on_speaks_each_turn_and_the_next_turn_cuts_it(
+    tmp_path: Path, players: list[tuple[str, subprocess.Popen[bytes]]]
+) -> None:
+    log = tmp_path / "spoken.log"
+    app = make_app(tmp_path, log, voice_on=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot)
+        said = [t.text for t in screen.session.turns if t.speaker is Speaker.INTERVIEWER]
+        assert len(said) == 2, said  # the opening line, then the first question
+        assert [text for text, _ in players] == said
+        opening, question = players[0][1], players[1][1]
+        assert opening.poll() == -signal.SIGKILL, "the opening was still being said when the question started"
+        # The question's player really runs with the text as its argument and is still speaking.
+        await wait_for(pilot, lambda: len(spoken(log)) == 1, 10, "the player to start")
+        second_pid, second = spoken(log)[0]
+        assert second_pid == question.pid and second == said[1]
+        assert alive(second_pid) and app.voice.speaking
+
+        # Off in the command palette: the voice stops now, and the next question is not spoken.
+        await toggle_in_palette(pilot)
+        assert app.interviewer_voice is False
+        assert not alive(second_pid) and not app.voice.speaking
+        await pilot.press("f4")
+        await wait_for(pilot, lambda: not screen.busy and len(screen.session.turns) > 3, 10, "the next question")
+        await pilot.pause(0.5)
+        assert len(players) == 2 and len(spoken(log)) == 1
+
+        # On again: the following question is spoken.
+        await toggle_in_palette(pilot)
+        assert app.interviewer_voice is True
+        await pilot.press("f4")
+        await wait_for(pilot, lambda: len(spoken(log)) == 2, 10, "the question after toggling on")
+        last = [t.text for t in screen.session.turns if t.speaker is Speaker.INTERVIEWER][-1]
+        assert spoken(log)[-1][1] == last and players[-1][0] == last
+        pid = spoken(log)[-1][0]
+    assert not alive(pid), "quitting the app silences the interviewer"
+
+
+async def test_voice_is_off_by_default(tmp_path: Path) -> None:
+    log = tmp_path / "spoken.log"
+    app = make_app(tmp_path, log, voice_on=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("f4")
+        await wait_for(pilot, lambda: not screen.busy and len(screen.session.turns) > 3, 10, "the next question")
+        await pilot.pause(0.5)
+    assert not log.exists() and app.voice.spoken == 0
+
+
+def test_the_default_player_is_espeak_ng_and_speaks(tmp_path: Path) -> None:
+    assert shutil.which("espeak-ng"), "espeak-ng is needed: scripts/setup test installs it"
+    command = default_player()
+    assert command is not None and Path(command[0]).name in ("espeak-ng", "espeak")
+    wav = tmp_path / "question.wav"
+    voice = InterviewerVoice([*command, "-w", str(wav)])  # a file instead of the sound card
+    started = time.perf_counter()
+    assert voice.speak("Tell me about a model that failed in production.")
+    assert time.perf_counter() - started < 0.5, "speak() must not wait for the utterance"
+    assert voice.process is not None and voice.process.wait(timeout=20) == 0
+    info = soundfile.info(str(wav))
+    assert 1.5 < info.duration < 6.0
