@@ -8,6 +8,7 @@ InputStream would be. What these tests prove:
   the candidate's turn with its delivery metrics and a saved FLAC, and the interviewer's
   next turn follows;
 - push-to-talk: the talk key opens the microphone and, pressed again, ends the answer;
+  ending the round mid-answer keeps the words said so far;
 - no microphone: a notification and the typing editor; a microphone dying mid-answer: the
   words heard so far are put into the editor, and submitting keeps the saved audio.
 The interviewer model is a down provider (canned rubric follow-ups) so only speech is timed.
@@ -32,6 +33,7 @@ from simulator.speech.transcriber import WhisperTranscriber
 from simulator.store import Store
 from simulator.tui.app import InterviewApp
 from simulator.tui.screens.interview import InterviewScreen
+from simulator.tui.screens.report import ReportScreen
 from simulator.tui.voice_panel import VoicePanel
 from simulator.tui.widgets import TurnView
 from tui_fixtures import make_settings
@@ -156,6 +158,18 @@ async def test_push_to_talk_start_and_stop(
         await wait_for(pilot, lambda: len(screen.session.turns) > turn.index + 1 and not screen.busy, 20, "next turn")
         await pilot.pause(0.3)
         assert not screen.recording, "push-to-talk does not reopen the microphone by itself"
+
+        # Ending the round mid-answer keeps what was said so far (transcribed, with its audio).
+        shown_partials.clear()
+        await pilot.press("f7")
+        await wait_for(pilot, lambda: any("ranking" in words(p) for p in shown_partials), 20, "a partial")
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReportScreen), 20, "the report")
+        report = app.screen
+        assert isinstance(report, ReportScreen) and report.outcome.reason == "ended by the candidate"
+        last = [t for t in report.outcome.turns if t.speaker is Speaker.CANDIDATE][-1]
+        assert "ranking" in words(last.text) and last.audio_path and last.metrics is not None, last
+        assert report.outcome.turns[-1].source == "closing"
 
 
 def _no_portaudio(**_: Any) -> Any:
