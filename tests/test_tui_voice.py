@@ -184,7 +184,7 @@ async def test_no_microphone_falls_back_to_typing(tmp_path: Path, recognizer: Wh
         screen = await start_voice_round(app, pilot)
         await pilot.press("f7")
         await wait_for(pilot, lambda: screen.input_mode == "typing", 10, "the switch to typing")
-        assert any("No microphone" in m and "PortAudio" in m and "typing" in m for m in notifications(app)), notifications(app)
+        assert any("Voice input unavailable" in m and "PortAudio" in m and "typing" in m for m in notifications(app)), notifications(app)
         editor = screen.query_one("#answer", TextArea)
         assert not editor.has_class("hidden") and screen.query_one(VoicePanel).has_class("hidden")
         assert editor.has_focus and editor.text == ""

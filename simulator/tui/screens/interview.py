@@ -550,7 +550,8 @@ class InterviewScreen(Screen[None]):
         panel = self.query_one(VoicePanel)
         panel.show_partial(text, final=True)
         if answer.end_reason in ("unavailable", "device_lost"):
-            what = "No microphone" if answer.end_reason == "unavailable" else "The microphone was lost"
+            # "unavailable": no PortAudio, no device, or a missing/corrupted speech model (found before recording)
+            what = "Voice input unavailable" if answer.end_reason == "unavailable" else "The microphone was lost"
             kept = " What you said is in the editor: finish it and press ctrl+s." if text else ""
             self.notify(f"{what}: {answer.error}. Switched to typing.{kept}", severity="error", timeout=12)
             self.pending_voice = answer if text else None
