@@ -1,10 +1,12 @@
 """The Textual app: home, interview, report, review, help; models warm up in thread workers.
 
 Layering (after harlequin/posting): the app owns the long-lived services
-(settings, catalog, store, LLM client, clock factory) and the loop run; screens
-only render and ask the app to move on. Everything slow runs in a worker:
-catalog/store loading and the LLM warm-up in threads, the interviewer in an
-async worker that streams tokens. Workers talk back with typed Messages.
+(settings, catalog, store, LLM client, Whisper recogniser, interviewer voice,
+clock factory, audio stream factory) and the loop run; screens only render and
+ask the app to move on. Everything slow runs in a worker, started only once the
+first frame is drawn: catalog/store loading, then the LLM warm-up, then the
+Whisper warm-up, in threads; the interviewer in an async worker that streams
+tokens; each voice answer in a thread. Workers talk back with typed Messages.
 """
 
 from __future__ import annotations
