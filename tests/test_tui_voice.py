@@ -6,7 +6,7 @@ InputStream would be. What these tests prove:
 - hands-free: the app warms Whisper up itself (status on Home), the partial transcript is
   drawn while the audio plays, Silero VAD ends the turn, the final transcript is stored as
   the candidate's turn with its delivery metrics and a saved FLAC, and the interviewer's
-  next turn follows;
+  next turn follows; repeat and skip still work while hands-free is listening;
 - push-to-talk: the talk key opens the microphone and, pressed again, ends the answer;
   ending the round mid-answer keeps the words said so far;
 - no microphone: a notification and the typing editor; a microphone dying mid-answer: the
@@ -100,6 +100,7 @@ async def test_hands_free_answer_with_real_speech(
         assert not panel.has_class("hidden") and screen.query_one("#answer", TextArea).has_class("hidden")
         # Hands-free: the microphone opens by itself when the candidate's turn starts.
         await wait_for(pilot, lambda: screen.recording and factory.stream is not None, 10, "the microphone")
+        factory.audio = silence(0.5)  # later answers: the candidate says nothing (the stream above keeps JFK)
         await wait_for(pilot, lambda: any("fellow americans" in words(p) for p in shown_partials), 30, "a partial")
         assert screen.recording and panel.has_class("recording"), "a partial must arrive while still recording"
         assert "REC" in str(panel.query_one("#voice-indicator").render())
@@ -117,8 +118,18 @@ async def test_hands_free_answer_with_real_speech(
         assert after.speaker is Speaker.INTERVIEWER and after.kind in (TurnKind.FOLLOW_UP, TurnKind.QUESTION)
         shown = [str(v.render()) for v in screen.query(TurnView)]
         assert any(PHRASE in words(s) for s in shown) and after.text in shown[-1]
-        # Hands-free listens again for the next answer.
-        await wait_for(pilot, lambda: screen.recording, 10, "listening again")
+        # Hands-free listens again for the next answer; F2 and F4 still work before a word is said.
+        await wait_for(pilot, lambda: screen.recording and screen.voice_session is not None, 10, "listening again")
+        turns = len(screen.session.turns)
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: len(screen.session.turns) == turns + 1, 10, "the repeated question")
+        assert screen.session.turns[-1].source == "repeat"
+        await wait_for(pilot, lambda: screen.recording and screen.voice_session is not None, 10, "listening after F2")
+        await pilot.press("f4")
+        await wait_for(pilot, lambda: len(screen.session.turns) >= turns + 3 and not screen.busy, 10, "the skip")
+        skipped = screen.session.turns[turns + 1]
+        assert skipped.speaker is Speaker.CANDIDATE and skipped.text == "" and skipped.audio_path is None
+        await wait_for(pilot, lambda: screen.recording, 10, "listening after the skip")
         session_id = screen.session_id
         await pilot.press("ctrl+q")
     with Store(settings.db_path) as store:

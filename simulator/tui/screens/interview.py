@@ -16,7 +16,7 @@ goes on by typing.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING
 
 import re
@@ -103,6 +103,10 @@ class InterviewScreen(Screen[None]):
         self.pending_voice: VoiceAnswer | None = None
         """A voice answer cut short by the microphone, waiting in the typing editor to be finished and submitted."""
         self.voice_answers: list[VoiceAnswer] = []
+        self.heard_speech = False
+        """The VAD heard the current recording's answer begin."""
+        self._after_voice: Callable[[], None] | None = None
+        """A key pressed while listening before any speech: run once the recording has closed."""
 
     @property
     def sim(self) -> InterviewApp:
@@ -320,6 +324,8 @@ class InterviewScreen(Screen[None]):
         self.drive(self.session.answer(text, t_start=start, t_end=end, metrics=metrics, audio_path=audio_path))
 
     def action_skip(self) -> None:
+        if self._defer_while_listening(self.action_skip):
+            return
         if self._can_act():
             self.query_one("#answer", TextArea).clear()
             self.pending_voice = None
@@ -330,14 +336,20 @@ class InterviewScreen(Screen[None]):
             self.post_message(InterviewerEvent(event))
 
     def action_repeat(self) -> None:
+        if self._defer_while_listening(self.action_repeat):
+            return
         question = self.session.engine.current_question
         if question is not None and self._can_act():
             self._say_now(f"Sure, again: {question.text}", "repeat")
+            self._listen_again()
 
     def action_clarify(self) -> None:
+        if self._defer_while_listening(self.action_clarify):
+            return
         question = self.session.engine.current_question
         if question is not None and self._can_act():
             self._say_now(clarification_text(self.sim.catalog, self.loop, question), "clarification")
+            self._listen_again()
 
     def action_end_round(self) -> None:
         if self.finishing or self.session.closed:
@@ -402,6 +414,24 @@ class InterviewScreen(Screen[None]):
                 f"Your turn — {self._key('talk')} to talk · F2 repeat · F3 clarify · F4 skip · F9 end"
             )
 
+    def _defer_while_listening(self, action: Callable[[], None]) -> bool:
+        """Hands-free keeps the microphone open for the whole turn, so F2/F3/F4 would always be refused.
+
+        Before a word is said, such a key puts the microphone down first and runs once the
+        (empty) recording has closed; once the candidate is speaking, it is refused as usual.
+        """
+        if not self.recording or self.heard_speech or self.finishing:
+            return False
+        self._after_voice = action
+        self._stop_voice()
+        return True
+
+    def _listen_again(self) -> None:
+        """After a repeat or clarification (no interviewer worker, so no InterviewerIdle): hands-free listens again."""
+        if self.input_mode == "voice" and self.voice_mode == "hands_free":
+            self.answer_started = self.session.engine.elapsed()
+            self._voice_turn()
+
     def _voice_turn_if_still_idle(self) -> None:
         if self.input_mode == "voice" and not self.recording and self._candidates_turn():
             self._voice_turn()
@@ -462,6 +492,7 @@ class InterviewScreen(Screen[None]):
     def _start_voice(self) -> None:
         self.sim.voice.stop()  # the candidate talks now: the interviewer's voice must not be recorded
         self.recording = True
+        self.heard_speech = False
         self._voice_stop.clear()
         self.voice_session = None
         panel = self.query_one(VoicePanel)
@@ -524,6 +555,7 @@ class InterviewScreen(Screen[None]):
         self.query_one("#status", Label).update(f"Listening — speak your answer, {how}")
 
     def on_voice_speech_started(self, _: VoiceSpeechStarted) -> None:
+        self.heard_speech = True
         if self.recording and not self._voice_stop.is_set():
             self.query_one(VoicePanel).show_state("speaking")
 
@@ -538,6 +570,7 @@ class InterviewScreen(Screen[None]):
 
     def on_voice_failed(self, message: VoiceFailed) -> None:
         self._recording_over()
+        self._after_voice = None
         self.notify(f"Voice answers are unavailable ({message.error}); switched to typing.", severity="error", timeout=10)
         self._switch_to_typing("")
         self._finish_if_asked("", None)
@@ -555,10 +588,15 @@ class InterviewScreen(Screen[None]):
             kept = " What you said is in the editor: finish it and press ctrl+s." if text else ""
             self.notify(f"{what}: {answer.error}. Switched to typing.{kept}", severity="error", timeout=12)
             self.pending_voice = answer if text else None
+            self._after_voice = None
             self._switch_to_typing(text)
             self._finish_if_asked(text, answer)
             return
         if self._finish_if_asked(text, answer):
+            return
+        after, self._after_voice = self._after_voice, None
+        if after is not None and not text:
+            after()
             return
         if not text:
             panel.show_state("off")
