@@ -1,7 +1,7 @@
-"""Scoring and loop summaries for the report screens, without Textual.
+"""Scoring for the report screens, without Textual.
 
 Why a bridge: the scorer is a pure function owned by the scoring layer; the
-app only needs "score this round now, off the UI thread" and a loop summary.
+app only needs "score this round now, off the UI thread" and a delivery summary.
 Imports happen inside the functions so the app starts without loading them.
 """
 
@@ -11,7 +11,7 @@ from statistics import mean
 
 from ..catalog import Catalog
 from ..engine.turns import Speaker, Turn
-from ..scoring.models import LoopSummary, RoundScore, RoundSummaryLine
+from ..scoring.models import RoundScore
 
 
 def score_round_turns(catalog: Catalog, loop_id: str, round_id: str, turns: list[Turn]) -> RoundScore:
@@ -19,47 +19,6 @@ def score_round_turns(catalog: Catalog, loop_id: str, round_id: str, turns: list
     from ..scoring.score import score_round
 
     return score_round(loop_id, round_id, turns, catalog)
-
-
-def band_for(weighted: float | None) -> str:
-    if weighted is None:
-        return "no"
-    if weighted >= 3.25:
-        return "strong yes"
-    if weighted >= 2.75:
-        return "lean yes"
-    if weighted >= 2.0:
-        return "lean no"
-    return "no"
-
-
-def summarise_loop(loop_id: str, scores: list[RoundScore]) -> LoopSummary:
-    """Across the loop's rounds: mean level per criterion, the weakest first as the focus list."""
-    weighted = [s.weighted for s in scores if s.weighted is not None]
-    overall = round(mean(weighted), 2) if weighted else None
-    per_criterion: dict[str, list[int]] = {}
-    for score in scores:
-        for result in score.criteria:
-            if result.level is not None:
-                per_criterion.setdefault(result.criterion, []).append(result.level)
-    criteria = {crit: round(mean(levels), 2) for crit, levels in per_criterion.items()}
-    focus = sorted(criteria, key=lambda c: (criteria[c], c))[:3]
-    flags = sorted({f.text for s in scores for f in s.red_flags})
-    band = band_for(overall)
-    return LoopSummary(
-        loop=loop_id,
-        rounds=[RoundSummaryLine(round=s.round, weighted=s.weighted, band=s.band) for s in scores],
-        weighted=overall,
-        band=band,  # type: ignore[arg-type]
-        criteria=criteria,
-        focus=focus,
-        red_flags=flags,
-        rationale=(
-            f"Mean level {overall:.2f} over {len(weighted)} scored round(s); work on {', '.join(focus) or 'nothing yet'} first."
-            if overall is not None
-            else "No round produced enough evidence to score."
-        ),
-    )
 
 
 class DeliverySummary:

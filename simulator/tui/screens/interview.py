@@ -31,7 +31,15 @@ from textual.widgets import Footer, Label, Static, TextArea
 
 from ...catalog import Question
 from ...engine.turns import Speaker, Turn, TurnKind
-from ...interview.round_session import RoundClosed, RoundEvent, TurnDiscarded, TurnDone, TurnStarted, TurnToken
+from ...interview.round_session import (
+    RoundClosed,
+    RoundEvent,
+    RoundSession,
+    TurnDiscarded,
+    TurnDone,
+    TurnStarted,
+    TurnToken,
+)
 from ..messages import (
     InterviewerEvent,
     InterviewerFailed,
@@ -46,7 +54,7 @@ from ..messages import (
 )
 from ..models import InterviewPlan
 from ..outcome import RoundOutcome
-from ..round_driver import AppRoundSession, clarification_text, typed_metrics
+from ..round_driver import clarification_text, typed_metrics
 from ..voice_panel import VoiceMode, VoicePanel
 from ..widgets import Countdown, Transcript, TurnView
 
@@ -89,7 +97,7 @@ class InterviewScreen(Screen[None]):
         self.current: TurnView | None = None
         self.unsaved: list[Turn] = []
         self.loaded_problem: str | None = None
-        self.session: AppRoundSession
+        self.session: RoundSession
         self.round_row = 0
         # voice answers
         self.input_mode = plan.mode
@@ -158,7 +166,7 @@ class InterviewScreen(Screen[None]):
         except Exception as exc:  # noqa: BLE001 - the round goes on unsaved
             self.notify(f"Database problem, this round may not be saved: {exc}", severity="error")
             recent = set()
-        self.session = AppRoundSession(
+        self.session = RoundSession(
             catalog=sim.catalog, loop=self.loop, round_=self.round, persona=self.persona, llm=sim.llm, clock=clock,
             candidate=self.plan.candidate, seed=self.plan.seed, level=self.plan.level, recent_question_ids=recent,
             warn_minutes=sim.settings.interview.warn_minutes, on_turn=self._store_turn,

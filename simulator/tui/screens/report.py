@@ -15,7 +15,8 @@ from textual.widgets import Footer, Label, Static
 from ...scoring.models import RoundScore
 from ..messages import ScoreReady
 from ..outcome import RoundOutcome
-from ..scoring_bridge import DeliverySummary, score_round_turns, summarise_loop
+from ...scoring.verdict import summarise_loop
+from ..scoring_bridge import DeliverySummary, score_round_turns
 
 if TYPE_CHECKING:
     from ..app import InterviewApp
