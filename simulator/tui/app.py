@@ -29,6 +29,8 @@ from .speaker import InterviewerVoice
 
 if TYPE_CHECKING:  # the speech package loads in a worker, never on the launch path
     from ..speech.capture import StreamFactory
+    from ..speech.playback import AudioPlayer
+    from ..speech.playback import Output as AudioOutput
     from ..speech.recognizer import Recognizer
     from .outcome import RoundOutcome
 
@@ -83,10 +85,12 @@ class InterviewApp(App[None]):
         audio_stream_factory: StreamFactory | None = None,
         recognizer: Recognizer | None = None,
         speaker_command: Sequence[str] | None = None,
+        audio_output: AudioOutput | None = None,
     ) -> None:
         """audio_stream_factory: replaces sounddevice.InputStream for every voice answer (tests play files
         through the real capture path with it). recognizer: a ready-made recogniser (tests share one loaded
-        model). speaker_command: the interviewer voice's player, the text appended as its last argument."""
+        model). speaker_command: the interviewer voice's player, the text appended as its last argument.
+        audio_output: plays a recorded answer in review (tests check what would be played)."""
         super().__init__()
         self.settings = settings
         self.clock_factory = clock_factory
@@ -103,6 +107,8 @@ class InterviewApp(App[None]):
         self.interviewer_voice = settings.ui.interviewer_voice
         self.voice = InterviewerVoice(speaker_command)
         self.audio_stream_factory = audio_stream_factory
+        self._audio_output = audio_output
+        self._audio_player: AudioPlayer | None = None
         self._recognizer = recognizer
         self._recognizer_warm = False
         self._recognizer_lock = threading.Lock()
@@ -119,6 +125,15 @@ class InterviewApp(App[None]):
     def _llm_label(self) -> str:
         model = self.settings.llm.model
         return "embedded Qwen2.5-Coder-0.5B (llama.cpp)" if model == EMBEDDED_MODEL else model
+
+    @property
+    def audio_player(self) -> AudioPlayer:
+        """Built on first use: numpy and the decoder load only when a coach plays an answer."""
+        if self._audio_player is None:
+            from ..speech.playback import AudioPlayer
+
+            self._audio_player = AudioPlayer(self._audio_output)
+        return self._audio_player
 
     @property
     def llm(self) -> Any:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -42,7 +43,7 @@ def transcript_text(record: SessionRecord) -> Text:
         quotes = evidence_by_turn(rnd)
         for turn in rnd.turns:
             who = turn.speaker.value
-            out.append(f"[{turn.index}] {who}: ", style="bold cyan" if who == "interviewer" else "bold green")
+            out.append(f"[{turn.index}] {who}{' ♪' if turn.audio_path else ''}: ", style="bold cyan" if who == "interviewer" else "bold green")
             for seg in highlight_segments(turn.text, quotes.get(turn.index, [])):
                 style = palette.get(seg.criteria[0], "reverse") if seg.criteria else ""
                 out.append(seg.text, style=style)
@@ -129,6 +130,29 @@ class ExportModal(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+class AudioModal(ModalScreen[str | None]):
+    """Pick a recorded answer to hear (enter plays it)."""
+
+    DEFAULT_CSS = "AudioModal { align: center middle; } AudioModal > Vertical { width: 80; height: auto; border: round $accent; background: $surface; padding: 1; }"
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_audio")]
+
+    def __init__(self, options: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.options = options
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("Play a recorded answer")
+            yield Select(self.options, id="answer-audio", allow_blank=False)
+            yield Button("Play", id="play", variant="primary")
+
+    def on_button_pressed(self, _: Button.Pressed) -> None:
+        self.dismiss(str(self.query_one("#answer-audio", Select).value))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
 class ReviewScreen(Screen[None]):
     CSS_PATH = "review.tcss"
     BINDINGS = [
@@ -137,6 +161,8 @@ class ReviewScreen(Screen[None]):
         Binding("f7", "note", "Note", id="note"),
         Binding("f8", "override", "Override level", id="override"),
         Binding("ctrl+x", "export", "Export", id="export"),
+        Binding("f5", "play_audio", "Play answer", id="play_audio"),
+        Binding("f6", "stop_audio", "Stop audio", id="stop_audio"),
     ]
 
     def __init__(self, session_id: str | None = None) -> None:
@@ -248,6 +274,37 @@ class ReviewScreen(Screen[None]):
                 self._show(record.id)
 
         self.app.push_screen(OverrideModal(options), save)
+
+    def action_play_audio(self) -> None:
+        if self.record is None:
+            return
+        options = [
+            (f"{rnd.round_id} [{t.index}] {t.text[:50]}", t.audio_path)
+            for rnd in self.record.rounds
+            for t in rnd.turns
+            if t.audio_path
+        ]
+        if not options:
+            self.notify("No recorded answer in this session (typed answers have no audio).", severity="warning")
+            return
+        self.app.push_screen(AudioModal(options), self._play)
+
+    @work(thread=True, exclusive=True, group="playback")
+    def _play(self, path: str | None) -> None:
+        """Decoding blocks for a moment: a thread worker; the result reaches the screen as a notification."""
+        from ...speech.playback import AudioPlaybackError
+
+        if not path:
+            return
+        try:
+            seconds = self.sim.audio_player.play(path)
+        except AudioPlaybackError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self.notify, f"Playing {Path(path).name} ({seconds:.0f} s) · f6 stops")
+
+    def action_stop_audio(self) -> None:
+        self.sim.audio_player.stop()
 
     def action_export(self) -> None:
         if self.record is None:
