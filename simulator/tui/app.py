@@ -23,11 +23,12 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from ..config import EMBEDDED_MODEL, Settings
 from ..engine.clock import Clock, MonotonicClock
-from .messages import DataReady, ModelStatusChanged, SpeechNotice
+from .messages import CatalogReloaded, DataReady, ModelStatusChanged, SpeechNotice
 from .models import InterviewPlan, ModelStatus
 from .speaker import InterviewerVoice
 
 if TYPE_CHECKING:  # the speech package loads in a worker, never on the launch path
+    from ..catalog.watch import CatalogWatcher
     from ..speech.capture import StreamFactory
     from ..speech.playback import AudioPlayer
     from ..speech.playback import Output as AudioOutput
@@ -59,6 +60,9 @@ class AppCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+RUBRIC_POLL_S = 1.0
 
 
 class InterviewApp(App[None]):
@@ -107,6 +111,7 @@ class InterviewApp(App[None]):
         self.interviewer_voice = settings.ui.interviewer_voice
         self.voice = InterviewerVoice(speaker_command)
         self.audio_stream_factory = audio_stream_factory
+        self._catalog_watcher: CatalogWatcher | None = None
         self._audio_output = audio_output
         self._audio_player: AudioPlayer | None = None
         self._recognizer = recognizer
@@ -178,8 +183,12 @@ class InterviewApp(App[None]):
         from ..catalog import CatalogError, load_catalog
         from ..store import Store
 
+        from ..catalog.watch import CatalogWatcher
+
         catalog = store = None
         errors = []
+        # Watch from before the load so an edit made while loading is not missed.
+        self._catalog_watcher = CatalogWatcher(self.settings.rubrics_dir, self.settings.personas_dir)
         try:
             catalog = load_catalog(self.settings.rubrics_dir, self.settings.personas_dir)
         except CatalogError as exc:
@@ -198,11 +207,34 @@ class InterviewApp(App[None]):
         self.data_error = message.error
         if message.error:
             self.notify(message.error, title="Could not load everything", severity="error", timeout=10)
+        self._refresh_screens()
+        self.set_interval(RUBRIC_POLL_S, self.watch_rubrics)
+        self._warm_more()
+
+    def _refresh_screens(self) -> None:
         for screen in self.screen_stack:
             refresh = getattr(screen, "data_ready", None)
             if refresh is not None:
                 refresh()
-        self._warm_more()
+
+    @work(thread=True, exclusive=True, group="rubric-watch")
+    def watch_rubrics(self) -> None:
+        """Teams edit rubrics while the app is open: poll the files (a thread: it is file I/O)."""
+        reload = self._catalog_watcher.poll() if self._catalog_watcher else None
+        if reload is not None:
+            self.post_message(CatalogReloaded(reload))
+
+    def on_catalog_reloaded(self, message: CatalogReloaded) -> None:
+        """A new catalog serves the next round; a round already running keeps the rubric it started with."""
+        reload = message.reload
+        if reload.catalog is None:
+            shown = "\n".join(str(p) for p in reload.problems[:3])
+            more = f"\n... and {len(reload.problems) - 3} more" if len(reload.problems) > 3 else ""
+            self.notify(f"{shown}{more}", title="Rubric edit not loaded (keeping the last good one)", severity="error", timeout=15)
+            return
+        self.catalog = reload.catalog
+        self.notify(f"{len(reload.catalog.loops)} loop(s), {len(reload.catalog.personas)} persona(s)", title="Rubrics reloaded")
+        self._refresh_screens()
 
     def _warm_more(self) -> None:
         """Start the next warm-up in the chain (data -> LLM -> Whisper)."""

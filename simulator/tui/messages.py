@@ -37,6 +37,14 @@ class DataReady(Message):
         self.error = error
 
 
+class CatalogReloaded(Message):
+    """Rubric or persona files changed on disk: the new catalog, or the problems that kept the old one."""
+
+    def __init__(self, reload: Any) -> None:
+        super().__init__()
+        self.reload = reload
+
+
 class InterviewerEvent(Message):
     """One event of the round driver: a turn starting, a streamed token, a finished turn..."""
 

@@ -87,19 +87,22 @@ class HomeScreen(Screen[None]):
     def data_ready(self) -> None:
         catalog = self.sim.catalog
         if catalog is not None:
+            # Also called after a rubric edit is reloaded: keep the candidate's picks where they still exist.
             loops = self.query_one("#loop", Select)
-            options = [(f"{lp.company} — {lp.role}", lp.id) for lp in sorted(catalog.loops.values(), key=lambda x: x.id)]
-            if loops.value is Select.NULL or not options:
-                loops.set_options(options)
-                if options:
-                    loops.value = options[0][1]
-                    self._fill_rounds(options[0][1])  # now, not on the Changed message: ready when data is
+            previous = loops.value
+            options = [(f"{lp.company} — {lp.role}", lp.id) for lp in catalog.loops.values()]
+            loops.set_options(options)
+            if options:
+                keep = previous if any(value == previous for _, value in options) else options[0][1]
+                loops.value = keep
+                self._fill_rounds(str(keep))  # now, not on the Changed message: ready when data is
             personas = self.query_one("#persona", Select)
-            personas.set_options(
-                [("the round's own persona", RUBRIC_PERSONA)]
-                + [(f"{p.name} ({p.role})", p.id) for p in sorted(catalog.personas.values(), key=lambda x: x.id)]
-            )
-            personas.value = RUBRIC_PERSONA
+            chosen = personas.value
+            persona_options = [("the round's own persona", RUBRIC_PERSONA)] + [
+                (f"{p.name} ({p.role})", p.id) for p in sorted(catalog.personas.values(), key=lambda x: x.id)
+            ]
+            personas.set_options(persona_options)
+            personas.value = chosen if any(value == chosen for _, value in persona_options) else RUBRIC_PERSONA
         self._fill_recent()
 
     def _fill_recent(self) -> None:
