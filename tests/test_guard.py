@@ -43,3 +43,17 @@ def test_rejects_a_repeat_of_an_earlier_question() -> None:
 def test_strips_a_label_prefix() -> None:
     verdict = check_turn("Follow-up question: Which part did you own yourself?", [])
     assert verdict.ok and verdict.text == "Which part did you own yourself?"
+
+
+def test_rejects_a_rephrasing_that_drifted_off_the_planned_probe() -> None:
+    planned = "What changed in numbers, and what were you comparing against?"
+    drifted = check_turn("What did the team do with their data?", [], planned=planned)
+    assert not drifted.ok and drifted.reason == "drifted off the planned probe"
+    kept = check_turn("Which numbers moved, and against what were you comparing them?", [], planned=planned)
+    assert kept.ok
+
+
+def test_rejects_a_question_asked_from_the_candidates_side() -> None:
+    verdict = check_turn("How do I handle latency and cost when retrieving templates?", [])
+    assert not verdict.ok and verdict.reason == "speaks as the candidate"
+    assert check_turn("Can you tell me how you handled latency?", []).ok

@@ -1,9 +1,11 @@
 """Checks every generated interviewer turn before a candidate sees it.
 
 Small local models drift out of role (measured: "If you have any questions
-about the recommender ... feel free to ask!"). A turn that is not one short
-in-persona question, that leaks a score or an answer, or that repeats an
-earlier question is rejected and the rubric's canned probe is used instead.
+about the recommender ... feel free to ask!") and off topic (asked to probe
+measured impact, the 0.5B model once asked "What did the team do with their
+data?"). A turn that is not one short in-persona question, that leaks a score
+or an answer, that repeats an earlier question, or that no longer asks what the
+planner planned is rejected and the rubric's canned probe is used instead.
 """
 
 from __future__ import annotations
@@ -30,6 +32,28 @@ _OUT_OF_ROLE = re.compile(
     re.IGNORECASE,
 )
 _QUOTES = "\"'“”‘’`"
+# The interviewer asks; a question about what *I* should do is the model talking as the candidate.
+_WRONG_SIDE = re.compile(r"\b(do|should|can|could|would|will|shall|did|have) I\b|\bmy (project|model|team|answer)\b", re.IGNORECASE)
+_STOPWORDS = frozenset(
+    "a an and or the of to in on at for with by from as is are was were be been being it its this that these "
+    "those what which who whom whose when where why how do does did done you your yours we our i me my they "
+    "them their there here can could would should will shall may might must have has had not no so if then "
+    "than about into over under up down out more most much many any some such very just also tell say".split()
+)
+ON_TOPIC_SHARE = 0.34
+
+
+def content_words(text: str) -> set[str]:
+    """Words that carry meaning, cut to a 5-letter stem so "measure" and "measured" meet."""
+    return {w[:5] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOPWORDS and len(w) > 2}
+
+
+def on_topic(text: str, planned: str) -> bool:
+    """Does the rephrased question still ask what the planned probe asks? (a share of its content words)"""
+    wanted = content_words(planned)
+    if not wanted:
+        return True
+    return len(wanted & content_words(text)) / len(wanted) >= ON_TOPIC_SHARE
 
 
 class GuardVerdict(BaseModel):
@@ -49,8 +73,8 @@ def clean(raw: str) -> str:
     return text.strip(_QUOTES + " ").strip()
 
 
-def check_turn(raw: str, earlier_questions: list[str]) -> GuardVerdict:
-    """Accept `raw` only if it is one short question, in role, new, and leaks nothing."""
+def check_turn(raw: str, earlier_questions: list[str], planned: str | None = None) -> GuardVerdict:
+    """Accept `raw` only if it is one short question, in role, new, on the planned probe, and leaks nothing."""
     text = clean(raw)
     words = text.split()
     if not text:
@@ -65,8 +89,12 @@ def check_turn(raw: str, earlier_questions: list[str]) -> GuardVerdict:
         return GuardVerdict(ok=False, text=text, reason="reveals scoring or answers, or breaks character")
     if _OUT_OF_ROLE.search(text):
         return GuardVerdict(ok=False, text=text, reason="out of role")
-    if any(ch in text for ch in "<>{}[]#*"):
+    if _WRONG_SIDE.search(text):
+        return GuardVerdict(ok=False, text=text, reason="speaks as the candidate")
+    if any(ch in text for ch in "<>{}[]#*«»"):
         return GuardVerdict(ok=False, text=text, reason="markup in a spoken question")
+    if planned is not None and not on_topic(text, planned):
+        return GuardVerdict(ok=False, text=text, reason="drifted off the planned probe")
     norm = _normalise(text)
     for earlier in earlier_questions:
         if SequenceMatcher(None, norm, _normalise(earlier)).ratio() >= REPEAT_SIMILARITY:

@@ -23,7 +23,7 @@ from ..engine.round import Plan, Probe, RoundEngine
 from ..engine.turns import DeliveryMetrics, Speaker, Turn, TurnKind
 from ..llm.client import AllRoutesFailed, Done, LLMClient, RouteFailed, Token
 from .evidence_probe import ladder_strength
-from .prompts import follow_up_messages, system_prompt
+from .prompts import follow_up_messages, priming_messages, system_prompt
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +112,6 @@ class RoundSession:
     async def open(self) -> AsyncIterator[RoundEvent]:
         """Greeting and the first bank question."""
         question = self.engine.start()
-        self._prime()
         greeting = self._render(self.persona.opening)
         for event in self._say(TurnKind.NOTICE, greeting, source="opening"):
             yield event
@@ -152,7 +151,8 @@ class RoundSession:
         if turns[-1].source == "closing":
             self.engine.close()
             return
-        self._prime()
+        if self.engine.current_question is not None:
+            self._prime(self.engine.current_question)
         if turns[-1].speaker is Speaker.CANDIDATE:
             if plan is None:
                 async for event in self.close("time"):
@@ -240,10 +240,10 @@ class RoundSession:
         )  # fmt: skip
         return TurnDone(turn)
 
-    def _prime(self) -> None:
-        """While the candidate answers, the model caches the persona prompt: follow-ups start faster."""
+    def _prime(self, question: Question) -> None:
+        """While the candidate answers, the model reads the persona prompt and the question: follow-ups start fast."""
         if self.llm is not None:
-            self._priming = asyncio.ensure_future(self.llm.prime(self._system))
+            self._priming = asyncio.ensure_future(self.llm.prime(priming_messages(self._system, question)))
 
     async def _follow(self, plan: Plan) -> AsyncIterator[RoundEvent]:
         for event in self.warnings():
@@ -261,6 +261,7 @@ class RoundSession:
                 yield event
 
     def _ask(self, question: Question) -> list[RoundEvent]:
+        self._prime(question)
         return self._say(TurnKind.QUESTION, question.text, source="bank", question_id=question.id)
 
     async def _probe(self, question: Question, probe: Probe) -> AsyncIterator[RoundEvent]:
@@ -279,7 +280,7 @@ class RoundSession:
                     elif isinstance(event, RouteFailed):
                         yield TurnDiscarded(f"{event.route} failed: {event.error}")
                     elif isinstance(event, Done):
-                        verdict = check_turn(event.completion.text, self.engine.asked)
+                        verdict = check_turn(event.completion.text, self.engine.asked, planned=probe.canned)
                         if verdict.ok:
                             text, source = verdict.text, f"llm:{event.completion.route}"
                         else:

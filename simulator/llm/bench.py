@@ -1,8 +1,10 @@
 """`interview-sim bench llm`: how fast the embedded model phrases a follow-up.
 
-Measured the way a round uses it: the persona's system prompt stays the same
-(llama.cpp reuses its cached prefix), the question, answer excerpt and probe
-vary. The first request warms the cache and is reported apart.
+Measured the way a round uses it: when a question is asked, the persona prompt
+and the question are primed while the candidate answers (not timed: an answer
+takes far longer); the follow-up then adds the end of the answer and the
+planned probe, and that request is timed from send to first token and to the
+last one. The first request warms the model and is reported apart.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pydantic import BaseModel
 from ..catalog import Catalog
 from ..config import Settings
 from ..engine.round import Probe
-from ..interview.prompts import follow_up_messages, system_prompt
+from ..interview.prompts import follow_up_messages, priming_messages, system_prompt
 from .client import Done, LLMClient, Token
 from .factory import build_llm
 
@@ -85,6 +87,7 @@ def run_llm_bench(settings: Settings, catalog: Catalog, requests: int = 12) -> L
         warm: float | None = None
         for i in range(requests + 1):
             question = round_.questions[i % len(round_.questions)]
+            await client.prime(priming_messages(system, question))
             messages = follow_up_messages(system, question, ANSWERS[i % len(ANSWERS)], probes[i % len(probes)])
             ttft, total = await _measure(client, messages)
             if i == 0:

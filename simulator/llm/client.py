@@ -213,8 +213,8 @@ class LLMClient:
                     break
         raise AllRoutesFailed(failures or ["no LLM route configured"])
 
-    async def prime(self, system: str) -> None:
-        """Evaluate a system prompt now so later calls that start with it reuse the cached prefix.
+    async def prime(self, messages: list[dict[str, str]]) -> None:
+        """Evaluate `messages` now so later calls that start the same way reuse the cached prefix.
 
         Only worth it for the embedded model (a local KV cache); best effort, never raises.
         """
@@ -226,7 +226,7 @@ class LLMClient:
             route = await self._resolve(self.routes()[0])
             await self._litellm.acompletion(
                 model=route.model, api_base=route.api_base, api_key=route.api_key,
-                messages=[{"role": "system", "content": system}, {"role": "user", "content": "Ready?"}],
+                messages=messages,
                 max_tokens=1, timeout=self.settings.timeout_s, num_retries=0,
             )  # fmt: skip
         except Exception as exc:  # noqa: BLE001 - priming is an optimisation only
