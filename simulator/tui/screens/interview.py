@@ -40,6 +40,7 @@ from ...interview.round_session import (
     TurnStarted,
     TurnToken,
 )
+from ...store.recovery import TurnRecorder
 from ..messages import (
     InterviewerEvent,
     InterviewerFailed,
@@ -95,7 +96,8 @@ class InterviewScreen(Screen[None]):
         self.sandbox_running = False
         self.answer_started = 0.0
         self.current: TurnView | None = None
-        self.unsaved: list[Turn] = []
+        self.recorder: TurnRecorder | None = None
+        """Stores each turn as it happens; what the database refuses is journalled and retried."""
         self.loaded_problem: str | None = None
         self.session: RoundSession
         self.round_row = 0
@@ -163,6 +165,10 @@ class InterviewScreen(Screen[None]):
             stored_round = record.round(self.round.id)
             stored = list(stored_round.turns) if stored_round else []
             recent = store.recent_question_ids(self.plan.candidate, self.loop.id, self.round.id, sim.settings.interview.avoid_recent_sessions)
+            self.recorder = TurnRecorder(
+                store, self.round_row, session_id=self.session_id, data_dir=sim.settings.data_dir,
+                on_notice=lambda text: self.notify(text, title="Saving turns", severity="warning", timeout=10),
+            )  # fmt: skip
         except Exception as exc:  # noqa: BLE001 - the round goes on unsaved
             self.notify(f"Database problem, this round may not be saved: {exc}", severity="error")
             recent = set()
@@ -188,12 +194,9 @@ class InterviewScreen(Screen[None]):
 
     # ---------------------------------------------------------------- storage
     def _store_turn(self, turn: Turn) -> None:
-        """Each turn is committed as it happens; a failing disk is reported and the round goes on."""
-        try:
-            self.sim.store.add_turn(self.round_row, turn)
-        except Exception as exc:  # noqa: BLE001
-            self.unsaved.append(turn)
-            self.notify(f"Could not save turn {turn.index}: {exc}", severity="error")
+        """Each turn is committed as it happens; one the database refuses is kept aside and the round goes on."""
+        if self.recorder is not None:
+            self.recorder(turn)
 
     # ---------------------------------------------------------------- the interviewer worker
     def drive(self, events: AsyncIterator[RoundEvent]) -> None:
@@ -711,6 +714,8 @@ class InterviewScreen(Screen[None]):
         store = self.sim.store
         notes = self.query_one("#notes", TextArea).text.strip()
         try:
+            if self.recorder is not None:
+                self.recorder.require_saved()  # says where kept-aside turns are if the database still refuses
             store.end_round(self.round_row, "completed")
             if notes:
                 store.add_note(self.session_id, notes, coach="candidate scratch notes", round_id=self.round.id)
