@@ -108,3 +108,4 @@ async def test_notice_is_recorded_between_turns(catalog: Catalog) -> None:
     [e async for e in session.open()]
     session.notice("Hidden tests: 3/3 passed.", source="sandbox")
     assert session.turns[-1].kind is TurnKind.NOTICE and session.turns[-1].source == "sandbox"
+    assert session.turns[-1].question_id == session.engine.current_question.id  # type: ignore[union-attr]

@@ -202,8 +202,12 @@ class RoundSession:
             yield event
 
     def notice(self, text: str, *, source: str) -> list[RoundEvent]:
-        """Say and record an interviewer notice between turns (test results, a repeated question)."""
-        return self._say(TurnKind.NOTICE, text, source=source)
+        """Say and record an interviewer notice between turns (test results, a repeated question).
+
+        It belongs to the question being discussed, so scoring files hidden-test results under it.
+        """
+        question = self.engine.current_question
+        return self._say(TurnKind.NOTICE, text, source=source, question_id=question.id if question else None)
 
     async def close(self, reason: str) -> AsyncIterator[RoundEvent]:
         """Say the closing line (once) and close the round; the answer so far is already kept."""
