@@ -49,6 +49,7 @@ async def test_coding_round_runs_hidden_tests(tmp_path: Path, code: str, summary
         assert "pair_sum" in problem and "3 hidden tests" in problem
         editor = screen.query_one("#code", TextArea)
         assert "def pair_sum(nums, target):" in editor.text  # the starter code
+        assert editor.is_syntax_aware and editor.language == "python"  # highlighted by tree-sitter
         editor.load_text(code)
         await pilot.press("f5")
         await wait_for(pilot, lambda: not screen.sandbox_running and not screen.busy, 30, "the sandbox run")
