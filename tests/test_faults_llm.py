@@ -26,7 +26,8 @@ from simulator.config import PROJECT_ROOT, LLMSettings, Settings
 from simulator.engine.clock import SimulatedClock
 from simulator.engine.turns import Speaker, Turn, TurnKind
 from simulator.interview.round_session import RoundEvent, RoundSession, TurnDiscarded, TurnDone, TurnToken, speaking_seconds
-from simulator.llm.client import EmbeddedRuntime, LLMClient, import_litellm
+from simulator.llm.client import EmbeddedRuntime, LLMClient
+from simulator.llm.litellm_import import import_litellm
 from simulator.llm.embedded_model import ensure_embedded_model
 from simulator.llm.local_server import LocalServer
 

@@ -22,24 +22,12 @@ from pydantic import BaseModel
 from ..config import EMBEDDED_MODEL, LLMSettings
 from ..secrets import MASK, redact
 from .embedded_model import ensure_embedded_model
+from .litellm_import import import_litellm
 from .local_server import LocalServer
 
 log = logging.getLogger(__name__)
 
-_litellm_lock = threading.Lock()
 KEYLESS = "no-key-needed"
-
-
-def import_litellm() -> Any:
-    """Import litellm offline and only once: it costs ~2 s, so the app does it in a worker."""
-    os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
-    with _litellm_lock:
-        import litellm
-
-        litellm.suppress_debug_info = True
-        litellm.drop_params = True
-        litellm.telemetry = False
-    return litellm
 
 
 class Route(BaseModel):

@@ -16,7 +16,6 @@ Why it is built this way:
 from __future__ import annotations
 
 import json
-import os
 import re
 import secrets
 from collections.abc import Callable
@@ -108,9 +107,9 @@ def litellm_completion(
     """A completion function backed by litellm (imported on first call, never at module import)."""
 
     def complete(messages: Messages, temperature: float) -> str:
-        os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
-        import litellm
+        from ..llm.litellm_import import import_litellm
 
+        litellm = import_litellm()
         kwargs: dict[str, Any] = {"model": model, "messages": messages, "temperature": temperature,
                                   "max_tokens": max_tokens, "timeout": timeout_s}
         if api_base:

@@ -9,7 +9,6 @@ local model takes over and `notice` says so.
 from __future__ import annotations
 
 import io
-import os
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from ..config import STTSettings
+from ..llm.litellm_import import import_litellm
 from .models import SAMPLE_RATE, Timing, Transcript, Word
 from .transcriber import WhisperTranscriber
 from .vocabulary import build_prompt
@@ -25,10 +25,7 @@ TranscriptionFn = Callable[..., Any]
 
 
 def litellm_transcription(**kwargs: Any) -> Any:
-    os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
-    import litellm
-
-    return litellm.transcription(**kwargs)
+    return import_litellm().transcription(**kwargs)
 
 
 def _field(obj: Any, name: str) -> Any:
@@ -61,8 +58,7 @@ class RemoteTranscriber:
     def warm_up(self) -> None:
         """Import litellm now (blocking, ~2 s) so the first answer does not wait for it."""
         if self._fn is litellm_transcription:
-            os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
-            import litellm  # noqa: F401
+            import_litellm()
 
     def transcribe(
         self,
