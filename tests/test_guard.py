@@ -51,6 +51,9 @@ def test_rejects_a_rephrasing_that_drifted_off_the_planned_probe() -> None:
     assert not drifted.ok and drifted.reason == "drifted off the planned probe"
     kept = check_turn("Which numbers moved, and against what were you comparing them?", [], planned=planned)
     assert kept.ok
+    in_the_criterions_words = check_turn("How did you measure the impact of that launch, in numbers?", [], planned=planned, topic="Measured impact")
+    assert in_the_criterions_words.ok
+    assert not check_turn("Was the end satisfactory?", [], planned="How did that end, and what would you do differently next time?", topic="Structured answer").ok
 
 
 def test_rejects_a_question_asked_from_the_candidates_side() -> None:

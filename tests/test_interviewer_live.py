@@ -84,7 +84,7 @@ async def play(session: RoundSession, clock: SimulatedClock, answers: list[str])
 async def test_full_round_with_the_embedded_model(catalog: Catalog, embedded: EmbeddedRuntime) -> None:
     llm = LLMClient(LLMSettings(timeout_s=PATIENT), embedded=embedded)
     session, clock = make_session(catalog, llm)
-    await play(session, clock, [NO_NUMBERS, "It went to production and people liked it.", NO_NUMBERS])
+    await play(session, clock, [NO_NUMBERS, "It went to production and people liked it.", NO_NUMBERS, NO_NUMBERS, NO_NUMBERS])
     follow_ups = [t for t in session.turns if t.kind is TurnKind.FOLLOW_UP]
     assert follow_ups, "an answer with no numbers and no 'I' must get a follow-up"
     assert follow_ups[0].criterion == "impact"  # no numbers -> measured impact is probed first

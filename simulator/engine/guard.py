@@ -10,6 +10,7 @@ planner planned is rejected and the rubric's canned probe is used instead.
 
 from __future__ import annotations
 
+import math
 import re
 from difflib import SequenceMatcher
 
@@ -48,12 +49,19 @@ def content_words(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOPWORDS and len(w) > 2}
 
 
-def on_topic(text: str, planned: str) -> bool:
-    """Does the rephrased question still ask what the planned probe asks? (a share of its content words)"""
+def on_topic(text: str, planned: str, topic: str = "") -> bool:
+    """Does the rephrased question still ask what the planned probe asks?
+
+    It must reuse a share of the probe's content words; words of the criterion's
+    name ("measured impact") count too, since a good rewording may say the point
+    in those words instead.
+    """
     wanted = content_words(planned)
     if not wanted:
         return True
-    return len(wanted & content_words(text)) / len(wanted) >= ON_TOPIC_SHARE
+    said = content_words(text)
+    hits = len(said & wanted) + len((said & content_words(topic)) - wanted)
+    return hits >= max(1, math.ceil(ON_TOPIC_SHARE * len(wanted)))
 
 
 class GuardVerdict(BaseModel):
@@ -73,7 +81,7 @@ def clean(raw: str) -> str:
     return text.strip(_QUOTES + " ").strip()
 
 
-def check_turn(raw: str, earlier_questions: list[str], planned: str | None = None) -> GuardVerdict:
+def check_turn(raw: str, earlier_questions: list[str], planned: str | None = None, topic: str = "") -> GuardVerdict:
     """Accept `raw` only if it is one short question, in role, new, on the planned probe, and leaks nothing."""
     text = clean(raw)
     words = text.split()
@@ -93,7 +101,7 @@ def check_turn(raw: str, earlier_questions: list[str], planned: str | None = Non
         return GuardVerdict(ok=False, text=text, reason="speaks as the candidate")
     if any(ch in text for ch in "<>{}[]#*«»"):
         return GuardVerdict(ok=False, text=text, reason="markup in a spoken question")
-    if planned is not None and not on_topic(text, planned):
+    if planned is not None and not on_topic(text, planned, topic):
         return GuardVerdict(ok=False, text=text, reason="drifted off the planned probe")
     norm = _normalise(text)
     for earlier in earlier_questions:

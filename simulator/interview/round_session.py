@@ -284,7 +284,7 @@ class RoundSession:
                     elif isinstance(event, RouteFailed):
                         yield TurnDiscarded(f"{event.route} failed: {event.error}")
                     elif isinstance(event, Done):
-                        verdict = check_turn(event.completion.text, self.engine.asked, planned=probe.canned)
+                        verdict = check_turn(event.completion.text, self.engine.asked, planned=probe.canned, topic=f"{probe.criterion_title} {probe.missing}")
                         if verdict.ok:
                             text, source = verdict.text, f"llm:{event.completion.route}"
                         else:
