@@ -26,6 +26,3 @@ def redact(text: str) -> str:
         text = text.replace(value, MASK)
     return _KEY_SHAPE.sub(MASK, text)
 
-
-def is_secret_name(name: str) -> bool:
-    return bool(_KEY_NAME.search(name)) or name.lower() in {"api_key", "key", "token"}

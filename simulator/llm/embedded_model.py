@@ -12,6 +12,8 @@ import importlib
 import os
 from pathlib import Path
 
+from ..checksums import sha256_of
+
 GGUF_NAME = "qwen2.5-coder-0.5b-instruct-q8_0.gguf"
 GGUF_SIZE = 491_400_064
 GGUF_SHA256 = "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32"
@@ -37,14 +39,6 @@ def _part_files() -> list[Path]:
             raise EmbeddedModelError(f"model part missing: {part}; reinstall {name.replace('_', '-')}")
         parts.append(part)
     return parts
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _verified_marker(path: Path) -> Path:

@@ -69,21 +69,16 @@ def score_criterion(criterion: Criterion, weight: float, exchanges: list[Exchang
     quotes: list[Evidence] = []
     seen: set[tuple[int, int]] = set()
     for exchange in answered:
-        counts: dict[str, int] = {}
+        found = _match_all(criterion, exchange, totals, first_hit)
         for signal in criterion.signals:
-            hits = match_signal(signal, exchange)
-            counts[signal.id] = len(hits)
-            totals[signal.id] = totals.get(signal.id, 0) + len(hits)
-            if hits:
-                first_hit.setdefault(signal.id, hits[0])
             if signal.points > 0:
-                for hit in hits:
+                for hit in found[signal.id]:
                     ev = evidence_of(hit, signal.id)
                     key = (ev.turn_index, ev.char_start or 0)
                     if key not in seen:
                         seen.add(key)
                         quotes.append(ev)
-        levels.append(climb(criterion, counts).level)
+        levels.append(climb(criterion, _counts(found)).level)
 
     if criterion.scoring is None:
         # Signals without a ladder are indicators to show, not a level: defaulting would
@@ -102,6 +97,24 @@ def score_criterion(criterion: Criterion, weight: float, exchanges: list[Exchang
     return base.model_copy(
         update={"level": level, "evidence": quotes[:MAX_QUOTES], "checks": checks, "missing": missing, "note": note}
     )
+
+
+def _match_all(
+    criterion: Criterion, exchange: Exchange, totals: dict[str, int], first_hit: dict[str, Hit]
+) -> dict[str, list[Hit]]:
+    """Every signal's hits in one exchange, also added to the round's running totals and first hits."""
+    found: dict[str, list[Hit]] = {}
+    for signal in criterion.signals:
+        hits = match_signal(signal, exchange)
+        found[signal.id] = hits
+        totals[signal.id] = totals.get(signal.id, 0) + len(hits)
+        if hits:
+            first_hit.setdefault(signal.id, hits[0])
+    return found
+
+
+def _counts(found: dict[str, list[Hit]]) -> dict[str, int]:
+    return {signal_id: len(hits) for signal_id, hits in found.items()}
 
 
 def _checks(criterion: Criterion, totals: dict[str, int], first_hit: dict[str, Hit]) -> list[Check]:
@@ -168,14 +181,8 @@ def score_from_tests(criterion: Criterion, base: CriterionResult, probing: list[
     first_hit: dict[str, Hit] = {}
     quotes: list[Evidence] = []
     for exchange, run in runs:
-        counts: dict[str, int] = {}
-        for signal in criterion.signals:
-            hits = match_signal(signal, exchange)
-            counts[signal.id] = len(hits)
-            totals[signal.id] = totals.get(signal.id, 0) + len(hits)
-            if hits:
-                first_hit.setdefault(signal.id, hits[0])
-        levels.append(test_level(criterion, run, counts))
+        found = _match_all(criterion, exchange, totals, first_hit)
+        levels.append(test_level(criterion, run, _counts(found)))
         quotes.extend(_run_quotes(run))
     level = round_half_up(sum(levels) / len(levels))
     failing = [e.name for _, run in runs for e in run.run.failing]

