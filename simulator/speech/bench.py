@@ -51,6 +51,13 @@ ESPEAK_ANSWERS = (
     "We deployed the model behind a canary and watched the p95 latency for a week before the full rollout.",
     "I would start with a simple baseline, measure recall on a holdout set, and then try a larger transformer.",
     "The ranker used XGBoost on top of the embeddings, and we tracked NDCG and AUC in every experiment.",
+    # A whole answer (~40 s with sentence pauses): the final transcript then comes from the
+    # last committed piece onwards, as in a real round, not from one short clip.
+    "The main problem was latency. Our ranking model took two hundred milliseconds at p95, and the product "
+    "needed fifty. First I profiled the service and found that feature fetching, not the model, took most "
+    "of the time. So we cached the user features in Redis and batched the item lookups. Then we distilled "
+    "the transformer into a smaller model and quantized it with TensorRT. We shipped it behind a canary, "
+    "compared click-through rate in an A/B test for two weeks, and the p95 latency ended at forty milliseconds.",
 )
 GOAL_RTF_CPU = 0.1
 GOAL_LATENCY_CPU_S = 1.0

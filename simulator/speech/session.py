@@ -46,7 +46,7 @@ START_WINDOWS = 3
 LEAD_PAD_S = 0.3
 SPEC_DELAY_S = 0.1
 """Silence before the speculative job starts: past the last phoneme, well inside the hangover."""
-MIN_COMMIT_S = 10.0
+MIN_COMMIT_S = 8.0
 """Pieces are committed only when this long: Whisper is much better with whole sentences of context."""
 MAX_TAIL_S = 24.0
 """Without a usable pause, commit anyway before the tail outgrows Whisper's 30 s window."""

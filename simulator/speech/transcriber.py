@@ -14,6 +14,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -40,9 +41,9 @@ ModelFactory = Callable[[ResolvedModel, str, str, int, Path], WhisperLike]
 
 
 def faster_whisper_factory(model: ResolvedModel, device: str, compute_type: str, cpu_threads: int, root: Path) -> WhisperLike:
-    from faster_whisper import WhisperModel
+    from .whisper_model import SinglePassWhisperModel
 
-    return WhisperModel(
+    return SinglePassWhisperModel(
         model.source,
         device=device,
         compute_type=compute_type,
@@ -159,8 +160,9 @@ class WhisperTranscriber:
         vocabulary: jargon for the prompt (None and disfluent=False = a plain call, no prompt).
         context: the answer's earlier words, so a continuation reads on from them.
         offset_s: added to every word time (the audio's position in a longer recording).
-        draft: greedy decoding without temperature fallback, for partial transcripts that are
-            replaced a second later anyway (cheaper under CPU contention).
+        draft: greedy decoding, no temperature fallback and a short encoder window, for
+            partial transcripts that are replaced a second later anyway (cheaper under CPU
+            contention; see whisper_model.py).
         """
         prompt_parts = []
         if vocabulary is not None or disfluent:
@@ -183,13 +185,13 @@ class WhisperTranscriber:
             self.load()
             started = time.perf_counter()
             try:
-                words, text = self._run(audio, options, offset_s)
+                words, text = self._run(audio, options, offset_s, draft=draft)
             except Exception as exc:
                 if self.device != "cuda":
                     raise
                 self._fall_back_to_cpu(exc)
                 started = time.perf_counter()
-                words, text = self._run(audio, options, offset_s)
+                words, text = self._run(audio, options, offset_s, draft=draft)
             self._proven = True
             elapsed = time.perf_counter() - started
         audio_s = len(audio) / SAMPLE_RATE
@@ -205,7 +207,13 @@ class WhisperTranscriber:
             ),
         )
 
-    def _run(self, audio: np.ndarray, options: dict[str, Any], offset_s: float) -> tuple[list[Word], str]:
+    def _run(self, audio: np.ndarray, options: dict[str, Any], offset_s: float, *, draft: bool = False) -> tuple[list[Word], str]:
+        assert self._model is not None
+        window = getattr(self._model, "draft_window", None)
+        with window(len(audio) / SAMPLE_RATE) if draft and window is not None else nullcontext():
+            return self._decode(audio, options, offset_s)
+
+    def _decode(self, audio: np.ndarray, options: dict[str, Any], offset_s: float) -> tuple[list[Word], str]:
         assert self._model is not None
         segments, _info = self._model.transcribe(audio, **options)
         words: list[Word] = []
