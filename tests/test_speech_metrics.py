@@ -27,6 +27,20 @@ def test_fillers_single_multi_word_and_variants() -> None:
     assert count_fillers("known unknowns".split(), ["you know"]) == 0
 
 
+def test_like_and_kind_of_count_only_as_hedges() -> None:
+    def n(text: str) -> int:
+        return count_fillers(text.split(), FILLERS)
+
+    assert n("I would like to talk about the ranker.") == 0
+    assert n("We'd like to ship it, it looks like a cache, something like that.") == 0
+    assert n("Models like BERT were too slow.") == 0
+    assert n("What kind of model? A sort of ensemble.") == 0
+    assert n("It was, like, really slow.") == 1
+    assert n("Like, we shipped it anyway.") == 1
+    assert n("it was like um two weeks") == 2  # like beside another filler, and um
+    assert n("It's kind of slow and sort of flaky.") == 2
+
+
 def test_delivery_metrics_from_word_times() -> None:
     ws = words([("So,", 1.5, 1.8), ("um,", 1.9, 2.2), ("we", 2.3, 2.5), ("shipped", 5.0, 5.4), ("it.", 5.5, 13.5)])
     m = delivery_metrics(ws, FILLERS)

@@ -31,17 +31,52 @@ def filler_token(word: str) -> str:
     return token
 
 
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "what", "which", "some", "any", "one", "every", "each", "no"})
+"""Before "kind of"/"sort of" these make a noun phrase ("what kind of model"), not a hedge."""
+_LIKE_AS_WORD_AFTER = frozenset(
+    {"i", "you", "we", "they", "would", "i'd", "you'd", "we'd", "they'd", "do", "does", "did", "don't", "doesn't",
+     "didn't", "really", "also", "look", "looks", "looked", "seem", "seems", "seemed", "sound", "sounds", "sounded",
+     "feel", "feels", "felt", "something", "anything", "nothing", "things", "more", "much", "just", "exactly"}
+)  # fmt: skip
+"""After these "like" is a verb or a comparison ("I'd like to", "looks like", "something like that")."""
+
+
+def _is_filler_use(pattern: tuple[str, ...], raw: Sequence[str], tokens: Sequence[str], i: int, filler_words: set[str]) -> bool:
+    """Whether an ambiguous filler at tokens[i] is used as one here.
+
+    "like" counts only with a sign of a hedge (after a comma or at the start, with a
+    comma after it, or beside another filler) and never as a verb or comparison;
+    "kind of"/"sort of" count unless a determiner makes them a noun phrase.
+    """
+    prev = tokens[i - 1] if i > 0 else ""
+    if pattern in (("kind", "of"), ("sort", "of")):
+        return prev not in _DETERMINERS
+    if pattern != ("like",):
+        return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if prev in _LIKE_AS_WORD_AFTER or nxt == "to":
+        return False
+    set_off = i == 0 or raw[i - 1].rstrip().endswith((",", ".", "?", "!", ";", ":", "-")) or raw[i].rstrip().endswith((",", "..."))
+    return set_off or prev in filler_words or nxt in filler_words
+
+
 def count_fillers(words: Sequence[str], fillers: Sequence[str]) -> int:
-    """Non-overlapping filler occurrences; multi-word fillers ("you know") match word sequences, longest first."""
-    tokens = [t for t in (filler_token(w) for w in words) if t]
+    """Non-overlapping filler occurrences; multi-word fillers ("you know") match word sequences, longest first.
+
+    Words that are fillers only sometimes ("like", "kind of") are counted from their context,
+    so "I'd like to" and "what kind of model" cost the candidate nothing.
+    """
+    pairs = [(w, t) for w, t in ((w, filler_token(w)) for w in words) if t]
+    raw, tokens = [w for w, _ in pairs], [t for _, t in pairs]
     patterns = sorted(
         ({tuple(filler_token(p) for p in f.split()) for f in fillers if f.strip()}), key=len, reverse=True
     )
+    filler_words = {p[0] for p in patterns if len(p) == 1}
     count = 0
     i = 0
     while i < len(tokens):
         for pattern in patterns:
-            if tuple(tokens[i : i + len(pattern)]) == pattern:
+            if tuple(tokens[i : i + len(pattern)]) == pattern and _is_filler_use(pattern, raw, tokens, i, filler_words):
                 count += 1
                 i += len(pattern)
                 break
