@@ -176,6 +176,10 @@ class ConfigError(Exception):
 def load_settings(overrides: dict[str, Any] | None = None) -> Settings:
     """Build the effective settings; `overrides` are CLI flags as dotted keys."""
     cli = _nest({k: v for k, v in (overrides or {}).items() if v is not None})
+    chosen = os.environ.get(f"{ENV_PREFIX}CONFIG")
+    if chosen and not config_path().exists():  # /dev/null: no config, on purpose
+        # A file named on purpose (--config or the env var) that is not there is a typo, not "no config".
+        raise ConfigError(f"{config_path()}: no such config file (named by --config or {ENV_PREFIX}CONFIG)")
     try:
         return Settings(**cli)
     except tomllib.TOMLDecodeError as exc:

@@ -10,6 +10,8 @@ written by others) never affects these tests.
 
 from __future__ import annotations
 
+import os
+
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -151,7 +153,7 @@ def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in list(os.environ):
         if name.upper().startswith("INTERVIEW_SIM_"):
             monkeypatch.delenv(name)
-    monkeypatch.setenv("INTERVIEW_SIM_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("INTERVIEW_SIM_CONFIG", os.devnull)  # no config file, on purpose
 
 
 @pytest.fixture

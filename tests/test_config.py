@@ -27,7 +27,7 @@ SECRET = "sk-test-0123456789abcdef"
 
 @pytest.fixture(autouse=True)
 def clean_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """No INTERVIEW_SIM_* variable of the machine leaks in; the config file is a tmp path (absent by default).
+    """No INTERVIEW_SIM_* variable of the machine leaks in; the config file is a tmp path (empty by default).
 
     Setting INTERVIEW_SIM_CONFIG through monkeypatch also restores it after a test
     whose `--config` flag rewrites it in os.environ.
@@ -36,6 +36,7 @@ def clean_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         if name.upper().startswith("INTERVIEW_SIM_"):
             monkeypatch.delenv(name)
     path = tmp_path / "config.toml"
+    path.write_text("")
     monkeypatch.setenv("INTERVIEW_SIM_CONFIG", str(path))
     return path
 
@@ -198,6 +199,18 @@ def test_invalid_values_in_the_toml_file(clean_env: Path, toml: str, expected: s
 )
 def test_invalid_env_values(env: dict[str, str], expected: str) -> None:
     assert_friendly_error(run_show(env=env), expected)
+
+
+def test_a_named_config_file_that_is_missing_is_an_error(clean_env: Path, tmp_path: Path) -> None:
+    clean_env.unlink()
+    assert_friendly_error(run_show(), f"{clean_env}: no such config file")
+    missing = tmp_path / "typo.toml"
+    assert_friendly_error(run_show("--config", str(missing)), f"{missing}: no such config file")
+
+
+def test_dev_null_means_no_config_file(clean_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INTERVIEW_SIM_CONFIG", os.devnull)
+    assert show()["llm.model"] == ("embedded", "default")
 
 
 def test_config_error_is_a_config_error_for_callers(clean_env: Path) -> None:

@@ -48,7 +48,7 @@ def repo_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in list(os.environ):
         if name.upper().startswith("INTERVIEW_SIM_"):
             monkeypatch.delenv(name)
-    monkeypatch.setenv("INTERVIEW_SIM_CONFIG", str(tmp_path / "absent.toml"))
+    monkeypatch.setenv("INTERVIEW_SIM_CONFIG", os.devnull)  # no config file, on purpose
 
 
 def loops_json() -> dict[str, Any]:

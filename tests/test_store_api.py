@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -217,7 +218,7 @@ def test_settings_redacted_snapshot_has_no_key(tmp_path: Path, monkeypatch: pyte
     from simulator.config import load_settings
 
     monkeypatch.setenv("INTERVIEW_SIM_LLM__API_KEY", FAKE_KEY)
-    monkeypatch.setenv("INTERVIEW_SIM_CONFIG", str(tmp_path / "none.toml"))
+    monkeypatch.setenv("INTERVIEW_SIM_CONFIG", os.devnull)  # no config file, on purpose
     settings = load_settings({"data_dir": tmp_path})
     assert settings.llm.api_key is not None
     with Store(settings.db_path) as store:
