@@ -7,20 +7,15 @@ masked whenever the configuration is shown or stored.
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
+import types
+import typing
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
-from pydantic_settings import (
-    BaseSettings,
-    EnvSettingsSource,
-    PydanticBaseSettingsSource,
-    SettingsConfigDict,
-    SettingsError,
-    TomlConfigSettingsSource,
-)
 
 ENV_PREFIX = "INTERVIEW_SIM_"
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -105,12 +100,14 @@ class UISettings(_Section):
     keys: dict[str, str] = Field(default_factory=dict, description="binding id -> key, e.g. submit = ctrl+s")
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(
-        env_prefix=ENV_PREFIX,
-        env_nested_delimiter="__",
-        extra="forbid",
-    )
+class Settings(BaseModel):
+    """Every setting. `Settings(**flags)` layers defaults < TOML < INTERVIEW_SIM_* < the keyword arguments.
+
+    The two sources are read here rather than through pydantic-settings, whose import
+    alone cost 65 ms of the app's one-second launch budget.
+    """
+
+    model_config = ConfigDict(extra="forbid")
 
     data_dir: Path = Field(default_factory=default_data_dir)
     models_dir: Path = Field(
@@ -124,16 +121,8 @@ class Settings(BaseSettings):
     interview: InterviewSettings = Field(default_factory=InterviewSettings)
     ui: UISettings = Field(default_factory=UISettings)
 
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_file=config_path()))
+    def __init__(self, **values: Any) -> None:
+        super().__init__(**_merge(_merge(toml_values(), env_values()), values))
 
     @property
     def db_path(self) -> Path:
@@ -144,6 +133,82 @@ class Settings(BaseSettings):
         data = self.model_dump(mode="json")
         data["llm"].pop("api_key", None)
         return data
+
+
+class EnvVarError(ValueError):
+    """An INTERVIEW_SIM_* variable that cannot even be parsed (not the JSON a section or list needs)."""
+
+
+def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
+    """`top` over `base`, section by section (an env var for llm.model keeps the file's llm.timeout_s)."""
+    merged = dict(base)
+    for key, value in top.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def toml_values() -> dict[str, Any]:
+    """The config file's values ({} when there is none). Raises tomllib/Unicode/OS errors for load_settings."""
+    path = config_path()
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _field_type(model: type[BaseModel] | None, name: str) -> Any:
+    if model is None or name not in model.model_fields:
+        return None
+    annotation = model.model_fields[name].annotation
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):  # "X | None" -> X
+        annotation = next((a for a in typing.get_args(annotation) if a is not type(None)), annotation)
+    return annotation
+
+
+def _is_structured(annotation: Any) -> bool:
+    """Sections, lists and dicts come from an env var as JSON; everything else as text pydantic converts."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return typing.get_origin(annotation) in (list, dict, tuple, set) or annotation in (list, dict, tuple, set)
+
+
+def env_values(environ: typing.Mapping[str, str] | None = None) -> dict[str, Any]:
+    """INTERVIEW_SIM_* variables as nested settings: INTERVIEW_SIM_LLM__MODEL=x -> {"llm": {"model": "x"}}.
+
+    Names are case-insensitive and `__` goes one level down; a section, list or dict given
+    whole (INTERVIEW_SIM_LLM='{"model": ...}') is JSON. Variables naming no setting (like
+    INTERVIEW_SIM_CONFIG itself) are not settings and are left alone.
+    """
+    found: dict[str, Any] = {}
+    for raw_name, raw_value in (os.environ if environ is None else environ).items():
+        if not raw_name.upper().startswith(ENV_PREFIX):
+            continue
+        path = raw_name[len(ENV_PREFIX) :].lower().split("__")
+        if path[0] not in Settings.model_fields or not all(path):
+            continue
+        model: type[BaseModel] | None = Settings
+        annotation: Any = None
+        for part in path:
+            annotation = _field_type(model, part)
+            model = annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+        value: Any = raw_value
+        if _is_structured(annotation):
+            try:
+                value = json.loads(raw_value)
+            except json.JSONDecodeError as exc:
+                raise EnvVarError(f'error parsing value for field "{".".join(path)}" from {raw_name}: {exc}') from exc
+        node = found
+        for part in path[:-1]:
+            child = node.setdefault(part, {})
+            if not isinstance(child, dict):  # INTERVIEW_SIM_LLM='{...}' and INTERVIEW_SIM_LLM__MODEL both set
+                child = node[part] = {}
+            node = child
+        leaf = node.get(path[-1])
+        node[path[-1]] = _merge(leaf, value) if isinstance(leaf, dict) and isinstance(value, dict) else value
+    return found
 
 
 def _nest(flat: dict[str, Any]) -> dict[str, Any]:
@@ -188,8 +253,8 @@ def load_settings(overrides: dict[str, Any] | None = None) -> Settings:
         raise ConfigError(f"{config_path()}: not valid TOML: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     except OSError as exc:
         raise ConfigError(f"{config_path()}: cannot read the config file: {exc.strerror or exc}") from exc
-    except SettingsError as exc:
-        # e.g. INTERVIEW_SIM_LLM='not json': pydantic-settings cannot even parse the env var.
+    except EnvVarError as exc:
+        # e.g. INTERVIEW_SIM_LLM='not json': not even parseable, so pydantic never sees it.
         raise ConfigError(f"invalid environment variable: {exc}") from exc
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
@@ -200,9 +265,9 @@ def describe_settings(overrides: dict[str, Any] | None = None) -> list[tuple[str
     """(dotted key, shown value, source) for every setting, secrets masked."""
     settings = load_settings(overrides)
     cli = _flatten(_nest({k: v for k, v in (overrides or {}).items() if v is not None}))
-    env = _flatten(EnvSettingsSource(Settings, env_prefix=ENV_PREFIX, env_nested_delimiter="__")())
+    env = _flatten(env_values())
     toml_file = config_path()
-    toml = _flatten(TomlConfigSettingsSource(Settings, toml_file=toml_file)()) if toml_file.is_file() else {}
+    toml = _flatten(toml_values())
     rows: list[tuple[str, str, str]] = []
     for key, value in _flatten(settings.model_dump(mode="python")).items():
         if key in cli:

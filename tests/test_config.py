@@ -229,3 +229,24 @@ def test_no_traceback_from_the_real_command(clean_env: Path) -> None:
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr
     assert "llm.timeout_s: Input should be a valid number" in proc.stderr
+
+
+def test_env_vars_for_lists_dicts_sections_any_case(clean_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    clean_env.write_text("[llm]\ntimeout_s = 7\nmodel = 'from-file'\n[ui.keys]\nsubmit = 'ctrl+s'\n")
+    monkeypatch.setenv("interview_sim_llm__model", "ollama_chat/llama3.1")  # names are case-insensitive
+    monkeypatch.setenv("INTERVIEW_SIM_STT__FILLERS", '["um", "you know"]')
+    monkeypatch.setenv("INTERVIEW_SIM_UI__KEYS__SKIP", "ctrl+k")
+    monkeypatch.setenv("INTERVIEW_SIM_INTERVIEW", '{"candidate": "Ada", "warn_minutes": [3]}')
+    monkeypatch.setenv("INTERVIEW_SIM_NOT_A_SETTING", "ignored")
+    settings = load_settings({"interview.level": "senior"})
+    assert settings.llm.model == "ollama_chat/llama3.1" and settings.llm.timeout_s == 7  # merged with the file
+    assert settings.stt.fillers == ["um", "you know"]
+    assert settings.ui.keys == {"submit": "ctrl+s", "skip": "ctrl+k"}
+    assert settings.interview.candidate == "Ada" and settings.interview.warn_minutes == [3.0]
+    assert settings.interview.level == "senior"  # flags win, beside the env's section
+
+
+def test_a_list_env_var_that_is_not_json_names_the_variable(clean_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INTERVIEW_SIM_STT__FILLERS", "um, uh")
+    with pytest.raises(ConfigError, match="INTERVIEW_SIM_STT__FILLERS"):
+        load_settings()
