@@ -97,6 +97,11 @@ class InterviewSettings(_Section):
 class UISettings(_Section):
     theme: str = "textual-dark"
     interviewer_voice: bool = False
+    voice_engine: Literal["auto", "piper", "espeak"] = Field(
+        "auto",
+        description="who speaks the interviewer: piper (optional GPL extra: pip install -e '.[voice]'), "
+        "espeak (espeak-ng), or auto = piper when installed, else espeak-ng",
+    )
     keys: dict[str, str] = Field(default_factory=dict, description="binding id -> key, e.g. submit = ctrl+s")
 
 

@@ -109,7 +109,7 @@ class InterviewApp(App[None]):
         self.llm_status = ModelStatus(kind="llm", label=self._llm_label(), state="idle")
         self.stt_status = ModelStatus(kind="stt", label=f"{settings.stt.model} on {settings.stt.device}", state="idle")
         self.interviewer_voice = settings.ui.interviewer_voice
-        self.voice = InterviewerVoice(speaker_command)
+        self.voice = InterviewerVoice(speaker_command, engine=settings.ui.voice_engine)
         self.audio_stream_factory = audio_stream_factory
         self._catalog_watcher: CatalogWatcher | None = None
         self._audio_output = audio_output
@@ -438,9 +438,12 @@ class InterviewApp(App[None]):
             self.voice.stop()
             self.notify("Interviewer voice off")
         elif self.voice.available:
-            self.notify("Interviewer voice on")
+            notice = self.voice.notice  # ui.voice_engine = "piper" without the extra: say what speaks instead
+            self.notify(f"Interviewer voice on: {notice}" if notice else f"Interviewer voice on ({self.voice.label})",
+                        severity="warning" if notice else "information")  # fmt: skip
         else:
-            self.notify("Interviewer voice on, but no voice is installed (apt install espeak-ng).", severity="warning")
+            hint = "apt install espeak-ng, or pip install -e '.[voice]' for Piper"
+            self.notify(f"Interviewer voice on, but no voice is installed ({hint}).", severity="warning")
 
     def speak(self, text: str) -> None:
         """Say an interviewer turn aloud when the voice is on (non-blocking; stops the previous one)."""
