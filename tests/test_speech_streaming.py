@@ -185,6 +185,26 @@ def test_push_to_talk_stop_keeps_what_was_said_and_saves_flac(
     assert abs(info.duration - answer.audio_s) < 0.05
 
 
+def test_an_answer_with_no_words_keeps_no_audio_file(recognizer: WhisperTranscriber, tmp_path: Path) -> None:
+    """Nothing said, push-to-talk released: no turn will link a file, so none is written."""
+    stt = STTSettings(mode="push_to_talk", device="cpu", keep_audio=True)
+    holder: dict[str, Any] = {"blocks": 0}
+
+    def release_after_2_s(_dbfs: float) -> None:
+        holder["blocks"] += 1
+        if holder["blocks"] * 512 >= 2 * SAMPLE_RATE:
+            holder["s"].stop()
+
+    session = VoiceAnswerSession(
+        recognizer, stt, data_dir=tmp_path, stream_factory=FileStreamFactory(silence(4.0), speed=2.0),
+        callbacks=VoiceCallbacks(on_level=release_after_2_s),
+    )
+    holder["s"] = session
+    answer = session.run()
+    assert answer.end_reason == "stopped" and answer.text == "" and answer.audio_s >= 1.9
+    assert answer.audio_path is None and not list(tmp_path.rglob("*.flac"))
+
+
 def test_real_time_stream_partials_and_latency(recognizer: WhisperTranscriber, jfk_audio: np.ndarray) -> None:
     """One run on the real clock: what a candidate sees on this machine (timings depend on its load)."""
     timed = Timed(recognizer)

@@ -230,3 +230,39 @@ async def test_microphone_lost_mid_answer_keeps_the_words(
         turn = next(t for t in screen.session.turns if t.speaker is Speaker.CANDIDATE)
         assert "fellow americans ask not" in words(turn.text) and turn.text.endswith("and that is my answer")
         assert turn.audio_path and abs(soundfile.info(turn.audio_path).duration - 6.0) < 0.05
+
+
+async def test_time_box_mid_recording_keeps_the_words_said(
+    tmp_path: Path, recognizer: WhisperTranscriber, speech_dir: Path, shown_partials: list[str]  # noqa: F811
+) -> None:
+    """The round's clock runs out while the candidate is speaking: the answer is kept, then the round closes."""
+    sentence = "I built the ranking model and I decided to retrain it every week."
+    clip = np.concatenate([silence(0.3), say(sentence, speech_dir)])
+    clocks: list[SimulatedClock] = []
+
+    def clock() -> SimulatedClock:
+        clocks.append(SimulatedClock())
+        return clocks[-1]
+
+    settings = make_settings(tmp_path)
+    settings.stt.mode = "push_to_talk"
+    factory = FileStreamFactory(clip, trailing_silence_s=30.0)
+    app = InterviewApp(settings, clock_factory=clock, llm=DownLLM(), seed=1, audio_stream_factory=factory,
+                       recognizer=recognizer)  # fmt: skip
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_voice_round(app, pilot)
+        await pilot.press("f7")
+        await wait_for(pilot, lambda: any("ranking" in words(p) for p in shown_partials), 20, "a partial")
+        assert screen.recording
+        clocks[-1].advance(screen.session.engine.time_left() + 1.0)  # the time box passes mid-answer
+        await wait_for(pilot, lambda: isinstance(app.screen, ReportScreen), 30, "the report")
+        report = app.screen
+        assert isinstance(report, ReportScreen) and report.outcome.reason == "time"
+        spoken = [t for t in report.outcome.turns if t.speaker is Speaker.CANDIDATE]
+        assert spoken and "ranking" in words(spoken[-1].text), spoken
+        assert spoken[-1].audio_path and spoken[-1].metrics is not None
+        assert report.outcome.turns[-1].source == "closing"
+        session_id = screen.session_id
+    with Store(settings.db_path) as store:
+        stored = store.load_session(session_id).rounds[0].turns
+    assert any(t.speaker is Speaker.CANDIDATE and "ranking" in words(t.text) for t in stored)

@@ -380,7 +380,9 @@ class VoiceAnswerSession:
     def _answer(self, words: list[Word], reason: EndReason, error: str | None) -> VoiceAnswer:
         s = self._s
         audio_path = None
-        if self.stt.keep_audio and self.data_dir is not None and self._buf.n > 0:
+        # Audio without a single recognised word would be linked from no turn (nothing is
+        # recorded as an answer): not kept, so the data dir holds no orphans.
+        if self.stt.keep_audio and self.data_dir is not None and self._buf.n > 0 and words:
             audio_path = str(save_answer_audio(self._buf.view(), self.data_dir))
         metrics = delivery_metrics(words, self.stt.fillers)
         return VoiceAnswer(
