@@ -40,42 +40,30 @@ Nothing here imports faster-whisper, sounddevice or litellm until it is used.
 
 from __future__ import annotations
 
-from .audio_files import load_audio, save_answer_audio
-from .devices import list_input_devices, resolve_input_device
-from .errors import AudioDeviceLostError, AudioUnavailableError, ModelUnavailableError, VoiceError
-from .metrics import count_fillers, delivery_metrics, length_check, talk_ratio
-from .models import AnswerLengthCheck, InputDevice, PartialTranscript, TalkRatio, Transcript, VoiceAnswer, Word
-from .recognizer import Recognizer, make_recognizer
-from .session import VoiceAnswerSession, VoiceCallbacks
-from .transcriber import WhisperTranscriber
-from .vocabulary import BASE_ML_VOCABULARY, find_round, round_vocabulary
+import importlib
+from typing import Any
 
-__all__ = [
-    "BASE_ML_VOCABULARY",
-    "AnswerLengthCheck",
-    "AudioDeviceLostError",
-    "AudioUnavailableError",
-    "InputDevice",
-    "ModelUnavailableError",
-    "PartialTranscript",
-    "Recognizer",
-    "TalkRatio",
-    "Transcript",
-    "VoiceAnswer",
-    "VoiceAnswerSession",
-    "VoiceCallbacks",
-    "VoiceError",
-    "WhisperTranscriber",
-    "Word",
-    "count_fillers",
-    "delivery_metrics",
-    "find_round",
-    "length_check",
-    "list_input_devices",
-    "load_audio",
-    "make_recognizer",
-    "resolve_input_device",
-    "round_vocabulary",
-    "save_answer_audio",
-    "talk_ratio",
-]
+_EXPORTS = {
+    "load_audio": "audio_files", "save_answer_audio": "audio_files",
+    "list_input_devices": "devices", "resolve_input_device": "devices",
+    "AudioDeviceLostError": "errors", "AudioUnavailableError": "errors",
+    "ModelUnavailableError": "errors", "VoiceError": "errors",
+    "count_fillers": "metrics", "delivery_metrics": "metrics", "length_check": "metrics", "talk_ratio": "metrics",
+    "AnswerLengthCheck": "models", "InputDevice": "models", "PartialTranscript": "models", "TalkRatio": "models",
+    "Transcript": "models", "VoiceAnswer": "models", "Word": "models",
+    "Recognizer": "recognizer", "make_recognizer": "recognizer",
+    "VoiceAnswerSession": "session", "VoiceCallbacks": "session",
+    "WhisperTranscriber": "transcriber",
+    "BASE_ML_VOCABULARY": "vocabulary", "find_round": "vocabulary", "round_vocabulary": "vocabulary",
+}  # fmt: skip
+"""The names above, loaded on first use: importing one light submodule (synthesis, piper_say)
+must not pull numpy and the whole capture stack in through this package."""
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{module}", __name__), name)
