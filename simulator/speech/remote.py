@@ -9,6 +9,7 @@ local model takes over and `notice` says so.
 from __future__ import annotations
 
 import io
+import os
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -16,12 +17,24 @@ from typing import Any
 import numpy as np
 
 from ..config import STTSettings
+from ..llm.client import KEYLESS
 from ..llm.litellm_import import import_litellm
+from ..secrets import redact
 from .models import SAMPLE_RATE, Timing, Transcript, Word
 from .transcriber import WhisperTranscriber
 from .vocabulary import build_prompt
 
 TranscriptionFn = Callable[..., Any]
+
+REMOTE_TIMEOUT_S = 10.0
+"""Seconds a remote request may take beyond REMOTE_TIMEOUT_PER_AUDIO_S per second of audio.
+
+litellm's default is 600 s with two retries: a box that accepts the upload and never
+answers froze the answer for half an hour before the local model took over.
+"""
+REMOTE_TIMEOUT_PER_AUDIO_S = 0.5
+REMOTE_RETRIES = 1
+"""One retry for a blip (a 5xx, a dropped connection); more only delays the local fallback."""
 
 
 def litellm_transcription(**kwargs: Any) -> Any:
@@ -44,7 +57,9 @@ class RemoteTranscriber:
         *,
         transcription_fn: TranscriptionFn | None = None,
         on_notice: Callable[[str], None] | None = None,
+        timeout_s: float | None = None,
     ) -> None:
+        """timeout_s: per-request limit; None = REMOTE_TIMEOUT_S + REMOTE_TIMEOUT_PER_AUDIO_S x the audio's length."""
         assert stt.remote_model, "RemoteTranscriber needs stt.remote_model"
         self.stt = stt
         self.fallback = fallback
@@ -54,6 +69,18 @@ class RemoteTranscriber:
         self.device = "remote"
         self.model_label = stt.remote_model
         self._failed = False
+        self.timeout_s = timeout_s
+
+    def _api_key(self) -> str | None:
+        """A placeholder key for a keyless OpenAI-compatible box, as LLMClient.routes does for chat.
+
+        The openai SDK under litellm refuses to send a request with no key at all ("Missing
+        credentials"), so a team's own whisper server with no auth always fell back to local.
+        A real OPENAI_API_KEY in the environment still wins (None lets litellm read it).
+        """
+        if self.stt.remote_api_base and (self.stt.remote_model or "").startswith("openai/") and not os.environ.get("OPENAI_API_KEY"):
+            return KEYLESS
+        return None
 
     def warm_up(self) -> None:
         """Import litellm now (blocking, ~2 s) so the first answer does not wait for it."""
@@ -85,14 +112,19 @@ class RemoteTranscriber:
                 model=self.stt.remote_model,
                 file=("answer.wav", buf.getvalue()),
                 api_base=self.stt.remote_api_base,
+                api_key=self._api_key(),
                 prompt=prompt or None,
                 language="en",
                 response_format="verbose_json",
                 timestamp_granularities=["word"],
+                timeout=self.timeout_s or REMOTE_TIMEOUT_S + REMOTE_TIMEOUT_PER_AUDIO_S * len(audio) / SAMPLE_RATE,
+                max_retries=REMOTE_RETRIES,
             )
         except Exception as exc:  # noqa: BLE001 - any endpoint failure degrades to local
             self._failed = True
-            self.notice = f"Remote transcription ({self.stt.remote_model}) failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}; using the local model."
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            # redacted: the notice is shown and kept, and an endpoint may echo the request's key back in its error
+            self.notice = redact(f"Remote transcription ({self.stt.remote_model}) failed: {reason}; using the local model.")
             if self._on_notice:
                 self._on_notice(self.notice)
             return self.fallback.transcribe(audio, vocabulary=vocabulary, disfluent=disfluent, context=context, offset_s=offset_s)
