@@ -6,10 +6,14 @@ voice on, each interviewer turn starts the player with the turn's text, and the 
 kills the one still speaking; with it off (the default, or toggled off in the palette) the
 player is never started; toggled back on, it speaks again. One more test runs the real
 espeak-ng (writing to a WAV file instead of the sound card) to show its command works.
+Piper's long-lived server is stood in for by a script that logs the JSON lines it reads:
+one process serves every utterance, `stop` is a line (not a kill), `close` ends it, and a
+server that keeps dying is restarted once, then the per-utterance player takes over.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -31,6 +35,27 @@ from tui_helpers import DownLLM, StubRecognizer, wait_for
 
 SIZE = (140, 40)
 PLAYER = "import os, sys, time; open(sys.argv[1], 'a').write(f'{os.getpid()}\\t{sys.argv[2]}\\n'); time.sleep(30)"
+
+
+SERVER = (
+    "import json, os, sys\n"
+    "log = open(sys.argv[1], 'a', buffering=1)\n"
+    "said = 0\n"
+    "for line in sys.stdin:\n"
+    "    request = json.loads(line)\n"
+    "    log.write(f'{os.getpid()}\\t{line}')\n"
+    "    said += 'say' in request\n"
+    "    if request.get('say') == 'Short.' or request.get('stop'):\n"
+    "        print(json.dumps({'event': 'done' if 'say' in request else 'stopped', 'n': said}), flush=True)\n"
+)
+"""A stand-in for `piper_say --serve`: logs each request with its pid; "Short." is said at once, the rest until stopped."""
+DYING_SERVER = "import sys; sys.stdin.readline(); sys.exit(1)"
+
+
+def requests(log: Path) -> list[tuple[int, dict[str, object]]]:
+    if not log.exists():
+        return []
+    return [(int(pid), json.loads(line)) for pid, line in (row.split("\t", 1) for row in log.read_text().splitlines())]
 
 
 def spoken(log: Path) -> list[tuple[int, str]]:
@@ -147,3 +172,47 @@ def test_the_espeak_player_is_espeak_ng_and_speaks(tmp_path: Path) -> None:
     assert voice.process is not None and voice.process.wait(timeout=20) == 0
     info = soundfile.info(str(wav))
     assert 1.5 < info.duration < 6.0
+
+
+def test_a_server_voice_keeps_one_process_and_stop_is_a_line_not_a_kill(tmp_path: Path) -> None:
+    log = tmp_path / "requests.log"
+    voice = InterviewerVoice(server=[sys.executable, "-c", SERVER, str(log)])
+    assert voice.available and voice.label == Path(sys.executable).name and voice.server is None
+    assert voice.speak("Tell me about a launch.")
+    server = voice.server
+    assert server is not None and voice.process is None and voice.speaking
+    voice.stop()
+    assert not voice.speaking and server.alive, "stop silences the server, it does not end it"
+    assert voice.speak("Short.")
+    assert voice.server is server
+    deadline = time.monotonic() + 10
+    while voice.speaking and time.monotonic() < deadline:  # its "done" event ends the utterance
+        time.sleep(0.02)
+    assert not voice.speaking
+    assert [request for _, request in requests(log)] == [
+        {"say": "Tell me about a launch."}, {"stop": True}, {"stop": True}, {"say": "Short."},
+    ]  # fmt: skip
+    assert {pid for pid, _ in requests(log)} == {server.process.pid} and voice.spoken == 2
+    voice.close()
+    assert voice.server is None and server.process.returncode is not None
+
+
+def test_a_server_that_keeps_dying_is_restarted_once_then_each_utterance_gets_a_process(tmp_path: Path) -> None:
+    log = tmp_path / "spoken.log"
+    voice = InterviewerVoice([sys.executable, "-c", PLAYER, str(log)], server=[sys.executable, "-c", DYING_SERVER])
+    assert voice.speak("One.")
+    first = voice.server
+    assert first is not None and first.process.wait(timeout=10) == 1  # read the line, died
+    assert voice.speak("Two.")  # found dead: restarted once
+    second = voice.server
+    assert second is not None and second is not first and second.process.wait(timeout=10) == 1
+    started = time.perf_counter()
+    assert voice.speak("Three.")  # dead again: the per-utterance player speaks, nothing raised
+    assert time.perf_counter() - started < 0.5
+    assert voice.server is None and voice.process is not None and voice.spoken == 3
+    deadline = time.monotonic() + 10
+    while not spoken(log) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert [text for _, text in spoken(log)] == ["Three."]
+    voice.close()
+    assert voice.process is None and not voice.speaking

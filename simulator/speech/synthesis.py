@@ -4,7 +4,10 @@ Why here and not in the TUI: the choice (Piper when the optional extra is instal
 else espeak-ng from PATH, else nothing) is plain policy that tests and other front ends
 can reuse, and it must stay cheap: `piper_available` only asks importlib whether the
 packages exist, it never imports onnxruntime or the 63 MB voice. The player itself runs
-as a child process (see simulator/tui/speaker.py), the text appended as its last argument.
+as a child process (see simulator/tui/speaker.py): espeak-ng one process per utterance, the
+text appended as its last argument; Piper one long-lived `piper_say --serve` process fed
+JSON lines, because loading its voice takes ~1.7 s and must be paid once, not per question
+(its per-utterance `command` stays as the fallback when that server keeps dying).
 
 Piper (piper-tts) is GPL-3.0, so it is an optional extra: `pip install -e '.[voice]'`.
 """
@@ -44,6 +47,12 @@ def piper_command() -> list[str]:
     return [sys.executable, "-P", str(PIPER_SAY), "--"]
 
 
+def piper_server_command() -> list[str]:
+    """The same program as `piper_command` in --serve mode: loads the voice once, then says each
+    `{"say": TEXT}` line it reads on stdin (see piper_say's docstring for the protocol)."""
+    return [sys.executable, "-P", str(PIPER_SAY), "--serve"]
+
+
 def espeak_command() -> list[str] | None:
     """espeak-ng (or the older espeak) from PATH with the interview voice settings, else None."""
     exe = shutil.which("espeak-ng") or shutil.which("espeak")
@@ -53,11 +62,13 @@ def espeak_command() -> list[str] | None:
 @dataclass(frozen=True)
 class VoicePlayer:
     """The chosen player. `command` is None when no voice is installed; `notice` says when the
-    engine asked for could not be used (Piper asked for but not installed) and what was used instead."""
+    engine asked for could not be used (Piper asked for but not installed) and what was used instead;
+    `server` is the long-lived JSON-lines player to prefer over `command` (Piper only)."""
 
     command: list[str] | None
     engine: Literal["piper", "espeak"] | None
     notice: str | None = None
+    server: list[str] | None = None
 
     @property
     def label(self) -> str:
@@ -67,7 +78,7 @@ class VoicePlayer:
 def choose_player(engine: VoiceEngine = "auto") -> VoicePlayer:
     """Piper for "auto" or "piper" when installed, else espeak-ng; "espeak" never uses Piper."""
     if engine != "espeak" and piper_available():
-        return VoicePlayer(piper_command(), "piper")
+        return VoicePlayer(piper_command(), "piper", server=piper_server_command())
     espeak = espeak_command()
     if engine == "piper":  # asked for by name: the fallback must be visible
         notice = f"the Piper voice is not installed ({PIPER_INSTALL_HINT}), espeak-ng speaks instead"

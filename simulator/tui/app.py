@@ -438,6 +438,7 @@ class InterviewApp(App[None]):
             self.voice.stop()
             self.notify("Interviewer voice off")
         elif self.voice.available:
+            self.voice.warm()  # Piper loads its voice now (~2 s, in its own process), not on the next question
             notice = self.voice.notice  # ui.voice_engine = "piper" without the extra: say what speaks instead
             self.notify(f"Interviewer voice on: {notice}" if notice else f"Interviewer voice on ({self.voice.label})",
                         severity="warning" if notice else "information")  # fmt: skip
@@ -454,7 +455,7 @@ class InterviewApp(App[None]):
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
     def on_unmount(self) -> None:
-        self.voice.stop()
+        self.voice.close()  # silences it and ends Piper's long-lived server
         runtime = getattr(self._llm, "embedded", None)
         if runtime is not None:
             try:
