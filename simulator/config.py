@@ -73,6 +73,9 @@ class STTSettings(_Section):
     keep_audio: bool = True
     remote_model: str | None = Field(None, description="litellm transcription model, e.g. openai/whisper-1")
     remote_api_base: str | None = None
+    remote_timeout_s: float | None = Field(
+        None, gt=0, le=600, description="per-request limit for remote transcription; unset = 10 s + 0.5 s per second of audio"
+    )
     fillers: list[str] = Field(
         default_factory=lambda: ["um", "uh", "erm", "like", "you know", "sort of", "kind of", "basically", "i mean"]
     )

@@ -173,3 +173,25 @@ def test_cli_transcribe_uses_the_remote_endpoint_from_env_vars(
     payload = json.loads(result.stdout)
     assert payload["timing"]["device"] in ("cpu", "cuda") and word_error_rate(JFK_TEXT, payload["text"]) <= 0.05
     assert "notice: Remote transcription (openai/whisper-1) failed" in result.stderr
+
+
+def test_remote_timeout_is_a_setting(
+    live_server: TranscriptionServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """stt.remote_timeout_s bounds a hanging box from the config (here the env), for the CLI as for the app."""
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    live_server.reset("hang")
+    env = {
+        "INTERVIEW_SIM_STT__REMOTE_MODEL": MODEL,
+        "INTERVIEW_SIM_STT__REMOTE_API_BASE": live_server.api_base,
+        "INTERVIEW_SIM_STT__REMOTE_TIMEOUT_S": "1",
+    }
+    started = time.perf_counter()
+    result = CliRunner().invoke(main, ["--data-dir", str(tmp_path), "transcribe", str(JFK), "--json"], env=env)
+    waited = time.perf_counter() - started
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload["timing"]["device"] in ("cpu", "cuda") and word_error_rate(JFK_TEXT, payload["text"]) <= 0.05
+    assert "notice: Remote transcription" in result.stderr
+    assert len(live_server.requests) == 1 + REMOTE_RETRIES
+    assert waited < 15.0, waited  # the default for 11 s of audio would be 15.5 s per request

@@ -46,5 +46,5 @@ def make_recognizer(
     if settings.stt.remote_model:
         from .remote import RemoteTranscriber
 
-        return RemoteTranscriber(settings.stt, local, on_notice=on_notice)
+        return RemoteTranscriber(settings.stt, local, on_notice=on_notice, timeout_s=settings.stt.remote_timeout_s)
     return local
