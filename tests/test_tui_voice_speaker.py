@@ -216,3 +216,17 @@ def test_a_server_that_keeps_dying_is_restarted_once_then_each_utterance_gets_a_
     assert [text for _, text in spoken(log)] == ["Three."]
     voice.close()
     assert voice.process is None and not voice.speaking
+
+
+async def test_voice_on_in_the_config_warms_the_server_after_the_models(tmp_path: Path) -> None:
+    """With the voice on at launch, the server starts in the warm-up chain (after LLM and Whisper), not at the first question."""
+    log = tmp_path / "requests.log"
+    app = InterviewApp(make_settings(tmp_path, interviewer_voice=True), clock_factory=SimulatedClock, llm=DownLLM(),
+                       recognizer=StubRecognizer(), seed=1)  # fmt: skip
+    app.voice = InterviewerVoice(server=[sys.executable, "-c", SERVER, str(log)])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.voice.server is not None, 20, "the voice server")
+        assert app.llm_status.state in ("ready", "failed") and app.stt_status.state in ("ready", "failed")
+        server = app.voice.server
+        assert server is not None and server.alive and requests(log) == []  # loaded, nothing said yet
+    assert app.voice.server is None and server.process.wait(timeout=5) is not None  # quitting ends it

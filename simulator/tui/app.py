@@ -167,12 +167,14 @@ class InterviewApp(App[None]):
         seconds and the model loads take both cores: started in on_mount they delay the
         first frame, and started together they starve the keyboard. So: the catalog and
         the database first (Home needs them), then the LLM (every round needs it), then
-        Whisper (only voice answers need it, and one asked for earlier loads it on demand).
+        Whisper (only voice answers need it, and one asked for earlier loads it on demand),
+        then, when the interviewer voice is on in the config, Piper's long-lived server
+        (its own process: ~2 s of both cores, so after the models the round needs).
         """
         self.ready_at = time.perf_counter()
         self.load_data()
         if self.warm_models:
-            self._warm_next = ["llm", "stt"]
+            self._warm_next = ["llm", "stt"] + (["voice"] if self.interviewer_voice else [])
         else:
             self.llm_status = self.llm_status.model_copy(update={"state": "off", "detail": "warm-up disabled"})
             self.stt_status = self.stt_status.model_copy(update={"detail": "loads on the first voice answer"})
@@ -237,14 +239,16 @@ class InterviewApp(App[None]):
         self._refresh_screens()
 
     def _warm_more(self) -> None:
-        """Start the next warm-up in the chain (data -> LLM -> Whisper)."""
+        """Start the next warm-up in the chain (data -> LLM -> Whisper -> interviewer voice)."""
         if not self._warm_next:
             return
         step = self._warm_next.pop(0)
         if step == "llm":
             self.warm_llm()
-        else:
+        elif step == "stt":
             self.warm_stt()
+        else:
+            self.voice.warm()  # starts a child process and returns: nothing to wait for
 
     @work(thread=True, exclusive=True, group="llm-warmup")
     def warm_llm(self) -> None:
