@@ -8,9 +8,9 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Footer, Label, Sparkline, Static
 
 from ...scoring.models import RoundScore
 from ..messages import ScoreReady
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ..app import InterviewApp
 
 SPARK = " ▁▃▅█"
+MAX_TREND_SESSIONS = 20
 
 
 def level_text(level: int | None) -> str:
@@ -66,6 +67,9 @@ class ReportScreen(Screen[None]):
             yield Static("\n".join(["Tips for this round", *[f"• {t}" for t in tips]]) if tips else "No tips in the rubric.",
                          id="tips", classes="section")  # fmt: skip
             yield Static("", id="progress", classes="section")
+            with Vertical(id="trend", classes="section hidden"):
+                yield Label("", id="trend-label")
+                yield Sparkline([], id="trend-chart")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -142,6 +146,23 @@ class ReportScreen(Screen[None]):
                 arrow = "↑" if change > 0 else "↓" if change < 0 else "→"
                 lines.append(f"  {result.criterion:<24} {spark(history):<12} {' '.join(f'{v:g}' for v in history[-6:])} {arrow}")
         self.query_one("#progress", Static).update("\n".join(lines))
+        self._show_trend(rows)
+
+    def _show_trend(self, rows: list[dict[str, Any]]) -> None:
+        """The round's mean level per session, oldest first, as a chart once there are two sessions to compare."""
+        per_session: dict[Any, list[float]] = {}
+        for r in rows:
+            if r["round_id"] == self.outcome.round_id and r["level"] is not None:
+                per_session.setdefault(r["session_id"], []).append(float(r["override"] or r["level"]))
+        means = [sum(levels) / len(levels) for levels in per_session.values()][-MAX_TREND_SESSIONS:]
+        if len(means) < 2:
+            return
+        self.query_one("#trend-label", Label).update(
+            f"Mean level in this round, last {len(means)} sessions: {means[0]:.1f} → {means[-1]:.1f} (of 4)"
+        )
+        chart = self.query_one("#trend-chart", Sparkline)
+        chart.data = means
+        self.query_one("#trend").remove_class("hidden")
 
     def action_continue(self) -> None:
         if self.has_next or self.whole_loop:
