@@ -3,28 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from textual.widgets import Label, Sparkline
 
-from simulator.tui.models import RoundOutcome
-from simulator.tui.screens.report import ReportScreen
-from test_tui_snapshots import SIZE, TURNS, make_app, ready, seeded_store
-from tui_helpers import wait_for
-
-
-async def report_for_new_session(app: Any, pilot: Any) -> ReportScreen:
-    store = app.store
-    session_id = store.create_session(candidate="Ada", loop="demo-mle", level=None, model="embedded", mode="typing", config={})
-    row = store.start_round(session_id, round_id="hiring-manager", persona="demo-hm", seed=1)
-    outcome = RoundOutcome(session_id=session_id, round_row=row, loop_id="demo-mle", round_id="hiring-manager",
-                           candidate="Ada", reason="time", turns=TURNS)  # fmt: skip
-    await app.push_screen(ReportScreen(outcome))
-    await wait_for(pilot, lambda: isinstance(app.screen, ReportScreen) and app.screen.outcome.score is not None, 10, "score")
-    await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, ReportScreen)
-    return screen
+from test_tui_snapshots import SIZE, make_app, ready, report_for_new_session, seeded_store
 
 
 async def test_first_session_has_no_trend_chart(tmp_path: Path) -> None:

@@ -97,19 +97,27 @@ def test_interview_typing_snapshot(tmp_path: Path, snap_compare: Any) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=start)
 
 
+async def report_for_new_session(app: InterviewApp, pilot: Pilot[Any]) -> ReportScreen:
+    """A new session for Ada with TURNS, its report pushed and scored."""
+    store = app.store
+    session_id = store.create_session(candidate="Ada", loop="demo-mle", level=None, model="embedded", mode="typing", config={})
+    row = store.start_round(session_id, round_id="hiring-manager", persona="demo-hm", seed=1)
+    outcome = RoundOutcome(session_id=session_id, round_row=row, loop_id="demo-mle", round_id="hiring-manager",
+                           candidate="Ada", reason="time", turns=TURNS)  # fmt: skip
+    await app.push_screen(ReportScreen(outcome))
+    await wait_for(pilot, lambda: isinstance(app.screen, ReportScreen) and app.screen.outcome.score is not None, 10, "score")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ReportScreen)
+    return screen
+
+
 def test_report_snapshot(tmp_path: Path, snap_compare: Any) -> None:
     app = make_app(tmp_path)
 
     async def show(pilot: Pilot[Any]) -> None:
         await ready(pilot)
-        store = app.store
-        session_id = store.create_session(candidate="Ada", loop="demo-mle", level=None, model="embedded", mode="typing", config={})
-        row = store.start_round(session_id, round_id="hiring-manager", persona="demo-hm", seed=1)
-        outcome = RoundOutcome(session_id=session_id, round_row=row, loop_id="demo-mle", round_id="hiring-manager",
-                               candidate="Ada", reason="time", turns=TURNS)  # fmt: skip
-        await app.push_screen(ReportScreen(outcome))
-        await wait_for(pilot, lambda: isinstance(app.screen, ReportScreen) and app.screen.outcome.score is not None, 10, "score")
-        await pilot.pause()
+        await report_for_new_session(app, pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=show)
 
