@@ -43,7 +43,7 @@ def default_player(engine: VoiceEngine = "auto") -> list[str] | None:
 
 
 def _choose(engine: VoiceEngine) -> VoicePlayer:
-    # Imported here: simulator.speech costs ~0.2 s to import, and the launch path must not pay it.
+    # Imported and run on first use: the choice looks up PATH and installed packages, off the launch path.
     from ..speech.synthesis import choose_player
 
     return choose_player(engine)
