@@ -139,16 +139,24 @@ async def test_hands_free_answer_with_real_speech(
     assert spoken[0].audio_path == turn.audio_path and spoken[0].metrics == turn.metrics
 
 
-async def test_push_to_talk_start_and_stop(
-    tmp_path: Path, recognizer: WhisperTranscriber, speech_dir: Path, shown_partials: list[str]  # noqa: F811
-) -> None:
+def push_to_talk_app(
+    tmp_path: Path, recognizer: WhisperTranscriber, speech_dir: Path, clock_factory: Any  # noqa: F811
+) -> tuple[InterviewApp, FileStreamFactory, np.ndarray]:
+    """A push-to-talk app whose microphone says one sentence about a ranking model, then stays silent."""
     sentence = "I built the ranking model and I decided to retrain it every week."
     clip = np.concatenate([silence(0.3), say(sentence, speech_dir)])
     settings = make_settings(tmp_path)
     settings.stt.mode = "push_to_talk"
     factory = FileStreamFactory(clip, trailing_silence_s=30.0)
-    app = InterviewApp(settings, clock_factory=SimulatedClock, llm=DownLLM(), seed=1, audio_stream_factory=factory,
+    app = InterviewApp(settings, clock_factory=clock_factory, llm=DownLLM(), seed=1, audio_stream_factory=factory,
                        recognizer=recognizer)  # fmt: skip
+    return app, factory, clip
+
+
+async def test_push_to_talk_start_and_stop(
+    tmp_path: Path, recognizer: WhisperTranscriber, speech_dir: Path, shown_partials: list[str]  # noqa: F811
+) -> None:
+    app, factory, clip = push_to_talk_app(tmp_path, recognizer, speech_dir, SimulatedClock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await start_voice_round(app, pilot)
         await pilot.pause(0.5)
@@ -236,19 +244,14 @@ async def test_time_box_mid_recording_keeps_the_words_said(
     tmp_path: Path, recognizer: WhisperTranscriber, speech_dir: Path, shown_partials: list[str]  # noqa: F811
 ) -> None:
     """The round's clock runs out while the candidate is speaking: the answer is kept, then the round closes."""
-    sentence = "I built the ranking model and I decided to retrain it every week."
-    clip = np.concatenate([silence(0.3), say(sentence, speech_dir)])
     clocks: list[SimulatedClock] = []
 
     def clock() -> SimulatedClock:
         clocks.append(SimulatedClock())
         return clocks[-1]
 
-    settings = make_settings(tmp_path)
-    settings.stt.mode = "push_to_talk"
-    factory = FileStreamFactory(clip, trailing_silence_s=30.0)
-    app = InterviewApp(settings, clock_factory=clock, llm=DownLLM(), seed=1, audio_stream_factory=factory,
-                       recognizer=recognizer)  # fmt: skip
+    app, _, _ = push_to_talk_app(tmp_path, recognizer, speech_dir, clock)
+    settings = app.settings
     async with app.run_test(size=SIZE) as pilot:
         screen = await start_voice_round(app, pilot)
         await pilot.press("f7")

@@ -132,13 +132,10 @@ class ReportScreen(Screen[None]):
         except Exception as exc:  # noqa: BLE001
             self.query_one("#progress", Static).update(f"Progress unavailable: {exc}")
             return
+        levels = self._round_levels(rows)
         lines = [f"Progress against earlier sessions ({self.outcome.candidate}, this round)"]
         for result in score.criteria:
-            history = [
-                float(r["override"] or r["level"])
-                for r in rows
-                if r["criterion"] == result.criterion and r["round_id"] == self.outcome.round_id and r["level"] is not None
-            ]
+            history = [value for _, criterion, value in levels if criterion == result.criterion]
             if len(history) <= 1:
                 lines.append(f"  {result.criterion:<24} first scored session")
             else:
@@ -146,15 +143,22 @@ class ReportScreen(Screen[None]):
                 arrow = "↑" if change > 0 else "↓" if change < 0 else "→"
                 lines.append(f"  {result.criterion:<24} {spark(history):<12} {' '.join(f'{v:g}' for v in history[-6:])} {arrow}")
         self.query_one("#progress", Static).update("\n".join(lines))
-        self._show_trend(rows)
+        self._show_trend(levels)
 
-    def _show_trend(self, rows: list[dict[str, Any]]) -> None:
+    def _round_levels(self, rows: list[dict[str, Any]]) -> list[tuple[Any, str, float]]:
+        """(session, criterion, level) for this round, oldest session first; a coach's override wins."""
+        return [
+            (r["session_id"], r["criterion"], float(r["override"] or r["level"]))
+            for r in rows
+            if r["round_id"] == self.outcome.round_id and r["level"] is not None
+        ]
+
+    def _show_trend(self, levels: list[tuple[Any, str, float]]) -> None:
         """The round's mean level per session, oldest first, as a chart once there are two sessions to compare."""
         per_session: dict[Any, list[float]] = {}
-        for r in rows:
-            if r["round_id"] == self.outcome.round_id and r["level"] is not None:
-                per_session.setdefault(r["session_id"], []).append(float(r["override"] or r["level"]))
-        means = [sum(levels) / len(levels) for levels in per_session.values()][-MAX_TREND_SESSIONS:]
+        for session_id, _, value in levels:
+            per_session.setdefault(session_id, []).append(value)
+        means = [sum(values) / len(values) for values in per_session.values()][-MAX_TREND_SESSIONS:]
         if len(means) < 2:
             return
         self.query_one("#trend-label", Label).update(
