@@ -40,7 +40,6 @@ from faster_whisper.tokenizer import Tokenizer
 
 DRAFT_MARGIN_FRAMES = 600
 """6 s of padding after the audio: shorter contexts made the model hallucinate endings."""
-FRAMES_PER_SECOND = 100
 
 
 class SinglePassWhisperModel(WhisperModel):
@@ -52,7 +51,7 @@ class SinglePassWhisperModel(WhisperModel):
 
         Not thread-safe on its own: the caller holds the model's lock for the whole block.
         """
-        frames = math.ceil((audio_s * FRAMES_PER_SECOND + DRAFT_MARGIN_FRAMES) / 100) * 100
+        frames = math.ceil((audio_s * self.frames_per_second + DRAFT_MARGIN_FRAMES) / 100) * 100
         self._encoder_frames = min(frames, self.feature_extractor.nb_max_frames)
         try:
             yield
