@@ -24,7 +24,7 @@ COMMAND_MODULES = {
     "config": "catalog", "loops": "catalog", "rubric": "catalog",
     "run": "interview", "resume": "interview",
     "devices": "speech", "transcribe": "speech",
-    "calibrate": "scoring", "score": "scoring", "rescore": "scoring",
+    "calibrate": "scoring", "train-scorer": "scoring", "score": "scoring", "rescore": "scoring",
     "sessions": "store", "show": "store", "export": "store", "import": "store",
     "progress": "store", "note": "store", "override": "store", "browse": "store",
     "bench": "bench",

@@ -21,12 +21,12 @@ if TYPE_CHECKING:
     from ..scoring.judge import Judge
     from ..scoring.models import RoundScore
 
-SCORERS = ("evidence", "llm", "combined")
+SCORERS = ("evidence", "signals", "llm", "combined")
 
 
 def _judge(settings: Settings, scorer: str, model: str | None, samples: int) -> Judge | None:
     """The judge for llm/combined: --judge-model, else llm.judge_model, else llm.model (the embedded one by default)."""
-    if scorer == "evidence":
+    if scorer in ("evidence", "signals"):
         return None
     from ..scoring.judge import Judge
 
@@ -44,21 +44,32 @@ def _scorer_options(func):  # type: ignore[no-untyped-def]
                         help="judge samples per criterion (self-consistency; llm/combined only)")(func)
     func = click.option("--judge-model", default=None, help="litellm model id for the judge (default: llm.judge_model)")(func)
     func = click.option("--scorer", type=click.Choice(SCORERS), default="evidence", show_default=True,
-                        help="evidence: deterministic rubric signals; llm: the judge decides; combined: judge where verified")(func)
+                        help="evidence: the offline evidence model (meaning); signals: rubric regexes only (the old scorer); "
+                             "llm: the judge decides; combined: judge where verified")(func)
     return func
 
 
 @click.command("calibrate")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=False)
+@click.option("--split", type=click.Choice(["validation", "train"]), default="validation", show_default=True,
+              help="without FILE: which split of the scorer's corpus to measure (the README reports validation)")
 @_scorer_options
 @click.option("--json", "as_json", is_flag=True, help="print the report as JSON")
 @click.pass_context
-def calibrate_cmd(ctx: click.Context, file: Path, scorer: str, judge_model: str | None, samples: int, as_json: bool) -> None:
-    """Score a labelled answer set (answers.jsonl format) and measure agreement with its labels."""
+def calibrate_cmd(ctx: click.Context, file: Path | None, split: str, scorer: str, judge_model: str | None, samples: int,
+                  as_json: bool) -> None:
+    """Score a labelled answer set (answers.jsonl format) and measure agreement with its labels.
+
+    Without FILE it measures the evidence model's own corpus: the validation split,
+    which nothing was tuned on.
+    """
     from ..scoring.calibration import calibrate, load_items
+    from ..scoring.meaning.train import split_path
 
     settings = state(ctx).settings()
     catalog = catalog_or_exit(settings)
+    _use_models_dir(settings)
+    file = file or split_path(split)
     judge = _judge(settings, scorer, judge_model, samples)
     try:
         report = calibrate(file, catalog, scorer, judge)  # type: ignore[arg-type]
@@ -81,6 +92,35 @@ def calibrate_cmd(ctx: click.Context, file: Path, scorer: str, judge_model: str 
                f"pairwise_order {s.pairwise_order:.3f}  coverage {s.coverage:.3f}   (predicted/reference, * = differs)")
 
 
+@click.command("train-scorer")
+@click.option("--check", is_flag=True, help="refit and compare with the committed weights instead of writing them")
+@click.pass_context
+def train_scorer_cmd(ctx: click.Context, check: bool) -> None:
+    """Fit the evidence model's weights on the corpus's train split (never validation) and write them."""
+    from ..scoring.meaning import default_model
+    from ..scoring.meaning.model import WEIGHTS_PATH, load_weights
+    from ..scoring.meaning.train import train, write_weights
+
+    settings = state(ctx).settings()
+    catalog = catalog_or_exit(settings)
+    _use_models_dir(settings)
+    weights = train(default_model(), catalog)
+    if check:
+        committed = load_weights()
+        if committed != weights:
+            fail(f"{WEIGHTS_PATH} is not what the train split gives: run interview-sim train-scorer")
+        click.echo(f"{WEIGHTS_PATH.name} matches a fresh fit on the train split ({weights.trained_on[:12]})")
+        return
+    write_weights(weights, WEIGHTS_PATH)
+    click.echo(f"wrote {WEIGHTS_PATH} ({len(weights.criteria)} criteria with own weights, train split {weights.trained_on[:12]})")
+
+
+def _use_models_dir(settings: Settings) -> None:
+    from ..scoring.meaning import configure
+
+    configure(settings.models_dir)
+
+
 @click.command("score")
 @click.argument("transcript", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--loop", "loop_id", required=True, help="loop id, e.g. canva-mle")
@@ -98,6 +138,7 @@ def score_cmd(ctx: click.Context, transcript: Path, loop_id: str, round_id: str,
 
     settings = state(ctx).settings()
     catalog = catalog_or_exit(settings)
+    _use_models_dir(settings)
     try:
         turns = TypeAdapter(list[Turn]).validate_json(transcript.read_bytes())
         loop = catalog.loop(loop_id)
@@ -126,6 +167,7 @@ def rescore_cmd(ctx: click.Context, session: str, scorer: str, judge_model: str 
     if not settings.db_path.exists():
         fail(f"no database yet at {settings.db_path}: run an interview first (or pass --data-dir)")
     catalog = catalog_or_exit(settings)
+    _use_models_dir(settings)
     judge = _judge(settings, scorer, judge_model, samples)
     try:
         store = Store(settings.db_path)
@@ -205,5 +247,5 @@ def render_text(score: RoundScore) -> str:
 
 def register(group: click.Group) -> None:
     """Add this area's commands to the main group."""
-    for command in (calibrate_cmd, score_cmd, rescore_cmd):
+    for command in (calibrate_cmd, train_scorer_cmd, score_cmd, rescore_cmd):
         group.add_command(command)

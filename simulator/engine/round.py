@@ -158,6 +158,15 @@ class RoundEngine:
         probed.append(probe.criterion)
         return Plan(action="follow_up", probe=probe, question=question, reason=f"weakest evidence: {probe.criterion}")
 
+    def record_clarifying(self, text: str) -> None:
+        """Keep a turn that only asked about the problem: it is evidence, and the same question stays open.
+
+        No follow-up is planned and nothing counts against the question's follow-ups.
+        """
+        if self.phase is not Phase.ASKING or self.current_question is None:
+            raise RuntimeError(f"no question is open (phase {self.phase})")
+        self._answers.setdefault(self.current_question.id, []).append(text)
+
     def close(self) -> None:
         self.phase = Phase.CLOSED
 

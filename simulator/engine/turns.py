@@ -17,6 +17,7 @@ class TurnKind(StrEnum):
     FOLLOW_UP = "follow_up"
     ANSWER = "answer"
     NOTICE = "notice"
+    CLARIFICATION = "clarification"  # the interviewer answers a candidate's question about the problem
 
 
 class DeliveryMetrics(BaseModel):

@@ -22,6 +22,7 @@ from ..engine.guard import check_turn
 from ..engine.round import Plan, Probe, RoundEngine
 from ..engine.turns import DeliveryMetrics, Speaker, Turn, TurnKind
 from ..llm.client import AllRoutesFailed, Done, LLMClient, RouteFailed, Token
+from .clarify import Clarification, read_turn
 from .evidence_probe import ladder_strength
 from .prompts import follow_up_messages, priming_messages, system_prompt
 
@@ -136,11 +137,22 @@ class RoundSession:
         self.engine.start()
         self.turns = list(turns)
         plan: Plan | None = None
+        asked_last: Clarification | None = None  # the last candidate turn, when it asked about the problem
+        replied = False  # ... and its reply was stored
         for turn in turns:
             replay_clock.advance(max(0.0, turn.t_end - replay_clock.now()))
             if turn.speaker is Speaker.CANDIDATE:
-                self._last_answer = turn.text
-                plan = self.engine.record_answer(turn.text) if not self.engine.time_up() else None
+                plan, asked_last, replied = None, None, False
+                if self.engine.time_up():
+                    continue
+                asked_last = self._clarification(turn.text)
+                if asked_last is not None and not asked_last.also_answer:
+                    self.engine.record_clarifying(turn.text)
+                else:
+                    self._last_answer = turn.text
+                    plan = self.engine.record_answer(turn.text)
+            elif turn.kind is TurnKind.CLARIFICATION:
+                replied = True
             elif turn.kind in (TurnKind.QUESTION, TurnKind.FOLLOW_UP):
                 self.engine.record_interviewer(turn.text)
                 plan = None
@@ -153,13 +165,21 @@ class RoundSession:
             return
         if self.engine.current_question is not None:
             self._prime(self.engine.current_question)
-        if turns[-1].speaker is Speaker.CANDIDATE:
-            if plan is None:
-                async for event in self.close("time"):
+        pending = turns[-1].speaker is Speaker.CANDIDATE or turns[-1].kind is TurnKind.CLARIFICATION
+        if not pending:
+            return
+        if asked_last is not None and not self.engine.time_up():
+            if not replied:
+                for event in self._reply(asked_last):
                     yield event
-            else:
-                async for event in self._follow(plan):
-                    yield event
+            if not asked_last.also_answer:
+                return  # the same question stays open for the answer
+        if plan is None:
+            async for event in self.close("time"):
+                yield event
+        else:
+            async for event in self._follow(plan):
+                yield event
 
     async def answer(
         self,
@@ -174,11 +194,18 @@ class RoundSession:
         if self.closed:
             raise RuntimeError("the round is closed")
         yield self._record_answer(text, t_start, t_end, metrics, audio_path)
-        self._last_answer = text
         if self.engine.time_up():
             async for event in self.close("time"):
                 yield event
             return
+        clarification = self._clarification(text)
+        if clarification is not None:
+            for event in self._reply(clarification):
+                yield event
+            if not clarification.also_answer:
+                self.engine.record_clarifying(text)
+                return
+        self._last_answer = text
         plan = self.engine.record_answer(text)
         async for event in self._follow(plan):
             yield event
@@ -243,6 +270,16 @@ class RoundSession:
             metrics=metrics, audio_path=audio_path,
         )  # fmt: skip
         return TurnDone(turn)
+
+    def _reply(self, clarification: Clarification) -> list[RoundEvent]:
+        question = self.engine.current_question
+        return self._say(TurnKind.CLARIFICATION, clarification.reply, source="facts",
+                         question_id=question.id if question else None)
+
+    def _clarification(self, text: str) -> Clarification | None:
+        """The candidate's questions about the problem, answered from the open question's facts."""
+        question = self.engine.current_question
+        return read_turn(text, question) if question is not None else None
 
     def _prime(self, question: Question) -> None:
         """While the candidate answers, the model reads the persona prompt and the question: follow-ups start fast."""

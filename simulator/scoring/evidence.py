@@ -18,11 +18,14 @@ import math
 
 from ..catalog.models import Criterion
 from .ladder import climb, unmet
+from .meaning import default_model
+from .meaning_result import score_by_meaning
 from .models import Check, CriterionResult, Evidence
 from .signals import Hit, match_signal
 from .transcript import Exchange, TestRun
 
-VERSION = "evidence-1.0"
+VERSION = "evidence-2.0"  # the evidence model (meaning); signals where a criterion has no facets
+SIGNALS_VERSION = "signals-1.0"  # regexes only: the scorer before the evidence model
 MAX_QUOTES = 8
 
 
@@ -49,19 +52,30 @@ def evidence_of(hit: Hit, signal_id: str | None = None) -> Evidence:
     )
 
 
-def score_criterion(criterion: Criterion, weight: float, exchanges: list[Exchange]) -> CriterionResult:
-    """Level, quotes, checks and what is missing for one criterion over a round's exchanges."""
+def score_criterion(criterion: Criterion, weight: float, exchanges: list[Exchange], *, meaning: bool = True) -> CriterionResult:
+    """Level, quotes, checks and what is missing for one criterion over a round's exchanges.
+
+    With `meaning` (the default scorer) a criterion whose rubric has facets is read
+    by the evidence model; `meaning=False` is the regex-signal scorer, kept for
+    comparison (`--scorer signals`, `bench scoring`).
+    """
     base = CriterionResult(criterion=criterion.id, weight=weight, decided_by="evidence")
-    if not criterion.signals:
-        return base.model_copy(update={"note": "the rubric defines no evidence signals for this criterion"})
     probing = [e for e in exchanges if e.addresses(criterion.id)]
+    tests = criterion.scoring is not None and criterion.scoring.hidden_tests is not None
+    model = default_model() if meaning and criterion.meaning is not None and not tests else None
+    if model is not None and model.weights is None:
+        model = None
+    if not criterion.signals and model is None:
+        return base.model_copy(update={"note": "the rubric defines no evidence signals for this criterion"})
     if not probing:
         return base.model_copy(update={"note": "no question of the round probed this criterion"})
-    if criterion.scoring is not None and criterion.scoring.hidden_tests is not None:
+    if tests:
         return score_from_tests(criterion, base, probing)
     answered = [e for e in probing if e.answered]
     if not answered:
         return base.model_copy(update={"note": "the candidate did not answer the questions that probe it"})
+    if model is not None:
+        return score_by_meaning(model, criterion, base, answered)
 
     levels: list[int] = []
     first_hit: dict[str, Hit] = {}

@@ -38,7 +38,7 @@ class Check(_Model):
 class ScorerIdentity(_Model):
     """Who produced a score, so a stored score can be compared with a re-score."""
 
-    scorer: Literal["evidence", "llm", "combined"]
+    scorer: Literal["evidence", "signals", "llm", "combined"]
     version: str
     model: str | None = None
     rubric_hash: str = Field(description="sha256 of the rubric file(s) the score was computed with")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 from ..catalog import Catalog
 from ..catalog.models import Criterion, Loop, Round
 from ..engine.turns import Turn
+from .evidence import SIGNALS_VERSION
 from .evidence import VERSION as EVIDENCE_VERSION
 from .evidence import score_criterion
 from .identity import rubric_files, rubric_hash
@@ -25,7 +26,7 @@ from .verdict import band_of, find_red_flags, rationale, weighted_mean
 if TYPE_CHECKING:
     from .judge import Judge
 
-ScorerName = Literal["evidence", "llm", "combined"]
+ScorerName = Literal["evidence", "signals", "llm", "combined"]
 
 
 def utc_now() -> str:
@@ -91,8 +92,8 @@ def score_transcript(
 def _results(
     criteria: list[tuple[Criterion, float]], exs: list[Exchange], scorer: ScorerName, judge: Judge | None
 ) -> list[CriterionResult]:
-    evidence = [score_criterion(c, w, exs) for c, w in criteria]
-    if scorer == "evidence":
+    evidence = [score_criterion(c, w, exs, meaning=scorer != "signals") for c, w in criteria]
+    if scorer in ("evidence", "signals"):
         return evidence
     if judge is None:
         raise ValueError(f"scorer {scorer!r} needs a judge (configure llm.judge_model)")
@@ -102,8 +103,10 @@ def _results(
 
 
 def _identity(scorer: ScorerName, judge: Judge | None, files: Iterable[Path], criteria: list[Criterion]) -> ScorerIdentity:
-    version = EVIDENCE_VERSION if judge is None or scorer == "evidence" else f"{judge.version}+{EVIDENCE_VERSION}"
-    model = judge.model if judge is not None and scorer != "evidence" else None
+    version = EVIDENCE_VERSION if judge is None or scorer in ("evidence", "signals") else f"{judge.version}+{EVIDENCE_VERSION}"
+    if scorer == "signals":
+        version = SIGNALS_VERSION
+    model = judge.model if judge is not None and scorer not in ("evidence", "signals") else None
     return ScorerIdentity(scorer=scorer, version=version, model=model, rubric_hash=rubric_hash(files, criteria))
 
 

@@ -79,6 +79,8 @@ def exchanges(turns: list[Turn], rnd: Round | None = None) -> list[Exchange]:
                 if turn.source == NOTICE_SOURCE:
                     current = _add_test_run(turn, current, out, tests)
                 continue
+            if turn.kind == TurnKind.CLARIFICATION:
+                continue  # facts told to the candidate are not part of what was asked
             if turn.kind == TurnKind.QUESTION or current is None:
                 criteria = known.get(turn.question_id) if turn.question_id else None
                 current = Exchange(question=turn.text, question_id=turn.question_id,

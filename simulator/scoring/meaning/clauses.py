@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..text import Span, clause_subject, sentences
+from ..text import Span, sentences
 from .spoken import normalise_spoken
 
 MAX_CLAUSE_WORDS = 28
@@ -34,6 +34,8 @@ class Clause:
     text: str  # exactly as said
     norm: str  # spoken forms normalised, for reading
     polarity: Polarity
+    kept: str  # what the clause says as true: `norm` without a denied part ("scoring stores without acting" -> "scoring stores")
+    denied: str | None  # the denied part ("no alerts or dashboards on it"), if any
     subject: str | None  # "self", "team", "other" or None
     question: bool  # asks the interviewer something
     answer_index: int = 0  # which candidate turn of the exchange
@@ -49,16 +51,22 @@ _BOUNDARY = re.compile(
 _SOFT_BOUNDARY = re.compile(r",\s+|\s+(?=(?:and|or)\s)", re.IGNORECASE)
 
 _NEGATION = re.compile(
-    r"\b(?:no|not|never|none|nobody|no-one|nothing|neither|nor|without|zero|cannot|n't)\b|n't\b|"
-    r"\b(?:lack(?:ed|ing)?|skipp(?:ed|ing)|absent|ignored|forgot|omitted|didn't bother|never got)\b",
+    r"\b(?:no|not|never|none|nobody|no-one|nothing|neither|nor|without|zero|cannot)\b|\b\w+n't\b|"
+    r"(?<![\d.])\b0\b(?=\s+[a-z])|"
+    r"\b(?:lack(?:ed|ing)?|skipp(?:ed|ing)|absent|ignored|forgot|omitted)\b",
     re.IGNORECASE,
 )
-# Negating something bad is a positive claim: "no drop in conversion", "nothing broke", "not only".
+_HARM_NOUN = (
+    r"(?:real |measurable |significant |noticeable |statistically significant )?(?:regressions?|drops?|loss(?:es)?|incidents?|"
+    r"outages?|complaints?|errors?|issues?|problems?|degradation|harm|difference|change|impact|increase|decrease|rise|"
+    r"spikes?|surprises?|downtime|false alarms?|noise|pages?|rollbacks?|effect)"
+)
+_HARM_VERB = r"(?:move[ds]?|budge[ds]?|change[ds]?|drop(?:ped|s)?|regress(?:ed)?|degrade[ds]?|increase[ds]?|rise|rose|grow|grew|" \
+             r"get (?:any )?worse|got (?:any )?worse|get (?:any )?slower|got (?:any )?slower|break|broke|hurt|creep(?: up)?|crept(?: up)?|spike[ds]?|slow(?:ed)? down)"
+# Negating something bad is a positive claim: "no drop in conversion", "latency didn't move", "not only".
 _NEGATED_HARM = re.compile(
-    r"(?:\b(?:no|not|never|without|zero|nothing|none)\b|n't\b)(?:\s+\w+){0,4}?\s*\b(?:regress\w*|drop\w*|los[st]\w*|incident\w*|outage\w*|rise|rose|grow\w*|"
-    r"complain\w*|errors?|issues?|problems?|degrad\w*|harm\w*|hurt|broke\w*|worse|slower|difference|change[ds]?|"
-    r"impact|increase|decrease|spike\w*|surprises?|downtime|false alarms?|noise|pages?|rollbacks? (?:needed|were needed)|"
-    r"significant (?:drop|change|difference)|measurable (?:drop|change|difference))\b"
+    rf"\b(?:no|zero|without|nothing|never any)\b(?:\s+\w+){{0,2}}?\s+{_HARM_NOUN}\b"
+    rf"|(?:\b\w+n't\b|\bnot\b|\bnever\b)(?:\s+\w+)?\s+{_HARM_VERB}\b|\bnothing (?:broke|changed|regressed)\b"
     r"|\bnot (?:only|just|merely|simply)\b|\bno longer\b|\bno more than\b|\bnot more than\b|\bnot exceed|\bnever (?:more|exceed)",
     re.IGNORECASE,
 )
@@ -68,7 +76,9 @@ _UNREALISED = re.compile(
     r"\bi(?:'ve| have) (?:read|heard)\b|\bi (?:read|heard) (?:that|about|somewhere|a |an |it )|\bpeople (?:say|usually|recommend)\b|"
     r"\b(?:supposed|meant|planned|intended) to\b|\bnever got (?:a?round )?to\b|\bdidn't get (?:a?round )?to\b|"
     r"\bif (?:we|i) had\b|\bhad (?:we|i)\b|\bwould be nice\b|\bin an ideal world\b|\bthe (?:right|proper|correct) way (?:is|would be)\b|"
-    r"\b(?:on|in) the roadmap\b|\bsomeday\b|\bone day\b|\bat some point\b",
+    r"\b(?:on|in) the roadmap\b|\bsomeday\b|\bone day\b|\bat some point\b|\b(?:i|we)(?:'d| would) like to have\b|"
+    r"\b(?:the )?(?:papers?|literature|books?|blogs?|articles?) (?:say|says|suggest|suggests|show|shows|tell|tells|is)\b|"
+    r"\b(?:the better|most|good|mature|big) (?:teams|companies|labs) (?:do|keep|run|use|would)\b",
     re.IGNORECASE,
 )
 # In a story about past work, generic advice ("ideally you'd A/B test it") is not something done.
@@ -135,17 +145,35 @@ def _strip(text: str, span: Span) -> Span:
     return Span(start, end)
 
 
-def polarity(norm: str, story: bool) -> Polarity:
-    unrealised = _UNREALISED.search(norm) or (story and _GENERIC_ADVICE.search(norm))
-    if unrealised:
-        return Polarity.UNREALISED
-    cues = [m for m in _NEGATION.finditer(norm)]
-    if not cues:
-        return Polarity.AFFIRMED
+_CONTRAST = re.compile(r"^(?:but|however|in practice|realistically|actually|instead|in reality|though|yet)\b", re.IGNORECASE)
+
+
+def unrealised(norm: str, story: bool) -> bool:
+    return bool(_UNREALISED.search(norm) or (story and _GENERIC_ADVICE.search(norm)))
+
+
+def negation_split(norm: str) -> tuple[str, str | None]:
+    """(what is said as true, what is denied): a negation covers the clause from its word to the end.
+
+    "scoring stores without taking action" keeps "scoring stores"; "there were no
+    alerts or dashboards" keeps "there were" (nothing) and denies the rest.
+    Negating something bad ("no drop in conversion") denies nothing.
+    """
     harmless = [m.span() for m in _NEGATED_HARM.finditer(norm)]
-    if all(any(a <= cue.start() < b for a, b in harmless) for cue in cues):
-        return Polarity.AFFIRMED
-    return Polarity.NEGATED
+    cues = [m for m in _NEGATION.finditer(norm) if not any(a <= m.start() < b for a, b in harmless)]
+    if not cues:
+        return norm, None
+    cut = cues[0].start()
+    return norm[:cut].rstrip(" ,;-"), norm[cut:]
+
+
+_CONTENT = re.compile(r"[a-z0-9]{3,}", re.IGNORECASE)
+_FUNCTION_WORDS = frozenset("the and but was were there had have has our its it's this that with for then just also "
+                            "really honestly basically".split())
+
+
+def has_content(text: str) -> bool:
+    return sum(1 for w in _CONTENT.findall(text) if w.lower() not in _FUNCTION_WORDS) >= 2
 
 
 def is_question(raw: str, norm: str) -> bool:
@@ -161,17 +189,49 @@ def split_clauses(text: str, *, story: bool = False, answer_index: int = 0) -> l
     for sentence in sentences(text):
         raw_sentence = text[sentence.start:sentence.end]
         asks = raw_sentence.rstrip().endswith("?")
+        wishing = False  # "ideally you'd shadow it, then ramp with rollbacks": the wish covers the rest of the sentence
         for span in _pieces(text, sentence):
             raw = text[span.start:span.end]
             norm = normalise_spoken(raw)
             if not any(ch.isalnum() for ch in norm):
                 continue
+            wishing = unrealised(norm, story) or (wishing and not _CONTRAST.match(norm))
+            kept, denied = negation_split(norm)
+            if wishing:
+                polarity, kept, denied = Polarity.UNREALISED, norm, None
+            elif denied is not None and not has_content(kept):
+                polarity = Polarity.NEGATED
+            else:
+                polarity = Polarity.AFFIRMED
             clauses.append(Clause(
-                span=span, text=raw, norm=norm, polarity=polarity(norm, story),
-                subject=clause_subject(norm, len(norm)), question=(asks and span.end == sentence.end) or is_question(raw, norm),
-                answer_index=answer_index,
+                span=span, text=raw, norm=norm, polarity=polarity, kept=kept, denied=denied,
+                subject=first_subject(norm), question=(asks and (span.end == sentence.end or bool(_QUESTION_START.match(norm))))
+                or is_question(raw, norm), answer_index=answer_index,
             ))
     return clauses
+
+
+_SUBJECTS = re.compile(
+    r"\b(?:(?P<self>I|i)(?:'(?:d|ve|m|ll))?|(?P<team>we|we'(?:d|ve|re|ll)|(?:the|my|our|whole) team|team|everyone|everybody)"
+    r"|(?P<other>they|he|she|you|teammates?|colleagues?|manager|lead|people|nobody|someone|somebody|engineers?))\b",
+    re.IGNORECASE,
+)
+
+
+def first_subject(norm: str) -> str | None:
+    """Who acts in the clause: the first personal subject ("self", "team", "other"), or None.
+
+    Spoken transcripts write "i"; a lone lowercase "i" counts when the clause has no
+    capitals at all (a transcript), never in written text where it is a typo or a list mark.
+    """
+    transcript = norm == norm.lower()
+    for match in _SUBJECTS.finditer(norm):
+        if match.group("self") is not None:
+            if match.group("self").startswith("I") or transcript:
+                return "self"
+            continue
+        return "team" if match.group("team") is not None else "other"
+    return None
 
 
 _VERB_CUE = re.compile(

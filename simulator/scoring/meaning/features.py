@@ -62,22 +62,22 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x))
 
 
-def clause_strengths(facets: CriterionFacets, clauses: list[Clause], vectors: np.ndarray) -> np.ndarray:
-    """(clauses, facets) detection strength in [0, 1], polarity not yet applied."""
-    out = np.zeros((len(clauses), len(facets.facets)), dtype=np.float64)
-    if not clauses:
+def clause_strengths(facets: CriterionFacets, texts: list[str], vectors: np.ndarray, subjects: list[str | None]) -> np.ndarray:
+    """(texts, facets) detection strength in [0, 1]: closeness to each facet's examples, its cues, figures and actor."""
+    out = np.zeros((len(texts), len(facets.facets)), dtype=np.float64)
+    if not texts:
         return out
-    quantity = np.array([has_quantity(c.norm) for c in clauses])
+    quantity = np.array([has_quantity(t) for t in texts])
     for j, fv in enumerate(facets.facets):
         sims = (vectors @ fv.vectors.T).max(axis=1)
         strength = _sigmoid((sims - SIM_CENTRE) / SIM_SCALE)
         if fv.cues:
-            cued = np.array([any(p.search(c.norm) for p in fv.cues) for c in clauses])
+            cued = np.array([any(p.search(t) for p in fv.cues) for t in texts])
             strength = np.maximum(strength, cued * CUE_STRENGTH)
         if fv.facet.quantified:
             strength = strength * np.where(quantity, 1.0, UNQUANTIFIED)
         if fv.facet.actor == "self":
-            strength = strength * np.array([c.subject == "self" for c in clauses])
+            strength = strength * np.array([s == "self" for s in subjects])
         out[:, j] = strength
     return out
 
@@ -92,14 +92,18 @@ def _best(strengths: np.ndarray, mask: np.ndarray) -> list[Finding]:
     return findings
 
 
-def read(facets: CriterionFacets, clauses: list[Clause], vectors: np.ndarray, answers: list[str]) -> Reading:
-    """Features and per-facet findings for the clauses of the answers that address the criterion."""
-    strengths = clause_strengths(facets, clauses, vectors)
+def read(facets: CriterionFacets, clauses: list[Clause], kept: np.ndarray, denied: np.ndarray, answers: list[str]) -> Reading:
+    """Features and per-facet findings for the clauses of the answers that address the criterion.
+
+    `kept` holds each clause's strengths on what it says as true, `denied` on what
+    it denies (zeros where it denies nothing); both (clauses, facets).
+    """
     counts = np.array([not c.question or facets.questions_count for c in clauses], dtype=bool)
     polarity = np.array([c.polarity for c in clauses], dtype=object)
-    affirmed = _best(strengths, counts & (polarity == Polarity.AFFIRMED))
-    denied = _best(strengths, counts & (polarity == Polarity.NEGATED))
-    wished = _best(strengths, counts & (polarity == Polarity.UNREALISED))
+    said = counts & (polarity != Polarity.UNREALISED)
+    affirmed = _best(kept, said & (polarity == Polarity.AFFIRMED))
+    denied_best = _best(denied, said)
+    wished = _best(kept, counts & (polarity == Polarity.UNREALISED))
     a = np.array([f.strength for f in affirmed])
     levels = np.array([fv.facet.level for fv in facets.facets])
 
@@ -109,14 +113,11 @@ def read(facets: CriterionFacets, clauses: list[Clause], vectors: np.ndarray, an
     def cover(mask: np.ndarray) -> float:
         return float(a[mask].mean()) if mask.any() else 0.0
 
-    topical = strengths.max(axis=1) if len(clauses) else np.zeros(0)
-    affirmed_rows = counts & (polarity == Polarity.AFFIRMED)
-    figures = sum(1 for i, c in enumerate(clauses) if affirmed_rows[i] and topical[i] > 0.5 and has_quantity(c.norm))
+    topical = np.maximum(kept, denied).max(axis=1) if len(clauses) else np.zeros(0)
+    affirmed_rows = said & (polarity == Polarity.AFFIRMED)
+    figures = sum(1 for i, c in enumerate(clauses) if affirmed_rows[i] and kept[i].max() > 0.5 and has_quantity(c.kept))
     subjects = [c.subject for i, c in enumerate(clauses) if affirmed_rows[i] and c.subject in ("self", "team")]
     words = sum(len(t.split()) for t in answers)
-    raw_topic = 0.0
-    if len(clauses):
-        raw_topic = max(float((vectors @ fv.vectors.T).max()) for fv in facets.facets)
     features = np.array([
         best(levels >= 2),
         best(levels >= 3),
@@ -124,12 +125,12 @@ def read(facets: CriterionFacets, clauses: list[Clause], vectors: np.ndarray, an
         cover(levels == 3),
         cover(levels == 4),
         cover(levels >= 2),
-        max((f.strength for f in denied), default=0.0),
+        max((f.strength for f in denied_best), default=0.0),
         max((f.strength for f in wished), default=0.0),
         listness("\n".join(answers)),
         math.log1p(words) / 6.0,
         min(figures, 3) / 3.0,
-        raw_topic,
+        float(topical.max()) if len(topical) else 0.0,
         (subjects.count("self") / len(subjects)) if subjects else 0.0,
     ])
-    return Reading(features=features, affirmed=affirmed, denied=denied, wished=wished)
+    return Reading(features=features, affirmed=affirmed, denied=denied_best, wished=wished)

@@ -19,7 +19,7 @@ from ...catalog.models import Criterion, Facet
 from .clauses import Clause, Polarity, split_clauses, story_question
 from .embedder import Embedder
 from .facets import CriterionFacets, criterion_facets
-from .features import FEATURES, Finding, Reading, read
+from .features import FEATURES, Finding, Reading, clause_strengths, read
 from .ordinal import LEVELS, OrdinalParams
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
@@ -100,8 +100,19 @@ class EvidenceModel:
         if facets is None:
             return None
         clauses = self.clauses(question, answers)
-        vectors = self.embedder.embed([c.norm for c in clauses])
-        return read(facets, clauses, vectors, [a.text for a in answers]), clauses
+        kept, denied = self.strengths(facets, clauses)
+        return read(facets, clauses, kept, denied, [a.text for a in answers]), clauses
+
+    def strengths(self, facets: CriterionFacets, clauses: list[Clause]) -> tuple[np.ndarray, np.ndarray]:
+        """Facet strengths of what each clause says as true and of what it denies."""
+        subjects = [c.subject for c in clauses]
+        kept = clause_strengths(facets, [c.kept for c in clauses], self.embedder.embed([c.kept for c in clauses]), subjects)
+        denied = np.zeros_like(kept)
+        rows = [i for i, c in enumerate(clauses) if c.denied]
+        if rows:
+            texts = [clauses[i].denied or "" for i in rows]
+            denied[rows] = clause_strengths(facets, texts, self.embedder.embed(texts), [subjects[i] for i in rows])
+        return kept, denied
 
     def assess(self, criterion: Criterion, question: str, answers: list[AnswerText]) -> Assessment | None:
         """None when the rubric gives the criterion no facets or no model is trained."""

@@ -1,0 +1,160 @@
+"""A candidate's clarifying questions, answered from the scenario's facts, with no model.
+
+In a design, case-study or coding round a strong candidate asks before
+answering ("how much traffic does it get?"). The interviewer answers from the
+question's `facts` in the rubric YAML, or, when the YAML holds nothing on that
+point, says it is the candidate's call. A turn that only asks leaves the same
+bank question open; a turn that asks and then answers ("I'd assume 10k QPS, is
+that right? Then I'd...") gets the facts and also counts as an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..catalog.models import Fact, Question
+from ..scoring.meaning.clauses import Clause, split_clauses
+
+# Words that say what a question is about, per fact topic.
+TOPIC_WORDS: dict[str, str] = {
+    "scale": r"traffic|qps|rps|requests?|queries|users?|how many|volume|scale|how big|size|daily|monthly|dau|mau|"
+             r"throughput|peak|load|catalog(?:ue)?|items?|products?|listings?|merchants?|shops?|stores?|templates?|designs?",
+    "latency": r"latency|how fast|response time|milliseconds?|ms|real[- ]?time|online|sla|slo|p9\d|p50|latency budget|time budget|"
+               r"synchronous|batch|offline|how quickly|fresh|freshness",
+    "data": r"data|logs?|logging|logged|labels?|labell?ed|annotat\w*|history|historical|dataset|features?|signals?|"
+            r"tracked|track|record(?:ed|s)?|per[- ]version|ground truth|clicks?|feedback",
+    "users": r"who (?:are|is) (?:the )?(?:users?|customers?|audience)|users?|customers?|audience|merchants?|designers?|"
+             r"buyers?|shoppers?|personas?|who uses",
+    "success_metric": r"metrics?|success|kpis?|measured?|goal|objective|north star|optimi[sz]e|target|win|judge",
+    "team": r"team|engineers?|headcount|people|staff|who (?:else )?works",
+    "timeline": r"timeline|deadline|how long|weeks?|months?|by when|launch date|when does",
+    "budget": r"budget|cost|spend|gpus?|money|dollars?|expensive|cheap",
+    "scope": r"scope|mvp|first version|v1|which features|in scope|out of scope|focus",
+    "constraints": r"constraints?|limits?|limitations?|requirements?|on[- ]device|regulat\w*|compliance|must",
+    "current_system": r"today|currently|existing|current|baseline|already|right now|in place|legacy|how is it done",
+    "quality": r"quality|accuracy|precision|recall|error rate|false positives?|false negatives?|how good",
+    "platform": r"platform|devices?|mobile|web|desktop|cloud|infra\w*|serving|hardware|stack|where does it run",
+    "privacy": r"privacy|pii|gdpr|consent|personal data|retention|anonymi[sz]\w*",
+    "languages": r"languages?|locales?|multilingual|english|international|countries",
+    "input": r"inputs?|empty|null|none|nan|duplicates?|ties?|sorted|unsorted|negative|length|how large|edge cases?|format of",
+    "output": r"outputs?|return(?:s|ed)?|format|order(?:ed|ing)?|print",
+}
+_TOPIC_RE = {topic: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for topic, words in TOPIC_WORDS.items()}
+_REPEAT = re.compile(
+    r"\b(?:repeat|say (?:that|it) again|come again|one more time|rephrase|didn't (?:catch|hear)|what was the question)\b",
+    re.IGNORECASE,
+)
+_TERM = re.compile(
+    r"\bwhat (?:do you mean by|does|is|are|'s)\s+(?:a |an |the )?[\"'“‘]?(?P<term>[\w\s/-]{2,40}?)[\"'”’]?\s*(?:mean|stand for|exactly|here)?\s*\??$",
+    re.IGNORECASE,
+)
+# Asking oneself ("how would I approach this?") is thinking aloud, not a question for the interviewer.
+_RHETORICAL = re.compile(r"^(?:so |and |now |okay |ok )?(?:how|what|where|why) (?:would|should|do|can|could) i\b(?! assume)",
+                         re.IGNORECASE)
+_PREAMBLE = re.compile(
+    r"^(?:before i (?:design|start|begin|dive|jump)\w*(?: in(?:to)?)?(?: anything| it| this)?|quick question|"
+    r"(?:a |one |a couple of |two |some )?(?:quick )?(?:questions?|clarifications?)(?: first)?|sure|okay|ok|great|thanks|"
+    r"first(?:,)? (?:a|some) (?:question|questions|clarification)s?|can i ask(?: a few things)?(?: first)?)[\s,.:!-]*$",
+    re.IGNORECASE,
+)
+ANSWER_WORDS = 20  # statements beyond this many words make the turn an answer too
+YOUR_CALL = "your call — state your assumption and go on"
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One question the candidate put to the interviewer, and the facts that answer it."""
+
+    text: str
+    topics: tuple[str, ...]
+    facts: tuple[Fact, ...]
+    repeat: bool = False
+
+
+@dataclass(frozen=True)
+class Clarification:
+    asks: tuple[Ask, ...]
+    also_answer: bool  # the turn carries an answer besides its questions
+    reply: str
+
+    @property
+    def facts(self) -> list[Fact]:
+        return _unique([f for a in self.asks for f in a.facts])
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    """Facts in order, each once (facts hold lists, so they are compared, not hashed)."""
+    out: list[Fact] = []
+    for fact in facts:
+        if fact not in out:
+            out.append(fact)
+    return out
+
+
+def _topics(text: str) -> tuple[str, ...]:
+    return tuple(t for t, pattern in _TOPIC_RE.items() if pattern.search(text))
+
+
+def _term_asked(text: str, question: Question) -> Fact | None:
+    match = _TERM.search(text.strip())
+    if match is None:
+        return None
+    asked = match.group("term").strip().lower()
+    for fact in question.facts:
+        if fact.term and (fact.term.lower() in asked or asked in fact.term.lower()):
+            return fact
+    return None
+
+
+def _facts_for(clause: Clause, question: Question) -> Ask | None:
+    text = clause.norm
+    if _REPEAT.search(text):
+        return Ask(text=clause.text, topics=(), facts=(), repeat=True)
+    term = _term_asked(text, question)
+    if term is not None:
+        return Ask(text=clause.text, topics=("term",), facts=(term,))
+    if _RHETORICAL.search(text):
+        return None
+    topics = _topics(text)
+    keyed = [f for f in question.facts if f.keywords and any(re.search(rf"\b{re.escape(k)}\b", text, re.IGNORECASE) for k in f.keywords)]
+    facts = keyed or [f for f in question.facts if f.topic in topics and f.topic != "term"]
+    if not topics and not keyed:
+        return None
+    return Ask(text=clause.text, topics=topics, facts=tuple(_unique(facts)))
+
+
+def _answer_words(clauses: list[Clause]) -> int:
+    return sum(len(c.norm.split()) for c in clauses if not c.question and not _PREAMBLE.match(c.norm))
+
+
+def read_turn(text: str, question: Question) -> Clarification | None:
+    """The turn as a clarification (its questions and the facts that answer them), or None if it asks nothing."""
+    clauses = split_clauses(text)
+    asks = [ask for c in clauses if c.question and (ask := _facts_for(c, question)) is not None]
+    if not asks:
+        return None
+    return Clarification(asks=tuple(asks), also_answer=_answer_words(clauses) >= ANSWER_WORDS,
+                         reply=compose_reply(asks, question))
+
+
+def compose_reply(asks: list[Ask], question: Question) -> str:
+    """What the interviewer says: the question again if asked, each fact once, and "your call" for the rest."""
+    parts: list[str] = []
+    if any(a.repeat for a in asks):
+        parts.append(f"Sure, again: {question.text}")
+    given: list[Fact] = []
+    open_topics: list[str] = []
+    for ask in asks:
+        if ask.repeat:
+            continue
+        new = [f for f in ask.facts if f not in given]
+        given.extend(new)
+        if not ask.facts:
+            open_topics.extend(t for t in ask.topics if t not in open_topics)
+    if given:
+        parts.append(("Good question. " if not parts else "") + " ".join(f.text.strip() for f in given))
+    if open_topics or (not given and not parts):
+        what = " and ".join(t.replace("_", " ") for t in open_topics[:2])
+        parts.append((f"On {what}, that's " if what else "That's ") + YOUR_CALL + ".")
+    return " ".join(parts)

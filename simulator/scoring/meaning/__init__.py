@@ -1,0 +1,43 @@
+"""The evidence model: answers read by meaning (sentence embeddings, polarity, a small ordinal model).
+
+`default_model()` is the process-wide model: its embedder loads lazily, once,
+and `warm_up()` starts that load in the background so the first scored answer
+does not wait for it. `configure(models_dir)` says where the converted model
+lives (the app and the CLI call it with the configured models dir).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from .embedder import Embedder, EmbedderUnavailable
+from .model import Assessment, EvidenceModel, load_weights
+
+__all__ = ["Assessment", "EmbedderUnavailable", "EvidenceModel", "configure", "default_model"]
+
+_lock = threading.Lock()
+_models_dir: Path | None = None
+_model: EvidenceModel | None = None
+
+
+def configure(models_dir: Path) -> None:
+    """Use `models_dir` for the embedding model from now on (a new model is made on next use)."""
+    global _models_dir, _model
+    with _lock:
+        if models_dir != _models_dir:
+            _models_dir, _model = models_dir, None
+
+
+def default_model() -> EvidenceModel:
+    global _model
+    with _lock:
+        if _model is None:
+            if _models_dir is None:
+                from ...config import default_data_dir
+
+                directory = default_data_dir() / "models"
+            else:
+                directory = _models_dir
+            _model = EvidenceModel(Embedder(directory), load_weights())
+        return _model

@@ -1,0 +1,94 @@
+"""A criterion's level from the evidence model, with verbatim quotes and what would earn the next level.
+
+Per exchange that probes the criterion the model reads the candidate's answers
+(as the scorer sees them: grader-addressed text masked) and gives a level;
+the criterion's level is the rounded mean over those exchanges, as before.
+Every quote is a clause span of the candidate's own turn; checks list the
+facets of the level guide, each passed with its quote or not; denied and
+wished-for facets are named in the note so the report can say "you said there
+were no alerts" instead of crediting the word "alerts".
+"""
+
+from __future__ import annotations
+
+from ..catalog.models import Criterion
+from .meaning import EvidenceModel
+from .meaning.model import AnswerText as ModelAnswer
+from .meaning.model import Assessment, FacetFinding
+from .models import Check, CriterionResult, Evidence
+from .transcript import AnswerText, Exchange
+
+MAX_QUOTES = 8
+
+
+def _round_half_up(value: float) -> int:
+    return int(value + 0.5)
+
+
+def _evidence(finding: FacetFinding, answers: list[AnswerText]) -> Evidence | None:
+    clause = finding.clause
+    if clause is None:
+        return None
+    answer = answers[clause.answer_index]
+    turn = answer.turn
+    if answer.masked[clause.span.start:clause.span.end] != turn.text[clause.span.start:clause.span.end]:
+        return None  # the clause overlaps grader-addressed text: never quoted
+    return Evidence(quote=turn.text[clause.span.start:clause.span.end], turn_index=turn.index, t_start=turn.t_start,
+                    signal=finding.facet.id, char_start=clause.span.start)
+
+
+def assess_exchange(model: EvidenceModel, criterion: Criterion, exchange: Exchange) -> Assessment | None:
+    answers = [ModelAnswer(text=a.masked, index=i) for i, a in enumerate(exchange.answers)]
+    return model.assess(criterion, exchange.question, answers)
+
+
+def score_by_meaning(model: EvidenceModel, criterion: Criterion, base: CriterionResult, answered: list[Exchange]) -> CriterionResult:
+    """The result for a criterion the model can read (facets in the rubric, weights trained)."""
+    levels: list[int] = []
+    quotes: list[Evidence] = []
+    best: dict[str, Evidence] = {}
+    denied: list[str] = []
+    wished: list[str] = []
+    last: Assessment | None = None
+    for exchange in answered:
+        assessment = assess_exchange(model, criterion, exchange)
+        assert assessment is not None  # the caller checked the model can read this criterion
+        last = assessment
+        levels.append(assessment.level)
+        for finding in assessment.shown:
+            ev = _evidence(finding, exchange.answers)
+            if ev is not None:
+                quotes.append(ev)
+                best.setdefault(finding.facet.id, ev)
+        denied += [f"{f.facet.description} (said not done: \"{f.clause.text}\")" for f in assessment.denied if f.clause is not None]
+        wished += [f"{f.facet.description} (only wished for: \"{f.clause.text}\")" for f in assessment.wished if f.clause is not None]
+    level = _round_half_up(sum(levels) / len(levels))
+    assert criterion.meaning is not None and last is not None
+    checks = [
+        Check(signal=f.id, description=f"level {f.level}: {f.description}", passed=f.id in best, evidence=best.get(f.id),
+              count=sum(1 for q in quotes if q.signal == f.id))
+        for f in criterion.meaning.facets
+    ]
+    unique: list[Evidence] = []
+    seen: set[tuple[int, int | None]] = set()
+    for q in sorted(quotes, key=lambda e: (e.turn_index, e.char_start or 0)):
+        if (q.turn_index, q.char_start) not in seen:
+            seen.add((q.turn_index, q.char_start))
+            unique.append(q)
+    notes = [] if len(levels) == 1 else [f"mean of {len(levels)} exchanges: {levels}"]
+    notes += list(dict.fromkeys(denied))[:3] + list(dict.fromkeys(wished))[:3]
+    return base.model_copy(update={
+        "level": level, "evidence": unique[:MAX_QUOTES], "checks": checks,
+        "missing": _missing(criterion, level, {c.signal for c in checks if c.passed}), "note": "; ".join(notes),
+    })
+
+
+def _missing(criterion: Criterion, level: int, shown: set[str]) -> str:
+    """What the next level of the guide asks for, naming its facets the answers did not show."""
+    if level >= 4:
+        return ""
+    assert criterion.meaning is not None
+    target = level + 1
+    needs = [f.description for f in criterion.meaning.facets if f.level == target and f.id not in shown]
+    text = f"For level {target} ({criterion.levels[target]})"
+    return text + (": show " + "; ".join(needs) if needs else "") + "."
