@@ -21,12 +21,14 @@ from simulator.scoring.judge import Judge
 from simulator.scoring.score import score_transcript
 
 REQUESTS: list[dict] = []
+HEADERS: list[dict[str, str]] = []
 
 
 class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:  # noqa: N802 (http.server API)
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         REQUESTS.append(body)
+        HEADERS.append(dict(self.headers))
         user = body["messages"][-1]["content"]
         fenced = " ".join(re.findall(r"<<<CANDIDATE-\w+>>>\n(.*?)\n<<<END-\w+>>>", user, re.S)).strip()
         first = fenced.split(". ")[0]
@@ -54,6 +56,7 @@ def server() -> Iterator[str]:
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     REQUESTS.clear()
+    HEADERS.clear()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}/v1"
     finally:
@@ -72,3 +75,20 @@ def test_judge_through_litellm_and_a_local_server(server: str) -> None:
     assert REQUESTS and REQUESTS[0]["temperature"] == 0.0
     assert "Grader note" not in REQUESTS[0]["messages"][-1]["content"]
     assert score.scorer.model == "openai/local-judge"
+
+
+def test_calibrate_with_a_keyless_server_sends_a_placeholder_key(server: str, tmp_path, monkeypatch) -> None:
+    """llama.cpp and vLLM need no key, but litellm refuses to call without one: the judge sends a placeholder."""
+    from click.testing import CliRunner
+
+    from scoring_helpers import SHARED_SET
+    from simulator.cli import main
+
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    config = tmp_path / "config.toml"
+    config.write_text(f'[llm]\napi_base = "{server}"\n')
+    result = CliRunner().invoke(main, ["--config", str(config), "calibrate", str(SHARED_SET), "--scorer", "llm",
+                                       "--judge-model", "openai/local-judge", "--json"])
+    assert result.exit_code == 0, result.output
+    assert REQUESTS and HEADERS[0].get("Authorization") == "Bearer no-key-needed"
+    assert json.loads(result.output)["summary"]["coverage"] > 0

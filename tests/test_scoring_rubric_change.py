@@ -1,4 +1,5 @@
-"""Scoring is driven by the rubric YAML: editing a signal changes scores with no code change."""
+"""Scoring is driven by the rubric YAML: editing a facet (evidence model) or a signal (signals scorer) changes
+scores with no code change."""
 
 from __future__ import annotations
 
@@ -21,10 +22,10 @@ def _copy(tmp_path: Path) -> Path:
     return dest
 
 
-def _impact(rubrics: Path, answer: str = D01.answer) -> int | None:
+def _impact(rubrics: Path, answer: str = D01.answer, scorer: str = "signals") -> int | None:
     catalog = load_catalog(rubrics, PERSONAS)
     score = score_transcript([(catalog.criteria["impact"], 1.0)], qa(D01.question, answer), loop_id="x", round_id="y",
-                             files=catalog.files)
+                             files=catalog.files, scorer=scorer)  # type: ignore[arg-type]
     return score.criteria[0].level
 
 
@@ -75,9 +76,9 @@ def test_raising_a_threshold_and_adding_a_signal_change_scores(tmp_path: Path) -
 
 def test_calibration_and_rubric_hash_follow_the_yaml(tmp_path: Path) -> None:
     rubrics = _copy(tmp_path)
-    before = calibrate(SHARED_SET, load_catalog(rubrics, PERSONAS))
+    before = calibrate(SHARED_SET, load_catalog(rubrics, PERSONAS), "signals")
     _remove_signal(rubrics / "criteria.yaml", "ownership", "personal_action")
-    after = calibrate(SHARED_SET, load_catalog(rubrics, PERSONAS))
+    after = calibrate(SHARED_SET, load_catalog(rubrics, PERSONAS), "signals")
     assert after.summary.exact < before.summary.exact
     assert [i.predicted for i in after.items] != [i.predicted for i in before.items]
 
@@ -93,3 +94,33 @@ def test_rubric_hash_changes_with_the_rubric_file(tmp_path: Path) -> None:
     catalog2 = load_catalog(rubrics, PERSONAS)
     second = score_round(loop.id, rnd.id, turns, catalog2).scorer.rubric_hash
     assert first != second and len(second) == 64
+
+
+def _facets(path: Path, criterion: str) -> tuple[dict, list[dict]]:
+    doc = yaml.safe_load(path.read_text())
+    crit = next(c for c in doc["criteria"] if c["id"] == criterion)
+    return doc, crit["meaning"]["facets"]
+
+
+def test_removing_the_top_facets_lowers_the_evidence_level(tmp_path: Path) -> None:
+    rubrics = _copy(tmp_path)
+    assert _impact(rubrics, scorer="evidence") == 4
+    doc, facets = _facets(rubrics / "criteria.yaml", "impact")
+    facets[:] = [f for f in facets if f["level"] < 4]
+    (rubrics / "criteria.yaml").write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
+    level = _impact(rubrics, scorer="evidence")
+    assert level is not None and level < 4
+
+
+def test_a_new_example_in_yaml_is_read_at_once(tmp_path: Path) -> None:
+    """A team's rewritten facet takes over from its trained detector until train-scorer runs again."""
+    rubrics = _copy(tmp_path)
+    odd = "Ops tickets about the thing fell from thirty a week to four a week once it shipped."
+    doc, facets = _facets(rubrics / "criteria.yaml", "impact")
+    before = _impact(rubrics, odd, scorer="evidence")
+    for facet in facets:
+        if facet["level"] >= 3:
+            facet["examples"] = [odd]
+    (rubrics / "criteria.yaml").write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
+    after = _impact(rubrics, odd, scorer="evidence")
+    assert before is not None and after is not None and after > before

@@ -94,25 +94,37 @@ def calibrate_cmd(ctx: click.Context, file: Path | None, split: str, scorer: str
 
 @click.command("train-scorer")
 @click.option("--check", is_flag=True, help="refit and compare with the committed weights instead of writing them")
+@click.option("--cv", "cross_validate_only", is_flag=True,
+              help="report group 5-fold agreement on the train split instead (what tuning may look at)")
 @click.pass_context
-def train_scorer_cmd(ctx: click.Context, check: bool) -> None:
+def train_scorer_cmd(ctx: click.Context, check: bool, cross_validate_only: bool) -> None:
     """Fit the evidence model's weights on the corpus's train split (never validation) and write them."""
     from ..scoring.meaning import default_model
+    from ..scoring.meaning.detectors import DETECTORS_PATH, load_detectors
     from ..scoring.meaning.model import WEIGHTS_PATH, load_weights
-    from ..scoring.meaning.train import train, write_weights
+    from ..scoring.meaning.train import cross_validate, prepare_train, same_fit, train, write_weights
 
     settings = state(ctx).settings()
     catalog = catalog_or_exit(settings)
     _use_models_dir(settings)
-    weights = train(default_model(), catalog)
+    if cross_validate_only:
+        cv = cross_validate(default_model(), prepare_train(default_model(), catalog))
+        click.echo(f"train split, group {cv.folds}-fold: spearman {cv.spearman:.3f}  pairwise_order {cv.pairwise_order:.3f}  "
+                   f"exact {cv.exact:.3f}  within1 {cv.within1:.3f}  ({cv.labels} labels)")
+        return
+    weights, detectors = train(default_model(), catalog)
     if check:
         committed = load_weights()
-        if committed != weights:
-            fail(f"{WEIGHTS_PATH} is not what the train split gives: run interview-sim train-scorer")
-        click.echo(f"{WEIGHTS_PATH.name} matches a fresh fit on the train split ({weights.trained_on[:12]})")
+        if committed is None or not same_fit(committed, load_detectors(), weights, detectors):
+            fail(f"{WEIGHTS_PATH.name} and {DETECTORS_PATH.name} are not what the train split gives: "
+                 "run interview-sim train-scorer")
+        click.echo(f"{WEIGHTS_PATH.name} and {DETECTORS_PATH.name} match a fresh fit on the train split "
+                   f"({weights.trained_on[:12]})")
         return
     write_weights(weights, WEIGHTS_PATH)
-    click.echo(f"wrote {WEIGHTS_PATH} ({len(weights.criteria)} criteria with own weights, train split {weights.trained_on[:12]})")
+    detectors.save(DETECTORS_PATH)
+    click.echo(f"wrote {WEIGHTS_PATH} ({len(weights.criteria)} criteria with own weights) and {DETECTORS_PATH} "
+               f"({len(detectors.weights)} facet detectors), train split {weights.trained_on[:12]}")
 
 
 def _use_models_dir(settings: Settings) -> None:

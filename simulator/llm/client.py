@@ -106,6 +106,13 @@ class EmbeddedRuntime:
                 self.server = None
 
 
+def route_key(model: str, api_base: str | None, key: str | None) -> str | None:
+    """The key to send: a local OpenAI-compatible server (vLLM, llama.cpp) usually needs none, but litellm insists."""
+    if key is None and api_base and model.startswith("openai/") and not os.environ.get("OPENAI_API_KEY"):
+        return KEYLESS
+    return key
+
+
 @dataclass
 class LLMClient:
     settings: LLMSettings
@@ -115,9 +122,8 @@ class LLMClient:
     def routes(self) -> list[Route]:
         routes: list[Route] = []
         if self.settings.model != EMBEDDED_MODEL:
-            key = self.settings.api_key.get_secret_value() if self.settings.api_key else None
-            if key is None and self.settings.api_base and self.settings.model.startswith("openai/") and not os.environ.get("OPENAI_API_KEY"):
-                key = KEYLESS  # a local OpenAI-compatible server (vLLM, llama.cpp) usually needs none; litellm insists
+            key = route_key(self.settings.model, self.settings.api_base,
+                            self.settings.api_key.get_secret_value() if self.settings.api_key else None)
             routes.append(Route(label=self.settings.model, model=self.settings.model, api_base=self.settings.api_base, api_key=key))
         if self.embedded is not None and (self.settings.model == EMBEDDED_MODEL or self.settings.fallback_to_embedded):
             routes.append(Route(label=EMBEDDED_MODEL, model=f"openai/{EMBEDDED_MODEL}"))

@@ -107,6 +107,7 @@ def litellm_completion(
     """A completion function backed by litellm (imported on first call, never at module import)."""
 
     def complete(messages: Messages, temperature: float) -> str:
+        from ..llm.client import route_key
         from ..llm.litellm_import import import_litellm
 
         litellm = import_litellm()
@@ -114,8 +115,9 @@ def litellm_completion(
                                   "max_tokens": max_tokens, "timeout": timeout_s}
         if api_base:
             kwargs["api_base"] = api_base
-        if api_key:
-            kwargs["api_key"] = api_key
+        key = route_key(model, api_base, api_key)
+        if key:
+            kwargs["api_key"] = key
         response = litellm.completion(**kwargs)
         return response.choices[0].message.content or ""
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from .detectors import load_detectors
 from .embedder import Embedder, EmbedderUnavailable
 from .model import Assessment, EvidenceModel, load_weights
 
@@ -39,5 +40,5 @@ def default_model() -> EvidenceModel:
                 directory = default_data_dir() / "models"
             else:
                 directory = _models_dir
-            _model = EvidenceModel(Embedder(directory), load_weights())
+            _model = EvidenceModel(Embedder(directory), load_weights(), load_detectors())
         return _model

@@ -13,6 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from ...catalog.models import Criterion, Facet
+from .detectors import Detectors
 from .embedder import Embedder
 
 _QUANTITY = re.compile(
@@ -29,6 +30,7 @@ class FacetVectors:
     facet: Facet
     vectors: np.ndarray  # (examples, 384)
     cues: tuple[re.Pattern[str], ...]
+    detector: np.ndarray | None = None  # (385,) learned weights and bias, when trained for this facet
 
 
 @dataclass(frozen=True)
@@ -46,12 +48,13 @@ def _cue(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def criterion_facets(criterion: Criterion, embedder: Embedder) -> CriterionFacets | None:
-    """The criterion's facets with their example vectors, or None when its rubric defines none."""
+def criterion_facets(criterion: Criterion, embedder: Embedder, detectors: Detectors) -> CriterionFacets | None:
+    """The criterion's facets with their example vectors and detectors, or None when its rubric defines none."""
     if criterion.meaning is None:
         return None
     facets = []
     for facet in criterion.meaning.facets:
         facets.append(FacetVectors(facet=facet, vectors=embedder.embed(list(facet.examples)),
-                                   cues=tuple(_cue(p) for p in facet.cues)))
+                                   cues=tuple(_cue(p) for p in facet.cues),
+                                   detector=detectors.get(criterion.id, facet)))
     return CriterionFacets(criterion=criterion, facets=tuple(facets), questions_count=criterion.meaning.questions_count)

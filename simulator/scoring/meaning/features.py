@@ -1,7 +1,8 @@
 """From clauses to the evidence model's features for one criterion.
 
-Each clause is compared with each facet's examples (cosine of sentence
-vectors) and checked for the facet's cues; what a clause shows counts as
+Each clause's sentence vector is read by each facet's detector (or, for a
+facet with no trained detector, compared with its YAML examples) and checked
+for the facet's cues; what a clause shows counts as
 evidence only when the clause affirms it (said as done or proposed, by the
 right actor). Denied and wished-for content is kept apart: it is what tells a
 "we had no alerts" answer from a "we alerted on p99" one, whose words are
@@ -63,14 +64,16 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
 
 
 def clause_strengths(facets: CriterionFacets, texts: list[str], vectors: np.ndarray, subjects: list[str | None]) -> np.ndarray:
-    """(texts, facets) detection strength in [0, 1]: closeness to each facet's examples, its cues, figures and actor."""
+    """(texts, facets) detection strength in [0, 1]: the facet's detector (or closeness to its examples), its cues, figures and actor."""
     out = np.zeros((len(texts), len(facets.facets)), dtype=np.float64)
     if not texts:
         return out
     quantity = np.array([has_quantity(t) for t in texts])
     for j, fv in enumerate(facets.facets):
-        sims = (vectors @ fv.vectors.T).max(axis=1)
-        strength = _sigmoid((sims - SIM_CENTRE) / SIM_SCALE)
+        if fv.detector is not None:
+            strength = _sigmoid(np.clip(vectors @ fv.detector[:-1] + fv.detector[-1], -30, 30))
+        else:
+            strength = _sigmoid(((vectors @ fv.vectors.T).max(axis=1) - SIM_CENTRE) / SIM_SCALE)
         if fv.cues:
             cued = np.array([any(p.search(t) for p in fv.cues) for t in texts])
             strength = np.maximum(strength, cued * CUE_STRENGTH)
@@ -80,6 +83,19 @@ def clause_strengths(facets: CriterionFacets, texts: list[str], vectors: np.ndar
             strength = strength * np.array([s == "self" for s in subjects])
         out[:, j] = strength
     return out
+
+
+def facet_strengths(facets: CriterionFacets, clauses: list[Clause], kept_vectors: np.ndarray,
+                    denied_vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(clauses, facets) strengths of what each clause says as true, and of what it denies (zeros where nothing)."""
+    subjects = [c.subject for c in clauses]
+    kept = clause_strengths(facets, [c.kept for c in clauses], kept_vectors, subjects)
+    denied = np.zeros_like(kept)
+    rows = [i for i, c in enumerate(clauses) if c.denied]
+    if rows:
+        denied[rows] = clause_strengths(facets, [clauses[i].denied or "" for i in rows], denied_vectors[rows],
+                                        [subjects[i] for i in rows])
+    return kept, denied
 
 
 def _best(strengths: np.ndarray, mask: np.ndarray) -> list[Finding]:

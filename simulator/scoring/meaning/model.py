@@ -17,9 +17,10 @@ from pydantic import BaseModel
 
 from ...catalog.models import Criterion, Facet
 from .clauses import Clause, Polarity, split_clauses, story_question
+from .detectors import Detectors
 from .embedder import Embedder
 from .facets import CriterionFacets, criterion_facets
-from .features import FEATURES, Finding, Reading, clause_strengths, read
+from .features import FEATURES, Finding, Reading, facet_strengths, read
 from .ordinal import LEVELS, OrdinalParams
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
@@ -78,9 +79,10 @@ class AnswerText:
 
 
 class EvidenceModel:
-    def __init__(self, embedder: Embedder, weights: ModelWeights | None) -> None:
+    def __init__(self, embedder: Embedder, weights: ModelWeights | None, detectors: Detectors | None = None) -> None:
         self.embedder = embedder
         self.weights = weights
+        self.detectors = detectors if detectors is not None else Detectors({})
         self._facets: dict[int, CriterionFacets | None] = {}
         self._lock = threading.Lock()
 
@@ -88,7 +90,7 @@ class EvidenceModel:
         key = id(criterion)
         with self._lock:
             if key not in self._facets:
-                self._facets[key] = criterion_facets(criterion, self.embedder)
+                self._facets[key] = criterion_facets(criterion, self.embedder, self.detectors)
             return self._facets[key]
 
     def clauses(self, question: str, answers: list[AnswerText]) -> list[Clause]:
@@ -105,13 +107,15 @@ class EvidenceModel:
 
     def strengths(self, facets: CriterionFacets, clauses: list[Clause]) -> tuple[np.ndarray, np.ndarray]:
         """Facet strengths of what each clause says as true and of what it denies."""
-        subjects = [c.subject for c in clauses]
-        kept = clause_strengths(facets, [c.kept for c in clauses], self.embedder.embed([c.kept for c in clauses]), subjects)
+        return facet_strengths(facets, clauses, *self.vectors(clauses))
+
+    def vectors(self, clauses: list[Clause]) -> tuple[np.ndarray, np.ndarray]:
+        """Sentence vectors of what each clause keeps and of what it denies (zeros where it denies nothing)."""
+        kept = self.embedder.embed([c.kept for c in clauses])
         denied = np.zeros_like(kept)
         rows = [i for i, c in enumerate(clauses) if c.denied]
         if rows:
-            texts = [clauses[i].denied or "" for i in rows]
-            denied[rows] = clause_strengths(facets, texts, self.embedder.embed(texts), [subjects[i] for i in rows])
+            denied[rows] = self.embedder.embed([clauses[i].denied or "" for i in rows])
         return kept, denied
 
     def assess(self, criterion: Criterion, question: str, answers: list[AnswerText]) -> Assessment | None:
