@@ -99,7 +99,8 @@ def calibrate_cmd(ctx: click.Context, file: Path | None, split: str, scorer: str
 @click.pass_context
 def train_scorer_cmd(ctx: click.Context, check: bool, cross_validate_only: bool) -> None:
     """Fit the evidence model's weights on the corpus's train split (never validation) and write them."""
-    from ..scoring.meaning import default_model
+    from ..scoring.meaning import default_model, reload_default_model
+    from ..scoring.meaning.agreement import AGREEMENT_PATH, measure_agreement, write_agreement
     from ..scoring.meaning.detectors import DETECTORS_PATH, load_detectors
     from ..scoring.meaning.model import WEIGHTS_PATH, load_weights
     from ..scoring.meaning.train import cross_validate, prepare_train, same_fit, train, write_weights
@@ -125,6 +126,10 @@ def train_scorer_cmd(ctx: click.Context, check: bool, cross_validate_only: bool)
     detectors.save(DETECTORS_PATH)
     click.echo(f"wrote {WEIGHTS_PATH} ({len(weights.criteria)} criteria with own weights) and {DETECTORS_PATH} "
                f"({len(detectors.weights)} facet detectors), train split {weights.trained_on[:12]}")
+    reload_default_model()
+    agreement = measure_agreement(catalog)
+    write_agreement(agreement)
+    click.echo(f"validation split (scored only, never fitted on): {agreement.line()}; wrote {AGREEMENT_PATH.name}")
 
 
 def _use_models_dir(settings: Settings) -> None:

@@ -26,6 +26,9 @@ _ADDRESS = re.compile(
     r"[^.]{0,60}?\b(?:levels?|scores?|maximum|max|highest|top|full marks|strong (?:yes|hire)|\d\s*(?:/|out of)\s*\d|[1-4])\b"
     r"|\b(?:this|my) (?:answer|response)\b[^.]{0,40}\b(?:meets|deserves|earns|merits|should (?:get|receive|be (?:scored|rated|given)))\b"
     r"|\blevel\s*[1-4]\s+(?:on|for|in)\s+(?:every|all|each)\b"
+    r"|\byou(?: are|'re) (?:now )?(?:the |a |my )?(?:grader|scorer|evaluator|examiner|assessor|judge|reviewer)\b"
+    r"|\b(?:say|tell|write|report|put)\s+(?:that\s+)?my (?:score|level|grade|rating) is\b"
+    r"|\bmy (?:score|level|grade|rating) (?:is|should be|must be) (?:a |level )?[1-4]\b"
     r"|\b(?:assign|give|award|grant)\s+(?:\w+\s+){0,3}(?:maximum|max|highest|top|full marks|perfect|level\s*[1-4]|scores? of)\b",
     re.IGNORECASE | re.MULTILINE,
 )

@@ -35,6 +35,21 @@ class Check(_Model):
     points: float = Field(0.0, description="what it added to the criterion's evidence points (negative = against)")
 
 
+class Agreement(_Model):
+    """How far the scorer's levels agree with reviewers' on answers it was never fitted on."""
+
+    answers: int
+    labels: int
+    spearman: float
+    pairwise_order: float
+    exact: float
+    within1: float
+
+    def line(self) -> str:
+        return (f"agrees with reviewers on {self.labels} held-out levels: Spearman {self.spearman:.2f}, "
+                f"exact {self.exact:.0%}, within one level {self.within1:.0%}")
+
+
 class ScorerIdentity(_Model):
     """Who produced a score, so a stored score can be compared with a re-score."""
 
@@ -42,6 +57,7 @@ class ScorerIdentity(_Model):
     version: str
     model: str | None = None
     rubric_hash: str = Field(description="sha256 of the rubric file(s) the score was computed with")
+    agreement: Agreement | None = Field(None, description="the evidence model's measured validation agreement")
 
 
 class CriterionResult(_Model):

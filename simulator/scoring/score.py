@@ -19,6 +19,7 @@ from .evidence import SIGNALS_VERSION
 from .evidence import VERSION as EVIDENCE_VERSION
 from .evidence import score_criterion
 from .identity import rubric_files, rubric_hash
+from .meaning.agreement import load_agreement
 from .models import CriterionResult, Evidence, RoundScore, ScorerIdentity
 from .transcript import Exchange, exchanges
 from .verdict import band_of, find_red_flags, rationale, weighted_mean
@@ -107,7 +108,9 @@ def _identity(scorer: ScorerName, judge: Judge | None, files: Iterable[Path], cr
     if scorer == "signals":
         version = SIGNALS_VERSION
     model = judge.model if judge is not None and scorer not in ("evidence", "signals") else None
-    return ScorerIdentity(scorer=scorer, version=version, model=model, rubric_hash=rubric_hash(files, criteria))
+    agreement = load_agreement() if scorer in ("evidence", "combined") else None
+    return ScorerIdentity(scorer=scorer, version=version, model=model, rubric_hash=rubric_hash(files, criteria),
+                          agreement=agreement)
 
 
 def _grader_addressed(exs: list[Exchange]) -> list[Evidence]:

@@ -15,7 +15,7 @@ from .detectors import load_detectors
 from .embedder import Embedder, EmbedderUnavailable
 from .model import Assessment, EvidenceModel, load_weights
 
-__all__ = ["Assessment", "EmbedderUnavailable", "EvidenceModel", "configure", "default_model"]
+__all__ = ["Assessment", "EmbedderUnavailable", "EvidenceModel", "configure", "default_model", "reload_default_model"]
 
 _lock = threading.Lock()
 _models_dir: Path | None = None
@@ -28,6 +28,13 @@ def configure(models_dir: Path) -> None:
     with _lock:
         if models_dir != _models_dir:
             _models_dir, _model = models_dir, None
+
+
+def reload_default_model() -> None:
+    """Read the weights and detectors again on next use (after train-scorer wrote new ones)."""
+    global _model
+    with _lock:
+        _model = None
 
 
 def default_model() -> EvidenceModel:

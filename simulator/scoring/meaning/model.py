@@ -83,11 +83,13 @@ class EvidenceModel:
         self.embedder = embedder
         self.weights = weights
         self.detectors = detectors if detectors is not None else Detectors({})
-        self._facets: dict[int, CriterionFacets | None] = {}
+        self._facets: dict[tuple[str, str], CriterionFacets | None] = {}
         self._lock = threading.Lock()
 
     def facets(self, criterion: Criterion) -> CriterionFacets | None:
-        key = id(criterion)
+        # Keyed by content: catalogs build new Criterion objects (per loop, per reload), and an edited YAML
+        # facet must be read afresh while an unchanged one is not embedded again.
+        key = (criterion.id, criterion.meaning.model_dump_json() if criterion.meaning is not None else "")
         with self._lock:
             if key not in self._facets:
                 self._facets[key] = criterion_facets(criterion, self.embedder, self.detectors)

@@ -104,7 +104,8 @@ class ReportScreen(Screen[None]):
         weighted = "-" if score.weighted is None else f"{score.weighted:.2f}/4"
         self.query_one("#verdict", Static).update(
             Text.assemble(("Verdict: ", "bold"), f"{score.band} · weighted {weighted}\n", score.rationale,
-                          f"\nscored by the {score.scorer.scorer} scorer ({score.scorer.version})")  # fmt: skip
+                          f"\nscored by the {score.scorer.scorer} scorer ({score.scorer.version})",
+                          (f"\nthe scorer {score.scorer.agreement.line()}" if score.scorer.agreement else "", "dim"))  # fmt: skip
         )
         body = Text()
         for result in score.criteria:
