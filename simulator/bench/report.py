@@ -1,8 +1,8 @@
 """One table of the product's speed figures: every benchmark as rows of (median, goal, met).
 
-Each area owns its benchmark (llm/bench.py, speech/bench.py, scoring/bench.py,
-store/bench.py, tui/bench.py); this module only turns their results into rows
-and a dated report, for `interview-sim bench all` and the README.
+Each area has its benchmark (stt.py, store.py, tui.py here; llm/bench.py and
+scoring/bench.py until they move here too); this module only turns their results
+into rows and a dated report, for `interview-sim bench all` and the README.
 """
 
 from __future__ import annotations

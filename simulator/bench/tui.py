@@ -106,8 +106,8 @@ async def _keypress_latency(settings: Settings, presses: int) -> tuple[list[floa
     from textual.widgets import TextArea
 
     from ..engine.clock import SimulatedClock
-    from .app import InterviewApp
-    from .screens.interview import InterviewScreen
+    from ..tui.app import InterviewApp
+    from ..tui.screens.interview import InterviewScreen
 
     notes: list[str] = []
     clock = SimulatedClock()

@@ -19,7 +19,7 @@ Signature (for `interview-sim bench store [--json]`, wired in simulator/commands
 Goals (issue 6): median full-text search <= 50 ms and median load of one session for
 review <= 50 ms on the 10,000-session database; median turn insert <= 5 ms while a
 reader (another process, read transaction open) holds the database. `goals_met` says
-whether all three held. Run stand-alone: `python -m simulator.store.bench --sessions 10000 [--json]`.
+whether all three held. Run stand-alone: `python -m simulator.bench.store --sessions 10000 [--json]`.
 
 Generation is a bulk insert (one transaction, executemany, synchronous off while it
 runs) with the FTS triggers live, so the index is built exactly as in real use.
@@ -48,7 +48,7 @@ from pydantic import BaseModel, Field
 
 from ..engine.turns import DeliveryMetrics, Speaker, Turn, TurnKind
 from ..scoring.models import CriterionResult, Evidence, RoundScore, ScorerIdentity
-from .store import Store, utc_now
+from ..store.store import Store, utc_now
 
 SEARCH_GOAL_MS = 50.0
 LOAD_GOAL_MS = 50.0
