@@ -13,12 +13,10 @@ been handled and the screen has been refreshed with the new character.
 from __future__ import annotations
 
 import asyncio
-import os
 import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -48,11 +46,6 @@ class TuiBenchResult(BaseModel):
 
 def _tmux(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["tmux", *args], capture_output=True, text=True, timeout=10)
-
-
-def measure_launch(command: list[str], *, timeout_s: float = 20.0) -> float:
-    """Seconds from spawning `command` in a 160x50 tmux pane to the home screen being drawn."""
-    return measure_launch_interactive(command, timeout_s=timeout_s)[0]
 
 
 def measure_launch_interactive(command: list[str], *, timeout_s: float = 20.0) -> tuple[float, float]:
@@ -187,12 +180,3 @@ def run_tui_bench(settings: Settings, *, runs: int = 5, presses: int = 30, comma
         keypress_during_stream=during,
         notes=notes,
     )
-
-
-def bench_settings(base: Settings) -> Settings:
-    """A throwaway data dir (sharing the verified embedded model) so the bench never touches real sessions."""
-    root = Path(tempfile.mkdtemp(prefix="isim-tui-bench-"))
-    models = root / "models"
-    if base.models_dir.exists():
-        os.symlink(base.models_dir, models, target_is_directory=True)
-    return base.model_copy(update={"data_dir": root})
