@@ -45,6 +45,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pydantic import BaseModel, Field
+from sqlite_utils import Database
 
 from ..engine.turns import DeliveryMetrics, Speaker, Turn, TurnKind
 from ..scoring.models import CriterionResult, Evidence, RoundScore, ScorerIdentity
@@ -240,7 +241,7 @@ def _generate(store: Store, sessions: int, rounds_per_session: int, turns_per_ro
                 turn_rows,
             )
             for row, score in score_rows:
-                Store._insert_score(conn, row, score, started)
+                store._insert_score(row, score, started)
             if (s + 1) % 1000 == 0:
                 progress(f"  generated {s + 1:,} / {sessions:,} sessions")
         conn.execute("COMMIT")
@@ -248,7 +249,7 @@ def _generate(store: Store, sessions: int, rounds_per_session: int, turns_per_ro
         conn.execute("ROLLBACK")
         raise
     conn.execute("ANALYZE")
-    conn.execute("INSERT INTO turns_fts(turns_fts) VALUES ('optimize')")
+    Database(conn)["turns"].optimize()  # merge the FTS b-trees, as a long-lived database ends up
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
 
