@@ -81,8 +81,7 @@ def imported_modules(tree: ast.AST) -> list[tuple[int, str]]:
 def resolved_imports(path: Path, root: Path) -> list[tuple[int, str]]:
     """(line, absolute module) of every import in `path`, relative ones resolved against its package.
 
-    `from . import x` yields `package.x`: x may be a module, and if it is only a name the
-    package itself is still the dependency, which the unit check treats the same.
+    `from . import x` yields `package.x` when x is a module, else `package` (x is a name in it).
     """
     module = module_name(path, root)
     package = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
@@ -94,7 +93,11 @@ def resolved_imports(path: Path, root: Path) -> list[tuple[int, str]]:
             if node.module:
                 found.append((node.lineno, ".".join([*base, node.module])))
             else:
-                found.extend((node.lineno, ".".join([*base, alias.name])) for alias in node.names)
+                for alias in node.names:
+                    # `from .. import x`: a submodule if there is one, otherwise a name in the package itself.
+                    candidate = root.joinpath(*base, alias.name)
+                    is_module = candidate.with_suffix(".py").is_file() or candidate.is_dir()
+                    found.append((node.lineno, ".".join([*base, alias.name] if is_module else base)))
     return found
 
 

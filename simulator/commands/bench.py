@@ -98,7 +98,7 @@ for _name, _help in {
     "stt": "Whisper real-time factor and end-of-speech to final-transcript latency.",
     "scoring": "Time to score a 45-minute round with the evidence scorer.",
     "store": "Search, session load and turn insert on a 10,000-session database.",
-    "tui": "App launch-to-interactive time and keypress latency while a turn streams.",
+    "tui": "Launch beside a trivial Textual app (first frame, loop picker usable, ratios) and keypress latency mid-turn.",
 }.items():
     bench_group.add_command(_area_command(_name, _help))
 

@@ -7,15 +7,19 @@ handlers run on the event loop where touching widgets is allowed.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 if TYPE_CHECKING:  # kept out of the import path so the app starts fast
+    from ..catalog import Catalog
+    from ..catalog.watch import Reload
     from ..interview.round_session import RoundEvent
     from ..sandbox import SandboxResult
     from ..scoring.models import RoundScore
     from ..speech.models import VoiceAnswer
+    from ..store import Store
+    from .home_menu import HomeMenu
     from .models import ModelStatus
 
 
@@ -27,12 +31,21 @@ class ModelStatusChanged(Message):
         self.status = status
 
 
-class DataReady(Message):
-    """Catalog loaded and store opened (or one of them failed: `error`)."""
+class CatalogLoaded(Message):
+    """The rubrics and personas are loaded (with the pickers' menu), or `error` says why not."""
 
-    def __init__(self, catalog: Any, store: Any, error: str | None = None) -> None:
+    def __init__(self, catalog: Catalog | None, menu: HomeMenu | None, error: str | None = None) -> None:
         super().__init__()
         self.catalog = catalog
+        self.menu = menu
+        self.error = error
+
+
+class StoreOpened(Message):
+    """The database is open (migrated if it was older), or `error` says why not."""
+
+    def __init__(self, store: Store | None, error: str | None = None) -> None:
+        super().__init__()
         self.store = store
         self.error = error
 
@@ -40,9 +53,10 @@ class DataReady(Message):
 class CatalogReloaded(Message):
     """Rubric or persona files changed on disk: the new catalog, or the problems that kept the old one."""
 
-    def __init__(self, reload: Any) -> None:
+    def __init__(self, reload: Reload, menu: HomeMenu | None) -> None:
         super().__init__()
         self.reload = reload
+        self.menu = menu
 
 
 class InterviewerEvent(Message):

@@ -70,7 +70,6 @@ LEVEL_POLL_S = 0.1
 
 
 class InterviewScreen(Screen[None]):
-    CSS_PATH = "interview.tcss"
     BINDINGS = [
         Binding("ctrl+s", "submit", "Submit answer", id="submit", priority=True),
         Binding("f2", "repeat", "Repeat question", id="repeat"),

@@ -34,7 +34,6 @@ def spark(levels: list[float]) -> str:
 
 
 class ReportScreen(Screen[None]):
-    CSS_PATH = "report.tcss"
     BINDINGS = [
         Binding("enter", "continue", "Continue", id="continue", priority=True),
         Binding("escape", "home", "Home", id="home"),
@@ -184,7 +183,6 @@ class ReportScreen(Screen[None]):
 class LoopSummaryScreen(Screen[None]):
     """Across the loop: each round's band and where to work first."""
 
-    CSS_PATH = "report.tcss"
     BINDINGS = [Binding("enter", "home", "Home", id="summary_home", priority=True)]
 
     def __init__(self, loop_id: str, outcomes: list[RoundOutcome]) -> None:

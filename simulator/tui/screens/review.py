@@ -154,7 +154,6 @@ class AudioModal(ModalScreen[str | None]):
 
 
 class ReviewScreen(Screen[None]):
-    CSS_PATH = "review.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
         Binding("ctrl+f", "search", "Search", id="search"),
