@@ -229,3 +229,61 @@ def test_the_subprocess_check_would_see_a_heavy_import() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "textual" in json.loads(proc.stdout)
+
+
+MAX_MODULE_LINES = 450
+
+
+def test_no_module_is_too_long_to_read() -> None:
+    """A module that grows past this is doing two things; split it (issue 16)."""
+    long = {
+        str(path.relative_to(REPO)): n
+        for path in PACKAGE.rglob("*.py")
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert long == {}
+
+
+def _imports_of(path: Path) -> set[str]:
+    return {name for _, name in resolved_imports(path, REPO)}
+
+
+def test_screens_know_the_host_protocol_not_the_app() -> None:
+    screens = sorted((PACKAGE / "tui" / "screens").glob("*.py"))
+    assert len(screens) > 5
+    offenders = [str(path.relative_to(REPO)) for path in screens if "simulator.tui.app" in _imports_of(path)]
+    assert offenders == []
+
+
+def test_help_reads_the_key_lists_not_the_screens() -> None:
+    imported = _imports_of(PACKAGE / "tui" / "screens" / "help.py")
+    assert not any(name.startswith("simulator.tui.screens.") for name in imported), imported
+
+
+def test_only_the_app_opens_the_store_and_screens_go_through_the_services() -> None:
+    """The UI reads and writes sessions through RoundService and SessionDesk (simulator/interview/).
+
+    Screens may use the store's pure formatting (render) and its record types; only app.py
+    imports the package that opens the database, to hand it to the services.
+    """
+    allowed = {"simulator.store.render", "simulator.store.records"}
+    offenders = [
+        f"{path.relative_to(REPO)}: {name}"
+        for path in sorted((PACKAGE / "tui").rglob("*.py"))
+        if path.name != "app.py"
+        for name in _imports_of(path)
+        if name.startswith("simulator.store") and name not in allowed
+        and not _only_for_types(path, name)
+    ]
+    assert offenders == []
+
+
+def _only_for_types(path: Path, module: str) -> bool:
+    """True when every import of `module` in `path` sits under `if TYPE_CHECKING:` (a type, not a call)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    guarded: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            guarded.update(child.lineno for stmt in node.body for child in ast.walk(stmt) if hasattr(child, "lineno"))
+    lines = [line for line, name in resolved_imports(path, REPO) if name == module]
+    return bool(lines) and all(line in guarded for line in lines)

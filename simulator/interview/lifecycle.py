@@ -70,10 +70,11 @@ class BackgroundRecorder:
         self.drain()
         self.recorder.require_saved()
 
-    def close(self) -> None:
-        """No more turns: the writer thread ends once the queue is empty."""
+    def close(self, wait_s: float = 0.0) -> None:
+        """No more turns: the writer thread ends once the queue is empty (waiting up to `wait_s` for that)."""
         if self._thread.is_alive():
             self._queue.put(None)
+            self._thread.join(wait_s)
 
 
 @dataclass
@@ -87,7 +88,8 @@ class RoundRun:
     persona: Persona
     candidate: str
     session: RoundSession
-    recorder: TurnRecorder | BackgroundRecorder
+    recorder: TurnRecorder | BackgroundRecorder | None
+    """None: the database refused to start the round, which goes on unsaved."""
     restored: list[Turn] = field(default_factory=list)
     """Turns already stored for this round (a resumed round goes on after them)."""
 
@@ -137,32 +139,55 @@ class RoundService:
         `background`: record turns from a thread (the app), not inline (the headless run).
         """
         record = self.store.load_session(session_id)
-        loop = self.catalog.loop(loop_id or record.loop)
-        round_ = loop.round(round_id)
-        persona = self.catalog.personas.get(persona_id or round_.persona) or self.catalog.personas[round_.persona]
+        loop, round_, persona = self._parts(loop_id or record.loop, round_id, persona_id)
         round_row = self.store.start_round(session_id, round_id=round_.id, persona=persona.id, seed=seed)
         stored = record.round(round_.id)
+        restored = list(stored.turns) if stored else []
         recorder: TurnRecorder | BackgroundRecorder = TurnRecorder(
             self.store, round_row, session_id=session_id, data_dir=self.settings.data_dir, on_notice=self.on_notice
         )
         if background:
             recorder = BackgroundRecorder(recorder)
-        interview = self.settings.interview
-        restored = list(stored.turns) if stored else []
         # Questions of the candidate's last sessions are avoided in a new round; a resumed one keeps its own choices.
-        recent = set() if restored else self.store.recent_question_ids(candidate, loop.id, round_.id, interview.avoid_recent_sessions)
-        session = RoundSession(
-            catalog=self.catalog, loop=loop, round_=round_, persona=persona, llm=self.llm, clock=clock,
-            candidate=candidate, seed=seed, level=level, recent_question_ids=recent, warn_minutes=interview.warn_minutes,
-            on_turn=recorder,
-        )  # fmt: skip
+        recent = set() if restored else self.store.recent_question_ids(
+            candidate, loop.id, round_.id, self.settings.interview.avoid_recent_sessions
+        )
+        session = self._session(loop, round_, persona, candidate, clock, level, seed, recent, recorder)
         return RoundRun(
             session_id=session_id, round_row=round_row, loop=loop, round=round_, persona=persona, candidate=candidate,
             session=session, recorder=recorder, restored=restored,
         )  # fmt: skip
 
+    def unsaved_round(
+        self, session_id: str, loop_id: str, round_id: str, *, candidate: str, clock: Clock, level: str | None = None,
+        persona_id: str | None = None, seed: int | None = None,
+    ) -> RoundRun:  # fmt: skip
+        """The round without the database (it refused to start it): the candidate still gets the interview."""
+        loop, round_, persona = self._parts(loop_id, round_id, persona_id)
+        session = self._session(loop, round_, persona, candidate, clock, level, seed, set(), None)
+        return RoundRun(session_id=session_id, round_row=0, loop=loop, round=round_, persona=persona, candidate=candidate,
+                        session=session, recorder=None)  # fmt: skip
+
+    def _parts(self, loop_id: str, round_id: str, persona_id: str | None) -> tuple[Loop, Round, Persona]:
+        loop = self.catalog.loop(loop_id)
+        round_ = loop.round(round_id)
+        persona = self.catalog.personas.get(persona_id or round_.persona) or self.catalog.personas[round_.persona]
+        return loop, round_, persona
+
+    def _session(
+        self, loop: Loop, round_: Round, persona: Persona, candidate: str, clock: Clock, level: str | None,
+        seed: int | None, recent: set[str], recorder: Callable[[Turn], None] | None,
+    ) -> RoundSession:  # fmt: skip
+        return RoundSession(
+            catalog=self.catalog, loop=loop, round_=round_, persona=persona, llm=self.llm, clock=clock,
+            candidate=candidate, seed=seed, level=level, recent_question_ids=recent,
+            warn_minutes=self.settings.interview.warn_minutes, on_turn=recorder,
+        )  # fmt: skip
+
     def finish_recording(self, run: RoundRun, notes: str = "") -> None:
         """Every turn in the database (UnsavedTurnsError names the recovery file if it still refuses), then the notes."""
+        if run.recorder is None:
+            return
         try:
             run.recorder.require_saved()
         finally:
@@ -171,11 +196,18 @@ class RoundService:
         if notes.strip():
             self.store.add_note(run.session_id, notes.strip(), coach=SCRATCH_NOTES_COACH, round_id=run.round.id)
 
-    def score_round(self, round_row: int, loop_id: str, round_id: str, turns: list[Turn]) -> RoundScore:
-        """Score the round with the current rubric, keep the score, then mark the round completed."""
-        score = score_round(loop_id, round_id, turns, self.catalog)
+    def score(self, loop_id: str, round_id: str, turns: list[Turn]) -> RoundScore:
+        """The evidence scorer on the transcript, with the current rubric (pure; fast)."""
+        return score_round(loop_id, round_id, turns, self.catalog)
+
+    def keep_score(self, round_row: int, score: RoundScore) -> None:
+        """Save the score, then mark the round completed (never completed without its score)."""
         self.store.save_score(round_row, score)
         self.store.end_round(round_row, SESSION_COMPLETED)
+
+    def score_round(self, round_row: int, loop_id: str, round_id: str, turns: list[Turn]) -> RoundScore:
+        score = self.score(loop_id, round_id, turns)
+        self.keep_score(round_row, score)
         return score
 
     def close_round(self, run: RoundRun, notes: str = "") -> RoundScore:

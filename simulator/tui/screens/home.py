@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.message import Message
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, RadioButton, RadioSet, Select, Static
 
+from .. import keys
 from ..home_menu import HomeMenu, LoopChoice
+from ..host import Host, host
+from ..messages import DataChanged, ModelsChanged, StartInterview
 from ..models import InterviewPlan
 
 if TYPE_CHECKING:
-    from ..app import InterviewApp
+    from ...store import SessionRecord, SessionSummary
 
 WHOLE_LOOP = "__whole_loop__"
 LOADING = "__loading__"
@@ -24,20 +28,32 @@ RUBRIC_PERSONA = "__rubric__"
 ANY_LEVEL = "__any__"
 
 
+class RecentSessions(Message):
+    def __init__(self, sessions: list[SessionSummary] | None, error: str | None = None) -> None:
+        super().__init__()
+        self.sessions = sessions
+        self.error = error
+
+
+class SessionToOpen(Message):
+    """A session picked in the recent list, loaded: resume it when unfinished, otherwise review it."""
+
+    def __init__(self, record: SessionRecord) -> None:
+        super().__init__()
+        self.record = record
+
+
 class HomeScreen(Screen[None]):
     AUTO_FOCUS = "#loop"
-    BINDINGS = [
-        Binding("ctrl+n", "start", "Start", id="start", priority=True),
-        Binding("ctrl+t", "resume", "Resume selected", id="resume"),
-    ]
+    BINDINGS = keys.HOME
     _rounds_for: str | None = None
     """The loop whose rounds and levels the selects show (filled at once when the menu is known)."""
     _menu_shown: HomeMenu | None = None
     """The menu the pickers were last filled from: a refresh with the same menu leaves them (and any open list) alone."""
 
     @property
-    def sim(self) -> InterviewApp:
-        return self.app  # type: ignore[return-value]
+    def sim(self) -> Host:
+        return host(self)
 
     def compose(self) -> ComposeResult:
         loops, rounds, levels, personas = self._choices()
@@ -99,14 +115,17 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self._fill_recent()
 
-    # ---------------------------------------------------------------- refresh hooks (called by the app)
-    def models_changed(self) -> None:
+    # ---------------------------------------------------------------- what the app tells the screen
+    def on_models_changed(self, _: ModelsChanged) -> None:
         try:
             llm, stt = self.query_one("#llm-status", Static), self.query_one("#stt-status", Static)
         except NoMatches:  # a warm-up finishing while the app shuts down
             return
         llm.update(self.sim.llm_status.line())
         stt.update(self.sim.stt_status.line())
+
+    def on_data_changed(self, _: DataChanged) -> None:
+        self.data_ready()
 
     def data_ready(self) -> None:
         """The menu or the database changed (loaded, or a rubric edit reloaded): refill, keeping the picks that still exist."""
@@ -140,17 +159,25 @@ class HomeScreen(Screen[None]):
         return table
 
     def _fill_recent(self) -> None:
-        store = self.sim.store
-        if store is None:
+        if self.sim.desk is not None:
+            self._load_recent()
+
+    @work(thread=True, exclusive=True, group="home-recent")
+    def _load_recent(self) -> None:
+        desk = self.sim.desk
+        assert desk is not None
+        try:
+            self.post_message(RecentSessions(desk.recent(limit=20)))
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(RecentSessions(None, str(exc)))
+
+    def on_recent_sessions(self, message: RecentSessions) -> None:
+        if message.sessions is None:
+            self.notify(f"Could not list sessions: {message.error}", severity="error")
             return
         table = self._recent_table()
         table.clear()
-        try:
-            sessions = store.list_sessions(limit=20)
-        except Exception as exc:  # noqa: BLE001
-            self.notify(f"Could not list sessions: {exc}", severity="error")
-            return
-        for s in sessions:
+        for s in message.sessions:
             table.add_row(
                 s.started[:16].replace("T", " "), s.candidate, s.loop, str(s.rounds), s.status,
                 "-" if s.score is None else f"{s.score:.2f}", key=s.id,
@@ -198,13 +225,17 @@ class HomeScreen(Screen[None]):
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
             self._open_session(str(key.value))
 
+    @work(thread=True, exclusive=True, group="home-open")
     def _open_session(self, session_id: str) -> None:
-        store = self.sim.store
+        desk = self.sim.desk
+        assert desk is not None
         try:
-            record = store.load_session(session_id)
+            self.post_message(SessionToOpen(desk.load(session_id)))
         except Exception as exc:  # noqa: BLE001
-            self.notify(f"Could not open the session: {exc}", severity="error")
-            return
+            self.app.call_from_thread(self.notify, f"Could not open the session: {exc}", severity="error")
+
+    def on_session_to_open(self, message: SessionToOpen) -> None:
+        record = message.record
         loop = self.sim.menu.loop(record.loop) if self.sim.menu is not None else None
         if record.unfinished and loop is not None:
             round_ids = [r.round_id for r in record.rounds] or [loop.rounds[0].id]
@@ -215,11 +246,11 @@ class HomeScreen(Screen[None]):
                 loop_id=record.loop, round_ids=round_ids, whole_loop=whole, level=record.level,
                 candidate=record.candidate, mode="voice" if record.mode == "voice" else "typing",
             )  # fmt: skip
-            self.sim.start_interview(plan, session_id=record.id)
+            self.post_message(StartInterview(plan, record.id))
         else:
             from .review import ReviewScreen
 
-            self.app.push_screen(ReviewScreen(session_id=session_id))
+            self.app.push_screen(ReviewScreen(session_id=record.id))
 
     def current_plan(self) -> InterviewPlan | None:
         menu = self.sim.menu
@@ -253,4 +284,4 @@ class HomeScreen(Screen[None]):
             return
         plan = self.current_plan()
         if plan is not None:
-            self.sim.start_interview(plan)
+            self.post_message(StartInterview(plan))
