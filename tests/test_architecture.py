@@ -287,3 +287,36 @@ def _only_for_types(path: Path, module: str) -> bool:
             guarded.update(child.lineno for stmt in node.body for child in ast.walk(stmt) if hasattr(child, "lineno"))
     lines = [line for line, name in resolved_imports(path, REPO) if name == module]
     return bool(lines) and all(line in guarded for line in lines)
+
+
+LIFECYCLE_CALLS = {"create_session", "start_round", "save_score", "end_round", "end_session", "TurnRecorder", "RoundSession", "score_round"}
+# `interview-sim rescore` adds a score to a stored round's history with a scorer of the coach's choice:
+# it is not a step of a run, and keeps the round as it is.
+LIFECYCLE_ELSEWHERE = {("simulator/commands/scoring.py", "save_score"), ("simulator/commands/scoring.py", "score_round")}
+
+
+def test_each_step_of_a_rounds_life_is_coded_once() -> None:
+    """Create session, start round, record turns, score, end: only RoundService does them (the store defines them).
+
+    A step is a call on a store (`store.create_session(...)`, `self.store.end_round(...)`), the scorer
+    called by name, or a TurnRecorder / RoundSession made. Benchmarks time the store's API itself.
+    """
+    home = PACKAGE / "interview" / "lifecycle.py"
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path == home or any(path.is_relative_to(PACKAGE / d) for d in ("store", "scoring", "bench")):
+            continue
+        where = str(path.relative_to(REPO))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            if isinstance(func, ast.Attribute) and "store" in ast.unparse(func.value).lower():
+                name = func.attr
+            elif isinstance(func, ast.Name):
+                name = func.id
+            else:
+                continue
+            if name in LIFECYCLE_CALLS and (where, name) not in LIFECYCLE_ELSEWHERE:
+                found.append(f"{where}:{node.lineno}: {name}")
+    assert not found, "\n".join(found)
