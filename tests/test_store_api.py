@@ -42,10 +42,10 @@ def test_each_turn_is_visible_to_another_connection_at_once(store: Store) -> Non
 
 def test_add_turn_is_idempotent_on_round_and_index(store: Store) -> None:
     sid, row = _new_round(store)
-    store.add_turn(row, _answer(0, "first words"))
-    store.add_turn(row, _answer(0, "first words"))
-    store.add_turn(row, _answer(0, "a replay with other words"))
-    store.add_turn(row, _answer(1, "second"))
+    assert store.add_turn(row, _answer(0, "first words")) is True
+    assert store.add_turn(row, _answer(0, "first words")) is False
+    assert store.add_turn(row, _answer(0, "a replay with other words")) is False
+    assert store.add_turn(row, _answer(1, "second")) is True
     turns = store.load_session(sid).rounds[0].turns
     assert [(t.index, t.text) for t in turns] == [(0, "first words"), (1, "second")]
     assert store.conn.execute("SELECT count(*) FROM turns").fetchone()[0] == 2
@@ -146,7 +146,7 @@ def test_fts_stays_in_sync_on_update_and_delete(store: Store) -> None:
     assert store.search_notes("stratified") == []
     # FTS5's own check raises "database disk image is malformed" if the index disagrees with the table.
     store.conn.execute("INSERT INTO turns_fts(turns_fts, rank) VALUES ('integrity-check', 1)")
-    store.conn.execute("INSERT INTO notes_fts(notes_fts, rank) VALUES ('integrity-check', 1)")
+    store.conn.execute("INSERT INTO coach_notes_fts(coach_notes_fts, rank) VALUES ('integrity-check', 1)")
 
 
 @pytest.mark.parametrize("query", ['"', "NEAR(", "a AND", "-x", "col:word", "*", "'; DROP TABLE turns; --"])

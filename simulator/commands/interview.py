@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .common import catalog_or_exit, echo_json, state
+from .common import catalog_or_exit, echo_json, fail, state
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -34,7 +34,6 @@ def _drive(
     """
     import sqlite3
 
-    from ..cli import fail
     from ..llm.embedded_model import EmbeddedModelError
     from ..llm.factory import build_llm
     from ..llm.local_server import LocalServerError

@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..cli import fail
 from ..config import Settings
-from .common import catalog_or_exit, echo_json, state
+from .common import catalog_or_exit, echo_json, fail, state
 
 if TYPE_CHECKING:
     from ..scoring.judge import Judge

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..cli import fail
-from .common import catalog_or_exit, echo_json, state
+from .common import catalog_or_exit, echo_json, fail, state
 
 
 def register(group: click.Group) -> None:

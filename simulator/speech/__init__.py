@@ -34,7 +34,7 @@ For each spoken answer, create a session and run it in a thread worker::
 
 Other entry points: `list_input_devices()` (raises AudioUnavailableError), `load_audio(path)`,
 `WhisperTranscriber.transcribe(audio, vocabulary=...)` (BLOCKING), `delivery_metrics(words, fillers)`,
-and `simulator.speech.bench.run_stt_bench()` (BLOCKING, ~1 min) for `interview-sim bench stt`.
+and `simulator.bench.stt.run_stt_bench()` (BLOCKING, ~1 min) for `interview-sim bench stt`.
 Nothing here imports faster-whisper, sounddevice or litellm until it is used.
 """
 

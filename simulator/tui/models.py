@@ -41,11 +41,3 @@ class InterviewPlan(BaseModel):
     mode: Literal["typing", "voice"] = "typing"
     seed: int | None = None
 
-
-def __getattr__(name: str) -> object:
-    """`RoundOutcome` moved to `.outcome`; kept importable from here without loading it at launch."""
-    if name == "RoundOutcome":
-        from .outcome import RoundOutcome
-
-        return RoundOutcome
-    raise AttributeError(name)

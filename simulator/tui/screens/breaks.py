@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Center, Middle
 from textual.screen import Screen
 from textual.widgets import Footer, Label
 
+from .. import keys
+from ..messages import BreakOver
 from ..widgets import clock_text
 
 
 class BreakScreen(Screen[None]):
-    BINDINGS = [Binding("enter", "go", "Start next round", id="next_round", priority=True)]
+    BINDINGS = keys.BREAK
     DEFAULT_CSS = "BreakScreen Label { margin: 1 2; }"
 
     def __init__(self, next_title: str, next_minutes: int, seconds: float) -> None:
@@ -44,4 +45,4 @@ class BreakScreen(Screen[None]):
 
     def action_go(self) -> None:
         if self.is_current:
-            self.app.break_over()  # type: ignore[attr-defined]
+            self.post_message(BreakOver())

@@ -38,13 +38,13 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..config import PROJECT_ROOT, Settings
-from .audio_files import load_audio
-from .file_stream import FileStreamFactory
-from .models import SAMPLE_RATE
-from .session import VoiceAnswerSession
-from .transcriber import WhisperTranscriber, cpu_cores, cuda_device_count
-from .vocabulary import round_vocabulary
-from .wer import word_error_rate
+from ..speech.audio_files import load_audio
+from ..speech.file_stream import FileStreamFactory
+from ..speech.models import SAMPLE_RATE
+from ..speech.session import VoiceAnswerSession
+from ..speech.transcriber import WhisperTranscriber, cpu_cores, cuda_device_count
+from ..speech.vocabulary import round_vocabulary
+from ..speech.wer import word_error_rate
 
 JFK_REFERENCE = "And so my fellow Americans, ask not what your country can do for you, ask what you can do for your country."
 ESPEAK_ANSWERS = (
