@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 from pydantic import BaseModel, ValidationError
 
-from .models import CriteriaLibrary, Criterion, Loop, Persona
+from .models import WRITTEN, CriteriaLibrary, Criterion, Loop, Persona
 from .yaml_nodes import LocatedDocument, YamlSyntaxError, duplicate_keys, parse
 
 KINDS: dict[str, type[BaseModel]] = {"loop": Loop, "criteria": CriteriaLibrary, "persona": Persona}
@@ -275,10 +275,16 @@ def _check_loop(
         locations=[("rounds", ri, "questions", qi, "id") for ri, r in enumerate(loop.rounds) for qi in range(len(r.questions))],
     )
     known_criteria = set(criteria) | {c.id for c in loop.criteria}
-    source_ids = {s.id for s in loop.sources} | {"written"}
+    source_ids = {s.id for s in loop.sources} | {WRITTEN}
     stage_ids = {s.id for s in loop.stages}
+    for si, stage in enumerate(loop.stages):
+        if stage.source is not None and stage.source not in source_ids:
+            report(("stages", si, "source"), f"unknown source {stage.source!r}; sources: {', '.join(sorted(source_ids))}")
     for ri, rnd in enumerate(loop.rounds):
         base: tuple[str | int, ...] = ("rounds", ri)
+        for field_name, value in rnd.provenance.named_sources().items():
+            if value not in source_ids:
+                report((*base, "provenance", field_name), f"unknown source {value!r}; sources: {', '.join(sorted(source_ids))}")
         if rnd.stage not in stage_ids:
             report((*base, "stage"), f"unknown stage {rnd.stage!r}; stages: {', '.join(sorted(stage_ids))}")
         if rnd.persona not in personas and ("persona", rnd.persona) not in broken:

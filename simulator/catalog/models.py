@@ -156,9 +156,41 @@ class CompanyValue(Strict):
     description: str
 
 
+WRITTEN = "written"
+"""The source id of a value no seed gives: written for the exercise, shown as "assumed" in the app."""
+
+
 class Stage(Strict):
     id: str = Field(pattern=KEBAB)
     title: str
+    source: str | None = Field(None, description='where the stage title comes from: a source id of the loop, or "written"')
+
+    @property
+    def assumed(self) -> bool:
+        return self.source == WRITTEN
+
+
+class Provenance(Strict):
+    """Where a round's own values come from: a source id of the loop, or "written" when no seed gives them.
+
+    Why it exists: the seeds leave gaps (Shopify's guide gives no round lengths, the
+    Canva EM loop is derived from a posting) and the product must not present a
+    value it made up as if a company published it. A field left out says nothing;
+    "written" makes the app show "assumed" beside the value.
+    """
+
+    round: str | None = Field(None, description="the round itself (a derived loop's rounds are written)")
+    minutes: str | None = Field(None, description="the round's time box")
+    persona: str | None = Field(None, description="who interviews: the persona's title for this round")
+    answer_guidance_s: str | None = Field(None, description="the ideal answer length range")
+
+    def assumed(self, name: str) -> bool:
+        """True when `name` (a field of this model) is marked written."""
+        return getattr(self, name) == WRITTEN
+
+    def named_sources(self) -> dict[str, str]:
+        """The fields that name a source, for cross-checking against the loop's sources."""
+        return {name: value for name, value in self.model_dump().items() if value is not None}
 
 
 class RoundCriterion(Strict):
@@ -212,6 +244,7 @@ class Round(Strict):
     red_flags: list[RedFlag] = Field(default_factory=list)
     tips: list[str] = Field(default_factory=list)
     vocabulary: list[str] = Field(default_factory=list, description="jargon for speech recognition")
+    provenance: Provenance = Field(default_factory=Provenance, description="where the round's values come from")
 
 
 class Loop(Strict):
@@ -230,6 +263,10 @@ class Loop(Strict):
     tips: list[str] = Field(default_factory=list, description="loop-wide tips to stand out")
     criteria: list[Criterion] = Field(default_factory=list, description="criteria only this loop uses")
     rounds: list[Round] = Field(min_length=1)
+
+    def assumed(self, rnd: Round, name: str) -> bool:
+        """Whether a round's value (a `Provenance` field) was written for the exercise; every round of a derived loop is."""
+        return rnd.provenance.assumed(name) or (name == "round" and self.derived)
 
     def round(self, round_id: str) -> Round:
         for rnd in self.rounds:

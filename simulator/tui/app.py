@@ -385,7 +385,8 @@ class InterviewApp(App[None]):
         if self.round_index < len(self.plan.round_ids):
             loop = self.catalog.loop(self.plan.loop_id)
             upcoming = loop.round(self.plan.round_ids[self.round_index])
-            self.switch_screen(BreakScreen(upcoming.title, upcoming.minutes, self.break_seconds))
+            self.switch_screen(BreakScreen(upcoming.title, upcoming.minutes, self.break_seconds,
+                                           minutes_assumed=loop.assumed(upcoming, "minutes")))  # fmt: skip
         else:
             self.finish_loop()
 

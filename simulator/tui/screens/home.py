@@ -11,6 +11,7 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, RadioButton, RadioSet, Select, Static
 
+from ..assumed import loop_details, round_details, round_option
 from ..models import InterviewPlan
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ class HomeScreen(Screen[None]):
                 yield Select[str]([], prompt="loading rubrics…", id="loop", allow_blank=True)
                 yield Label("Round")
                 yield Select[str]([], prompt="pick a loop first", id="round", allow_blank=True)
+                yield Static("", id="round-info", classes="muted")
                 yield Label("Level")
                 yield Select[str]([("any level", ANY_LEVEL)], id="level", value=ANY_LEVEL, allow_blank=False)
                 yield Label("Interviewer")
@@ -124,10 +126,27 @@ class HomeScreen(Screen[None]):
 
     # ---------------------------------------------------------------- reactions
     def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id != "loop" or self.sim.catalog is None or event.value is Select.NULL:
+        if self.sim.catalog is None or event.value is Select.NULL:
             return
-        if event.value != self._rounds_for:
+        if event.select.id == "round":
+            self._show_round_info()
+        elif event.select.id == "loop" and event.value != self._rounds_for:
             self._fill_rounds(str(event.value))
+
+    def _show_round_info(self) -> None:
+        """The picked round's stage, interviewer, time box and answer length, each marked when assumed."""
+        if self._rounds_for is None:
+            return
+        loop = self.sim.catalog.loop(self._rounds_for)
+        choice = self.query_one("#round", Select).value
+        if choice == WHOLE_LOOP:
+            lines = loop_details(loop)
+        elif isinstance(choice, str) and any(r.id == choice for r in loop.rounds):
+            rnd = loop.round(choice)
+            lines = round_details(loop, rnd, self.sim.catalog.personas.get(rnd.persona))
+        else:
+            lines = []
+        self.query_one("#round-info", Static).update("\n".join(lines))
 
     def _fill_rounds(self, loop_id: str) -> None:
         self._rounds_for = loop_id
@@ -135,9 +154,10 @@ class HomeScreen(Screen[None]):
         rounds = self.query_one("#round", Select)
         rounds.set_options(
             [(f"Whole loop ({len(loop.rounds)} rounds)", WHOLE_LOOP)]
-            + [(f"{r.title} · {r.minutes} min · {r.kind}", r.id) for r in loop.rounds]
+            + [(round_option(loop, r), r.id) for r in loop.rounds]
         )
         rounds.value = loop.rounds[0].id
+        self._show_round_info()
         levels = self.query_one("#level", Select)
         levels.set_options([("any level", ANY_LEVEL)] + [(lv, lv) for lv in loop.levels])
         wanted = self.sim.settings.interview.level
