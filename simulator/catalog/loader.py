@@ -14,12 +14,14 @@ from typing import Any
 import jinja2
 from pydantic import BaseModel, ValidationError
 
-from .models import WRITTEN, CriteriaLibrary, Criterion, Loop, Persona
+from .models import WRITTEN, CriteriaLibrary, Criterion, Loop, Persona, SqlExercise
 from .yaml_nodes import LocatedDocument, YamlSyntaxError, duplicate_keys, parse
 
 KINDS: dict[str, type[BaseModel]] = {"loop": Loop, "criteria": CriteriaLibrary, "persona": Persona}
 TEMPLATE_DIR_NAME = "templates"
 WEIGHT_TOLERANCE = 1e-6
+REFERENCE_LIMIT_S = 5.0
+"""A SQL problem's reference query on its tiny tables; a slower one is itself a mistake worth reporting."""
 # The variables a persona's system-prompt template may use (the engine passes exactly these).
 TEMPLATE_SAMPLE = {
     "candidate": "Alex",
@@ -317,6 +319,27 @@ def _check_loop(
                 report((*qpath, "levels"), f"levels {bad_levels} not in the loop's levels {loop.levels}")
             if rnd.kind == "coding" and question.problem is None:
                 report(qpath, "a coding round's questions need a problem (starter code and tests)")
+            if question.problem is not None and question.problem.sql is not None:
+                for where, message in _check_sql_reference(question.problem.sql):
+                    report((*qpath, "problem", "sql", *where), message)
+
+
+def _check_sql_reference(exercise: SqlExercise) -> list[tuple[tuple[str | int, ...], str]]:
+    """Run the problem's reference query on every check's data: a check it fails has a mistake in the YAML.
+
+    The reference is the team's own SQL (trusted), run in-process on an in-memory
+    database with the same read-only harness the sandbox uses, so an expected
+    result typed wrong is found at `rubric validate`, not by a candidate.
+    """
+    from ..sandbox.sql_harness import check
+
+    data = exercise.model_dump(mode="json")
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    for ci, spec in enumerate(exercise.checks):
+        mismatch = check(data, spec.name, exercise.reference, REFERENCE_LIMIT_S)
+        if mismatch is not None:
+            problems.append((("checks", ci, "expected"), f"the reference query does not give this result: {mismatch}"))
+    return problems
 
 
 def _report_duplicates(

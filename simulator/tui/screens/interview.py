@@ -28,6 +28,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static, TextArea
+from textual.widgets.text_area import LanguageDoesNotExist
 
 from ...catalog import Question
 from ...engine.turns import Speaker, Turn, TurnKind
@@ -654,9 +655,14 @@ class InterviewScreen(Screen[None]):
         problem = question.problem
         statement = question.text
         if problem is not None:
-            statement += f"\n\nWrite `{problem.entrypoint}`. {len(problem.tests)} hidden tests, {problem.time_limit_s:g} s limit."
+            statement += f"\n\n{problem.brief()}"
         self.query_one("#problem", Static).update(statement)
-        self.query_one("#code", TextArea).load_text(problem.starter if problem else "")
+        code = self.query_one("#code", TextArea)
+        try:
+            code.language = problem.language if problem else "python"
+        except LanguageDoesNotExist:  # listed but no grammar installed (tree-sitter-sql): plain text
+            code.language = None
+        code.load_text(problem.starter if problem else "")
         self.query_one("#test-results", Static).update("F5 runs the hidden tests and submits your solution.")
 
     def action_run_tests(self) -> None:
@@ -672,12 +678,11 @@ class InterviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="sandbox")
     def run_sandbox(self, code: str, question: Question) -> None:
-        from ...sandbox import SandboxLimits, run_tests
+        from ...sandbox import run_problem
 
         assert question.problem is not None
         try:
-            result = run_tests(code, question.problem.tests, entrypoint=question.problem.entrypoint,
-                               limits=SandboxLimits(wall_s=question.problem.time_limit_s))  # fmt: skip
+            result = run_problem(code, question.problem)  # Python or SQL: the same notice either way
         except Exception as exc:  # noqa: BLE001
             self.post_message(SandboxFinished(None, code, f"{type(exc).__name__}: {exc}"))
         else:
