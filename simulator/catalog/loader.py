@@ -322,6 +322,28 @@ def _check_loop(
             if question.problem is not None and question.problem.sql is not None:
                 for where, message in _check_sql_reference(question.problem.sql):
                     report((*qpath, "problem", "sql", *where), message)
+        loop_question_ids = {q.id for r in loop.rounds for q in r.questions}
+        _report_duplicates([t.id for t in rnd.take_homes], (*base, "take_homes"), report)
+        for ti, take_home in enumerate(rnd.take_homes):
+            tpath = (*base, "take_homes", ti)
+            if take_home.source not in source_ids:
+                report((*tpath, "source"), f"unknown source {take_home.source!r}; sources: {', '.join(sorted(source_ids))}")
+            weights = sum(c.weight for c in take_home.criteria)
+            if abs(weights - 1.0) > WEIGHT_TOLERANCE:
+                report((*tpath, "criteria"), f"criterion weights sum to {weights:g}, must sum to 1")
+            scored = {c.id for c in take_home.criteria}
+            for ci, crit in enumerate(take_home.criteria):
+                if crit.id not in known_criteria and ("criterion", crit.id) not in broken:
+                    report((*tpath, "criteria", ci, "id"), f"unknown criterion {crit.id!r} (not in criteria.yaml or the loop)")
+            for qi, question in enumerate(take_home.review):
+                qpath = (*tpath, "review", qi)
+                if question.source not in source_ids:
+                    report((*qpath, "source"), f"unknown source {question.source!r}; sources: {', '.join(sorted(source_ids))}")
+                if question.id in loop_question_ids or question.id == take_home.hand_in_question_id:
+                    report((*qpath, "id"), f"id {question.id!r} is already a question of the loop")
+                for k, crit_id in enumerate(question.criteria):
+                    if crit_id not in scored:
+                        report((*qpath, "criteria", k), f"criterion {crit_id!r} is not scored by take-home {take_home.id!r}")
 
 
 def _check_sql_reference(exercise: SqlExercise) -> list[tuple[tuple[str | int, ...], str]]:

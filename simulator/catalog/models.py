@@ -45,12 +45,17 @@ class Signal(Strict):
     @field_validator("patterns", "near", "before")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except (re.error, OverflowError, RecursionError) as exc:  # huge {n} or deep nesting raise the latter two
-                raise ValueError(f"invalid regex {pattern!r}: {exc}") from exc
-        return patterns
+        return compiled_patterns(patterns)
+
+
+def compiled_patterns(patterns: list[str]) -> list[str]:
+    """`patterns` unchanged when every one compiles; else ValueError naming the first that does not."""
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except (re.error, OverflowError, RecursionError) as exc:  # huge {n} or deep nesting raise the latter two
+            raise ValueError(f"invalid regex {pattern!r}: {exc}") from exc
+    return patterns
 
 
 class LevelRule(Strict):
@@ -355,6 +360,89 @@ class Question(Strict):
     problem: CodingProblem | None = None
 
 
+REPO_PATH = r"^(?:[A-Za-z0-9_][A-Za-z0-9_.-]*/)*[A-Za-z0-9_][A-Za-z0-9_.-]*$"
+
+
+class TakeHomeFile(Strict):
+    """A file of the repository the candidate is given (relative path; no `..`, no leading dot)."""
+
+    path: str = Field(pattern=REPO_PATH)
+    content: str
+
+
+class PlantedIssue(Strict):
+    """Something the take-home hides on purpose: a bug in the module, an ambiguous point in the brief, a wrong test.
+
+    `patterns` (regexes, case-insensitive) find the issue mentioned in the
+    candidate's ASSUMPTIONS.md: a spec or test issue is scored on whether it was
+    flagged, a bug on whether the hidden tests pass.
+    """
+
+    id: str = Field(pattern=KEBAB)
+    kind: Literal["bug", "spec", "test"]
+    description: str = Field(description="what is planted (shown in the report after hand-in, never before)")
+    patterns: list[str] = Field(default_factory=list)
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        return compiled_patterns(patterns)
+
+    @model_validator(mode="after")
+    def _flaggable(self) -> PlantedIssue:
+        if self.kind != "bug" and not self.patterns:
+            raise ValueError(f"a {self.kind} issue needs patterns that find it flagged in ASSUMPTIONS.md")
+        return self
+
+
+class TakeHome(Strict):
+    """A take-home assignment: a small repository the app writes out, hidden tests run at hand-in, a review.
+
+    Scored on the hidden tests (correctness), the handed-in code (code quality),
+    the candidate's own added tests, and whether ASSUMPTIONS.md flags the planted
+    spec and test issues; then a review conversation on what they found, assumed
+    and would test next.
+    """
+
+    id: str = Field(pattern=KEBAB)
+    title: str
+    source: str = Field(description='the source id of the loop its theme comes from, or "written"')
+    module: str = Field(pattern=REPO_PATH, description="the file the candidate works on (one of `files`)")
+    files: list[TakeHomeFile] = Field(min_length=1, description="the repository as given: README.md, the module, tests/")
+    assumptions_file: str = Field("ASSUMPTIONS.md", pattern=REPO_PATH, description="where the candidate writes assumptions")
+    solution: str = Field(description="a reference version of the module: the hidden tests pass on it (hidden)")
+    hidden_tests: list[TestCase] = Field(min_length=1, description="run against the handed-in module at hand-in")
+    issues: list[PlantedIssue] = Field(min_length=3)
+    review: list[Question] = Field(min_length=1, description="the review conversation after hand-in, asked in order")
+    criteria: list[RoundCriterion] = Field(min_length=1, description="how the hand-in and the review are weighed")
+    review_minutes: int = Field(40, gt=0, le=120, description="the review conversation's time box")
+    time_limit_s: float = Field(20.0, gt=0, le=120, description="each test run's limit in the sandbox")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> TakeHome:
+        paths = [f.path for f in self.files]
+        if len(set(paths)) != len(paths):
+            raise ValueError(f"file paths must be unique: {paths}")
+        for required, why in ((self.module, "the module"), ("README.md", "the instructions")):
+            if required not in paths:
+                raise ValueError(f"files need {required} ({why})")
+        if not any(p.startswith("tests/test_") and p.endswith(".py") for p in paths):
+            raise ValueError("files need a provided test suite: tests/test_*.py")
+        kinds = [i.kind for i in self.issues]
+        for kind in ("bug", "spec", "test"):
+            if kind not in kinds:
+                raise ValueError(f"issues need at least one {kind!r} issue (planted bugs, an ambiguous spec point, a questionable test)")
+        for label, ids in (("issue", [i.id for i in self.issues]), ("hidden test", [t.name for t in self.hidden_tests]),
+                           ("review question", [q.id for q in self.review])):  # fmt: skip
+            if len(set(ids)) != len(ids):
+                raise ValueError(f"{label} ids must be unique: {ids}")
+        return self
+
+    @property
+    def hand_in_question_id(self) -> str:
+        return f"{self.id}-hand-in"
+
+
 class Round(Strict):
     id: str = Field(pattern=KEBAB)
     title: str
@@ -370,6 +458,16 @@ class Round(Strict):
     tips: list[str] = Field(default_factory=list)
     vocabulary: list[str] = Field(default_factory=list, description="jargon for speech recognition")
     provenance: Provenance = Field(default_factory=Provenance, description="where the round's values come from")
+    take_homes: list[TakeHome] = Field(
+        default_factory=list, description="assignments played as a real take-home (a repository, then a review)"
+    )
+
+    def take_home(self, take_home_id: str) -> TakeHome:
+        for assignment in self.take_homes:
+            if assignment.id == take_home_id:
+                return assignment
+        known = ", ".join(t.id for t in self.take_homes) or "none"
+        raise KeyError(f"round {self.id!r} has no take-home {take_home_id!r}; take-homes: {known}")
 
 
 class Loop(Strict):

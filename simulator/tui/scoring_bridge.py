@@ -15,10 +15,14 @@ from ..scoring.models import RoundScore
 
 
 def score_round_turns(catalog: Catalog, loop_id: str, round_id: str, turns: list[Turn]) -> RoundScore:
-    """Blocking (fast, but call it from a thread worker): the evidence scorer on the round's transcript."""
-    from ..scoring.score import score_round
+    """Blocking (fast, but call it from a thread worker): the evidence scorer on the round's transcript.
 
-    return score_round(loop_id, round_id, turns, catalog)
+    A take-home's transcript (hand-in and review) is scored as a take-home: its
+    measured criteria come from the hand-in notice the round recorded.
+    """
+    from ..takehome.score import score_round_or_take_home
+
+    return score_round_or_take_home(catalog, loop_id, round_id, turns)
 
 
 class DeliverySummary:
