@@ -48,6 +48,7 @@ def start(ctx: click.Context, loop_id: str, round_id: str | None, take_home_id: 
           candidate: str | None, as_json: bool) -> None:
     """Write the take-home's repository and start its clock (self-paced: the time box is shown, not enforced)."""
     from ..takehome import Workspace, WorkspaceError
+    from ..takehome.workspace import WORKSPACES
 
     settings = state(ctx).settings()
     catalog = catalog_or_exit(settings)
@@ -62,7 +63,7 @@ def start(ctx: click.Context, loop_id: str, round_id: str | None, take_home_id: 
     except KeyError as exc:
         raise click.ClickException(str(exc.args[0])) from exc
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    root = directory or settings.data_dir / "take-homes" / f"{take_home.id}-{stamp}"
+    root = directory or settings.data_dir / WORKSPACES / f"{take_home.id}-{stamp}"
     try:
         Workspace.create(root, loop, rnd, take_home, candidate=candidate or settings.interview.candidate)
     except (WorkspaceError, OSError) as exc:

@@ -18,6 +18,8 @@ from pydantic import BaseModel, Field
 from ..catalog.models import Loop, Round, TakeHome
 
 MANIFEST = ".interview-sim-take-home.json"
+WORKSPACES = "take-homes"
+"""Where the app and `takehome start` put repositories by default: under the data dir."""
 SKIPPED_DIRS = {".git", "__pycache__", ".pytest_cache", ".venv", "venv", ".mypy_cache", ".ruff_cache", "node_modules"}
 MAX_FILES = 200
 MAX_BYTES = 1 << 20
@@ -46,6 +48,7 @@ class Manifest(BaseModel):
     minutes: int = Field(gt=0, description="the round's time box (self-paced: shown, not enforced)")
     provided: dict[str, str] = Field(description="path -> sha256 of each file as given")
     runs: list[TestRun] = Field(default_factory=list)
+    app_session: str | None = Field(None, description="the app's session this take-home belongs to (to resume it)")
     session_id: str | None = Field(None, description="the stored session, once handed in")
 
 
@@ -62,7 +65,17 @@ class Workspace:
 
     # ---------------------------------------------------------------- creation and loading
     @classmethod
-    def create(cls, root: Path, loop: Loop, rnd: Round, take_home: TakeHome, *, candidate: str, now: float | None = None) -> Workspace:
+    def create(
+        cls,
+        root: Path,
+        loop: Loop,
+        rnd: Round,
+        take_home: TakeHome,
+        *,
+        candidate: str,
+        app_session: str | None = None,
+        now: float | None = None,
+    ) -> Workspace:
         """Write the repository into `root` (new or empty) and start the clock."""
         if root.exists() and (not root.is_dir() or any(root.iterdir())):
             raise WorkspaceError(f"{root} already exists and is not an empty directory; choose another --dir")
@@ -75,7 +88,7 @@ class Workspace:
         manifest = Manifest(
             loop=loop.id, round=rnd.id, take_home=take_home.id, candidate=candidate,
             created_at=datetime.fromtimestamp(started, UTC).isoformat(timespec="seconds"), started_epoch=started,
-            minutes=rnd.minutes, provided={f.path: digest(f.content) for f in take_home.files},
+            minutes=rnd.minutes, provided={f.path: digest(f.content) for f in take_home.files}, app_session=app_session,
         )  # fmt: skip
         workspace = cls(root, manifest)
         workspace.save()
@@ -91,6 +104,18 @@ class Workspace:
         except ValueError as exc:
             raise WorkspaceError(f"{path} is damaged: {exc}") from exc
         return cls(root, manifest)
+
+    @classmethod
+    def of_session(cls, base: Path, app_session: str, round_id: str) -> Workspace | None:
+        """The app session's workspace for a round, if one was started (to resume it after a restart)."""
+        for manifest in sorted(base.glob(f"*/{MANIFEST}")):
+            try:
+                found = cls.open(manifest.parent)
+            except WorkspaceError:
+                continue
+            if found.manifest.app_session == app_session and found.manifest.round == round_id:
+                return found
+        return None
 
     def save(self) -> None:
         (self.root / MANIFEST).write_text(self.manifest.model_dump_json(indent=2), encoding="utf-8")

@@ -20,6 +20,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
 
 from ..config import EMBEDDED_MODEL, Settings
 from ..engine.clock import Clock, MonotonicClock
@@ -356,8 +357,14 @@ class InterviewApp(App[None]):
         if self.round_index >= len(self.plan.round_ids):
             self.finish_loop()
             return
-        screen = InterviewScreen(self.plan, self.plan.round_ids[self.round_index], self.session_id,
-                                 stage_index=self.round_index)  # fmt: skip
+        round_id = self.plan.round_ids[self.round_index]
+        screen: Screen[None]
+        if round_id in self.plan.take_homes:
+            from .screens.take_home import TakeHomeScreen
+
+            screen = TakeHomeScreen(self.plan, round_id, self.session_id, stage_index=self.round_index)
+        else:
+            screen = InterviewScreen(self.plan, round_id, self.session_id, stage_index=self.round_index)
         if push:
             self.push_screen(screen)
         else:

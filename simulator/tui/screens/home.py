@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from ..app import InterviewApp
 
 WHOLE_LOOP = "__whole_loop__"
+TAKE_HOME = "::"
+"""Round picker values "round-id::take-home-id": that round played as that take-home."""
 RUBRIC_PERSONA = "__rubric__"
 ANY_LEVEL = "__any__"
 
@@ -139,11 +142,17 @@ class HomeScreen(Screen[None]):
             return
         loop = self.sim.catalog.loop(self._rounds_for)
         choice = self.query_one("#round", Select).value
+        round_id, _, take_home_id = str(choice).partition(TAKE_HOME)
         if choice == WHOLE_LOOP:
             lines = loop_details(loop)
-        elif isinstance(choice, str) and any(r.id == choice for r in loop.rounds):
-            rnd = loop.round(choice)
+        elif any(r.id == round_id for r in loop.rounds):
+            rnd = loop.round(round_id)
             lines = round_details(loop, rnd, self.sim.catalog.personas.get(rnd.persona))
+            if take_home_id:
+                lines = [f"Take-home: {rnd.take_home(take_home_id).title}", "Self-paced: a repository to work on, then a review",
+                         *lines]  # fmt: skip
+            elif rnd.take_homes:
+                lines.insert(0, "Live coding on the round's problems (not the take-home)")
         else:
             lines = []
         self.query_one("#round-info", Static).update("\n".join(lines))
@@ -152,10 +161,11 @@ class HomeScreen(Screen[None]):
         self._rounds_for = loop_id
         loop = self.sim.catalog.loop(loop_id)
         rounds = self.query_one("#round", Select)
-        rounds.set_options(
-            [(f"Whole loop ({len(loop.rounds)} rounds)", WHOLE_LOOP)]
-            + [(round_option(loop, r), r.id) for r in loop.rounds]
-        )
+        options = [(f"Whole loop ({len(loop.rounds)} rounds)", WHOLE_LOOP)]
+        for r in loop.rounds:
+            options += [(f"Take-home · {th.title}", f"{r.id}{TAKE_HOME}{th.id}") for th in r.take_homes]
+            options.append((round_option(loop, r) + (" · live problems" if r.take_homes else ""), r.id))
+        rounds.set_options(options)
         rounds.value = loop.rounds[0].id
         self._show_round_info()
         levels = self.query_one("#level", Select)
@@ -193,12 +203,21 @@ class HomeScreen(Screen[None]):
             plan = InterviewPlan(
                 loop_id=record.loop, round_ids=round_ids, whole_loop=whole, level=record.level,
                 candidate=record.candidate, mode="voice" if record.mode == "voice" else "typing",
+                take_homes=self._started_take_homes(record.id, loop),
             )  # fmt: skip
             self.sim.start_interview(plan, session_id=record.id)
         else:
             from .review import ReviewScreen
 
             self.app.push_screen(ReviewScreen(session_id=session_id))
+
+    def _started_take_homes(self, session_id: str, loop: Any) -> dict[str, str]:
+        """The take-homes an unfinished session had started: resuming reopens their repositories."""
+        from ...takehome.workspace import WORKSPACES, Workspace
+
+        base = self.sim.settings.data_dir / WORKSPACES
+        found = {r.id: Workspace.of_session(base, session_id, r.id) for r in loop.rounds if r.take_homes}
+        return {round_id: w.manifest.take_home for round_id, w in found.items() if w is not None}
 
     def current_plan(self) -> InterviewPlan | None:
         catalog = self.sim.catalog
@@ -215,9 +234,16 @@ class HomeScreen(Screen[None]):
             self.notify("Enter the candidate's name.", severity="warning")
             return None
         voice = self.query_one("#mode-voice", RadioButton).value
+        round_id, _, take_home_id = str(round_choice).partition(TAKE_HOME)
+        if whole:  # a whole loop plays each take-home round as a take-home, the seed picking which
+            rng = random.Random(self.sim.seed)
+            take_homes = {r.id: rng.choice(r.take_homes).id for r in loop.rounds if r.take_homes}
+        else:
+            take_homes = {round_id: take_home_id} if take_home_id else {}
         return InterviewPlan(
             loop_id=loop.id,
-            round_ids=[r.id for r in loop.rounds] if whole else [str(round_choice)],
+            round_ids=[r.id for r in loop.rounds] if whole else [round_id],
+            take_homes=take_homes,
             whole_loop=whole,
             level=None if level in (ANY_LEVEL, Select.NULL) else str(level),
             persona=None if persona in (RUBRIC_PERSONA, Select.NULL) else str(persona),
