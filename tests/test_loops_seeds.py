@@ -46,3 +46,36 @@ def test_canva_infra_questions_sit_where_seed_000_puts_them(catalog, round_id: s
     assert question is not None, f"{round_id} has no question {question_id}"
     assert question.source == "canva-guide"
     assert INFRA_QUESTIONS[(round_id, question_id)] in seed_text(CANVA_GUIDE)
+
+
+# --- the Canva EM loop: recommendations in ML depth, a manager of managers for people management ---
+
+POSTING = SEEDS / "001_d81d91aa9e7ba37a.txt"
+# The recommender systems the posting lists, and words that name each in a question.
+GROUP_SYSTEMS = {
+    "Recommending Canva templates": ("template",),
+    "Magic Recommendations": ("magic recommendations",),
+    "Design-aware recommendations": ("design-aware",),
+    "Recommendations for Canva Creators": ("creators",),
+    "Recommendations for Fonts": ("font",),
+}
+
+
+def test_em_ml_depth_round_is_about_the_groups_recommenders(catalog) -> None:  # type: ignore[no-untyped-def]
+    posting = seed_text(POSTING)
+    rnd = catalog.loop("canva-em-recsys").round("ml-depth")
+    texts = [q.text.lower() for q in rnd.questions]
+    for system, words in GROUP_SYSTEMS.items():
+        assert system in posting
+        assert any(w in t for t in texts for w in words), f"no ML-depth question on {system}"
+    about_recs = [t for t in texts if any(w in t for words in GROUP_SYSTEMS.values() for w in words) or "recommend" in t or "ranker" in t]
+    assert len(about_recs) >= 0.75 * len(texts), f"{len(about_recs)} of {len(texts)} questions on recommenders"
+    persona = catalog.personas[rnd.persona]
+    assert "Recommendations" in persona.role and "recommend" in rnd.assesses.lower()
+
+
+def test_em_people_management_has_a_manager_of_managers(catalog) -> None:  # type: ignore[no-untyped-def]
+    rnd = catalog.loop("canva-em-recsys").round("people-management")
+    persona = catalog.personas[rnd.persona]
+    assert rnd.persona != "hiring-manager"
+    assert "managers" in persona.role and "past projects" not in persona.opening
