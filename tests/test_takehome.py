@@ -197,3 +197,29 @@ def test_each_take_home_plants_what_it_says(rnd, take_home) -> None:  # type: ig
     failing = [t.name for t in on_reference.tests if t.outcome != "passed"]
     questionable = next(i for i in take_home.issues if i.kind == "test")
     assert len(failing) == 1 and failing[0].split("::")[-1] in questionable.description  # exactly the questionable test
+
+
+FORGING_CONFTEST = '''import pytest
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    report.outcome = "passed"
+'''
+FAKE_PYTEST = 'print("1 passed"); open("results.jsonl", "w").write(\'{"event": "result", "name": "test_x", "outcome": "passed"}\\n\')\n'
+
+
+def test_the_candidates_files_cannot_forge_the_hidden_results(env: Settings, tmp_path: Path) -> None:
+    root = tmp_path / "work"
+    start(env, root)
+    (root / "conftest.py").write_text(FORGING_CONFTEST)  # would turn every failure into a pass
+    (root / "pytest.py").write_text(FAKE_PYTEST)  # would run instead of pytest
+    from simulator.takehome.checks import run_hidden_tests, run_repo_tests
+
+    take_home = CATALOG.loop("canva-mle").round("take-home").take_home("content-safety-frame-decisions")
+    workspace = Workspace.open(root)
+    assert run_hidden_tests(workspace, take_home).summary() == "0/7 hidden tests passed"
+    own_run = run_repo_tests(workspace, take_home)  # their conftest applies to their own tests, pytest is the real one
+    assert own_run.total == 5 and all(t.name.startswith("tests/test_safety_scoring.py::") for t in own_run.tests)

@@ -2,8 +2,8 @@
 
 Every run goes through the sandbox (pytest in a confined subprocess), like a
 coding round's hidden tests. At hand-in: the hidden tests against the handed-in
-module (only the candidate's non-test modules are copied, never their
-conftest.py, which could rewrite test outcomes); the candidate's own tests against
+module alone (never the candidate's conftest.py or other files, which could
+rewrite what pytest reports); the candidate's own tests against
 their code and against the original module (a test that fails there catches a
 planted bug); static checks of the module; and the planted spec and test issues
 looked for in the assumptions file.
@@ -21,7 +21,6 @@ from .report import CODE_CHECKS, HandInReport
 from .workspace import Workspace
 
 HIDDEN_FILE = "test_hidden_take_home.py"
-NOT_COPIED_TO_HIDDEN_RUN = {"conftest.py", "sitecustomize.py", "usercustomize.py"}
 MAX_FUNCTION_LINES = 40
 
 
@@ -50,12 +49,13 @@ def run_provided_tests(workspace: Workspace, take_home: TakeHome) -> SandboxResu
 
 
 def run_hidden_tests(workspace: Workspace, take_home: TakeHome) -> SandboxResult:
-    """Blocking: the hidden tests against the handed-in modules (no test file, no conftest of the candidate's)."""
-    files = {
-        path: text for path, text in workspace.python_files().items()
-        if not _is_test_file(path) and path.rsplit("/", 1)[-1] not in NOT_COPIED_TO_HIDDEN_RUN
-    }  # fmt: skip
-    files[HIDDEN_FILE] = "\n\n".join(test.code for test in take_home.hidden_tests)
+    """Blocking: the hidden tests against the handed-in module, alone.
+
+    Only the module is copied: none of the candidate's test files, conftest.py or
+    other modules, any of which could change what pytest reports. The brief says
+    the solution lives in that one file.
+    """
+    files = {take_home.module: workspace.read(take_home.module), HIDDEN_FILE: "\n\n".join(t.code for t in take_home.hidden_tests)}
     return run_files(files, take_home.hidden_tests, target=HIDDEN_FILE, limits=_limits(take_home))
 
 

@@ -21,6 +21,8 @@ MANIFEST = ".interview-sim-take-home.json"
 WORKSPACES = "take-homes"
 """Where the app and `takehome start` put repositories by default: under the data dir."""
 SKIPPED_DIRS = {".git", "__pycache__", ".pytest_cache", ".venv", "venv", ".mypy_cache", ".ruff_cache", "node_modules"}
+RUNNER_NAMES = {"pytest", "_pytest", "py", "pluggy", "iniconfig", "sitecustomize", "usercustomize"}
+"""Top-level modules a repository may not shadow: the test runner itself and Python's start-up hooks."""
 MAX_FILES = 200
 MAX_BYTES = 1 << 20
 """What the sandbox copies of a workspace: enough for a small repository, never a stray virtualenv."""
@@ -149,6 +151,8 @@ class Workspace:
             relative = path.relative_to(self.root)
             if any(part in SKIPPED_DIRS or part.startswith(".") for part in relative.parts[:-1]) or not path.is_file():
                 continue
+            if relative.parts[0].removesuffix(".py") in RUNNER_NAMES:
+                continue  # a pytest.py beside the tests would run instead of pytest and could report anything
             text = path.read_text(encoding="utf-8", errors="replace")
             size += len(text.encode("utf-8"))
             found[relative.as_posix()] = text
