@@ -25,6 +25,7 @@ COMMAND_MODULES = {
     "sessions": "store", "show": "store", "export": "store", "import": "store",
     "progress": "store", "note": "store", "override": "store", "browse": "store",
     "bench": "bench",
+    "takehome": "takehome",
 }  # fmt: skip
 
 

@@ -26,10 +26,12 @@ HEAVY = ("litellm", "textual", "faster_whisper", "llama_cpp")
 
 # Lowest first. The top-level modules (config, secrets, logs, textsafe, checksums) are
 # leaves everything may use; sandbox runs candidate code and knows only the catalog.
+# takehome (a take-home's repository, its measured hand-in and its score) sits beside
+# scoring: the review conversation is a round, driven from interview/ like the others.
 LAYERS: list[tuple[str, ...]] = [
     ("catalog", "config", "secrets", "logs", "textsafe", "checksums"),
     ("engine", "sandbox"),
-    ("llm", "speech", "scoring"),
+    ("llm", "speech", "scoring", "takehome"),
     ("store",),
     ("interview",),
     ("tui", "commands", "bench"),
@@ -42,6 +44,10 @@ ALLOWED_UPWARD = {
     # The LLM benchmark builds real interviewer prompts; it moves to simulator/bench/ with
     # scoring/bench.py (the lead's, both being reworked now), and this entry goes.
     ("simulator.llm.bench", "simulator.interview"),
+    # `rubric validate` runs each SQL problem's reference query through the very harness the sandbox
+    # runs (a stdlib-only module copied into the sandbox as a file), so a wrong expected result is
+    # caught in the YAML; imported lazily, inside the check, and it imports nothing of simulator.
+    ("simulator.catalog.exercise_checks", "simulator.sandbox.sql_harness"),
 }
 # Benchmarks live in simulator/bench/; these two are the lead's to move there.
 BENCHES_NOT_YET_MOVED = {"simulator/llm/bench.py", "simulator/scoring/bench.py"}
@@ -292,7 +298,12 @@ def _only_for_types(path: Path, module: str) -> bool:
 LIFECYCLE_CALLS = {"create_session", "start_round", "save_score", "end_round", "end_session", "TurnRecorder", "RoundSession", "score_round"}
 # `interview-sim rescore` adds a score to a stored round's history with a scorer of the coach's choice:
 # it is not a step of a run, and keeps the round as it is.
-LIFECYCLE_ELSEWHERE = {("simulator/commands/scoring.py", "save_score"), ("simulator/commands/scoring.py", "score_round")}
+# A take-home is scored by the round scorer on its review round, then three criteria are
+# replaced by what was measured on the repository: that module is a scorer, not a step of a run.
+LIFECYCLE_ELSEWHERE = {
+    ("simulator/commands/scoring.py", "save_score"), ("simulator/commands/scoring.py", "score_round"),
+    ("simulator/takehome/score.py", "score_round"),
+}
 
 
 def test_each_step_of_a_rounds_life_is_coded_once() -> None:

@@ -159,8 +159,8 @@ def score_cmd(ctx: click.Context, transcript: Path, loop_id: str, round_id: str,
 @click.pass_context
 def rescore_cmd(ctx: click.Context, session: str, scorer: str, judge_model: str | None, samples: int, as_json: bool) -> None:
     """Re-score every round of SESSION with the current rubric/model; the old scores are kept for comparison."""
-    from ..scoring.score import score_round
     from ..store import SchemaError, Store, StoreError
+    from ..takehome.score import score_round_or_take_home
 
     settings = state(ctx).settings()
     if not settings.db_path.exists():
@@ -184,7 +184,7 @@ def rescore_cmd(ctx: click.Context, session: str, scorer: str, judge_model: str 
             if not rnd.turns or rnd.row is None:
                 continue
             try:
-                new = score_round(record.loop, rnd.round_id, rnd.turns, catalog, scorer=scorer, judge=judge)  # type: ignore[arg-type]
+                new = score_round_or_take_home(catalog, record.loop, rnd.round_id, rnd.turns, scorer=scorer, judge=judge)  # type: ignore[arg-type]
             except KeyError as exc:
                 fail(f"round {rnd.round_id}: {exc}")
                 return

@@ -131,14 +131,14 @@ async def _play_to_the_end(rounds: RoundService, run: RoundRun, clock: Simulated
     """Open (or restore) the round, answer until it closes, then close, score and end it and the session."""
     async for _ in run.begin():
         pass
-    await _play(run.session, clock, list(answers))
+    await play_answers(run.session, clock, list(answers))
     rounds.close_round(run)  # raises UnsavedTurnsError (naming the recovery file) if the database still refuses
     rounds.end_session(run.session_id, "completed")
     session = run.session
     return HeadlessResult.from_turns(run.session_id, run.loop.id, run.round.id, session.turns, session.fallbacks)
 
 
-async def _play(session: RoundSession, clock: SimulatedClock, pending: list[str]) -> None:
+async def play_answers(session: RoundSession, clock: SimulatedClock, pending: list[str]) -> None:
     """Answer until the round closes: each answer takes its speaking time; then the candidate passes."""
     while not session.closed:
         if session.engine.time_up():

@@ -19,15 +19,16 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 
 from ..catalog import Catalog, Loop, Persona, Round
+from ..catalog.models import TakeHome
 from ..config import Settings
 from ..engine.clock import Clock
 from ..engine.turns import Turn
 from ..llm.client import LLMClient
-from ..scoring import score_round
 from ..scoring.models import RoundScore
 from ..store import SessionRecord, Store
 from ..store.records import SESSION_COMPLETED
 from ..store.recovery import TurnRecorder, replay_recovery
+from ..takehome.score import review_round, score_round_or_take_home
 from .round_session import RoundEvent, RoundSession
 
 SCRATCH_NOTES_COACH = "candidate scratch notes"
@@ -143,11 +144,7 @@ class RoundService:
         round_row = self.store.start_round(session_id, round_id=round_.id, persona=persona.id, seed=seed)
         stored = record.round(round_.id)
         restored = list(stored.turns) if stored else []
-        recorder: TurnRecorder | BackgroundRecorder = TurnRecorder(
-            self.store, round_row, session_id=session_id, data_dir=self.settings.data_dir, on_notice=self.on_notice
-        )
-        if background:
-            recorder = BackgroundRecorder(recorder)
+        recorder = self._recorder(session_id, round_row, background)
         # Questions of the candidate's last sessions are avoided in a new round; a resumed one keeps its own choices.
         recent = set() if restored else self.store.recent_question_ids(
             candidate, loop.id, round_.id, self.settings.interview.avoid_recent_sessions
@@ -157,6 +154,54 @@ class RoundService:
             session_id=session_id, round_row=round_row, loop=loop, round=round_, persona=persona, candidate=candidate,
             session=session, recorder=recorder, restored=restored,
         )  # fmt: skip
+
+    def _recorder(self, session_id: str, round_row: int, background: bool) -> TurnRecorder | BackgroundRecorder:
+        recorder = TurnRecorder(self.store, round_row, session_id=session_id, data_dir=self.settings.data_dir, on_notice=self.on_notice)
+        return BackgroundRecorder(recorder) if background else recorder
+
+    def open_take_home(
+        self,
+        session_id: str,
+        round_id: str,
+        take_home_id: str,
+        *,
+        candidate: str,
+        clock: Clock,
+        seed: int | None = None,
+        background: bool = False,
+    ) -> RoundRun:
+        """Start a take-home's review in the store: the round played as the hand-in, then the review questions in order.
+
+        The round's row is the round's own (its id), so the report, `resume` and
+        `rescore` find it; its turns make `score` score it as a take-home.
+        """
+        loop_id = self.store.load_session(session_id).loop
+        loop, round_, persona, take_home = self._take_home_parts(loop_id, round_id, take_home_id)
+        round_row = self.store.start_round(session_id, round_id=round_.id, persona=persona.id, seed=seed)
+        recorder = self._recorder(session_id, round_row, background)
+        return self._take_home_run(session_id, round_row, loop, round_, persona, take_home, candidate, clock, seed, recorder)
+
+    def unsaved_take_home(
+        self, session_id: str, loop_id: str, round_id: str, take_home_id: str, *, candidate: str, clock: Clock,
+        seed: int | None = None,
+    ) -> RoundRun:  # fmt: skip
+        """The take-home's review without the database (it refused to start the round): the review still happens."""
+        loop, round_, persona, take_home = self._take_home_parts(loop_id, round_id, take_home_id)
+        return self._take_home_run(session_id, 0, loop, round_, persona, take_home, candidate, clock, seed, None)
+
+    def _take_home_parts(self, loop_id: str, round_id: str, take_home_id: str) -> tuple[Loop, Round, Persona, TakeHome]:
+        loop, round_, persona = self._parts(loop_id, round_id, None)
+        return loop, round_, persona, round_.take_home(take_home_id)
+
+    def _take_home_run(
+        self, session_id: str, round_row: int, loop: Loop, round_: Round, persona: Persona, take_home: TakeHome,
+        candidate: str, clock: Clock, seed: int | None, recorder: TurnRecorder | BackgroundRecorder | None,
+    ) -> RoundRun:  # fmt: skip
+        review = review_round(round_, take_home)
+        session = self._session(loop, review, persona, candidate, clock, None, seed, set(), recorder)
+        session.engine.fix_order([q.id for q in review.questions])  # hand-in first, then the review in order
+        return RoundRun(session_id=session_id, round_row=round_row, loop=loop, round=review, persona=persona,
+                        candidate=candidate, session=session, recorder=recorder)  # fmt: skip
 
     def unsaved_round(
         self, session_id: str, loop_id: str, round_id: str, *, candidate: str, clock: Clock, level: str | None = None,
@@ -197,8 +242,12 @@ class RoundService:
             self.store.add_note(run.session_id, notes.strip(), coach=SCRATCH_NOTES_COACH, round_id=run.round.id)
 
     def score(self, loop_id: str, round_id: str, turns: list[Turn]) -> RoundScore:
-        """The evidence scorer on the transcript, with the current rubric (pure; fast)."""
-        return score_round(loop_id, round_id, turns, self.catalog)
+        """The evidence scorer on the transcript, with the current rubric (pure; fast).
+
+        A take-home's transcript (hand-in and review) is scored as a take-home: its
+        measured criteria come from the hand-in notice the round recorded.
+        """
+        return score_round_or_take_home(self.catalog, loop_id, round_id, turns)
 
     def keep_score(self, round_row: int, score: RoundScore) -> None:
         """Save the score, then mark the round completed (never completed without its score)."""

@@ -14,6 +14,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static, TextArea
+from textual.widgets.text_area import LanguageDoesNotExist
 
 from .messages import SandboxFinished
 
@@ -45,9 +46,14 @@ class CodingPanel(Vertical):
         problem = question.problem
         statement = question.text
         if problem is not None:
-            statement += f"\n\nWrite `{problem.entrypoint}`. {len(problem.tests)} hidden tests, {problem.time_limit_s:g} s limit."
+            statement += f"\n\n{problem.brief()}"
         self.query_one("#problem", Static).update(statement)
-        self.query_one("#code", TextArea).load_text(problem.starter if problem else "")
+        code = self.query_one("#code", TextArea)
+        try:
+            code.language = problem.language if problem else "python"
+        except LanguageDoesNotExist:  # listed but no grammar installed (tree-sitter-sql): plain text
+            code.language = None
+        code.load_text(problem.starter if problem else "")
         self.query_one("#test-results", Static).update(IDLE_TEXT)
 
     def run_tests(self, question: Question) -> None:
@@ -58,12 +64,11 @@ class CodingPanel(Vertical):
 
     @work(thread=True, exclusive=True, group="sandbox")
     def _run(self, code: str, question: Question) -> None:
-        from ..sandbox import SandboxLimits, run_tests
+        from ..sandbox import run_problem
 
         assert question.problem is not None
         try:
-            result = run_tests(code, question.problem.tests, entrypoint=question.problem.entrypoint,
-                               limits=SandboxLimits(wall_s=question.problem.time_limit_s))  # fmt: skip
+            result = run_problem(code, question.problem)  # Python or SQL: the same notice either way
         except Exception as exc:  # noqa: BLE001 - shown in the panel; the round goes on
             self.post_message(SandboxFinished(None, code, f"{type(exc).__name__}: {exc}"))
         else:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ValidationError
 
 from .. import __version__
+from .assumed import loop_details, round_details, round_option
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -26,9 +27,17 @@ if TYPE_CHECKING:
 CATALOG_SUFFIXES = {".yaml", ".yml", ".j2"}
 
 
+class TakeHomeChoice(BaseModel):
+    id: str
+    title: str
+
+
 class RoundChoice(BaseModel):
     id: str
     label: str
+    info: list[str] = []
+    """What the home screen says about the round (stage, interviewer, time box, answers), each marked when assumed."""
+    take_homes: list[TakeHomeChoice] = []
 
 
 class LoopChoice(BaseModel):
@@ -36,6 +45,11 @@ class LoopChoice(BaseModel):
     label: str
     levels: list[str]
     rounds: list[RoundChoice]
+    info: list[str] = []
+    """What the home screen says about the whole loop."""
+
+    def round(self, round_id: str) -> RoundChoice | None:
+        return next((r for r in self.rounds if r.id == round_id), None)
 
 
 class PersonaChoice(BaseModel):
@@ -52,8 +66,14 @@ class HomeMenu(BaseModel):
         return cls(
             loops=[
                 LoopChoice(
-                    id=loop.id, label=f"{loop.company} — {loop.role}", levels=list(loop.levels),
-                    rounds=[RoundChoice(id=r.id, label=f"{r.title} · {r.minutes} min · {r.kind}") for r in loop.rounds],
+                    id=loop.id, label=f"{loop.company} — {loop.role}", levels=list(loop.levels), info=loop_details(loop),
+                    rounds=[
+                        RoundChoice(
+                            id=r.id, label=round_option(loop, r), info=round_details(loop, r, catalog.personas.get(r.persona)),
+                            take_homes=[TakeHomeChoice(id=th.id, title=th.title) for th in r.take_homes],
+                        )
+                        for r in loop.rounds
+                    ],
                 )  # fmt: skip
                 for loop in catalog.loops.values()
             ],

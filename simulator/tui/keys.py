@@ -31,6 +31,12 @@ INTERVIEW = [
     Binding("ctrl+g", "toggle_input", "Voice/typing", id="toggle_input"),
     Binding("f9", "end_round", "End round", id="end_round"),
 ]
+TAKE_HOME = [
+    Binding("ctrl+s", "save_or_submit", "Save file / submit answer", id="submit", priority=True),
+    Binding("f5", "run_tests", "Run tests", id="run_tests"),
+    Binding("f2", "reload", "Reload file", id="reload"),
+    Binding("f9", "hand_in", "Hand in (press twice)", id="hand_in"),
+]
 REPORT = [
     Binding("enter", "continue", "Continue", id="continue", priority=True),
     Binding("escape", "home", "Home", id="home"),
@@ -49,7 +55,7 @@ REVIEW = [
 HELP = [Binding("escape", "dismiss", "Close", id="close_help")]
 
 SCREENS: list[tuple[str, list[Binding]]] = [
-    ("Everywhere", APP), ("Home", HOME), ("Interview", INTERVIEW), ("Report", REPORT),
+    ("Everywhere", APP), ("Home", HOME), ("Interview", INTERVIEW), ("Take-home", TAKE_HOME), ("Report", REPORT),
     ("Break", BREAK), ("Review", REVIEW),
 ]  # fmt: skip
 """What the help screen lists, in this order."""

@@ -16,6 +16,8 @@ from .messages import BreakOver, ContinueLoop, FinishLoop, LeaveLoop, Notice, Ro
 from .models import InterviewPlan
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from ..interview.lifecycle import RoundService
     from .outcome import RoundOutcome
 
@@ -94,7 +96,14 @@ class LoopRunner:
         if self.round_index >= len(self.plan.round_ids):
             self._finish_loop()
             return
-        screen = InterviewScreen(self.plan, self.plan.round_ids[self.round_index], self.session_id, stage_index=self.round_index)
+        round_id = self.plan.round_ids[self.round_index]
+        screen: Screen[None]
+        if round_id in self.plan.take_homes:
+            from .screens.take_home import TakeHomeScreen
+
+            screen = TakeHomeScreen(self.plan, round_id, self.session_id, stage_index=self.round_index)
+        else:
+            screen = InterviewScreen(self.plan, round_id, self.session_id, stage_index=self.round_index)
         if push:
             self.push_screen(screen)
         else:
@@ -120,8 +129,10 @@ class LoopRunner:
         assert self.plan is not None
         self.round_index += 1
         if self.round_index < len(self.plan.round_ids):
-            upcoming = self.catalog.loop(self.plan.loop_id).round(self.plan.round_ids[self.round_index])
-            self.switch_screen(BreakScreen(upcoming.title, upcoming.minutes, self.break_seconds))
+            loop = self.catalog.loop(self.plan.loop_id)
+            upcoming = loop.round(self.plan.round_ids[self.round_index])
+            self.switch_screen(BreakScreen(upcoming.title, upcoming.minutes, self.break_seconds,
+                                           minutes_assumed=loop.assumed(upcoming, "minutes")))  # fmt: skip
         else:
             self._finish_loop()
 

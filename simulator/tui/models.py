@@ -40,4 +40,7 @@ class InterviewPlan(BaseModel):
     candidate: str = Field(min_length=1)
     mode: Literal["typing", "voice"] = "typing"
     seed: int | None = None
+    take_homes: dict[str, str] = Field(
+        default_factory=dict, description="round id -> take-home id: those rounds are played as a take-home"
+    )
 

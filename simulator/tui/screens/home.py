@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 WHOLE_LOOP = "__whole_loop__"
 LOADING = "__loading__"
 LOADING_OPTION = ("reading the rubrics…", LOADING)
+TAKE_HOME = "::"
+"""Round picker values "round-id::take-home-id": that round played as that take-home."""
 RUBRIC_PERSONA = "__rubric__"
 ANY_LEVEL = "__any__"
 
@@ -38,9 +41,11 @@ class RecentSessions(Message):
 class SessionToOpen(Message):
     """A session picked in the recent list, loaded: resume it when unfinished, otherwise review it."""
 
-    def __init__(self, record: SessionRecord) -> None:
+    def __init__(self, record: SessionRecord, take_homes: dict[str, str] | None = None) -> None:
         super().__init__()
         self.record = record
+        self.take_homes = take_homes or {}
+        """round id -> take-home id: the take-homes the session had started (resuming reopens their repositories)."""
 
 
 class HomeScreen(Screen[None]):
@@ -65,7 +70,8 @@ class HomeScreen(Screen[None]):
                 yield Label("Company loop")
                 yield Select[str](loops, id="loop", value=loops[0][1], allow_blank=False)
                 yield Label("Round")
-                yield Select[str](rounds, id="round", value=rounds[min(1, len(rounds) - 1)][1], allow_blank=False)
+                yield Select[str](rounds, id="round", value=self._first_round(rounds), allow_blank=False)
+                yield Static("", id="round-info", classes="muted")
                 yield Label("Level")
                 yield Select[str](levels, id="level", value=self._wanted_level(levels), allow_blank=False)
                 yield Label("Interviewer")
@@ -106,13 +112,27 @@ class HomeScreen(Screen[None]):
 
     @staticmethod
     def _round_options(loop: LoopChoice) -> list[tuple[str, str]]:
-        return [(f"Whole loop ({len(loop.rounds)} rounds)", WHOLE_LOOP)] + [(r.label, r.id) for r in loop.rounds]
+        """The whole loop, then each round; a round with take-homes offers each of them first, and itself as live problems."""
+        options = [(f"Whole loop ({len(loop.rounds)} rounds)", WHOLE_LOOP)]
+        for r in loop.rounds:
+            options += [(f"Take-home · {th.title}", f"{r.id}{TAKE_HOME}{th.id}") for th in r.take_homes]
+            options.append((r.label + (" · live problems" if r.take_homes else ""), r.id))
+        return options
+
+    def _first_round(self, options: list[tuple[str, str]]) -> str:
+        """The loop's first round, played live (not the whole loop, not a take-home)."""
+        menu = self.sim.menu
+        loop = menu.loop(self._rounds_for) if menu is not None and self._rounds_for is not None else None
+        if loop is None or not loop.rounds:
+            return options[0][1]
+        return loop.rounds[0].id
 
     def _wanted_level(self, levels: list[tuple[str, str]]) -> str:
         wanted = self.sim.settings.interview.level
         return wanted if any(value == wanted for _, value in levels) else ANY_LEVEL
 
     def on_mount(self) -> None:
+        self._show_round_info()
         self._fill_recent()
 
     # ---------------------------------------------------------------- what the app tells the screen
@@ -185,10 +205,34 @@ class HomeScreen(Screen[None]):
 
     # ---------------------------------------------------------------- reactions
     def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id != "loop" or event.value in (Select.NULL, LOADING):
+        if event.value in (Select.NULL, LOADING):
             return
-        if event.value != self._rounds_for:
+        if event.select.id == "round":
+            self._show_round_info()
+        elif event.select.id == "loop" and event.value != self._rounds_for:
             self._fill_rounds(str(event.value))
+
+    def _show_round_info(self) -> None:
+        """The picked round's stage, interviewer, time box and answer length, each marked when assumed."""
+        menu = self.sim.menu
+        loop = menu.loop(self._rounds_for) if menu is not None and self._rounds_for is not None else None
+        try:
+            info, choice = self.query_one("#round-info", Static), self.query_one("#round", Select).value
+        except NoMatches:
+            return
+        round_id, _, take_home_id = str(choice).partition(TAKE_HOME)
+        rnd = loop.round(round_id) if loop is not None else None
+        lines: list[str] = []
+        if loop is not None and choice == WHOLE_LOOP:
+            lines = list(loop.info)
+        elif rnd is not None:
+            lines = list(rnd.info)
+            take_home = next((th for th in rnd.take_homes if th.id == take_home_id), None)
+            if take_home is not None:
+                lines = [f"Take-home: {take_home.title}", "Self-paced: a repository to work on, then a review", *lines]
+            elif rnd.take_homes:
+                lines.insert(0, "Live coding on the round's problems (not the take-home)")
+        info.update("\n".join(lines))
 
     def _fill_rounds(self, loop_id: str) -> None:
         loop = self.sim.menu.loop(loop_id) if self.sim.menu is not None else None
@@ -208,6 +252,7 @@ class HomeScreen(Screen[None]):
                 select.value = chosen
             else:
                 select.value = default if default is not None else self._wanted_level(options)
+        self._show_round_info()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":
@@ -230,9 +275,22 @@ class HomeScreen(Screen[None]):
         desk = self.sim.desk
         assert desk is not None
         try:
-            self.post_message(SessionToOpen(desk.load(session_id)))
+            record = desk.load(session_id)
+            self.post_message(SessionToOpen(record, self._started_take_homes(record)))
         except Exception as exc:  # noqa: BLE001
             self.app.call_from_thread(self.notify, f"Could not open the session: {exc}", severity="error")
+
+    def _started_take_homes(self, record: SessionRecord) -> dict[str, str]:
+        """The take-homes an unfinished session had started (their repositories under the data dir). BLOCKING: a worker."""
+        menu = self.sim.menu
+        loop = menu.loop(record.loop) if menu is not None else None
+        if not record.unfinished or loop is None or not any(r.take_homes for r in loop.rounds):
+            return {}
+        from ...takehome.workspace import WORKSPACES, Workspace
+
+        base = self.sim.settings.data_dir / WORKSPACES
+        found = {r.id: Workspace.of_session(base, record.id, r.id) for r in loop.rounds if r.take_homes}
+        return {round_id: w.manifest.take_home for round_id, w in found.items() if w is not None}
 
     def on_session_to_open(self, message: SessionToOpen) -> None:
         record = message.record
@@ -245,6 +303,7 @@ class HomeScreen(Screen[None]):
             plan = InterviewPlan(
                 loop_id=record.loop, round_ids=round_ids, whole_loop=whole, level=record.level,
                 candidate=record.candidate, mode="voice" if record.mode == "voice" else "typing",
+                take_homes=message.take_homes,
             )  # fmt: skip
             self.post_message(StartInterview(plan, record.id))
         else:
@@ -267,9 +326,16 @@ class HomeScreen(Screen[None]):
             self.notify("Enter the candidate's name.", severity="warning")
             return None
         voice = self.query_one("#mode-voice", RadioButton).value
+        round_id, _, take_home_id = str(round_choice).partition(TAKE_HOME)
+        if whole:  # a whole loop plays each take-home round as a take-home, the seed picking which
+            rng = random.Random(self.sim.seed)
+            take_homes = {r.id: rng.choice(r.take_homes).id for r in loop.rounds if r.take_homes}
+        else:
+            take_homes = {round_id: take_home_id} if take_home_id else {}
         return InterviewPlan(
             loop_id=loop.id,
-            round_ids=[r.id for r in loop.rounds] if whole else [str(round_choice)],
+            round_ids=[r.id for r in loop.rounds] if whole else [round_id],
+            take_homes=take_homes,
             whole_loop=whole,
             level=None if level in (ANY_LEVEL, Select.NULL) else str(level),
             persona=None if persona in (RUBRIC_PERSONA, Select.NULL) else str(persona),

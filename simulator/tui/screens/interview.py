@@ -24,6 +24,7 @@ from ...engine.turns import Speaker, Turn, TurnKind
 from ...interview.lifecycle import BackgroundRecorder
 from ...interview.round_session import RoundClosed, RoundEvent, TurnDiscarded, TurnDone, TurnStarted, TurnToken
 from .. import keys
+from ..assumed import round_heading
 from ..coding_panel import CodingPanel
 from ..host import host
 from ..messages import (
@@ -101,10 +102,9 @@ class InterviewScreen(VoiceAnswering, Screen[None]):
         self.round = loop.round(self.round_id)
         persona_id = self.plan.persona or self.round.persona
         self.persona = sim.catalog.personas.get(persona_id) or sim.catalog.personas[self.round.persona]
-        stage = next((s.title for s in loop.stages if s.id == self.round.stage), self.round.stage)
         position = f"round {self.stage_index + 1}/{len(self.plan.round_ids)} · " if self.plan.whole_loop else ""
         with Vertical(id="top"):
-            self.title_text = f"{loop.company} {loop.role} · {position}{stage}: {self.round.title} · {self.persona.name}, {self.persona.role}"
+            self.title_text = round_heading(loop, self.round, self.persona, position)
             yield Static(f"{self.title_text} · {self.voice.input_mode}", id="round-title")
             yield Countdown(self.round.minutes * 60.0, [m * 60.0 for m in sim.settings.interview.warn_minutes], id="countdown")
         with Horizontal(id="body"):
