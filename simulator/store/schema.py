@@ -195,9 +195,14 @@ _V2 = (
     "INSERT INTO notes_fts(notes_fts) VALUES ('rebuild')",
 )
 
+# Version 3: a voice answer's text as Whisper heard it, beside the text the domain correction
+# made of it (turns.text). NULL for typed answers and for answers nothing was corrected in.
+_V3 = ("ALTER TABLE turns ADD COLUMN raw_text TEXT",)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "sessions, rounds, turns, machine scores", _V1),
     Migration(2, "coach notes and overrides; FTS5 over turns and notes", _V2),
+    Migration(3, "raw Whisper text of corrected voice answers", _V3),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -88,6 +88,7 @@ def _turn_from_row(row: sqlite3.Row) -> Turn:
             "source": row["source"],
             "audio_path": row["audio_path"],
             "metrics": json.loads(metrics) if metrics else None,
+            "raw_text": row["raw_text"],
         }
     )
 
@@ -108,13 +109,14 @@ def _turn_params(round_row: int, turn: Turn, recorded_at: str) -> tuple[Any, ...
         turn.audio_path,
         turn.metrics.model_dump_json() if turn.metrics else None,
         recorded_at,
+        turn.raw_text,
     )
 
 
 _INSERT_TURN = """
     INSERT INTO turns (round_row, idx, speaker, kind, text, t_start, t_end, question_id, criterion,
-                       latency_s, source, audio_path, metrics_json, recorded_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                       latency_s, source, audio_path, metrics_json, recorded_at, raw_text)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (round_row, idx) DO NOTHING
 """
 

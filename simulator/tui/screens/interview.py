@@ -323,16 +323,18 @@ class InterviewScreen(Screen[None]):
         editor.clear()
         pending, self.pending_voice = self.pending_voice, None
         if pending is not None and pending.text.strip() == text:
-            self._answer(text, metrics=pending.metrics, audio_path=pending.audio_path)  # submitted as it was said
+            self._answer(text, metrics=pending.metrics, audio_path=pending.audio_path, raw_text=pending.raw_text)  # as it was said
         else:
             self._answer(text, audio_path=pending.audio_path if pending is not None else None)
 
-    def _answer(self, text: str, *, metrics: DeliveryMetrics | None = None, audio_path: str | None = None) -> None:
+    def _answer(
+        self, text: str, *, metrics: DeliveryMetrics | None = None, audio_path: str | None = None, raw_text: str | None = None
+    ) -> None:
         start = self.answer_started
         end = self.session.engine.elapsed()
         if metrics is None and text:
             metrics = typed_metrics(text, end - start)
-        self.drive(self.session.answer(text, t_start=start, t_end=end, metrics=metrics, audio_path=audio_path))
+        self.drive(self.session.answer(text, t_start=start, t_end=end, metrics=metrics, audio_path=audio_path, raw_text=raw_text))
 
     def action_skip(self) -> None:
         if self._defer_while_listening(self.action_skip):
@@ -532,10 +534,10 @@ class InterviewScreen(Screen[None]):
         sim = self.sim
         try:
             recognizer = sim.ready_recognizer()  # waits for the warm-up worker when it is still loading
-            from ...speech import VoiceAnswerSession, VoiceCallbacks, round_vocabulary
+            from ...speech import VoiceAnswerSession, VoiceCallbacks, correction_terms
 
             session = VoiceAnswerSession(
-                recognizer, sim.settings.stt, mode=mode, vocabulary=round_vocabulary(self.round),
+                recognizer, sim.settings.stt, mode=mode, vocabulary=correction_terms(sim.catalog, self.loop, self.round),
                 data_dir=sim.settings.data_dir, answer_guidance_s=self.round.answer_guidance_s,
                 stream_factory=sim.audio_stream_factory,
                 callbacks=VoiceCallbacks(
@@ -615,7 +617,7 @@ class InterviewScreen(Screen[None]):
             self.query_one("#status", Label).update(f"Your turn — {self._key('talk')} to talk · F4 skip · F9 end")
             return
         panel.show_state("waiting")
-        self._answer(text, metrics=answer.metrics, audio_path=answer.audio_path)
+        self._answer(text, metrics=answer.metrics, audio_path=answer.audio_path, raw_text=answer.raw_text)
 
     def _recording_over(self) -> None:
         self.recording = False
@@ -632,7 +634,8 @@ class InterviewScreen(Screen[None]):
         start, end = self.answer_started, self.session.engine.elapsed()
         metrics = answer.metrics if answer is not None and text else None
         audio = answer.audio_path if answer is not None else None
-        self.drive(self.session.finish(reason, text, t_start=start, t_end=end, metrics=metrics, audio_path=audio))
+        raw = answer.raw_text if answer is not None and text else None
+        self.drive(self.session.finish(reason, text, t_start=start, t_end=end, metrics=metrics, audio_path=audio, raw_text=raw))
         return True
 
     def on_unmount(self) -> None:
