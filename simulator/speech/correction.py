@@ -308,7 +308,9 @@ class CorrectionSettings:
     """Thresholds, tuned on the jargon development set's tuning part (see jargon_set.py)."""
 
     min_score: float = 0.8
-    """Match quality (sound and spelling, 0-1) a fuzzy correction needs."""
+    """Match quality (sound and spelling, 0-1) a fuzzy correction of a span with a rare word needs."""
+    min_score_everyday: float = 0.85
+    """The same for a span of everyday words only: "ranger" (0.83 to ranker) is a word people say."""
     max_probability: float = 0.5
     """A fuzzy correction of everyday words needs one Whisper gave less than this."""
     max_probability_rare: float = 0.95
@@ -383,7 +385,7 @@ def candidates(words: Sequence[HeardWord], lexicon: Lexicon, settings: Correctio
             best = _closest(text, spelled, stop - start, lexicon)
             if best is not None and best[0] >= settings.min_score:
                 fuzzy.append((start, stop, best[0], best[1]))
-        elif text == exact.text or (exact.text.islower() and text.lower() == exact.text):
+        elif _written_as(words[start:stop], exact.text):
             protected.update(range(start, stop))
         else:
             found.append(_candidate(words, cores, start, stop, exact, 1.0, True, lexicon))
@@ -395,6 +397,14 @@ def candidates(words: Sequence[HeardWord], lexicon: Lexicon, settings: Correctio
             continue
         found.append(_candidate(words, cores, start, stop, term, score, False, lexicon))
     return found
+
+
+def _written_as(span: Sequence[HeardWord], term: str) -> bool:
+    """The span already reads as the term ("two-tower" from " two" + "-tower"); a capital that starts a sentence does not count."""
+    surface = _strip("".join(w.text for w in span).strip())[1]
+    if term.islower():
+        return surface.lower() == term
+    return surface == term or (surface[:1].isupper() and surface[:1].lower() + surface[1:] == term)
 
 
 def _adds_words(spelled: str, term: Term) -> bool:
@@ -423,8 +433,9 @@ def accept(c: Candidate, settings: CorrectionSettings) -> bool:
     """Re-spellings always; fuzzy matches only where Whisper doubted a word (less sure of everyday words)."""
     if c.exact:
         return True
-    limit = settings.max_probability_rare if c.rare else settings.max_probability
-    return c.score >= settings.min_score and c.probability < limit
+    if c.rare:
+        return c.score >= settings.min_score and c.probability < settings.max_probability_rare
+    return c.score >= settings.min_score_everyday and c.probability < settings.max_probability
 
 
 def _choose(found: list[Candidate]) -> list[Candidate]:
@@ -472,7 +483,8 @@ def correct(words: Sequence[HeardWord], lexicon: Lexicon, settings: CorrectionSe
         lead, first, _ = _strip(span[0].text)
         trail = _strip(span[-1].text)[2]
         text = c.term.text
-        if text == text.lower() and first[:1].isupper():
+        sentence_start = c.start == 0 or words[c.start - 1].text.rstrip().endswith((".", "?", "!"))
+        if text == text.lower() and first[:1].isupper() and sentence_start:
             text = text[0].upper() + text[1:]  # "Rancor is..." -> "Ranker is...": the sentence still starts with a capital
         new = text.split()
         new = [(lead if k == 0 else " ") + w + (trail if k == len(new) - 1 else "") for k, w in enumerate(new)]
@@ -492,5 +504,6 @@ def correct(words: Sequence[HeardWord], lexicon: Lexicon, settings: CorrectionSe
 
 
 def _next_to_jargon(words: Sequence[HeardWord], c: Candidate, lexicon: Lexicon) -> bool:
-    neighbours = [words[j].text for j in (c.start - 1, c.stop) if 0 <= j < len(words)]
-    return any(lexicon.is_jargon_word(_strip(w)[1]) for w in neighbours)
+    """A neighbour is a word of another term and not everyday English: "CLIP embeddings", not "video clip"."""
+    neighbours = [_strip(words[j].text)[1] for j in (c.start - 1, c.stop) if 0 <= j < len(words)]
+    return any(lexicon.is_jargon_word(w) and not lexicon.common(spelling(w)) for w in neighbours)
