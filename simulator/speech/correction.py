@@ -200,6 +200,26 @@ def levenshtein(a: str, b: str) -> int:
     return previous[-1]
 
 
+def bounded_similarity(a: str, b: str, least: float) -> float:
+    """`similarity`, or 0.0 as soon as it is sure to fall below `least` (a banded edit distance: fast for misses)."""
+    longest = max(len(a), len(b))
+    if not a or not b:
+        return 0.0
+    k = int((1.0 - least) * longest)
+    if abs(len(a) - len(b)) > k:
+        return 0.0
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [k + 1] * len(b)
+        for j in range(max(1, i - k), min(len(b), i + k) + 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != b[j - 1]))
+        if min(current) > k:
+            return 0.0
+        previous = current
+    distance = previous[-1]
+    return 0.0 if distance > k else 1.0 - distance / longest
+
+
 def similarity(a: str, b: str) -> float:
     """1 - edit distance / the longer length (1.0 = same, 0.0 = nothing alike)."""
     if not a or not b:
@@ -342,19 +362,37 @@ MIN_KEY = 3
 """Shorter keys ("A" for "IoU" read as a word) match too much to mean anything."""
 
 
-def _score(span_text: str, term: Term) -> float:
-    """Sound counts most (Whisper's errors sound right and spell wrong); spelling breaks ties."""
+def _score(span_text: str, term: Term, floor: float = 0.0) -> float:
+    """Sound counts most (Whisper's errors sound right and spell wrong); spelling breaks ties.
+
+    Below `floor` the exact value does not matter: the search stops early and returns less.
+    """
     keys = [k for k in phonetic_keys(span_text) if len(k) >= MIN_KEY]
-    sound = max((similarity(a, b) for a in keys for b in term.keys if len(b) >= MIN_KEY), default=0.0)
+    least_sound = max(0.0, (floor - 0.3) / 0.7)  # what sound must reach even with a perfect spelling
+    sound = max((bounded_similarity(a, b, least_sound) for a in keys for b in term.keys if len(b) >= MIN_KEY), default=0.0)
+    if sound < least_sound or sound == 0.0:
+        return 0.7 * sound
     return 0.7 * sound + 0.3 * similarity(spelling(span_text), term.spelled)
 
 
-def _closest(text: str, spelled: str, words: int, lexicon: Lexicon) -> tuple[float, Term] | None:
+def _length_bound(a: int, b: int) -> float:
+    """The best similarity two strings of these lengths can have."""
+    return 1.0 - abs(a - b) / max(a, b, 1)
+
+
+def _closest(text: str, spelled: str, words: int, lexicon: Lexicon, floor: float) -> tuple[float, Term] | None:
+    """The best-scoring term at or above `floor`; terms whose lengths alone rule them out are skipped (most of them)."""
+    keys = [k for k in phonetic_keys(text) if len(k) >= MIN_KEY]
+    if not keys:
+        return None
     best: tuple[float, Term] | None = None
     for term in lexicon.terms:
-        if abs(len(term.spelled) - len(spelled)) > max(3, len(term.spelled) // 2) or abs(term.words - words) > 2:
+        if abs(term.words - words) > 2:
             continue
-        score = _score(text, term)
+        sound_bound = max((_length_bound(len(k), len(t)) for k in keys for t in term.keys), default=0.0)
+        if 0.7 * sound_bound + 0.3 * _length_bound(len(spelled), len(term.spelled)) < floor:
+            continue
+        score = _score(text, term, floor)
         if best is None or score > best[0]:
             best = (score, term)
     return best
@@ -382,7 +420,9 @@ def candidates(words: Sequence[HeardWord], lexicon: Lexicon, settings: Correctio
     for (start, stop), (text, spelled) in spans.items():
         exact = lexicon.exact(spelled)
         if exact is None:
-            best = _closest(text, spelled, stop - start, lexicon)
+            if not _doubted(words[start:stop], cores[start:stop], lexicon, settings):
+                continue  # nothing Whisper doubted: no fuzzy match could be accepted
+            best = _closest(text, spelled, stop - start, lexicon, settings.min_score)
             if best is not None and best[0] >= settings.min_score:
                 fuzzy.append((start, stop, best[0], best[1]))
         elif _written_as(words[start:stop], exact.text):
@@ -397,6 +437,12 @@ def candidates(words: Sequence[HeardWord], lexicon: Lexicon, settings: Correctio
             continue
         found.append(_candidate(words, cores, start, stop, term, score, False, lexicon))
     return found
+
+
+def _doubted(span: Sequence[HeardWord], cores: Sequence[str], lexicon: Lexicon, settings: CorrectionSettings) -> bool:
+    lowest = min(w.probability for w in span)
+    rare = any(not lexicon.common(spelling(c)) for c in cores if c.isalpha())
+    return lowest < (settings.max_probability_rare if rare else settings.max_probability)
 
 
 def _written_as(span: Sequence[HeardWord], term: str) -> bool:
