@@ -311,6 +311,12 @@ def _check_loop(
                 report((*qpath, "levels"), f"levels {bad_levels} not in the loop's levels {loop.levels}")
             if rnd.kind == "coding" and question.problem is None:
                 report(qpath, "a coding round's questions need a problem (starter code and tests)")
+            if rnd.scenario and not question.facts:
+                report((*qpath, "facts"), "a scenario round's questions need facts (scale, latency, data, success metric...)")
+            for fi, fact in enumerate(question.facts):
+                if fact.source not in source_ids:
+                    report((*qpath, "facts", fi, "source"),
+                           f"unknown source {fact.source!r}; sources: {', '.join(sorted(source_ids))}")
 
 
 def _report_duplicates(

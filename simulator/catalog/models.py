@@ -19,6 +19,16 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def compiled_or_error(patterns: list[str]) -> list[str]:
+    """The patterns unchanged, or a ValueError naming the first one that does not compile."""
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except (re.error, OverflowError, RecursionError) as exc:  # huge {n} or deep nesting raise the latter two
+            raise ValueError(f"invalid regex {pattern!r}: {exc}") from exc
+    return patterns
+
+
 class Signal(Strict):
     """A deterministic evidence check: regexes looked for in an answer.
 
@@ -45,12 +55,7 @@ class Signal(Strict):
     @field_validator("patterns", "near", "before")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except (re.error, OverflowError, RecursionError) as exc:  # huge {n} or deep nesting raise the latter two
-                raise ValueError(f"invalid regex {pattern!r}: {exc}") from exc
-        return patterns
+        return compiled_or_error(patterns)
 
 
 class LevelRule(Strict):
@@ -103,6 +108,48 @@ class LevelRule(Strict):
         return requires
 
 
+class Facet(Strict):
+    """One kind of content the level guide asks for, recognised by meaning (see simulator/scoring/meaning).
+
+    `examples` are short statements that show it, in any wording a candidate might
+    use: an answer clause close in meaning to one of them shows the facet, unless
+    the clause denies it ("we never had alerts") or only wishes for it. `cues` are
+    optional regexes that show it outright (a term of art that needs no context).
+    """
+
+    id: str = Field(pattern=SNAKE)
+    level: Literal[2, 3, 4] = Field(description="the level of the guide this content belongs to")
+    description: str
+    examples: list[str] = Field(min_length=3)
+    cues: list[str] = Field(default_factory=list)
+    quantified: bool = Field(False, description="the content needs a figure (a number, a before/after) to count fully")
+    actor: Literal["any", "self"] = Field("any", description='"self": only clauses whose subject is the candidate count')
+
+    @field_validator("cues")
+    @classmethod
+    def _cues_compile(cls, patterns: list[str]) -> list[str]:
+        return compiled_or_error(patterns)
+
+
+class Meaning(Strict):
+    """How the evidence model reads a criterion: the facets of its level guide."""
+
+    facets: list[Facet] = Field(min_length=2)
+    questions_count: bool = Field(
+        False, description="a question the candidate asks the interviewer (scale, latency, users) is evidence for it"
+    )
+
+    @model_validator(mode="after")
+    def _facets_cover_levels(self) -> Meaning:
+        ids = [f.id for f in self.facets]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"facet ids must be unique within a criterion: {ids}")
+        missing = sorted({2, 3, 4} - {f.level for f in self.facets})
+        if missing:
+            raise ValueError(f"facets must cover levels 2, 3 and 4; none for level(s) {missing}")
+        return self
+
+
 class Criterion(Strict):
     """A scoring criterion. Ids are canonical across loops where the meaning is shared."""
 
@@ -113,6 +160,7 @@ class Criterion(Strict):
     signals: list[Signal] = Field(default_factory=list)
     scoring: LevelRule | None = Field(None, description="how signal points become a level; None = LevelRule defaults")
     probes: list[str] = Field(default_factory=list, description="canned follow-up questions for this criterion")
+    meaning: Meaning | None = Field(None, description="facets the evidence model reads; None = scored from signals only")
 
     @field_validator("levels")
     @classmethod
@@ -189,6 +237,33 @@ class CodingProblem(Strict):
     time_limit_s: float = Field(10.0, gt=0, le=120)
 
 
+FactTopic = Literal[
+    "scale", "latency", "data", "users", "team", "success_metric", "scope", "constraints", "budget",
+    "timeline", "current_system", "quality", "platform", "privacy", "languages", "input", "output", "term",
+]
+
+
+class Fact(Strict):
+    """Something true about a question's scenario that the interviewer tells a candidate who asks.
+
+    Numbers come from the seeds where they state them (`source` names the seed);
+    otherwise they were written for the exercise (`source: written`) and the
+    interviewer may still give them, as a real interviewer would invent them.
+    """
+
+    topic: FactTopic
+    text: str = Field(description="what the interviewer says, in a sentence or two")
+    source: str = Field("written", description='a source id of the loop, or "written"')
+    term: str | None = Field(None, description='for topic "term": the term this explains')
+    keywords: list[str] = Field(default_factory=list, description="extra words that identify a question about it")
+
+    @model_validator(mode="after")
+    def _term_named(self) -> Fact:
+        if (self.topic == "term") != (self.term is not None):
+            raise ValueError('a fact of topic "term" names its term, and only such a fact does')
+        return self
+
+
 class Question(Strict):
     id: str = Field(pattern=KEBAB)
     text: str
@@ -196,6 +271,7 @@ class Question(Strict):
     criteria: list[str] = Field(min_length=1, description="criterion ids this question probes")
     levels: list[str] = Field(default_factory=list, description="levels it suits; empty = every level")
     problem: CodingProblem | None = None
+    facts: list[Fact] = Field(default_factory=list, description="the scenario's facts, told to a candidate who asks")
 
 
 class Round(Strict):
@@ -212,6 +288,9 @@ class Round(Strict):
     red_flags: list[RedFlag] = Field(default_factory=list)
     tips: list[str] = Field(default_factory=list)
     vocabulary: list[str] = Field(default_factory=list, description="jargon for speech recognition")
+    scenario: bool = Field(
+        False, description="questions are scenarios a strong candidate asks about first: each needs `facts`"
+    )
 
 
 class Loop(Strict):

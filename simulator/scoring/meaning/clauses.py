@@ -1,0 +1,191 @@
+"""An answer as clauses: exact spans to quote, analysis text, and what kind of claim each one makes.
+
+The evidence model reads clause by clause because meaning turns inside a
+sentence: "there was no canary, but we ran an A/B test on 5%" says one thing
+was not done and another was. Each clause records its polarity (affirmed,
+negated, or unrealised: wished for, read about, "should have"), its grammatical
+subject (the candidate, the team, someone else) and whether it is a question
+to the interviewer. Spans are offsets into the candidate's own text, so any
+quote is verbatim by construction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ..text import Span, clause_subject, sentences
+from .spoken import normalise_spoken
+
+MAX_CLAUSE_WORDS = 28
+MIN_SPLIT_WORDS = 3
+
+
+class Polarity(StrEnum):
+    AFFIRMED = "affirmed"
+    NEGATED = "negated"
+    UNREALISED = "unrealised"
+
+
+@dataclass(frozen=True)
+class Clause:
+    span: Span
+    text: str  # exactly as said
+    norm: str  # spoken forms normalised, for reading
+    polarity: Polarity
+    subject: str | None  # "self", "team", "other" or None
+    question: bool  # asks the interviewer something
+    answer_index: int = 0  # which candidate turn of the exchange
+
+
+# Clause boundaries inside a sentence: the split keeps the connective with the clause it opens.
+_BOUNDARY = re.compile(
+    r"\s*[;:\u2014]\s*|\s+-\s+|,?\s+(?=(?:but|whereas|although|though|however|yet|except that|so that|so|"
+    r"and then|then|which meant|because|since|while|until|unless|otherwise|instead)\b)|,\s+(?=and\b)|"
+    r",\s+(?=(?:i|we|they|i'd|we'd|i'll|we'll|i'm|we're)\b)",
+    re.IGNORECASE,
+)
+_SOFT_BOUNDARY = re.compile(r",\s+|\s+(?=(?:and|or)\s)", re.IGNORECASE)
+
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|none|nobody|no-one|nothing|neither|nor|without|zero|cannot|n't)\b|n't\b|"
+    r"\b(?:lack(?:ed|ing)?|skipp(?:ed|ing)|absent|ignored|forgot|omitted|didn't bother|never got)\b",
+    re.IGNORECASE,
+)
+# Negating something bad is a positive claim: "no drop in conversion", "nothing broke", "not only".
+_NEGATED_HARM = re.compile(
+    r"(?:\b(?:no|not|never|without|zero|nothing|none)\b|n't\b)(?:\s+\w+){0,4}?\s*\b(?:regress\w*|drop\w*|los[st]\w*|incident\w*|outage\w*|rise|rose|grow\w*|"
+    r"complain\w*|errors?|issues?|problems?|degrad\w*|harm\w*|hurt|broke\w*|worse|slower|difference|change[ds]?|"
+    r"impact|increase|decrease|spike\w*|surprises?|downtime|false alarms?|noise|pages?|rollbacks? (?:needed|were needed)|"
+    r"significant (?:drop|change|difference)|measurable (?:drop|change|difference))\b"
+    r"|\bnot (?:only|just|merely|simply)\b|\bno longer\b|\bno more than\b|\bnot more than\b|\bnot exceed|\bnever (?:more|exceed)",
+    re.IGNORECASE,
+)
+_UNREALISED = re.compile(
+    r"\b(?:should|could|might|must) have\b|\b(?:should|could|might)'ve\b|\b(?:i|we)(?: would|'d) have (?:liked|loved|wanted|preferred)\b|"
+    r"\bwish(?:ed)?\b|\bin theory\b|\bbest practices?\b|\btextbook\b|"
+    r"\bi(?:'ve| have) (?:read|heard)\b|\bi (?:read|heard) (?:that|about|somewhere|a |an |it )|\bpeople (?:say|usually|recommend)\b|"
+    r"\b(?:supposed|meant|planned|intended) to\b|\bnever got (?:a?round )?to\b|\bdidn't get (?:a?round )?to\b|"
+    r"\bif (?:we|i) had\b|\bhad (?:we|i)\b|\bwould be nice\b|\bin an ideal world\b|\bthe (?:right|proper|correct) way (?:is|would be)\b|"
+    r"\b(?:on|in) the roadmap\b|\bsomeday\b|\bone day\b|\bat some point\b",
+    re.IGNORECASE,
+)
+# In a story about past work, generic advice ("ideally you'd A/B test it") is not something done.
+_GENERIC_ADVICE = re.compile(r"\bideally\b|\byou(?:'d| would| should| could)\b|\bone (?:would|should|could)\b|\bteams? (?:usually|typically|normally)\b", re.IGNORECASE)
+_QUESTION_START = re.compile(
+    r"^(?:(?:and|so|but|also|first|quick question|before i (?:start|design|begin)[^,]*,)\s*)*"
+    r"(?:do|does|did|is|are|was|were|can|could|should|would|will|have|has|how|what|which|who|where|when|why)\b",
+    re.IGNORECASE,
+)
+_INTERVIEWER_ADDRESSED = re.compile(
+    r"\b(?:can|could|may) i (?:ask|assume|check|clarify|confirm)\b|\bis (?:it|that) (?:right|correct|safe to assume|ok)\b|"
+    r"\bdo (?:we|you) (?:have|know|care|need|want|expect)\b|\bwhat (?:is|are|'s) the\b|\bhow (?:many|much|big|fast|often)\b|"
+    r"\bdo you mean\b|\bwhat do you mean\b|\bcould you (?:repeat|explain|clarify)\b|\bare we (?:talking|optimi[sz]ing|assuming)\b|"
+    r"\bshould i (?:assume|focus|consider)\b|\bwould you like me\b|\bi'd like to (?:ask|clarify|check|confirm)\b",
+    re.IGNORECASE,
+)
+_PAST_STORY_QUESTION = re.compile(
+    r"\b(?:tell me about|walk me through (?:a|the|your) (?:project|time)|describe a time|a time when|a time you|"
+    r"how did you|what did you|what was your|when did you|have you ever|give me an example)\b",
+    re.IGNORECASE,
+)
+
+
+def story_question(question: str) -> bool:
+    """Does the question ask about past work (a story), rather than for a plan or a design?"""
+    return bool(_PAST_STORY_QUESTION.search(question))
+
+
+def _pieces(text: str, span: Span) -> list[Span]:
+    """Split a sentence span at clause boundaries; long runs without punctuation are cut at soft ones."""
+    out: list[Span] = []
+    start = span.start
+    for match in _BOUNDARY.finditer(text, span.start, span.end):
+        if len(text[start:match.start()].split()) >= MIN_SPLIT_WORDS:
+            out.append(Span(start, match.start()))
+            start = match.end()
+    out.append(Span(start, span.end))
+    cut: list[Span] = []
+    for piece in out:
+        cut.extend(_cut_long(text, piece))
+    return [p for p in (_strip(text, p) for p in cut) if p.end > p.start]
+
+
+def _cut_long(text: str, span: Span) -> list[Span]:
+    if len(text[span.start:span.end].split()) <= MAX_CLAUSE_WORDS:
+        return [span]
+    cuts = [m for m in _SOFT_BOUNDARY.finditer(text, span.start, span.end)
+            if len(text[span.start:m.start()].split()) >= MIN_SPLIT_WORDS and len(text[m.end():span.end].split()) >= MIN_SPLIT_WORDS]
+    if not cuts:
+        words = list(re.finditer(r"\S+", text[span.start:span.end]))
+        middle = words[len(words) // 2]
+        return _cut_long(text, Span(span.start, span.start + middle.start())) + _cut_long(text, Span(span.start + middle.start(), span.end))
+    mid = (span.start + span.end) / 2
+    best = min(cuts, key=lambda m: abs(m.start() - mid))
+    return _cut_long(text, Span(span.start, best.start())) + _cut_long(text, Span(best.end(), span.end))
+
+
+def _strip(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and (text[start].isspace() or text[start] in ",;:-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-"):
+        end -= 1
+    return Span(start, end)
+
+
+def polarity(norm: str, story: bool) -> Polarity:
+    unrealised = _UNREALISED.search(norm) or (story and _GENERIC_ADVICE.search(norm))
+    if unrealised:
+        return Polarity.UNREALISED
+    cues = [m for m in _NEGATION.finditer(norm)]
+    if not cues:
+        return Polarity.AFFIRMED
+    harmless = [m.span() for m in _NEGATED_HARM.finditer(norm)]
+    if all(any(a <= cue.start() < b for a, b in harmless) for cue in cues):
+        return Polarity.AFFIRMED
+    return Polarity.NEGATED
+
+
+def is_question(raw: str, norm: str) -> bool:
+    """A question to the interviewer: ends in '?', or is phrased as one (speech has no '?')."""
+    if raw.rstrip().endswith("?"):
+        return True
+    return bool(_QUESTION_START.match(norm) and _INTERVIEWER_ADDRESSED.search(norm))
+
+
+def split_clauses(text: str, *, story: bool = False, answer_index: int = 0) -> list[Clause]:
+    """The clauses of one candidate turn, in order."""
+    clauses: list[Clause] = []
+    for sentence in sentences(text):
+        raw_sentence = text[sentence.start:sentence.end]
+        asks = raw_sentence.rstrip().endswith("?")
+        for span in _pieces(text, sentence):
+            raw = text[span.start:span.end]
+            norm = normalise_spoken(raw)
+            if not any(ch.isalnum() for ch in norm):
+                continue
+            clauses.append(Clause(
+                span=span, text=raw, norm=norm, polarity=polarity(norm, story),
+                subject=clause_subject(norm, len(norm)), question=(asks and span.end == sentence.end) or is_question(raw, norm),
+                answer_index=answer_index,
+            ))
+    return clauses
+
+
+_VERB_CUE = re.compile(
+    r"\b(?:i|we|they|he|she|it|you|team|is|are|was|were|be|been|being|am|have|has|had|do|does|did|will|would|should|"
+    r"could|can|may|might|must|'d|'ll|'ve|'re|'s)\b|\b\w+(?:ed|ing)\b|\b(?:to|because|so|then|which|that)\b",
+    re.IGNORECASE,
+)
+
+
+def listness(text: str) -> float:
+    """Share of the answer's words in verbless fragments of a list ("latency, p99, drift, Datadog")."""
+    segments = [s.strip() for s in re.split(r"[,;\n/]|\s+-\s+|\.\s+", text) if s.strip()]
+    if len(segments) < 4:
+        return 0.0
+    words = sum(len(s.split()) for s in segments) or 1
+    fragment_words = sum(len(s.split()) for s in segments if len(s.split()) <= 4 and not _VERB_CUE.search(s))
+    return fragment_words / words
