@@ -202,3 +202,26 @@ def test_upgrading_a_v2_database_with_hand_made_fts(tmp_path: Path) -> None:
         }
     assert not set(HAND_MADE_TRIGGERS) & set(upgraded["triggers"])
     assert "notes_fts" not in upgraded
+
+
+@pytest.mark.parametrize("fixture", [FIXTURE_V1, FIXTURE_V2], ids=["v1", "v2"])
+def test_upgraded_fixtures_keep_what_whisper_heard(tmp_path: Path, fixture: Path) -> None:
+    """Both upgrade paths reach the raw-text migration after the FTS one: old turns have none, new ones keep it."""
+    from simulator.engine.turns import Speaker, Turn, TurnKind
+
+    db = tmp_path / "old.db"
+    shutil.copy(fixture, db)
+    with Store(db) as store:
+        assert store.version == LATEST_VERSION
+        history = store.conn.execute("SELECT version, description FROM schema_history ORDER BY version").fetchall()
+        assert [v for v, _ in history] == list(range(1, LATEST_VERSION + 1))
+        assert "full-text search" in history[2][1] and "raw Whisper text" in history[3][1]
+        (rnd,) = store.load_session(FIXTURE_SESSION).rounds
+        assert rnd.turns and all(t.raw_text is None for t in rnd.turns)
+        assert rnd.row is not None
+        heard = "We moved the rancor to Kubernetes."
+        store.add_turn(rnd.row, Turn(index=len(rnd.turns), speaker=Speaker.CANDIDATE, kind=TurnKind.ANSWER,
+                                     text="We moved the ranker to Kubernetes.", t_start=100, t_end=104, raw_text=heard))  # fmt: skip
+        assert store.load_session(FIXTURE_SESSION).rounds[0].turns[-1].raw_text == heard
+        assert len(rnd.turns) in [h.turn_index for h in store.search_turns("ranker")]  # the FTS triggers still fire
+        assert store.search_turns("rancor") == []

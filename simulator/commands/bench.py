@@ -40,7 +40,8 @@ def _stt(settings: Settings, quick: bool) -> tuple[Any, list[Any]]:
     from ..bench.report import stt_rows
     from ..bench.stt import run_stt_bench
 
-    result = run_stt_bench(settings=settings, rtf_repeats=1 if quick else 3)
+    result = run_stt_bench(settings=settings, rtf_repeats=1 if quick else 3, catalog=catalog_or_exit(settings),
+                           progress=lambda line: click.echo(line, err=True))  # fmt: skip
     return result, stt_rows(result)
 
 
@@ -95,7 +96,7 @@ def bench_group() -> None:
 
 for _name, _help in {
     "llm": "Follow-up time to first token and to the whole question (embedded model, prefix reused).",
-    "stt": "Whisper real-time factor and end-of-speech to final-transcript latency.",
+    "stt": "Whisper real-time factor, end-of-speech to final-transcript latency, and jargon/general WER beside plain tiny.en.",
     "scoring": "Time to score a 45-minute round with the evidence scorer.",
     "store": "Search, session load and turn insert on a 10,000-session database.",
     "tui": "Launch beside a trivial Textual app (first frame, loop picker usable, ratios) and keypress latency mid-turn.",

@@ -26,6 +26,7 @@ def turn_row(round_row: int, turn: Turn, recorded_at: str) -> dict[str, Any]:
         "audio_path": turn.audio_path,
         "metrics_json": turn.metrics.model_dump_json() if turn.metrics else None,
         "recorded_at": recorded_at,
+        "raw_text": turn.raw_text,
     }
 
 
@@ -45,6 +46,7 @@ def turn_from_row(row: Mapping[str, Any]) -> Turn:
             "source": row["source"],
             "audio_path": row["audio_path"],
             "metrics": json.loads(metrics) if metrics else None,
+            "raw_text": row["raw_text"],
         }
     )
 

@@ -145,10 +145,19 @@ def _v3(db: Database) -> None:
         db[table].enable_fts(["text"], tokenize=FTS_TOKENIZER, create_triggers=True)
 
 
+def _v4(db: Database) -> None:
+    """A voice answer's text as Whisper heard it, beside the text the domain correction made of it (turns.text).
+
+    NULL for typed answers and for answers nothing was corrected in. Search reads the corrected text only.
+    """
+    db["turns"].add_column("raw_text", str)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "sessions, rounds, turns, machine scores", _v1),
     Migration(2, "coach notes and overrides", _v2),
     Migration(3, "full-text search over turns and notes (sqlite-utils FTS5 with triggers)", _v3),
+    Migration(4, "raw Whisper text of corrected voice answers", _v4),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

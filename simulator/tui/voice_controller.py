@@ -41,6 +41,8 @@ class Reply:
     text: str = ""
     metrics: DeliveryMetrics | None = None
     audio_path: str | None = None
+    raw_text: str | None = None
+    """The answer as Whisper heard it, when the domain correction changed it (`text` is the corrected one)."""
     action: Callable[[], None] | None = None
     """For "deferred": the key's action to run now that the (empty) recording has closed."""
     error: str | None = None
@@ -154,13 +156,18 @@ class VoiceController:
             return Reply("deferred", action=action)
         if not text:
             return Reply("nothing_heard")
-        return Reply("submit", text=text, metrics=answer.metrics, audio_path=answer.audio_path)
+        return Reply("submit", text=text, metrics=answer.metrics, audio_path=answer.audio_path, raw_text=answer.raw_text)
 
     def _finish(self, text: str, answer: VoiceAnswer) -> Reply:
         """The round was ended (key or time box) while recording: close it, keeping the spoken words."""
         self.pending = None
         return Reply("finish", text=text, metrics=answer.metrics if text else None, audio_path=answer.audio_path,
-                     reason=self.finish_reason)  # fmt: skip
+                     raw_text=answer.raw_text if text else None, reason=self.finish_reason)  # fmt: skip
+
+    def raw_text_of(self, text: str) -> str | None:
+        """What Whisper heard of the waiting voice answer, when `text` submits it as it was said (ask before typed_submit)."""
+        pending = self.pending
+        return pending.raw_text if pending is not None and pending.text.strip() == text else None
 
     def typed_submit(self, text: str) -> tuple[DeliveryMetrics | None, str | None]:
         """(metrics, audio) of a typed submission: a voice answer submitted as it was said keeps its delivery."""

@@ -255,10 +255,13 @@ class InterviewScreen(VoiceAnswering, Screen[None]):
         audio = self.voice.typed_finish(text)
         self.drive(self.session.finish(reason, text, t_start=start, t_end=end, metrics=metrics, audio_path=audio))
 
-    def finish_with(self, reason: str, text: str, metrics: DeliveryMetrics | None, audio_path: str | None) -> None:
-        """The round was ended while recording: close it with the spoken words."""
+    def finish_with(
+        self, reason: str, text: str, metrics: DeliveryMetrics | None, audio_path: str | None, raw_text: str | None = None
+    ) -> None:
+        """The round was ended while recording: close it with the spoken words (and what Whisper heard, if corrected)."""
         start, end = self.answer_started, self.session.engine.elapsed()
-        self.drive(self.session.finish(reason, text, t_start=start, t_end=end, metrics=metrics, audio_path=audio_path))
+        self.drive(self.session.finish(reason, text, t_start=start, t_end=end, metrics=metrics, audio_path=audio_path,
+                                       raw_text=raw_text))  # fmt: skip
 
     # ---------------------------------------------------------------- candidate actions
     def can_act(self) -> bool:
@@ -288,15 +291,18 @@ class InterviewScreen(VoiceAnswering, Screen[None]):
             self.notify("Type an answer first (F4 skips the question).", severity="warning", timeout=3)
             return
         editor.clear()
+        raw_text = self.voice.raw_text_of(text)  # a voice answer submitted as it was said keeps what Whisper heard
         metrics, audio = self.voice.typed_submit(text)
-        self.answer(text, metrics=metrics, audio_path=audio)
+        self.answer(text, metrics=metrics, audio_path=audio, raw_text=raw_text)
 
-    def answer(self, text: str, *, metrics: DeliveryMetrics | None = None, audio_path: str | None = None) -> None:
+    def answer(
+        self, text: str, *, metrics: DeliveryMetrics | None = None, audio_path: str | None = None, raw_text: str | None = None
+    ) -> None:
         start = self.answer_started
         end = self.session.engine.elapsed()
         if metrics is None and text:
             metrics = typed_metrics(text, end - start)
-        self.drive(self.session.answer(text, t_start=start, t_end=end, metrics=metrics, audio_path=audio_path))
+        self.drive(self.session.answer(text, t_start=start, t_end=end, metrics=metrics, audio_path=audio_path, raw_text=raw_text))
 
     def action_skip(self) -> None:
         if self.defer_while_listening(self.action_skip):

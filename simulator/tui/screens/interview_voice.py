@@ -60,8 +60,10 @@ class VoiceAnswering:
 
     if TYPE_CHECKING:  # InterviewScreen's; declared for the type checker only, so nothing here shadows them
 
-        def answer(self, text: str, *, metrics: DeliveryMetrics | None = None, audio_path: str | None = None) -> None: ...
-        def finish_with(self, reason: str, text: str, metrics: DeliveryMetrics | None, audio_path: str | None) -> None: ...
+        def answer(self, text: str, *, metrics: DeliveryMetrics | None = None, audio_path: str | None = None,
+                   raw_text: str | None = None) -> None: ...
+        def finish_with(self, reason: str, text: str, metrics: DeliveryMetrics | None, audio_path: str | None,
+                        raw_text: str | None = None) -> None: ...
         def can_act(self) -> bool: ...
         def candidates_turn(self) -> bool: ...
 
@@ -214,10 +216,10 @@ class VoiceAnswering:
         sim = host(self)
         try:
             recognizer = sim.ready_recognizer()  # waits for the warm-up worker when it is still loading
-            from ...speech import VoiceAnswerSession, VoiceCallbacks, round_vocabulary
+            from ...speech import VoiceAnswerSession, VoiceCallbacks, correction_terms
 
             session = VoiceAnswerSession(
-                recognizer, sim.settings.stt, mode=mode, vocabulary=round_vocabulary(self.round),
+                recognizer, sim.settings.stt, mode=mode, vocabulary=correction_terms(sim.catalog, self.loop, self.round),
                 data_dir=sim.settings.data_dir, answer_guidance_s=self.round.answer_guidance_s,
                 stream_factory=sim.audio_stream_factory,
                 callbacks=VoiceCallbacks(
@@ -283,7 +285,8 @@ class VoiceAnswering:
             self.notify(f"{what}: {answer.error}. Switched to typing.{kept}", severity="error", timeout=12)
             self.switch_to_typing(reply.text if reply.kind == "to_typing" else answer.text.strip())
         if reply.kind == "finish":
-            self.finish_with(reply.reason or "ended by the candidate", reply.text, reply.metrics, reply.audio_path)
+            self.finish_with(reply.reason or "ended by the candidate", reply.text, reply.metrics, reply.audio_path,
+                             raw_text=reply.raw_text)
         elif reply.kind == "deferred" and reply.action is not None:
             reply.action()
         elif reply.kind == "nothing_heard":
@@ -292,4 +295,4 @@ class VoiceAnswering:
             self._status(f"Your turn — {self.key_shown('talk')} to talk · F4 skip · F9 end")
         elif reply.kind == "submit":
             panel.show_state("waiting")
-            self.answer(reply.text, metrics=reply.metrics, audio_path=reply.audio_path)
+            self.answer(reply.text, metrics=reply.metrics, audio_path=reply.audio_path, raw_text=reply.raw_text)

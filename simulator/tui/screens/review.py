@@ -52,6 +52,8 @@ def transcript_text(record: SessionRecord) -> Text:
                 style = palette.get(seg.criteria[0], "reverse") if seg.criteria else ""
                 out.append(seg.text, style=style)
             out.append("\n")
+            if turn.raw_text and turn.raw_text != turn.text:  # the domain correction changed what Whisper heard
+                out.append(f"      heard: {turn.raw_text}\n", style="dim italic")
         out.append("\n")
     if record.notes:
         out.append("Notes\n", style="bold")
