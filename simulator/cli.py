@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import importlib
 import os
-import sys
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import click
 
-from .config import ConfigError, Settings, load_settings
+from .commands.common import CliState
 
 # command name -> the module whose register(group) defines it. Modules are imported
 # only when one of their commands runs, so opening the app loads none of them.
@@ -28,6 +25,7 @@ COMMAND_MODULES = {
     "sessions": "store", "show": "store", "export": "store", "import": "store",
     "progress": "store", "note": "store", "override": "store", "browse": "store",
     "bench": "bench",
+    "takehome": "takehome",
 }  # fmt: skip
 
 
@@ -42,35 +40,6 @@ class LazyGroup(click.Group):
         holder = click.Group()
         importlib.import_module(f"simulator.commands.{module}").register(holder)
         return holder.commands.get(cmd_name)
-
-
-@dataclass
-class CliState:
-    """What the global flags set, shared with every subcommand through click's ctx.obj."""
-
-    overrides: dict[str, Any] = field(default_factory=dict)
-    _settings: Settings | None = None
-
-    def settings(self, **more: Any) -> Settings:
-        """Effective settings; `more` are this subcommand's flags as dotted keys."""
-        if more:
-            return _load({**self.overrides, **more})
-        if self._settings is None:
-            self._settings = _load(self.overrides)
-        return self._settings
-
-
-def _load(overrides: dict[str, Any]) -> Settings:
-    try:
-        return load_settings(overrides)
-    except ConfigError as exc:
-        raise click.ClickException(str(exc)) from exc
-
-
-def fail(message: str, code: int = 1) -> None:
-    """Print a friendly error (no traceback) and exit."""
-    click.echo(f"error: {message}", err=True)
-    sys.exit(code)
 
 
 @click.group(cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})

@@ -80,6 +80,9 @@ class STTSettings(_Section):
         default_factory=lambda: ["um", "uh", "erm", "like", "you know", "sort of", "kind of", "basically", "i mean"]
     )
     beam_size: int = Field(5, ge=1, le=10, description="Whisper beam size (1 = greedy, fastest)")
+    correct_jargon: bool = Field(
+        True, description="replace words Whisper doubted that sound like the round's jargon (Whisper's own text is kept beside)"
+    )
     cpu_threads: int = Field(0, ge=0, description="CTranslate2 threads on CPU; 0 = all cores")
     partial_interval_s: float = Field(1.0, gt=0, le=5, description="audio seconds between partial transcripts")
     filler_hangover_s: float = Field(

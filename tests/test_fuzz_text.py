@@ -11,9 +11,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -32,6 +32,9 @@ from simulator.interview.round_session import RoundSession, speaking_seconds
 from simulator.scoring import score_round
 from simulator.store import Store
 from simulator.textsafe import printable
+
+HANG_LIMIT_S = 600.0
+"""Generous: only a step that never ends fails, however busy the machine."""
 
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 ESCAPES = [
@@ -120,15 +123,15 @@ async def test_megabyte_answer_is_kept_scored_and_only_excerpted_into_the_prompt
         )  # fmt: skip
         [e async for e in session.open()]
         clock.advance(60)
-        began = time.monotonic()
-        [e async for e in session.answer(answer, t_start=1.0, t_end=60.0)]
-        planned = time.monotonic() - began
-        began = time.monotonic()
-        score = score_round(loop, rnd, session.turns, catalog)
-        scored = time.monotonic() - began
+
+        async def plan() -> None:
+            [e async for e in session.answer(answer, t_start=1.0, t_end=60.0)]
+
+        # A regex gone quadratic would never finish: waited for with a generous limit, no duration asserted.
+        await asyncio.wait_for(plan(), HANG_LIMIT_S)
+        score = await asyncio.wait_for(asyncio.to_thread(score_round, loop, rnd, session.turns, catalog), HANG_LIMIT_S)
         stored = store.load_session(sid).rounds[0].turns
     assert [t.text for t in stored if t.speaker is Speaker.CANDIDATE] == [answer]
-    assert planned < 10 and scored < 30, (planned, scored)
     assert score.criteria
     question = rnd.questions[0]
     probe = Probe(criterion="impact", criterion_title="Impact", missing="measured results", canned="What changed, in numbers?")

@@ -20,7 +20,7 @@ import pytest
 from simulator.config import Settings
 from simulator.store import Store
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.live_llm]
 
 ANSWERS = [
     "We built a recommendation model for templates and it went to production and people liked it.",

@@ -20,6 +20,8 @@ from scoring_helpers import qa, repo_catalog
 from simulator.scoring.judge import Judge
 from simulator.scoring.score import score_transcript
 
+pytestmark = pytest.mark.live_llm  # the real model or litellm against a real server: see --cpu-hog
+
 REQUESTS: list[dict] = []
 HEADERS: list[dict[str, str]] = []
 

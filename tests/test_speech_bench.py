@@ -11,7 +11,7 @@ from speech_support import JFK, JFK_TEXT
 
 from simulator.cli import main
 from simulator.config import Settings
-from simulator.speech.bench import ESPEAK_ANSWERS, BenchClip, run_stt_bench
+from simulator.bench.stt import ESPEAK_ANSWERS, BenchClip, run_stt_bench
 
 
 def test_bench_measures_rtf_and_streaming_latency_on_real_speech() -> None:

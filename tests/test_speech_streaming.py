@@ -13,7 +13,7 @@ import soundfile
 from speech_support import JFK_TEXT, jfk_audio, recognizer, say, silence, speech_dir  # noqa: F401 - fixtures
 
 from simulator.config import STTSettings
-from simulator.speech.bench import speech_end_sample
+from simulator.bench.stt import speech_end_sample
 from simulator.speech.file_stream import FileStreamFactory
 from simulator.speech.models import SAMPLE_RATE, PartialTranscript, Timing, Transcript, VoiceAnswer, Word
 from simulator.speech.session import VoiceAnswerSession, VoiceCallbacks

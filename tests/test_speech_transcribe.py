@@ -93,7 +93,8 @@ def test_transcribe_cli_prints_the_documented_json(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["--data-dir", str(tmp_path), "transcribe", str(JFK), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert set(data) == {"text", "words", "metrics", "timing"}
+    assert set(data) == {"text", "raw_text", "corrections", "words", "metrics", "timing"}
+    assert data["raw_text"] == data["text"] and data["corrections"] == []  # nothing to correct in general speech
     assert set(data["words"][0]) == {"w", "start", "end"}
     assert set(data["metrics"]) == {"wpm", "fillers_per_min", "pauses_over_2s", "longest_pause_s", "duration_s"}
     assert set(data["timing"]) == {"audio_s", "transcribe_s", "rtf", "device", "model"}

@@ -42,10 +42,10 @@ def test_each_turn_is_visible_to_another_connection_at_once(store: Store) -> Non
 
 def test_add_turn_is_idempotent_on_round_and_index(store: Store) -> None:
     sid, row = _new_round(store)
-    store.add_turn(row, _answer(0, "first words"))
-    store.add_turn(row, _answer(0, "first words"))
-    store.add_turn(row, _answer(0, "a replay with other words"))
-    store.add_turn(row, _answer(1, "second"))
+    assert store.add_turn(row, _answer(0, "first words")) is True
+    assert store.add_turn(row, _answer(0, "first words")) is False
+    assert store.add_turn(row, _answer(0, "a replay with other words")) is False
+    assert store.add_turn(row, _answer(1, "second")) is True
     turns = store.load_session(sid).rounds[0].turns
     assert [(t.index, t.text) for t in turns] == [(0, "first words"), (1, "second")]
     assert store.conn.execute("SELECT count(*) FROM turns").fetchone()[0] == 2
@@ -146,7 +146,7 @@ def test_fts_stays_in_sync_on_update_and_delete(store: Store) -> None:
     assert store.search_notes("stratified") == []
     # FTS5's own check raises "database disk image is malformed" if the index disagrees with the table.
     store.conn.execute("INSERT INTO turns_fts(turns_fts, rank) VALUES ('integrity-check', 1)")
-    store.conn.execute("INSERT INTO notes_fts(notes_fts, rank) VALUES ('integrity-check', 1)")
+    store.conn.execute("INSERT INTO coach_notes_fts(coach_notes_fts, rank) VALUES ('integrity-check', 1)")
 
 
 @pytest.mark.parametrize("query", ['"', "NEAR(", "a AND", "-x", "col:word", "*", "'; DROP TABLE turns; --"])
@@ -293,3 +293,26 @@ def test_search_with_a_limit_returns_the_newest_matching_sessions(store: Store) 
     assert [s.id for s in store.list_sessions(search="kafka", candidate="eve", limit=2)] == [made[5], made[3]]
     assert [s.id for s in store.list_sessions(search="kafka hourly")] == []  # words must share one turn
     assert len(store.list_sessions(search="hourly", limit=100)) == 6
+
+
+def test_a_corrected_voice_answer_keeps_what_whisper_heard(store: Store, tmp_path: Path) -> None:
+    from simulator.store.exchange import export_session, import_file
+    from simulator.tui.screens.review import transcript_text
+
+    sid, row = _new_round(store)
+    heard = "We moved the rancor to Kubernetes."
+    store.add_turn(row, _answer(0, "We moved the ranker to Kubernetes.").model_copy(update={"raw_text": heard}))
+    store.add_turn(row, _answer(1, "typed, nothing corrected"))
+    record = store.load_session(sid)
+    assert [t.raw_text for t in record.rounds[0].turns] == [heard, None]
+    assert store.search_turns("ranker") and not store.search_turns("rancor")  # search reads the corrected text
+
+    exported = tmp_path / "s.json"
+    exported.write_text(export_session(store, sid, "json"))
+    with Store(tmp_path / "other.db") as other:
+        import_file(other, exported)
+        assert other.load_session(sid).rounds[0].turns[0].raw_text == heard
+
+    shown = transcript_text(record).plain  # the coach's review screen shows both
+    assert "We moved the ranker to Kubernetes." in shown and f"heard: {heard}" in shown
+    assert shown.count("heard:") == 1

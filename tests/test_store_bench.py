@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from simulator.store import Store
-from simulator.store.bench import StoreBenchResult, run_store_bench
+from simulator.bench.store import StoreBenchResult, run_store_bench
 
 
 def test_small_store_bench_measures_real_work(tmp_path: Path) -> None:

@@ -37,8 +37,9 @@ async def test_coding_round_runs_hidden_tests(tmp_path: Path, code: str, summary
     app = InterviewApp(settings, clock_factory=lambda: clock, llm=DownLLM(), seed=1)
     app.notify = lambda message, **kw: notes.append(str(message))  # type: ignore[method-assign]
     async with app.run_test(size=(160, 50)) as pilot:
-        await wait_for(pilot, lambda: app.catalog is not None and app.store is not None, 20, "data")
-        app.screen.query_one("#round", Select).value = "coding"
+        rounds = app.screen.query_one("#round", Select)
+        await wait_for(pilot, lambda: app.store is not None and any(v == "coding" for _, v in rounds._options), 20, "the rounds")
+        rounds.value = "coding"
         await pilot.pause()
         await pilot.press("ctrl+n")
         await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen), 10, "the interview")

@@ -30,7 +30,7 @@ async def test_turns_refused_while_locked_are_saved_once_the_lock_goes(tmp_path:
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
         await wait_for(pilot, lambda: not screen.busy, 10, "the first question")
-        screen.recorder.retry_after_s = 0.0  # type: ignore[union-attr]
+        screen.recorder.recorder.retry_after_s = 0.0  # type: ignore[union-attr]  # the writer thread's TurnRecorder
 
         other = sqlite3.connect(settings.db_path, timeout=0.1)
         other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
@@ -38,7 +38,8 @@ async def test_turns_refused_while_locked_are_saved_once_the_lock_goes(tmp_path:
         screen.query_one("#answer", TextArea).load_text("We built a recommender and it shipped to everyone.")
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: not screen.busy, 20, "the interviewer after a locked write")
-        assert any("Could not save turn" in n for n in notes), notes
+        # Turns are written from a thread of their own: wait for it to have met the lock.
+        await wait_for(pilot, lambda: any("Could not save turn" in n for n in notes), 30, "the notice of a refused turn")
         assert screen.recorder is not None and screen.recorder.pending
 
         other.rollback()
@@ -47,8 +48,9 @@ async def test_turns_refused_while_locked_are_saved_once_the_lock_goes(tmp_path:
         screen.query_one("#answer", TextArea).load_text("I owned the rollout; click-through went from 4.1% to 4.6%.")
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: not screen.busy, 20, "the interviewer")
+        await wait_for(pilot, lambda: any("accepts writes again" in n for n in notes), 30, "the kept-aside turns saved")
+        screen.recorder.drain()  # type: ignore[union-attr]
         assert not screen.recorder.pending
-        assert any("accepts writes again" in n for n in notes), notes
         session_id, spoken = screen.session_id, list(screen.session.turns)
     with Store(settings.db_path) as store:
         stored = store.load_session(session_id).rounds[0].turns

@@ -42,21 +42,23 @@ async def test_review_note_override_export_and_search(tmp_path: Path) -> None:
         await pilot.press(*"only we-statements in the follow-up")
         await pilot.press("enter")
         await pilot.pause()
-        shown = str(review.query_one("#session-text", Static).render())
-        assert "Lead with the number next time." in shown
-        assert "coach 2 (only we-statements in the follow-up)" in shown
+        def shown() -> str:
+            return str(review.query_one("#session-text", Static).render())
+
+        # Saved in a thread, then shown again: wait for it.
+        await wait_for(pilot, lambda: "coach 2 (only we-statements in the follow-up)" in shown()
+                       and "Lead with the number next time." in shown(), 20, "the note and the override shown")  # fmt: skip
         target = review.export_to(session_id, "json")
         assert target is not None
         exported = json.loads(target.read_text())
         assert exported["session"]["overrides"][0]["level"] == 2
-        review.query_one("#search", Input).value = "retrain"
-        await pilot.press("ctrl+f", "enter")
-        await pilot.pause()
-        assert review.query_one("#sessions", DataTable).row_count == 1
+        table = review.query_one("#sessions", DataTable)
         review.query_one("#search", Input).value = "kubernetes"
         await pilot.press("ctrl+f", "enter")
-        await pilot.pause()
-        assert review.query_one("#sessions", DataTable).row_count == 0
+        await wait_for(pilot, lambda: table.row_count == 0, 20, "no session for a word never said")
+        review.query_one("#search", Input).value = "retrain"
+        await pilot.press("ctrl+f", "enter")
+        await wait_for(pilot, lambda: table.row_count == 1, 20, "the session that said it")
     with Store(settings.db_path) as store:
         record = store.load_session(session_id)
     assert record.effective_level("hiring-manager", "ownership") == 2

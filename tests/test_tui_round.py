@@ -24,7 +24,7 @@ from simulator.tui.widgets import TurnView
 from tui_fixtures import make_settings
 from tui_helpers import wait_for
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.live_llm]
 
 FIRST = "I built the ranking model for our home feed and I decided to retrain it every week on fresh clicks."
 SECOND = "Click-through went from 3.1% to 3.6%, a 16% lift in an A/B test against the old baseline."

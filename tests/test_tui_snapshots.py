@@ -14,15 +14,15 @@ from textual.pilot import Pilot
 from textual.widgets import TextArea
 
 from simulator.catalog import load_catalog
+from simulator.scoring.score import score_round
 from simulator.engine.clock import SimulatedClock
 from simulator.engine.turns import Speaker, Turn, TurnKind
 from simulator.store import Store
 from simulator.tui.app import InterviewApp
-from simulator.tui.models import RoundOutcome
+from simulator.tui.outcome import RoundOutcome
 from simulator.tui.screens.interview import InterviewScreen
 from simulator.tui.screens.report import ReportScreen
 from simulator.tui.screens.review import ReviewScreen
-from simulator.tui.scoring_bridge import score_round_turns
 from tui_fixtures import make_settings
 from tui_helpers import DownLLM, StubRecognizer, wait_for
 
@@ -49,7 +49,7 @@ def seeded_store(settings: Any, *, scored: bool) -> str:
         for turn in TURNS:
             store.add_turn(row, turn)
         if scored:
-            store.save_score(row, score_round_turns(catalog, "demo-mle", "hiring-manager", TURNS))
+            store.save_score(row, score_round("demo-mle", "hiring-manager", TURNS, catalog))
         store.end_round(row, "completed")
         store.end_session(session_id, "completed")
         store.conn.execute("UPDATE sessions SET started_at = '2026-01-05T09:30:00+00:00', ended_at = '2026-01-05T09:45:00+00:00'")

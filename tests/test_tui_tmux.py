@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tui_fixtures import make_settings
+from tui_helpers import SLACK
 
 pytestmark = pytest.mark.slow
 ANSWER = "I built the ranking model and I decided to retrain it weekly"
@@ -25,7 +26,7 @@ def tmux(*args: str) -> str:
 
 
 def wait_pane(name: str, text: str, timeout: float) -> str:
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + timeout * SLACK
     pane = ""
     while time.monotonic() < deadline:
         pane = tmux("capture-pane", "-p", "-t", name)

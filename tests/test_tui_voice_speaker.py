@@ -166,10 +166,10 @@ def test_the_espeak_player_is_espeak_ng_and_speaks(tmp_path: Path) -> None:
     assert command is not None and Path(command[0]).name in ("espeak-ng", "espeak")
     wav = tmp_path / "question.wav"
     voice = InterviewerVoice([*command, "-w", str(wav)])  # a file instead of the sound card
-    started = time.perf_counter()
     assert voice.speak("Tell me about a model that failed in production.")
-    assert time.perf_counter() - started < 0.5, "speak() must not wait for the utterance"
-    assert voice.process is not None and voice.process.wait(timeout=20) == 0
+    # Not waited for: a Popen's returncode is set only by waiting (or polling) on it.
+    assert voice.process is not None and voice.process.returncode is None, "speak() must not wait for the utterance"
+    assert voice.process.wait(timeout=120) == 0
     info = soundfile.info(str(wav))
     assert 1.5 < info.duration < 6.0
 
@@ -185,7 +185,7 @@ def test_a_server_voice_keeps_one_process_and_stop_is_a_line_not_a_kill(tmp_path
     assert not voice.speaking and server.alive, "stop silences the server, it does not end it"
     assert voice.speak("Short.")
     assert voice.server is server
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 60
     while voice.speaking and time.monotonic() < deadline:  # its "done" event ends the utterance
         time.sleep(0.02)
     assert not voice.speaking
@@ -206,10 +206,8 @@ def test_a_server_that_keeps_dying_is_restarted_once_then_each_utterance_gets_a_
     assert voice.speak("Two.")  # found dead: restarted once
     second = voice.server
     assert second is not None and second is not first and second.process.wait(timeout=10) == 1
-    started = time.perf_counter()
-    assert voice.speak("Three.")  # dead again: the per-utterance player speaks, nothing raised
-    assert time.perf_counter() - started < 0.5
-    assert voice.server is None and voice.process is not None and voice.spoken == 3
+    assert voice.speak("Three.")  # dead again: the per-utterance player speaks, nothing raised, nothing waited for
+    assert voice.server is None and voice.process is not None and voice.process.returncode is None and voice.spoken == 3
     deadline = time.monotonic() + 10
     while not spoken(log) and time.monotonic() < deadline:
         time.sleep(0.02)

@@ -14,12 +14,12 @@ from typing import Any
 import jinja2
 from pydantic import BaseModel, ValidationError
 
-from .models import CriteriaLibrary, Criterion, Loop, Persona
+from .exercise_checks import WEIGHT_TOLERANCE, check_sql_reference, check_take_homes
+from .models import WRITTEN, CriteriaLibrary, Criterion, Loop, Persona
 from .yaml_nodes import LocatedDocument, YamlSyntaxError, duplicate_keys, parse
 
 KINDS: dict[str, type[BaseModel]] = {"loop": Loop, "criteria": CriteriaLibrary, "persona": Persona}
 TEMPLATE_DIR_NAME = "templates"
-WEIGHT_TOLERANCE = 1e-6
 # The variables a persona's system-prompt template may use (the engine passes exactly these).
 TEMPLATE_SAMPLE = {
     "candidate": "Alex",
@@ -275,10 +275,16 @@ def _check_loop(
         locations=[("rounds", ri, "questions", qi, "id") for ri, r in enumerate(loop.rounds) for qi in range(len(r.questions))],
     )
     known_criteria = set(criteria) | {c.id for c in loop.criteria}
-    source_ids = {s.id for s in loop.sources} | {"written"}
+    source_ids = {s.id for s in loop.sources} | {WRITTEN}
     stage_ids = {s.id for s in loop.stages}
+    for si, stage in enumerate(loop.stages):
+        if stage.source is not None and stage.source not in source_ids:
+            report(("stages", si, "source"), f"unknown source {stage.source!r}; sources: {', '.join(sorted(source_ids))}")
     for ri, rnd in enumerate(loop.rounds):
         base: tuple[str | int, ...] = ("rounds", ri)
+        for field_name, value in rnd.provenance.named_sources().items():
+            if value not in source_ids:
+                report((*base, "provenance", field_name), f"unknown source {value!r}; sources: {', '.join(sorted(source_ids))}")
         if rnd.stage not in stage_ids:
             report((*base, "stage"), f"unknown stage {rnd.stage!r}; stages: {', '.join(sorted(stage_ids))}")
         if rnd.persona not in personas and ("persona", rnd.persona) not in broken:
@@ -317,7 +323,13 @@ def _check_loop(
                 if fact.source not in source_ids:
                     report((*qpath, "facts", fi, "source"),
                            f"unknown source {fact.source!r}; sources: {', '.join(sorted(source_ids))}")
-
+            if question.problem is not None and question.problem.sql is not None:
+                for where, message in check_sql_reference(question.problem.sql):
+                    report((*qpath, "problem", "sql", *where), message)
+        loop_question_ids = {q.id for r in loop.rounds for q in r.questions}
+        _report_duplicates([t.id for t in rnd.take_homes], (*base, "take_homes"), report)
+        check_take_homes(rnd, base, report, source_ids=source_ids, known_criteria=known_criteria, broken=broken,
+                         loop_question_ids=loop_question_ids)  # fmt: skip
 
 def _report_duplicates(
     ids: list[str],

@@ -6,27 +6,23 @@ line number, never a silently ignored setting.
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-KEBAB = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-SNAKE = r"^[a-z][a-z0-9_]*$"
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def compiled_or_error(patterns: list[str]) -> list[str]:
-    """The patterns unchanged, or a ValueError naming the first one that does not compile."""
-    for pattern in patterns:
-        try:
-            re.compile(pattern)
-        except (re.error, OverflowError, RecursionError) as exc:  # huge {n} or deep nesting raise the latter two
-            raise ValueError(f"invalid regex {pattern!r}: {exc}") from exc
-    return patterns
+from .base import KEBAB, SNAKE, Strict, compiled_or_error
+# Coding problems live in coding.py; imported from here as they always were.
+from .coding import (
+    SQL_CHECK_FUNCTION,
+    SQL_COLUMN,
+    SQL_ENTRYPOINT,
+    CodingProblem,
+    SqlCheck,
+    SqlExercise,
+    SqlTable,
+    SqlValue,
+    TestCase,
+)
 
 
 class Signal(Strict):
@@ -204,9 +200,41 @@ class CompanyValue(Strict):
     description: str
 
 
+WRITTEN = "written"
+"""The source id of a value no seed gives: written for the exercise, shown as "assumed" in the app."""
+
+
 class Stage(Strict):
     id: str = Field(pattern=KEBAB)
     title: str
+    source: str | None = Field(None, description='where the stage title comes from: a source id of the loop, or "written"')
+
+    @property
+    def assumed(self) -> bool:
+        return self.source == WRITTEN
+
+
+class Provenance(Strict):
+    """Where a round's own values come from: a source id of the loop, or "written" when no seed gives them.
+
+    Why it exists: the seeds leave gaps (Shopify's guide gives no round lengths, the
+    Canva EM loop is derived from a posting) and the product must not present a
+    value it made up as if a company published it. A field left out says nothing;
+    "written" makes the app show "assumed" beside the value.
+    """
+
+    round: str | None = Field(None, description="the round itself (a derived loop's rounds are written)")
+    minutes: str | None = Field(None, description="the round's time box")
+    persona: str | None = Field(None, description="who interviews: the persona's title for this round")
+    answer_guidance_s: str | None = Field(None, description="the ideal answer length range")
+
+    def assumed(self, name: str) -> bool:
+        """True when `name` (a field of this model) is marked written."""
+        return getattr(self, name) == WRITTEN
+
+    def named_sources(self) -> dict[str, str]:
+        """The fields that name a source, for cross-checking against the loop's sources."""
+        return {name: value for name, value in self.model_dump().items() if value is not None}
 
 
 class RoundCriterion(Strict):
@@ -221,20 +249,6 @@ class RedFlag(Strict):
     id: str = Field(pattern=KEBAB)
     text: str
     signals: list[Signal] = Field(default_factory=list)
-
-
-class TestCase(Strict):
-    """A hidden pytest test of a coding problem, run against the candidate's code."""
-
-    name: str = Field(pattern=r"^test_[a-z0-9_]+$")
-    code: str
-
-
-class CodingProblem(Strict):
-    entrypoint: str = Field(description="the function the candidate must write")
-    starter: str
-    tests: list[TestCase] = Field(min_length=1)
-    time_limit_s: float = Field(10.0, gt=0, le=120)
 
 
 FactTopic = Literal[
@@ -274,6 +288,89 @@ class Question(Strict):
     facts: list[Fact] = Field(default_factory=list, description="the scenario's facts, told to a candidate who asks")
 
 
+REPO_PATH = r"^(?:[A-Za-z0-9_][A-Za-z0-9_.-]*/)*[A-Za-z0-9_][A-Za-z0-9_.-]*$"
+
+
+class TakeHomeFile(Strict):
+    """A file of the repository the candidate is given (relative path; no `..`, no leading dot)."""
+
+    path: str = Field(pattern=REPO_PATH)
+    content: str
+
+
+class PlantedIssue(Strict):
+    """Something the take-home hides on purpose: a bug in the module, an ambiguous point in the brief, a wrong test.
+
+    `patterns` (regexes, case-insensitive) find the issue mentioned in the
+    candidate's ASSUMPTIONS.md: a spec or test issue is scored on whether it was
+    flagged, a bug on whether the hidden tests pass.
+    """
+
+    id: str = Field(pattern=KEBAB)
+    kind: Literal["bug", "spec", "test"]
+    description: str = Field(description="what is planted (shown in the report after hand-in, never before)")
+    patterns: list[str] = Field(default_factory=list)
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        return compiled_or_error(patterns)
+
+    @model_validator(mode="after")
+    def _flaggable(self) -> PlantedIssue:
+        if self.kind != "bug" and not self.patterns:
+            raise ValueError(f"a {self.kind} issue needs patterns that find it flagged in ASSUMPTIONS.md")
+        return self
+
+
+class TakeHome(Strict):
+    """A take-home assignment: a small repository the app writes out, hidden tests run at hand-in, a review.
+
+    Scored on the hidden tests (correctness), the handed-in code (code quality),
+    the candidate's own added tests, and whether ASSUMPTIONS.md flags the planted
+    spec and test issues; then a review conversation on what they found, assumed
+    and would test next.
+    """
+
+    id: str = Field(pattern=KEBAB)
+    title: str
+    source: str = Field(description='the source id of the loop its theme comes from, or "written"')
+    module: str = Field(pattern=REPO_PATH, description="the file the candidate works on (one of `files`)")
+    files: list[TakeHomeFile] = Field(min_length=1, description="the repository as given: README.md, the module, tests/")
+    assumptions_file: str = Field("ASSUMPTIONS.md", pattern=REPO_PATH, description="where the candidate writes assumptions")
+    solution: str = Field(description="a reference version of the module: the hidden tests pass on it (hidden)")
+    hidden_tests: list[TestCase] = Field(min_length=1, description="run against the handed-in module at hand-in")
+    issues: list[PlantedIssue] = Field(min_length=3)
+    review: list[Question] = Field(min_length=1, description="the review conversation after hand-in, asked in order")
+    criteria: list[RoundCriterion] = Field(min_length=1, description="how the hand-in and the review are weighed")
+    review_minutes: int = Field(40, gt=0, le=120, description="the review conversation's time box")
+    time_limit_s: float = Field(20.0, gt=0, le=120, description="each test run's limit in the sandbox")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> TakeHome:
+        paths = [f.path for f in self.files]
+        if len(set(paths)) != len(paths):
+            raise ValueError(f"file paths must be unique: {paths}")
+        for required, why in ((self.module, "the module"), ("README.md", "the instructions")):
+            if required not in paths:
+                raise ValueError(f"files need {required} ({why})")
+        if not any(p.startswith("tests/test_") and p.endswith(".py") for p in paths):
+            raise ValueError("files need a provided test suite: tests/test_*.py")
+        kinds = [i.kind for i in self.issues]
+        for kind in ("bug", "spec", "test"):
+            if kind not in kinds:
+                raise ValueError(f"issues need at least one {kind!r} issue (planted bugs, an ambiguous spec point, a questionable test)")
+        for label, ids in (("issue", [i.id for i in self.issues]), ("hidden test", [t.name for t in self.hidden_tests]),
+                           ("review question", [q.id for q in self.review])):  # fmt: skip
+            if len(set(ids)) != len(ids):
+                raise ValueError(f"{label} ids must be unique: {ids}")
+        return self
+
+    @property
+    def hand_in_question_id(self) -> str:
+        return f"{self.id}-hand-in"
+
+
 class Round(Strict):
     id: str = Field(pattern=KEBAB)
     title: str
@@ -291,6 +388,17 @@ class Round(Strict):
     scenario: bool = Field(
         False, description="questions are scenarios a strong candidate asks about first: each needs `facts`"
     )
+    provenance: Provenance = Field(default_factory=Provenance, description="where the round's values come from")
+    take_homes: list[TakeHome] = Field(
+        default_factory=list, description="assignments played as a real take-home (a repository, then a review)"
+    )
+
+    def take_home(self, take_home_id: str) -> TakeHome:
+        for assignment in self.take_homes:
+            if assignment.id == take_home_id:
+                return assignment
+        known = ", ".join(t.id for t in self.take_homes) or "none"
+        raise KeyError(f"round {self.id!r} has no take-home {take_home_id!r}; take-homes: {known}")
 
 
 class Loop(Strict):
@@ -309,6 +417,10 @@ class Loop(Strict):
     tips: list[str] = Field(default_factory=list, description="loop-wide tips to stand out")
     criteria: list[Criterion] = Field(default_factory=list, description="criteria only this loop uses")
     rounds: list[Round] = Field(min_length=1)
+
+    def assumed(self, rnd: Round, name: str) -> bool:
+        """Whether a round's value (a `Provenance` field) was written for the exercise; every round of a derived loop is."""
+        return rnd.provenance.assumed(name) or (name == "round" and self.derived)
 
     def round(self, round_id: str) -> Round:
         for rnd in self.rounds:

@@ -29,7 +29,7 @@ def _print_rows(title: str, rows: list[Any]) -> None:
 
 
 def _llm(settings: Settings, quick: bool) -> tuple[Any, list[Any]]:
-    from ..bench_report import llm_rows
+    from ..bench.report import llm_rows
     from ..llm.bench import run_llm_bench
 
     result = run_llm_bench(settings, catalog_or_exit(settings), requests=6 if quick else 12)
@@ -37,15 +37,16 @@ def _llm(settings: Settings, quick: bool) -> tuple[Any, list[Any]]:
 
 
 def _stt(settings: Settings, quick: bool) -> tuple[Any, list[Any]]:
-    from ..bench_report import stt_rows
-    from ..speech.bench import run_stt_bench
+    from ..bench.report import stt_rows
+    from ..bench.stt import run_stt_bench
 
-    result = run_stt_bench(settings=settings, rtf_repeats=1 if quick else 3)
+    result = run_stt_bench(settings=settings, rtf_repeats=1 if quick else 3, catalog=catalog_or_exit(settings),
+                           progress=lambda line: click.echo(line, err=True))  # fmt: skip
     return result, stt_rows(result)
 
 
 def _scoring(settings: Settings, quick: bool) -> tuple[Any, list[Any]]:
-    from ..bench_report import scoring_rows
+    from ..bench.report import scoring_rows
     from ..scoring.bench import run_scoring_bench
 
     result = run_scoring_bench(repeats=3 if quick else 7, catalog=catalog_or_exit(settings))
@@ -53,16 +54,16 @@ def _scoring(settings: Settings, quick: bool) -> tuple[Any, list[Any]]:
 
 
 def _store(settings: Settings, quick: bool) -> tuple[Any, list[Any]]:
-    from ..bench_report import store_rows
-    from ..store.bench import run_store_bench
+    from ..bench.report import store_rows
+    from ..bench.store import run_store_bench
 
     result = run_store_bench(1_000 if quick else 10_000, progress=lambda line: click.echo(line, err=True))
     return result, store_rows(result)
 
 
 def _tui(settings: Settings, quick: bool) -> tuple[Any, list[Any]]:
-    from ..bench_report import tui_rows
-    from ..tui.bench import run_tui_bench
+    from ..bench.report import tui_rows
+    from ..bench.tui import run_tui_bench
 
     result = run_tui_bench(settings, runs=3 if quick else 7, presses=10 if quick else 30)
     return result, tui_rows(result)
@@ -95,10 +96,10 @@ def bench_group() -> None:
 
 for _name, _help in {
     "llm": "Follow-up time to first token and to the whole question (embedded model, prefix reused).",
-    "stt": "Whisper real-time factor and end-of-speech to final-transcript latency.",
+    "stt": "Whisper real-time factor, end-of-speech to final-transcript latency, and jargon/general WER beside plain tiny.en.",
     "scoring": "Time to score a 45-minute round with the evidence scorer.",
     "store": "Search, session load and turn insert on a 10,000-session database.",
-    "tui": "App launch-to-interactive time and keypress latency while a turn streams.",
+    "tui": "Launch beside a trivial Textual app (first frame, loop picker usable, ratios) and keypress latency mid-turn.",
 }.items():
     bench_group.add_command(_area_command(_name, _help))
 
@@ -111,7 +112,7 @@ for _name, _help in {
 @click.pass_context
 def bench_all(ctx: click.Context, as_json: bool, markdown: bool, write_readme: bool, quick: bool) -> None:
     """Every benchmark, one table: median, goal, met."""
-    from ..bench_report import new_report
+    from ..bench.report import new_report
 
     settings = state(ctx).settings()
     rows: list[Any] = []

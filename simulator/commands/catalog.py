@@ -66,10 +66,13 @@ def loops(ctx: click.Context, as_json: bool) -> None:
         table = Table(title=f"{loop.id}: {loop.company} {loop.role}" + (" (derived)" if loop.derived else ""))
         for column in ("round", "title", "stage", "minutes", "questions"):
             table.add_column(column)
-        stages = {s.id: s.title for s in loop.stages}
+        stages = {s.id: f"{s.title} (assumed)" if s.assumed else s.title for s in loop.stages}
         for r in loop.rounds:
-            table.add_row(r.id, r.title, stages.get(r.stage, r.stage), str(r.minutes), str(len(r.questions)))
+            minutes = f"{r.minutes} (assumed)" if loop.assumed(r, "minutes") else str(r.minutes)
+            title = f"{r.title} (assumed)" if loop.assumed(r, "round") else r.title
+            table.add_row(r.id, title, stages.get(r.stage, r.stage), minutes, str(len(r.questions)))
         console.print(table)
+    click.echo('"assumed": written for the exercise, not given by the sources (the rubric\'s `provenance`).')
 
 
 @click.group("rubric")

@@ -1,16 +1,52 @@
-"""Helpers every subcommand module shares: state access, catalog loading, JSON output."""
+"""What every subcommand module shares: the global flags' state, friendly failure, catalog loading, JSON output.
+
+`cli.py` builds a `CliState` from the global flags and loads the command modules;
+the modules import these helpers from here, never from `cli`, so the command
+line depends on its commands and not the other way round.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..catalog import Catalog, CatalogError, load_catalog
-from ..cli import CliState
-from ..config import Settings
+from ..config import ConfigError, Settings, load_settings
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+
+
+@dataclass
+class CliState:
+    """What the global flags set, shared with every subcommand through click's ctx.obj."""
+
+    overrides: dict[str, Any] = field(default_factory=dict)
+    _settings: Settings | None = None
+
+    def settings(self, **more: Any) -> Settings:
+        """Effective settings; `more` are this subcommand's flags as dotted keys."""
+        if more:
+            return _load({**self.overrides, **more})
+        if self._settings is None:
+            self._settings = _load(self.overrides)
+        return self._settings
+
+
+def _load(overrides: dict[str, Any]) -> Settings:
+    try:
+        return load_settings(overrides)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print a friendly error (no traceback) and exit."""
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
 
 
 def state(ctx: click.Context) -> CliState:
@@ -20,7 +56,13 @@ def state(ctx: click.Context) -> CliState:
 
 
 def catalog_or_exit(settings: Settings) -> Catalog:
-    """Load the catalog; on problems print each located line to stderr and exit 1."""
+    """Load the catalog; on problems print each located line to stderr and exit 1.
+
+    The catalog is imported here, not at the top, so opening the app (which loads
+    it on its own schedule) does not pay for it before the first frame.
+    """
+    from ..catalog import CatalogError, load_catalog
+
     try:
         return load_catalog(settings.rubrics_dir, settings.personas_dir)
     except CatalogError as exc:

@@ -5,28 +5,42 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import click
 
-from .common import catalog_or_exit, echo_json, state
+from .common import catalog_or_exit, echo_json, fail, state
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
     from ..config import Settings
-    from ..interview.headless import HeadlessResult
     from ..llm.client import LLMClient
     from ..store import Store
 
 ANSWERS_HELP = "Answers, one per blank-line-separated paragraph."
 
 
+class _Played(Protocol):
+    """What a headless round returns (a round, or a take-home's hand-in and review): printed the same way."""
+
+    session_id: str
+    fallbacks: int
+
+    @property
+    def turns(self) -> list[Any]: ...
+
+    def model_dump(self) -> dict[str, Any]: ...
+
+
+Played = TypeVar("Played", bound=_Played)
+
+
 def _drive(
     settings: Settings,
     catalog: Catalog,
-    play: Callable[[Store, LLMClient, Callable[[str], None]], Coroutine[Any, Any, HeadlessResult]],
+    play: Callable[[Store, LLMClient, Callable[[str], None]], Coroutine[Any, Any, Played]],
     as_json: bool,
-) -> None:
+) -> Played:
     """Start the model, run `play`, always stop the model server, print the transcript.
 
     A database that refuses writes (locked, read-only, disk full) ends the command with
@@ -34,7 +48,6 @@ def _drive(
     """
     import sqlite3
 
-    from ..cli import fail
     from ..llm.embedded_model import EmbeddedModelError
     from ..llm.factory import build_llm
     from ..llm.local_server import LocalServerError
@@ -70,13 +83,14 @@ def _drive(
         store.close()
     if as_json:
         echo_json(result.model_dump())
-        return
+        return result
     from ..textsafe import printable
 
     for turn in result.turns:
         who = "Interviewer" if turn.speaker == "interviewer" else "You"
         click.echo(f"[{turn.t_start:7.1f}s] {who} ({turn.kind}): {printable(turn.text)}")
     click.echo(f"\nsession {result.session_id} · {result.fallbacks} fallback(s)")
+    return result
 
 
 def _answers(path: Path) -> list[str]:

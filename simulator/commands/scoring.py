@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..cli import fail
 from ..config import Settings
-from .common import catalog_or_exit, echo_json, state
+from .common import catalog_or_exit, echo_json, fail, state
 
 if TYPE_CHECKING:
     from ..scoring.judge import Judge
@@ -177,8 +176,8 @@ def score_cmd(ctx: click.Context, transcript: Path, loop_id: str, round_id: str,
 @click.pass_context
 def rescore_cmd(ctx: click.Context, session: str, scorer: str, judge_model: str | None, samples: int, as_json: bool) -> None:
     """Re-score every round of SESSION with the current rubric/model; the old scores are kept for comparison."""
-    from ..scoring.score import score_round
     from ..store import SchemaError, Store, StoreError
+    from ..takehome.score import score_round_or_take_home
 
     settings = state(ctx).settings()
     if not settings.db_path.exists():
@@ -202,7 +201,7 @@ def rescore_cmd(ctx: click.Context, session: str, scorer: str, judge_model: str 
             if not rnd.turns or rnd.row is None:
                 continue
             try:
-                new = score_round(record.loop, rnd.round_id, rnd.turns, catalog, scorer=scorer, judge=judge)  # type: ignore[arg-type]
+                new = score_round_or_take_home(catalog, record.loop, rnd.round_id, rnd.turns, scorer=scorer, judge=judge)  # type: ignore[arg-type]
             except KeyError as exc:
                 fail(f"round {rnd.round_id}: {exc}")
                 return

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..cli import fail
-from .common import catalog_or_exit, echo_json, state
+from .common import catalog_or_exit, echo_json, fail, state
 
 
 def register(group: click.Group) -> None:
@@ -42,8 +41,8 @@ def devices(as_json: bool) -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--round", "round_spec", help="LOOP/ROUND (or a unique round id): add that round's vocabulary.")
 @click.option("--model", help="tiny.en (default), base, a CTranslate2 directory, or a size name.")
-@click.option("--no-vocabulary", is_flag=True, help="Plain decoding: no jargon or disfluent prompt.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON: text, words, metrics, timing.")
+@click.option("--no-vocabulary", is_flag=True, help="Plain decoding: no jargon prompt, no disfluent prompt, no correction.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: text (corrected), raw_text (Whisper's), corrections, words, metrics, timing.")
 @click.pass_context
 def transcribe(
     ctx: click.Context, file: Path, round_spec: str | None, model: str | None, no_vocabulary: bool, as_json: bool
@@ -53,13 +52,14 @@ def transcribe(
     from ..speech.errors import VoiceError
     from ..speech.metrics import delivery_metrics
     from ..speech.recognizer import make_recognizer
-    from ..speech.vocabulary import find_round, round_vocabulary
+    from ..speech.vocabulary import correction_terms, find_loop_round
 
     settings = state(ctx).settings(**({"stt.model": model} if model else {}))
-    rnd = None
+    catalog = loop = rnd = None
     if round_spec:
+        catalog = catalog_or_exit(settings)
         try:
-            rnd = find_round(catalog_or_exit(settings), round_spec)
+            loop, rnd = find_loop_round(catalog, round_spec)
         except KeyError as exc:
             fail(str(exc.args[0]))
     try:
@@ -71,7 +71,7 @@ def transcribe(
     recognizer = make_recognizer(settings, on_notice=notices.append)
     try:
         result = recognizer.transcribe(
-            audio, vocabulary=None if no_vocabulary else round_vocabulary(rnd), disfluent=not no_vocabulary
+            audio, vocabulary=None if no_vocabulary else correction_terms(catalog, loop, rnd), disfluent=not no_vocabulary
         )
     except VoiceError as exc:
         fail(str(exc))
@@ -81,6 +81,8 @@ def transcribe(
     metrics = delivery_metrics(result.words, settings.stt.fillers)
     payload = {
         "text": result.text,
+        "raw_text": result.text if result.raw_text is None else result.raw_text,
+        "corrections": [c.model_dump() for c in result.corrections],
         "words": [w.model_dump() for w in result.words],
         "metrics": {
             "wpm": metrics.wpm,
@@ -95,6 +97,8 @@ def transcribe(
         echo_json(payload)
         return
     click.echo(result.text)
+    for c in result.corrections:
+        click.echo(f"corrected: {c.heard!r} -> {c.term!r} at {c.start:.1f} s", err=True)
     t = result.timing
     click.echo(
         f"\n{metrics.words} words in {metrics.duration_s:.1f} s: {metrics.wpm:.0f} wpm, "

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..cli import fail
-from .common import echo_json, state
+from .common import echo_json, fail, state
 
 if TYPE_CHECKING:
     from ..store import Store

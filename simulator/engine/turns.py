@@ -52,3 +52,6 @@ class Turn(BaseModel):
     source: str | None = Field(None, description='who wrote an interviewer turn: "bank", "llm:<model>", "canned"')
     audio_path: str | None = None
     metrics: DeliveryMetrics | None = None
+    raw_text: str | None = Field(
+        None, description="a voice answer's text as Whisper heard it, when the domain correction changed it (text is the corrected one)"
+    )

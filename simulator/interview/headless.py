@@ -18,9 +18,8 @@ from ..config import Settings
 from ..engine.clock import SimulatedClock
 from ..engine.turns import Turn
 from ..llm.client import LLMClient
-from ..scoring import score_round
 from ..store import Store
-from ..store.recovery import TurnRecorder, replay_recovery
+from .lifecycle import RoundRun, RoundService
 from .round_session import RoundSession, speaking_seconds
 
 PASS_SECONDS = 3.0
@@ -86,34 +85,12 @@ async def run_round(
     level: str | None = None,
     on_notice: Callable[[str], None] | None = None,
 ) -> HeadlessResult:
-    loop = catalog.loop(loop_id)
-    round_ = loop.round(round_id)
-    persona = catalog.personas[round_.persona]
+    rounds = RoundService(settings=settings, catalog=catalog, store=store, llm=llm, on_notice=on_notice)
     candidate = candidate or settings.interview.candidate
-    session_id = store.create_session(
-        candidate=candidate,
-        loop=loop.id,
-        level=level,
-        model=settings.llm.model,
-        mode="headless",
-        config=settings.redacted(),
-    )
-    round_row = store.start_round(session_id, round_id=round_.id, persona=persona.id, seed=seed)
-    # A turn the database refuses (locked, read-only, disk full) is kept and retried, not lost.
-    recorder = TurnRecorder(store, round_row, session_id=session_id, data_dir=settings.data_dir, on_notice=on_notice)
-    recent = store.recent_question_ids(candidate, loop.id, round_.id, settings.interview.avoid_recent_sessions)
+    session_id = rounds.create_session(candidate=candidate, loop_id=catalog.loop(loop_id).id, level=level, mode="headless")
     clock = SimulatedClock()
-    session = RoundSession(
-        catalog=catalog, loop=loop, round_=round_, persona=persona, llm=llm, clock=clock,
-        candidate=candidate, seed=seed, level=level, recent_question_ids=recent,
-        warn_minutes=settings.interview.warn_minutes,
-        on_turn=recorder,
-    )  # fmt: skip
-    async for _ in session.open():
-        pass
-    await _play(session, clock, list(answers))
-    _finish(store, catalog, session, round_row, session_id, recorder)
-    return HeadlessResult.from_turns(session_id, loop.id, round_.id, session.turns, session.fallbacks)
+    run = rounds.open_round(session_id, round_id, candidate=candidate, clock=clock, level=level, seed=seed)
+    return await _play_to_the_end(rounds, run, clock, answers)
 
 
 async def resume_round(
@@ -127,52 +104,41 @@ async def resume_round(
     on_notice: Callable[[str], None] | None = None,
 ) -> HeadlessResult:
     """Continue an interrupted headless session: answers already stored are skipped, not repeated."""
-    recovered = replay_recovery(store, session_id, settings.data_dir)  # turns a failing database refused earlier
+    rounds = RoundService(settings=settings, catalog=catalog, store=store, llm=llm, on_notice=on_notice)
+    recovered, record = rounds.recover(session_id)  # turns a failing database refused earlier
     if recovered and on_notice is not None:
         on_notice(f"saved {recovered} turn(s) from the recovery file")
-    record = store.load_session(session_id)
     open_rounds = [r for r in record.rounds if r.status != "completed"]
     if not open_rounds and record.rounds and record.status != "completed":
-        # Killed while closing (every turn is in): score what has no score yet, then close the session.
+        # Killed while closing: score what has no score yet (a round an older version ended first), close the session.
         last = record.rounds[-1]
-        assert last.row is not None
-        loop = catalog.loop(record.loop)
         if last.score is None:
-            store.save_score(last.row, score_round(loop, loop.round(last.round_id), last.turns, catalog))
-        store.end_session(session_id, "completed")
-        return HeadlessResult.from_turns(session_id, loop.id, last.round_id, last.turns, 0)
+            assert last.row is not None
+            rounds.score_round(last.row, record.loop, last.round_id, last.turns)
+        rounds.end_session(session_id, "completed")
+        return HeadlessResult.from_turns(session_id, record.loop, last.round_id, last.turns, 0)
     if not open_rounds:
         raise ValueError(f"session {session_id} has no unfinished round")
     stored = open_rounds[0]
-    assert stored.row is not None
-    loop = catalog.loop(record.loop)
-    round_ = loop.round(stored.round_id)
     clock = SimulatedClock()
-    recorder = TurnRecorder(store, stored.row, session_id=session_id, data_dir=settings.data_dir, on_notice=on_notice)
-    session = RoundSession(
-        catalog=catalog, loop=loop, round_=round_, persona=catalog.personas[stored.persona], llm=llm,
-        clock=clock, candidate=record.candidate, seed=stored.seed, level=record.level,
-        warn_minutes=settings.interview.warn_minutes,
-        on_turn=recorder,
-    )  # fmt: skip
-    async for _ in session.restore(stored.turns):
+    run = rounds.open_round(session_id, stored.round_id, candidate=record.candidate, clock=clock, level=record.level,
+                            persona_id=stored.persona, seed=stored.seed)  # fmt: skip
+    answered = sum(1 for t in run.restored if t.speaker.value == "candidate")
+    return await _play_to_the_end(rounds, run, clock, answers[answered:])
+
+
+async def _play_to_the_end(rounds: RoundService, run: RoundRun, clock: SimulatedClock, answers: list[str]) -> HeadlessResult:
+    """Open (or restore) the round, answer until it closes, then close, score and end it and the session."""
+    async for _ in run.begin():
         pass
-    answered = sum(1 for t in stored.turns if t.speaker.value == "candidate")
-    await _play(session, clock, list(answers[answered:]))
-    _finish(store, catalog, session, stored.row, session_id, recorder)
-    return HeadlessResult.from_turns(session_id, loop.id, round_.id, session.turns, session.fallbacks)
+    await play_answers(run.session, clock, list(answers))
+    rounds.close_round(run)  # raises UnsavedTurnsError (naming the recovery file) if the database still refuses
+    rounds.end_session(run.session_id, "completed")
+    session = run.session
+    return HeadlessResult.from_turns(run.session_id, run.loop.id, run.round.id, session.turns, session.fallbacks)
 
 
-def _finish(store: Store, catalog: Catalog, session: RoundSession, round_row: int, session_id: str, recorder: TurnRecorder) -> None:
-    """Close the round in the store, then score it: every turn is stored before scoring starts."""
-    recorder.require_saved()  # raises UnsavedTurnsError (naming the recovery file) if the database still refuses
-    # Score before marking the round completed: a kill in between must not leave a completed round unscored.
-    store.save_score(round_row, score_round(session.loop, session.round, session.turns, catalog))
-    store.end_round(round_row, "completed")
-    store.end_session(session_id, "completed")
-
-
-async def _play(session: RoundSession, clock: SimulatedClock, pending: list[str]) -> None:
+async def play_answers(session: RoundSession, clock: SimulatedClock, pending: list[str]) -> None:
     """Answer until the round closes: each answer takes its speaking time; then the candidate passes."""
     while not session.closed:
         if session.engine.time_up():

@@ -189,11 +189,15 @@ class RoundSession:
         t_end: float | None = None,
         metrics: DeliveryMetrics | None = None,
         audio_path: str | None = None,
+        raw_text: str | None = None,
     ) -> AsyncIterator[RoundEvent]:
-        """Record the candidate's answer, then produce the interviewer's next turn(s)."""
+        """Record the candidate's answer, then produce the interviewer's next turn(s).
+
+        raw_text: a voice answer's text as Whisper heard it, when the domain correction changed it.
+        """
         if self.closed:
             raise RuntimeError("the round is closed")
-        yield self._record_answer(text, t_start, t_end, metrics, audio_path)
+        yield self._record_answer(text, t_start, t_end, metrics, audio_path, raw_text)
         if self.engine.time_up():
             async for event in self.close("time"):
                 yield event
@@ -219,12 +223,13 @@ class RoundSession:
         t_end: float | None = None,
         metrics: DeliveryMetrics | None = None,
         audio_path: str | None = None,
+        raw_text: str | None = None,
     ) -> AsyncIterator[RoundEvent]:
         """End the round now (time box, "end round" key), keeping an unfinished answer if it has words."""
         if self.closed:
             return
         if text.strip():
-            yield self._record_answer(text, t_start, t_end, metrics, audio_path)
+            yield self._record_answer(text, t_start, t_end, metrics, audio_path, raw_text)
         async for event in self.close(reason):
             yield event
 
@@ -260,6 +265,7 @@ class RoundSession:
         t_end: float | None,
         metrics: DeliveryMetrics | None,
         audio_path: str | None,
+        raw_text: str | None = None,
     ) -> TurnDone:
         question = self.engine.current_question
         turn = self._record(
@@ -267,7 +273,7 @@ class RoundSession:
             self.engine.elapsed() if t_start is None else t_start,
             self.engine.elapsed() if t_end is None else t_end,
             question_id=question.id if question else None, source="candidate",
-            metrics=metrics, audio_path=audio_path,
+            metrics=metrics, audio_path=audio_path, raw_text=raw_text,
         )  # fmt: skip
         return TurnDone(turn)
 

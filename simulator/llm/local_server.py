@@ -106,10 +106,6 @@ class LocalServer:
     def api_base(self) -> str:
         return f"http://127.0.0.1:{self.port}/v1"
 
-    @property
-    def litellm_model(self) -> str:
-        return f"openai/{self.alias}"
-
     def start(self, timeout_s: float = 60.0) -> None:
         cmd = [
             sys.executable, "-m", "simulator.llm.local_server",

@@ -5,9 +5,10 @@ blocks for up to the limit plus pytest start-up: call it from a thread worker.
 """
 
 from .notice import NOTICE_SOURCE, TestRunNotice, parse_notice
-from .runner import SandboxLimits, SandboxResult, TestOutcome, build_test_module, run_tests
+from .problems import run_problem
+from .runner import SandboxLimits, SandboxResult, TestOutcome, build_test_module, run_files, run_tests
 
 __all__ = [
     "NOTICE_SOURCE", "SandboxLimits", "SandboxResult", "TestOutcome", "TestRunNotice", "build_test_module", "parse_notice",
-    "run_tests",
+    "run_files", "run_problem", "run_tests",
 ]

@@ -1,4 +1,4 @@
-"""Copied into the sandbox as conftest.py: writes one JSON line per test outcome.
+"""Copied into the sandbox and loaded with `-p`: writes one JSON line per test outcome.
 
 Why a plugin and not pytest's junit XML: forked children of candidate code (a
 fork bomb, a stray multiprocessing pool) inherit the pytest process and would
@@ -22,7 +22,7 @@ def _emit(record):
 
 
 def pytest_runtest_logstart(nodeid, location):
-    _emit({"event": "start", "name": nodeid.split("::")[-1]})
+    _emit({"event": "start", "name": nodeid.split("::")[-1], "nodeid": nodeid})
 
 
 def pytest_runtest_logreport(report):
@@ -33,7 +33,7 @@ def pytest_runtest_logreport(report):
             crash = getattr(report.longrepr, "reprcrash", None)
             message = crash.message if crash is not None else str(report.longrepr)[-400:]
         outcome = report.outcome if report.when == "call" else "error"
-        _emit({"event": "result", "name": name, "outcome": outcome, "message": message[:400],
+        _emit({"event": "result", "name": name, "nodeid": report.nodeid, "outcome": outcome, "message": message[:400],
                "duration_s": round(report.duration, 4)})
 
 

@@ -29,6 +29,8 @@ from pydantic import BaseModel, Field
 from .isolation import ChildPlan, apply_in_child, kill_cgroup, make_pids_cgroup
 
 PLUGIN_SOURCE = Path(__file__).with_name("plugin.py")
+PLUGIN_MODULE = "_isim_results"
+"""The plugin's module name in the work dir: loaded with `-p`, so a repository's own conftest.py stays its own."""
 Outcome = Literal["passed", "failed", "error", "skipped", "timeout", "not_run"]
 
 SITECUSTOMIZE = '''\
@@ -176,12 +178,14 @@ def _kill_session(pgid: int) -> None:
                 pass
 
 
-def _read_results(path: Path) -> tuple[dict[str, TestOutcome], str | None, str]:
+def _read_results(path: Path, *, by_nodeid: bool = False) -> tuple[dict[str, TestOutcome], str | None, str]:
+    """Outcomes keyed by test name (hidden tests), or by pytest node id (a repository's own tests), in run order."""
     results: dict[str, TestOutcome] = {}
     running: str | None = None
     collect_error = ""
     if not path.is_file():
         return results, running, collect_error
+    key = "nodeid" if by_nodeid else "name"
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         try:
             rec = json.loads(line)
@@ -190,9 +194,9 @@ def _read_results(path: Path) -> tuple[dict[str, TestOutcome], str | None, str]:
         if not isinstance(rec, dict):
             continue
         if rec.get("event") == "start":
-            running = str(rec.get("name"))
+            running = str(rec.get(key))
         elif rec.get("event") == "result":
-            name = str(rec.get("name"))
+            name = str(rec.get(key))
             outcome = rec.get("outcome") if rec.get("outcome") in ("passed", "failed", "skipped", "error") else "error"
             results[name] = TestOutcome(
                 name=name, outcome=outcome, message=str(rec.get("message", "")), duration_s=rec.get("duration_s")
@@ -237,15 +241,37 @@ def run_tests(
     python: str | None = None,
 ) -> SandboxResult:
     """Blocking: write solution.py and the tests to a fresh temp dir and run pytest there under limits."""
+    files = {"solution.py": solution, "test_solution.py": build_test_module(tests, entrypoint)}
+    return run_files(files, tests, target="test_solution.py", limits=limits, python=python)
+
+
+def run_files(
+    files: dict[str, str],
+    tests: Sequence[TestSpec] | None,
+    *,
+    target: str,
+    limits: SandboxLimits | None = None,
+    python: str | None = None,
+) -> SandboxResult:
+    """Blocking: write `files` (relative path -> text) to a fresh temp dir and run pytest on `target` under limits.
+
+    `tests`: the hidden tests expected to run, reported in that order (one not run
+    says so); None reports whatever the files' own test suite ran, by node id (a
+    take-home repository's provided and added tests).
+    """
     limits = limits or SandboxLimits()
     python = python or sys.executable
     root = Path(tempfile.mkdtemp(prefix="isim-sandbox-"))
     work = root / "work"
     work.mkdir()
     (work / "tmp").mkdir()
-    (work / "solution.py").write_text(solution, encoding="utf-8")
-    (work / "test_solution.py").write_text(build_test_module(tests, entrypoint), encoding="utf-8")
-    (work / "conftest.py").write_text(PLUGIN_SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
+    for relative, text in files.items():
+        if Path(relative).is_absolute() or ".." in Path(relative).parts:
+            raise ValueError(f"file path {relative!r} must stay inside the sandbox")
+        path = work / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (work / f"{PLUGIN_MODULE}.py").write_text(PLUGIN_SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
     (work / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
     (work / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
     is_root = os.geteuid() == 0
@@ -277,7 +303,7 @@ def run_tests(
         want_mountns=limits.isolate_tmp,
         status_fd=status_w,
     )
-    cmd = [python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(work), "test_solution.py"]
+    cmd = [python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", PLUGIN_MODULE, "--rootdir", str(work), target]
     output_path = root / "output.txt"
     started = time.monotonic()
     timed_out = False
@@ -305,7 +331,7 @@ def run_tests(
             enforced = status.read().decode(errors="replace").split()
         status_r = -1
         output_text = output_path.read_text(encoding="utf-8", errors="replace")
-        results, running, collect_error = _read_results(work / "results.jsonl")
+        results, running, collect_error = _read_results(work / "results.jsonl", by_nodeid=tests is None)
     finally:
         for fd in (status_r, status_w):
             if fd >= 0:
@@ -314,13 +340,15 @@ def run_tests(
         if cgroup is not None and cgroup.exists():
             kill_cgroup(cgroup)
     outcomes: list[TestOutcome] = []
-    for test in tests:
-        if test.name in results:
-            outcomes.append(results[test.name])
-        elif timed_out and running == test.name:
-            outcomes.append(TestOutcome(name=test.name, outcome="timeout", message=f"killed after {limits.wall_s:g} s time limit"))
+    for name in [t.name for t in tests] if tests is not None else list(results):
+        if name in results:
+            outcomes.append(results[name])
+        elif timed_out and running == name:
+            outcomes.append(TestOutcome(name=name, outcome="timeout", message=f"killed after {limits.wall_s:g} s time limit"))
         else:
-            outcomes.append(TestOutcome(name=test.name, outcome="not_run", message="not run"))
+            outcomes.append(TestOutcome(name=name, outcome="not_run", message="not run"))
+    if tests is None and timed_out and running is not None and running not in results:
+        outcomes.append(TestOutcome(name=running, outcome="timeout", message=f"killed after {limits.wall_s:g} s time limit"))
     message = ""
     if timed_out:
         status = "timeout"

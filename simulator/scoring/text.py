@@ -23,7 +23,6 @@ _SUBJECT = re.compile(
 )
 _WS = re.compile(r"\s+")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
-MAX_QUOTE_CHARS = 320
 
 
 @dataclass(frozen=True)
@@ -70,26 +69,6 @@ def clause_subject(sentence: str, upto: int) -> str | None:
         else:
             last = "other"
     return last
-
-
-def quote_span(text: str, sentence: Span, match: Span) -> Span:
-    """The sentence around a match, or a window of whole words around it when the sentence is long."""
-    if sentence.end - sentence.start <= MAX_QUOTE_CHARS:
-        return sentence
-    half = max(0, (MAX_QUOTE_CHARS - (match.end - match.start)) // 2)
-    start = max(sentence.start, match.start - half)
-    end = min(sentence.end, match.end + half)
-    while start > sentence.start and not text[start - 1].isspace():
-        start += 1
-        if start >= match.start:
-            start = match.start
-            break
-    while end < sentence.end and not text[end].isspace():
-        end -= 1
-        if end <= match.end:
-            end = match.end
-            break
-    return Span(start, end)
 
 
 def normalise(text: str) -> str:

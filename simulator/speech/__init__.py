@@ -13,7 +13,7 @@ For each spoken answer, create a session and run it in a thread worker::
 
     session = VoiceAnswerSession(
         recognizer, settings.stt,                 # mode: "push_to_talk" | "hands_free"
-        vocabulary=round_vocabulary(rnd),          # the round's jargon + built-in ML terms
+        vocabulary=correction_terms(catalog, loop, rnd),  # the round's jargon first: prompt + domain correction
         data_dir=settings.data_dir,                # FLAC saved in data_dir/audio when stt.keep_audio
         answer_guidance_s=rnd.answer_guidance_s,
         callbacks=VoiceCallbacks(on_level=..., on_partial=..., on_speech_start=..., on_end_of_turn=...),
@@ -28,13 +28,15 @@ For each spoken answer, create a session and run it in a thread worker::
 - `run()` never raises for audio problems. `answer.end_reason` is "silence" or "stopped" normally;
   "unavailable" (no PortAudio / no device: `answer.error` says what to install; switch to typing)
   or "device_lost" (the words said before the loss are in `answer.text`, the audio is saved).
+- `answer.text` is corrected towards the round's jargon (correction.py); `answer.raw_text` is what
+  Whisper heard when that changed anything (store it with the turn), `answer.corrections` the changes.
 - `answer.words` carry times from the recording start; `answer.metrics` is the `DeliveryMetrics`
   for the Turn, `answer.audio_path` its audio link, `answer.length_check` the guidance verdict.
 - `talk_ratio(turns)` gives interviewer/candidate talk time for a round.
 
 Other entry points: `list_input_devices()` (raises AudioUnavailableError), `load_audio(path)`,
 `WhisperTranscriber.transcribe(audio, vocabulary=...)` (BLOCKING), `delivery_metrics(words, fillers)`,
-and `simulator.speech.bench.run_stt_bench()` (BLOCKING, ~1 min) for `interview-sim bench stt`.
+and `simulator.bench.stt.run_stt_bench()` (BLOCKING, ~1 min) for `interview-sim bench stt`.
 Nothing here imports faster-whisper, sounddevice or litellm until it is used.
 """
 
@@ -54,7 +56,8 @@ _EXPORTS = {
     "Recognizer": "recognizer", "make_recognizer": "recognizer",
     "VoiceAnswerSession": "session", "VoiceCallbacks": "session",
     "WhisperTranscriber": "transcriber",
-    "BASE_ML_VOCABULARY": "vocabulary", "find_round": "vocabulary", "round_vocabulary": "vocabulary",
+    "BASE_ML_VOCABULARY": "vocabulary", "correction_terms": "vocabulary", "find_round": "vocabulary",
+    "round_vocabulary": "vocabulary",
 }  # fmt: skip
 """The names above, loaded on first use: importing one light submodule (synthesis, piper_say)
 must not pull numpy and the whole capture stack in through this package."""

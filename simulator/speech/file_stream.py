@@ -9,7 +9,6 @@ clock (tests pass "the recogniser is busy" to see decisions as if recognition we
 
 from __future__ import annotations
 
-import functools
 import threading
 import time
 from collections.abc import Callable
@@ -17,7 +16,6 @@ from typing import Any, Literal
 
 import numpy as np
 
-from .capture import StreamFactory
 from .models import SAMPLE_RATE
 
 
@@ -112,8 +110,3 @@ class FileStreamFactory:
     def __call__(self, **kwargs: Any) -> FileInputStream:
         self.stream = FileInputStream(self.audio, **kwargs, **self.options)
         return self.stream
-
-
-def file_stream_factory(audio: np.ndarray, **options: Any) -> StreamFactory:
-    """Shorthand: a factory playing `audio` (see FileInputStream for the options)."""
-    return functools.partial(FileInputStream, audio, **options)

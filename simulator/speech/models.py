@@ -34,9 +34,20 @@ class Timing(_Record):
     model: str
 
 
+class Correction(_Record):
+    """One domain correction: what Whisper heard (seconds from the start of the audio) and the rubric term it became."""
+
+    heard: str
+    term: str
+    start: float = Field(ge=0)
+    end: float = Field(ge=0)
+
+
 class Transcript(_Record):
     text: str
-    words: list[Word] = Field(default_factory=list)
+    raw_text: str | None = Field(None, description="Whisper's own text when the domain correction changed it; None when it did not")
+    corrections: list[Correction] = Field(default_factory=list)
+    words: list[Word] = Field(default_factory=list, description="after the correction; times stay on the audio")
     timing: Timing
 
 
@@ -74,6 +85,8 @@ class VoiceAnswer(_Record):
     """
 
     text: str
+    raw_text: str | None = Field(None, description="Whisper's own text when the domain correction changed it")
+    corrections: list[Correction] = Field(default_factory=list)
     words: list[Word] = Field(default_factory=list)
     audio_s: float = Field(ge=0, description="audio captured")
     speech_start_s: float | None = Field(None, description="VAD: first speech, seconds into the recording")

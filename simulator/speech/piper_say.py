@@ -2,6 +2,7 @@
 
     python -m simulator.speech.piper_say [--wav OUT] TEXT
     python -m simulator.speech.piper_say --serve [--wav-dir DIR]
+    python -m simulator.speech.piper_say --batch DIR [--length-scale S] < texts
 
 Why a separate program: the interviewer voice runs its player as a child process (see
 simulator/tui/speaker.py), so the UI never waits on synthesis or playback and never loads
@@ -23,7 +24,10 @@ Without `--wav`/`--wav-dir` the speech is played with sounddevice. With no PortA
 output device it prints one line to stderr and exits non-zero (no traceback: the app
 discards the output anyway, a person running it by hand reads it). `--wav OUT` writes one
 16-bit mono WAV instead; `--serve --wav-dir DIR` writes utterance n as DIR/NNN.wav (tests,
-machines without a sound card).
+machines without a sound card). `--batch DIR` writes line n of stdin as DIR/NNN.wav, every
+line in order (nothing is cut off), with the voice loaded once: the jargon test clips
+(jargon_set.py), at the pace `--length-scale` sets (< 1 is faster) and without Piper's random
+variation, so the same text always makes the same clip.
 
 Imports are only the standard library at module level, and nothing relative: the app
 runs this file by path (`python -P .../piper_say.py`), which skips simulator.speech's
@@ -75,10 +79,28 @@ def load_voice(model: Path, config: Path) -> Any:
     return PiperVoice.load(model, config_path=config)
 
 
-def write_wav(voice: Any, text: str, out: Path) -> None:
+def write_wav(voice: Any, text: str, out: Path, syn_config: Any = None) -> None:
     """16-bit mono WAV at the voice's own rate (piper sets the format from the first chunk)."""
     with wave.open(str(out), "wb") as wav_file:
-        voice.synthesize_wav(text, wav_file)
+        voice.synthesize_wav(text, wav_file, syn_config=syn_config)
+
+
+def write_batch(voice: Any, texts: Iterable[str], directory: Path, length_scale: float) -> int:
+    """Line n of `texts` as directory/NNN.wav (from 001), each file whole once it exists; returns the count.
+
+    No generator noise (it makes every run of a text a little different): a test set is the same every time.
+    """
+    from piper import SynthesisConfig
+
+    config = SynthesisConfig(length_scale=length_scale, noise_scale=0.0, noise_w_scale=0.0)
+    directory.mkdir(parents=True, exist_ok=True)
+    n = 0
+    for n, text in enumerate(texts, 1):
+        final = directory / f"{n:03d}.wav"
+        partial = final.with_name(f".{final.name}.part")
+        write_wav(voice, text, partial, config)
+        os.replace(partial, final)
+    return n
 
 
 def open_output(rate: int, **callbacks: Any) -> Any:
@@ -367,13 +389,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--wav", type=Path, metavar="OUT", help="write a 16-bit WAV file instead of playing")
     parser.add_argument("--serve", action="store_true", help='load once, then say each {"say": TEXT} line read on stdin')
     parser.add_argument("--wav-dir", type=Path, metavar="DIR", help="with --serve: write utterance n as DIR/NNN.wav")
+    parser.add_argument("--batch", type=Path, metavar="DIR", help="write line n of stdin as DIR/NNN.wav, every line, then exit")
+    parser.add_argument("--length-scale", type=float, default=1.0, metavar="S", help="with --batch: phoneme length (< 1 is faster)")
     parser.add_argument("text", nargs="*", help="the words to say (several arguments are joined by spaces)")
     args = parser.parse_args(argv)
-    if args.serve and (args.text or args.wav):
-        parser.error("--serve reads its texts from stdin (no TEXT, no --wav)")
+    if (args.serve or args.batch) and (args.text or args.wav):
+        parser.error("--serve and --batch read their texts from stdin (no TEXT, no --wav)")
+    if args.serve and args.batch:
+        parser.error("--serve or --batch, not both")
     if not args.serve and args.wav_dir:
         parser.error("--wav-dir goes with --serve")
-    if not args.serve and not args.text:
+    if not args.batch and args.length_scale != 1.0:
+        parser.error("--length-scale goes with --batch")
+    if not args.length_scale > 0:
+        parser.error("--length-scale must be above 0")
+    if not (args.serve or args.batch) and not args.text:
         parser.error("TEXT is required")
     return args
 
@@ -381,7 +411,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     text = " ".join(args.text).strip()
-    if not args.serve and not text:
+    if not (args.serve or args.batch) and not text:
         return 0
     try:
         model, config = voice_files()
@@ -389,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.serve:
             rate = sample_rate(config)
             output = WavDirSink(args.wav_dir, rate) if args.wav_dir else AudioSink(rate)
-        elif args.wav is None:
+        elif args.wav is None and args.batch is None:  # --wav and --batch write files: no sound card needed
             output = open_output(sample_rate(config))
         voice = load_voice(model, config)
     except ImportError as exc:
@@ -398,7 +428,9 @@ def main(argv: list[str] | None = None) -> int:
     except NoAudioOutput as exc:
         print(f"piper_say: {exc}; use {'--wav-dir DIR' if args.serve else '--wav OUT'}", file=sys.stderr)
         return EXIT_NO_AUDIO
-    if args.serve:
+    if args.batch:
+        write_batch(voice, (line.strip() for line in sys.stdin if line.strip()), args.batch, args.length_scale)
+    elif args.serve:
         emit = make_emitter(sys.stdout)
         server = Server(voice, output, emit)
         emit("ready")

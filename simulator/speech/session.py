@@ -32,7 +32,7 @@ from .audio_files import save_answer_audio
 from .capture import MicCapture, StreamFactory
 from .errors import AudioDeviceLostError, AudioUnavailableError, ModelUnavailableError
 from .metrics import delivery_metrics, length_check
-from .models import SAMPLE_RATE, EndReason, PartialTranscript, Transcript, VoiceAnswer, Word
+from .models import SAMPLE_RATE, Correction, EndReason, PartialTranscript, Transcript, VoiceAnswer, Word
 from .recognizer import Recognizer
 from .turn_policy import EndOfTurnPolicy
 from .vad import WINDOW, StreamingVad
@@ -105,6 +105,9 @@ class _State:
     tail_start: int = 0
     committed: list[Word] = field(default_factory=list)
     committed_text: list[str] = field(default_factory=list)
+    committed_raw: list[str] = field(default_factory=list)
+    """Whisper's own text of each committed piece, before the domain correction."""
+    committed_corrections: list[Correction] = field(default_factory=list)
     spec: _Job | None = None
     commit_job: _Job | None = None
     last_partial_at: int = 0
@@ -147,6 +150,8 @@ class VoiceAnswerSession:
         self._jobs: list[_Job] = []
         self._executor: ThreadPoolExecutor | None = None
         self.partials = 0
+        self._tail: Transcript | None = None
+        """The last piece's transcript once the final words are chosen (its raw text and corrections go in the answer)."""
         self.end_decided_at_s: float | None = None
         """Audio time (s) at which end of turn was decided: speech_end_s + hangover."""
 
@@ -326,8 +331,10 @@ class VoiceAnswerSession:
             if self._ok(job) and job.tail_start == s.tail_start:
                 result = job.future.result()
                 s.committed.extend(result.words)
+                s.committed_corrections.extend(result.corrections)
                 if result.text:
                     s.committed_text.append(result.text)
+                    s.committed_raw.append(result.raw_text or result.text)
                 s.tail_start = job.end
                 self._partial(None)
 
@@ -350,6 +357,7 @@ class VoiceAnswerSession:
         hangover = self.policy.hangover(s.speech_samples / SAMPLE_RATE, [w.w for w in words])
         if silence_s < hangover.seconds:
             return None
+        self._tail = result
         return words
 
     def _transcribe_rest(self) -> list[Word]:
@@ -366,14 +374,15 @@ class VoiceAnswerSession:
             and (wait([spec.future]) and self._ok(spec))
             and self._buf.n - spec.end < SAMPLE_RATE  # nothing much after it
         ):
-            return s.committed + spec.future.result().words
+            self._tail = spec.future.result()
+            return s.committed + self._tail.words
         if self._buf.n - s.tail_start < WINDOW:
             return list(s.committed)
         audio = self._buf.view(s.tail_start).copy()
-        result = self.recognizer.transcribe(
+        self._tail = self.recognizer.transcribe(
             audio, vocabulary=self.vocabulary, context=" ".join(s.committed_text), offset_s=s.tail_start / SAMPLE_RATE
         )
-        return s.committed + result.words
+        return s.committed + self._tail.words
 
     # ---- result ---------------------------------------------------------------------------
 
@@ -385,8 +394,13 @@ class VoiceAnswerSession:
         if self.stt.keep_audio and self.data_dir is not None and self._buf.n > 0 and words:
             audio_path = str(save_answer_audio(self._buf.view(), self.data_dir))
         metrics = delivery_metrics(words, self.stt.fillers)
+        tail = self._tail if words else None
+        corrections = s.committed_corrections + (tail.corrections if tail else [])
+        raw = s.committed_raw + ([tail.raw_text or tail.text] if tail and tail.text else [])
         return VoiceAnswer(
             text=" ".join(w.w for w in words),
+            raw_text=" ".join(raw) if corrections else None,
+            corrections=corrections,
             words=words,
             audio_s=round(self.audio_s, 3),
             speech_start_s=round(s.first_speech / SAMPLE_RATE, 3) if s.speech_started else None,

@@ -15,19 +15,23 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import nullcontext
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 
 from ..config import STTSettings
+from .correction import HeardWord, Lexicon, correct
 from .errors import ModelUnavailableError
 from .model_files import ResolvedModel, resolve_model
-from .models import SAMPLE_RATE, Timing, Transcript, Word
+from .models import SAMPLE_RATE, Correction, Timing, Transcript, Word
 from .vocabulary import DRAFT_TERMS, build_prompt
 
 NO_SPEECH_PROB = 0.6
 LOW_LOGPROB = -1.0
+LEXICONS_KEPT = 8
+"""Correction lexicons cached by vocabulary: one per round in use, built once (~10 ms)."""
 
 
 class WhisperLike(Protocol):
@@ -104,6 +108,7 @@ class WhisperTranscriber:
         self._model: WhisperLike | None = None
         self._proven = False
         self._lock = threading.RLock()
+        self._lexicons: dict[tuple[str, ...], Lexicon] = {}
 
     @property
     def model_label(self) -> str:
@@ -157,7 +162,9 @@ class WhisperTranscriber:
     ) -> Transcript:
         """Recognise 16 kHz mono float32 audio (blocking).
 
-        vocabulary: jargon for the prompt (None and disfluent=False = a plain call, no prompt).
+        vocabulary: jargon for the prompt (the first terms that fit) and for the domain correction
+            (all of them; see correction.py). None and disfluent=False = a plain call: no prompt,
+            no correction.
         context: the answer's earlier words, so a continuation reads on from them.
         offset_s: added to every word time (the audio's position in a longer recording).
         draft: greedy decoding, no temperature fallback and a short encoder window, for
@@ -184,20 +191,23 @@ class WhisperTranscriber:
         with self._lock:
             self.load()
             started = time.perf_counter()
+            lexicon = self._lexicon(vocabulary) if vocabulary and self.stt.correct_jargon else None
             try:
-                words, text = self._run(audio, options, offset_s, draft=draft)
+                decoded = self._run(audio, options, offset_s, lexicon, draft=draft)
             except Exception as exc:
                 if self.device != "cuda":
                     raise
                 self._fall_back_to_cpu(exc)
                 started = time.perf_counter()
-                words, text = self._run(audio, options, offset_s, draft=draft)
+                decoded = self._run(audio, options, offset_s, lexicon, draft=draft)
             self._proven = True
             elapsed = time.perf_counter() - started
         audio_s = len(audio) / SAMPLE_RATE
         return Transcript(
-            text=text,
-            words=words,
+            text=decoded.text,
+            raw_text=decoded.raw_text if decoded.corrections else None,
+            corrections=decoded.corrections,
+            words=decoded.words,
             timing=Timing(
                 audio_s=round(audio_s, 3),
                 transcribe_s=round(elapsed, 3),
@@ -207,23 +217,80 @@ class WhisperTranscriber:
             ),
         )
 
-    def _run(self, audio: np.ndarray, options: dict[str, Any], offset_s: float, *, draft: bool = False) -> tuple[list[Word], str]:
+    def _lexicon(self, vocabulary: Sequence[str]) -> Lexicon:
+        """The correction lexicon for these terms, built once per vocabulary (called under the lock)."""
+        key = tuple(vocabulary)
+        lexicon = self._lexicons.get(key)
+        if lexicon is None:
+            if len(self._lexicons) >= LEXICONS_KEPT:
+                self._lexicons.pop(next(iter(self._lexicons)))
+            lexicon = self._lexicons[key] = Lexicon.build(key, everyday_words(self._model))
+        return lexicon
+
+    def _run(self, audio: np.ndarray, options: dict[str, Any], offset_s: float, lexicon: Lexicon | None, *, draft: bool = False) -> _Decoded:
         assert self._model is not None
         window = getattr(self._model, "draft_window", None)
         with window(len(audio) / SAMPLE_RATE) if draft and window is not None else nullcontext():
-            return self._decode(audio, options, offset_s)
+            return self._decode(audio, options, offset_s, lexicon)
 
-    def _decode(self, audio: np.ndarray, options: dict[str, Any], offset_s: float) -> tuple[list[Word], str]:
+    def _decode(self, audio: np.ndarray, options: dict[str, Any], offset_s: float, lexicon: Lexicon | None) -> _Decoded:
         assert self._model is not None
         segments, _info = self._model.transcribe(audio, **options)
-        words: list[Word] = []
-        texts: list[str] = []
+        decoded = _Decoded()
         for seg in segments:  # the generator does the decoding: consume it inside the try
             if getattr(seg, "no_speech_prob", 0.0) > NO_SPEECH_PROB and getattr(seg, "avg_logprob", 0.0) < LOW_LOGPROB:
                 continue
-            texts.append(seg.text.strip())
-            for w in getattr(seg, "words", None) or []:
-                token = w.word.strip()
-                if token:
-                    words.append(Word(w=token, start=round(max(w.start, 0.0) + offset_s, 3), end=round(max(w.end, 0.0) + offset_s, 3)))
-        return words, " ".join(t for t in texts if t)
+            heard = [
+                HeardWord(w.word, round(max(w.start, 0.0) + offset_s, 3), round(max(w.end, 0.0) + offset_s, 3), getattr(w, "probability", 1.0))
+                for w in getattr(seg, "words", None) or []
+                if w.word.strip()
+            ]  # fmt: skip
+            raw = seg.text.strip()
+            text = raw
+            if lexicon is not None and heard:
+                fixed = correct(heard, lexicon)
+                if fixed.replacements:
+                    heard, text = fixed.words, fixed.text
+                    decoded.corrections += [Correction(heard=r.heard, term=r.term, start=r.start, end=r.end) for r in fixed.replacements]
+            decoded.add(raw, text, [Word(w=w.text.strip(), start=w.start, end=w.end) for w in heard])
+        return decoded
+
+
+class _Decoded:
+    """Segments as they come out of Whisper and after the correction."""
+
+    def __init__(self) -> None:
+        self.words: list[Word] = []
+        self.corrections: list[Correction] = []
+        self._raw: list[str] = []
+        self._text: list[str] = []
+
+    def add(self, raw: str, text: str, words: list[Word]) -> None:
+        self._raw.append(raw)
+        self._text.append(text)
+        self.words += words
+
+    @property
+    def text(self) -> str:
+        return " ".join(t for t in self._text if t)
+
+    @property
+    def raw_text(self) -> str:
+        return " ".join(t for t in self._raw if t)
+
+
+def everyday_words(model: Any) -> Callable[[str], bool] | None:
+    """Whether a lower-case word is everyday English, by the model's own tokenizer: one token means common.
+
+    Whisper's byte-pair vocabulary gives frequent words a token of their own (" clip", " export")
+    and splits rarer ones (" ran" + "cor"). None when the model has no tokenizer (test fakes).
+    """
+    tokenizer = getattr(model, "hf_tokenizer", None)
+    if tokenizer is None:
+        return None
+
+    @lru_cache(maxsize=8192)
+    def common(word: str) -> bool:
+        return len(tokenizer.encode(" " + word, add_special_tokens=False).ids) == 1
+
+    return common

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from .models import SAMPLE_RATE
-
 WINDOW = 512
 CONTEXT = 64
 
@@ -40,7 +38,3 @@ class StreamingVad:
             probs.append(float(np.asarray(out).reshape(-1)[0]))
             self.windows += 1
         return probs
-
-
-def window_seconds() -> float:
-    return WINDOW / SAMPLE_RATE

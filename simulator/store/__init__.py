@@ -18,7 +18,7 @@ score, notes, overrides; `effective_level()`), add_note, override_level, resolve
 
 Modules: schema (migrations), store (Store), records (pydantic records), redact (secret
 stripping), exchange (export/import files), render (md/html/rich), progress (levels over
-sessions), browse (Datasette), bench (benchmark).
+sessions), browse (Datasette). Its benchmark is simulator/bench/store.py.
 """
 
 from .records import (

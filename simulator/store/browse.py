@@ -82,11 +82,11 @@ limit 200
         "description": "Full-text search over coach notes, newest first.",
         "sql": """
 select n.session_id as session, c.name as candidate, n.round_id, n.coach, n.created_at,
-  snippet(notes_fts, 0, '«', '»', '…', 16) as snippet
-from notes_fts join coach_notes n on n.id = notes_fts.rowid join sessions s on s.id = n.session_id
+  snippet(coach_notes_fts, 0, '«', '»', '…', 16) as snippet
+from coach_notes_fts join coach_notes n on n.id = coach_notes_fts.rowid join sessions s on s.id = n.session_id
   join candidates c on c.id = s.candidate_id
-where notes_fts match :q
-order by notes_fts.rowid desc
+where coach_notes_fts match :q
+order by coach_notes_fts.rowid desc
 limit 200
 """.strip(),
     },

@@ -206,10 +206,6 @@ def replay_recovery(store: Store, session_id: str, data_dir: Path) -> int:
                 round_row = int(entry["round_row"])
             except (ValueError, KeyError, TypeError):
                 continue
-            before = store.conn.execute(
-                "SELECT count(*) FROM turns WHERE round_row = ? AND idx = ?", (round_row, turn.index)
-            ).fetchone()[0]
-            store.add_turn(round_row, turn)
-            added += 0 if before else 1
+            added += store.add_turn(round_row, turn)
         path.unlink()
     return added

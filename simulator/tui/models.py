@@ -40,12 +40,7 @@ class InterviewPlan(BaseModel):
     candidate: str = Field(min_length=1)
     mode: Literal["typing", "voice"] = "typing"
     seed: int | None = None
+    take_homes: dict[str, str] = Field(
+        default_factory=dict, description="round id -> take-home id: those rounds are played as a take-home"
+    )
 
-
-def __getattr__(name: str) -> object:
-    """`RoundOutcome` moved to `.outcome`; kept importable from here without loading it at launch."""
-    if name == "RoundOutcome":
-        from .outcome import RoundOutcome
-
-        return RoundOutcome
-    raise AttributeError(name)

@@ -3,28 +3,32 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Center, Middle
 from textual.screen import Screen
 from textual.widgets import Footer, Label
 
+from .. import keys
+from ..assumed import ASSUMED
+from ..messages import BreakOver
 from ..widgets import clock_text
 
 
 class BreakScreen(Screen[None]):
-    BINDINGS = [Binding("enter", "go", "Start next round", id="next_round", priority=True)]
+    BINDINGS = keys.BREAK
     DEFAULT_CSS = "BreakScreen Label { margin: 1 2; }"
 
-    def __init__(self, next_title: str, next_minutes: int, seconds: float) -> None:
+    def __init__(self, next_title: str, next_minutes: int, seconds: float, *, minutes_assumed: bool = False) -> None:
         super().__init__()
         self.next_title = next_title
         self.next_minutes = next_minutes
+        self.minutes_assumed = minutes_assumed
         self.left = seconds
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
             yield Label("Break", classes="title")
-            yield Label(f"Next: {self.next_title} ({self.next_minutes} min)")
+            minutes = f"{self.next_minutes} min, {ASSUMED}" if self.minutes_assumed else f"{self.next_minutes} min"
+            yield Label(f"Next: {self.next_title} ({minutes})", id="break-next")
             yield Label("", id="break-left")
             yield Label("Stretch, drink some water. Enter starts the next round.", classes="muted")
         yield Footer()
@@ -44,4 +48,4 @@ class BreakScreen(Screen[None]):
 
     def action_go(self) -> None:
         if self.is_current:
-            self.app.break_over()  # type: ignore[attr-defined]
+            self.post_message(BreakOver())

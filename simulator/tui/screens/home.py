@@ -2,51 +2,80 @@
 
 from __future__ import annotations
 
+import random
 from typing import TYPE_CHECKING, Any
 
+from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.message import Message
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, RadioButton, RadioSet, Select, Static
 
+from .. import keys
+from ..home_menu import HomeMenu, LoopChoice
+from ..host import Host, host
+from ..messages import DataChanged, ModelsChanged, StartInterview
 from ..models import InterviewPlan
 
 if TYPE_CHECKING:
-    from ..app import InterviewApp
+    from ...store import SessionRecord, SessionSummary
 
 WHOLE_LOOP = "__whole_loop__"
+LOADING = "__loading__"
+LOADING_OPTION = ("reading the rubrics…", LOADING)
+TAKE_HOME = "::"
+"""Round picker values "round-id::take-home-id": that round played as that take-home."""
 RUBRIC_PERSONA = "__rubric__"
 ANY_LEVEL = "__any__"
 
 
+class RecentSessions(Message):
+    def __init__(self, sessions: list[SessionSummary] | None, error: str | None = None) -> None:
+        super().__init__()
+        self.sessions = sessions
+        self.error = error
+
+
+class SessionToOpen(Message):
+    """A session picked in the recent list, loaded: resume it when unfinished, otherwise review it."""
+
+    def __init__(self, record: SessionRecord, take_homes: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.record = record
+        self.take_homes = take_homes or {}
+        """round id -> take-home id: the take-homes the session had started (resuming reopens their repositories)."""
+
+
 class HomeScreen(Screen[None]):
-    CSS_PATH = "home.tcss"
-    BINDINGS = [
-        Binding("ctrl+n", "start", "Start", id="start", priority=True),
-        Binding("ctrl+t", "resume", "Resume selected", id="resume"),
-    ]
+    AUTO_FOCUS = "#loop"
+    BINDINGS = keys.HOME
     _rounds_for: str | None = None
-    """The loop whose rounds and levels the selects show (filled at once when the catalog arrives)."""
+    """The loop whose rounds and levels the selects show (filled at once when the menu is known)."""
+    _menu_shown: HomeMenu | None = None
+    """The menu the pickers were last filled from: a refresh with the same menu leaves them (and any open list) alone."""
 
     @property
-    def sim(self) -> InterviewApp:
-        return self.app  # type: ignore[return-value]
+    def sim(self) -> Host:
+        return host(self)
 
     def compose(self) -> ComposeResult:
+        loops, rounds, levels, personas = self._choices()
         yield Header(show_clock=False)
         with Horizontal(id="home"):
             with VerticalScroll(id="setup", classes="section"):
                 yield Label("Set up a mock interview", classes="title")
+                # No blank entry: until the rubrics are read the one option says so, and it is replaced, not kept.
                 yield Label("Company loop")
-                yield Select[str]([], prompt="loading rubrics…", id="loop", allow_blank=True)
+                yield Select[str](loops, id="loop", value=loops[0][1], allow_blank=False)
                 yield Label("Round")
-                yield Select[str]([], prompt="pick a loop first", id="round", allow_blank=True)
+                yield Select[str](rounds, id="round", value=self._first_round(rounds), allow_blank=False)
+                yield Static("", id="round-info", classes="muted")
                 yield Label("Level")
-                yield Select[str]([("any level", ANY_LEVEL)], id="level", value=ANY_LEVEL, allow_blank=False)
+                yield Select[str](levels, id="level", value=self._wanted_level(levels), allow_blank=False)
                 yield Label("Interviewer")
-                yield Select[str]([("the round's own persona", RUBRIC_PERSONA)], id="persona", value=RUBRIC_PERSONA, allow_blank=False)
+                yield Select[str](personas, id="persona", value=RUBRIC_PERSONA, allow_blank=False)
                 yield Label("Candidate name")
                 yield Input(self.sim.settings.interview.candidate, id="candidate")
                 yield Label("Answer by")
@@ -57,26 +86,57 @@ class HomeScreen(Screen[None]):
             with Vertical(id="side"):
                 with Vertical(id="models", classes="section"):
                     yield Label("Models", classes="title")
-                    yield Static(id="llm-status")
-                    yield Static(id="stt-status")
+                    yield Static(self.sim.llm_status.line(), id="llm-status")
+                    yield Static(self.sim.stt_status.line(), id="stt-status")
                 with Vertical(id="recent-box", classes="section"):
                     yield Label("Recent sessions (enter: resume unfinished / review)", classes="title")
-                    yield DataTable(id="recent", cursor_type="row", zebra_stripes=True)
+                    # The table is mounted when the database is open: it has nothing to show before, and
+                    # leaving it out of the first frame makes that frame come sooner.
+                    yield Label("opening the database…", id="recent-wait", classes="muted")
         yield Footer()
 
-    def on_mount(self) -> None:
-        table = self.query_one("#recent", DataTable)
-        table.add_column("started", width=16)
-        table.add_column("candidate", width=12)
-        table.add_column("loop", width=12)
-        table.add_column("rounds", width=6)
-        table.add_column("status", width=11)
-        table.add_column("score", width=5)
-        self.models_changed()
-        self.data_ready()
+    def _choices(self) -> tuple[list[tuple[str, str]], ...]:
+        """The pickers' options from the menu (cached from the last run when the rubrics are unchanged)."""
+        menu = self.sim.menu
+        loop = menu.loops[0] if menu is not None and menu.loops else None
+        if menu is None or loop is None:
+            return [LOADING_OPTION], [LOADING_OPTION], [("any level", ANY_LEVEL)], [("the round's own persona", RUBRIC_PERSONA)]
+        self._rounds_for = loop.id
+        self._menu_shown = menu
+        return (
+            [(choice.label, choice.id) for choice in menu.loops],
+            self._round_options(loop),
+            [("any level", ANY_LEVEL)] + [(level, level) for level in loop.levels],
+            [("the round's own persona", RUBRIC_PERSONA)] + [(p.label, p.id) for p in menu.personas],
+        )
 
-    # ---------------------------------------------------------------- refresh hooks (called by the app)
-    def models_changed(self) -> None:
+    @staticmethod
+    def _round_options(loop: LoopChoice) -> list[tuple[str, str]]:
+        """The whole loop, then each round; a round with take-homes offers each of them first, and itself as live problems."""
+        options = [(f"Whole loop ({len(loop.rounds)} rounds)", WHOLE_LOOP)]
+        for r in loop.rounds:
+            options += [(f"Take-home · {th.title}", f"{r.id}{TAKE_HOME}{th.id}") for th in r.take_homes]
+            options.append((r.label + (" · live problems" if r.take_homes else ""), r.id))
+        return options
+
+    def _first_round(self, options: list[tuple[str, str]]) -> str:
+        """The loop's first round, played live (not the whole loop, not a take-home)."""
+        menu = self.sim.menu
+        loop = menu.loop(self._rounds_for) if menu is not None and self._rounds_for is not None else None
+        if loop is None or not loop.rounds:
+            return options[0][1]
+        return loop.rounds[0].id
+
+    def _wanted_level(self, levels: list[tuple[str, str]]) -> str:
+        wanted = self.sim.settings.interview.level
+        return wanted if any(value == wanted for _, value in levels) else ANY_LEVEL
+
+    def on_mount(self) -> None:
+        self._show_round_info()
+        self._fill_recent()
+
+    # ---------------------------------------------------------------- what the app tells the screen
+    def on_models_changed(self, _: ModelsChanged) -> None:
         try:
             llm, stt = self.query_one("#llm-status", Static), self.query_one("#stt-status", Static)
         except NoMatches:  # a warm-up finishing while the app shuts down
@@ -84,39 +144,60 @@ class HomeScreen(Screen[None]):
         llm.update(self.sim.llm_status.line())
         stt.update(self.sim.stt_status.line())
 
+    def on_data_changed(self, _: DataChanged) -> None:
+        self.data_ready()
+
     def data_ready(self) -> None:
-        catalog = self.sim.catalog
-        if catalog is not None:
-            # Also called after a rubric edit is reloaded: keep the candidate's picks where they still exist.
+        """The menu or the database changed (loaded, or a rubric edit reloaded): refill, keeping the picks that still exist."""
+        menu = self.sim.menu
+        if menu is not None and menu.loops and menu != self._menu_shown:
+            self._menu_shown = menu
             loops = self.query_one("#loop", Select)
             previous = loops.value
-            options = [(f"{lp.company} — {lp.role}", lp.id) for lp in catalog.loops.values()]
+            options = [(loop.label, loop.id) for loop in menu.loops]
             loops.set_options(options)
-            if options:
-                keep = previous if any(value == previous for _, value in options) else options[0][1]
-                loops.value = keep
-                self._fill_rounds(str(keep))  # now, not on the Changed message: ready when data is
+            keep = previous if any(value == previous for _, value in options) else options[0][1]
+            loops.value = keep
+            self._fill_rounds(str(keep))  # now, not on the Changed message: ready when the menu is
             personas = self.query_one("#persona", Select)
             chosen = personas.value
-            persona_options = [("the round's own persona", RUBRIC_PERSONA)] + [
-                (f"{p.name} ({p.role})", p.id) for p in sorted(catalog.personas.values(), key=lambda x: x.id)
-            ]
+            persona_options = [("the round's own persona", RUBRIC_PERSONA)] + [(p.label, p.id) for p in menu.personas]
             personas.set_options(persona_options)
             personas.value = chosen if any(value == chosen for _, value in persona_options) else RUBRIC_PERSONA
         self._fill_recent()
 
-    def _fill_recent(self) -> None:
-        store = self.sim.store
-        table = self.query_one("#recent", DataTable)
-        table.clear()
-        if store is None:
-            return
+    def _recent_table(self) -> DataTable[str]:
         try:
-            sessions = store.list_sessions(limit=20)
+            return self.query_one("#recent", DataTable)
+        except NoMatches:
+            pass
+        self.query_one("#recent-wait").remove()
+        table: DataTable[str] = DataTable(id="recent", cursor_type="row", zebra_stripes=True)
+        self.query_one("#recent-box").mount(table)
+        for name, width in (("started", 16), ("candidate", 12), ("loop", 12), ("rounds", 6), ("status", 11), ("score", 5)):
+            table.add_column(name, width=width)
+        return table
+
+    def _fill_recent(self) -> None:
+        if self.sim.desk is not None:
+            self._load_recent()
+
+    @work(thread=True, exclusive=True, group="home-recent")
+    def _load_recent(self) -> None:
+        desk = self.sim.desk
+        assert desk is not None
+        try:
+            self.post_message(RecentSessions(desk.recent(limit=20)))
         except Exception as exc:  # noqa: BLE001
-            self.notify(f"Could not list sessions: {exc}", severity="error")
+            self.post_message(RecentSessions(None, str(exc)))
+
+    def on_recent_sessions(self, message: RecentSessions) -> None:
+        if message.sessions is None:
+            self.notify(f"Could not list sessions: {message.error}", severity="error")
             return
-        for s in sessions:
+        table = self._recent_table()
+        table.clear()
+        for s in message.sessions:
             table.add_row(
                 s.started[:16].replace("T", " "), s.candidate, s.loop, str(s.rounds), s.status,
                 "-" if s.score is None else f"{s.score:.2f}", key=s.id,
@@ -124,24 +205,54 @@ class HomeScreen(Screen[None]):
 
     # ---------------------------------------------------------------- reactions
     def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id != "loop" or self.sim.catalog is None or event.value is Select.NULL:
+        if event.value in (Select.NULL, LOADING):
             return
-        if event.value != self._rounds_for:
+        if event.select.id == "round":
+            self._show_round_info()
+        elif event.select.id == "loop" and event.value != self._rounds_for:
             self._fill_rounds(str(event.value))
 
+    def _show_round_info(self) -> None:
+        """The picked round's stage, interviewer, time box and answer length, each marked when assumed."""
+        menu = self.sim.menu
+        loop = menu.loop(self._rounds_for) if menu is not None and self._rounds_for is not None else None
+        try:
+            info, choice = self.query_one("#round-info", Static), self.query_one("#round", Select).value
+        except NoMatches:
+            return
+        round_id, _, take_home_id = str(choice).partition(TAKE_HOME)
+        rnd = loop.round(round_id) if loop is not None else None
+        lines: list[str] = []
+        if loop is not None and choice == WHOLE_LOOP:
+            lines = list(loop.info)
+        elif rnd is not None:
+            lines = list(rnd.info)
+            take_home = next((th for th in rnd.take_homes if th.id == take_home_id), None)
+            if take_home is not None:
+                lines = [f"Take-home: {take_home.title}", "Self-paced: a repository to work on, then a review", *lines]
+            elif rnd.take_homes:
+                lines.insert(0, "Live coding on the round's problems (not the take-home)")
+        info.update("\n".join(lines))
+
     def _fill_rounds(self, loop_id: str) -> None:
+        loop = self.sim.menu.loop(loop_id) if self.sim.menu is not None else None
+        if loop is None:
+            return
+        same_loop = loop_id == self._rounds_for
         self._rounds_for = loop_id
-        loop = self.sim.catalog.loop(loop_id)
-        rounds = self.query_one("#round", Select)
-        rounds.set_options(
-            [(f"Whole loop ({len(loop.rounds)} rounds)", WHOLE_LOOP)]
-            + [(f"{r.title} · {r.minutes} min · {r.kind}", r.id) for r in loop.rounds]
-        )
-        rounds.value = loop.rounds[0].id
-        levels = self.query_one("#level", Select)
-        levels.set_options([("any level", ANY_LEVEL)] + [(lv, lv) for lv in loop.levels])
-        wanted = self.sim.settings.interview.level
-        levels.value = wanted if wanted in loop.levels else ANY_LEVEL
+        for select_id, options, default in (
+            ("#round", self._round_options(loop), loop.rounds[0].id),
+            ("#level", [("any level", ANY_LEVEL)] + [(lv, lv) for lv in loop.levels], None),
+        ):
+            select = self.query_one(select_id, Select)
+            chosen = select.value
+            select.set_options(options)
+            # The same loop refilled (its rubric reloaded): keep what the candidate picked if it is still offered.
+            if same_loop and any(value == chosen for _, value in options):
+                select.value = chosen
+            else:
+                select.value = default if default is not None else self._wanted_level(options)
+        self._show_round_info()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":
@@ -151,21 +262,40 @@ class HomeScreen(Screen[None]):
         self._open_session(str(event.row_key.value))
 
     def action_resume(self) -> None:
-        table = self.query_one("#recent", DataTable)
+        try:
+            table = self.query_one("#recent", DataTable)
+        except NoMatches:  # the database is not open yet
+            return
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
             self._open_session(str(key.value))
 
+    @work(thread=True, exclusive=True, group="home-open")
     def _open_session(self, session_id: str) -> None:
-        store = self.sim.store
-        catalog = self.sim.catalog
+        desk = self.sim.desk
+        assert desk is not None
         try:
-            record = store.load_session(session_id)
+            record = desk.load(session_id)
+            self.post_message(SessionToOpen(record, self._started_take_homes(record)))
         except Exception as exc:  # noqa: BLE001
-            self.notify(f"Could not open the session: {exc}", severity="error")
-            return
-        if record.unfinished and catalog is not None and record.loop in catalog.loops:
-            loop = catalog.loop(record.loop)
+            self.app.call_from_thread(self.notify, f"Could not open the session: {exc}", severity="error")
+
+    def _started_take_homes(self, record: SessionRecord) -> dict[str, str]:
+        """The take-homes an unfinished session had started (their repositories under the data dir). BLOCKING: a worker."""
+        menu = self.sim.menu
+        loop = menu.loop(record.loop) if menu is not None else None
+        if not record.unfinished or loop is None or not any(r.take_homes for r in loop.rounds):
+            return {}
+        from ...takehome.workspace import WORKSPACES, Workspace
+
+        base = self.sim.settings.data_dir / WORKSPACES
+        found = {r.id: Workspace.of_session(base, record.id, r.id) for r in loop.rounds if r.take_homes}
+        return {round_id: w.manifest.take_home for round_id, w in found.items() if w is not None}
+
+    def on_session_to_open(self, message: SessionToOpen) -> None:
+        record = message.record
+        loop = self.sim.menu.loop(record.loop) if self.sim.menu is not None else None
+        if record.unfinished and loop is not None:
             round_ids = [r.round_id for r in record.rounds] or [loop.rounds[0].id]
             whole = len(record.rounds) > 1 or len(round_ids) == len(loop.rounds)
             if whole:
@@ -173,20 +303,21 @@ class HomeScreen(Screen[None]):
             plan = InterviewPlan(
                 loop_id=record.loop, round_ids=round_ids, whole_loop=whole, level=record.level,
                 candidate=record.candidate, mode="voice" if record.mode == "voice" else "typing",
+                take_homes=message.take_homes,
             )  # fmt: skip
-            self.sim.start_interview(plan, session_id=record.id)
+            self.post_message(StartInterview(plan, record.id))
         else:
             from .review import ReviewScreen
 
-            self.app.push_screen(ReviewScreen(session_id=session_id))
+            self.app.push_screen(ReviewScreen(session_id=record.id))
 
     def current_plan(self) -> InterviewPlan | None:
-        catalog = self.sim.catalog
+        menu = self.sim.menu
         loop_id = self.query_one("#loop", Select).value
         round_choice = self.query_one("#round", Select).value
-        if catalog is None or loop_id is Select.NULL or round_choice is Select.NULL:
+        loop = menu.loop(str(loop_id)) if menu is not None else None
+        if loop is None or round_choice in (Select.NULL, LOADING):
             return None
-        loop = catalog.loop(str(loop_id))
         whole = round_choice == WHOLE_LOOP
         level: Any = self.query_one("#level", Select).value
         persona: Any = self.query_one("#persona", Select).value
@@ -195,9 +326,16 @@ class HomeScreen(Screen[None]):
             self.notify("Enter the candidate's name.", severity="warning")
             return None
         voice = self.query_one("#mode-voice", RadioButton).value
+        round_id, _, take_home_id = str(round_choice).partition(TAKE_HOME)
+        if whole:  # a whole loop plays each take-home round as a take-home, the seed picking which
+            rng = random.Random(self.sim.seed)
+            take_homes = {r.id: rng.choice(r.take_homes).id for r in loop.rounds if r.take_homes}
+        else:
+            take_homes = {round_id: take_home_id} if take_home_id else {}
         return InterviewPlan(
             loop_id=loop.id,
-            round_ids=[r.id for r in loop.rounds] if whole else [str(round_choice)],
+            round_ids=[r.id for r in loop.rounds] if whole else [round_id],
+            take_homes=take_homes,
             whole_loop=whole,
             level=None if level in (ANY_LEVEL, Select.NULL) else str(level),
             persona=None if persona in (RUBRIC_PERSONA, Select.NULL) else str(persona),
@@ -207,9 +345,9 @@ class HomeScreen(Screen[None]):
         )
 
     def action_start(self) -> None:
-        if self.sim.catalog is None:
-            self.notify("Still loading the rubrics…", severity="warning")
+        if self.sim.menu is None:
+            self.notify("Still reading the rubrics…", severity="warning")
             return
         plan = self.current_plan()
         if plan is not None:
-            self.sim.start_interview(plan)
+            self.post_message(StartInterview(plan))

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Sparkline, Static
 
 from ...scoring.models import RoundScore
-from ..messages import ScoreReady
-from ..outcome import RoundOutcome
 from ...scoring.verdict import summarise_loop
-from ..scoring_bridge import DeliverySummary, score_round_turns
+from .. import keys
+from ..host import Host, host
+from ..messages import ContinueLoop, FinishLoop, LeaveLoop, RoundScored, ScoreReady
+from ..outcome import RoundOutcome
+from ..delivery import DeliverySummary
 
-if TYPE_CHECKING:
-    from ..app import InterviewApp
 
 SPARK = " ▁▃▅█"
 MAX_TREND_SESSIONS = 20
@@ -34,11 +33,7 @@ def spark(levels: list[float]) -> str:
 
 
 class ReportScreen(Screen[None]):
-    CSS_PATH = "report.tcss"
-    BINDINGS = [
-        Binding("enter", "continue", "Continue", id="continue", priority=True),
-        Binding("escape", "home", "Home", id="home"),
-    ]
+    BINDINGS = keys.REPORT
 
     def __init__(self, outcome: RoundOutcome, *, has_next: bool = False, whole_loop: bool = False) -> None:
         super().__init__()
@@ -47,8 +42,8 @@ class ReportScreen(Screen[None]):
         self.whole_loop = whole_loop
 
     @property
-    def sim(self) -> InterviewApp:
-        return self.app  # type: ignore[return-value]
+    def sim(self) -> Host:
+        return host(self)
 
     def compose(self) -> ComposeResult:
         loop = self.sim.catalog.loop(self.outcome.loop_id)
@@ -73,32 +68,47 @@ class ReportScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.outcome.score is not None:
-            self.show_score(self.outcome.score)
-        else:
-            self.score()
+        self.score()
 
     @work(thread=True, exclusive=True, group="scoring")
     def score(self) -> None:
-        try:
-            result = score_round_turns(self.sim.catalog, self.outcome.loop_id, self.outcome.round_id, self.outcome.turns)
-        except Exception as exc:  # noqa: BLE001 - the report still shows the transcript's delivery and tips
-            self.post_message(ScoreReady(None, f"{type(exc).__name__}: {exc}"))
+        """Score (unless the outcome has its score), keep it and end the round, then read the levels so far: a thread."""
+        outcome, rounds, desk = self.outcome, self.sim.rounds, self.sim.desk
+        assert rounds is not None and desk is not None
+        score = outcome.score
+        if score is None:
+            try:
+                score = rounds.score(outcome.loop_id, outcome.round_id, outcome.turns)
+            except Exception as exc:  # noqa: BLE001 - the report still shows the transcript's delivery and tips
+                self.post_message(ScoreReady(None, f"{type(exc).__name__}: {exc}"))
+                return
+            save_error = None
+            try:
+                rounds.keep_score(outcome.round_row, score)
+            except Exception as exc:  # noqa: BLE001
+                save_error = str(exc)
         else:
-            self.post_message(ScoreReady(result))
+            save_error = None
+        try:
+            levels, levels_error = desk.levels(outcome.candidate), None
+        except Exception as exc:  # noqa: BLE001
+            levels, levels_error = [], str(exc)
+        self.post_message(ScoreReady(score, save_error=save_error, levels=levels, levels_error=levels_error))
 
     def on_score_ready(self, message: ScoreReady) -> None:
         if message.score is None:
             self.query_one("#verdict", Static).update(f"Could not score this round: {message.error}")
             self.notify(f"Scoring failed: {message.error}", severity="error")
             return
-        try:
-            self.sim.store.save_score(self.outcome.round_row, message.score)
-        except Exception as exc:  # noqa: BLE001
-            self.notify(f"Could not save the score: {exc}", severity="error")
+        if message.save_error:
+            self.notify(f"Could not save the score: {message.save_error}", severity="error")
         self.outcome = self.outcome.model_copy(update={"score": message.score})
-        self.sim.record_score(self.outcome)
+        self.post_message(RoundScored(self.outcome))
         self.show_score(message.score)
+        if message.levels_error:
+            self.query_one("#progress", Static).update(f"Progress unavailable: {message.levels_error}")
+        else:
+            self._show_progress(message.score, message.levels)
 
     def show_score(self, score: RoundScore) -> None:
         weighted = "-" if score.weighted is None else f"{score.weighted:.2f}/4"
@@ -125,14 +135,8 @@ class ReportScreen(Screen[None]):
         self.query_one("#criteria", Static).update(body)
         flags = [f"⚑ {f.text}" + (f" — “{f.evidence.quote}”" if f.evidence else "") for f in score.red_flags]
         self.query_one("#flags", Static).update("\n".join(["Red flags", *flags]) if flags else "Red flags: none found")
-        self._show_progress(score)
 
-    def _show_progress(self, score: RoundScore) -> None:
-        try:
-            rows: list[dict[str, Any]] = self.sim.store.criterion_levels(self.outcome.candidate)
-        except Exception as exc:  # noqa: BLE001
-            self.query_one("#progress", Static).update(f"Progress unavailable: {exc}")
-            return
+    def _show_progress(self, score: RoundScore, rows: list[dict[str, Any]]) -> None:
         levels = self._round_levels(rows)
         lines = [f"Progress against earlier sessions ({self.outcome.candidate}, this round)"]
         for result in score.criteria:
@@ -170,23 +174,16 @@ class ReportScreen(Screen[None]):
         self.query_one("#trend").remove_class("hidden")
 
     def action_continue(self) -> None:
-        if self.has_next or self.whole_loop:
-            self.sim.next_round()
-        else:
-            self.sim.finish_loop()
+        self.post_message(ContinueLoop() if self.has_next or self.whole_loop else FinishLoop())
 
     def action_home(self) -> None:
-        if self.has_next:
-            self.sim.abandon_session()
-        else:
-            self.sim.finish_loop()
+        self.post_message(LeaveLoop() if self.has_next else FinishLoop())
 
 
 class LoopSummaryScreen(Screen[None]):
     """Across the loop: each round's band and where to work first."""
 
-    CSS_PATH = "report.tcss"
-    BINDINGS = [Binding("enter", "home", "Home", id="summary_home", priority=True)]
+    BINDINGS = keys.LOOP_SUMMARY
 
     def __init__(self, loop_id: str, outcomes: list[RoundOutcome]) -> None:
         super().__init__()
@@ -208,4 +205,4 @@ class LoopSummaryScreen(Screen[None]):
         yield Footer()
 
     def action_home(self) -> None:
-        self.app.action_home()  # type: ignore[attr-defined]
+        self.run_action("app.home")

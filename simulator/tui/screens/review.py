@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Input, Label, RadioButton, RadioSet, Select, Static
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from ...store.render import evidence_by_turn, highlight_segments
+from .. import keys
+from ..host import Host, host
+from .review_modals import AudioModal, ExportModal, NoteModal, OverrideModal
 
 if TYPE_CHECKING:
-    from ...store import SessionRecord
-    from ..app import InterviewApp
+    from ...interview.sessions import SessionDesk
+    from ...store import SessionRecord, SessionSummary
 
 HIGHLIGHT_STYLES = ["bold black on yellow", "bold black on cyan", "bold black on green", "bold black on magenta"]
 
@@ -48,6 +52,8 @@ def transcript_text(record: SessionRecord) -> Text:
                 style = palette.get(seg.criteria[0], "reverse") if seg.criteria else ""
                 out.append(seg.text, style=style)
             out.append("\n")
+            if turn.raw_text and turn.raw_text != turn.text:  # the domain correction changed what Whisper heard
+                out.append(f"      heard: {turn.raw_text}\n", style="dim italic")
         out.append("\n")
     if record.notes:
         out.append("Notes\n", style="bold")
@@ -57,113 +63,22 @@ def transcript_text(record: SessionRecord) -> Text:
     return out
 
 
-class NoteModal(ModalScreen[str | None]):
-    DEFAULT_CSS = "NoteModal { align: center middle; } NoteModal > Vertical { width: 70; height: auto; border: round $accent; background: $surface; padding: 1; }"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_modal")]
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label("Coach note (enter saves)")
-            yield Input(id="note-text")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class OverrideModal(ModalScreen[tuple[str, str, int, str] | None]):
-    """Pick round+criterion and a level 1-4; a reason is required (the store refuses overrides without one)."""
-
-    DEFAULT_CSS = "OverrideModal { align: center middle; } OverrideModal > Vertical { width: 70; height: auto; border: round $accent; background: $surface; padding: 1; }"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_override")]
-
-    def __init__(self, options: list[tuple[str, str]]) -> None:
+class SessionsListed(Message):
+    def __init__(self, sessions: list[SessionSummary] | None, error: str | None = None) -> None:
         super().__init__()
-        self.options = options
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label("Override a criterion's level")
-            yield Select(self.options, id="target", allow_blank=False)
-            yield Select([(str(i), i) for i in range(1, 5)], id="level", allow_blank=False, value=3)
-            yield Input(placeholder="reason (required)", id="reason")
-            yield Button("Save override", id="save", variant="primary")
-
-    def on_button_pressed(self, _: Button.Pressed) -> None:
-        self._save()
-
-    def on_input_submitted(self, _: Input.Submitted) -> None:
-        self._save()
-
-    def _save(self) -> None:
-        reason = self.query_one("#reason", Input).value.strip()
-        if not reason:
-            self.notify("An override needs a reason.", severity="warning")
-            return
-        round_id, criterion = str(self.query_one("#target", Select).value).split("|", 1)
-        self.dismiss((round_id, criterion, int(self.query_one("#level", Select).value), reason))  # type: ignore[arg-type]
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.sessions = sessions
+        self.error = error
 
 
-class ExportModal(ModalScreen[str | None]):
-    DEFAULT_CSS = "ExportModal { align: center middle; } ExportModal > Vertical { width: 50; height: auto; border: round $accent; background: $surface; padding: 1; }"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_export")]
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label("Export as")
-            with RadioSet(id="fmt"):
-                yield RadioButton("md", value=True)
-                yield RadioButton("html")
-                yield RadioButton("json")
-            yield Button("Export", id="export", variant="primary")
-
-    def on_button_pressed(self, _: Button.Pressed) -> None:
-        pressed = self.query_one("#fmt", RadioSet).pressed_button
-        self.dismiss(str(pressed.label) if pressed else "md")
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class AudioModal(ModalScreen[str | None]):
-    """Pick a recorded answer to hear (enter plays it)."""
-
-    DEFAULT_CSS = "AudioModal { align: center middle; } AudioModal > Vertical { width: 80; height: auto; border: round $accent; background: $surface; padding: 1; }"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_audio")]
-
-    def __init__(self, options: list[tuple[str, str]]) -> None:
+class SessionShown(Message):
+    def __init__(self, record: SessionRecord | None, error: str | None = None) -> None:
         super().__init__()
-        self.options = options
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label("Play a recorded answer")
-            yield Select(self.options, id="answer-audio", allow_blank=False)
-            yield Button("Play", id="play", variant="primary")
-
-    def on_button_pressed(self, _: Button.Pressed) -> None:
-        self.dismiss(str(self.query_one("#answer-audio", Select).value))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.record = record
+        self.error = error
 
 
 class ReviewScreen(Screen[None]):
-    CSS_PATH = "review.tcss"
-    BINDINGS = [
-        Binding("escape", "back", "Back", id="back"),
-        Binding("ctrl+f", "search", "Search", id="search"),
-        Binding("f7", "note", "Note", id="note"),
-        Binding("f8", "override", "Override level", id="override"),
-        Binding("ctrl+x", "export", "Export", id="export"),
-        Binding("f5", "play_audio", "Play answer", id="play_audio"),
-        Binding("f6", "stop_audio", "Stop audio", id="stop_audio"),
-    ]
+    BINDINGS = keys.REVIEW
 
     def __init__(self, session_id: str | None = None) -> None:
         super().__init__()
@@ -171,8 +86,14 @@ class ReviewScreen(Screen[None]):
         self.record: SessionRecord | None = None
 
     @property
-    def sim(self) -> InterviewApp:
-        return self.app  # type: ignore[return-value]
+    def sim(self) -> Host:
+        return host(self)
+
+    @property
+    def desk(self) -> SessionDesk:
+        desk = self.sim.desk
+        assert desk is not None, "review opens once the database is open"
+        return desk
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -195,15 +116,20 @@ class ReviewScreen(Screen[None]):
         if self.selected:
             self._show(self.selected)
 
+    @work(thread=True, exclusive=True, group="review-list")
     def _list(self, search: str | None = None) -> None:
+        try:
+            self.post_message(SessionsListed(self.desk.search(search)))
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(SessionsListed(None, str(exc)))
+
+    def on_sessions_listed(self, message: SessionsListed) -> None:
+        if message.sessions is None:
+            self.notify(f"Search failed: {message.error}", severity="error")
+            return
         table = self.query_one("#sessions", DataTable)
         table.clear()
-        try:
-            sessions = self.sim.store.list_sessions(search=search or None, limit=200)
-        except Exception as exc:  # noqa: BLE001
-            self.notify(f"Search failed: {exc}", severity="error")
-            return
-        for s in sessions:
+        for s in message.sessions:
             table.add_row(s.started[:16].replace("T", " "), s.candidate, s.loop, s.status,
                           "-" if s.score is None else f"{s.score:.2f}", key=s.id)  # fmt: skip
 
@@ -216,17 +142,32 @@ class ReviewScreen(Screen[None]):
         if event.row_key is not None and event.row_key.value:
             self._show(str(event.row_key.value))
 
+    @work(thread=True, exclusive=True, group="review-show")
     def _show(self, session_id: str) -> None:
         try:
-            record = self.sim.store.load_session(session_id)
+            self.post_message(SessionShown(self.desk.load(session_id)))
         except Exception as exc:  # noqa: BLE001
-            self.notify(f"Could not load the session: {exc}", severity="error")
+            self.post_message(SessionShown(None, str(exc)))
+
+    def on_session_shown(self, message: SessionShown) -> None:
+        record = message.record
+        if record is None:
+            self.notify(f"Could not load the session: {message.error}", severity="error")
             return
-        self.selected = session_id
+        self.selected = record.id
         self.record = record
         head = Text(f"{record.candidate} · {record.loop} · {record.level or 'any level'} · {record.mode} · {record.status}\n",
                     style="bold")  # fmt: skip
         self.query_one("#session-text", Static).update(head + transcript_text(record))
+
+    @work(thread=True, group="review-write")
+    def _write(self, session_id: str, what: str, write: Callable[[], object]) -> None:
+        """A coach's note or override: saved in a thread, then the session is shown again with it."""
+        try:
+            write()
+        except Exception as exc:  # noqa: BLE001
+            self.app.call_from_thread(self.notify, f"Could not save the {what}: {exc}", severity="error")
+        self._show(session_id)
 
     # ---------------------------------------------------------------- actions
     def action_back(self) -> None:
@@ -242,11 +183,7 @@ class ReviewScreen(Screen[None]):
 
         def save(text: str | None) -> None:
             if text:
-                try:
-                    self.sim.store.add_note(record.id, text)
-                except Exception as exc:  # noqa: BLE001
-                    self.notify(f"Could not save the note: {exc}", severity="error")
-                self._show(record.id)
+                self._write(record.id, "note", lambda: self.desk.add_note(record.id, text))
 
         self.app.push_screen(NoteModal(), save)
 
@@ -267,11 +204,7 @@ class ReviewScreen(Screen[None]):
         def save(choice: tuple[str, str, int, str] | None) -> None:
             if choice:
                 round_id, criterion, level, reason = choice
-                try:
-                    self.sim.store.override_level(record.id, round_id, criterion, level, reason)
-                except Exception as exc:  # noqa: BLE001
-                    self.notify(f"Could not save the override: {exc}", severity="error")
-                self._show(record.id)
+                self._write(record.id, "override", lambda: self.desk.override(record.id, round_id, criterion, level, reason))
 
         self.app.push_screen(OverrideModal(options), save)
 
@@ -313,21 +246,19 @@ class ReviewScreen(Screen[None]):
 
         def write(fmt: str | None) -> None:
             if fmt:
-                self.export_to(record.id, fmt)
+                self._export(record.id, fmt)
 
         self.app.push_screen(ExportModal(), write)
 
-    def export_to(self, session_id: str, fmt: str) -> Path | None:
-        from ...store.exchange import export_session
-
-        target = self.sim.settings.data_dir / "exports" / f"session-{session_id[:8]}.{fmt}"
+    @work(thread=True, group="review-export")
+    def _export(self, session_id: str, fmt: str) -> None:
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(export_session(self.sim.store, session_id, fmt), encoding="utf-8")
+            target = self.export_to(session_id, fmt)
         except Exception as exc:  # noqa: BLE001 - disk full, permissions...
-            self.notify(f"Export failed: {exc}", severity="error")
-            return None
-        self.notify(f"Exported to {target}")
-        return target
+            self.app.call_from_thread(self.notify, f"Export failed: {exc}", severity="error")
+        else:
+            self.app.call_from_thread(self.notify, f"Exported to {target}")
 
-
+    def export_to(self, session_id: str, fmt: str) -> Path:
+        """Write the session as `fmt` under <data dir>/exports. BLOCKING: the export worker calls it."""
+        return self.desk.export(session_id, fmt)

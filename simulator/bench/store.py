@@ -19,7 +19,7 @@ Signature (for `interview-sim bench store [--json]`, wired in simulator/commands
 Goals (issue 6): median full-text search <= 50 ms and median load of one session for
 review <= 50 ms on the 10,000-session database; median turn insert <= 5 ms while a
 reader (another process, read transaction open) holds the database. `goals_met` says
-whether all three held. Run stand-alone: `python -m simulator.store.bench --sessions 10000 [--json]`.
+whether all three held. Run stand-alone: `python -m simulator.bench.store --sessions 10000 [--json]`.
 
 Generation is a bulk insert (one transaction, executemany, synchronous off while it
 runs) with the FTS triggers live, so the index is built exactly as in real use.
@@ -45,10 +45,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pydantic import BaseModel, Field
+from sqlite_utils import Database
 
 from ..engine.turns import DeliveryMetrics, Speaker, Turn, TurnKind
 from ..scoring.models import CriterionResult, Evidence, RoundScore, ScorerIdentity
-from .store import Store, utc_now
+from ..store.store import Store, utc_now
 
 SEARCH_GOAL_MS = 50.0
 LOAD_GOAL_MS = 50.0
@@ -240,7 +241,7 @@ def _generate(store: Store, sessions: int, rounds_per_session: int, turns_per_ro
                 turn_rows,
             )
             for row, score in score_rows:
-                Store._insert_score(conn, row, score, started)
+                store._insert_score(row, score, started)
             if (s + 1) % 1000 == 0:
                 progress(f"  generated {s + 1:,} / {sessions:,} sessions")
         conn.execute("COMMIT")
@@ -248,7 +249,7 @@ def _generate(store: Store, sessions: int, rounds_per_session: int, turns_per_ro
         conn.execute("ROLLBACK")
         raise
     conn.execute("ANALYZE")
-    conn.execute("INSERT INTO turns_fts(turns_fts) VALUES ('optimize')")
+    Database(conn)["turns"].optimize()  # merge the FTS b-trees, as a long-lived database ends up
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
 

@@ -1,8 +1,8 @@
 """One table of the product's speed figures: every benchmark as rows of (median, goal, met).
 
-Each area owns its benchmark (llm/bench.py, speech/bench.py, scoring/bench.py,
-store/bench.py, tui/bench.py); this module only turns their results into rows
-and a dated report, for `interview-sim bench all` and the README.
+Each area has its benchmark (stt.py, store.py, tui.py here; llm/bench.py and
+scoring/bench.py until they move here too); this module only turns their results
+into rows and a dated report, for `interview-sim bench all` and the README.
 """
 
 from __future__ import annotations
@@ -100,7 +100,31 @@ def stt_rows(result: Any) -> list[BenchRow]:
                 median=round(device.latency_median_s, 3), p90=device.latency_p90_s and round(device.latency_p90_s, 3),
                 unit="s", goal=f"<= {goal:g} s", met=device.latency_median_s <= goal,
             ))  # fmt: skip
+    if result.jargon is not None:
+        rows += jargon_rows(result.jargon)
     return rows
+
+
+def jargon_rows(jargon: Any) -> list[BenchRow]:
+    """WER with the round's vocabulary (prompt + domain correction) beside plain tiny.en on the same clips."""
+    sets, goals = jargon.sets, jargon.goals
+    rows = []
+    for name, label in (("jargon", "jargon clips"), ("tuning", "jargon clips, tuning part"), ("held_out", "jargon clips, held out")):
+        if name in sets:
+            s = sets[name]
+            limit = round((1 - 0.4) * s.plain_wer, 4)
+            rows.append(BenchRow(area="stt", figure=f"WER, {label} ({s.clips}; plain tiny.en {s.plain_wer:g}, prompt alone {s.prompt_wer:g})",
+                                 median=s.product_wer, unit="", goal=f"<= {limit:g} (40% below plain)",
+                                 met=goals.get("jargon_wer_40pct_below_plain") if name == "jargon" else None))
+    if "general" in sets:
+        g = sets["general"]
+        rows.append(BenchRow(area="stt", figure=f"WER, general speech ({g.clips} clips; plain tiny.en {g.plain_wer:g})",
+                             median=g.product_wer, unit="", goal=f"<= {g.plain_wer + 0.01:.4g}", met=goals.get("general_wer_within_0.01_of_plain")))
+    if "jfk" in sets:
+        rows.append(BenchRow(area="stt", figure="WER, jfk.flac", median=sets["jfk"].product_wer, unit="", goal="0", met=goals.get("jfk_wer_0")))
+    rows.append(BenchRow(area="stt", figure=f"real-time factor with the round's vocabulary / plain tiny.en ({jargon.product_rtf:g} / {jargon.plain_rtf:g})",
+                         median=jargon.rtf_ratio, unit="x", goal="<= 1.2", met=goals.get("rtf_le_1.2x_plain")))
+    return rows  # fmt: skip
 
 
 def scoring_rows(result: Any) -> list[BenchRow]:
@@ -130,10 +154,16 @@ def store_rows(result: Any) -> list[BenchRow]:
 
 
 def tui_rows(result: Any) -> list[BenchRow]:
+    anchor = "n/a" if result.anchor_median_s is None else f"{result.anchor_median_s:g} s"
     return [
-        BenchRow(area="tui", figure=f"launch to interactive (real command in tmux, {result.launch_runs} runs)",
-                 median=result.launch_median_s, unit="s", goal=f"<= {result.launch_goal_s:g} s",
-                 met=None if result.launch_median_s is None else result.launch_median_s <= result.launch_goal_s),
-        BenchRow(area="tui", figure="keypress to screen while an interviewer turn streams",
-                 median=result.keypress_median_ms, p90=result.keypress_p90_ms, unit="ms", goal="-", met=None),
+        BenchRow(area="tui", figure=f"trivial Textual app, spawn to first paint (tmux, {result.runs} runs): the anchor",
+                 median=result.anchor_median_s, unit="s", goal="-", met=None),
+        BenchRow(area="tui", figure=f"first frame (x{result.first_frame_ratio} the anchor)",
+                 median=result.first_frame_median_s, unit="s", goal="-", met=None),
+        BenchRow(area="tui", figure=f"loop picker usable: real loops, focused (x{result.loops_usable_ratio} the anchor)",
+                 median=result.loops_usable_median_s, unit="s",
+                 goal=f"<= {result.loops_usable_goal_ratio:g} x anchor ({anchor})", met=result.loops_usable_met),
+        BenchRow(area="tui", figure="keypress to screen while a turn is written, scored and answered",
+                 median=result.keypress_median_ms, p90=result.keypress_p90_ms, unit="ms",
+                 goal=f"<= {result.keypress_goal_ms:g} ms", met=result.keypress_met),
     ]  # fmt: skip

@@ -13,6 +13,7 @@ simulator/commands/bench.py). Signature::
         stream: bool = True,                        # also stream every clip in real time for latency
         speed: float = 1.0,                         # >1 plays faster than real time (tests only: latency then is not real)
         progress: Callable[[str], None] | None = None,
+        catalog: Catalog | None = None,             # given: also the jargon bench on CPU (bench/jargon.py)
     ) -> SttBenchResult                             # pydantic; .model_dump() for --json
 
 Latency is measured the way a candidate feels it: each clip is played through the real
@@ -37,14 +38,16 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..catalog import Catalog
 from ..config import PROJECT_ROOT, Settings
-from .audio_files import load_audio
-from .file_stream import FileStreamFactory
-from .models import SAMPLE_RATE
-from .session import VoiceAnswerSession
-from .transcriber import WhisperTranscriber, cpu_cores, cuda_device_count
-from .vocabulary import round_vocabulary
-from .wer import word_error_rate
+from ..speech.audio_files import load_audio
+from ..speech.file_stream import FileStreamFactory
+from ..speech.models import SAMPLE_RATE
+from ..speech.session import VoiceAnswerSession
+from ..speech.transcriber import WhisperTranscriber, cpu_cores, cuda_device_count
+from ..speech.vocabulary import round_vocabulary
+from ..speech.wer import word_error_rate
+from .jargon import JargonBenchResult, run_jargon_bench
 
 JFK_REFERENCE = "And so my fellow Americans, ask not what your country can do for you, ask what you can do for your country."
 ESPEAK_ANSWERS = (
@@ -101,6 +104,7 @@ class SttBenchResult(BaseModel):
     load_average: tuple[float, float, float] | None = Field(None, description="1/5/15 min, at the start: other work skews timings")
     silence_s: float
     devices: list[BenchDevice]
+    jargon: JargonBenchResult | None = Field(None, description="jargon and general WER against plain tiny.en (bench/jargon.py)")
     goals: dict[str, bool] = Field(default_factory=dict)
 
 
@@ -143,8 +147,9 @@ def run_stt_bench(
     stream: bool = True,
     speed: float = 1.0,
     progress: Callable[[str], None] | None = None,
+    catalog: Catalog | None = None,
 ) -> SttBenchResult:
-    """Measure RTF and streaming latency per device. Blocking; see the module docstring."""
+    """Measure RTF and streaming latency per device, and jargon WER when a catalog is given. Blocking; see the module docstring."""
     settings = settings or Settings()
     say = progress or (lambda _msg: None)
     stt = settings.stt.model_copy(update={"model": model} if model else {})
@@ -158,6 +163,7 @@ def run_stt_bench(
         clips = list(files) if files else default_clips(Path(tmp))
         audios = [load_audio(c.path) for c in clips]
         results: list[BenchDevice] = []
+        jargon: JargonBenchResult | None = None
         for device in devices:
             dev_stt = stt.model_copy(update={"device": device, "compute_type": "auto"})
             started = time.perf_counter()
@@ -184,6 +190,8 @@ def run_stt_bench(
                     row = _stream_clip(row, clip, audio, recognizer, dev_stt, vocabulary, speed)
                 say(f"{device}: {row.name}: RTF {row.rtf:.3f}" + (f", latency {row.stream_latency_s:.2f} s" if row.stream_latency_s is not None else ""))
                 rows.append(row)
+            if catalog is not None and recognizer.device == "cpu":
+                jargon = run_jargon_bench(catalog, settings=settings, recognizer=recognizer, progress=say)
             latencies = [r.stream_latency_s for r in rows if r.stream_latency_s is not None]
             results.append(
                 BenchDevice(
@@ -207,7 +215,9 @@ def run_stt_bench(
                 goals["cpu_latency_median_le_1.0s"] = res.latency_median_s <= GOAL_LATENCY_CPU_S
         if res.device == "cuda" and res.latency_median_s is not None and speed == 1.0:
             goals["gpu_latency_median_le_0.5s_plus_hangover"] = res.latency_median_s <= 0.5 + stt.silence_s
-    return SttBenchResult(cores=cpu_cores(), load_average=load_avg, silence_s=stt.silence_s, devices=results, goals=goals)
+    if jargon is not None:
+        goals.update(jargon.goals)
+    return SttBenchResult(cores=cpu_cores(), load_average=load_avg, silence_s=stt.silence_s, devices=results, jargon=jargon, goals=goals)
 
 
 def _stream_clip(

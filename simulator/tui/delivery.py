@@ -1,24 +1,10 @@
-"""Scoring for the report screens, without Textual.
-
-Why a bridge: the scorer is a pure function owned by the scoring layer; the
-app only needs "score this round now, off the UI thread" and a delivery summary.
-Imports happen inside the functions so the app starts without loading them.
-"""
+"""The report's delivery summary, without Textual (scoring itself is RoundService's)."""
 
 from __future__ import annotations
 
 from statistics import mean
 
-from ..catalog import Catalog
 from ..engine.turns import Speaker, Turn
-from ..scoring.models import RoundScore
-
-
-def score_round_turns(catalog: Catalog, loop_id: str, round_id: str, turns: list[Turn]) -> RoundScore:
-    """Blocking (fast, but call it from a thread worker): the evidence scorer on the round's transcript."""
-    from ..scoring.score import score_round
-
-    return score_round(loop_id, round_id, turns, catalog)
 
 
 class DeliverySummary:

@@ -1,0 +1,87 @@
+"""Launch: the loop picker works in the first frame when the rubrics are unchanged, focused, with nothing stale.
+
+The pickers' menu is cached in the data dir, keyed by the rubric files; these tests
+check the key (an edit, a new file or another version misses), that a second launch
+fills the pickers before the catalog has even loaded, and, in a real terminal, that
+`bench tui` can measure the launch side by side with a trivial Textual app.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import Select
+
+from simulator.catalog import load_catalog
+from simulator.engine.clock import SimulatedClock
+from simulator.tui.app import InterviewApp
+from simulator.tui.home_menu import HomeMenu, cache_path, catalog_signature, read_cached_menu, write_cached_menu
+from simulator.tui.screens.home import LOADING, HomeScreen
+from tui_fixtures import make_settings
+from tui_helpers import DownLLM, StubRecognizer, wait_for
+
+
+def test_the_cache_key_follows_the_rubric_files(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    menu = HomeMenu.from_catalog(load_catalog(settings.rubrics_dir, settings.personas_dir))
+    signature = catalog_signature(settings.rubrics_dir, settings.personas_dir)
+    write_cached_menu(settings.data_dir, signature, menu)
+    assert read_cached_menu(settings.data_dir, signature) == menu
+    loop_file = next(settings.rubrics_dir.glob("*.yaml"))
+    loop_file.write_text(loop_file.read_text() + "\n")  # one byte more: another signature
+    assert catalog_signature(settings.rubrics_dir, settings.personas_dir) != signature
+    (settings.personas_dir / "templates" / "extra.j2").write_text("{{ candidate }}")
+    edited = catalog_signature(settings.rubrics_dir, settings.personas_dir)
+    assert read_cached_menu(settings.data_dir, edited) is None
+    cache_path(settings.data_dir).write_text("{not json")
+    assert read_cached_menu(settings.data_dir, signature) is None
+
+
+async def test_a_second_launch_has_the_loops_before_the_catalog(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+
+    def new_app() -> InterviewApp:
+        return InterviewApp(settings, llm=DownLLM(), recognizer=StubRecognizer(), clock_factory=SimulatedClock, warm_models=False)
+
+    first = new_app()
+    assert first.menu is None  # nothing cached yet: the pickers say they are reading the rubrics
+    async with first.run_test(size=(140, 40)) as pilot:
+        await wait_for(pilot, lambda: first.catalog is not None and first.store is not None, 30, "data")
+        loops = first.screen.query_one("#loop", Select)
+        assert loops.value == "demo-mle" and loops.has_focus
+        assert all(value != LOADING for _, value in loops._options)
+    assert json.loads(cache_path(settings.data_dir).read_text())["menu"]["loops"][0]["id"] == "demo-mle"
+
+    second = new_app()
+    assert second.menu is not None
+    async with second.run_test(size=(140, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(second.screen, HomeScreen), 10, "home")
+        home = second.screen
+        loops, rounds = home.query_one("#loop", Select), home.query_one("#round", Select)
+        assert second.catalog is None, "the menu must not wait for the catalog"
+        assert loops.has_focus and loops.value == "demo-mle" and rounds.value == "hiring-manager"
+        for select in (loops, rounds):
+            assert all(value != LOADING for _, value in select._options), select._options
+        rounds.value = "coding"  # the candidate picks before the catalog arrives: the pick stays
+        await wait_for(pilot, lambda: second.catalog is not None, 30, "the catalog")
+        await pilot.pause()
+        assert rounds.value == "coding"
+
+
+@pytest.mark.slow
+def test_bench_tui_measures_the_launch_beside_a_trivial_app(tmp_path: Path) -> None:
+    """The real command in tmux: every run reaches a focused picker that lists the real loops."""
+    assert shutil.which("tmux"), "tmux is required (scripts/setup installs it)"
+    from simulator.bench.tui import measure_launches
+
+    settings = make_settings(tmp_path)
+    # A second loop, listed only once enter has opened the (focused) picker.
+    demo = (settings.rubrics_dir / "demo-mle.yaml").read_text()
+    (settings.rubrics_dir / "demo-two.yaml").write_text(demo.replace("id: demo-mle", "id: demo-two").replace("company: Demo", "company: Second"))
+    times = measure_launches(settings, runs=2)
+    assert times.notes == []
+    assert len(times.anchor) == len(times.frame) == len(times.usable) == 2
+    assert all(frame <= usable for frame, usable in zip(times.frame, times.usable, strict=True))
