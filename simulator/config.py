@@ -83,6 +83,9 @@ class STTSettings(_Section):
     correct_jargon: bool = Field(
         True, description="replace words Whisper doubted that sound like the round's jargon (Whisper's own text is kept beside)"
     )
+    jargon_prompt: Literal["full", "short", "rare", "sentence", "hotwords", "lead"] = Field(
+        "sentence", description="how the round's terms reach Whisper's prompt (see README, Hearing jargon); the correction uses them all"
+    )
     cpu_threads: int = Field(0, ge=0, description="CTranslate2 threads on CPU; 0 = all cores")
     partial_interval_s: float = Field(1.0, gt=0, le=5, description="audio seconds between partial transcripts")
     filler_hangover_s: float = Field(

@@ -2,9 +2,9 @@
 
 The jargon development set (jargon_set.py: sentences from every loop's vocabulary, espeak-ng
 and Piper at two speeds each) and twelve general sentences are synthesised here, then
-transcribed by plain tiny.en and by the product (the round's prompt + the domain
-correction) in the same run, as `interview-sim bench stt` does. Speed is reported by the
-bench, never asserted here.
+transcribed by plain tiny.en and by the product (the round's terms in Whisper's prompt, in
+`stt.jargon_prompt`'s default style, then the domain correction) in the same run, as
+`interview-sim bench stt` does. Speed is reported by the bench, never asserted here.
 """
 
 from __future__ import annotations
@@ -65,12 +65,10 @@ def test_the_correction_invents_no_jargon_in_general_speech(bench: JargonBenchRe
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="measured 0.066 vs plain 0.049: the round's jargon prompt (already on main) costs general speech; "
-    "shorter prompts kept it within 0.01 but lost the jargon goal (see README, Hearing jargon)",
-)
 def test_general_speech_wer_within_001_of_plain(bench: JargonBenchResult) -> None:
+    # The default prompt style ("sentence": the round's rare terms inside a sentence) keeps it:
+    # measured 0.050 vs plain 0.049; the bare term list ("full") measured 0.066 (README, Hearing jargon).
+    assert bench.style == "sentence"
     general = bench.sets["general"]
     assert general.product_wer <= general.plain_wer + 0.01, general
 
@@ -81,7 +79,7 @@ def test_transcribe_cli_prints_corrected_text_and_what_whisper_heard(tmp_path: P
     out = CliRunner().invoke(main, ["--data-dir", str(tmp_path), "transcribe", str(clip.path), "--round", clip.round or "", "--json"])
     assert out.exit_code == 0, out.output
     data = json.loads(out.output)
-    assert data["corrections"], data  # espeak-ng's "ranker" and "Kubernetes" are misheard without help
+    assert data["corrections"], data  # espeak-ng's "autoscaling" and "kill switch" come out split or misheard
     assert data["raw_text"] != data["text"]
     assert word_error_rate(clip.reference, data["text"]) < word_error_rate(clip.reference, data["raw_text"])
     starts = [w["start"] for w in data["words"]]

@@ -10,7 +10,17 @@ from simulator.engine.turns import Speaker, Turn, TurnKind
 from simulator.speech.metrics import count_fillers, delivery_metrics, length_check, talk_ratio
 from simulator.speech.models import Word
 from simulator.speech.turn_policy import EndOfTurnPolicy
-from simulator.speech.vocabulary import BASE_ML_VOCABULARY, build_prompt, contains_term, find_round, round_vocabulary
+from simulator.speech.vocabulary import (
+    BASE_ML_VOCABULARY,
+    DRAFT_TERMS,
+    build_prompt,
+    contains_term,
+    everyday_word,
+    find_round,
+    is_rare_term,
+    round_vocabulary,
+    whisper_prompt,
+)
 
 FILLERS = STTSettings().fillers
 
@@ -109,3 +119,22 @@ def test_find_round_by_path_or_unique_id() -> None:
         find_round(cat, "coding")
     with pytest.raises(KeyError, match="no round 'x'"):
         find_round(cat, "x")
+
+
+def test_prompt_styles_give_whisper_the_terms_their_own_way() -> None:
+    terms = ["p95", "error budget", "TensorRT", "canary", "batch size", "Kubernetes", "GPU", "QPS", "SLO", "ranker"]
+    full, hot = whisper_prompt(terms, "full")
+    assert full == build_prompt(terms) and hot is None
+    short, _ = whisper_prompt(terms, "short")
+    assert short == build_prompt(terms[:DRAFT_TERMS])
+    lead, hot = whisper_prompt(terms, "hotwords")
+    assert lead == build_prompt([]) and hot is not None and hot.startswith("p95, error budget, TensorRT")
+    assert whisper_prompt(terms, "lead") == (build_prompt([]), None)
+    rare, _ = whisper_prompt(terms, "rare")
+    everyday = everyday_word()
+    assert all(is_rare_term(t, everyday) == (t in rare) for t in terms if t != "p95")
+    sentence, _ = whisper_prompt(terms, "sentence")
+    assert sentence.startswith("Um, so, uh,") and sentence.endswith("it worked.") and ", " in sentence
+    assert whisper_prompt(terms, "full", draft=True)[0] == build_prompt(terms[:DRAFT_TERMS])
+    assert whisper_prompt([], "rare") == (build_prompt([]), None)
+    assert whisper_prompt(terms, "lead", disfluent=False) == (None, None)

@@ -11,10 +11,16 @@ twice, one right after the other so both see the same machine load:
 
 Pooled WER (all edits over all reference words) per set, and the real-time factor of each
 (total transcription time over total audio). Blocking, a few minutes on 2 cores.
+
+`styles` compares ways of giving Whisper the terms (vocabulary.PROMPT_STYLES, e.g. `interview-sim
+bench jargon --styles full,short,rare`) in the same interleaved run: the first is the product the
+goals are checked on, every one gets a `StyleScore`. `repeats` transcribes each clip that many
+times per configuration and keeps the median time (the text is the same every time).
 """
 
 from __future__ import annotations
 
+import statistics
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -26,9 +32,9 @@ from ..catalog import Catalog
 from ..config import PROJECT_ROOT, Settings
 from ..speech.audio_files import load_audio
 from ..speech.jargon_set import GENERAL_SENTENCES, JARGON_SENTENCES, Clip, Sentence, make_clips
-from ..speech.models import SAMPLE_RATE
+from ..speech.models import SAMPLE_RATE, Transcript
 from ..speech.transcriber import WhisperTranscriber
-from ..speech.vocabulary import correction_terms, find_loop_round
+from ..speech.vocabulary import PromptStyle, correction_terms, find_loop_round
 from ..speech.wer import normalise_words, word_error_rate
 
 GOAL_JARGON_REDUCTION = 0.4
@@ -62,9 +68,23 @@ class ClipResult(BaseModel):
     product: str
 
 
+class StyleScore(BaseModel):
+    """One prompt style against plain tiny.en in the same run: WER per set (prompt + correction) and speed."""
+
+    style: str
+    wer: dict[str, float] = Field(description="pooled WER per set with the correction")
+    prompt_wer: dict[str, float] = Field(description="pooled WER per set, Whisper's text before the correction")
+    rtf: float
+    rtf_ratio: float = Field(description="total time / plain tiny.en's total time")
+    rtf_ratio_median: float = Field(description="median over clips of this style's time / plain's time on the clip")
+    goals: dict[str, bool]
+
+
 class JargonBenchResult(BaseModel):
     model: str
     device: str
+    style: str = Field("full", description="the product's prompt style (stt.jargon_prompt)")
+    styles: dict[str, StyleScore] = Field(default_factory=dict, description="every style compared, the product's first")
     sets: dict[str, SetScore] = Field(description="jargon (all), tuning, held_out, general, jfk")
     plain_rtf: float
     product_rtf: float
@@ -103,22 +123,26 @@ def run_jargon_bench(
     clips: dict[str, list[Clip]] | None = None,
     piper: bool | None = None,
     progress: Callable[[str], None] | None = None,
+    styles: Sequence[PromptStyle] | None = None,
+    repeats: int = 1,
 ) -> JargonBenchResult:
-    """Plain tiny.en and the product on every clip, interleaved. Blocking (minutes)."""
+    """Plain tiny.en and the product (and any other prompt styles) on every clip, interleaved. Blocking (minutes)."""
     settings = settings or Settings()
     say = progress or (lambda _msg: None)
     if recognizer is None:
         recognizer = WhisperTranscriber(settings.stt.model_copy(update={"device": "cpu", "compute_type": "auto"}), settings.models_dir)
         recognizer.warm_up()
+    styles = list(dict.fromkeys(styles or [recognizer.stt.jargon_prompt]))
+    repeats = max(repeats, 1)
     with tempfile.TemporaryDirectory(prefix="jargon-bench-") as tmp:
         if clips is None:
             say("making the jargon and general clips (espeak-ng, Piper when installed) ...")
             clips = bench_clips(Path(tmp), piper=piper)
         vocabularies: dict[str, list[str]] = {}
-        times = {"plain": 0.0, "product": 0.0}
+        times: dict[str, list[float]] = {"plain": [], **{style: [] for style in styles}}
         audio_total = 0.0
-        results: list[ClipResult] = []
-        corrections: dict[str, int] = {}
+        results: dict[str, list[ClipResult]] = {style: [] for style in styles}
+        corrections: dict[str, dict[str, int]] = {style: {} for style in styles}
         for set_name, members in clips.items():
             for clip in members:
                 key = clip.round or ""
@@ -127,20 +151,58 @@ def run_jargon_bench(
                     vocabularies[key] = correction_terms(catalog, loop, rnd)
                 audio = load_audio(clip.path)
                 audio_total += len(audio) / SAMPLE_RATE
-                started = time.perf_counter()
-                plain = recognizer.transcribe(audio, vocabulary=None, disfluent=False)
-                times["plain"] += time.perf_counter() - started
-                started = time.perf_counter()
-                product = recognizer.transcribe(audio, vocabulary=vocabularies[key])
-                times["product"] += time.perf_counter() - started
-                corrections[set_name] = corrections.get(set_name, 0) + len(product.corrections)
-                results.append(
-                    ClipResult(
-                        name=f"{clip.path.parent.name}/{clip.path.name}", set=set_name, voice=clip.voice, reference=clip.reference,
-                        plain=plain.text, raw=product.raw_text or product.text, product=product.text,
-                    )
-                )  # fmt: skip
+                plain, took = _timed(repeats, lambda: recognizer.transcribe(audio, vocabulary=None, disfluent=False))
+                times["plain"].append(took)
+                for style in styles:
+                    product, took = _timed(repeats, lambda: recognizer.transcribe(audio, vocabulary=vocabularies[key], prompt_style=style))
+                    times[style].append(took)
+                    corrections[style][set_name] = corrections[style].get(set_name, 0) + len(product.corrections)
+                    results[style].append(
+                        ClipResult(
+                            name=f"{clip.path.parent.name}/{clip.path.name}", set=set_name, voice=clip.voice, reference=clip.reference,
+                            plain=plain.text, raw=product.raw_text or product.text, product=product.text,
+                        )
+                    )  # fmt: skip
             say(f"{set_name}: {len(members)} clips done")
+    plain_total = sum(times["plain"])
+    plain_rtf = plain_total / audio_total if audio_total else 0.0
+    scored: dict[str, tuple[dict[str, SetScore], dict[str, bool], float]] = {}
+    summaries: dict[str, StyleScore] = {}
+    for style in styles:
+        sets = _set_scores(clips, results[style], corrections[style])
+        rtf = sum(times[style]) / audio_total if audio_total else 0.0
+        goals = _goals(sets, rtf, plain_rtf)
+        scored[style] = (sets, goals, rtf)
+        ratios = [t / p for t, p in zip(times[style], times["plain"]) if p > 0]
+        summaries[style] = StyleScore(
+            style=style, wer={n: v.product_wer for n, v in sets.items()}, prompt_wer={n: v.prompt_wer for n, v in sets.items()},
+            rtf=round(rtf, 4), rtf_ratio=round(rtf / plain_rtf, 3) if plain_rtf else 0.0,
+            rtf_ratio_median=round(statistics.median(ratios), 3) if ratios else 0.0, goals=goals,
+        )  # fmt: skip
+    sets, goals, product_rtf = scored[styles[0]]
+    jargon = sets["jargon"]
+    reduction = 1 - jargon.product_wer / jargon.plain_wer if jargon.plain_wer else 0.0
+    return JargonBenchResult(
+        model=recognizer.model_label, device=recognizer.device, style=styles[0], styles=summaries, sets=sets,
+        plain_rtf=round(plain_rtf, 4), product_rtf=round(product_rtf, 4),
+        rtf_ratio=round(product_rtf / plain_rtf, 3) if plain_rtf else 0.0,
+        jargon_reduction=round(reduction, 3), goals=goals, clips=results[styles[0]],
+    )  # fmt: skip
+
+
+def _timed(repeats: int, call: Callable[[], Transcript]) -> tuple[Transcript, float]:
+    """The call's result and its median wall time over `repeats` calls."""
+    took: list[float] = []
+    result: Transcript | None = None
+    for _ in range(repeats):
+        started = time.perf_counter()
+        result = call()
+        took.append(time.perf_counter() - started)
+    assert result is not None
+    return result, statistics.median(took)
+
+
+def _set_scores(clips: dict[str, list[Clip]], results: list[ClipResult], corrections: dict[str, int]) -> dict[str, SetScore]:
     sets: dict[str, SetScore] = {}
     groups = {name: [r for r in results if r.set == name] for name in clips}
     groups["jargon"] = groups.get("tuning", []) + groups.get("held_out", [])
@@ -155,20 +217,17 @@ def run_jargon_bench(
             product_wer=_pooled([(r.reference, r.product) for r in rows]),
             corrections=sum(corrections.get(s, 0) for s in (("tuning", "held_out") if name == "jargon" else (name,))),
         )
-    plain_rtf = times["plain"] / audio_total if audio_total else 0.0
-    product_rtf = times["product"] / audio_total if audio_total else 0.0
+    return sets
+
+
+def _goals(sets: dict[str, SetScore], rtf: float, plain_rtf: float) -> dict[str, bool]:
     jargon = sets["jargon"]
     reduction = 1 - jargon.product_wer / jargon.plain_wer if jargon.plain_wer else 0.0
     goals = {
         "jargon_wer_40pct_below_plain": reduction >= GOAL_JARGON_REDUCTION,
         "general_wer_within_0.01_of_plain": sets["general"].product_wer <= sets["general"].plain_wer + GOAL_GENERAL_MARGIN,
-        "rtf_le_1.2x_plain": product_rtf <= GOAL_RTF_RATIO * plain_rtf,
+        "rtf_le_1.2x_plain": rtf <= GOAL_RTF_RATIO * plain_rtf,
     }
     if "jfk" in sets:
         goals["jfk_wer_0"] = sets["jfk"].product_wer == 0.0
-    return JargonBenchResult(
-        model=recognizer.model_label, device=recognizer.device, sets=sets,
-        plain_rtf=round(plain_rtf, 4), product_rtf=round(product_rtf, 4),
-        rtf_ratio=round(product_rtf / plain_rtf, 3) if plain_rtf else 0.0,
-        jargon_reduction=round(reduction, 3), goals=goals, clips=results,
-    )  # fmt: skip
+    return goals

@@ -104,6 +104,40 @@ for _name, _help in {
     bench_group.add_command(_area_command(_name, _help))
 
 
+@bench_group.command("jargon")
+@click.option("--styles", default=None, help="Prompt styles to compare, comma-separated (full, short, rare, sentence, hotwords, lead); "
+              "default: stt.jargon_prompt. The first is the product the goals are checked on.")
+@click.option("--repeats", default=1, show_default=True, type=click.IntRange(1, 9), help="Transcriptions per clip and style (median time).")
+@click.option("--json", "as_json", is_flag=True, help="The full result as JSON.")
+@click.pass_context
+def bench_jargon(ctx: click.Context, styles: str | None, repeats: int, as_json: bool) -> None:
+    """Jargon and general-speech WER and real-time factor beside plain tiny.en, per prompt style (CPU, minutes)."""
+    from ..bench.jargon import run_jargon_bench
+    from ..speech.vocabulary import PROMPT_STYLES
+
+    settings = state(ctx).settings()
+    chosen = [s.strip() for s in styles.split(",") if s.strip()] if styles else None
+    for style in chosen or ():
+        if style not in PROMPT_STYLES:
+            raise click.BadParameter(f"{style!r}; choose from {', '.join(PROMPT_STYLES)}", param_hint="--styles")
+    result = run_jargon_bench(catalog_or_exit(settings), settings=settings, styles=chosen, repeats=repeats,  # type: ignore[arg-type]
+                              progress=lambda line: click.echo(line, err=True))  # fmt: skip
+    if as_json:
+        echo_json(result.model_dump(mode="json"))
+        return
+    table = Table(title=f"bench jargon ({result.model}, {result.device}; plain tiny.en RTF {result.plain_rtf:g})")
+    for column in ("style", "general", "jargon", "tuning", "held out", "jfk", "RTF ratio", "median ratio", "goals met"):
+        table.add_column(column)
+    plain = result.sets
+    table.add_row("plain tiny.en", *(f"{plain[n].plain_wer:.3f}" if n in plain else "n/a" for n in ("general", "jargon", "tuning", "held_out", "jfk")),
+                  "1", "1", "")  # fmt: skip
+    for score in result.styles.values():
+        met = sum(score.goals.values())
+        table.add_row(score.style, *(f"{score.wer[n]:.3f}" if n in score.wer else "n/a" for n in ("general", "jargon", "tuning", "held_out", "jfk")),
+                      f"{score.rtf_ratio:g}", f"{score.rtf_ratio_median:g}", f"{met}/{len(score.goals)}")  # fmt: skip
+    Console().print(table)
+
+
 @bench_group.command("all")
 @click.option("--json", "as_json", is_flag=True, help="The report as JSON.")
 @click.option("--markdown", is_flag=True, help="The report as a Markdown table.")

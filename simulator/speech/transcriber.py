@@ -26,7 +26,7 @@ from .correction import HeardWord, Lexicon, correct
 from .errors import ModelUnavailableError
 from .model_files import ResolvedModel, resolve_model
 from .models import SAMPLE_RATE, Correction, Timing, Transcript, Word
-from .vocabulary import DRAFT_TERMS, build_prompt
+from .vocabulary import PromptStyle, whisper_prompt
 
 NO_SPEECH_PROB = 0.6
 LOW_LOGPROB = -1.0
@@ -159,6 +159,7 @@ class WhisperTranscriber:
         context: str = "",
         offset_s: float = 0.0,
         draft: bool = False,
+        prompt_style: PromptStyle | None = None,
     ) -> Transcript:
         """Recognise 16 kHz mono float32 audio (blocking).
 
@@ -170,11 +171,14 @@ class WhisperTranscriber:
         draft: greedy decoding, no temperature fallback and a short encoder window, for
             partial transcripts that are replaced a second later anyway (cheaper under CPU
             contention; see whisper_model.py).
+        prompt_style: how the terms reach Whisper (vocabulary.PROMPT_STYLES); default stt.jargon_prompt.
         """
         prompt_parts = []
+        hotwords = None
         if vocabulary is not None or disfluent:
-            terms = list(vocabulary or ())
-            prompt_parts.append(build_prompt(terms[:DRAFT_TERMS] if draft else terms, disfluent=disfluent))
+            style = prompt_style or self.stt.jargon_prompt
+            initial, hotwords = whisper_prompt(list(vocabulary or ()), style, disfluent=disfluent, draft=draft)
+            prompt_parts.append(initial or "")
         if context.strip():
             prompt_parts.append(" ".join(context.split()[-40:]))
         options: dict[str, Any] = {
@@ -185,6 +189,8 @@ class WhisperTranscriber:
             "condition_on_previous_text": False,
             "initial_prompt": " ".join(p for p in prompt_parts if p) or None,
         }
+        if hotwords:
+            options["hotwords"] = hotwords
         if draft:
             options["temperature"] = 0.0
         audio = np.ascontiguousarray(audio, dtype=np.float32)

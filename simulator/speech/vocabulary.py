@@ -1,7 +1,8 @@
 """Domain vocabulary for the recogniser: built-in ML jargon plus a round's own terms.
 
 Whisper's weak spot is jargon ("tensor RT", "rancor", "badge size"). Putting the
-terms into the decoding prompt fixes most of it. The prompt is also written
+terms into the decoding prompt fixes much of it (`whisper_prompt`: by default the rare
+terms inside a sentence, since a bare term list costs everyday speech). The prompt is also written
 disfluently ("Um, so, uh, ...") because Whisper copies the prompt's style: a clean
 prompt makes it drop the fillers we want to count.
 """
@@ -12,7 +13,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from ..catalog import Catalog, Criterion, Loop, Round
 
@@ -48,16 +49,73 @@ def merge_vocabulary(*lists: Iterable[str]) -> list[str]:
 def build_prompt(terms: Sequence[str], *, disfluent: bool = True, max_chars: int = MAX_PROMPT_CHARS) -> str:
     """The initial prompt: a disfluent lead then as many terms as fit (earlier terms win)."""
     lead = DISFLUENT_LEAD if disfluent else "We talked about"
-    kept: list[str] = []
-    length = len(lead) + 1
-    for term in terms:
-        if length + len(term) + 2 > max_chars:
-            break
-        kept.append(term)
-        length += len(term) + 2
+    kept = _fitting(terms, max_chars - len(lead) - 1)
     if not kept:
         return "Um, uh, so, like, I mean..." if disfluent else ""
     return f"{lead} {', '.join(kept)}."
+
+
+PromptStyle = Literal["full", "short", "rare", "sentence", "hotwords", "lead"]
+PROMPT_STYLES: tuple[PromptStyle, ...] = ("full", "short", "rare", "sentence", "hotwords", "lead")
+"""How the round's terms reach Whisper (`stt.jargon_prompt`); the domain correction uses all terms whatever the style.
+
+full: the disfluent lead then every term that fits (~110 tokens). short: the lead then the first
+DRAFT_TERMS terms. rare: the lead then only terms Whisper's tokenizer splits (not everyday
+English: "TensorRT", "ranker", not "canary", "batch size"). sentence: the rare terms said in
+a sentence an answer could hold, not a bare list. hotwords: the lead as the prompt and the
+terms as faster-whisper's `hotwords`. lead: the disfluent lead alone (no terms).
+"""
+RARE_PROMPT_CHARS = 160
+"""The rare/sentence styles keep the prompt short: every prompt token costs decode time."""
+
+
+def is_rare_term(term: str, everyday: Callable[[str], bool]) -> bool:
+    """Whether a term has a word Whisper's tokenizer splits (a word everyday English lacks)."""
+    return any(not everyday(word) for word in normalise_tokens(term))
+
+
+def whisper_prompt(
+    terms: Sequence[str], style: PromptStyle = "full", *, disfluent: bool = True, draft: bool = False
+) -> tuple[str | None, str | None]:
+    """(initial_prompt, hotwords) for faster-whisper: the round's terms written the way `style` says."""
+    terms = list(terms)
+    if draft:
+        terms = terms[:DRAFT_TERMS]
+    if style == "lead" or not terms:
+        return (build_prompt([], disfluent=disfluent) or None), None
+    if style == "hotwords":
+        return (build_prompt([], disfluent=disfluent) or None), ", ".join(_fitting(terms, MAX_PROMPT_CHARS))
+    if style == "short":
+        return build_prompt(terms[:DRAFT_TERMS], disfluent=disfluent), None
+    if style in ("rare", "sentence"):
+        everyday = everyday_word()
+        terms = [t for t in terms if is_rare_term(t, everyday)]
+        if style == "rare":
+            return build_prompt(terms, disfluent=disfluent, max_chars=RARE_PROMPT_CHARS), None
+        return sentence_prompt(terms, disfluent=disfluent), None
+    return build_prompt(terms, disfluent=disfluent), None
+
+
+def sentence_prompt(terms: Sequence[str], *, disfluent: bool = True, max_chars: int = RARE_PROMPT_CHARS) -> str:
+    """The terms inside a sentence of an answer ("..., we used TensorRT, p95 and the ranker, and ..."), not a bare list."""
+    lead = "Um, so, uh, in that project we used" if disfluent else "In that project we used"
+    kept = _fitting(terms, max_chars - len(lead) - len(" and, uh, it worked."))
+    if not kept:
+        return build_prompt([], disfluent=disfluent)
+    listed = kept[0] if len(kept) == 1 else f"{', '.join(kept[:-1])} and {kept[-1]}"
+    return f"{lead} {listed}, and, uh, it worked."
+
+
+def _fitting(terms: Sequence[str], budget: int) -> list[str]:
+    """The first terms whose comma-separated list fits in `budget` characters (earlier terms win)."""
+    kept: list[str] = []
+    length = 0
+    for term in terms:
+        if length + len(term) + 2 > budget:
+            break
+        kept.append(term)
+        length += len(term) + 2
+    return kept
 
 
 def find_round(catalog: Catalog, spec: str) -> Round:
