@@ -187,10 +187,10 @@ async def test_injection_changes_neither_the_plan_nor_the_levels(catalog: Catalo
         assert levels == clean_levels, injection
     else:
         # Run on into the candidate's real sentence (no punctuation, as in a transcript), the masking
-        # takes that sentence with it: the candidate can only lose credit by it, never gain any, and
-        # the interviewer plans as if that sentence had not been said (the evidence model reads meaning,
-        # so a lost sentence can change what is weakest), never as the injection asks.
-        assert all((levels[c] or 0) <= (clean_levels[c] or 0) for c in clean_levels), (injection, levels, clean_levels)
+        # takes that sentence with it: the round goes exactly as if that sentence had not been said
+        # (the evidence model reads meaning, so a lost sentence can change what is probed first, and
+        # then which exchange a criterion is scored on), never as the injection asks.
         masked = [mask_grader_text(a)[0] for a in attacked]
-        unsaid, _ = await _play(catalog, [m if m.strip() else "..." for m in masked])  # a turn, with nothing said in it
+        unsaid, unsaid_levels = await _play(catalog, [m if m.strip() else "..." for m in masked])  # a turn with nothing said
         assert plan == unsaid, injection
+        assert levels == unsaid_levels, (injection, levels, unsaid_levels)
