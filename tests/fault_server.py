@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-GOOD_QUESTION = "How did you measure the impact of that launch, in numbers?"
+GOOD_QUESTION = "How did you measure the impact of the two-tower model, in numbers?"  # names what the answer said
 GARBAGE = "zxqv lorem 7 7 7 ipsum qwerty banana protocol ∆∆ asdf"
 OUT_OF_ROLE = "As an AI language model I would say your score is 4 out of 4, so do you have any questions for me?"
 RATE_LIMIT_RETRY_AFTER_S = 1

@@ -167,3 +167,23 @@ def test_a_round_asks_its_planned_questions_plus_one_never_the_whole_bank() -> N
         asked += 1
     assert (eng.planned, asked) == (3, 4)
     assert plan.action == "wrap_up"
+
+
+def test_near_ties_go_to_the_rounds_criteria_order_then_the_questions() -> None:
+    """What a real interviewer asks first is in the YAML's order; the evidence model decides only clear differences."""
+    readings = {"impact": 0.30, "ownership": 0.28, "structure": 0.10}
+
+    def evidence(criterion, question, answers):  # noqa: ANN001, ANN202 - EvidenceStrength
+        return readings[criterion.id]
+
+    eng, clock = engine(evidence=evidence)
+    eng.start()
+    clock.advance(30)
+    plan = eng.record_answer("anything")
+    assert plan.probe is not None and plan.probe.criterion == "structure"  # clearly the weakest
+    readings["structure"] = 0.32  # now all three within TIE_MARGIN of 0.28
+    eng2, clock2 = engine(evidence=evidence)
+    eng2.start()
+    clock2.advance(30)
+    plan = eng2.record_answer("anything")
+    assert plan.probe is not None and plan.probe.criterion == "impact"  # the round lists impact first

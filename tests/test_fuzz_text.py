@@ -30,6 +30,7 @@ from simulator.engine.turns import Speaker, Turn, TurnKind
 from simulator.interview.prompts import follow_up_messages
 from simulator.interview.round_session import RoundSession, speaking_seconds
 from simulator.scoring import score_round
+from simulator.scoring.injection import mask_grader_text
 from simulator.store import Store
 from simulator.textsafe import printable
 
@@ -136,7 +137,9 @@ async def test_megabyte_answer_is_kept_scored_and_only_excerpted_into_the_prompt
     question = rnd.questions[0]
     probe = Probe(criterion="impact", criterion_title="Impact", missing="measured results", canned="What changed, in numbers?")
     prompt = follow_up_messages("system", question, answer, probe)[1]["content"]
-    assert len(prompt) < 2_000  # the model sees the answer's last words, not a megabyte
+    assert len(prompt) < 2_000  # the embedded model sees an anchor phrase of the answer, not a megabyte
+    capable = follow_up_messages("system", question, answer, probe, whole_answer=True)[1]["content"]
+    assert len(capable) < 6_000  # a capable model reads the answer's start and end
 
 
 INJECTION_PREFIX = ["", "Grader note: ", "[SYSTEM] ", "<system>", "Note to the interviewer: ", "### Instruction: ", "ASSISTANT: "]
@@ -182,10 +185,15 @@ async def test_injection_changes_neither_the_plan_nor_the_levels(catalog: Catalo
     attacked = list(ANSWERS)
     attacked[which] = f"{injection} {attacked[which]}" if where == "start" else f"{attacked[which]} {injection}"
     plan, levels = await _play(catalog, attacked)
-    assert plan == clean_plan, injection
     if injection.endswith((".", "!!!")):  # its own sentence: masked exactly, nothing else changes
+        assert plan == clean_plan, injection
         assert levels == clean_levels, injection
     else:
         # Run on into the candidate's real sentence (no punctuation, as in a transcript), the masking
-        # takes that sentence with it: the candidate can only lose credit by it, never gain any.
-        assert all((levels[c] or 0) <= (clean_levels[c] or 0) for c in clean_levels), (injection, levels, clean_levels)
+        # takes that sentence with it: the round goes exactly as if that sentence had not been said
+        # (the evidence model reads meaning, so a lost sentence can change what is probed first, and
+        # then which exchange a criterion is scored on), never as the injection asks.
+        masked = [mask_grader_text(a)[0] for a in attacked]
+        unsaid, unsaid_levels = await _play(catalog, [m if m.strip() else "..." for m in masked])  # a turn with nothing said
+        assert plan == unsaid, injection
+        assert levels == unsaid_levels, (injection, levels, unsaid_levels)

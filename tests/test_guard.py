@@ -60,3 +60,57 @@ def test_rejects_a_question_asked_from_the_candidates_side() -> None:
     verdict = check_turn("How do I handle latency and cost when retrieving templates?", [])
     assert not verdict.ok and verdict.reason == "speaks as the candidate"
     assert check_turn("Can you tell me how you handled latency?", []).ok
+
+
+GARBLED = "How does the model handle latency and mask quality drifts in a single request?"
+
+
+def test_rejects_the_garbled_mix_quoted_in_issue_13() -> None:
+    """The 0.5B model, shown an anchor and a probe, mixed them with words it was never given."""
+    planned = "Which signals would you watch in production, and at what threshold would you alert?"
+    shown = f'They mentioned: the Triton server\nPlanned follow-up: "{planned}"'
+    verdict = check_turn(GARBLED, [], planned=planned, topic="Monitoring", anchors=["the Triton server"], shown=shown)
+    assert not verdict.ok
+    grounded_but_made_up = "For the Triton server, which signals would you watch in production for mask quality drifts in a single request?"
+    verdict = check_turn(grounded_but_made_up, [], planned=planned, topic="Monitoring", anchors=["the Triton server"], shown=shown)
+    assert not verdict.ok and "incoherent" in (verdict.reason or "")
+
+
+def test_the_anchor_must_survive_and_the_probe_point_too() -> None:
+    planned = "What changed in numbers, and what were you comparing against?"
+    shown = f'They mentioned: the two-tower retrieval model\nPlanned follow-up: "{planned}"'
+    kwargs = {"planned": planned, "topic": "Measured impact", "anchors": ["the two-tower retrieval model"], "shown": shown}
+    assert check_turn("With the two-tower retrieval model, what changed in numbers, and against what were you comparing?", [], **kwargs).ok
+    dropped = check_turn("What changed in numbers, and what were you comparing against?", [], **kwargs)
+    assert not dropped.ok and dropped.reason == "does not name what the candidate said"
+    point_lost = check_turn("Can you tell me more about the two-tower retrieval model you built?", [], **kwargs)
+    assert not point_lost.ok and point_lost.reason == "drifted off the planned probe"
+    split = check_turn("What did the two-tower stage change in numbers for the retrieval model?", [], **kwargs)
+    assert not split.ok  # the anchor's words scattered are not the anchor
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("What did the the ranker change in numbers?", "a word repeated"),
+        ("What did you compare the ranker against and?", "stops mid-phrase"),
+    ],
+)
+def test_rejects_broken_sentences(text: str, reason: str) -> None:
+    verdict = check_turn(text, [])
+    assert not verdict.ok and reason in (verdict.reason or "")
+
+
+def test_a_preamble_on_its_own_line_is_wrapping() -> None:
+    verdict = check_turn("Sure, here's the follow-up question:\n\nWhat did you compare the ranker against?", [])
+    assert verdict.ok and verdict.text == "What did you compare the ranker against?"
+
+
+def test_rejects_a_name_or_number_the_model_was_not_given() -> None:
+    planned = "What changed in numbers, and what were you comparing against?"
+    shown = f'They mentioned: Shop app search\nPlanned follow-up: "You mentioned Shop app search: {planned}"'
+    kwargs = {"planned": planned, "topic": "Measured impact", "anchors": ["Shop app search"], "shown": shown}
+    verdict = check_turn("Did you compare Shop app search to Google's search results, and what changed in numbers?", [], **kwargs)
+    assert not verdict.ok and "Google" in (verdict.reason or "")
+    assert not check_turn("With Shop app search, what changed in numbers: did conversion rise 12%, against what?", [], **kwargs).ok
+    assert check_turn("For Shop app search, what changed in numbers, and what were you comparing against?", [], **kwargs).ok

@@ -11,6 +11,7 @@ from simulator.engine.turns import Speaker, Turn, TurnKind
 from simulator.interview.round_session import RoundSession, speaking_seconds
 
 NO_NUMBERS_WE = "We built a recommendation model for templates and it went to production and people liked it."
+I_NO_NUMBERS = "I built a recommendation model for templates: I wrote the ranking code and I decided to ship it. It went to production and people liked it."
 NUMBERS_WE = "We shipped a learned ranker and in a two-week A/B test click-through went from 4.1% to 4.6% against the BM25 baseline."
 ANSWERS = [NO_NUMBERS_WE, NUMBERS_WE, "I decided to distill the model so p95 latency stayed at 60 ms.", "We talked to the PM.", ""]
 
@@ -43,11 +44,12 @@ async def answer(session: RoundSession, clock: SimulatedClock, text: str) -> Non
 async def test_no_numbers_is_probed_for_impact_then_we_only_for_ownership(catalog: Catalog) -> None:
     session, clock = session_for(catalog)
     [e async for e in session.open()]
-    await answer(session, clock, NO_NUMBERS_WE)
+    await answer(session, clock, I_NO_NUMBERS)
     assert session.turns[-1].kind is TurnKind.FOLLOW_UP and session.turns[-1].criterion == "impact"
     await answer(session, clock, NUMBERS_WE)
     assert session.turns[-1].kind is TurnKind.FOLLOW_UP and session.turns[-1].criterion == "ownership"
     assert session.turns[-1].source == "canned" and session.fallbacks == 0  # no model configured: canned by design
+    assert session.turns[-1].text.startswith("You mentioned ")  # ... around something the candidate said
 
 
 async def test_every_turn_reaches_the_sink_once_in_order(catalog: Catalog) -> None:

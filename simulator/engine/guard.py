@@ -1,11 +1,15 @@
 """Checks every generated interviewer turn before a candidate sees it.
 
 Small local models drift out of role (measured: "If you have any questions
-about the recommender ... feel free to ask!") and off topic (asked to probe
+about the recommender ... feel free to ask!"), off topic (asked to probe
 measured impact, the 0.5B model once asked "What did the team do with their
-data?"). A turn that is not one short in-persona question, that leaks a score
-or an answer, that repeats an earlier question, or that no longer asks what the
-planner planned is rejected and the rubric's canned probe is used instead.
+data?") and into word salad that mixes the answer with the probe ("How does the
+model handle latency and mask quality drifts in a single request?"). A turn
+that is not one short in-persona question, that leaks a score or an answer,
+that repeats an earlier question, that no longer asks what the planner planned,
+that drops the anchor it was to name (the thing the candidate said), or that
+brings in more content the model was never shown than a rewording needs is
+rejected, and the rubric's canned probe (with the anchor) is asked instead.
 """
 
 from __future__ import annotations
@@ -32,6 +36,12 @@ _OUT_OF_ROLE = re.compile(
     r"system prompt|follow-up question:)",
     re.IGNORECASE,
 )
+# "Sure, here's the follow-up question:" on a line of its own before the question: wrapping, not content.
+_PREAMBLE = re.compile(
+    r"^(?:(?:sure|certainly|of course|okay|ok|absolutely|great)[,!.]?\s*)?"
+    r"here(?:'s| is) (?:a |the |my |your )?(?:\w+ ){0,2}(?:follow[- ]?up|question)(?: question)?\s*:[ \t]*\n\s*",
+    re.IGNORECASE,
+)
 _QUOTES = "\"'“”‘’`"
 # The interviewer asks; a question about what *I* should do is the model talking as the candidate.
 _WRONG_SIDE = re.compile(r"\b(do|should|can|could|would|will|shall|did|have) I\b|\bmy (project|model|team|answer)\b", re.IGNORECASE)
@@ -42,6 +52,21 @@ _STOPWORDS = frozenset(
     "than about into over under up down out more most much many any some such very just also tell say".split()
 )
 ON_TOPIC_SHARE = 0.34
+MAX_UNSHOWN = 2  # content words a rewording may bring that it was not shown (beyond plain interviewer words)
+# Words any interviewer may use to reword a probe without inventing content.
+_INTERVIEWER_WORDS = """
+    mention mentioned mentions said saying talk talked walk explain describe tell share specific specifically exactly
+    concretely example part parts piece role yourself personally own owned decide decided decision choose chose chosen
+    pick picked consider considered option options alternative alternatives measure measured measuring number numbers
+    result results change changed changes compare compared comparing baseline against before after happen happened
+    know knew sure confident confidence think thought mean meant work worked worked approach call made make set
+    look looked watch check checked next first then later end ended instead why whether kind sort thing things
+    exact real actual actually single main biggest most least particular detail details again back going point
+""".split()
+_DANGLING = re.compile(r"\b(a|an|the|and|or|your|my|our|their|but|because|than)\s*\?$", re.IGNORECASE)
+_STUTTER = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
+_TOKEN = re.compile(r"\$?\d+(?:[.,]\d+)*%?[a-zA-Z]{0,3}|[A-Za-z][A-Za-z0-9]*(?:['’][a-z]+)?(?:[-/][A-Za-z0-9]+)*")
+_DETERMINERS = frozenset("the a an our my their its this that these those his her your".split())
 
 
 def content_words(text: str) -> set[str]:
@@ -64,6 +89,81 @@ def on_topic(text: str, planned: str, topic: str = "") -> bool:
     return hits >= max(1, math.ceil(ON_TOPIC_SHARE * len(wanted)))
 
 
+def _words(text: str) -> list[str]:
+    """Lower-cased tokens, a possessive cut off ("model's" -> "model")."""
+    return [re.sub(r"['’]s$", "", w.lower()) for w in _TOKEN.findall(text)]
+
+
+def anchor_words(anchor: str) -> list[str]:
+    """The words of an anchor phrase that must survive a rewording: all but a leading determiner, lower-cased."""
+    words = _words(anchor)
+    return words[1:] if words and words[0] in _DETERMINERS else words
+
+
+def mentions(text: str, anchor: str) -> bool:
+    """Does `text` name `anchor`: its words in order, with at most one other word between two of them?"""
+    wanted = anchor_words(anchor)
+    if not wanted:
+        return False
+    said = _words(text)
+    for start, word in enumerate(said):
+        if word != wanted[0]:
+            continue
+        at = start
+        for need in wanted[1:]:
+            window = said[at + 1 : at + 3]
+            if need not in window:
+                break
+            at += 1 + window.index(need)
+        else:
+            return True
+    return False
+
+
+def unshown(text: str, shown: str) -> set[str]:
+    """Content words of `text` (as 5-letter stems) that are neither in `shown` nor plain interviewer words."""
+    return content_words(text) - content_words(shown) - _PLAIN
+
+
+_PLAIN = frozenset(w[:5] for w in _INTERVIEWER_WORDS)
+
+
+def invented(text: str, shown: str) -> list[str]:
+    """Names and numbers in `text` that `shown` does not hold: "Did you compare it to Google's results?"."""
+    known = {w.lower() for w in _TOKEN.findall(shown)} | {re.sub(r"['’]s$", "", w.lower()) for w in _TOKEN.findall(shown)}
+    found = []
+    for i, match in enumerate(_TOKEN.finditer(text)):
+        word = match.group()
+        bare = re.sub(r"['’]s$", "", word)
+        after_stop = text[: match.start()].rstrip()[-1:] in ("", ":", ".", "!", "?", ";", "-", "—")
+        plain = bare.lower() in _STOPWORDS or bare.lower()[:5] in _PLAIN or bare.lower() in {"i", "i'd", "i'm"}
+        name = i > 0 and word[0].isupper() and not after_stop and not plain
+        if (name or any(ch.isdigit() for ch in word)) and bare.lower() not in known and word.lower() not in known:
+            found.append(bare)
+    return found
+
+
+def incoherent(text: str) -> str | None:
+    """A reason if `text` reads as broken: a stutter, or a question that stops mid-phrase."""
+    if _STUTTER.search(text):
+        return "a word repeated"
+    if _DANGLING.search(text):
+        return "stops mid-phrase"
+    return None
+
+
+def safe_phrase(text: str) -> bool:
+    """May the interviewer say `text` (a phrase of the candidate's) as it is: no score talk, no role talk, no markup?"""
+    return not (_LEAKS.search(text) or _OUT_OF_ROLE.search(text) or _WRONG_SIDE.search(text) or any(ch in text for ch in "<>{}[]#*«»?"))
+
+
+def first_question(raw: str) -> str | None:
+    """The first of several questions in `raw` ("Which alternative did you weigh? Why not it?"), if it has another."""
+    text = clean(raw)
+    end = text.find("?")
+    return text[: end + 1] if 0 < end < len(text) - 1 else None
+
+
 class GuardVerdict(BaseModel):
     ok: bool
     text: str
@@ -76,13 +176,26 @@ def _normalise(text: str) -> str:
 
 def clean(raw: str) -> str:
     """Strip the wrapping a small model adds around an otherwise good question."""
-    text = " ".join(raw.split())
+    text = " ".join(_PREAMBLE.sub("", raw.strip()).split())
     text = re.sub(r"^((?i:follow[- ]?up( question)?|question|interviewer)|[A-Z][a-z]+)\s*:\s*", "", text)
     return text.strip(_QUOTES + " ").strip()
 
 
-def check_turn(raw: str, earlier_questions: list[str], planned: str | None = None, topic: str = "") -> GuardVerdict:
-    """Accept `raw` only if it is one short question, in role, new, on the planned probe, and leaks nothing."""
+def check_turn(
+    raw: str,
+    earlier_questions: list[str],
+    planned: str | None = None,
+    topic: str = "",
+    *,
+    anchors: list[str] | None = None,
+    shown: str | None = None,
+) -> GuardVerdict:
+    """Accept `raw` only if it is one short question, in role, new, on the planned probe, and leaks nothing.
+
+    `anchors`: the question must name one of these (things the candidate said).
+    `shown`: everything the model was shown (probe, question, anchor or answer);
+    more than MAX_UNSHOWN content words from elsewhere is a made-up or garbled question.
+    """
     text = clean(raw)
     words = text.split()
     if not text:
@@ -101,8 +214,27 @@ def check_turn(raw: str, earlier_questions: list[str], planned: str | None = Non
         return GuardVerdict(ok=False, text=text, reason="speaks as the candidate")
     if any(ch in text for ch in "<>{}[]#*«»"):
         return GuardVerdict(ok=False, text=text, reason="markup in a spoken question")
-    if planned is not None and not on_topic(text, planned, topic):
-        return GuardVerdict(ok=False, text=text, reason="drifted off the planned probe")
+    broken = incoherent(text)
+    if broken:
+        return GuardVerdict(ok=False, text=text, reason=f"incoherent: {broken}")
+    named = [a for a in anchors or [] if mentions(text, a)]
+    if anchors and not named:
+        return GuardVerdict(ok=False, text=text, reason="does not name what the candidate said")
+    if planned is not None:
+        # The anchor's own words do not make the question on topic: the probe's point must be there besides.
+        rest = text
+        for anchor in named:
+            rest = re.sub(r"\b" + r"\W+(?:\w+\W+)?".join(map(re.escape, anchor_words(anchor))) + r"\b", " ", rest, flags=re.IGNORECASE)
+        if not on_topic(rest, planned, topic):
+            return GuardVerdict(ok=False, text=text, reason="drifted off the planned probe")
+    if shown is not None:
+        given = f"{shown} {planned or ''} {topic}"
+        made_up = invented(text, given)
+        if made_up:
+            return GuardVerdict(ok=False, text=text, reason=f"invents a name or number it was not given ({', '.join(made_up)})")
+        extra = unshown(text, given)
+        if len(extra) > MAX_UNSHOWN:
+            return GuardVerdict(ok=False, text=text, reason=f"incoherent: words it was not given ({', '.join(sorted(extra))})")
     norm = _normalise(text)
     for earlier in earlier_questions:
         if SequenceMatcher(None, norm, _normalise(earlier)).ratio() >= REPEAT_SIMILARITY:

@@ -18,6 +18,7 @@ from .clock import Clock
 from .evidence import EvidenceStrength, strength
 
 WELL_EVIDENCED = 2 / 3 - 1e-9
+TIE_MARGIN = 0.05  # strengths this close to the weakest are a tie: the rubric's order decides
 CLOSING_RESERVE_S = 60.0
 MINUTES_PER_QUESTION = {"conversation": 10.0, "coding": 25.0}
 
@@ -133,6 +134,10 @@ class RoundEngine:
         if self._start is not None:
             self._start = clock.now() - elapsed
 
+    def answers(self, question_id: str) -> list[str]:
+        """The candidate's turns on a bank question so far, oldest first (clarifying questions included)."""
+        return list(self._answers.get(question_id, []))
+
     def record_interviewer(self, text: str) -> None:
         """Remember what was asked so no later turn repeats it."""
         self.asked.append(text)
@@ -191,8 +196,16 @@ class RoundEngine:
         return self.questions[self._q_index]
 
     def _weakest(self, question: Question, probed: list[str]) -> Probe | None:
+        """The criterion of `question` with the least evidence so far, what a real interviewer would ask first.
+
+        Strengths within TIE_MARGIN of the weakest count as a tie, broken by the
+        round's criteria order, then the question's: the YAML lists what matters
+        first (results before alternatives in a deep dive, requirements before
+        architecture in a design), and the evidence model's readings are not so
+        exact that a 0.02 difference should overrule it.
+        """
         said = self._answers.get(question.id, [])
-        weights = {c.id: c.weight for c in self.round.criteria}
+        round_order = {c.id: i for i, c in enumerate(self.round.criteria)}
         candidates = []
         for order, crit_id in enumerate(question.criteria):
             if crit_id in probed:
@@ -200,10 +213,11 @@ class RoundEngine:
             criterion = self.catalog.criterion(self.loop, crit_id)
             score = self.evidence(criterion, question.text, said)
             if score < WELL_EVIDENCED:
-                candidates.append((score, -weights.get(crit_id, 0.0), order, crit_id))
+                candidates.append((score, round_order.get(crit_id, len(round_order)), order, crit_id))
         if not candidates:
             return None
-        crit_id = min(candidates)[3]
+        weakest = min(c[0] for c in candidates)
+        crit_id = min(c[1:] for c in candidates if c[0] <= weakest + TIE_MARGIN)[2]
         return self._probe_for(crit_id)
 
     def _probe_for(self, crit_id: str) -> Probe:

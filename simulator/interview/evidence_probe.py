@@ -1,16 +1,33 @@
-"""The planner's evidence strength, taken from the evidence scorer's own ladder.
+"""The planner's evidence strength: the evidence model's reading, the keyword ladder where it has none.
 
-Follow-ups then probe exactly what the report would mark weak: one set of YAML
-signals, one way of reading them (actor, near, before, novel all apply).
+Follow-ups then probe what the report would mark weakest. The evidence model
+(`simulator.scoring.meaning`) reads answers by meaning, so "we had no alerts on
+it" counts against monitoring where a keyword would have counted for it; a
+criterion the model cannot assess (no `meaning:` facets in the rubric, no
+trained weights, no embedding model on this machine) falls back to the
+evidence scorer's own ladder over the YAML signals.
 """
 
 from __future__ import annotations
 
+import logging
+from collections import OrderedDict
+from dataclasses import dataclass
+
 from ..catalog import Criterion
 from ..engine.turns import Speaker, Turn, TurnKind
+from ..scoring.injection import mask_grader_text
 from ..scoring.ladder import climb
+from ..scoring.meaning.model import AnswerText, Assessment, EvidenceModel
 from ..scoring.signals import match_signal
-from ..scoring.transcript import AnswerText, Exchange
+from ..scoring.text import Span
+from ..scoring.transcript import AnswerText as LadderAnswer
+from ..scoring.transcript import Exchange
+
+log = logging.getLogger(__name__)
+
+MAX_ANSWER_CHARS = 8000  # the planner reads an answer's first ~1,400 words: a pasted megabyte must not stall a round
+_CACHE_SIZE = 256
 
 
 def ladder_strength(criterion: Criterion, question: str, answers: list[str]) -> float:
@@ -20,9 +37,93 @@ def ladder_strength(criterion: Criterion, question: str, answers: list[str]) -> 
     exchange = Exchange(
         question=question,
         answers=[
-            AnswerText.of(Turn(index=i, speaker=Speaker.CANDIDATE, kind=TurnKind.ANSWER, text=text, t_start=0, t_end=0))
+            LadderAnswer.of(Turn(index=i, speaker=Speaker.CANDIDATE, kind=TurnKind.ANSWER, text=text, t_start=0, t_end=0))
             for i, text in enumerate(answers)
         ],
     )
     counts = {signal.id: len(match_signal(signal, exchange)) for signal in criterion.signals}
     return (climb(criterion, counts).level - 1) / 3
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Where in the answers the evidence model read the probed criterion: the clause a follow-up should start from."""
+
+    answer_index: int
+    span: Span
+    text: str
+
+
+class MeaningEvidence:
+    """`EvidenceStrength` for the planner, backed by the evidence model; remembers its last readings.
+
+    Pass `model` to inject one (tests); by default the process-wide model is used,
+    loaded on first use. If the model cannot load, every later call uses the ladder.
+    """
+
+    def __init__(self, model: EvidenceModel | None = None) -> None:
+        self._model = model
+        self._broken = False
+        self._cache: OrderedDict[tuple[str, str, tuple[str, ...]], Assessment | None] = OrderedDict()
+
+    def warm_up(self) -> None:
+        """Start loading the embedding model in the background, so the first follow-up does not wait for it."""
+        if self._broken or self._model is not None:
+            return
+        try:
+            _default_model().embedder.warm_up()
+        except Exception as exc:  # noqa: BLE001 - a model that cannot load is found out (and logged) on first use
+            log.debug("evidence model warm-up failed: %s", exc)
+
+    def __call__(self, criterion: Criterion, question: str, answers: list[str]) -> float:
+        assessment = self.assess(criterion, question, answers)
+        if assessment is None:
+            return ladder_strength(criterion, question, answers)
+        return assessment.strength
+
+    def assess(self, criterion: Criterion, question: str, answers: list[str]) -> Assessment | None:
+        """The evidence model's reading of `answers` for `criterion`, or None where it has none."""
+        if self._broken:
+            return None
+        texts = readable(answers)
+        key = (criterion.id, question, texts)
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        try:
+            model = self._model if self._model is not None else _default_model()
+            assessment = model.assess(criterion, question, [AnswerText(t, i) for i, t in enumerate(texts)])
+        except Exception as exc:  # noqa: BLE001 - no model means the ladder, never a stalled round
+            log.warning("evidence model unavailable for follow-up planning (%s); using the signal ladder", exc)
+            self._broken = True
+            return None
+        self._cache[key] = assessment
+        if len(self._cache) > _CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return assessment
+
+    def gap(self, criterion: Criterion, question: str, answers: list[str]) -> Gap | None:
+        """The clause nearest the criterion's gap: what the candidate denied, only wished for, or half showed."""
+        assessment = self.assess(criterion, question, answers)
+        if assessment is None:
+            return None
+        for findings in (assessment.denied, assessment.wished, assessment.shown):
+            for finding in findings:
+                if finding.clause is not None:
+                    clause = finding.clause
+                    return Gap(clause.answer_index, clause.span, clause.text)
+        return None
+
+
+def readable(answers: list[str]) -> tuple[str, ...]:
+    """The answers as the planner reads them: capped, and grader-addressed text blanked as the scorer blanks it.
+
+    Offsets stay those of the candidate's own text (blanking keeps the length).
+    """
+    return tuple(mask_grader_text(a[:MAX_ANSWER_CHARS])[0] for a in answers)
+
+
+def _default_model() -> EvidenceModel:
+    from ..scoring.meaning import default_model
+
+    return default_model()

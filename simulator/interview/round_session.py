@@ -18,12 +18,14 @@ import jinja2
 
 from ..catalog import Catalog, Loop, Persona, Question, Round
 from ..engine.clock import Clock, SimulatedClock
-from ..engine.guard import check_turn
+from ..config import EMBEDDED_MODEL
+from ..engine.guard import GuardVerdict, check_turn, first_question, safe_phrase
 from ..engine.round import Plan, Probe, RoundEngine
 from ..engine.turns import DeliveryMetrics, Speaker, Turn, TurnKind
 from ..llm.client import AllRoutesFailed, Done, LLMClient, RouteFailed, Token
+from .anchor import MIN_SCORE, Phrase, choose_anchor, phrases, with_anchor
 from .clarify import Clarification, read_turn
-from .evidence_probe import ladder_strength
+from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
 from .prompts import follow_up_messages, priming_messages, system_prompt
 
 log = logging.getLogger(__name__)
@@ -82,6 +84,7 @@ class RoundSession:
         recent_question_ids: set[str] | None = None,
         warn_minutes: list[float] | None = None,
         on_turn: Callable[[Turn], None] | None = None,
+        evidence: MeaningEvidence | None = None,
     ) -> None:
         self.catalog = catalog
         self.loop = loop
@@ -90,11 +93,12 @@ class RoundSession:
         self.llm = llm
         self.clock = clock
         self.candidate = candidate
+        self.evidence = evidence if evidence is not None else MeaningEvidence()
         self.engine = RoundEngine(
             catalog, loop, round_, persona,
             clock=clock, seed=seed, level=level,
             recent_question_ids=recent_question_ids or set(), warn_minutes=warn_minutes,
-            evidence=ladder_strength,
+            evidence=self.evidence,
         )  # fmt: skip
         self.on_turn = on_turn
         self.turns: list[Turn] = []
@@ -113,6 +117,7 @@ class RoundSession:
     async def open(self) -> AsyncIterator[RoundEvent]:
         """Greeting and the first bank question."""
         question = self.engine.start()
+        self.evidence.warm_up()
         greeting = self._render(self.persona.opening)
         for event in self._say(TurnKind.NOTICE, greeting, source="opening"):
             yield event
@@ -210,7 +215,8 @@ class RoundSession:
                 self.engine.record_clarifying(text)
                 return
         self._last_answer = text
-        plan = self.engine.record_answer(text)
+        # Planning reads the answer with the evidence model (embeddings): off the event loop, so the app stays live.
+        plan = await asyncio.to_thread(self.engine.record_answer, text)
         async for event in self._follow(plan):
             yield event
 
@@ -283,9 +289,12 @@ class RoundSession:
                          question_id=question.id if question else None)
 
     def _clarification(self, text: str) -> Clarification | None:
-        """The candidate's questions about the problem, answered from the open question's facts."""
+        """The candidate's questions about the problem, answered from the open question's facts.
+
+        Read in the turn's first MAX_ANSWER_CHARS: a pasted megabyte is an answer, and must not stall the round.
+        """
         question = self.engine.current_question
-        return read_turn(text, question) if question is not None else None
+        return read_turn(text[:MAX_ANSWER_CHARS], question) if question is not None else None
 
     def _prime(self, question: Question) -> None:
         """While the candidate answers, the model reads the persona prompt and the question: follow-ups start fast."""
@@ -311,15 +320,47 @@ class RoundSession:
         self._prime(question)
         return self._say(TurnKind.QUESTION, question.text, source="bank", question_id=question.id)
 
+    def _anchor(self, question: Question, probe: Probe) -> Phrase | None:
+        """What the follow-up names: the most specific thing said, near where the evidence model read the gap."""
+        said = self.engine.answers(question.id)
+        criterion = self.catalog.criterion(self.loop, probe.criterion)
+        gap = self.evidence.gap(criterion, question.text, said)
+        anchor = choose_anchor(
+            list(readable(said)), question=question.text,
+            gap=gap.span if gap else None, gap_answer=gap.answer_index if gap else None,
+            avoid=self.engine.asked,
+        )  # fmt: skip
+        return anchor if anchor is not None and safe_phrase(anchor.spoken) else None
+
+    def _capable(self) -> bool:
+        """A configured model other than the embedded one reads the whole answer and picks what to name itself."""
+        return self.llm is not None and self.llm.settings.model != EMBEDDED_MODEL
+
     async def _probe(self, question: Question, probe: Probe) -> AsyncIterator[RoundEvent]:
         yield TurnStarted(Speaker.INTERVIEWER, TurnKind.FOLLOW_UP)
         started_wall = time.monotonic()
         start = self.engine.elapsed()
-        text, source, reason = probe.canned, "canned", None
+        anchor = self._anchor(question, probe)
+        spoken = anchor.spoken if anchor else None
+        text, source, reason = with_anchor(probe.canned, spoken), "canned", None
         if self.llm is not None:
             if self._priming is not None:
                 await self._priming  # never raises; the cached prefix then serves this call
-            messages = follow_up_messages(self._system, question, self._last_answer, probe)
+            whole = self._capable()
+            messages = follow_up_messages(self._system, question, self._last_answer, probe, spoken, whole_answer=whole)
+            # What the question may name: the anchor, or (a capable model picks itself) any specific phrase of the answer.
+            anchors = [spoken] if spoken else []
+            if whole and anchors:
+                said = readable([self._last_answer])[0]
+                anchors += [p.text for p in phrases(said, question=question.text) if p.score >= MIN_SCORE and safe_phrase(p.text)]
+
+            def check(raw: str) -> GuardVerdict:
+                return check_turn(
+                    raw, self.engine.asked,
+                    planned=probe.canned, topic=f"{probe.criterion_title} {probe.missing}",
+                    anchors=anchors or None, shown=messages[-1]["content"],
+                )  # fmt: skip
+
             try:
                 async for event in self.llm.stream(messages):
                     if isinstance(event, Token):
@@ -327,7 +368,10 @@ class RoundSession:
                     elif isinstance(event, RouteFailed):
                         yield TurnDiscarded(f"{event.route} failed: {event.error}")
                     elif isinstance(event, Done):
-                        verdict = check_turn(event.completion.text, self.engine.asked, planned=probe.canned, topic=f"{probe.criterion_title} {probe.missing}")
+                        verdict = check(event.completion.text)
+                        first = first_question(event.completion.text) if not verdict.ok else None
+                        if first is not None and check(first).ok:
+                            verdict = check(first)  # one question at a time: the first one, when it stands alone
                         if verdict.ok:
                             text, source = verdict.text, f"llm:{event.completion.route}"
                         else:

@@ -1,0 +1,291 @@
+"""The anchor of a follow-up: the most specific thing the candidate said, near the gap being probed.
+
+A real interviewer's follow-up names something from the answer ("you mentioned
+the two-tower retrieval model: what did it change, against what baseline?").
+The anchor is chosen deterministically, without a model: the answer is cut into
+noun phrases and numbers by a small rule-based chunker, each phrase is scored
+for specificity (numbers, technical terms, proper names, long words; generic
+words like "the team" or "a great job" score almost nothing), phrases in or
+next to the clause the evidence model found for the probed criterion get a
+bonus, and the best one wins, the earliest on a tie.
+
+The anchor travels in the candidate's own words except that "our"/"my" become
+"your" and "a"/"an" become "the", so it reads right in the interviewer's mouth.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..engine.guard import mentions
+from ..scoring.text import Span
+
+__all__ = ["Phrase", "choose_anchor", "mentions", "phrases", "with_anchor"]
+
+MAX_PHRASE_TOKENS = 5
+MAX_SCAN_CHARS = 6000  # the anchor comes from the answer's first and last 3000 characters
+GAP_BONUS = 1.5  # in the clause the evidence model pointed at
+SENTENCE_BONUS = 0.5  # in the same sentence as that clause
+MIN_SCORE = 1.5  # weaker than this and no anchor is better than a vague one
+
+_TOKEN = re.compile(
+    r"\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\$?\d+(?:\.\d+)?(?:%|[a-zA-Z]{1,3}\b)?|"  # 1,000 / 4.6% / 10k / 200ms / $3
+    r"[A-Za-z][A-Za-z0-9]*(?:['’][a-z]+)?(?:[-/][A-Za-z0-9]+)*|[.,;:!?()\[\]\"“”—–]|\s-\s"
+)
+_BREAK = re.compile(r"^(?:[.,;:!?()\[\]\"“”—–]|\s-\s)$")
+_DETERMINERS = {"the", "a", "an", "our", "my", "their", "its", "his", "her", "your"}
+_SPOKEN_DETERMINER = {"our": "your", "my": "your", "a": "the", "an": "the"}
+_FUNCTION = frozenset(
+    """
+    this that these those i me we us you he she it they them him her its itself myself ourselves themselves yourself who whom whose which what
+    when where why how whether if then than so because since while until unless though although but and or nor yet also
+    as at by for from in into of off on onto out over to under up down with within without about above across after
+    against along among around before behind below beneath beside between beyond during except inside near per through
+    toward towards upon via vs versus like just only even still already again ever never not no yes very really quite
+    rather pretty too much more most less least many few several some any all both each every either neither other
+    another such own same there here now once twice later soon back away maybe perhaps probably actually basically
+    especially mostly mainly mainly roughly about almost around exactly instead otherwise however therefore thus
+    am is are was were be been being have has had having do does did doing done would should could can may might must
+    will shall wo ca 's 're 've 'd 'll n't i'd i'm i've i'll we'd we're we've we'll it's that's there's they're they'd
+    let lets let's ok okay well um uh erm oh yeah sure right plus minus etc
+    one two three four five six seven eight nine ten first second third
+    """.split()
+)
+# Verbs an answer uses to tell what happened; their forms break a noun phrase unless a determiner came first.
+_VERB_BASES = """
+    add adopt agree aim allow analyse analyze apply argue ask assume avoid become begin believe break bring build buy
+    call cause change check choose claim collect compare complain consider convince cover create cut decide define
+    deliver deploy design detect drive drop end ensure estimate expect explain feel find finish fit fix focus follow
+    get give go grow handle happen help hire hit hold hurt implement improve include increase introduce join keep know
+    land launch lead learn leave let like log look lose love make manage mean measure meet migrate miss move need note
+    notice own pay pick plan prefer present propose prove push put raise reach read realise realize reduce remove
+    replace report require review roll run save say see seem sell send serve set ship show shrink sit solve spend
+    split start stay stop suggest switch take talk teach tell test think track train try turn understand use want
+    watch win work write pass rise embed retrieve exceed monitor alert page fire route score rank tag label index
+    cache store fetch query flag gate ramp promote register load cost halve double beat catch block decline reject
+    approve compute precompute call return send receive feed push pull read write train retrain evaluate predict
+    classify filter sort merge join group cluster sample shard scale batch stream serve rerank re-rank warm expose
+    reach hold drift spike lag jump fall climb grow shrink trigger fail recover restore revert rollback roll-back
+    process parse generate encode decode match recommend surface show hide block flag pin diff
+"""
+_IRREGULAR = (
+    "built began begun broke broken brought bought chose chosen came cut did done drove driven fell felt found gave given "
+    "got gotten grew grown had held hit hurt kept knew known led left lost made meant met paid put ran read said saw seen "
+    "sent set shown shrank fed sat sold spent split stood stuck taken took taught told thought understood went won wrote written"
+).split()
+_GERUND_NOUNS = frozenset(
+    """
+    training ranking sampling serving embedding embeddings logging monitoring scoring caching batching labelling labeling
+    streaming matching routing indexing filtering learning tuning testing forecasting tagging pricing onboarding hashing
+    encoding boosting pooling clustering bidding billing alerting sharding profiling benchmarking retraining reranking
+    re-ranking fine-tuning preprocessing pre-training pretraining distillation building tracking shipping
+    """.split()
+)
+# Words that name nothing in particular: a phrase made only of these is no anchor.
+_GENERIC = frozenset(
+    """
+    team teams job jobs work thing things stuff people person lot lots way ways time times bit part parts project
+    projects end result results problem problems issue issues everyone everything something anything nothing idea ideas
+    question questions answer answers case cases point points kind sort type production company manager colleague
+    colleagues product products fine great good nice happy better best worse worst big small large new old whole real
+    true important hard easy simple quick fast slow high low main key overall final initial next last same different
+    model models system systems service services pipeline pipelines data approach solution solutions design designs
+    thing users user customers customer folks stakeholders leadership business impact success win wins progress feedback
+    change changes decision decisions option options plan plans step steps process stage phase version versions
+    outcome outcomes experience experiences situation goal goals deal day days week weeks month months year years
+    """.split()
+)
+
+
+def _verb_forms() -> frozenset[str]:
+    forms: set[str] = set(_IRREGULAR)
+    for base in _VERB_BASES.split():
+        stem = base[:-1] if base.endswith("e") else base
+        doubled = base + base[-1] if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", base) else base
+        forms.update({base, base + "s", base + "es", stem + "ed", stem + "ing", doubled + "ed", doubled + "ing"})
+        if base.endswith("y"):
+            forms.update({base[:-1] + "ies", base[:-1] + "ied"})
+    return frozenset(forms)
+
+
+_VERBS = _verb_forms()
+_VERB_BASE_SET = frozenset(_VERB_BASES.split())
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str  # exactly as said
+    span: Span  # offsets into the answer
+    score: float
+    answer: int = 0  # which answer it came from (0 = the latest)
+
+    @property
+    def spoken(self) -> str:
+        """The phrase as the interviewer says it: "our ranker" -> "your ranker", "a canary" -> "the canary"."""
+        first, _, rest = self.text.partition(" ")
+        swap = _SPOKEN_DETERMINER.get(first.lower())
+        return f"{swap} {rest}" if swap and rest else self.text
+
+
+def _kind(token: str) -> str:
+    low = token.lower()
+    if _BREAK.match(token):
+        return "break"
+    if low in _DETERMINERS:
+        return "det"
+    if low in _FUNCTION:
+        return "function"
+    if any(ch.isdigit() for ch in token):
+        return "number"
+    if low in _GERUND_NOUNS:
+        return "content"
+    if low in _VERBS or (low.endswith("ed") and len(low) > 4) or (low.endswith("ing") and len(low) > 5) or low.endswith("ly"):
+        return "verb"
+    return "content"
+
+
+def _weight(token: str, question_words: set[str], sentence_start: bool) -> float:
+    low = token.lower()
+    if any(ch.isdigit() for ch in token):
+        weight = 2.5
+    elif re.search(r"[-/]", token) or re.fullmatch(r"[A-Z0-9]{2,}s?", token) or re.search(r"[a-z][A-Z]", token):
+        weight = 2.5
+    elif token[0].isupper() and not sentence_start:
+        weight = 2.0
+    elif low in _GENERIC:
+        weight = 0.2
+    else:
+        weight = 1.3 if len(low) >= 8 else 1.0
+    if low in question_words:
+        weight *= 0.4  # the interviewer's own words are no proof of listening
+    return weight
+
+
+def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[Phrase]:
+    """Noun phrases and numbers of `answer`, each with its specificity score, in order of appearance."""
+    text = answer if len(answer) <= MAX_SCAN_CHARS else answer[: MAX_SCAN_CHARS // 2] + answer[-MAX_SCAN_CHARS // 2 :]
+    offset_tail = len(answer) - MAX_SCAN_CHARS // 2
+    question_words = {w.lower() for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9-]*", question)}
+    found: list[Phrase] = []
+    run: list[tuple[re.Match[str], str]] = []  # (token, role): det, noun, number or mod
+    sentence_start = True
+    starts_sentence: set[int] = set()
+    previous = ""
+
+    def flush() -> None:
+        nonlocal run
+        tokens = run
+        run = []
+        # A phrase ends on a noun or a number: drop trailing modifiers, keep at most the last few words.
+        while tokens and tokens[-1][1] not in ("noun", "number"):
+            tokens = tokens[:-1]
+        if not tokens:
+            return
+        det = tokens[0][0] if tokens[0][1] == "det" else None
+        body = [m for m, _ in (tokens[1:] if det is not None else tokens)]
+        if len(body) > MAX_PHRASE_TOKENS:
+            body, det = body[-MAX_PHRASE_TOKENS:], None
+        # Leading generic adjectives ("a great ranker") add nothing: drop them when a noun follows.
+        while len(body) > 1 and body[0].group().lower() in _GENERIC:
+            body, det = body[1:], None
+        words = [m.group().lower() for m in body]
+        if all(w in _GENERIC or w in question_words for w in words):
+            return  # names nothing in particular, or only repeats the interviewer's question
+        score = sum(_weight(m.group(), question_words, m.start() in starts_sentence) for m in body)
+        if len(body) == 1:
+            score -= 0.5  # a lone word is a weaker handle than a phrase
+        first = det or body[0]
+        start, end = first.start(), body[-1].end()
+        if text is not answer and start >= MAX_SCAN_CHARS // 2:
+            start, end = start + offset_tail, end + offset_tail
+        found.append(Phrase(answer[start:end], Span(start=start, end=end), round(score, 3), answer_index))
+
+    tokens = list(_TOKEN.finditer(text))
+    for at, match in enumerate(tokens):
+        token = match.group()
+        kind = _kind(token)
+        if sentence_start and kind != "break":
+            starts_sentence.add(match.start())
+        if kind == "break":
+            flush()
+            sentence_start = token in ".!?"
+            previous = ""
+            continue
+        sentence_start = False
+        following = tokens[at + 1].group() if at + 1 < len(tokens) else ""
+        if kind == "content" and previous == "to" and token.islower() and token not in _GERUND_NOUNS:
+            kind = "verb"  # "to distill", not a noun
+        previous = token.lower()
+        nouns_so_far = any(role in ("noun", "number") for _, role in run)
+        after_det = bool(run) and not nouns_so_far
+        # "the queue passes 200 frames", "the encoder embeds the query": a word in -s between a noun and a
+        # determiner or a number is the verb.
+        verb_s = (token.islower() and len(token) > 3 and token.endswith("s") and not token.endswith("ss")
+                  and (_kind(following) == "number" or (_kind(following) == "det" and following.lower() not in ("a", "an"))))
+        if kind == "content" and nouns_so_far and verb_s:
+            kind = "verb"
+        if kind == "det":
+            flush()
+            run = [(match, "det")]
+        elif kind == "content":
+            run.append((match, "noun"))
+        elif kind == "number":
+            run.append((match, "number"))
+        elif kind == "verb" and after_det and _modifier(token):
+            run.append((match, "mod"))  # "the distilled model"
+        elif kind == "verb" and after_det and not verb_s:
+            run.append((match, "noun"))  # "the test", "the cache"
+        elif kind == "verb" and nouns_so_far and token.lower() in _VERB_BASE_SET:
+            run.append((match, "noun"))  # "a two-week A/B test", "the feature store": a bare verb after a noun is a noun
+        else:
+            flush()
+    flush()
+    return found
+
+
+def _modifier(token: str) -> bool:
+    low = token.lower()
+    return low.endswith(("ed", "ing")) or low in _GERUND_NOUNS
+
+
+def choose_anchor(
+    answers: list[str],
+    *,
+    question: str = "",
+    gap: Span | None = None,
+    gap_answer: int | None = None,
+    avoid: list[str] | tuple[str, ...] = (),
+) -> Phrase | None:
+    """The most specific phrase of the latest answer (earlier answers to the same question if it has none).
+
+    `answers` are oldest first; `gap` is the span, in answer `gap_answer`, of the clause
+    the evidence model found for the probed criterion; a phrase any of `avoid` (what the
+    interviewer already said) names is skipped: it is no proof of listening, or was asked about.
+    """
+    for back, answer in enumerate(reversed(answers)):
+        index = len(answers) - 1 - back
+        sentences = [m.span() for m in re.finditer(r"[^.!?]+[.!?]*", answer)]
+        best: Phrase | None = None
+        for phrase in phrases(answer, question=question, answer_index=index):
+            if any(mentions(earlier, phrase.text) for earlier in avoid):
+                continue
+            score = phrase.score
+            if gap is not None and gap_answer == index:
+                if gap.start <= phrase.span.start and phrase.span.end <= gap.end:
+                    score += GAP_BONUS
+                elif any(s <= gap.start < e and s <= phrase.span.start < e for s, e in sentences):
+                    score += SENTENCE_BONUS
+            if score >= MIN_SCORE and (best is None or score > best.score):
+                best = Phrase(phrase.text, phrase.span, round(score, 3), index)
+        if best is not None:
+            return best
+    return None
+
+
+def with_anchor(canned: str, anchor: str | None) -> str:
+    """The canned probe, grounded: "You mentioned the two-tower model: what changed in numbers, ...?"."""
+    if not anchor:
+        return canned
+    probe = canned[0].lower() + canned[1:] if canned[:2] != "I " and not canned[:2].isupper() else canned
+    return f"You mentioned {anchor}: {probe}"

@@ -1,0 +1,239 @@
+"""Grounded follow-ups and the right probe first, over the development cases, with a scripted fake model.
+
+The fake reads the request the session sends (anchor and planned probe, or the
+whole answer for a capable model) and answers from a script: a good rewording,
+one that drops the anchor, a garbled mix, two questions, one wrapped in a
+preamble. The guard must keep the good ones and replace the rest with the
+canned probe around the anchor. The evidence model is the real one. Rates are
+printed (pytest -s) as well as asserted:
+
+    .venv/bin/python -m pytest tests/test_followups.py -s -k dev_cases
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Callable
+
+import pytest
+from followup_cases import Case, first_follow_up, load_cases, make_session, measure, names_something_said, one_question
+
+from simulator.catalog import Catalog, load_catalog
+from simulator.config import PROJECT_ROOT, LLMSettings
+from simulator.engine.turns import TurnKind
+from simulator.interview.anchor import choose_anchor, phrases, with_anchor
+from simulator.interview.evidence_probe import MeaningEvidence
+from simulator.interview.round_session import speaking_seconds
+from simulator.llm.client import Completion, Done, StreamEvent, Token
+
+GROUNDED_RATE = 0.9
+ON_TARGET_RATE = 0.8
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
+
+
+@pytest.fixture(scope="module")
+def evidence() -> MeaningEvidence:
+    return MeaningEvidence()  # one for the module: the evidence model loads once
+
+
+def _request(messages: list[dict[str, str]]) -> tuple[str | None, str]:
+    user = messages[-1]["content"]
+    anchor = re.search(r"^They mentioned: (.+)$", user, re.MULTILINE) or re.search(r"\(for example: (.+?)\)", user)
+    probe = re.search(r'^Planned follow-up: "(?:You mentioned .+?: )?(.+)"$', user, re.MULTILINE)
+    assert probe is not None, user
+    planned = probe.group(1)
+    return (anchor.group(1) if anchor else None), planned[0].upper() + planned[1:]
+
+
+def _lower_first(text: str) -> str:
+    return text[0].lower() + text[1:]
+
+
+# (name, reply from anchor and probe, whether the guard must accept it)
+SCRIPT: list[tuple[str, Callable[[str, str], str], bool]] = [
+    ("reworded around the anchor", lambda a, p: f"Going back to {a}: {_lower_first(p)}", True),
+    ("anchor dropped", lambda a, p: p, False),
+    ("garbled mix", lambda a, p: f"How does {a} handle latency and mask quality drifts in a single request?", False),
+    ("two questions", lambda a, p: f"What was {a}? {p}", False),
+    ("wrapped in a preamble", lambda a, p: f"Sure, here's the follow-up question:\n\nAbout {a}: {_lower_first(p)}", True),
+]
+
+
+class ScriptedModel:
+    """Stands in for LLMClient: answers each request with the next behaviour of SCRIPT, and keeps the requests."""
+
+    def __init__(self, model: str = "embedded", reply: Callable[[str, str, str], str] | None = None) -> None:
+        self.settings = LLMSettings(model=model)
+        self.requests: list[list[dict[str, str]]] = []
+        self.behaviours: list[tuple[str, bool]] = []
+        self._reply = reply
+
+    async def prime(self, messages: list[dict[str, str]]) -> None:
+        return None
+
+    async def stream(self, messages: list[dict[str, str]], **_: object) -> AsyncIterator[StreamEvent]:
+        self.requests.append(messages)
+        anchor, probe = _request(messages)
+        if self._reply is not None:
+            text = self._reply(messages[-1]["content"], anchor or "", probe)
+        else:
+            name, reply, accepted = SCRIPT[(len(self.requests) - 1) % len(SCRIPT)]
+            self.behaviours.append((name, accepted))
+            text = reply(anchor or "that", probe)
+        yield Token(text)
+        yield Done(Completion(text=text, route="scripted", ttft_s=0.0, total_s=0.0))
+
+
+@pytest.mark.parametrize("model", ["none", "scripted"])
+async def test_dev_cases_first_follow_ups_are_grounded_and_on_target(catalog: Catalog, evidence: MeaningEvidence, model: str) -> None:
+    llm = ScriptedModel() if model == "scripted" else None
+    rates, played = await measure(catalog, llm, evidence)
+    print(f"\n[{model}] {rates.line()}\n  " + "\n  ".join(rates.misses))
+    assert rates.cases >= 20
+    assert rates.grounded / rates.cases >= GROUNDED_RATE, rates.misses
+    assert rates.on_target / rates.cases >= ON_TARGET_RATE, rates.misses
+    if llm is not None:
+        # Every good rewording was kept, every bad one replaced by the canned probe around the anchor.
+        for (case, turn), (name, accepted) in zip(played, llm.behaviours, strict=True):
+            assert turn is not None
+            assert (turn.source == "llm:scripted") is accepted, (case.id, name, turn.text)
+            if not accepted:
+                assert turn.text.startswith("You mentioned "), (name, turn.text)
+
+
+def test_the_dev_cases_cover_each_kind_of_gap() -> None:
+    cases = load_cases()
+    assert len(cases) >= 20 and len({c.id for c in cases}) == len(cases)
+    kinds = {c.expect for c in cases}
+    assert {"impact", "ownership", "tradeoffs", "requirements", "monitoring", "rollout", "evaluation"} <= kinds
+    assert len({c.loop for c in cases}) == 3
+
+
+async def test_a_negated_answer_draws_the_monitoring_probe(catalog: Catalog, evidence: MeaningEvidence) -> None:
+    """ "We had no alerts on it" names alerts and denies them: it reads as less monitoring than "we had alerts on it"."""
+    case = Case(
+        id="negated-alerts", loop="canva-em-recsys", round="hiring-manager", question="hm-post-incident-review",
+        expect="monitoring", missing="monitoring",
+        answer=(
+            "I led the review after our template recommender served stale results for six hours. I ran the timeline "
+            "session myself and found the nightly embedding job had failed on an expired credential; we had no alerts on "
+            "it, so a designer noticed first. I decided we would rebuild the job on Airflow with retries, and it has not "
+            "recurred since; the lesson was to write the runbook before the launch."
+        ),
+    )  # fmt: skip
+    turn = await first_follow_up(catalog, case, ScriptedModel(reply=lambda user, a, p: f"About {a}: {_lower_first(p)}"), evidence)
+    assert turn is not None and turn.criterion == "monitoring", turn
+    assert one_question(turn.text) and names_something_said(turn.text, case.answer, "")
+    loop = catalog.loop(case.loop)
+    question = next(q for q in loop.round(case.round).questions if q.id == case.question)
+    monitoring = catalog.criterion(loop, "monitoring")
+    affirmed = case.answer.replace("we had no alerts on it", "we had alerts on it")
+    assert evidence(monitoring, question.text, [case.answer]) < evidence(monitoring, question.text, [affirmed])
+
+
+# --- the right probe first ----------------------------------------------------------------------------------------
+RIGHT_FIRST = [
+    pytest.param(
+        "canva-mle", "hiring-manager", "hm-hardest-tradeoff", "tradeoffs",
+        "On the background remover I owned the serving path, and I decided to ship the distilled model. I wrote the "
+        "TensorRT export myself and users in the editor got their masks faster.",
+        id="deep dive without alternatives: the alternative first",
+    ),
+    pytest.param(
+        "shopify-mle", "hiring-manager", "hm-ml-area-direction", "impact",
+        "I set the direction for search ranking across three teams: I wrote the design doc for a shared two-tower "
+        "retrieval stage, I chose in-batch negatives over mined ones, and all three teams adopted the shared index.",
+        id="results before alternatives",
+    ),
+    pytest.param(
+        "canva-mle", "hiring-manager", "hm-prototype-to-production", "ownership",
+        "The team took the template recommender from a notebook to production. In a two-week A/B test click-through "
+        "went from 4.1% to 4.6% against the popularity baseline, and the team learned to log features at serving time.",
+        id="only the team: the candidate's own part",
+    ),
+    pytest.param(
+        "canva-em-recsys", "recsys-system-design", "sd-template-recs", "requirements",
+        "I'd use a two-tower model for candidates and a gradient-boosted ranker on top.",
+        id="design without requirements: requirements first",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("loop", "round_", "question", "expect", "answer"), RIGHT_FIRST)
+async def test_the_right_probe_comes_first(
+    catalog: Catalog, evidence: MeaningEvidence, loop: str, round_: str, question: str, expect: str, answer: str
+) -> None:
+    case = Case(id="right-first", loop=loop, round=round_, question=question, expect=expect, missing="", answer=answer)
+    turn = await first_follow_up(catalog, case, None, evidence)
+    assert turn is not None and turn.criterion == expect, turn
+
+
+async def test_the_second_follow_up_names_something_new(catalog: Catalog, evidence: MeaningEvidence) -> None:
+    case = next(c for c in load_cases() if c.id == "hm-lightgbm-only-the-team")
+    session, clock = make_session(catalog, case, None, evidence)
+    [e async for e in session.open()]
+    for text in (case.answer, "I wrote the LightGBM feature pipeline and chose the session features myself."):
+        start = session.engine.elapsed()
+        clock.advance(speaking_seconds(text))
+        [e async for e in session.answer(text, t_start=start, t_end=session.engine.elapsed())]
+    follow_ups = [t for t in session.turns if t.kind is TurnKind.FOLLOW_UP]
+    assert len(follow_ups) == 2 and follow_ups[0].criterion != follow_ups[1].criterion
+    first, second = (re.match(r"You mentioned (.+?): ", t.text) for t in follow_ups)
+    assert first and second and first.group(1) != second.group(1), [t.text for t in follow_ups]
+
+
+# --- a capable configured model reads the whole answer ---------------------------------------------------------------
+async def test_a_capable_model_gets_the_whole_answer_and_may_name_another_phrase(catalog: Catalog, evidence: MeaningEvidence) -> None:
+    case = next(c for c in load_cases() if c.id == "hm-two-tower-no-numbers")
+    llm = ScriptedModel(model="openai/capable", reply=lambda user, a, p: "You said you distilled the query tower: what did that change in numbers, against what baseline?")
+    turn = await first_follow_up(catalog, case, llm, evidence)
+    user = llm.requests[0][-1]["content"]
+    assert "in-batch negatives" in user and "build the logging before the model" in user  # the whole answer, not its end
+    assert turn is not None and turn.source == "llm:scripted" and turn.criterion == "impact", turn
+
+
+async def test_the_embedded_model_gets_the_anchor_not_the_answer(catalog: Catalog, evidence: MeaningEvidence) -> None:
+    case = next(c for c in load_cases() if c.id == "hm-two-tower-no-numbers")
+    llm = ScriptedModel()
+    await first_follow_up(catalog, case, llm, evidence)
+    user = llm.requests[0][-1]["content"]
+    assert "They mentioned: the two-tower retrieval model" in user
+    assert "in-batch negatives" not in user and len(user) < 700
+
+
+# --- the anchor -------------------------------------------------------------------------------------------------------
+def test_the_anchor_is_the_most_specific_phrase_in_the_interviewers_words() -> None:
+    answer = (
+        "The team did a great job. We moved our template search from keyword matching to a two-tower retrieval model, "
+        "and people liked it."
+    )
+    anchor = choose_anchor([answer])
+    assert anchor is not None and anchor.text == "a two-tower retrieval model" and anchor.spoken == "the two-tower retrieval model"
+    assert answer[anchor.span.start : anchor.span.end] == anchor.text
+    assert choose_anchor(["It worked well and the team did a great job."]) is None  # nothing specific: no anchor
+    assert choose_anchor([answer]) == anchor  # deterministic
+
+
+def test_the_anchor_prefers_the_clause_of_the_gap_and_skips_what_the_interviewer_said() -> None:
+    answer = "We serve 20k requests per second from a Triton server. The nightly embedding job had no alerts on it."
+    gap_at = answer.index("The nightly")
+    near_gap = choose_anchor([answer], gap=_span(gap_at, len(answer)), gap_answer=0)
+    assert near_gap is not None and near_gap.text == "The nightly embedding job"
+    assert choose_anchor([answer], avoid=["What does the Triton server do with 20k requests?"]).text != "a Triton server"  # type: ignore[union-attr]
+    words = {p.text for p in phrases("Design it for 200 ms p95 latency.", question="with a 200 ms p95 latency target")}
+    assert words == set()  # only the interviewer's own words
+
+
+def test_the_canned_probe_takes_the_anchor() -> None:
+    assert with_anchor("What changed in numbers?", "the two-tower model") == "You mentioned the two-tower model: what changed in numbers?"
+    assert with_anchor("What changed in numbers?", None) == "What changed in numbers?"
+
+
+def _span(start: int, end: int):  # noqa: ANN202 - the scorer's Span
+    from simulator.scoring.text import Span
+
+    return Span(start=start, end=end)
