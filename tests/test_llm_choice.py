@@ -85,7 +85,7 @@ def _fake_parts(monkeypatch: pytest.MonkeyPatch, root: Path, blobs: list[bytes],
     importlib.invalidate_caches()
     whole = b"".join(blobs)
     spec = EmbeddedModelSpec(
-        key="fake", title="Fake", gguf_name="fake.gguf", size=len(whole),
+        key="fake", name="Fake", title="Fake", gguf_name="fake.gguf", size=len(whole),
         sha256=sha or hashlib.sha256(whole).hexdigest(), part_module=prefix, parts=len(blobs),
         version="1.0", install_hint="install the fake",
     )  # fmt: skip
@@ -152,6 +152,8 @@ async def test_the_raw_anchor_sends_what_the_project_sends(server: FaultServer) 
     assert sample.text == GOOD_QUESTION
     direct = server.calls("good~direct")[-1].body
     assert direct == raw_body(MESSAGES, settings) | {"model": "good~direct"}
+    await project_request(embedded_client(server, "good~seeded"), MESSAGES, seed=7)  # the bench's same-sample seed
+    assert server.calls("good~seeded")[-1].body == raw_body(MESSAGES, settings, seed=7) | {"model": "good~seeded"}
 
     # Generous: litellm's first call in a process sets itself up for seconds, more on a busy machine.
     via_litellm = Settings(llm={"model": "openai/good~litellm", "api_base": server.api_base, "fallback_to_embedded": False,

@@ -102,9 +102,11 @@ def bench_group() -> None:
 @click.option("--compare", is_flag=True, help="Both embedded models: follow-up quality on the development cases, and speed.")
 @click.option("--cases", type=click.Path(exists=True, dir_okay=False), help="--compare: a cases YAML (default: the built-in one).")
 @click.option("--markdown", is_flag=True, help="--compare: print the README table.")
+@click.option("--samples", type=click.IntRange(1, 20), default=1, show_default=True, help="--compare: follow-ups per case.")
+@click.option("--no-speed", is_flag=True, help="--compare: quality only.")
 @click.pass_context
 def bench_llm(ctx: click.Context, as_json: bool, quick: bool, requests: int | None, embedded: str | None,
-              threads: int | None, compare: bool, cases: str | None, markdown: bool) -> None:  # fmt: skip
+              threads: int | None, compare: bool, cases: str | None, markdown: bool, samples: int, no_speed: bool) -> None:  # fmt: skip
     """Follow-up time to first token and to the whole question (prefix primed), beside raw llama.cpp on the same prompts."""
     flags: dict[str, Any] = {}
     if embedded:
@@ -119,7 +121,8 @@ def bench_llm(ctx: click.Context, as_json: bool, quick: bool, requests: int | No
 
         report = run_compare(
             settings, catalog_or_exit(settings), cases=Path(cases) if cases else None,
-            requests=requests or (6 if quick else 12), progress=lambda line: click.echo(line, err=True),
+            requests=requests or (6 if quick else 12), samples=samples, speed=not no_speed,
+            progress=lambda line: click.echo(line, err=True),
         )  # fmt: skip
         if as_json:
             echo_json(report.model_dump(mode="json"))

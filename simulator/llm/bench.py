@@ -147,21 +147,24 @@ def raw_request(api_base: str, body: dict[str, object], timeout_s: float = 120.0
         conn.close()
 
 
-def raw_body(messages: list[dict[str, str]], settings: Settings, *, prime: bool = False) -> dict[str, object]:
+def raw_body(messages: list[dict[str, str]], settings: Settings, *, prime: bool = False, seed: int | None = None) -> dict[str, object]:
     """The body the project's call puts on the wire (what litellm sends too; tests/test_llm_choice.py checks both)."""
     if prime:  # LLMClient.prime: one token, not streamed
         return {"messages": messages, "model": EMBEDDED_MODEL, "max_tokens": 1, "stream": False}
-    return {
+    body: dict[str, object] = {
         "messages": messages, "model": EMBEDDED_MODEL, "max_tokens": settings.llm.max_tokens,
         "stream": True, "temperature": settings.llm.temperature,
     }  # fmt: skip
+    if seed is not None:
+        body["seed"] = seed
+    return body
 
 
 # --- the project's path ------------------------------------------------------------
-async def project_request(client: LLMClient, messages: list[dict[str, str]]) -> Sample:
+async def project_request(client: LLMClient, messages: list[dict[str, str]], seed: int | None = None) -> Sample:
     started, cpu = time.monotonic(), time.process_time()
     ttft, text, tokens = None, "", 0
-    async for event in client.stream(messages):
+    async for event in client.stream(messages, seed=seed):
         if isinstance(event, Token):
             ttft = ttft if ttft is not None else time.monotonic() - started
             text += event.text
@@ -222,14 +225,16 @@ def run_llm_bench(
             priming = priming_messages(system, question)
             messages = follow_up_messages(system, question, ANSWERS[i % len(ANSWERS)], probes[i % len(probes)])
 
+            seed = 1000 + i  # both paths draw the same sample, so their whole follow-ups are the same length
+
             async def project() -> Sample:
                 await client.prime(priming)
-                return await project_request(client, messages)
+                return await project_request(client, messages, seed=seed)
 
             def direct() -> Sample:
                 assert server is not None
                 raw_request(server.api_base, raw_body(priming, settings, prime=True))
-                return raw_request(server.api_base, raw_body(messages, settings))
+                return raw_request(server.api_base, raw_body(messages, settings, seed=seed))
 
             # ABBA: which path goes first alternates, so a slow moment lands on both alike.
             if not with_raw:

@@ -142,7 +142,7 @@ class LLMClient:
             self.embedded.ensure_started()
 
     def _body(self, route: Route, messages: list[dict[str, str]], max_tokens: int | None, temperature: float | None,
-              stop: list[str] | None) -> dict[str, Any]:  # fmt: skip
+              stop: list[str] | None, seed: int | None = None) -> dict[str, Any]:  # fmt: skip
         """The embedded server's request: the fields litellm would put on the wire for it."""
         body: dict[str, Any] = {
             "messages": messages,
@@ -153,15 +153,17 @@ class LLMClient:
         }
         if stop:
             body["stop"] = stop
+        if seed is not None:  # the bench: the same sample on every path, so whole follow-ups compare
+            body["seed"] = seed
         return body
 
     async def _deltas(self, route: Route, messages: list[dict[str, str]], max_tokens: int | None,
-                      temperature: float | None, stop: list[str] | None) -> AsyncIterator[str]:  # fmt: skip
+                      temperature: float | None, stop: list[str] | None, seed: int | None = None) -> AsyncIterator[str]:  # fmt: skip
         """The route's text as it streams: plain HTTP to the embedded server, litellm for the rest."""
         resolved = await self._resolve(route)
         if route.label == EMBEDDED_MODEL:
             assert resolved.api_base is not None
-            async for delta in local_http.stream_chat(resolved.api_base, self._body(resolved, messages, max_tokens, temperature, stop)):
+            async for delta in local_http.stream_chat(resolved.api_base, self._body(resolved, messages, max_tokens, temperature, stop, seed)):
                 yield delta
             return
         if self._litellm is None:
@@ -177,6 +179,7 @@ class LLMClient:
             stop=stop,
             timeout=self.settings.timeout_s,
             num_retries=0,
+            **({"seed": seed} if seed is not None else {}),
         )
         async for chunk in response:
             choices = getattr(chunk, "choices", None)
@@ -200,6 +203,7 @@ class LLMClient:
         max_tokens: int | None = None,
         temperature: float | None = None,
         stop: list[str] | None = None,
+        seed: int | None = None,
     ) -> AsyncIterator[StreamEvent]:
         """Yield tokens as they arrive, then Done; raise AllRoutesFailed if no route answers."""
         failures: list[str] = []
@@ -212,7 +216,7 @@ class LLMClient:
                 try:
                     text, ttft = "", None
                     async with asyncio.timeout_at(deadline):
-                        async for delta in self._deltas(route, messages, max_tokens, temperature, stop):
+                        async for delta in self._deltas(route, messages, max_tokens, temperature, stop, seed):
                             ttft = ttft if ttft is not None else time.monotonic() - started
                             text += delta
                             yield Token(delta)

@@ -105,6 +105,7 @@ class ModelComparison(BaseModel):
 class CompareReport(BaseModel):
     threads: int
     requests: int
+    samples: int = 1
     models: list[ModelComparison]
 
     def markdown(self) -> str:
@@ -137,7 +138,7 @@ class CompareReport(BaseModel):
         planned = next((m.quality.planned_on_target for m in self.models if m.quality), None)
         lines += [
             "",
-            f"{n} development cases; rates are of the follow-up shown (in brackets: the model's own wording, before the "
+            f"{n // max(1, self.samples)} development cases x {self.samples} sample(s); rates are of the follow-up shown (in brackets: the model's own wording, before the "
             "guard and the canned fallback)"
             + (f"; the planner chose the missing kind in {pct(planned)}" if planned is not None else "")
             + f". Speed: medians of {self.requests} follow-ups on {self.threads} threads, primed prefix, "
@@ -247,9 +248,10 @@ def quality(results: list[CaseResult]) -> QualityFigures:
     )  # fmt: skip
 
 
-def run_quality(settings: Settings, catalog: Catalog, cases: list[Case], model: str,
+def run_quality(settings: Settings, catalog: Catalog, cases: list[Case], model: str, *, samples: int = 1,
                 progress: Callable[[str], None] | None = None) -> list[CaseResult]:  # fmt: skip
-    """Every case's first follow-up with embedded model `model`, through RoundSession and the guard."""
+    """Every case's first follow-up (`samples` times each: sampling varies) with embedded model `model`,
+    through RoundSession and the guard."""
     llm_settings = LLMSettings.model_validate(
         settings.llm.model_dump() | {"model": EMBEDDED_MODEL, "embedded": model, "timeout_s": 600.0, "retries": 0}
     )
@@ -260,7 +262,7 @@ def run_quality(settings: Settings, catalog: Catalog, cases: list[Case], model: 
 
     async def main() -> list[CaseResult]:
         out = []
-        for case in cases:
+        for case in [c for c in cases for _ in range(samples)]:
             result = await first_follow_up(case, catalog, client, settings.interview.candidate)
             out.append(result)
             if progress:
@@ -281,24 +283,27 @@ def run_compare(
     cases: Path | None = None,
     models: list[str] | None = None,
     requests: int = 12,
+    samples: int = 1,
+    speed: bool = True,
     progress: Callable[[str], None] | None = None,
 ) -> CompareReport:
     """Quality over the development cases and speed beside raw llama.cpp, for each embedded model."""
     loaded = load_cases(cases)
     threads = settings.llm.threads or 2  # the goals are for 2 cores
     settings = settings.model_copy(update={"llm": settings.llm.model_copy(update={"threads": threads, "model": EMBEDDED_MODEL})})
-    report = CompareReport(threads=threads, requests=requests, models=[])
+    report = CompareReport(threads=threads, requests=requests, samples=samples, models=[])
     for key in models or list(MODELS):
         spec = MODELS[key]
         entry = ModelComparison(key=key, title=spec.title)
         per_model = settings.model_copy(update={"llm": settings.llm.model_copy(update={"embedded": key})})
         try:
+            if speed:
+                if progress:
+                    progress(f"{spec.title}: speed ({requests} follow-ups, raw llama.cpp beside each)")
+                entry.speed = run_llm_bench(per_model, catalog, requests=requests, progress=progress)
             if progress:
-                progress(f"{spec.title}: speed ({requests} follow-ups, raw llama.cpp beside each)")
-            entry.speed = run_llm_bench(per_model, catalog, requests=requests, progress=progress)
-            if progress:
-                progress(f"{spec.title}: quality ({len(loaded)} cases)")
-            entry.results = run_quality(per_model, catalog, loaded, key, progress=progress)
+                progress(f"{spec.title}: quality ({len(loaded)} cases x {samples})")
+            entry.results = run_quality(per_model, catalog, loaded, key, samples=samples, progress=progress)
             entry.quality = quality(entry.results)
         except Exception as exc:  # noqa: BLE001 - one model missing must not hide the other's figures
             entry.error = f"{type(exc).__name__}: {exc}"[:200]

@@ -29,7 +29,8 @@ _CHUNK = 8 * 1024 * 1024
 @dataclass(frozen=True)
 class EmbeddedModelSpec:
     key: str  # the `llm.embedded` value
-    title: str  # for people: the app's header, bench tables
+    name: str  # for people, short: the app's model line
+    title: str  # for people, with the quantisation: bench tables
     gguf_name: str
     size: int
     sha256: str
@@ -53,6 +54,7 @@ MODELS: dict[str, EmbeddedModelSpec] = {
     for spec in (
         EmbeddedModelSpec(
             key="qwen2.5-coder-0.5b",
+            name="Qwen2.5-Coder-0.5B",
             title="Qwen2.5-Coder-0.5B-Instruct q8_0",
             gguf_name="qwen2.5-coder-0.5b-instruct-q8_0.gguf",
             size=491_400_064,
@@ -64,6 +66,7 @@ MODELS: dict[str, EmbeddedModelSpec] = {
         ),
         EmbeddedModelSpec(
             key="qwen2.5-coder-1.5b",
+            name="Qwen2.5-Coder-1.5B",
             title="Qwen2.5-Coder-1.5B-Instruct Q4_K_M",
             gguf_name="qwen2.5-coder-1.5b-instruct-q4_k_m.gguf",
             size=1_117_320_768,
