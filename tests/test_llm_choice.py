@@ -267,6 +267,7 @@ class ScriptedLLM:
     def __init__(self, text: str) -> None:
         self.text = text
         self.primed = 0
+        self.settings = LLMSettings(model="embedded")
 
     async def prime(self, messages: list[dict[str, str]]) -> None:
         self.primed += 1
@@ -282,9 +283,13 @@ async def test_a_case_goes_through_the_real_round_path_and_guard(catalog: Catalo
     good = ScriptedLLM("Which part of the T5 distillation did you personally own?")
     result = await first_follow_up(case, catalog, good)  # type: ignore[arg-type]
     assert good.primed >= 1  # the prefix priming is part of the path measured
-    assert result.source == "llm:scripted" and result.guard_pass
-    assert result.grounded and result.one_question
     assert result.model_text == "Which part of the T5 distillation did you personally own?"
+    assert result.model_grounded and result.model_on_target and result.model_one_question
+    # Whatever the guard of the day decides, the record says which text was shown and why.
+    if result.guard_pass:
+        assert result.source == "llm:scripted" and result.shown == result.model_text and result.grounded
+    else:
+        assert result.source != "llm:scripted" and result.guard_reason
 
     drifting = ScriptedLLM("Sure! Here is my question: feel free to tell me anything?")
     refused = await first_follow_up(case, catalog, drifting)  # type: ignore[arg-type]
