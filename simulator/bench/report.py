@@ -77,13 +77,27 @@ def new_report(rows: list[BenchRow]) -> BenchReport:
 
 
 def llm_rows(result: Any) -> list[BenchRow]:
+    """Each follow-up figure, then raw llama.cpp on the same prompts in the same run, then the ratio."""
     goals = result.goals
-    return [
-        BenchRow(area="llm", figure=f"follow-up time to first token ({result.model})", median=result.ttft_median_s,
-                 p90=result.ttft_p90_s, unit="s", goal=f"<= {goals['ttft_median_s']} s", met=result.met["ttft_median_s"]),
-        BenchRow(area="llm", figure=f"whole follow-up ({result.model})", median=result.total_median_s,
-                 p90=result.total_p90_s, unit="s", goal=f"<= {goals['total_median_s']} s", met=result.met["total_median_s"]),
-    ]  # fmt: skip
+    label = result.model if not getattr(result, "embedded", None) else f"{result.model}: {result.embedded}"
+    if getattr(result, "threads", None):
+        label += f", {result.threads} threads"
+    raw = getattr(result, "raw", None)
+    rows: list[BenchRow] = []
+    for key, figure, p90 in (("ttft_median_s", "follow-up time to first token", "ttft_p90_s"),
+                             ("total_median_s", "whole follow-up", "total_p90_s")):
+        rows.append(BenchRow(area="llm", figure=f"{figure} ({label})", median=getattr(result, key),
+                             p90=getattr(result, p90), unit="s", goal=f"<= {goals[key]} s", met=result.met[key]))
+        if raw is not None:
+            rows.append(BenchRow(area="llm", figure=f"{figure}, raw llama.cpp same prompt, same run",
+                                 median=getattr(raw, key), p90=getattr(raw, p90), unit="s", goal="-", met=None))
+            ratio = result.ttft_ratio if key == "ttft_median_s" else result.total_ratio
+            rows.append(BenchRow(area="llm", figure=f"{figure}: ours / raw llama.cpp", median=ratio,
+                                 unit="x", goal="~1", met=None))
+    if raw is not None and getattr(result, "client_cpu_ms_median", None) is not None:
+        rows.append(BenchRow(area="llm", figure="client CPU per follow-up (ours; raw llama.cpp's HTTP client beside it)",
+                             median=result.client_cpu_ms_median, unit="ms", goal=f"raw: {raw.client_cpu_ms_median:g} ms", met=None))
+    return rows  # fmt: skip
 
 
 def stt_rows(result: Any) -> list[BenchRow]:

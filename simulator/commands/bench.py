@@ -94,8 +94,59 @@ def bench_group() -> None:
     """Benchmarks (medians, with the goal beside each figure)."""
 
 
+@bench_group.command("llm")
+@click.option("--json", "as_json", is_flag=True, help="The full result as JSON.")
+@click.option("--quick", is_flag=True, help="Fewer repetitions (6 instead of 12).")
+@click.option("--requests", type=click.IntRange(1, 500), help="Timed follow-ups (default 12).")
+@click.option("--embedded", "embedded", help="Which embedded model (llm.embedded): qwen2.5-coder-0.5b or qwen2.5-coder-1.5b.")
+@click.option("--threads", type=click.IntRange(0, 256), help="llama.cpp threads (llm.threads; 0 = all cores).")
+@click.option("--compare", is_flag=True, help="Both embedded models: follow-up quality on the development cases, and speed.")
+@click.option("--cases", type=click.Path(exists=True, dir_okay=False), help="--compare: a cases YAML (default: the built-in one).")
+@click.option("--markdown", is_flag=True, help="--compare: print the README table.")
+@click.option("--samples", type=click.IntRange(1, 20), default=1, show_default=True, help="--compare: follow-ups per case.")
+@click.option("--no-speed", is_flag=True, help="--compare: quality only.")
+@click.pass_context
+def bench_llm(ctx: click.Context, as_json: bool, quick: bool, requests: int | None, embedded: str | None,
+              threads: int | None, compare: bool, cases: str | None, markdown: bool, samples: int, no_speed: bool) -> None:  # fmt: skip
+    """Follow-up time to first token and to the whole question (prefix primed), beside raw llama.cpp on the same prompts."""
+    flags: dict[str, Any] = {}
+    if embedded:
+        flags["llm.embedded"] = embedded
+    if threads is not None:
+        flags["llm.threads"] = threads
+    settings = state(ctx).settings(**flags)  # validated like any layer: a wrong name lists the known ones
+    if compare:
+        from pathlib import Path
+
+        from ..llm.compare import run_compare
+
+        report = run_compare(
+            settings, catalog_or_exit(settings), cases=Path(cases) if cases else None,
+            requests=requests or (6 if quick else 12), samples=samples, speed=not no_speed,
+            progress=lambda line: click.echo(line, err=True),
+        )  # fmt: skip
+        if as_json:
+            echo_json(report.model_dump(mode="json"))
+        elif markdown:
+            click.echo(report.markdown())
+        else:
+            Console().print(report.markdown(), markup=False, highlight=False)
+        return
+    from ..bench.report import llm_rows
+    from ..llm.bench import run_llm_bench
+
+    result = run_llm_bench(
+        settings, catalog_or_exit(settings), requests=requests or (6 if quick else 12),
+        progress=None if as_json else (lambda line: click.echo(line, err=True)),
+    )  # fmt: skip
+    if as_json:
+        echo_json(result.model_dump(mode="json"))
+    else:
+        load = f" · load average {result.load_average:g}" if result.load_average is not None else ""
+        _print_rows(f"bench llm{load}", llm_rows(result))
+
+
 for _name, _help in {
-    "llm": "Follow-up time to first token and to the whole question (embedded model, prefix reused).",
     "stt": "Whisper real-time factor, end-of-speech to final-transcript latency, and jargon/general WER beside plain tiny.en.",
     "scoring": "Time to score a 45-minute round with the evidence scorer.",
     "store": "Search, session load and turn insert on a 10,000-session database.",

@@ -1,8 +1,13 @@
-"""Every LLM call goes through litellm, with timeouts, retries and a fallback chain.
+"""Every LLM call, with timeouts, retries and a fallback chain.
 
 Chain: the configured model -> the embedded model (a local server, see
 local_server.py) -> nothing, in which case the caller uses a canned probe. A
 dead provider never stalls a round for more than `timeout_s` per route.
+
+Configured models go through litellm. The embedded model's own loopback server
+is spoken to directly (local_http.py, the same OpenAI wire format): litellm cost
+~45 ms of CPU per follow-up there, and its import (~2 s) is not paid at all
+when only the embedded model is in use.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from pydantic import BaseModel
 
 from ..config import EMBEDDED_MODEL, LLMSettings
 from ..secrets import MASK, redact
+from . import local_http
 from .embedded_model import ensure_embedded_model
 from .litellm_import import import_litellm
 from .local_server import LocalServer
@@ -82,8 +88,9 @@ StreamEvent = Token | Done | RouteFailed
 class EmbeddedRuntime:
     """The embedded model's server process, started on first use and shared by the app."""
 
-    def __init__(self, models_dir: Path, threads: int = 0, log_path: Path | None = None) -> None:
+    def __init__(self, models_dir: Path, threads: int = 0, log_path: Path | None = None, model: str | None = None) -> None:
         self.models_dir = models_dir
+        self.model = model  # a key of embedded_model.MODELS; None = the default
         self.threads = threads
         self.log_path = log_path
         self.server: LocalServer | None = None
@@ -93,7 +100,7 @@ class EmbeddedRuntime:
         """Blocking (model assembly on first run, then ~1 s): call from a worker thread."""
         with self._lock:
             if self.server is None or not self.server.alive():
-                model = ensure_embedded_model(self.models_dir)
+                model = ensure_embedded_model(self.models_dir, self.model)
                 server = LocalServer(model, alias=EMBEDDED_MODEL, threads=self.threads, log_path=self.log_path)
                 server.start()
                 self.server = server
@@ -134,17 +141,66 @@ class LLMClient:
         return self.settings.model
 
     def warm_up(self) -> None:
-        """Blocking: import litellm and start the embedded server. Run in a thread worker."""
-        self._litellm = import_litellm()
+        """Blocking: import litellm (when a configured model needs it) and start the embedded server. Run in a thread worker."""
+        if any(route.label != EMBEDDED_MODEL for route in self.routes()):
+            self._litellm = import_litellm()
         if self.embedded is not None and self.settings.model == EMBEDDED_MODEL:
             self.embedded.ensure_started()
+
+    def _body(self, route: Route, messages: list[dict[str, str]], max_tokens: int | None, temperature: float | None,
+              stop: list[str] | None, seed: int | None = None) -> dict[str, Any]:  # fmt: skip
+        """The embedded server's request: the fields litellm would put on the wire for it."""
+        body: dict[str, Any] = {
+            "messages": messages,
+            "model": route.model.split("/", 1)[-1],  # the server's alias
+            "max_tokens": max_tokens or self.settings.max_tokens,
+            "stream": True,
+            "temperature": self.settings.temperature if temperature is None else temperature,
+        }
+        if stop:
+            body["stop"] = stop
+        if seed is not None:  # the bench: the same sample on every path, so whole follow-ups compare
+            body["seed"] = seed
+        return body
+
+    async def _deltas(self, route: Route, messages: list[dict[str, str]], max_tokens: int | None,
+                      temperature: float | None, stop: list[str] | None, seed: int | None = None) -> AsyncIterator[str]:  # fmt: skip
+        """The route's text as it streams: plain HTTP to the embedded server, litellm for the rest."""
+        resolved = await self._resolve(route)
+        if route.label == EMBEDDED_MODEL:
+            assert resolved.api_base is not None
+            async for delta in local_http.stream_chat(resolved.api_base, self._body(resolved, messages, max_tokens, temperature, stop, seed)):
+                yield delta
+            return
+        if self._litellm is None:
+            self._litellm = await asyncio.to_thread(import_litellm)
+        response = await self._litellm.acompletion(
+            model=resolved.model,
+            api_base=resolved.api_base,
+            api_key=resolved.api_key,
+            messages=messages,
+            stream=True,
+            max_tokens=max_tokens or self.settings.max_tokens,
+            temperature=self.settings.temperature if temperature is None else temperature,
+            stop=stop,
+            timeout=self.settings.timeout_s,
+            num_retries=0,
+            **({"seed": seed} if seed is not None else {}),
+        )
+        async for chunk in response:
+            choices = getattr(chunk, "choices", None)
+            if not choices:
+                continue
+            delta = choices[0].delta.content or ""
+            if delta:
+                yield delta
 
     async def _resolve(self, route: Route) -> Route:
         if route.label != EMBEDDED_MODEL:
             return route
         assert self.embedded is not None
         server = await asyncio.to_thread(self.embedded.ensure_started)
-        return route.model_copy(update={"api_base": server.api_base, "api_key": KEYLESS})
+        return route.model_copy(update={"model": f"openai/{server.alias}", "api_base": server.api_base, "api_key": KEYLESS})
 
     async def stream(
         self,
@@ -153,10 +209,9 @@ class LLMClient:
         max_tokens: int | None = None,
         temperature: float | None = None,
         stop: list[str] | None = None,
+        seed: int | None = None,
     ) -> AsyncIterator[StreamEvent]:
         """Yield tokens as they arrive, then Done; raise AllRoutesFailed if no route answers."""
-        if self._litellm is None:
-            self._litellm = await asyncio.to_thread(import_litellm)
         failures: list[str] = []
         loop = asyncio.get_running_loop()
         for route in self.routes():
@@ -167,28 +222,10 @@ class LLMClient:
                 try:
                     text, ttft = "", None
                     async with asyncio.timeout_at(deadline):
-                        resolved = await self._resolve(route)
-                        response = await self._litellm.acompletion(
-                            model=resolved.model,
-                            api_base=resolved.api_base,
-                            api_key=resolved.api_key,
-                            messages=messages,
-                            stream=True,
-                            max_tokens=max_tokens or self.settings.max_tokens,
-                            temperature=self.settings.temperature if temperature is None else temperature,
-                            stop=stop,
-                            timeout=self.settings.timeout_s,
-                            num_retries=0,
-                        )
-                        async for chunk in response:
-                            choices = getattr(chunk, "choices", None)
-                            if not choices:
-                                continue
-                            delta = choices[0].delta.content or ""
-                            if delta:
-                                ttft = ttft if ttft is not None else time.monotonic() - started
-                                text += delta
-                                yield Token(delta)
+                        async for delta in self._deltas(route, messages, max_tokens, temperature, stop, seed):
+                            ttft = ttft if ttft is not None else time.monotonic() - started
+                            text += delta
+                            yield Token(delta)
                     if not text.strip():
                         raise ValueError("empty completion")
                     yield Done(Completion(text=text, route=route.label, ttft_s=ttft, total_s=time.monotonic() - started, failures=failures))
@@ -215,14 +252,10 @@ class LLMClient:
         if self.settings.model != EMBEDDED_MODEL or self.embedded is None:
             return
         try:
-            if self._litellm is None:
-                self._litellm = await asyncio.to_thread(import_litellm)
             route = await self._resolve(self.routes()[0])
-            await self._litellm.acompletion(
-                model=route.model, api_base=route.api_base, api_key=route.api_key,
-                messages=messages,
-                max_tokens=1, timeout=self.settings.timeout_s, num_retries=0,
-            )  # fmt: skip
+            assert route.api_base is not None
+            async with asyncio.timeout(self.settings.timeout_s):
+                await local_http.complete(route.api_base, {"messages": messages, "model": route.model.split("/", 1)[-1], "max_tokens": 1})
         except Exception as exc:  # noqa: BLE001 - priming is an optimisation only
             log.info("priming the prompt prefix failed (%s); the first follow-up will be slower", _describe(exc))
 

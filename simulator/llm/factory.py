@@ -10,6 +10,7 @@ def build_llm(settings: Settings) -> LLMClient:
     embedded = EmbeddedRuntime(
         settings.models_dir,
         threads=settings.llm.threads,
+        model=settings.llm.embedded,
         log_path=settings.data_dir / "logs" / "embedded-llm.log",
     )
     return LLMClient(settings.llm, embedded=embedded)

@@ -117,7 +117,11 @@ class InterviewApp(LoopRunner, App[None]):
     # ---------------------------------------------------------------- set-up
     def _llm_label(self) -> str:
         model = self.settings.llm.model
-        return "embedded Qwen2.5-Coder-0.5B (llama.cpp)" if model == EMBEDDED_MODEL else model
+        if model != EMBEDDED_MODEL:
+            return model
+        from ..llm.embedded_model import MODELS
+
+        return f"embedded {MODELS[self.settings.llm.embedded].name} (llama.cpp)"
 
     @property
     def audio_player(self) -> AudioPlayer:
