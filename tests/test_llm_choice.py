@@ -20,10 +20,11 @@ import pytest
 from simulator.bench.report import llm_rows
 from simulator.catalog import Catalog, load_catalog
 from simulator.config import DEFAULT_EMBEDDED, PROJECT_ROOT, EmbeddedName, LLMSettings, Settings
-from simulator.llm import compare, embedded_model
+from simulator.bench import llm_compare as compare
+from simulator.llm import embedded_model
 from simulator.llm.bench import GOALS, LLMBenchResult, PathFigures, project_request, raw_body, raw_request
 from simulator.llm.client import AllRoutesFailed, Completion, Done, LLMClient, Token
-from simulator.llm.compare import (
+from simulator.bench.llm_compare import (
     KIND_PATTERNS,
     CaseResult,
     first_follow_up,

@@ -118,7 +118,7 @@ def bench_llm(ctx: click.Context, as_json: bool, quick: bool, requests: int | No
     if compare:
         from pathlib import Path
 
-        from ..llm.compare import run_compare
+        from ..bench.llm_compare import run_compare
 
         report = run_compare(
             settings, catalog_or_exit(settings), cases=Path(cases) if cases else None,

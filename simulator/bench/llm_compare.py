@@ -34,9 +34,9 @@ from ..config import EMBEDDED_MODEL, LLMSettings, Settings
 from ..engine.clock import SimulatedClock
 from ..engine.turns import Speaker, TurnKind
 from ..interview.round_session import RoundSession, TurnDiscarded, TurnDone, TurnStarted, TurnToken, speaking_seconds
-from .bench import LLMBenchResult, run_llm_bench
-from .client import EmbeddedRuntime, LLMClient
-from .embedded_model import MODELS
+from ..llm.bench import LLMBenchResult, run_llm_bench
+from ..llm.client import EmbeddedRuntime, LLMClient
+from ..llm.embedded_model import MODELS
 
 CASES_FILE = Path(__file__).with_name("followup_cases.yaml")
 
