@@ -102,11 +102,15 @@ def _facets(path: Path, criterion: str) -> tuple[dict, list[dict]]:
     return doc, crit["meaning"]["facets"]
 
 
-def test_removing_the_top_facets_lowers_the_evidence_level(tmp_path: Path) -> None:
+def test_rewriting_the_top_facets_lowers_the_evidence_level(tmp_path: Path) -> None:
     rubrics = _copy(tmp_path)
     assert _impact(rubrics, scorer="evidence") == 4
     doc, facets = _facets(rubrics / "criteria.yaml", "impact")
-    facets[:] = [f for f in facets if f["level"] < 4]
+    for facet in facets:
+        if facet["level"] == 4:
+            facet["examples"] = ["We celebrated the launch with cake at the office party.",
+                                 "The office plants were watered every Friday.", "Lunch was pizza on most days."]
+            facet.pop("cues", None)
     (rubrics / "criteria.yaml").write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
     level = _impact(rubrics, scorer="evidence")
     assert level is not None and level < 4
@@ -120,7 +124,8 @@ def test_a_new_example_in_yaml_is_read_at_once(tmp_path: Path) -> None:
     before = _impact(rubrics, odd, scorer="evidence")
     for facet in facets:
         if facet["level"] >= 3:
-            facet["examples"] = [odd]
+            facet["examples"] = [odd, "Pager alerts about it fell from twenty a night to two a night.",
+                                 "Support emails about the feature went from fifty a day to five a day."]
     (rubrics / "criteria.yaml").write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
     after = _impact(rubrics, odd, scorer="evidence")
     assert before is not None and after is not None and after > before
