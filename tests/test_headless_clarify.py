@@ -1,0 +1,48 @@
+"""Headless: a clarifying question as the first paragraph gets a fact from the YAML, and the next paragraph answers
+the same bank question (canva system design, shopify case study, shopify system design)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from simulator.catalog import load_catalog
+from simulator.config import PROJECT_ROOT
+
+CASES = [
+    ("canva-mle", "system-design", "Before I design anything: how much traffic does it get, and what is the latency budget?"),
+    ("shopify-mle", "case-study", "Quick question first: how many merchants does this affect, and what does success look like?"),
+    ("shopify-mle", "system-design", "Can I ask about scale first? How many requests per second at peak, and what is the latency budget?"),
+]
+ANSWER = ("I would start with the requirements at that scale, then a two-stage retrieval and ranking design, "
+          "a canary rollout and a rollback on p95 latency.")
+
+
+@pytest.mark.parametrize(("loop", "round_id", "question"), CASES)
+def test_a_clarifying_question_is_answered_from_the_facts(tmp_path: Path, loop: str, round_id: str, question: str) -> None:
+    answers = tmp_path / "answers.txt"
+    answers.write_text(f"{question}\n\n{ANSWER}\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "simulator", "--data-dir", str(tmp_path / "data"), "run", "--loop", loop, "--round", round_id,
+         "--answers", str(answers), "--seed", "1", "--json"],
+        capture_output=True, text=True, timeout=900, cwd=PROJECT_ROOT, check=False)  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    data = json.loads(result.stdout)
+    turns = data["turns"] if "turns" in data else data["rounds"][0]["turns"]
+    kinds = [(t["speaker"], t["kind"]) for t in turns]
+    first = kinds.index(("candidate", "answer"))
+    assert kinds[first + 1] == ("interviewer", "clarification"), kinds
+    reply = turns[first + 1]["text"]
+    catalog = load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
+    question_turn = next(t for t in reversed(turns[:first]) if t["kind"] == "question")
+    bank = next(q for q in catalog.loops[loop].round(round_id).questions if q.text.strip() == question_turn["text"].strip())
+    numbers = set(re.findall(r"\d[\d,.]*", " ".join(f.text for f in bank.facts)))
+    assert any(n in reply for n in numbers), (reply, numbers)  # a concrete fact from the YAML
+    # the next paragraph answers the same bank question: no new bank question in between
+    assert kinds[first + 2] == ("candidate", "answer"), kinds
+    assert turns[first + 2]["text"] == ANSWER
