@@ -16,7 +16,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from ...catalog.models import Criterion, Facet
-from .clauses import Clause, Polarity, split_clauses, story_question
+from .clauses import Clause, split_clauses, story_question
 from .detectors import Detectors
 from .embedder import Embedder
 from .facets import CriterionFacets, criterion_facets
