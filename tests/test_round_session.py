@@ -9,6 +9,8 @@ from simulator.config import PROJECT_ROOT
 from simulator.engine.clock import SimulatedClock
 from simulator.engine.turns import Speaker, Turn, TurnKind
 from simulator.interview.round_session import RoundSession, speaking_seconds
+from simulator.scoring.meaning import default_model
+from simulator.scoring.meaning.model import AnswerText
 
 NO_NUMBERS_WE = "We built a recommendation model for templates and it went to production and people liked it."
 I_NO_NUMBERS = "I built a recommendation model for templates: I wrote the ranking code and I decided to ship it. It went to production and people liked it."
@@ -41,13 +43,22 @@ async def answer(session: RoundSession, clock: SimulatedClock, text: str) -> Non
     [e async for e in session.answer(text, t_start=start, t_end=session.engine.elapsed())]
 
 
-async def test_no_numbers_is_probed_for_impact_then_we_only_for_ownership(catalog: Catalog) -> None:
+async def test_no_numbers_is_probed_for_impact_then_the_weakest_the_scorer_reads(catalog: Catalog) -> None:
     session, clock = session_for(catalog)
     [e async for e in session.open()]
     await answer(session, clock, I_NO_NUMBERS)
     assert session.turns[-1].kind is TurnKind.FOLLOW_UP and session.turns[-1].criterion == "impact"
     await answer(session, clock, NUMBERS_WE)
-    assert session.turns[-1].kind is TurnKind.FOLLOW_UP and session.turns[-1].criterion == "ownership"
+    probed = session.turns[-1].criterion
+    assert session.turns[-1].kind is TurnKind.FOLLOW_UP and probed != "impact"  # the numbers came
+    # The same model scores and plans: what is probed is the weakest of the question's criteria as read.
+    question = next(t for t in session.turns if t.kind is TurnKind.QUESTION)
+    bank = next(q for q in session.round.questions if q.id == question.question_id)
+    answers = [AnswerText(t.text, i) for i, t in enumerate(session.turns) if t.speaker is Speaker.CANDIDATE]
+    model = default_model()
+    strengths = {c: model.assess(catalog.criteria[c], bank.text, answers).strength
+                 for c in bank.criteria if c != "impact" and catalog.criteria[c].meaning is not None}  # fmt: skip
+    assert strengths[probed] <= min(strengths.values()) + 0.05, strengths
     assert session.turns[-1].source == "canned" and session.fallbacks == 0  # no model configured: canned by design
     assert session.turns[-1].text.startswith("You mentioned ")  # ... around something the candidate said
 
