@@ -32,8 +32,8 @@ async def test_rubric_edits_reload_without_a_restart(tmp_path: Path) -> None:
         bump(loop_file, original.replace("company: Demo", "company: Demo Renamed", 1))
         await wait_for(pilot, lambda: app.catalog is not first, 10, "the reload")
         assert next(iter(app.catalog.loops.values())).company == "Demo Renamed"
-        options = str(app.screen.query_one("#loop", Select)._options)  # what the picker now offers
-        assert "Demo Renamed" in options
+        picker = app.screen.query_one("#loop", Select)  # what the picker offers, refilled on the next message
+        await wait_for(pilot, lambda: "Demo Renamed" in str(picker._options), 10, "the picker refilled")
 
         good = app.catalog
         bump(loop_file, original + "\nnot_a_field: 1\n")

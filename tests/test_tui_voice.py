@@ -72,8 +72,13 @@ async def start_voice_round(app: InterviewApp, pilot: Any) -> InterviewScreen:
     """From Home: pick voice with the radio button, start, wait for the first question."""
     await wait_for(pilot, lambda: app.catalog is not None and app.store is not None, 20, "data")
     await pilot.pause(0.2)  # the selects fill in once the catalog is there: let the layout settle before clicking
-    await pilot.click("#mode-voice")
-    await wait_for(pilot, lambda: app.screen.query_one("#mode-voice", RadioButton).value, 5, "voice selected")
+    voice = app.screen.query_one("#mode-voice", RadioButton)
+    for _ in range(5):  # a click that lands while the refilled pickers still reflow is clicked again
+        await pilot.click("#mode-voice")
+        await pilot.pause(0.2)
+        if voice.value:
+            break
+    await wait_for(pilot, lambda: voice.value, 5, "voice selected")
     await pilot.press("ctrl+n")
     await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen), 10, "the interview screen")
     screen = app.screen
@@ -187,7 +192,8 @@ async def test_push_to_talk_start_and_stop(
         report = app.screen
         assert isinstance(report, ReportScreen) and report.outcome.reason == "ended by the candidate"
         last = [t for t in report.outcome.turns if t.speaker is Speaker.CANDIDATE][-1]
-        assert "ranking" in words(last.text) and last.audio_path and last.metrics is not None, last
+        # Cut mid-word, Whisper may end the clip on "ranker" where the partial said "ranking": either is what was said.
+        assert re.search(r"\brank", words(last.text)) and last.audio_path and last.metrics is not None, last
         assert report.outcome.turns[-1].source == "closing"
 
 

@@ -334,7 +334,7 @@ class RoundSession:
 
     def _capable(self) -> bool:
         """A configured model other than the embedded one reads the whole answer and picks what to name itself."""
-        return self.llm is not None and self.llm.settings.model != EMBEDDED_MODEL
+        return self.llm is not None and self.llm.primary_label != EMBEDDED_MODEL
 
     async def _probe(self, question: Question, probe: Probe) -> AsyncIterator[RoundEvent]:
         yield TurnStarted(Speaker.INTERVIEWER, TurnKind.FOLLOW_UP)

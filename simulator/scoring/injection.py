@@ -29,7 +29,14 @@ _ADDRESS = re.compile(
     r"|\byou(?: are|'re) (?:now )?(?:the |a |my )?(?:grader|scorer|evaluator|examiner|assessor|judge|reviewer)\b"
     r"|\b(?:say|tell|write|report|put)\s+(?:that\s+)?my (?:score|level|grade|rating) is\b"
     r"|\bmy (?:score|level|grade|rating) (?:is|should be|must be) (?:a |level )?[1-4]\b"
-    r"|\b(?:assign|give|award|grant)\s+(?:\w+\s+){0,3}(?:maximum|max|highest|top|full marks|perfect|level\s*[1-4]|scores? of)\b",
+    r"|\b(?:assign|give|award|grant)\s+(?:\w+\s+){0,3}(?:maximum|max|highest|top|full marks|perfect|level\s*[1-4]|scores? of)\b"
+    # Orders to the interviewer about the round itself: the planner must not hear them either.
+    r"|(?:^|\b(?:please|now|and|then)\s+)(?:skip|stop|end|drop)\s+(?:the |all |any |your |these |those )?(?:remaining |other |further )?"
+    r"(?:follow[- ]?ups?|questions|interview|round)\b(?!\s+(?:analysis|experiments?|study|studies|work|tasks?|tickets?|data|model))"
+    r"|\b(?:move|go|jump|skip|proceed)\s+(?:on\s+|straight\s+|directly\s+|now\s+)?to\s+(?:the\s+)?(?:wrap[- ]?up|closing|next (?:question|round))\b"
+    r"|\bask\s+(?:me\s+)?no\s+(?:more|further|other)\s+(?:questions|follow[- ]?ups)\b"
+    r"|\b(?:say|tell \w+|write|report|conclude|record)\s+(?:that\s+)?(?:the|this)\s+candidate\s+(?:is|was|should)\b"
+    r"|\bnote (?:to|for)(?: the)? interviewer\b",
     re.IGNORECASE | re.MULTILINE,
 )
 # [SYSTEM: ...], <system>...</system>, {{...}} asides: masked whole when they address the grader.
