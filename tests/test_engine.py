@@ -187,3 +187,30 @@ def test_near_ties_go_to_the_rounds_criteria_order_then_the_questions() -> None:
     clock2.advance(30)
     plan = eng2.record_answer("anything")
     assert plan.probe is not None and plan.probe.criterion == "impact"  # the round lists impact first
+
+
+def test_a_criterion_left_out_is_probed_before_one_shown_in_part() -> None:
+    """Nothing said about structure outranks a weak reading of impact, and is asked even when it reads strong."""
+    readings = {"impact": 0.20, "ownership": 0.90, "structure": 0.75}
+    absent = {"structure"}
+
+    def evidence(criterion, question, answers):  # noqa: ANN001, ANN202 - EvidenceStrength
+        return readings[criterion.id]
+
+    def left_out(criterion, question, answers):  # noqa: ANN001, ANN202 - EvidenceAbsent
+        return criterion.id in absent
+
+    eng, clock = engine(evidence=evidence, absent=left_out)
+    eng.start()
+    clock.advance(30)
+    plan = eng.record_answer("anything")
+    assert plan.probe is not None and plan.probe.criterion == "structure"
+    clock.advance(30)
+    plan = eng.record_answer("more")
+    assert plan.probe is not None and plan.probe.criterion == "impact"  # then the weakest of what was said
+    absent.clear()
+    readings["impact"] = 0.95
+    eng2, clock2 = engine(evidence=evidence, absent=left_out)
+    eng2.start()
+    clock2.advance(30)
+    assert eng2.record_answer("all shown, all strong").action == "next_question"

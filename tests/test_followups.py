@@ -19,7 +19,7 @@ import pytest
 from followup_cases import Case, first_follow_up, load_cases, make_session, measure, names_something_said, one_question
 
 from simulator.catalog import Catalog, load_catalog
-from simulator.config import PROJECT_ROOT, LLMSettings
+from simulator.config import PROJECT_ROOT
 from simulator.engine.turns import TurnKind
 from simulator.interview.anchor import choose_anchor, phrases, with_anchor
 from simulator.interview.evidence_probe import MeaningEvidence
@@ -67,7 +67,7 @@ class ScriptedModel:
     """Stands in for LLMClient: answers each request with the next behaviour of SCRIPT, and keeps the requests."""
 
     def __init__(self, model: str = "embedded", reply: Callable[[str, str, str], str] | None = None) -> None:
-        self.settings = LLMSettings(model=model)
+        self.primary_label = model  # what the session asks a client: embedded or a configured model
         self.requests: list[list[dict[str, str]]] = []
         self.behaviours: list[tuple[str, bool]] = []
         self._reply = reply
@@ -88,7 +88,6 @@ class ScriptedModel:
         yield Done(Completion(text=text, route="scripted", ttft_s=0.0, total_s=0.0))
 
 
-@pytest.mark.xfail(strict=True, reason="after the evidence model was retrained with the round-specific facets (2026-12-01) the planner probes the missing kind in 17/23 cases (74%, goal 80%) and grounds 21/23; re-tune the planner on the retrained model")
 @pytest.mark.parametrize("model", ["none", "scripted"])
 async def test_dev_cases_first_follow_ups_are_grounded_and_on_target(catalog: Catalog, evidence: MeaningEvidence, model: str) -> None:
     llm = ScriptedModel() if model == "scripted" else None
@@ -143,8 +142,6 @@ RIGHT_FIRST = [
         "On the background remover I owned the serving path, and I decided to ship the distilled model. I wrote the "
         "TensorRT export myself and users in the editor got their masks faster.",
         id="deep dive without alternatives: the alternative first",
-        marks=pytest.mark.xfail(strict=True, reason="the retrained evidence model reads this answer's tradeoffs as "
-                                "stronger than another criterion; goal: tradeoffs first"),
     ),
     pytest.param(
         "shopify-mle", "hiring-manager", "hm-ml-area-direction", "impact",
@@ -175,13 +172,12 @@ async def test_the_right_probe_comes_first(
     assert turn is not None and turn.criterion == expect, turn
 
 
-@pytest.mark.xfail(strict=True, reason="fails with the evidence model retrained on 2026-12-01 (it passed "
-                   "with the earlier weights); to fix with the planner re-tune")
 async def test_the_second_follow_up_names_something_new(catalog: Catalog, evidence: MeaningEvidence) -> None:
-    case = next(c for c in load_cases() if c.id == "hm-lightgbm-only-the-team")
+    """Two gaps (no result, no user outcome): the second probe is on the other gap and names another phrase."""
+    case = next(c for c in load_cases() if c.id == "shopify-bh-relabel-no-result")
     session, clock = make_session(catalog, case, None, evidence)
     [e async for e in session.open()]
-    for text in (case.answer, "I wrote the LightGBM feature pipeline and chose the session features myself."):
+    for text in (case.answer, "In the next A/B test, click-through on apparel recommendations went from 2.1% to 2.6%."):
         start = session.engine.elapsed()
         clock.advance(speaking_seconds(text))
         [e async for e in session.answer(text, t_start=start, t_end=session.engine.elapsed())]

@@ -38,8 +38,6 @@ def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedRunti
     runtime.stop()
 
 
-@pytest.mark.xfail(strict=True, reason="the planner probes the missing kind in 17/23 dev cases (74%, goal 80%) with "
-                   "the retrained evidence model, whatever the model words")
 async def test_dev_cases_with_the_embedded_model(catalog: Catalog, embedded: EmbeddedRuntime) -> None:
     llm = LLMClient(LLMSettings(timeout_s=PATIENT), embedded=embedded)
     rates, played = await measure(catalog, llm, MeaningEvidence())

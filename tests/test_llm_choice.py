@@ -268,7 +268,7 @@ class ScriptedLLM:
     def __init__(self, text: str) -> None:
         self.text = text
         self.primed = 0
-        self.settings = LLMSettings(model="embedded")
+        self.primary_label = "embedded"  # what the session asks a client: embedded or a configured model
 
     async def prime(self, messages: list[dict[str, str]]) -> None:
         self.primed += 1

@@ -17,6 +17,9 @@ from ..catalog import Criterion
 EvidenceStrength = Callable[[Criterion, str, list[str]], float]
 """(criterion, question text, the candidate's answers to it) -> strength in [0, 1]."""
 
+EvidenceAbsent = Callable[[Criterion, str, list[str]], bool]
+"""(criterion, question text, answers) -> True when nothing said shows any part of the criterion."""
+
 
 @lru_cache(maxsize=4096)
 def _compiled(pattern: str) -> re.Pattern[str]:

@@ -15,10 +15,10 @@ from pydantic import BaseModel, ConfigDict
 
 from ..catalog import Catalog, Loop, Persona, Question, Round
 from .clock import Clock
-from .evidence import EvidenceStrength, strength
+from .evidence import EvidenceAbsent, EvidenceStrength, strength
 
 WELL_EVIDENCED = 2 / 3 - 1e-9
-TIE_MARGIN = 0.05  # strengths this close to the weakest are a tie: the rubric's order decides
+TIE_MARGIN = 0.1  # strengths this close to the weakest are a tie: the rubric's order decides (readings are coarse)
 CLOSING_RESERVE_S = 60.0
 MINUTES_PER_QUESTION = {"conversation": 10.0, "coding": 25.0}
 
@@ -63,9 +63,11 @@ class RoundEngine:
         recent_question_ids: set[str] | frozenset[str] = frozenset(),
         warn_minutes: list[float] | None = None,
         evidence: EvidenceStrength = strength,
+        absent: EvidenceAbsent | None = None,
     ) -> None:
         self.catalog = catalog
         self.evidence = evidence
+        self.absent: EvidenceAbsent = absent or (lambda c, q, a: evidence(c, q, a) == 0.0)
         self.loop = loop
         self.round = round_
         self.persona = persona
@@ -198,22 +200,31 @@ class RoundEngine:
     def _weakest(self, question: Question, probed: list[str]) -> Probe | None:
         """The criterion of `question` with the least evidence so far, what a real interviewer would ask first.
 
-        Strengths within TIE_MARGIN of the weakest count as a tie, broken by the
-        round's criteria order, then the question's: the YAML lists what matters
-        first (results before alternatives in a deep dive, requirements before
-        architecture in a design), and the evidence model's readings are not so
-        exact that a 0.02 difference should overrule it.
+        A criterion the answers never touched (nothing said shows any part of it, or
+        only its absence) comes before one shown in part, however strong the rest of
+        the answer reads: an interviewer asks about what was left out before asking
+        for more of what was said. Among those, the lowest strength; strengths
+        within TIE_MARGIN of it count as a tie, broken by the round's criteria order,
+        then the question's: the YAML lists what matters first (results before
+        alternatives in a deep dive, requirements before architecture in a design),
+        and the evidence model's readings are not so exact that a 0.1 difference
+        should overrule it. A criterion shown in part is probed only below
+        WELL_EVIDENCED.
         """
         said = self._answers.get(question.id, [])
         round_order = {c.id: i for i, c in enumerate(self.round.criteria)}
-        candidates = []
+        untouched, partial = [], []
         for order, crit_id in enumerate(question.criteria):
             if crit_id in probed:
                 continue
             criterion = self.catalog.criterion(self.loop, crit_id)
             score = self.evidence(criterion, question.text, said)
-            if score < WELL_EVIDENCED:
-                candidates.append((score, round_order.get(crit_id, len(round_order)), order, crit_id))
+            entry = (score, round_order.get(crit_id, len(round_order)), order, crit_id)
+            if self.absent(criterion, question.text, said):
+                untouched.append(entry)
+            elif score < WELL_EVIDENCED:
+                partial.append(entry)
+        candidates = untouched or partial
         if not candidates:
             return None
         weakest = min(c[0] for c in candidates)

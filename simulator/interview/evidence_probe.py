@@ -102,6 +102,13 @@ class MeaningEvidence:
             self._cache.popitem(last=False)
         return assessment
 
+    def absent(self, criterion: Criterion, question: str, answers: list[str]) -> bool:
+        """Nothing said shows any part of the criterion (it was not mentioned, or only denied or wished for)."""
+        assessment = self.assess(criterion, question, answers)
+        if assessment is None:
+            return ladder_strength(criterion, question, answers) == 0.0
+        return not assessment.shown
+
     def gap(self, criterion: Criterion, question: str, answers: list[str]) -> Gap | None:
         """The clause nearest the criterion's gap: what the candidate denied, only wished for, or half showed."""
         assessment = self.assess(criterion, question, answers)
