@@ -202,3 +202,24 @@ def test_every_round_of_the_three_loops_scores_its_weight() -> None:
             score = score_round(loop, rnd, turns, CATALOG)
             unscored = [r.criterion for r in score.criteria if r.level is None]
             assert not unscored, (loop_id, rnd.id, unscored)
+
+
+def test_a_clarifying_question_counts_for_requirements_on_any_question() -> None:
+    """Asking about scale first is requirements evidence even where the bank question lists other criteria."""
+    loop = CATALOG.loop("canva-mle")
+    rnd = loop.round("system-design")
+    question = next(q for q in rnd.questions if "requirements" not in q.criteria)
+    ask = "Before I design anything: how much traffic does this get at peak, and what is the latency budget?"
+    answer = "Then I'd keep the model behind a queue with autoscaling, and watch p95 latency against that budget."
+    turns = [
+        Turn(index=0, speaker=Speaker.INTERVIEWER, kind=TurnKind.QUESTION, text=question.text, t_start=0, t_end=5, question_id=question.id),
+        Turn(index=1, speaker=Speaker.CANDIDATE, kind=TurnKind.ANSWER, text=ask, t_start=5, t_end=12, question_id=question.id),
+        Turn(index=2, speaker=Speaker.INTERVIEWER, kind=TurnKind.CLARIFICATION, text=question.facts[0].text, t_start=12,
+             t_end=15, question_id=question.id, source="facts"),
+        Turn(index=3, speaker=Speaker.CANDIDATE, kind=TurnKind.ANSWER, text=answer, t_start=15, t_end=40, question_id=question.id),
+    ]  # fmt: skip
+    requirements = next(r for r in score_round(loop, rnd, turns, CATALOG).criteria if r.criterion == "requirements")
+    assert requirements.level is not None and requirements.level >= 2, requirements
+    unasked = [t for t in turns if t.index in (0, 3)]  # the same answer without the question asked: not credited
+    again = next(r for r in score_round(loop, rnd, unasked, CATALOG).criteria if r.criterion == "requirements")
+    assert again.level is None

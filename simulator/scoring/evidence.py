@@ -60,7 +60,10 @@ def score_criterion(criterion: Criterion, weight: float, exchanges: list[Exchang
     comparison (`--scorer signals`, `bench scoring`).
     """
     base = CriterionResult(criterion=criterion.id, weight=weight, decided_by="evidence")
-    probing = [e for e in exchanges if e.addresses(criterion.id)]
+    # Asking about the problem is requirements evidence whatever the bank question lists: a candidate who
+    # clarified scale before designing showed it, even on a question written to probe something else.
+    asks = criterion.meaning is not None and criterion.meaning.questions_count
+    probing = [e for e in exchanges if e.addresses(criterion.id) or (asks and e.clarified)]
     tests = criterion.scoring is not None and criterion.scoring.hidden_tests is not None
     model = default_model() if meaning and criterion.meaning is not None and not tests else None
     if model is not None and model.weights is None:

@@ -53,6 +53,7 @@ class Exchange:
     criteria: set[str] | None = None  # None: unknown question, counts for every criterion of the round
     answers: list[AnswerText] = field(default_factory=list)
     test_runs: list[TestRun] = field(default_factory=list)  # in order; the last one is the submitted code's
+    clarified: bool = False  # the interviewer answered a question the candidate asked about the problem
 
     def addresses(self, criterion_id: str) -> bool:
         return self.criteria is None or criterion_id in self.criteria
@@ -80,6 +81,8 @@ def exchanges(turns: list[Turn], rnd: Round | None = None) -> list[Exchange]:
                     current = _add_test_run(turn, current, out, tests)
                 continue
             if turn.kind == TurnKind.CLARIFICATION:
+                if current is not None:
+                    current.clarified = True
                 continue  # facts told to the candidate are not part of what was asked
             if turn.kind == TurnKind.QUESTION or current is None:
                 criteria = known.get(turn.question_id) if turn.question_id else None
