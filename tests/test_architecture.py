@@ -41,16 +41,11 @@ RANK = {unit: rank for rank, units in enumerate(LAYERS) for unit in units}
 
 # Imports against the order that are known and owned: (importing module, imported module prefix).
 ALLOWED_UPWARD = {
-    # The LLM benchmark builds real interviewer prompts; it moves to simulator/bench/ with
-    # scoring/bench.py (the lead's, both being reworked now), and this entry goes.
-    ("simulator.llm.bench", "simulator.interview"),
     # `rubric validate` runs each SQL problem's reference query through the very harness the sandbox
     # runs (a stdlib-only module copied into the sandbox as a file), so a wrong expected result is
     # caught in the YAML; imported lazily, inside the check, and it imports nothing of simulator.
     ("simulator.catalog.exercise_checks", "simulator.sandbox.sql_harness"),
 }
-# Benchmarks live in simulator/bench/; these two are the lead's to move there.
-BENCHES_NOT_YET_MOVED = {"simulator/llm/bench.py", "simulator/scoring/bench.py"}
 
 
 def module_name(path: Path, root: Path) -> str:
@@ -172,7 +167,7 @@ def test_benchmarks_live_in_simulator_bench() -> None:
         # commands/bench.py is the click wiring of `interview-sim bench`, a command like the others
         if not path.is_relative_to(PACKAGE / "bench") and path != PACKAGE / "commands" / "bench.py"
     }
-    assert strays == BENCHES_NOT_YET_MOVED
+    assert not strays, strays
 
 
 def test_the_layer_test_fails_on_a_planted_bad_import(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from simulator.catalog import Catalog, load_catalog
 from simulator.config import DEFAULT_EMBEDDED, PROJECT_ROOT, EmbeddedName, LLMSettings, Settings
 from simulator.bench import llm_compare as compare
 from simulator.llm import embedded_model
-from simulator.llm.bench import GOALS, LLMBenchResult, PathFigures, project_request, raw_body, raw_request
+from simulator.bench.llm import GOALS, LLMBenchResult, PathFigures, project_request, raw_body, raw_request
 from simulator.llm.client import AllRoutesFailed, Completion, Done, LLMClient, Token
 from simulator.bench.llm_compare import (
     KIND_PATTERNS,
@@ -314,7 +314,7 @@ def test_quality_rates() -> None:
 @pytest.mark.slow
 def test_bench_llm_reports_raw_llama_cpp_beside_the_project(catalog: Catalog, tmp_path: Path) -> None:
     """The real embedded model, two timed follow-ups: every figure and ratio is there (no duration is judged)."""
-    from simulator.llm.bench import run_llm_bench
+    from simulator.bench.llm import run_llm_bench
 
     settings = Settings(data_dir=tmp_path, models_dir=Settings().models_dir, llm={"threads": 2})
     result = run_llm_bench(settings, catalog, requests=2)

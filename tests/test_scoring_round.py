@@ -12,7 +12,7 @@ from scoring_helpers import repo_catalog
 from simulator.catalog.models import Loop, Question, RedFlag, Round, RoundCriterion, Signal, Source, Stage
 from simulator.cli import main
 from simulator.engine.turns import Speaker, Turn, TurnKind
-from simulator.scoring.bench import generate_round, run_scoring_bench
+from simulator.bench.scoring import generate_round, run_scoring_bench
 from simulator.scoring.score import score_round
 from simulator.scoring.verdict import band_of, summarise_loop
 

@@ -34,7 +34,7 @@ from ..config import EMBEDDED_MODEL, LLMSettings, Settings
 from ..engine.clock import SimulatedClock
 from ..engine.turns import Speaker, TurnKind
 from ..interview.round_session import RoundSession, TurnDiscarded, TurnDone, TurnStarted, TurnToken, speaking_seconds
-from ..llm.bench import LLMBenchResult, run_llm_bench
+from .llm import LLMBenchResult, run_llm_bench
 from ..llm.client import EmbeddedRuntime, LLMClient
 from ..llm.embedded_model import MODELS
 

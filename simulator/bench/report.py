@@ -1,8 +1,7 @@
 """One table of the product's speed figures: every benchmark as rows of (median, goal, met).
 
-Each area has its benchmark (stt.py, store.py, tui.py here; llm/bench.py and
-scoring/bench.py until they move here too); this module only turns their results
-into rows and a dated report, for `interview-sim bench all` and the README.
+Each area has its benchmark here (llm.py, stt.py, scoring.py, store.py, tui.py);
+this module only turns their results into rows and a dated report, for `interview-sim bench all` and the README.
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ def _print_rows(title: str, rows: list[Any]) -> None:
 
 def _llm(settings: Settings, quick: bool) -> tuple[Any, list[Any]]:
     from ..bench.report import llm_rows
-    from ..llm.bench import run_llm_bench
+    from ..bench.llm import run_llm_bench
 
     result = run_llm_bench(settings, catalog_or_exit(settings), requests=6 if quick else 12)
     return result, llm_rows(result)
@@ -47,7 +47,7 @@ def _stt(settings: Settings, quick: bool) -> tuple[Any, list[Any]]:
 
 def _scoring(settings: Settings, quick: bool) -> tuple[Any, list[Any]]:
     from ..bench.report import scoring_rows
-    from ..scoring.bench import run_scoring_bench
+    from ..bench.scoring import run_scoring_bench
 
     result = run_scoring_bench(repeats=3 if quick else 7, catalog=catalog_or_exit(settings))
     return result, scoring_rows(result)
@@ -133,7 +133,7 @@ def bench_llm(ctx: click.Context, as_json: bool, quick: bool, requests: int | No
             Console().print(report.markdown(), markup=False, highlight=False)
         return
     from ..bench.report import llm_rows
-    from ..llm.bench import run_llm_bench
+    from ..bench.llm import run_llm_bench
 
     result = run_llm_bench(
         settings, catalog_or_exit(settings), requests=requests or (6 if quick else 12),

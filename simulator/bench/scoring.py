@@ -23,8 +23,8 @@ from ..catalog import Catalog, load_catalog
 from ..catalog.models import Loop, Round
 from ..config import PROJECT_ROOT
 from ..engine.turns import Speaker, Turn, TurnKind
-from .meaning import default_model
-from .score import score_round
+from ..scoring.meaning import default_model
+from ..scoring.score import score_round
 
 GOAL_S = 2.0
 ROUND_MINUTES = 45
@@ -79,7 +79,7 @@ class BenchResult(BaseModel):
 
 def _corpus_sentences() -> list[str]:
     """Sentences of the train split's answers: many voices, so no two repeats score the same text."""
-    from .meaning.train import load_split
+    from ..scoring.meaning.train import load_split
 
     found = [p.strip() for item in load_split("train") for p in re.split(r"(?<=[.!?])\s+", item.answer)]
     return [p for p in found if len(p.split()) >= 4]

@@ -32,9 +32,9 @@ from ..catalog import Catalog
 from ..config import EMBEDDED_MODEL, Settings
 from ..engine.round import Probe
 from ..interview.prompts import follow_up_messages, priming_messages, system_prompt
-from .client import Done, LLMClient, Token
-from .embedded_model import spec_for
-from .factory import build_llm
+from ..llm.client import Done, LLMClient, Token
+from ..llm.embedded_model import spec_for
+from ..llm.factory import build_llm
 
 ANSWERS = [
     "We built a recommender for templates and the team shipped it, people liked it more than the old one.",
