@@ -376,7 +376,8 @@ class VoiceAnswerSession:
         ):
             self._tail = spec.future.result()
             return s.committed + self._tail.words
-        if self._buf.n - s.tail_start < WINDOW:
+        if self._buf.n - s.tail_start < WINDOW or not s.speech_started:
+            # No voice heard at all: Whisper given only silence invents words ("uh, it worked"), so none are asked for.
             return list(s.committed)
         audio = self._buf.view(s.tail_start).copy()
         self._tail = self.recognizer.transcribe(
