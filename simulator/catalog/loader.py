@@ -297,6 +297,11 @@ def _check_loop(
         _report_duplicates([c.id for c in rnd.criteria], (*base, "criteria"), report)
         _report_duplicates([f.id for f in rnd.red_flags], (*base, "red_flags"), report)
         round_criteria = {c.id for c in rnd.criteria}
+        for fi, flag in enumerate(rnd.red_flags):
+            for wi, condition in enumerate(flag.when):
+                if condition.criterion not in round_criteria:
+                    report((*base, "red_flags", fi, "when", wi, "criterion"),
+                           f"{condition.criterion!r} is not a criterion of this round ({', '.join(sorted(round_criteria))})")
         for ci, crit in enumerate(rnd.criteria):
             if crit.id not in known_criteria and ("criterion", crit.id) not in broken:
                 report((*base, "criteria", ci, "id"), f"unknown criterion {crit.id!r} (not in criteria.yaml or the loop)")

@@ -245,10 +245,31 @@ class RoundCriterion(Strict):
     probes: list[str] = Field(default_factory=list)
 
 
+class FlagCondition(Strict):
+    """One reading of the round's score a red flag needs: this criterion scored at this level or lower."""
+
+    criterion: str = Field(pattern=SNAKE)
+    at_most: int = Field(ge=1, le=3)
+
+
 class RedFlag(Strict):
+    """A reason candidates get cut. It fires on its `signals` (words said) or on `when` (levels the
+    evidence model gave, all of them holding); one no machine can read is `coach_only`, a box the
+    coach ticks in review. `rubric validate` refuses a flag with none of the three."""
+
     id: str = Field(pattern=KEBAB)
     text: str
     signals: list[Signal] = Field(default_factory=list)
+    when: list[FlagCondition] = Field(default_factory=list)
+    coach_only: bool = False
+
+    @model_validator(mode="after")
+    def _detected_or_coached(self) -> RedFlag:
+        if self.coach_only and (self.signals or self.when):
+            raise ValueError("a coach_only flag has no signals or when: the coach decides it")
+        if not (self.coach_only or self.signals or self.when):
+            raise ValueError("give the flag signals or when (criterion levels) to detect it, or mark it coach_only: true")
+        return self
 
 
 FactTopic = Literal[

@@ -255,7 +255,8 @@ def render_text(score: RoundScore) -> str:
         if c.missing:
             lines.append(f"  missing: {c.missing}")
     for f in score.red_flags:
-        lines.append(f"\nred flag {f.id}: {f.text}" + (f" - \"{f.evidence.quote}\"" if f.evidence else ""))
+        lines.append(f"\nred flag {f.id}: {f.text}" + (f" ({f.because})" if f.because else "")
+                     + (f" - \"{f.evidence.quote}\"" if f.evidence else ""))
     if score.grader_addressed:
         lines.append("\nignored (addressed to the grader): " + " | ".join(json.dumps(e.quote) for e in score.grader_addressed))
     return "\n".join(lines)

@@ -76,6 +76,7 @@ class RedFlagHit(_Model):
     id: str
     text: str
     evidence: Evidence | None = None
+    because: str | None = Field(None, description="the levels that raised it, for a flag read from the scores")
 
 
 class RoundScore(_Model):

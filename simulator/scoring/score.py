@@ -74,7 +74,7 @@ def score_transcript(
     exs = exchanges(turns, rnd)
     results = _results(criteria, exs, scorer, judge)
     weighted = weighted_mean(results)
-    flags = find_red_flags(rnd, exs)
+    flags = find_red_flags(rnd, exs, results)
     band = band_of(weighted, len(flags))
     return RoundScore(
         loop=loop_id,

@@ -31,15 +31,26 @@ def band_of(weighted: float | None, red_flags: int = 0) -> Band:
     return BANDS[max(0, index - red_flags)]
 
 
-def find_red_flags(rnd: Round | None, exchanges: list[Exchange]) -> list[RedFlagHit]:
-    """Red flags of the round whose signals match anywhere in the candidate's answers."""
+def find_red_flags(rnd: Round | None, exchanges: list[Exchange], results: list[CriterionResult]) -> list[RedFlagHit]:
+    """Red flags of the round: those whose signals match the candidate's words, and those whose `when`
+    levels all hold in `results` (a criterion without a level never raises one). Coach-only flags wait
+    for the coach."""
     from .evidence import evidence_of
 
+    levels = {r.criterion: r for r in results}
     found: list[RedFlagHit] = []
     for flag in rnd.red_flags if rnd is not None else []:
         hit = next((h for s in flag.signals for e in exchanges for h in match_signal(s, e)), None)
         if hit is not None:
             found.append(RedFlagHit(id=flag.id, text=flag.text, evidence=evidence_of(hit)))
+            continue
+        held = [levels.get(c.criterion) for c in flag.when]
+        if flag.when and all(r is not None and r.level is not None and r.level <= c.at_most
+                             for r, c in zip(held, flag.when, strict=True)):
+            scored = [r for r in held if r is not None]
+            quote = next((e for r in scored for e in r.evidence), None)
+            because = ", ".join(f"{r.criterion} {r.level}/4" for r in scored)
+            found.append(RedFlagHit(id=flag.id, text=flag.text, evidence=quote, because=because))
     return found
 
 

@@ -133,7 +133,8 @@ class ReportScreen(Screen[None]):
             elif result.level is None and result.note:
                 body.append(f"   {result.note}\n", style="yellow")
         self.query_one("#criteria", Static).update(body)
-        flags = [f"⚑ {f.text}" + (f" — “{f.evidence.quote}”" if f.evidence else "") for f in score.red_flags]
+        flags = [f"⚑ {f.text}" + (f" ({f.because})" if f.because else "") + (f" — “{f.evidence.quote}”" if f.evidence else "")
+                 for f in score.red_flags]
         self.query_one("#flags", Static).update("\n".join(["Red flags", *flags]) if flags else "Red flags: none found")
 
     def _show_progress(self, score: RoundScore, rows: list[dict[str, Any]]) -> None:

@@ -1,0 +1,77 @@
+"""Every red flag in the rubrics can fire (words said, or the levels the evidence model gave) or is the coach's call.
+
+Shallow ownership, the seed's "most common reason candidates get cut", is read from
+the ownership level: a story told only as "we" raises it, a clear first-person one
+does not. A flag whose `when` names a criterion the round does not score is refused
+by `rubric validate` with its file, line and field.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from simulator.catalog import CatalogError, load_catalog
+from simulator.config import PROJECT_ROOT
+from simulator.engine.turns import Speaker, Turn, TurnKind
+from simulator.scoring import score_round
+
+CATALOG = load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
+QUESTION = "Tell me about an ML project you took from prototype to production."
+WE_DID_IT = (
+    "We built a new ranking model for the template feed. The team collected the data and we trained a gradient-boosted "
+    "model, then we deployed it behind the existing API. We were happy with it and the project went well overall."
+)
+FIRST_PERSON = (
+    "I owned the template-feed ranker end to end. I chose LightGBM over a two-tower model because we had three weeks "
+    "and no GPU budget, I wrote the feature pipeline myself, and I decided to ship behind a 10% A/B test. Click-through "
+    "went from 3.1% to 3.5% against the popularity baseline, and I wrote the rollback runbook."
+)
+
+
+def _turns(question_id: str, answer: str) -> list[Turn]:
+    return [
+        Turn(index=0, speaker=Speaker.INTERVIEWER, kind=TurnKind.QUESTION, text=QUESTION, t_start=0, t_end=5, question_id=question_id),
+        Turn(index=1, speaker=Speaker.CANDIDATE, kind=TurnKind.ANSWER, text=answer, t_start=5, t_end=60, question_id=question_id),
+    ]  # fmt: skip
+
+
+def _flags(answer: str) -> dict[str, str | None]:
+    loop = CATALOG.loop("canva-mle")
+    rnd = loop.round("hiring-manager")
+    score = score_round(loop, rnd, _turns("hm-prototype-to-production", answer), CATALOG)
+    return {f.id: f.because for f in score.red_flags}
+
+
+def test_shallow_ownership_fires_on_a_we_story_and_not_on_a_first_person_one() -> None:
+    flags = _flags(WE_DID_IT)
+    assert "shallow-ownership" in flags and "ownership" in (flags["shallow-ownership"] or "")
+    assert "shallow-ownership" not in _flags(FIRST_PERSON)
+
+
+def test_every_flag_is_detected_or_left_to_the_coach() -> None:
+    for loop in CATALOG.loops.values():
+        for rnd in loop.rounds:
+            scored = {c.id for c in rnd.criteria}
+            for flag in rnd.red_flags:
+                assert flag.signals or flag.when or flag.coach_only, (loop.id, rnd.id, flag.id)
+                assert {c.criterion for c in flag.when} <= scored, (loop.id, rnd.id, flag.id)
+    shallow = [f for loop in CATALOG.loops.values() for r in loop.rounds for f in r.red_flags if f.id == "shallow-ownership"]
+    assert shallow and all(f.when for f in shallow)
+
+
+def test_a_condition_on_a_criterion_the_round_does_not_score_names_file_line_and_field(tmp_path: Path) -> None:
+    rubrics = tmp_path / "rubrics"
+    rubrics.mkdir()
+    for path in (PROJECT_ROOT / "rubrics").glob("*.yaml"):
+        (rubrics / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    target = rubrics / "canva-mle.yaml"
+    text = target.read_text(encoding="utf-8")
+    broken = text.replace("when: [{criterion: ownership, at_most: 1}]", "when: [{criterion: monitoring, at_most: 1}]", 1)
+    assert broken != text
+    target.write_text(broken, encoding="utf-8")
+    with pytest.raises(CatalogError) as error:
+        load_catalog(rubrics, PROJECT_ROOT / "personas")
+    line = broken[: broken.index("criterion: monitoring, at_most: 1")].count("\n") + 1
+    assert f"canva-mle.yaml:{line}" in str(error.value) and "red_flags" in str(error.value) and "'monitoring'" in str(error.value)
