@@ -168,6 +168,11 @@ class RoundSession:
         if turns[-1].source == "closing":
             self.engine.close()
             return
+        if not asked and self.engine.current_question is not None:
+            # Stopped between the greeting and the first question: the question was never said, so say it now.
+            for event in self._ask(self.engine.current_question):
+                yield event
+            return
         if self.engine.current_question is not None:
             self._prime(self.engine.current_question)
         pending = turns[-1].speaker is Speaker.CANDIDATE or turns[-1].kind is TurnKind.CLARIFICATION
