@@ -30,6 +30,7 @@ def source(tmp_path: Path) -> tuple[Store, str]:
         store.override_level(first, "ml-system-design", "evaluation", 2, "Guardrails were vague.", coach="Grace")
         sid = build_session(store, note="Better on **serving** | next: latency budgets.")
         store.add_note(sid, "See <img src=x onerror=alert(1)> here", coach="Grace", round_id="ml-system-design", turn_index=3)
+        store.mark_flag(sid, "ml-system-design", "rehearsed-script", coach="Grace")
         yield store, sid
         assert first != sid
 
@@ -42,6 +43,7 @@ def test_markdown_export(source: tuple[Store, str]) -> None:
     assert "**offline gains often don't transfer**<sup>evaluation</sup>" in md
     assert "| serving | 0.3 | – | 2 (Grace: Mentioned ANN latency, which is a serving point.) |" in md
     assert "Earlier scores kept: lean yes 3" in md
+    assert "Red flags raised by the coach: rehearsed-script" in md
     assert INJECTION not in md and "&lt;script&gt;" in md
     assert "Better on \\*\\*serving\\*\\* \\| next" in md  # note text cannot add emphasis or table cells
     assert "<img" not in md and "See &lt;img src=x onerror=alert(1)&gt; here" in md
@@ -84,6 +86,7 @@ def test_json_export_round_trips_into_another_database(source: tuple[Store, str]
         result = import_file(other, path)
         assert result.imported and result.session_id == sid
         assert other.load_session(sid).model_dump() == store.load_session(sid).model_dump()
+        assert other.load_session(sid).raised_flags("ml-system-design") == ["rehearsed-script"]  # coach ticks travel too
         again = json.loads(export_session(other, sid, "json"))
         assert again["session"] == doc["session"]
         # imported data is live: searchable, listed, and scored

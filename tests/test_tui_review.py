@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, SelectionList, Static
 
 from simulator.engine.clock import SimulatedClock
 from simulator.store import Store
@@ -13,6 +13,7 @@ from simulator.tui.app import InterviewApp
 from simulator.tui.screens.help import HelpScreen
 from simulator.tui.screens.interview import InterviewScreen
 from simulator.tui.screens.review import ReviewScreen
+from simulator.tui.screens.review_modals import FlagsModal
 from test_tui_snapshots import seeded_store
 from tui_fixtures import make_settings
 from tui_helpers import DownLLM, wait_for
@@ -84,3 +85,41 @@ async def test_keys_remapped_from_the_config(tmp_path: Path) -> None:
         await pilot.press("f10")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), 5, "help")
         assert "f12" in str(app.screen.query_one(Static).render()) or any("f12" in str(s.render()) for s in app.screen.query(Static))
+
+
+async def test_the_coach_ticks_a_flag_the_rubric_leaves_to_a_person(tmp_path: Path) -> None:
+    """F9 in review lists the rounds' coach_only flags; a tick is stored, shown, exported, and can be cleared."""
+    settings = make_settings(tmp_path)
+    session_id = seeded_store(settings, scored=True)
+    app = InterviewApp(settings, llm=DownLLM(), clock_factory=SimulatedClock)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_for(pilot, lambda: app.store is not None and app.catalog is not None, 20, "data")
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen), 5, "review")
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        await wait_for(pilot, lambda: review.record is not None, 5, "the session")
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlagsModal), 5, "the flags dialog")
+        boxes = app.screen.query_one("#flags", SelectionList)
+        assert [str(boxes.get_option_at_index(i).prompt) for i in range(boxes.option_count)] == [
+            "hiring-manager · Answers sound recited from a script rather than recalled"
+        ]  # only the coach_only flag: the one with signals is the machine's
+        await pilot.press("space")
+        await pilot.click("#save-flags")
+
+        def shown() -> str:
+            return str(review.query_one("#session-text", Static).render())
+
+        await wait_for(pilot, lambda: "⚑ rehearsed-script (coach)" in shown(), 20, "the ticked flag shown")
+        assert "rehearsed-script" in review.export_to(session_id, "md").read_text()
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: isinstance(app.screen, FlagsModal), 5, "the flags dialog again")
+        assert app.screen.query_one("#flags", SelectionList).selected == ["hiring-manager|rehearsed-script"]
+        await pilot.press("space")  # cleared
+        await pilot.click("#save-flags")
+        await wait_for(pilot, lambda: "rehearsed-script" not in shown(), 20, "the cleared flag gone")
+    with Store(settings.db_path) as store:
+        record = store.load_session(session_id)
+    assert [(f.flag, f.raised) for f in record.coach_flags] == [("rehearsed-script", True), ("rehearsed-script", False)]
+    assert record.raised_flags("hiring-manager") == []

@@ -83,6 +83,9 @@ rounds:
         text: Blames teammates for the failure
         signals:
           - {id: blame, description: blame, patterns: ['\\b(their|his|her) fault\\b']}
+      - id: rehearsed-script
+        text: Answers sound recited from a script rather than recalled
+        coach_only: true
     tips:
       - Say "I" for what you did and give the before/after number.
   - id: coding

@@ -37,6 +37,11 @@ class SessionDesk:
     def add_note(self, session_id: str, text: str) -> None:
         self.store.add_note(session_id, text)
 
+    def mark_flags(self, session_id: str, marks: list[tuple[str, str, bool]]) -> None:
+        """Coach-only red flags ticked or cleared in review: (round id, flag id, raised)."""
+        for round_id, flag, raised in marks:
+            self.store.mark_flag(session_id, round_id, flag, raised=raised)
+
     def override(self, session_id: str, round_id: str, criterion: str, level: int, reason: str) -> None:
         self.store.override_level(session_id, round_id, criterion, level, reason)
 

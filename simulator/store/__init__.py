@@ -22,6 +22,7 @@ sessions), browse (Datasette). Its benchmark is simulator/bench/store.py.
 """
 
 from .records import (
+    CoachFlagRecord,
     NoteHit,
     NoteRecord,
     OverrideRecord,
@@ -35,6 +36,7 @@ from .schema import LATEST_VERSION, MIGRATIONS, SchemaError
 from .store import SessionNotFound, Store, StoreError
 
 __all__ = [
+    "CoachFlagRecord",
     "LATEST_VERSION",
     "MIGRATIONS",
     "NoteHit",

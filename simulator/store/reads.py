@@ -16,6 +16,7 @@ from ..scoring.models import RoundScore
 from .connection import Connection, SessionNotFound, StoreError
 from .records import (
     UNFINISHED_STATUSES,
+    CoachFlagRecord,
     NoteHit,
     NoteRecord,
     OverrideRecord,
@@ -82,6 +83,7 @@ class StoreReads(Connection):
             ).fetchall()
             notes = list(self._table("coach_notes").rows_where("session_id = ?", [session_id], order_by="id"))
             overrides = list(self._table("coach_overrides").rows_where("session_id = ?", [session_id], order_by="id"))
+            flags = list(self._table("coach_flags").rows_where("session_id = ?", [session_id], order_by="id"))
         turns_by_round: dict[int, list[Turn]] = {}
         for row in turns:
             turns_by_round.setdefault(row["round_row"], []).append(turn_from_row(row))
@@ -129,6 +131,11 @@ class StoreReads(Connection):
                     coach=o["coach"], created_at=o["created_at"],
                 )
                 for o in overrides
+            ],
+            coach_flags=[
+                CoachFlagRecord(row=f["id"], round_id=f["round_id"], flag=f["flag"], raised=bool(f["raised"]), coach=f["coach"],
+                                created_at=f["created_at"])  # fmt: skip
+                for f in flags
             ],
         )
 

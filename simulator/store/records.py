@@ -53,6 +53,17 @@ class OverrideRecord(_Record):
     created_at: str
 
 
+class CoachFlagRecord(_Record):
+    """A coach ticking (or clearing) one of a round's coach-only red flags. The latest per flag holds."""
+
+    row: int | None = Field(None, exclude=True)
+    round_id: str
+    flag: str = Field(min_length=1)
+    raised: bool
+    coach: str
+    created_at: str
+
+
 class RoundRecord(_Record):
     row: int | None = Field(None, exclude=True)
     position: int = Field(ge=0)
@@ -92,9 +103,19 @@ class SessionRecord(_Record):
     rounds: list[RoundRecord] = Field(default_factory=list)
     notes: list[NoteRecord] = Field(default_factory=list)
     overrides: list[OverrideRecord] = Field(default_factory=list, description="oldest first; the latest per criterion wins")
+    coach_flags: list[CoachFlagRecord] = Field(default_factory=list, description="oldest first; the latest per flag holds")
 
     def round(self, round_id: str) -> RoundRecord | None:
         return next((r for r in self.rounds if r.round_id == round_id), None)
+
+    def raised_flags(self, round_id: str) -> list[str]:
+        """The coach-only flags a coach has ticked on this round (latest tick or clear wins), in tick order."""
+        latest: dict[str, bool] = {}
+        for mark in self.coach_flags:
+            if mark.round_id == round_id:
+                latest.pop(mark.flag, None)
+                latest[mark.flag] = mark.raised
+        return [flag for flag, raised in latest.items() if raised]
 
     def override_for(self, round_id: str, criterion: str) -> OverrideRecord | None:
         """The coach's current override of a criterion's level, if any."""

@@ -328,6 +328,8 @@ def print_session(record: SessionRecord, console: Console, progress: ProgressRep
         console.print(Text(score.rationale, style="italic"))
         for flag in score.red_flags:
             console.print(Text(f"red flag: {flag.text}" + (f" ({flag.because})" if flag.because else ""), style="red"))
+        for raised in record.raised_flags(rnd.round_id):
+            console.print(Text(f"red flag raised by the coach: {raised}", style="bold red"))
         if len(rnd.scores) > 1:
             console.print(Text(f"{len(rnd.scores) - 1} earlier score(s) kept: " + ", ".join(
                 f"{s.score.band} {s.score.weighted} ({s.stored_at[:16]})" for s in rnd.scores[:-1]), style="dim"))

@@ -153,11 +153,33 @@ def _v4(db: Database) -> None:
     db["turns"].add_column("raw_text", str)
 
 
+def _v5(db: Database) -> None:
+    """Coach-only red flags: the rubric's flags no detector reads, ticked (or cleared) by a coach in review.
+
+    Each tick or clear is a row; the latest per (round, flag) holds, as with overrides.
+    """
+    db.execute(
+        """
+        CREATE TABLE coach_flags (
+            id INTEGER PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            round_id TEXT NOT NULL,
+            flag TEXT NOT NULL,
+            raised INTEGER NOT NULL CHECK (raised IN (0, 1)),
+            coach TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+    _index(db["coach_flags"], ["session_id", "id"], "coach_flags_by_session")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "sessions, rounds, turns, machine scores", _v1),
     Migration(2, "coach notes and overrides", _v2),
     Migration(3, "full-text search over turns and notes (sqlite-utils FTS5 with triggers)", _v3),
     Migration(4, "raw Whisper text of corrected voice answers", _v4),
+    Migration(5, "coach-only red flags ticked in review", _v5),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

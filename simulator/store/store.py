@@ -150,6 +150,18 @@ class Store(StoreReads):
             )  # fmt: skip
             return int(overrides.last_rowid or 0)
 
+    def mark_flag(self, session_id: str, round_id: str, flag: str, *, raised: bool = True, coach: str = "coach") -> int:
+        """A coach ticks (or clears) a coach-only red flag of a round: the rubric leaves that flag to a person."""
+        if not flag.strip():
+            raise StoreError("which flag? the flag id is empty")
+        with self._write():
+            self._require_session(session_id, round_id)
+            flags = self._table("coach_flags").insert(
+                {"session_id": session_id, "round_id": round_id, "flag": flag.strip(), "raised": int(raised), "coach": coach,
+                 "created_at": utc_now()}
+            )  # fmt: skip
+            return int(flags.last_rowid or 0)
+
     def _require_session(self, session_id: str, round_id: str | None) -> None:
         if not self._table("sessions").count_where("id = ?", [session_id]):
             raise SessionNotFound(f"no session {session_id}")
@@ -189,5 +201,10 @@ class Store(StoreReads):
                 {"session_id": record.id, "round_id": o.round_id, "criterion": o.criterion, "level": o.level,
                  "reason": o.reason, "coach": o.coach, "created_at": o.created_at}
                 for o in record.overrides
+            )  # fmt: skip
+            self._table("coach_flags").insert_all(
+                {"session_id": record.id, "round_id": f.round_id, "flag": f.flag, "raised": int(f.raised), "coach": f.coach,
+                 "created_at": f.created_at}
+                for f in record.coach_flags
             )  # fmt: skip
         return True

@@ -48,6 +48,7 @@ REVIEW = [
     Binding("ctrl+f", "search", "Search", id="search"),
     Binding("f7", "note", "Note", id="note"),
     Binding("f8", "override", "Override level", id="override"),
+    Binding("f9", "flags", "Coach flags", id="coach_flags"),
     Binding("ctrl+x", "export", "Export", id="export"),
     Binding("f5", "play_audio", "Play answer", id="play_audio"),
     Binding("f6", "stop_audio", "Stop audio", id="stop_audio"),

@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Footer, Input, Label, Static
 from ...store.render import evidence_by_turn, highlight_segments
 from .. import keys
 from ..host import Host, host
-from .review_modals import AudioModal, ExportModal, NoteModal, OverrideModal
+from .review_modals import AudioModal, ExportModal, FlagsModal, NoteModal, OverrideModal
 
 if TYPE_CHECKING:
     from ...interview.sessions import SessionDesk
@@ -44,6 +44,10 @@ def transcript_text(record: SessionRecord) -> Text:
                 if override is not None:
                     out.append(f" · coach {override.level} ({override.reason})", style="bold magenta")
                 out.append("\n")
+            for flag in score.red_flags:
+                out.append(f"  ⚑ {flag.id}" + (f" ({flag.because})" if flag.because else "") + "\n", style="red")
+        for flag in record.raised_flags(rnd.round_id):
+            out.append(f"  ⚑ {flag} (coach)\n", style="bold red")
         quotes = evidence_by_turn(rnd)
         for turn in rnd.turns:
             who = turn.speaker.value
@@ -207,6 +211,31 @@ class ReviewScreen(Screen[None]):
                 self._write(record.id, "override", lambda: self.desk.override(record.id, round_id, criterion, level, reason))
 
         self.app.push_screen(OverrideModal(options), save)
+
+    def action_flags(self) -> None:
+        """The rounds' coach-only red flags as boxes to tick: the rubric leaves these to a person."""
+        catalog = self.sim.catalog
+        if self.record is None or catalog is None or self.record.loop not in catalog.loops:
+            return
+        record = self.record
+        loop = catalog.loops[record.loop]
+        options = [
+            (rnd.round_id, flag.id, f"{rnd.round_id} · {flag.text}")
+            for rnd in record.rounds
+            if (spec := next((r for r in loop.rounds if r.id == rnd.round_id), None)) is not None
+            for flag in spec.red_flags
+            if flag.coach_only
+        ]
+        if not options:
+            self.notify("The rubric leaves no red flag of these rounds to the coach.", severity="information")
+            return
+        raised = {f"{rnd.round_id}|{flag}" for rnd in record.rounds for flag in record.raised_flags(rnd.round_id)}
+
+        def save(changes: list[tuple[str, str, bool]] | None) -> None:
+            if changes:
+                self._write(record.id, "flags", lambda: self.desk.mark_flags(record.id, changes))
+
+        self.app.push_screen(FlagsModal(options, raised), save)
 
     def action_play_audio(self) -> None:
         if self.record is None:

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, SelectionList
 
 
 class NoteModal(ModalScreen[str | None]):
@@ -100,6 +100,39 @@ class AudioModal(ModalScreen[str | None]):
 
     def on_button_pressed(self, _: Button.Pressed) -> None:
         self.dismiss(str(self.query_one("#answer-audio", Select).value))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class FlagsModal(ModalScreen[list[tuple[str, str, bool]] | None]):
+    """Tick the red flags the rubric leaves to the coach (`coach_only`); returns only what changed."""
+
+    DEFAULT_CSS = "FlagsModal { align: center middle; } FlagsModal > Vertical { width: 100; height: auto; max-height: 80%; border: round $accent; background: $surface; padding: 1; }"
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_flags")]
+
+    def __init__(self, options: list[tuple[str, str, str]], raised: set[str]) -> None:
+        """`options`: (round id, flag id, label); `raised`: "round|flag" keys ticked now."""
+        super().__init__()
+        self.options = options
+        self.raised = raised
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("Red flags for the coach to judge (space ticks, enter saves)")
+            yield SelectionList[str](*[(label, f"{rnd}|{flag}", f"{rnd}|{flag}" in self.raised)
+                                       for rnd, flag, label in self.options], id="flags")  # fmt: skip
+            yield Button("Save flags", id="save-flags", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#flags", SelectionList).focus()
+
+    def on_button_pressed(self, _: Button.Pressed) -> None:
+        ticked = set(self.query_one("#flags", SelectionList).selected)
+        changes = [(key.split("|", 1)[0], key.split("|", 1)[1], key in ticked)
+                   for key in (f"{rnd}|{flag}" for rnd, flag, _ in self.options)
+                   if (key in ticked) != (key in self.raised)]  # fmt: skip
+        self.dismiss(changes)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
