@@ -107,6 +107,9 @@ class Meaning(Strict):
     questions_count: bool = Field(
         False, description="a question the candidate asks the interviewer (scale, latency, users) is evidence for it"
     )
+    company_values: bool = Field(
+        False, description="read against the loop's own values: one shown in what the candidate did is at least level 3"
+    )
 
     @model_validator(mode="after")
     def _facets_cover_levels(self) -> Meaning:
@@ -171,6 +174,9 @@ class CompanyValue(Strict):
     id: str = Field(pattern=KEBAB)
     name: str
     description: str
+    examples: list[str] = Field(
+        default_factory=list, description="concrete things a candidate did that show it: how the scorer recognises it in a story"
+    )
 
 
 WRITTEN = "written"

@@ -110,6 +110,7 @@ def predict(item: CalibrationItem, catalog: Catalog, scorer: ScorerName = "evide
         files=rubric_files(catalog.files, item.loop),
         scorer=scorer,
         judge=judge,
+        values=(loop.company, list(loop.values)) if (loop := catalog.loops.get(item.loop or "")) is not None else None,
     )
     return PredictedItem(id=item.id, predicted={r.criterion: r.level for r in score.criteria})
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import math
 
-from ..catalog.models import Criterion
+from ..catalog.models import CompanyValue, Criterion
+from .company_values import apply_company_values, values_shown
 from .ladder import climb, unmet
 from .meaning import default_model
 from .meaning_result import score_by_meaning
@@ -24,9 +25,11 @@ from .models import Check, CriterionResult, Evidence
 from .signals import Hit, match_signal
 from .transcript import Exchange, TestRun
 
-VERSION = "evidence-2.0"  # the evidence model (meaning); signals where a criterion has no facets
+VERSION = "evidence-2.1"  # the evidence model (meaning), values read against the loop's own; signals where a criterion has no facets
 SIGNALS_VERSION = "signals-1.0"  # regexes only: the scorer before the evidence model
 MAX_QUOTES = 8
+CompanyValues = tuple[str, list[CompanyValue]] | None
+"""The company's name and its values, for a criterion read against them (`meaning.company_values`)."""
 
 
 def round_half_up(value: float) -> int:
@@ -52,12 +55,15 @@ def evidence_of(hit: Hit, signal_id: str | None = None) -> Evidence:
     )
 
 
-def score_criterion(criterion: Criterion, weight: float, exchanges: list[Exchange], *, meaning: bool = True) -> CriterionResult:
+def score_criterion(
+    criterion: Criterion, weight: float, exchanges: list[Exchange], *, meaning: bool = True, values: CompanyValues = None
+) -> CriterionResult:
     """Level, quotes, checks and what is missing for one criterion over a round's exchanges.
 
     With `meaning` (the default scorer) a criterion whose rubric has facets is read
     by the evidence model; `meaning=False` is the regex-signal scorer, kept for
-    comparison (`--scorer signals`, `bench scoring`).
+    comparison (`--scorer signals`, `bench scoring`). `values` (the company's name and
+    its values) is what a `company_values` criterion is read against.
     """
     base = CriterionResult(criterion=criterion.id, weight=weight, decided_by="evidence")
     # Asking about the problem is requirements evidence whatever the bank question lists: a candidate who
@@ -78,7 +84,11 @@ def score_criterion(criterion: Criterion, weight: float, exchanges: list[Exchang
     if not answered:
         return base.model_copy(update={"note": "the candidate did not answer the questions that probe it"})
     if model is not None:
-        return score_by_meaning(model, criterion, base, answered)
+        result = score_by_meaning(model, criterion, base, answered)
+        if values is not None and criterion.meaning is not None and criterion.meaning.company_values:
+            company, listed = values
+            result = apply_company_values(result, values_shown(model, listed, answered), company)
+        return result
 
     levels: list[int] = []
     first_hit: dict[str, Hit] = {}

@@ -17,7 +17,7 @@ from ..catalog.models import Criterion, Loop, Round
 from ..engine.turns import Turn
 from .evidence import SIGNALS_VERSION
 from .evidence import VERSION as EVIDENCE_VERSION
-from .evidence import score_criterion
+from .evidence import CompanyValues, score_criterion
 from .identity import rubric_files, rubric_hash
 from .meaning.agreement import load_agreement
 from .models import CriterionResult, Evidence, RoundScore, ScorerIdentity
@@ -56,6 +56,7 @@ def score_round(
         files=rubric_files(catalog.files, loop_obj.id),
         scorer=scorer,
         judge=judge,
+        values=(loop_obj.company, list(loop_obj.values)),
     )
 
 
@@ -69,10 +70,12 @@ def score_transcript(
     files: Iterable[Path] = (),
     scorer: ScorerName = "evidence",
     judge: Judge | None = None,
+    values: CompanyValues = None,
 ) -> RoundScore:
-    """Score `turns` on explicit (criterion, weight) pairs; `rnd` adds question mapping and red flags."""
+    """Score `turns` on explicit (criterion, weight) pairs; `rnd` adds question mapping and red flags, `values`
+    the company's values a `company_values` criterion is read against."""
     exs = exchanges(turns, rnd)
-    results = _results(criteria, exs, scorer, judge)
+    results = _results(criteria, exs, scorer, judge, values)
     weighted = weighted_mean(results)
     flags = find_red_flags(rnd, exs, results)
     band = band_of(weighted, len(flags))
@@ -91,9 +94,10 @@ def score_transcript(
 
 
 def _results(
-    criteria: list[tuple[Criterion, float]], exs: list[Exchange], scorer: ScorerName, judge: Judge | None
+    criteria: list[tuple[Criterion, float]], exs: list[Exchange], scorer: ScorerName, judge: Judge | None,
+    values: CompanyValues = None,
 ) -> list[CriterionResult]:
-    evidence = [score_criterion(c, w, exs, meaning=scorer != "signals") for c, w in criteria]
+    evidence = [score_criterion(c, w, exs, meaning=scorer != "signals", values=values) for c, w in criteria]
     if scorer in ("evidence", "signals"):
         return evidence
     if judge is None:

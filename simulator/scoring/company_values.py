@@ -1,0 +1,103 @@
+"""A values story read against the loop's own values, not values in general.
+
+Seed 000: Canva's values "are explicitly part of the evaluation criteria. Vague
+STAR answers that could apply to any company get flagged." A criterion whose
+`meaning` says `company_values: true` is read as usual by the evidence model,
+then each of the loop's values is looked for in what the candidate affirmed:
+the closest of the value's `examples` (concrete things someone did that show
+it, written in the loop's YAML) by sentence embedding. A value is shown when
+one clause comes within VALUE_SHOWN of an example.
+
+- A value shown in something the candidate did ("I paired with her on every
+  review") is level 3 by the rubric's own words ("a concrete story that shows the
+  value in action"): the level is at least 3; level 4 (its effect, and the
+  lesson) stays the evidence model's call.
+- A story that shows none of them is told which of the company's values would
+  have counted. Its level stays the evidence model's: capping it at 2 was
+  measured on the train split's labelled values answers and capped 10 of the
+  19 stories labelled 3 or 4 (real stories match the examples less closely than the
+  examples match each other), so the loop's values only ever raise a level.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from dataclasses import dataclass
+
+from ..catalog.models import CompanyValue
+from .meaning.clauses import Clause, Polarity
+from .meaning.model import AnswerText, EvidenceModel
+from .models import Check, CriterionResult, Evidence
+from .transcript import Exchange
+
+VALUE_SHOWN = 0.55
+"""Cosine similarity (all-MiniLM-L6-v2) of a clause to a value's closest example. Set on hand-written answers
+(tests/test_company_values.py): concrete value stories came at 0.57-0.67, generic ones ("we worked hard together
+and delivered on time") at most 0.52."""
+SHOWN_FLOOR = 3
+_FIRST_PERSON = re.compile(r"\bI\b(?!')")
+
+
+@dataclass(frozen=True)
+class ValueReading:
+    check: Check
+    by_self: bool  # shown in a clause whose subject is the candidate ("I ...")
+
+
+def values_shown(model: EvidenceModel, values: list[CompanyValue], exchanges: list[Exchange]) -> list[ValueReading]:
+    """One reading per value with examples: shown or not, with the clause that shows it."""
+    readable = [v for v in values if v.examples]
+    if not readable:
+        return []
+    clauses = []
+    for exchange in exchanges:
+        for answer in exchange.answers:
+            for clause in model.clauses(exchange.question, [AnswerText(answer.masked, 0)]):
+                if clause.polarity is Polarity.AFFIRMED and not clause.question and clause.kept.strip():
+                    clauses.append((answer, clause))
+    vectors = model.embedder.embed([c.kept for _, c in clauses]) if clauses else np.zeros((0, 1))
+    checks = []
+    for value in readable:
+        best, where, by_self = 0.0, None, False
+        if clauses:
+            similarity = (vectors @ model.embedder.embed(value.examples).T).max(axis=1)
+            i = int(similarity.argmax())
+            best, where = float(similarity[i]), clauses[i]
+            by_self = any(s >= VALUE_SHOWN and _acted(c) for s, (_, c) in zip(similarity, clauses, strict=True))
+        evidence = None
+        if where is not None and best >= VALUE_SHOWN:
+            answer, clause = where
+            evidence = Evidence(quote=answer.turn.text[clause.span.start:clause.span.end], turn_index=answer.turn.index,
+                                t_start=answer.turn.t_start, char_start=clause.span.start, signal=f"value:{value.id}")  # fmt: skip
+        check = Check(signal=f"value:{value.id}", description=f"shows “{value.name}”", passed=evidence is not None,
+                      evidence=evidence, count=int(evidence is not None))  # fmt: skip
+        checks.append(ValueReading(check, by_self))
+    return checks
+
+
+def _acted(clause: Clause) -> bool:
+    """The candidate did it: "I" is the clause's subject, or says "I" in it ("When she joined the team I paired...")."""
+    return clause.subject == "self" or _FIRST_PERSON.search(clause.text) is not None
+
+
+def apply_company_values(result: CriterionResult, readings: list[ValueReading], company: str) -> CriterionResult:
+    """The result with the value checks added: raised to SHOWN_FLOOR by a value the candidate acted on, or told
+    which of the company's values would have counted when none is shown."""
+    if not readings or result.level is None:
+        return result
+    checks = [r.check for r in readings]
+    update: dict[str, object] = {"checks": [*result.checks, *checks]}
+    shown = [r for r in readings if r.check.passed]
+    if shown:
+        quotes = [r.check.evidence for r in shown if r.check.evidence is not None]
+        update["evidence"] = [*result.evidence, *(q for q in quotes if q not in result.evidence)]
+        if any(r.by_self for r in shown) and result.level < SHOWN_FLOOR:
+            update |= {"level": SHOWN_FLOOR, "note": f"a story of {company}'s value in what you did counts as level {SHOWN_FLOOR}"}
+        return result.model_copy(update=update)
+    names = ", ".join(f"“{c.description.removeprefix('shows ').strip('“”')}”" for c in checks)
+    hint = f"a story that shows one of {company}'s own values in what you did ({names}), not one any company would hear"
+    update["missing"] = f"{result.missing} Also: {hint}." if result.missing else hint[0].upper() + hint[1:] + "."
+    return result.model_copy(update=update)

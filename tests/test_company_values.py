@@ -1,0 +1,85 @@
+"""Values scored against the loop's own values (seed 000: "Vague STAR answers that could apply to any company get flagged").
+
+The answers here are the ones VALUE_SHOWN was set on (simulator/scoring/company_values.py):
+a development set, so these tests pin behaviour, not a measured accuracy.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.catalog import load_catalog
+from simulator.config import PROJECT_ROOT
+from simulator.engine.turns import Speaker, Turn, TurnKind
+from simulator.scoring import score_round
+
+CATALOG = load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
+SPECIFIC = {
+    "empower-others": "When a new graduate joined the team I paired with her on every code review for a month and wrote a "
+                      "guide to our training pipeline. Three months later she owned the retraining job on her own.",
+    "make-complex-things-simple": "Our designers could not understand why the background remover failed on hair, so I built a "
+                                  "one-page demo that showed the failure cases side by side, and the product manager used it "
+                                  "to set the launch bar.",
+    "be-a-force-for-good": "I pushed to add a bias check to the image moderation model before launch, because it flagged "
+                           "dark-skinned faces more often, and I held the launch a week until the false positive gap closed.",
+    "set-crazy-big-goals": "I proposed cutting template search latency in half in one quarter, everyone said it was impossible, "
+                           "and I broke it into six milestones and we shipped it.",
+    "be-a-good-human": "Two engineers on my team kept clashing in design reviews, so I met each of them one to one, found the "
+                       "disagreement was about on-call load, and we rotated it; the reviews got calmer and both stayed.",
+}  # fmt: skip
+GENERIC = [
+    "I always try to do my best and help the team. On my last project we worked hard together, communicated well and "
+    "delivered the project on time, and everyone was happy with the result.",
+    "I believe teamwork is important. We had a tight deadline and the team came together, and we delivered. I learned "
+    "that communication matters.",
+    "I am a hard worker and I care about quality. I always go the extra mile and I make sure the work is done right, and "
+    "my manager gave me good feedback.",
+]
+
+
+def _values_result(answer: str, loop_id: str = "canva-mle", round_id: str = "behavioral"):  # type: ignore[no-untyped-def]
+    loop = CATALOG.loop(loop_id)
+    rnd = loop.round(round_id)
+    question = next(q for q in rnd.questions if "values_alignment" in q.criteria)
+    turns = [
+        Turn(index=0, speaker=Speaker.INTERVIEWER, kind=TurnKind.QUESTION, text=question.text, t_start=0, t_end=5, question_id=question.id),
+        Turn(index=1, speaker=Speaker.CANDIDATE, kind=TurnKind.ANSWER, text=answer, t_start=5, t_end=60, question_id=question.id),
+    ]  # fmt: skip
+    score = score_round(loop, rnd, turns, CATALOG)
+    return next(r for r in score.criteria if r.criterion == "values_alignment"), score
+
+
+@pytest.mark.parametrize("value", list(SPECIFIC))
+def test_a_story_is_credited_with_the_canva_value_it_shows(value: str) -> None:
+    result, _ = _values_result(SPECIFIC[value])
+    shown = [c.signal for c in result.checks if c.signal.startswith("value:") and c.passed]
+    assert shown == [f"value:{value}"], [(c.signal, c.passed) for c in result.checks]
+    check = next(c for c in result.checks if c.signal == f"value:{value}")
+    assert check.evidence is not None and check.evidence.quote in SPECIFIC[value]  # a verbatim quote
+
+
+@pytest.mark.parametrize("answer", GENERIC)
+def test_a_story_that_could_be_told_anywhere_shows_no_value_and_is_told_which_would_count(answer: str) -> None:
+    result, _ = _values_result(answer)
+    assert not any(c.passed for c in result.checks if c.signal.startswith("value:"))
+    assert "Canva's own values" in result.missing and "Empower others" in result.missing
+
+
+def test_a_canva_specific_answer_scores_above_a_generic_one() -> None:
+    """Every specific story is at least 3 (a Canva value in what the candidate did); the generic ones average lower.
+
+    Not every generic one is below every specific one: "we worked hard together and delivered on time" reads as a
+    level-3 story to the evidence model (a cap on stories showing no value was tried and measured: it capped 10 of
+    the train split's 19 values stories labelled 3 or 4, so it is not applied)."""
+    specific = [_values_result(a)[0].level for a in SPECIFIC.values()]
+    generic = [_values_result(a)[0].level for a in GENERIC]
+    assert None not in specific and None not in generic
+    assert min(specific) >= 3, specific  # type: ignore[type-var]
+    assert sum(specific) / len(specific) > sum(generic) / len(generic), (specific, generic)  # type: ignore[arg-type]
+
+
+def test_the_em_values_round_reads_its_own_loop_values() -> None:
+    coaching = ("I coached a senior engineer into her first tech lead role: we met weekly, I let her run planning while "
+                "I reviewed her plans, and after two quarters she ran the team's planning on her own.")  # fmt: skip
+    result, _ = _values_result(coaching, "canva-em-recsys", "values")
+    assert [c.signal for c in result.checks if c.passed and c.signal.startswith("value:")] == ["value:empower-others"]
