@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select, SelectionList, Static
 
 from simulator.engine.clock import SimulatedClock
@@ -19,17 +20,23 @@ from tui_fixtures import make_settings
 from tui_helpers import DownLLM, wait_for
 
 
+async def open_review(app: InterviewApp, pilot: Pilot[None]) -> ReviewScreen:
+    """From Home once the data is there: the review screen with the seeded session shown."""
+    await wait_for(pilot, lambda: app.store is not None and app.catalog is not None, 20, "data")
+    await pilot.press("ctrl+o")
+    await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen), 5, "review")
+    review = app.screen
+    assert isinstance(review, ReviewScreen)
+    await wait_for(pilot, lambda: review.record is not None, 5, "the session")
+    return review
+
+
 async def test_review_note_override_export_and_search(tmp_path: Path) -> None:
     settings = make_settings(tmp_path)
     session_id = seeded_store(settings, scored=True)
     app = InterviewApp(settings, llm=DownLLM(), clock_factory=SimulatedClock)
     async with app.run_test(size=(140, 40)) as pilot:
-        await wait_for(pilot, lambda: app.store is not None, 20, "data")
-        await pilot.press("ctrl+o")
-        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen), 5, "review")
-        review = app.screen
-        assert isinstance(review, ReviewScreen)
-        await wait_for(pilot, lambda: review.record is not None, 5, "the session")
+        review = await open_review(app, pilot)
         await pilot.press("f7")
         await pilot.pause()
         app.screen.query_one("#note-text", Input).value = "Lead with the number next time."
@@ -93,12 +100,7 @@ async def test_the_coach_ticks_a_flag_the_rubric_leaves_to_a_person(tmp_path: Pa
     session_id = seeded_store(settings, scored=True)
     app = InterviewApp(settings, llm=DownLLM(), clock_factory=SimulatedClock)
     async with app.run_test(size=(140, 40)) as pilot:
-        await wait_for(pilot, lambda: app.store is not None and app.catalog is not None, 20, "data")
-        await pilot.press("ctrl+o")
-        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen), 5, "review")
-        review = app.screen
-        assert isinstance(review, ReviewScreen)
-        await wait_for(pilot, lambda: review.record is not None, 5, "the session")
+        review = await open_review(app, pilot)
         await pilot.press("f9")
         await wait_for(pilot, lambda: isinstance(app.screen, FlagsModal), 5, "the flags dialog")
         boxes = app.screen.query_one("#flags", SelectionList)
