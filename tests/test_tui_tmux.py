@@ -47,7 +47,8 @@ def test_launch_answer_and_read_the_screen(tmp_path: Path) -> None:
     name = f"isim-test-{uuid.uuid4().hex[:8]}"
     tmux("new-session", "-d", "-s", name, "-x", "160", "-y", "50", cmd)
     try:
-        wait_pane(name, "Set up a mock interview", 20)
+        # The header, not the panel title: a short pane scrolls the set-up panel to its focused first picker.
+        wait_pane(name, "interview-sim — rehearse ML engineer interview loops", 20)
         wait_pane(name, "Hiring Manager Screen", 20)  # the catalog loaded in its worker
         tmux("send-keys", "-t", name, "C-n")
         pane = wait_pane(name, "Priya:", 20)
