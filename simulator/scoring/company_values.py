@@ -22,10 +22,9 @@ one clause comes within VALUE_SHOWN of an example.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
-
-from dataclasses import dataclass
 
 from ..catalog.models import CompanyValue
 from .meaning.clauses import Clause, Polarity
@@ -44,7 +43,7 @@ _FIRST_PERSON = re.compile(r"\bI\b(?!')")
 @dataclass(frozen=True)
 class ValueReading:
     check: Check
-    by_self: bool  # shown in a clause whose subject is the candidate ("I ...")
+    by_self: bool  # shown in something the candidate did ("I paired with her...")
 
 
 def values_shown(model: EvidenceModel, values: list[CompanyValue], exchanges: list[Exchange]) -> list[ValueReading]:
