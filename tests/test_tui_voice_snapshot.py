@@ -31,7 +31,7 @@ def test_interview_voice_snapshot(tmp_path: Path, snap_compare: Any) -> None:
     app = InterviewApp(settings, clock_factory=lambda: clock, llm=DownLLM(), recognizer=StubRecognizer(), seed=1)
 
     async def start(pilot: Pilot[Any]) -> None:
-        await wait_for(pilot, lambda: app.catalog is not None and app.stt_status.state == "ready", 20, "data")
+        await wait_for(pilot, lambda: app.catalog is not None and app.store is not None and app.stt_status.state == "ready", 20, "data")
         app.screen.query_one("#mode-voice", RadioButton).value = True
         await pilot.press("ctrl+n")
         await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen) and not app.screen.busy, 10, "question")
