@@ -21,7 +21,7 @@ from ..engine.turns import Speaker, Turn, TurnKind
 from ..sandbox.notice import NOTICE_SOURCE
 from .identity import rubric_files
 from .metrics import pairwise_order, spearman
-from .score import ScorerName, score_transcript
+from .score import ScorerName, company_values, score_transcript
 
 if TYPE_CHECKING:
     from .judge import Judge
@@ -110,7 +110,7 @@ def predict(item: CalibrationItem, catalog: Catalog, scorer: ScorerName = "evide
         files=rubric_files(catalog.files, item.loop),
         scorer=scorer,
         judge=judge,
-        values=(loop.company, list(loop.values)) if (loop := catalog.loops.get(item.loop or "")) is not None else None,
+        values=company_values(loop) if (loop := catalog.loops.get(item.loop or "")) is not None else None,
     )
     return PredictedItem(id=item.id, predicted={r.criterion: r.level for r in score.criteria})
 

@@ -56,8 +56,13 @@ def score_round(
         files=rubric_files(catalog.files, loop_obj.id),
         scorer=scorer,
         judge=judge,
-        values=(loop_obj.company, list(loop_obj.values)),
+        values=company_values(loop_obj),
     )
+
+
+def company_values(loop: Loop) -> CompanyValues:
+    """What a `company_values` criterion of this loop is read against: the company's name and its values."""
+    return loop.company, list(loop.values)
 
 
 def score_transcript(

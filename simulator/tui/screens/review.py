@@ -218,12 +218,12 @@ class ReviewScreen(Screen[None]):
         if self.record is None or catalog is None or self.record.loop not in catalog.loops:
             return
         record = self.record
-        loop = catalog.loops[record.loop]
+        specs = {r.id: r for r in catalog.loops[record.loop].rounds}  # a stored round the rubric dropped has none
         options = [
             (rnd.round_id, flag.id, f"{rnd.round_id} · {flag.text}")
             for rnd in record.rounds
-            if (spec := next((r for r in loop.rounds if r.id == rnd.round_id), None)) is not None
-            for flag in spec.red_flags
+            if rnd.round_id in specs
+            for flag in specs[rnd.round_id].red_flags
             if flag.coach_only
         ]
         if not options:
