@@ -241,6 +241,23 @@ _VERB_CUE = re.compile(
 )
 
 
+_HEDGE = re.compile(
+    r"\b(?:i think|i guess|i suppose|i believe|maybe|probably|not sure|i don't remember|i can't remember|"
+    r"something like|sort of|kind of|i remember|somehow|anyway|eventually|more or less|roughly)\b",
+    re.IGNORECASE,
+)
+
+
+def hedged_share(clauses: list[Clause]) -> float:
+    """Share of clauses said with a hedge ("I think", "something like", "not sure where it ended up").
+
+    A rambling answer can hold every fact of a strong one and still be a weak
+    answer: the facts come hedged, half-remembered and second-hand. Hedges are
+    a property of how it was said, not of which facet, so they are one feature.
+    """
+    return sum(bool(_HEDGE.search(c.norm)) for c in clauses) / len(clauses) if clauses else 0.0
+
+
 def listness(text: str) -> float:
     """Share of the answer's words in verbless fragments of a list ("latency, p99, drift, Datadog")."""
     segments = [s.strip() for s in re.split(r"[,;\n/]|\s+-\s+|\.\s+", text) if s.strip()]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .clauses import Clause, Polarity, listness
+from .clauses import Clause, Polarity, hedged_share, listness
 from .facets import CriterionFacets, has_quantity
 
 SIM_CENTRE = 0.50
@@ -39,6 +39,7 @@ FEATURES = (
     "figures",  # affirmed on-topic clauses holding a figure
     "topic",  # raw closeness to the facets, whatever the polarity
     "self_share",  # of affirmed clauses with a personal or team subject, the share said as "I"
+    "hedged",  # share of clauses said with a hedge
 )
 
 
@@ -148,5 +149,6 @@ def read(facets: CriterionFacets, clauses: list[Clause], kept: np.ndarray, denie
         min(figures, 3) / 3.0,
         float(topical.max()) if len(topical) else 0.0,
         (subjects.count("self") / len(subjects)) if subjects else 0.0,
+        hedged_share(clauses),
     ])
     return Reading(features=features, affirmed=affirmed, denied=denied_best, wished=wished)
