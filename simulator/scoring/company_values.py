@@ -13,7 +13,8 @@ one clause comes within VALUE_SHOWN of an example.
   value in action"): the level is at least 3; level 4 (its effect, and the
   lesson) stays the evidence model's call.
 - A story that shows none of them is told which of the company's values would
-  have counted. Its level stays the evidence model's: capping it at 2 was
+  have counted, and a red flag's `no_company_value` condition can hold on it
+  (Canva's `generic-star`). Its level stays the evidence model's: capping it at 2 was
   measured on the train split's labelled values answers and capped 10 of the
   19 stories labelled 3 or 4 (real stories match the examples less closely than the
   examples match each other), so the loop's values only ever raise a level.
@@ -29,7 +30,7 @@ import numpy as np
 from ..catalog.models import CompanyValue
 from .meaning.clauses import Clause, Polarity
 from .meaning.model import AnswerText, EvidenceModel
-from .models import Check, CriterionResult, Evidence
+from .models import VALUE_SIGNAL, Check, CriterionResult, Evidence
 from .transcript import Exchange
 
 VALUE_SHOWN = 0.55
@@ -70,8 +71,8 @@ def values_shown(model: EvidenceModel, values: list[CompanyValue], exchanges: li
         if where is not None and best >= VALUE_SHOWN:
             answer, clause = where
             evidence = Evidence(quote=answer.turn.text[clause.span.start:clause.span.end], turn_index=answer.turn.index,
-                                t_start=answer.turn.t_start, char_start=clause.span.start, signal=f"value:{value.id}")  # fmt: skip
-        check = Check(signal=f"value:{value.id}", description=f"shows “{value.name}”", passed=evidence is not None,
+                                t_start=answer.turn.t_start, char_start=clause.span.start, signal=f"{VALUE_SIGNAL}{value.id}")  # fmt: skip
+        check = Check(signal=f"{VALUE_SIGNAL}{value.id}", description=f"shows “{value.name}”", passed=evidence is not None,
                       evidence=evidence, count=int(evidence is not None))  # fmt: skip
         checks.append(ValueReading(check, by_self))
     return checks
