@@ -83,3 +83,29 @@ def test_the_em_values_round_reads_its_own_loop_values() -> None:
                 "I reviewed her plans, and after two quarters she ran the team's planning on her own.")  # fmt: skip
     result, _ = _values_result(coaching, "canva-em-recsys", "values")
     assert [c.signal for c in result.checks if c.passed and c.signal.startswith("value:")] == ["value:empower-others"]
+
+
+@pytest.mark.parametrize("answer", GENERIC)
+def test_a_story_that_could_be_told_anywhere_raises_generic_star_saying_no_canva_value_was_shown(answer: str) -> None:
+    """The seed's "Vague STAR answers that could apply to any company get flagged": these score 2-3, so only the
+    value reading (`no_company_value`) tells them apart; the quote is the answer's own opening words."""
+    _, score = _values_result(answer)
+    flag = next((f for f in score.red_flags if f.id == "generic-star"), None)
+    assert flag is not None, [f.id for f in score.red_flags]
+    assert flag.because is not None and "no Canva value shown" in flag.because and "values_alignment" in flag.because
+    assert flag.evidence is not None and answer.startswith(flag.evidence.quote)
+
+
+@pytest.mark.parametrize("value", list(SPECIFIC))
+def test_a_story_that_shows_a_canva_value_raises_no_generic_star(value: str) -> None:
+    _, score = _values_result(SPECIFIC[value])
+    assert "generic-star" not in [f.id for f in score.red_flags]
+
+
+def test_the_em_values_round_flags_a_generic_story_and_not_a_coaching_one() -> None:
+    _, generic = _values_result(GENERIC[0], "canva-em-recsys", "values")
+    assert "generic-star" in [f.id for f in generic.red_flags]
+    coaching = ("I coached a senior engineer into her first tech lead role: we met weekly, I let her run planning while "
+                "I reviewed her plans, and after two quarters she ran the team's planning on her own.")  # fmt: skip
+    _, specific = _values_result(coaching, "canva-em-recsys", "values")
+    assert "generic-star" not in [f.id for f in specific.red_flags]
