@@ -16,8 +16,9 @@ one clause comes within VALUE_SHOWN of an example.
   have counted, and a red flag's `no_company_value` condition can hold on it
   (Canva's `generic-star`). Its level stays the evidence model's: capping it at 2 was
   measured on the train split's labelled values answers and capped 10 of the
-  19 stories labelled 3 or 4 (real stories match the examples less closely than the
-  examples match each other), so the loop's values only ever raise a level.
+  14 stories labelled 3 or 4 (8 with VALUE_SHOWN 0.53 and today's examples: real
+  stories match the examples less closely than the examples match each other), so
+  the loop's values only ever raise a level.
 """
 
 from __future__ import annotations
@@ -33,10 +34,15 @@ from .meaning.model import AnswerText, EvidenceModel
 from .models import VALUE_SIGNAL, Check, CriterionResult, Evidence
 from .transcript import Exchange
 
-VALUE_SHOWN = 0.55
-"""Cosine similarity (all-MiniLM-L6-v2) of a clause to a value's closest example. Set on hand-written answers
-(tests/test_company_values.py): concrete value stories came at 0.57-0.67, generic ones ("we worked hard together
-and delivered on time") at most 0.52."""
+VALUE_SHOWN = 0.53
+"""Cosine similarity (all-MiniLM-L6-v2) of a clause to a value's closest example. The hand-written answers of
+tests/test_company_values.py (a development set) bound it: concrete value stories come at 0.57-0.67, generic ones
+("we worked hard together and delivered on time", "I believe in empowering others") at most 0.51. Chosen inside that
+gap on the train split's 19 values stories (tests/test_company_values.py::test_generic_star_on_the_train_split):
+0.55 shows a value in 2 of the 14 labelled 3-4 (old examples or these), 0.52-0.53 in 4, 0.50 in 4 with one generic
+answer shown, 0.45 in 9 with half the generic answers shown and three of the six specific ones not showing exactly
+their value; none labelled 1-2 down to 0.45. Most real stories sit at 0.40-0.50 against every value: an example
+finds its value mostly where a story shares its words, so more recall needs more than examples and a threshold."""
 SHOWN_FLOOR = 3
 _FIRST_PERSON = re.compile(r"\bI\b(?!')")
 
