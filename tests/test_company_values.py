@@ -1,7 +1,8 @@
 """Values scored against the loop's own values (seed 000: "Vague STAR answers that could apply to any company get flagged").
 
 The answers here are the ones VALUE_SHOWN was set on (simulator/scoring/company_values.py):
-a development set, so these tests pin behaviour, not a measured accuracy.
+a development set, so these tests pin behaviour, not a measured accuracy. The last test measures
+generic-star on the corpus's train split (never validation) and pins the figures the README gives.
 """
 
 from __future__ import annotations
@@ -12,6 +13,10 @@ from simulator.catalog import load_catalog
 from simulator.config import PROJECT_ROOT
 from simulator.engine.turns import Speaker, Turn, TurnKind
 from simulator.scoring import score_round
+from simulator.scoring.calibration import item_turns, load_items
+from simulator.scoring.identity import rubric_files
+from simulator.scoring.meaning.train import split_path
+from simulator.scoring.score import company_values, score_transcript
 
 CATALOG = load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
 SPECIFIC = {
@@ -34,6 +39,28 @@ GENERIC = [
     "that communication matters.",
     "I am a hard worker and I care about quality. I always go the extra mile and I make sure the work is done right, and "
     "my manager gave me good feedback.",
+    # Added with VALUE_SHOWN 0.53: vague stories on a value's topic, or naming the values, with nothing done.
+    "I really believe in empowering others and being a force for good. I think it is important to help the team and "
+    "to keep things simple, and I always try to set big goals for myself.",
+    "In my previous role there was a challenging project with a lot of stakeholders. I took ownership, aligned "
+    "everyone, and we delivered great results that the business was happy with.",
+    "I am passionate about users and I always put the customer first. I think good products come from caring about "
+    "the people who use them, and that is what I try to do every day.",
+    "There was a conflict in my team once. We talked it through, found a compromise and moved forward, and in the end "
+    "the relationship was better than before.",
+    "I like to mentor people and share knowledge. I think a good engineer makes the people around them better, so I "
+    "try to be helpful whenever someone asks.",
+    "We had an ambitious goal for the year. It was hard and there were setbacks, but we stayed focused, worked as a "
+    "team and achieved it in the end.",
+    "I explain things clearly to non-technical people. I avoid jargon, I focus on what matters for them, and they "
+    "usually understand and appreciate it.",
+    "I always act with integrity and I treat people with respect. If I make a mistake I own it and I learn from it.",
+    "Honestly my biggest strength is that I care. I care about the users, I care about my teammates, and I care about "
+    "doing things the right way, and people notice that.",
+    "We were given a big, complex problem and not much time. I organised the work, kept everyone informed and we "
+    "shipped it, and the stakeholders were pleased.",
+    "I helped a colleague once when he was stuck. I gave him some advice, he took it, and things went well for him "
+    "after that.",
 ]
 
 
@@ -70,7 +97,7 @@ def test_a_canva_specific_answer_scores_above_a_generic_one() -> None:
 
     Not every generic one is below every specific one: "we worked hard together and delivered on time" reads as a
     level-3 story to the evidence model (a cap on stories showing no value was tried and measured: it capped 10 of
-    the train split's 19 values stories labelled 3 or 4, so it is not applied)."""
+    the train split's 14 values stories labelled 3 or 4, 8 with VALUE_SHOWN 0.53, so it is not applied)."""
     specific = [_values_result(a)[0].level for a in SPECIFIC.values()]
     generic = [_values_result(a)[0].level for a in GENERIC]
     assert None not in specific and None not in generic
@@ -83,3 +110,63 @@ def test_the_em_values_round_reads_its_own_loop_values() -> None:
                 "I reviewed her plans, and after two quarters she ran the team's planning on her own.")  # fmt: skip
     result, _ = _values_result(coaching, "canva-em-recsys", "values")
     assert [c.signal for c in result.checks if c.passed and c.signal.startswith("value:")] == ["value:empower-others"]
+
+
+@pytest.mark.parametrize("answer", GENERIC)
+def test_a_story_that_could_be_told_anywhere_raises_generic_star_saying_no_canva_value_was_shown(answer: str) -> None:
+    """The seed's "Vague STAR answers that could apply to any company get flagged": these score 2-3, so only the
+    value reading (`no_company_value`) tells them apart; the quote is the answer's own opening words."""
+    _, score = _values_result(answer)
+    flag = next((f for f in score.red_flags if f.id == "generic-star"), None)
+    assert flag is not None, [f.id for f in score.red_flags]
+    assert flag.because is not None and "no Canva value shown" in flag.because and "values_alignment" in flag.because
+    assert flag.evidence is not None and answer.startswith(flag.evidence.quote)
+
+
+@pytest.mark.parametrize("value", list(SPECIFIC))
+def test_a_story_that_shows_a_canva_value_raises_no_generic_star(value: str) -> None:
+    _, score = _values_result(SPECIFIC[value])
+    assert "generic-star" not in [f.id for f in score.red_flags]
+
+
+def test_the_em_values_round_flags_a_generic_story_and_not_a_coaching_one() -> None:
+    for answer in GENERIC:
+        _, generic = _values_result(answer, "canva-em-recsys", "values")
+        assert "generic-star" in [f.id for f in generic.red_flags], answer
+    coaching = ("I coached a senior engineer into her first tech lead role: we met weekly, I let her run planning while "
+                "I reviewed her plans, and after two quarters she ran the team's planning on her own.")  # fmt: skip
+    _, specific = _values_result(coaching, "canva-em-recsys", "values")
+    assert "generic-star" not in [f.id for f in specific.red_flags]
+
+
+def train_values_stories() -> list[tuple[str, int, list[str], bool]]:
+    """The train split's values_alignment answers scored in their own loop and round, as the product scores
+    them: (id, label, values shown, whether generic-star was raised)."""
+    rows = []
+    for item in load_items(split_path("train")):
+        label = item.labels.get("values_alignment")
+        if label is None:
+            continue
+        loop = CATALOG.loop(item.loop)
+        rnd = loop.round(item.round)
+        criteria = [(CATALOG.criterion(loop, c), 1 / len(item.labels)) for c in item.labels]
+        score = score_transcript(criteria, item_turns(item), loop_id=loop.id, round_id=rnd.id, rnd=rnd,
+                                 files=rubric_files(CATALOG.files, loop.id), values=company_values(loop))  # fmt: skip
+        result = next(r for r in score.criteria if r.criterion == "values_alignment")
+        shown = [c.signal.removeprefix("value:") for c in result.checks if c.signal.startswith("value:") and c.passed]
+        rows.append((item.id, label, shown, "generic-star" in [f.id for f in score.red_flags]))
+    return rows
+
+
+def test_generic_star_on_the_train_split() -> None:
+    """Measured with VALUE_SHOWN 0.53 and the YAML's examples (README, "Red flags fire"): a value shown in 4 of the
+    14 stories labelled 3-4 (2 with 0.55 and the old examples) and none labelled 1-2; generic-star raised on all 5
+    labelled 1-2, 4 of the 7 labelled 3 (concrete stories the value reading still misses) and none labelled 4."""
+    rows = train_values_stories()
+    by_label = {level: [r for r in rows if r[1] == level] for level in (1, 2, 3, 4)}
+    assert [len(by_label[level]) for level in (1, 2, 3, 4)] == [3, 2, 7, 7]
+    flagged = {level: sum(r[3] for r in by_label[level]) for level in by_label}
+    shown = {level: sum(bool(r[2]) for r in by_label[level]) for level in by_label}
+    assert flagged[1] + flagged[2] == 5, rows
+    assert flagged[3] <= 4 and flagged[4] == 0, rows
+    assert shown[1] + shown[2] == 0 and shown[3] + shown[4] >= 4, rows

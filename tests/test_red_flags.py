@@ -2,12 +2,15 @@
 
 Shallow ownership, the seed's "most common reason candidates get cut", is read from
 the ownership level: a story told only as "we" raises it, a clear first-person one
-does not. A flag whose `when` names a criterion the round does not score is refused
-by `rubric validate` with its file, line and field.
+does not. A flag whose `when` names a criterion the round does not score, gives neither
+`at_most` nor `no_company_value`, or asks `no_company_value` of a criterion not read
+against the company's values is refused by `rubric validate` with its file, line and field.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -61,17 +64,45 @@ def test_every_flag_is_detected_or_left_to_the_coach() -> None:
     assert shallow and all(f.when for f in shallow)
 
 
-def test_a_condition_on_a_criterion_the_round_does_not_score_names_file_line_and_field(tmp_path: Path) -> None:
+def _refused(tmp_path: Path, old: str, new: str, also: Callable[[str], str] = str) -> tuple[str, int]:
+    """The catalog's refusal after `old` becomes `new` (and `also` is applied) in a copy of canva-mle.yaml, and the
+    line `new` is on."""
     rubrics = tmp_path / "rubrics"
     rubrics.mkdir()
     for path in (PROJECT_ROOT / "rubrics").glob("*.yaml"):
         (rubrics / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     target = rubrics / "canva-mle.yaml"
     text = target.read_text(encoding="utf-8")
-    broken = text.replace("when: [{criterion: ownership, at_most: 1}]", "when: [{criterion: monitoring, at_most: 1}]", 1)
-    assert broken != text
+    broken = also(text.replace(old, new, 1))
+    assert new in broken and broken != text
     target.write_text(broken, encoding="utf-8")
     with pytest.raises(CatalogError) as error:
         load_catalog(rubrics, PROJECT_ROOT / "personas")
-    line = broken[: broken.index("criterion: monitoring, at_most: 1")].count("\n") + 1
-    assert f"canva-mle.yaml:{line}" in str(error.value) and "red_flags" in str(error.value) and "'monitoring'" in str(error.value)
+    return str(error.value), broken[: broken.index(new)].count("\n") + 1
+
+
+def test_a_condition_on_a_criterion_the_round_does_not_score_names_file_line_and_field(tmp_path: Path) -> None:
+    message, line = _refused(tmp_path, "when: [{criterion: ownership, at_most: 1}]", "when: [{criterion: monitoring, at_most: 1}]")
+    assert f"canva-mle.yaml:{line}" in message and "red_flags" in message and "'monitoring'" in message
+
+
+def test_a_condition_with_neither_a_level_nor_no_company_value_is_refused(tmp_path: Path) -> None:
+    message, line = _refused(tmp_path, "when: [{criterion: ownership, at_most: 1}]", "when: [{criterion: ownership}]")
+    assert f"canva-mle.yaml:{line}" in message and "red_flags" in message
+    assert "at_most" in message and "no_company_value" in message
+
+
+def test_no_company_value_on_a_criterion_not_read_against_the_values_names_file_line_and_field(tmp_path: Path) -> None:
+    message, line = _refused(tmp_path, "when: [{criterion: ownership, at_most: 1}]",
+                             "when: [{criterion: ownership, no_company_value: true}]")  # fmt: skip
+    assert f"canva-mle.yaml:{line}" in message and "when.0.no_company_value" in message
+    assert "'ownership' is not read against the company's values" in message
+
+
+def test_no_company_value_in_a_loop_whose_values_have_no_examples_is_refused(tmp_path: Path) -> None:
+    """The scorer reads a value only through its examples: without any, the condition could never hold."""
+    generic = "when: [{criterion: values_alignment, at_most: 3, no_company_value: true}]"
+    message, line = _refused(tmp_path, generic, generic.replace("at_most: 3, ", ""),
+                             also=lambda text: re.sub(r"\n    examples:.*\n(?:      - .*\n)+", "\n", text))  # fmt: skip
+    assert f"canva-mle.yaml:{line}" in message and "when.0.no_company_value" in message
+    assert "no values with examples" in message

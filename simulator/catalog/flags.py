@@ -39,16 +39,30 @@ class Signal(Strict):
 
 
 class FlagCondition(Strict):
-    """One reading of the round's score a red flag needs: this criterion scored at this level or lower."""
+    """One reading of the round's score a red flag needs, on one criterion: scored at `at_most` or lower, and/or
+    (`no_company_value`) read against the loop's values with none of them shown. A level alone cannot tell a
+    story any company would hear from a Canva one (seed 000: "Vague STAR answers that could apply to any company
+    get flagged"): generic stories score 2-3. Given both, both must hold."""
 
     criterion: str = Field(pattern=SNAKE)
-    at_most: int = Field(ge=1, le=3)
+    at_most: int | None = Field(None, ge=1, le=3)
+    no_company_value: bool = Field(
+        False, description="the criterion is read against the loop's values (meaning.company_values) and shows none"
+    )
+
+    @model_validator(mode="after")
+    def _reads_something(self) -> FlagCondition:
+        if self.at_most is None and not self.no_company_value:
+            raise ValueError(
+                f"a `when` condition on {self.criterion!r} needs at_most (a level, 1-3) or no_company_value: true, or both"
+            )
+        return self
 
 
 class RedFlag(Strict):
     """A reason candidates get cut. It fires on its `signals` (words said) or on `when` (levels the
-    evidence model gave, all of them holding); one no machine can read is `coach_only`, a box the
-    coach ticks in review. `rubric validate` refuses a flag with none of the three."""
+    evidence model gave, or company values not shown, all of them holding); one no machine can read is
+    `coach_only`, a box the coach ticks in review. `rubric validate` refuses a flag with none of the three."""
 
     id: str = Field(pattern=KEBAB)
     text: str

@@ -302,6 +302,8 @@ def _check_loop(
                 if condition.criterion not in round_criteria:
                     report((*base, "red_flags", fi, "when", wi, "criterion"),
                            f"{condition.criterion!r} is not a criterion of this round ({', '.join(sorted(round_criteria))})")
+                elif condition.no_company_value and (why := _not_read_against_values(loop, criteria, condition.criterion)):
+                    report((*base, "red_flags", fi, "when", wi, "no_company_value"), why)
         for ci, crit in enumerate(rnd.criteria):
             if crit.id not in known_criteria and ("criterion", crit.id) not in broken:
                 report((*base, "criteria", ci, "id"), f"unknown criterion {crit.id!r} (not in criteria.yaml or the loop)")
@@ -335,6 +337,22 @@ def _check_loop(
         _report_duplicates([t.id for t in rnd.take_homes], (*base, "take_homes"), report)
         check_take_homes(rnd, base, report, source_ids=source_ids, known_criteria=known_criteria, broken=broken,
                          loop_question_ids=loop_question_ids)  # fmt: skip
+
+
+def _not_read_against_values(loop: Loop, criteria: dict[str, Criterion], criterion_id: str) -> str | None:
+    """Why `no_company_value` on this criterion could never hold, or None: the scorer adds value checks only to a
+    criterion whose `meaning` says `company_values: true`, and only for loop values that have `examples`."""
+    crit = next((c for c in loop.criteria if c.id == criterion_id), criteria.get(criterion_id))
+    if crit is None:
+        return None  # an unknown criterion is reported where the round lists it
+    if crit.meaning is None or not crit.meaning.company_values:
+        return (f"{criterion_id!r} is not read against the company's values (its meaning has no company_values: true), "
+                "so no_company_value could never hold")
+    if not any(v.examples for v in loop.values):
+        return (f"loop {loop.id!r} has no values with examples to read {criterion_id!r} against, "
+                "so no_company_value could never hold")
+    return None
+
 
 def _report_duplicates(
     ids: list[str],

@@ -13,10 +13,12 @@ one clause comes within VALUE_SHOWN of an example.
   value in action"): the level is at least 3; level 4 (its effect, and the
   lesson) stays the evidence model's call.
 - A story that shows none of them is told which of the company's values would
-  have counted. Its level stays the evidence model's: capping it at 2 was
+  have counted, and a red flag's `no_company_value` condition can hold on it
+  (Canva's `generic-star`). Its level stays the evidence model's: capping it at 2 was
   measured on the train split's labelled values answers and capped 10 of the
-  19 stories labelled 3 or 4 (real stories match the examples less closely than the
-  examples match each other), so the loop's values only ever raise a level.
+  14 stories labelled 3 or 4 (8 with VALUE_SHOWN 0.53 and today's examples: real
+  stories match the examples less closely than the examples match each other), so
+  the loop's values only ever raise a level.
 """
 
 from __future__ import annotations
@@ -29,13 +31,18 @@ import numpy as np
 from ..catalog.models import CompanyValue
 from .meaning.clauses import Clause, Polarity
 from .meaning.model import AnswerText, EvidenceModel
-from .models import Check, CriterionResult, Evidence
+from .models import VALUE_SIGNAL, Check, CriterionResult, Evidence
 from .transcript import Exchange
 
-VALUE_SHOWN = 0.55
-"""Cosine similarity (all-MiniLM-L6-v2) of a clause to a value's closest example. Set on hand-written answers
-(tests/test_company_values.py): concrete value stories came at 0.57-0.67, generic ones ("we worked hard together
-and delivered on time") at most 0.52."""
+VALUE_SHOWN = 0.53
+"""Cosine similarity (all-MiniLM-L6-v2) of a clause to a value's closest example. The hand-written answers of
+tests/test_company_values.py (a development set) bound it: concrete value stories come at 0.57-0.67, generic ones
+("we worked hard together and delivered on time", "I believe in empowering others") at most 0.51. Chosen inside that
+gap on the train split's 19 values stories (tests/test_company_values.py::test_generic_star_on_the_train_split):
+0.55 shows a value in 2 of the 14 labelled 3-4 (old examples or these), 0.52-0.53 in 4, 0.50 in 4 with one generic
+answer shown, 0.45 in 9 with half the generic answers shown and three of the six specific ones not showing exactly
+their value; none labelled 1-2 down to 0.45. Most real stories sit at 0.40-0.50 against every value: an example
+finds its value mostly where a story shares its words, so more recall needs more than examples and a threshold."""
 SHOWN_FLOOR = 3
 _FIRST_PERSON = re.compile(r"\bI\b(?!')")
 
@@ -70,8 +77,8 @@ def values_shown(model: EvidenceModel, values: list[CompanyValue], exchanges: li
         if where is not None and best >= VALUE_SHOWN:
             answer, clause = where
             evidence = Evidence(quote=answer.turn.text[clause.span.start:clause.span.end], turn_index=answer.turn.index,
-                                t_start=answer.turn.t_start, char_start=clause.span.start, signal=f"value:{value.id}")  # fmt: skip
-        check = Check(signal=f"value:{value.id}", description=f"shows “{value.name}”", passed=evidence is not None,
+                                t_start=answer.turn.t_start, char_start=clause.span.start, signal=f"{VALUE_SIGNAL}{value.id}")  # fmt: skip
+        check = Check(signal=f"{VALUE_SIGNAL}{value.id}", description=f"shows “{value.name}”", passed=evidence is not None,
                       evidence=evidence, count=int(evidence is not None))  # fmt: skip
         checks.append(ValueReading(check, by_self))
     return checks

@@ -7,6 +7,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Band = Literal["strong yes", "lean yes", "lean no", "no"]
+VALUE_SIGNAL = "value:"
+"""Prefix of a check's signal that reads one of the loop's values (`value:<value-id>`, company_values.py);
+a red flag's `no_company_value` condition looks for these checks."""
 
 
 class _Model(BaseModel):

@@ -82,7 +82,7 @@ def score_transcript(
     exs = exchanges(turns, rnd)
     results = _results(criteria, exs, scorer, judge, values)
     weighted = weighted_mean(results)
-    flags = find_red_flags(rnd, exs, results)
+    flags = find_red_flags(rnd, exs, results, company=values[0] if values is not None else None)
     band = band_of(weighted, len(flags))
     return RoundScore(
         loop=loop_id,

@@ -6,8 +6,9 @@ A red flag found in the answers lowers the band one step each.
 
 from __future__ import annotations
 
+from ..catalog.flags import FlagCondition
 from ..catalog.models import Round
-from .models import Band, CriterionResult, LoopSummary, RedFlagHit, RoundScore, RoundSummaryLine
+from .models import VALUE_SIGNAL, Band, CriterionResult, Evidence, LoopSummary, RedFlagHit, RoundScore, RoundSummaryLine
 from .signals import match_signal
 from .transcript import Exchange
 
@@ -31,10 +32,13 @@ def band_of(weighted: float | None, red_flags: int = 0) -> Band:
     return BANDS[max(0, index - red_flags)]
 
 
-def find_red_flags(rnd: Round | None, exchanges: list[Exchange], results: list[CriterionResult]) -> list[RedFlagHit]:
+def find_red_flags(
+    rnd: Round | None, exchanges: list[Exchange], results: list[CriterionResult], company: str | None = None
+) -> list[RedFlagHit]:
     """Red flags of the round: those whose signals match the candidate's words, and those whose `when`
-    levels all hold in `results` (a criterion without a level never raises one). Coach-only flags wait
-    for the coach."""
+    conditions all hold in `results` (a criterion without a level never raises one). `company` names the
+    company whose values a `no_company_value` condition missed, in the hit's `because`. Coach-only flags
+    wait for the coach."""
     from .evidence import evidence_of
 
     levels = {r.criterion: r for r in results}
@@ -44,14 +48,52 @@ def find_red_flags(rnd: Round | None, exchanges: list[Exchange], results: list[C
         if hit is not None:
             found.append(RedFlagHit(id=flag.id, text=flag.text, evidence=evidence_of(hit)))
             continue
-        held = [levels.get(c.criterion) for c in flag.when]
-        if flag.when and all(r is not None and r.level is not None and r.level <= c.at_most
-                             for r, c in zip(held, flag.when, strict=True)):
-            scored = [r for r in held if r is not None]
-            quote = next((e for r in scored for e in r.evidence), None)
-            because = ", ".join(f"{r.criterion} {r.level}/4" for r in scored)
+        holding = [(c, r) for c in flag.when if (r := levels.get(c.criterion)) is not None and _holds(c, r)]
+        if flag.when and len(holding) == len(flag.when):
+            quote = next((e for _, r in holding for e in r.evidence), None)
+            unshown = next((c.criterion for c in flag.when if c.no_company_value), None)
+            if quote is None and unshown is not None:
+                quote = _opening(exchanges, unshown)
+            because = ", ".join(_because(c, r, company) for c, r in holding)
             found.append(RedFlagHit(id=flag.id, text=flag.text, evidence=quote, because=because))
     return found
+
+
+def _holds(condition: FlagCondition, result: CriterionResult) -> bool:
+    """The criterion was scored, at `at_most` or lower where given, and (`no_company_value`) was read against
+    the loop's values and showed none. A criterion with no value checks never holds `no_company_value`: the
+    scorer did not read it against the values (signals scorer, loop without value examples), so it proves nothing."""
+    if result.level is None or (condition.at_most is not None and result.level > condition.at_most):
+        return False
+    if condition.no_company_value:
+        values = [k for k in result.checks if k.signal.startswith(VALUE_SIGNAL)]
+        return bool(values) and not any(k.passed for k in values)
+    return True
+
+
+def _opening(exchanges: list[Exchange], criterion_id: str) -> Evidence | None:
+    """The first sentence the candidate said to a question probing the criterion: what a flag on a value not
+    shown can quote when the scorer quoted nothing (a generic story gives it no clause to quote). A sentence
+    holding text addressed to the grader is passed over, so the quote never carries it."""
+    for exchange in exchanges:
+        if not exchange.addresses(criterion_id):
+            continue
+        for answer in exchange.answers:
+            for span in answer.sentences:
+                text = answer.turn.text[span.start:span.end]
+                if text == answer.masked[span.start:span.end] and any(ch.isalnum() for ch in text):
+                    turn = answer.turn
+                    return Evidence(quote=text, turn_index=turn.index, t_start=turn.t_start, char_start=span.start)
+    return None
+
+
+def _because(condition: FlagCondition, result: CriterionResult, company: str | None) -> str:
+    """What raised the flag, for the coach: "ownership 1/4", "values_alignment: no Canva value shown"."""
+    level = f"{result.criterion} {result.level}/4"
+    if not condition.no_company_value:
+        return level
+    shown = f"no {company} value shown" if company else "none of the company's values shown"
+    return f"{level} with {shown}" if condition.at_most is not None else f"{result.criterion}: {shown}"
 
 
 def rationale(results: list[CriterionResult], weighted: float | None, band: Band, flags: list[RedFlagHit]) -> str:
