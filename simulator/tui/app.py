@@ -37,8 +37,6 @@ if TYPE_CHECKING:  # the speech package loads in a worker, never on the launch p
     from ..catalog.watch import CatalogWatcher
     from ..interview.lifecycle import RoundService
     from ..interview.sessions import SessionDesk
-    from ..interview.lifecycle import RoundService
-    from ..interview.sessions import SessionDesk
     from ..speech.capture import StreamFactory
     from ..speech.playback import AudioPlayer
     from ..speech.playback import Output as AudioOutput
