@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from . import startup
 from .commands.common import CliState
 
 # command name -> the module whose register(group) defines it. Modules are imported
@@ -57,6 +58,8 @@ def main(
     personas_dir: Path | None,
 ) -> None:
     """Rehearse real ML engineer interview loops: timed rounds, persona follow-ups, scored transcripts."""
+    if ctx.invoked_subcommand is not None:
+        startup.done()  # only the app keeps the collector paused, until its first frame
     if config_file is not None:
         os.environ["INTERVIEW_SIM_CONFIG"] = str(config_file)
     ctx.obj = CliState(

@@ -23,6 +23,7 @@ from textual import work
 from textual.app import App
 
 from . import keys
+from .. import startup
 from ..config import EMBEDDED_MODEL, Settings
 from ..engine.clock import Clock, MonotonicClock
 from .home_menu import HomeMenu, catalog_signature, read_cached_menu, write_cached_menu
@@ -34,8 +35,6 @@ from .speaker import InterviewerVoice
 
 if TYPE_CHECKING:  # the speech package loads in a worker, never on the launch path
     from ..catalog.watch import CatalogWatcher
-    from ..interview.lifecycle import RoundService
-    from ..interview.sessions import SessionDesk
     from ..interview.lifecycle import RoundService
     from ..interview.sessions import SessionDesk
     from ..speech.capture import StreamFactory
@@ -194,6 +193,7 @@ class InterviewApp(LoopRunner, App[None]):
         (its own process: ~2 s of both cores, so after the models the round needs).
         """
         self.ready_at = time.perf_counter()
+        startup.done()  # the collector, paused by `interview-sim` until now
         if self.menu is None:
             self.load_data()  # the pickers wait for it
         else:
