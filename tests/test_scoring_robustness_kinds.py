@@ -37,12 +37,7 @@ def _by_kind() -> dict[str, list[tuple[int, int]]]:
     return pairs
 
 
-def _short_of_goal(kind: str, measured: str) -> object:
-    return pytest.param(kind, marks=pytest.mark.xfail(strict=True, reason=f"goal not met for {kind}: {measured}"))
-
-
-@pytest.mark.parametrize("kind", [k if k != "rambling" else _short_of_goal(k, "within one level 0.76 (goal 0.80)")
-                                  for k in ALL_KINDS])
+@pytest.mark.parametrize("kind", ALL_KINDS)
 def test_each_kind_stays_within_a_level(kind: str) -> None:
     pairs = _by_kind()[kind]
     assert len(pairs) >= 5
@@ -50,11 +45,7 @@ def test_each_kind_stays_within_a_level(kind: str) -> None:
     assert within >= 0.80, (kind, within, pairs)
 
 
-SHORT_OF_OVER_SCORING_GOAL = {"negated": "3 of 41 two levels high", "hypothetical": "3 of 33 two levels high"}
-
-
-@pytest.mark.parametrize("kind", [_short_of_goal(k, SHORT_OF_OVER_SCORING_GOAL[k]) if k in SHORT_OF_OVER_SCORING_GOAL
-                                  else k for k in OVER_SCORING_KINDS])
+@pytest.mark.parametrize("kind", OVER_SCORING_KINDS)
 def test_traps_do_not_over_score(kind: str) -> None:
     pairs = _by_kind()[kind]
     over = [(r, p) for r, p in pairs if p - r >= 2]

@@ -58,7 +58,8 @@ def levels(turns: list[Turn]) -> dict[str, int | None]:
 
 def test_levels_come_from_the_exchanges_that_probe_each_criterion() -> None:
     got = levels(transcript(STRONG, "I'd alert on p95 latency over 200 ms and roll back automatically."))
-    assert got["impact"] == 4 and got["ownership"] == 4 and got["structure"] == 4
+    assert got["impact"] == 4 and got["ownership"] == 4
+    assert got["structure"] >= 3  # action, result and lesson; no situation before them
     assert got["monitoring"] >= 3  # a metric, a threshold and an action, in one sentence
     assert got["rollout"] is None  # no question of the round probed it
 

@@ -98,7 +98,7 @@ def calibrate_cmd(ctx: click.Context, file: Path | None, split: str, scorer: str
 @click.pass_context
 def train_scorer_cmd(ctx: click.Context, check: bool, cross_validate_only: bool) -> None:
     """Fit the evidence model's weights on the corpus's train split (never validation) and write them."""
-    from ..scoring.meaning import default_model, reload_default_model
+    from ..scoring.meaning import reload_default_model, training_model
     from ..scoring.meaning.agreement import AGREEMENT_PATH, measure_agreement, write_agreement
     from ..scoring.meaning.detectors import DETECTORS_PATH, load_detectors
     from ..scoring.meaning.model import WEIGHTS_PATH, load_weights
@@ -108,13 +108,17 @@ def train_scorer_cmd(ctx: click.Context, check: bool, cross_validate_only: bool)
     catalog = catalog_or_exit(settings)
     _use_models_dir(settings)
     if cross_validate_only:
-        cv = cross_validate(default_model(), prepare_train(default_model(), catalog))
+        model = training_model()
+        cv = cross_validate(model, prepare_train(model, catalog))
         click.echo(f"train split, group {cv.folds}-fold: spearman {cv.spearman:.3f}  pairwise_order {cv.pairwise_order:.3f}  "
                    f"exact {cv.exact:.3f}  within1 {cv.within1:.3f}  ({cv.labels} labels)")
         return
-    weights, detectors = train(default_model(), catalog)
+    weights, detectors = train(training_model(), catalog)
     if check:
-        committed = load_weights()
+        try:
+            committed = load_weights()
+        except ValueError as exc:  # weights of other features: stale by definition
+            fail(str(exc))
         if committed is None or not same_fit(committed, load_detectors(), weights, detectors):
             fail(f"{WEIGHTS_PATH.name} and {DETECTORS_PATH.name} are not what the train split gives: "
                  "run interview-sim train-scorer")
@@ -124,7 +128,8 @@ def train_scorer_cmd(ctx: click.Context, check: bool, cross_validate_only: bool)
     write_weights(weights, WEIGHTS_PATH)
     detectors.save(DETECTORS_PATH)
     click.echo(f"wrote {WEIGHTS_PATH} ({len(weights.criteria)} criteria with own weights) and {DETECTORS_PATH} "
-               f"({len(detectors.weights)} facet detectors), train split {weights.trained_on[:12]}")
+               f"({len(detectors.weights)} facet detectors, {len(detectors.precedents)} precedents), "
+               f"train split {weights.trained_on[:12]}")
     reload_default_model()
     agreement = measure_agreement(catalog)
     write_agreement(agreement)

@@ -37,15 +37,23 @@ def reload_default_model() -> None:
         _model = None
 
 
+def _directory() -> Path:
+    if _models_dir is not None:
+        return _models_dir
+    from ...config import default_data_dir
+
+    return default_data_dir() / "models"
+
+
 def default_model() -> EvidenceModel:
     global _model
     with _lock:
         if _model is None:
-            if _models_dir is None:
-                from ...config import default_data_dir
-
-                directory = default_data_dir() / "models"
-            else:
-                directory = _models_dir
-            _model = EvidenceModel(Embedder(directory), load_weights(), load_detectors())
+            _model = EvidenceModel(Embedder(_directory()), load_weights(), load_detectors())
         return _model
+
+
+def training_model() -> EvidenceModel:
+    """The embedder without the committed weights: train-scorer must run when those are stale (new features)."""
+    with _lock:
+        return EvidenceModel(Embedder(_directory()), None)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -107,17 +107,26 @@ def detector_key(criterion_id: str, facet: Facet) -> str:
     return f"{criterion_id}/{facet.id}/{fingerprint(facet)}"
 
 
+PRECEDENT_KEY = "precedent:"  # detector keys are criterion/facet/fingerprint, so this prefix cannot collide
+
+
 @dataclass(frozen=True)
 class Detectors:
-    """Weights per detector_key: (385,) = 384 vector weights and a bias."""
+    """What train-scorer learned besides the ordinal weights, kept in one file.
+
+    `weights`: per detector_key, (385,) = 384 vector weights and a bias.
+    `precedents`: per criterion id, the answer-level ridge of precedent.py (385,).
+    """
 
     weights: dict[str, np.ndarray]
+    precedents: dict[str, np.ndarray] = field(default_factory=dict)
 
     def get(self, criterion_id: str, facet: Facet) -> np.ndarray | None:
         return self.weights.get(detector_key(criterion_id, facet))
 
     def save(self, path: Path) -> None:
-        ordered = {key: np.round(self.weights[key], 5).astype(np.float32) for key in sorted(self.weights)}
+        arrays = self.weights | {PRECEDENT_KEY + cid: w for cid, w in self.precedents.items()}
+        ordered = {key: np.round(arrays[key], 5).astype(np.float32) for key in sorted(arrays)}
         with path.open("wb") as handle:
             np.savez_compressed(handle, **ordered)
 
@@ -126,7 +135,9 @@ def load_detectors(path: Path = DETECTORS_PATH) -> Detectors:
     if not path.is_file():
         return Detectors({})
     with np.load(path) as data:
-        return Detectors({key: data[key].astype(np.float64) for key in data.files})
+        arrays = {key: data[key].astype(np.float64) for key in data.files}
+    return Detectors({k: v for k, v in arrays.items() if not k.startswith(PRECEDENT_KEY)},
+                     {k.removeprefix(PRECEDENT_KEY): v for k, v in arrays.items() if k.startswith(PRECEDENT_KEY)})
 
 
 @dataclass

@@ -40,6 +40,7 @@ FEATURES = (
     "topic",  # raw closeness to the facets, whatever the polarity
     "self_share",  # of affirmed clauses with a personal or team subject, the share said as "I"
     "hedged",  # share of clauses said with a hedge
+    "precedent",  # the level train answers that read like this one got (precedent.py), centred
 )
 
 
@@ -109,7 +110,8 @@ def _best(strengths: np.ndarray, mask: np.ndarray) -> list[Finding]:
     return findings
 
 
-def read(facets: CriterionFacets, clauses: list[Clause], kept: np.ndarray, denied: np.ndarray, answers: list[str]) -> Reading:
+def read(facets: CriterionFacets, clauses: list[Clause], kept: np.ndarray, denied: np.ndarray, answers: list[str],
+         precedent: float) -> Reading:
     """Features and per-facet findings for the clauses of the answers that address the criterion.
 
     `kept` holds each clause's strengths on what it says as true, `denied` on what
@@ -150,5 +152,6 @@ def read(facets: CriterionFacets, clauses: list[Clause], kept: np.ndarray, denie
         float(topical.max()) if len(topical) else 0.0,
         (subjects.count("self") / len(subjects)) if subjects else 0.0,
         hedged_share(clauses),
+        precedent,
     ])
     return Reading(features=features, affirmed=affirmed, denied=denied_best, wished=wished)

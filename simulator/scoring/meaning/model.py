@@ -22,6 +22,7 @@ from .embedder import Embedder
 from .facets import CriterionFacets, criterion_facets
 from .features import FEATURES, Finding, Reading, facet_strengths, read
 from .ordinal import LEVELS, OrdinalParams
+from .precedent import precedent
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 SHOWN = 0.5  # a facet finding at least this strong counts as shown
@@ -104,12 +105,10 @@ class EvidenceModel:
         if facets is None:
             return None
         clauses = self.clauses(question, answers)
-        kept, denied = self.strengths(facets, clauses)
-        return read(facets, clauses, kept, denied, [a.text for a in answers]), clauses
-
-    def strengths(self, facets: CriterionFacets, clauses: list[Clause]) -> tuple[np.ndarray, np.ndarray]:
-        """Facet strengths of what each clause says as true and of what it denies."""
-        return facet_strengths(facets, clauses, *self.vectors(clauses))
+        kept_vectors, denied_vectors = self.vectors(clauses)
+        kept, denied = facet_strengths(facets, clauses, kept_vectors, denied_vectors)
+        like = precedent(self.detectors.precedents.get(criterion.id), kept_vectors)
+        return read(facets, clauses, kept, denied, [a.text for a in answers], like), clauses
 
     def vectors(self, clauses: list[Clause]) -> tuple[np.ndarray, np.ndarray]:
         """Sentence vectors of what each clause keeps and of what it denies (zeros where it denies nothing)."""

@@ -27,6 +27,7 @@ from .clauses import Clause
 from .detectors import EVIDENCE_PATH, DetectorData, Detectors, EvidenceNote, clause_labels, fit_detectors, load_annotations
 from .features import FEATURES, facet_strengths, read
 from .model import AnswerText, EvidenceModel, ModelWeights
+from .precedent import MIN_ANSWERS, answer_vector, fit_precedent, precedent
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
 SPLITS = ("train", "validation")
@@ -119,7 +120,17 @@ def _detectors(model: EvidenceModel, rows: list[LabelledReading]) -> Detectors:
             examples[cid] = {f.facet.id: f.vectors for f in facets.facets}
         if row.labels is not None:
             data[cid].add(row.kept_vectors, row.labels)
-    return fit_detectors(data, examples)
+    detectors = fit_detectors(data, examples)
+    return replace(detectors, precedents=_precedents(rows))
+
+
+def _precedents(rows: list[LabelledReading]) -> dict[str, np.ndarray]:
+    by_criterion: dict[str, list[LabelledReading]] = {}
+    for row in rows:
+        by_criterion.setdefault(row.criterion.id, []).append(row)
+    return {cid: fit_precedent(np.array([answer_vector(r.kept_vectors) for r in group]),
+                               np.array([r.level for r in group], dtype=np.float64))
+            for cid, group in sorted(by_criterion.items()) if len(group) >= MIN_ANSWERS}
 
 
 def _features(model: EvidenceModel, row: LabelledReading, detectors: Detectors) -> np.ndarray:
@@ -128,7 +139,8 @@ def _features(model: EvidenceModel, row: LabelledReading, detectors: Detectors) 
     facets = replace(base, facets=tuple(replace(f, detector=detectors.get(row.criterion.id, f.facet))
                                         for f in base.facets))
     kept, denied = facet_strengths(facets, row.clauses, row.kept_vectors, row.denied_vectors)
-    return read(facets, row.clauses, kept, denied, [row.item.answer]).features
+    like = precedent(detectors.precedents.get(row.criterion.id), row.kept_vectors)
+    return read(facets, row.clauses, kept, denied, [row.item.answer], like).features
 
 
 def fit_weights(x: np.ndarray, y: np.ndarray, criteria: list[str], trained_on: str) -> ModelWeights:
@@ -222,6 +234,8 @@ def same_fit(weights: ModelWeights, detectors: Detectors, fresh: ModelWeights, f
     """Whether committed weights are a fit of the same data: equal up to the float noise of another CPU's embeddings."""
     if weights.trained_on != fresh.trained_on or set(detectors.weights) != set(fresh_detectors.weights):
         return False
+    if set(detectors.precedents) != set(fresh_detectors.precedents):
+        return False
     if set(weights.criteria) != set(fresh.criteria):
         return False
 
@@ -232,7 +246,8 @@ def same_fit(weights: ModelWeights, detectors: Detectors, fresh: ModelWeights, f
     params = [(weights.shared, fresh.shared)] + [(weights.criteria[c], fresh.criteria[c]) for c in weights.criteria]
     return (all(close(a, b) for a, b in pairs)
             and all(close(a.weights, b.weights) and close(a.cuts, b.cuts) for a, b in params)
-            and all(close(detectors.weights[k], fresh_detectors.weights[k]) for k in detectors.weights))
+            and all(close(detectors.weights[k], fresh_detectors.weights[k]) for k in detectors.weights)
+            and all(close(detectors.precedents[k], fresh_detectors.precedents[k]) for k in detectors.precedents))
 
 
 def write_weights(weights: ModelWeights, path: Path) -> None:
