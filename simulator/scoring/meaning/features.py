@@ -13,6 +13,7 @@ small ordinal model can map them to a level for any criterion.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,6 +25,7 @@ SIM_CENTRE = 0.50
 SIM_SCALE = 0.06
 CUE_STRENGTH = 0.9
 UNQUANTIFIED = 0.5
+_WORD = re.compile(r"\w")  # a token without one ("...", "-") says nothing, so it adds no length
 
 FEATURES = (
     "any_content",  # strongest affirmed facet of any level
@@ -136,7 +138,7 @@ def read(facets: CriterionFacets, clauses: list[Clause], kept: np.ndarray, denie
     affirmed_rows = said & (polarity == Polarity.AFFIRMED)
     figures = sum(1 for i, c in enumerate(clauses) if affirmed_rows[i] and kept[i].max() > 0.5 and has_quantity(c.kept))
     subjects = [c.subject for i, c in enumerate(clauses) if affirmed_rows[i] and c.subject in ("self", "team")]
-    words = sum(len(t.split()) for t in answers)
+    words = sum(1 for t in answers for w in t.split() if _WORD.search(w))
     features = np.array([
         best(levels >= 2),
         best(levels >= 3),
