@@ -9,12 +9,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Label, Sparkline, Static
+from textual.widgets import Footer, Label, Sparkline, Static
 
 from ...scoring.models import RoundScore
 from ...scoring.verdict import summarise_loop
 from .. import keys
-from ..footer import KeysFooter
 from ..host import Host, host
 from ..messages import ContinueLoop, FinishLoop, LeaveLoop, RoundScored, ScoreReady
 from ..outcome import RoundOutcome
@@ -66,7 +65,7 @@ class ReportScreen(Screen[None]):
             with Vertical(id="trend", classes="section hidden"):
                 yield Label("", id="trend-label")
                 yield Sparkline([], id="trend-chart")
-        yield KeysFooter()
+        yield Footer()
 
     def on_mount(self) -> None:
         self.score()
@@ -204,7 +203,7 @@ class LoopSummaryScreen(Screen[None]):
             yield Static("\n".join(["Per criterion (mean level)", *[f"  {c:<28} {v:.2f}" for c, v in sorted(summary.criteria.items())]]),
                          classes="section")  # fmt: skip
             yield Static("\n".join(["Red flags", *summary.red_flags]) if summary.red_flags else "Red flags: none", classes="section")
-        yield KeysFooter()
+        yield Footer()
 
     def action_home(self) -> None:
         self.run_action("app.home")
