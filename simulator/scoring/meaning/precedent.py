@@ -23,7 +23,7 @@ CENTRE = 2.5  # the feature is the expected level minus the middle of the scale:
 def answer_vector(clause_vectors: np.ndarray) -> np.ndarray:
     """The answer as one unit vector: the mean of its clauses' vectors."""
     if not len(clause_vectors):
-        return np.zeros(clause_vectors.shape[1] if clause_vectors.ndim == 2 else 0)
+        return np.zeros(clause_vectors.shape[-1])
     mean = clause_vectors.mean(axis=0)
     return mean / (np.linalg.norm(mean) + 1e-9)
 
