@@ -62,7 +62,7 @@ class LLMSettings(_Section):
     fallback_to_embedded: bool = True
     temperature: float = Field(0.6, ge=0, le=2)
     max_tokens: int = Field(60, ge=8, le=1024)
-    threads: int = Field(0, ge=0, description="llama.cpp threads for the embedded model; 0 = all cores")
+    threads: int = Field(0, ge=0, description="llama.cpp threads for the embedded model; 0 = the cores idle when it starts")
     embedded: EmbeddedName = Field(
         DEFAULT_EMBEDDED,
         description="the embedded (offline) model: qwen2.5-coder-0.5b, or qwen2.5-coder-1.5b "

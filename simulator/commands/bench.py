@@ -99,7 +99,7 @@ def bench_group() -> None:
 @click.option("--quick", is_flag=True, help="Fewer repetitions (6 instead of 12).")
 @click.option("--requests", type=click.IntRange(1, 500), help="Timed follow-ups (default 12).")
 @click.option("--embedded", "embedded", help="Which embedded model (llm.embedded): qwen2.5-coder-0.5b or qwen2.5-coder-1.5b.")
-@click.option("--threads", type=click.IntRange(0, 256), help="llama.cpp threads (llm.threads; 0 = all cores).")
+@click.option("--threads", type=click.IntRange(0, 256), help="llama.cpp threads (llm.threads; 0 = the cores idle when it starts).")
 @click.option("--compare", is_flag=True, help="Both embedded models: follow-up quality on the development cases, and speed.")
 @click.option("--cases", type=click.Path(exists=True, dir_okay=False), help="--compare: a cases YAML (default: the built-in one).")
 @click.option("--markdown", is_flag=True, help="--compare: print the README table.")

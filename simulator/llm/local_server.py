@@ -22,6 +22,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from simulator.llm.threads import auto_threads
+
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 
@@ -95,7 +97,7 @@ class LocalServer:
     ) -> None:
         self.model = model
         self.alias = alias
-        self.threads = threads or os.cpu_count() or 2
+        self.threads = threads or auto_threads()
         self.n_ctx = n_ctx
         self.port = port or free_port()
         self.log_path = log_path
@@ -189,13 +191,13 @@ def main() -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--alias", default="embedded")
-    parser.add_argument("--threads", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--threads", type=int, default=0, help="0 = the cores idle now")
     parser.add_argument("--n-ctx", type=int, default=4096)
     parser.add_argument("--parent-pid", type=int, help="exit when this process is gone")
     args = parser.parse_args()
     if args.parent_pid:
         exit_with_parent(args.parent_pid)
-    serve(args.model, args.host, args.port, args.alias, args.threads, args.n_ctx)
+    serve(args.model, args.host, args.port, args.alias, args.threads or auto_threads(), args.n_ctx)
 
 
 if __name__ == "__main__":
