@@ -220,7 +220,7 @@ async def test_failed_provider_falls_back_to_the_embedded_model(
 @pytest.mark.slow
 async def test_llama_cpp_server_sigkilled_after_its_first_token(catalog: Catalog, tmp_path: Path) -> None:
     """The real llama.cpp server process dies mid-stream: canned probe, answer kept, refused not waited for."""
-    remote = LocalServer(ensure_embedded_model(Settings().models_dir), alias="remote-qwen", threads=2, log_path=tmp_path / "remote.log")
+    remote = LocalServer(ensure_embedded_model(Settings().models_dir), alias="remote-qwen", log_path=tmp_path / "remote.log")
     remote.start(timeout_s=120)
     try:
         settings = LLMSettings(
