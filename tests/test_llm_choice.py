@@ -225,12 +225,14 @@ def test_the_bench_rows_show_raw_llama_cpp_and_the_ratio() -> None:
 
 
 # --- the comparison's cases and measures ---------------------------------------------------
-def test_there_are_enough_development_cases_and_each_is_well_formed(catalog: Catalog) -> None:
-    cases = load_cases()
+@pytest.mark.parametrize("path", [compare.CASES_FILE, compare.HELDOUT_FILE], ids=["development", "held-out"])
+def test_there_are_enough_cases_and_each_is_well_formed(catalog: Catalog, path: Path) -> None:
+    cases = load_cases(path)
     assert len(cases) >= 20
     assert len({c.id for c in cases}) == len(cases)
     assert {c.missing for c in cases} >= {"impact", "ownership", "requirements", "tradeoffs", "monitoring", "rollout", "evaluation"}
     for case in cases:
+        assert case.missing in KIND_PATTERNS, case.id  # its follow-up can be judged on target
         round_ = catalog.loop(case.loop).round(case.round)
         question = next((q for q in round_.questions if q.id == case.question), None)
         assert question is not None, case.id

@@ -39,6 +39,7 @@ from ..llm.client import EmbeddedRuntime, LLMClient
 from ..llm.embedded_model import MODELS
 
 CASES_FILE = Path(__file__).with_name("followup_cases.yaml")
+HELDOUT_FILE = Path(__file__).with_name("followup_cases_heldout.yaml")  # written 2026-12-01 by hand, never tuned on
 
 # What a follow-up that probes each kind of missing evidence says, in some words.
 KIND_PATTERNS: dict[str, str] = {
@@ -49,6 +50,13 @@ KIND_PATTERNS: dict[str, str] = {
     "monitoring": r"monitor|alert|dashboard|drift|detect|observ|watch|signal|page[sd]?\b|on-?call|threshold",
     "rollout": r"roll ?(it |this )?out|roll ?back|canary|ramp|shadow|launch|release|gradual|feature flag|guardrail|stage",
     "evaluation": r"evaluat|offline|online|metric|test set|holdout|validat|benchmark|a/b|experiment|measur|ground truth|label|slice|noise",
+    # kinds only the held-out set (followup_cases_heldout.yaml) asks about
+    "product_sense": r"users?\b|customers?|merchants?|designers?|creators?|product|experience|\bneeds?\b|value|kpi|guardrail",
+    "estimation": r"estimat|how many|how much|size|volume|back.of|rough|order of magnitude|cost|per (day|second)",
+    "problem_framing": r"fram|label|target|objective|predict|problem|defin|success|baseline|rule|heuristic|without a model",
+    "people_management": r"reports?\b|team member|engineer|coach|feedback|1:1|one.on.one|grow|career|perform|hir",
+    "stakeholder_management": r"stakeholder|partner|align|disagree|convinc|product manager|\bpm\b|leadership|expectation|other (person|team|side)",
+    "leadership": r"\blead|\bled\b|influenc|decid|decision|direction|drove|mentor|initiative|rall|plan\b|ambigu",
 }
 KINDS = {"impact": "results", "ownership": "own part", "requirements": "requirements", "tradeoffs": "alternatives",
          "monitoring": "monitoring", "rollout": "rollout", "evaluation": "evaluation"}  # fmt: skip
