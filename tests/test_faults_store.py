@@ -329,12 +329,13 @@ def test_run_while_another_program_holds_the_lock_then_resume_saves_the_recovery
     deadline = time.monotonic() + 300  # generous: on a busy machine a run takes minutes to store 3 turns
     while time.monotonic() < deadline:
         try:
-            conn = sqlite3.connect(db, isolation_level=None, timeout=0.05)
-            conn.execute("BEGIN IMMEDIATE")
+            # Count without the write lock: polling with BEGIN IMMEDIATE every 10 ms starved the run's own
+            # writes past their busy timeout on a loaded machine (its turns went to the journal instead).
+            conn = sqlite3.connect(db, isolation_level=None, timeout=10)
             if conn.execute("SELECT count(*) FROM turns").fetchone()[0] >= 3:
+                conn.execute("BEGIN IMMEDIATE")
                 other = conn  # keep it: the writer is locked out from here on
                 break
-            conn.execute("ROLLBACK")
             conn.close()
         except sqlite3.OperationalError:
             pass
