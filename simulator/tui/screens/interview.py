@@ -404,9 +404,15 @@ class InterviewScreen(VoiceAnswering, Screen[None]):
         self.post_message(RoundOver(outcome))
 
     def on_unmount(self) -> None:
-        """Leaving the screen (round over, quit): release the microphone and silence the interviewer."""
+        """Leaving the screen: release the microphone; silence the interviewer unless the round closed.
+
+        A closed round's last turn is the interviewer's closing line, said as the report
+        opens: stopping it here cut it off unheard (the faster the screen switch, the
+        sooner). The next voice to speak, or quitting the app, still stops it.
+        """
         self.voice.release()
-        host(self).voice.stop()
+        if self.closed_reason is None:
+            host(self).voice.stop()
         if isinstance(self.recorder, BackgroundRecorder):
             # Quitting mid-round: the turns handed to the writer still go in (a locked database gives up after its timeout).
             self.recorder.close(wait_s=QUIT_WRITE_WAIT_S)
