@@ -24,12 +24,12 @@ REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "simulator"
 HEAVY = ("litellm", "textual", "faster_whisper", "llama_cpp")
 
-# Lowest first. The top-level modules (config, secrets, logs, textsafe, checksums, startup) are
+# Lowest first. The top-level modules (config, secrets, logs, textsafe, checksums, startup, cores) are
 # leaves everything may use; sandbox runs candidate code and knows only the catalog.
 # takehome (a take-home's repository, its measured hand-in and its score) sits beside
 # scoring: the review conversation is a round, driven from interview/ like the others.
 LAYERS: list[tuple[str, ...]] = [
-    ("catalog", "config", "secrets", "logs", "textsafe", "checksums", "startup"),
+    ("catalog", "config", "secrets", "logs", "textsafe", "checksums", "startup", "cores"),
     ("engine", "sandbox"),
     ("llm", "speech", "scoring", "takehome"),
     ("store",),

@@ -137,11 +137,12 @@ def test_cuda_failure_at_load_falls_back_too(tmp_path: Path) -> None:
 
 
 def test_auto_device_is_cpu_int8_with_all_cores_here() -> None:
-    from simulator.speech.transcriber import cpu_cores, cuda_device_count
+    from simulator.cores import usable_cores
+    from simulator.speech.transcriber import cuda_device_count
 
     rec = WhisperTranscriber(STTSettings(device="auto"))
     if cuda_device_count() == 0:
-        assert (rec.device, rec.compute_type, rec.cpu_threads) == ("cpu", "int8", cpu_cores())
+        assert (rec.device, rec.compute_type, rec.cpu_threads) == ("cpu", "int8", usable_cores())
     else:
         assert (rec.device, rec.compute_type) == ("cuda", "float16")
 

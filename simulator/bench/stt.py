@@ -44,7 +44,8 @@ from ..speech.audio_files import load_audio
 from ..speech.file_stream import FileStreamFactory
 from ..speech.models import SAMPLE_RATE
 from ..speech.session import VoiceAnswerSession
-from ..speech.transcriber import WhisperTranscriber, cpu_cores, cuda_device_count
+from ..cores import usable_cores
+from ..speech.transcriber import WhisperTranscriber, cuda_device_count
 from ..speech.vocabulary import round_vocabulary
 from ..speech.wer import word_error_rate
 from .jargon import JargonBenchResult, run_jargon_bench
@@ -217,7 +218,7 @@ def run_stt_bench(
             goals["gpu_latency_median_le_0.5s_plus_hangover"] = res.latency_median_s <= 0.5 + stt.silence_s
     if jargon is not None:
         goals.update(jargon.goals)
-    return SttBenchResult(cores=cpu_cores(), load_average=load_avg, silence_s=stt.silence_s, devices=results, jargon=jargon, goals=goals)
+    return SttBenchResult(cores=usable_cores(), load_average=load_avg, silence_s=stt.silence_s, devices=results, jargon=jargon, goals=goals)
 
 
 def _stream_clip(

@@ -22,7 +22,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from simulator.llm.threads import auto_threads
+from ..cores import auto_threads
 
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 

@@ -10,7 +10,6 @@ silence inside `try` and falls back to CPU with a `notice` the UI should show.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -22,6 +21,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from ..config import STTSettings
+from ..cores import usable_cores
 from .correction import HeardWord, Lexicon, correct
 from .errors import ModelUnavailableError
 from .model_files import ResolvedModel, resolve_model
@@ -67,13 +67,6 @@ def cuda_device_count() -> int:
         return 0
 
 
-def cpu_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def choose_compute(stt: STTSettings) -> tuple[str, str, int]:
     """(device, compute_type, cpu_threads) for the settings and this machine."""
     device = stt.device
@@ -82,7 +75,7 @@ def choose_compute(stt: STTSettings) -> tuple[str, str, int]:
     compute = stt.compute_type
     if compute == "auto":
         compute = "float16" if device == "cuda" else "int8"
-    threads = stt.cpu_threads or cpu_cores()
+    threads = stt.cpu_threads or usable_cores()
     return device, compute, threads
 
 
@@ -139,7 +132,7 @@ class WhisperTranscriber:
     def _fall_back_to_cpu(self, exc: BaseException) -> None:
         failed = f"{self.device} ({self.compute_type})"
         self.device, self.compute_type = "cpu", "int8"
-        self.cpu_threads = self.stt.cpu_threads or cpu_cores()
+        self.cpu_threads = self.stt.cpu_threads or usable_cores()
         assert self._resolved is not None
         self._model = self._factory(self._resolved, self.device, self.compute_type, self.cpu_threads, self.models_dir)
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

@@ -1,4 +1,4 @@
-"""llama.cpp threads on auto: the idle cores, because one thread too many spins at its barrier (simulator/llm/threads.py)."""
+"""llama.cpp threads on auto: the idle cores, because one thread too many spins at its barrier (simulator/cores.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import time
 import pytest
 
 from conftest import start_hog, stop_hog
-from simulator.llm import threads
+from simulator import cores as threads
 
 
 def fake_stat(monkeypatch: pytest.MonkeyPatch, samples: list[tuple[int, int] | None], cpus: int) -> None:

@@ -1,4 +1,4 @@
-"""How many threads llama.cpp gets when the settings say 0 (auto).
+"""How many cores this process may use, and how many llama.cpp gets when the settings say 0 (auto).
 
 llama.cpp's threads meet at a barrier after every layer and spin while they wait. One
 thread more than the machine has free is therefore not a little slower but many times
