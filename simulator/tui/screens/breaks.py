@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Center, Middle
 from textual.screen import Screen
-from textual.widgets import Footer, Label
+from textual.widgets import Label
 
 from .. import keys
 from ..assumed import ASSUMED
+from ..footer import KeysFooter
 from ..messages import BreakOver
 from ..widgets import clock_text
 
@@ -31,7 +32,7 @@ class BreakScreen(Screen[None]):
             yield Label(f"Next: {self.next_title} ({minutes})", id="break-next")
             yield Label("", id="break-left")
             yield Label("Stretch, drink some water. Enter starts the next round.", classes="muted")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._show()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from .. import keys
+from ..footer import KeysFooter
 
 
 class HelpScreen(ModalScreen[None]):
@@ -30,7 +31,7 @@ class HelpScreen(ModalScreen[None]):
             yield Label("Keys", classes="title")
             yield Static("\n".join(lines))
             yield Label("Remap any key in config.toml: [ui.keys] submit = \"ctrl+enter\"", classes="muted")
-        yield Footer()
+        yield KeysFooter()
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)

@@ -11,9 +11,10 @@ from textual.message import Message
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, RadioButton, RadioSet, Select, Static
+from textual.widgets import Button, DataTable, Header, Input, Label, RadioButton, RadioSet, Select, Static
 
 from .. import keys
+from ..footer import KeysFooter
 from ..home_menu import HomeMenu, LoopChoice
 from ..host import Host, host
 from ..messages import DataChanged, ModelsChanged, StartInterview
@@ -93,7 +94,7 @@ class HomeScreen(Screen[None]):
                     # The table is mounted when the database is open: it has nothing to show before, and
                     # leaving it out of the first frame makes that frame come sooner.
                     yield Label("opening the database…", id="recent-wait", classes="muted")
-        yield Footer()
+        yield KeysFooter()
 
     def _choices(self) -> tuple[list[tuple[str, str]], ...]:
         """The pickers' options from the menu (cached from the last run when the rubrics are unchanged)."""

@@ -18,7 +18,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static, TextArea
+from textual.widgets import Label, Static, TextArea
 
 from ...engine.turns import Speaker, Turn, TurnKind
 from ...interview.lifecycle import BackgroundRecorder
@@ -26,6 +26,7 @@ from ...interview.round_session import RoundClosed, RoundEvent, TurnDiscarded, T
 from .. import keys
 from ..assumed import round_heading
 from ..coding_panel import CodingPanel
+from ..footer import KeysFooter
 from ..host import host
 from ..messages import (
     InterviewerEvent,
@@ -119,7 +120,7 @@ class InterviewScreen(VoiceAnswering, Screen[None]):
             with Vertical(id="notes-box", classes="hidden"):
                 yield Label("Scratch notes (kept with the session)")
                 yield TextArea(id="notes", soft_wrap=True, show_line_numbers=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.mount_voice()

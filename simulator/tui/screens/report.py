@@ -9,11 +9,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Sparkline, Static
+from textual.widgets import Label, Sparkline, Static
 
 from ...scoring.models import RoundScore
 from ...scoring.verdict import summarise_loop
 from .. import keys
+from ..footer import KeysFooter
 from ..host import Host, host
 from ..messages import ContinueLoop, FinishLoop, LeaveLoop, RoundScored, ScoreReady
 from ..outcome import RoundOutcome
@@ -65,7 +66,7 @@ class ReportScreen(Screen[None]):
             with Vertical(id="trend", classes="section hidden"):
                 yield Label("", id="trend-label")
                 yield Sparkline([], id="trend-chart")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.score()
@@ -203,7 +204,7 @@ class LoopSummaryScreen(Screen[None]):
             yield Static("\n".join(["Per criterion (mean level)", *[f"  {c:<28} {v:.2f}" for c, v in sorted(summary.criteria.items())]]),
                          classes="section")  # fmt: skip
             yield Static("\n".join(["Red flags", *summary.red_flags]) if summary.red_flags else "Red flags: none", classes="section")
-        yield Footer()
+        yield KeysFooter()
 
     def action_home(self) -> None:
         self.run_action("app.home")

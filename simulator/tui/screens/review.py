@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from ...store.render import evidence_by_turn, highlight_segments
 from .. import keys
+from ..footer import KeysFooter
 from ..host import Host, host
 from .review_modals import AudioModal, ExportModal, FlagsModal, NoteModal, OverrideModal
 
@@ -107,7 +108,7 @@ class ReviewScreen(Screen[None]):
                 yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="session-view"):
                 yield Static("Select a session.", id="session-text")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)

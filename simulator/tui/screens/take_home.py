@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Markdown, Select, Static, TextArea
+from textual.widgets import Label, Markdown, Select, Static, TextArea
 from textual.widgets.text_area import LanguageDoesNotExist
 
 from ...engine.turns import Speaker, TurnKind
@@ -33,6 +33,7 @@ from ...takehome import HandIn, Workspace, WorkspaceError, hand_in, run_provided
 from ...takehome.workspace import WORKSPACES
 from .. import keys
 from ..assumed import round_heading
+from ..footer import KeysFooter
 from ..host import Host, host
 from ..messages import InterviewerEvent, InterviewerFailed, InterviewerIdle, Notice, RoundOpened, RoundOver
 from ..models import InterviewPlan
@@ -133,7 +134,7 @@ class TakeHomeScreen(Screen[None]):
             yield Transcript(id="transcript")
             yield Label("", id="status")
             yield TextArea(id="answer", soft_wrap=True, show_line_numbers=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         base = self.sim.settings.data_dir / WORKSPACES

@@ -1,0 +1,35 @@
+"""The key footer: rebuilt when the keys it shows change, and only then (KeysFooter, simulator/tui/footer.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets._footer import FooterKey
+
+from simulator.engine.clock import SimulatedClock
+from simulator.tui.app import InterviewApp
+from simulator.tui.footer import KeysFooter
+from simulator.tui.screens.home import HomeScreen
+from tui_fixtures import make_settings
+from tui_helpers import DownLLM, StubRecognizer, wait_for
+
+
+def shown(footer: KeysFooter) -> list[str]:
+    return [key.description for key in footer.query(FooterKey)]
+
+
+async def test_the_footer_is_rebuilt_only_when_its_keys_change(tmp_path: Path) -> None:
+    app = InterviewApp(make_settings(tmp_path), llm=DownLLM(), recognizer=StubRecognizer(), clock_factory=SimulatedClock, warm_models=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and bool(app.screen.query(FooterKey)), 10, "the footer's keys")
+        footer = app.screen.query_one(KeysFooter)
+        keys = list(footer.query(FooterKey))
+        assert "Start" in shown(footer) and "Dismiss menu" not in shown(footer)
+        await pilot.press("tab")  # the focus moves on to the round picker: the same keys, so the same widgets
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "round"
+        assert list(footer.query(FooterKey)) == keys
+        await pilot.press("shift+tab", "enter")  # the loop picker opens: its escape key is shown
+        await wait_for(pilot, lambda: "Dismiss menu" in shown(footer), 10, "the picker's key in the footer")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: "Dismiss menu" not in shown(footer), 10, "the picker's key gone")
