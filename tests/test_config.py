@@ -250,3 +250,32 @@ def test_a_list_env_var_that_is_not_json_names_the_variable(clean_env: Path, mon
     monkeypatch.setenv("INTERVIEW_SIM_STT__FILLERS", "um, uh")
     with pytest.raises(ConfigError, match="INTERVIEW_SIM_STT__FILLERS"):
         load_settings()
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [(None, "no such config file"), ("[llm\nmodel = 1\n", "not valid TOML"), ("[llm]\nretries = 'lots'\n", "llm.retries")],
+)
+def test_bare_command_reports_a_bad_config_in_one_line_without_click(
+    clean_env: Path, content: str | None, expected: str
+) -> None:
+    """A bare `interview-sim` opens the app without the command line's parser, but a bad config still gets
+    click's one-line `Error: ...`, exit 1, no traceback, and nothing of the app is started."""
+    if content is None:
+        clean_env.unlink()
+    else:
+        clean_env.write_text(content)
+    probe = (
+        "import sys; sys.argv = ['interview-sim']\n"
+        "from simulator.__main__ import run\n"
+        "try:\n    run()\nexcept SystemExit as exc:\n"
+        "    print('exit', exc.code, 'click' in sys.modules, 'textual' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, timeout=60,
+        env={**os.environ, "INTERVIEW_SIM_CONFIG": str(clean_env)},
+    )  # fmt: skip
+    assert done.stdout.strip() == "exit 1 False False", done.stdout + done.stderr
+    assert done.stderr.startswith("Error: ") and str(clean_env) in done.stderr, done.stderr
+    assert expected in done.stderr and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1

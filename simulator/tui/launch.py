@@ -7,10 +7,23 @@ is interactive within a second.
 
 from __future__ import annotations
 
-from ..config import Settings
+import sys
+
+from ..config import ConfigError, Settings, load_settings
 
 
 def launch_app(settings: Settings) -> None:
     from .app import InterviewApp
 
     InterviewApp(settings).run()
+
+
+def launch_from_environment() -> int:
+    """The app on the settings the config file and environment give; a bad config is one line, as click prints it."""
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    launch_app(settings)
+    return 0
