@@ -313,6 +313,18 @@ def test_quality_rates() -> None:
     assert figures.planned_on_target == 1.0
 
 
+def test_the_comparison_table_names_the_cases_file_it_measured() -> None:
+    """A held-out run must not be reported as the development cases."""
+    figures = quality([CaseResult(case="c", missing="impact", planned="impact", shown="?", source="canned", model_text="",
+                                  guard_reason=None, guard_pass=True, grounded=True, on_target=True, one_question=True,
+                                  model_grounded=True, model_on_target=True, model_one_question=True)])  # fmt: skip
+    model = compare.ModelComparison(key="qwen2.5-coder-0.5b", title="0.5B", quality=figures)
+    held_out = compare.CompareReport(threads=2, requests=1, cases_file="followup_cases_heldout.yaml", models=[model])
+    assert "1 cases (followup_cases_heldout.yaml) x 1 sample(s)" in held_out.markdown()
+    default = compare.CompareReport(threads=2, requests=1, models=[model])
+    assert f"({compare.CASES_FILE.name})" in default.markdown()
+
+
 @pytest.mark.slow
 def test_bench_llm_reports_raw_llama_cpp_beside_the_project(catalog: Catalog, tmp_path: Path) -> None:
     """The real embedded model, two timed follow-ups: every figure and ratio is there (no duration is judged)."""

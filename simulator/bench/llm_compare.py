@@ -114,6 +114,8 @@ class CompareReport(BaseModel):
     threads: int
     requests: int
     samples: int = 1
+    cases_file: str = ""
+    """The cases YAML the quality rates are over (the built-in development cases or a held-out file)."""
     models: list[ModelComparison]
 
     def markdown(self) -> str:
@@ -146,7 +148,7 @@ class CompareReport(BaseModel):
         planned = next((m.quality.planned_on_target for m in self.models if m.quality), None)
         lines += [
             "",
-            f"{n // max(1, self.samples)} development cases x {self.samples} sample(s); rates are of the follow-up shown (in brackets: the model's own wording, before the "
+            f"{n // max(1, self.samples)} cases ({self.cases_file or CASES_FILE.name}) x {self.samples} sample(s); rates are of the follow-up shown (in brackets: the model's own wording, before the "
             "guard and the canned fallback)"
             + (f"; the planner chose the missing kind in {pct(planned)}" if planned is not None else "")
             + f". Speed: medians of {self.requests} follow-ups on {self.threads} threads, primed prefix, "
@@ -295,11 +297,11 @@ def run_compare(
     speed: bool = True,
     progress: Callable[[str], None] | None = None,
 ) -> CompareReport:
-    """Quality over the development cases and speed beside raw llama.cpp, for each embedded model."""
+    """Quality over the cases (the development ones unless `cases` names another file) and speed beside raw llama.cpp, for each embedded model."""
     loaded = load_cases(cases)
     threads = settings.llm.threads or 2  # the goals are for 2 cores
     settings = settings.model_copy(update={"llm": settings.llm.model_copy(update={"threads": threads, "model": EMBEDDED_MODEL})})
-    report = CompareReport(threads=threads, requests=requests, samples=samples, models=[])
+    report = CompareReport(threads=threads, requests=requests, samples=samples, cases_file=(cases or CASES_FILE).name, models=[])
     for key in models or list(MODELS):
         spec = MODELS[key]
         entry = ModelComparison(key=key, title=spec.title)
