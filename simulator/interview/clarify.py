@@ -46,7 +46,9 @@ _REPEAT = re.compile(
     re.IGNORECASE,
 )
 _TERM = re.compile(
-    r"\bwhat (?:do you mean by|does|is|are|'s)\s+(?:a |an |the )?[\"'“‘]?(?P<term>[\w\s/-]{2,40}?)[\"'”’]?\s*(?:mean|stand for|exactly|here)?\s*\??$",
+    r"\b(?:what(?: do you mean by| does| is| are|['’]s)|(?:can|could|would) you (?:explain|define|clarify)(?: what)?(?: you mean by)?|"
+    r"(?:please )?(?:explain|define))\s+(?:a |an |the )?[\"'“‘]?(?P<term>[\w\s/-]{2,40}?)[\"'”’]?"
+    r"\s*(?:means?|stands? for|is|are)?\s*(?:exactly|here|in this case|for this)?\s*(?:exactly)?\s*\??$",
     re.IGNORECASE,
 )
 # Asking oneself ("how would I approach this?") is thinking aloud, not a question for the interviewer.
@@ -70,6 +72,7 @@ class Ask:
     topics: tuple[str, ...]
     facts: tuple[Fact, ...]
     repeat: bool = False
+    term: str | None = None  # a term asked about that no fact explains: the candidate defines it
 
 
 @dataclass(frozen=True)
@@ -96,13 +99,16 @@ def _topics(text: str) -> tuple[str, ...]:
     return tuple(t for t, pattern in _TOPIC_RE.items() if pattern.search(text))
 
 
-def _term_asked(text: str, question: Question) -> Fact | None:
+def _term_asked(text: str) -> str | None:
+    """The term a "what do you mean by X?" / "could you explain X?" asks about, if the clause asks that."""
     match = _TERM.search(text.strip())
-    if match is None:
-        return None
-    asked = match.group("term").strip().lower()
+    return match.group("term").strip() if match else None
+
+
+def _term_fact(asked: str, question: Question) -> Fact | None:
+    lowered = asked.lower()
     for fact in question.facts:
-        if fact.term and (fact.term.lower() in asked or asked in fact.term.lower()):
+        if fact.term and (fact.term.lower() in lowered or lowered in fact.term.lower()):
             return fact
     return None
 
@@ -111,17 +117,21 @@ def _facts_for(clause: Clause, question: Question) -> Ask | None:
     text = clause.norm
     if _REPEAT.search(text):
         return Ask(text=clause.text, topics=(), facts=(), repeat=True)
-    term = _term_asked(text, question)
-    if term is not None:
-        return Ask(text=clause.text, topics=("term",), facts=(term,))
+    term = _term_asked(text)
+    explained = _term_fact(term, question) if term else None
+    if explained is not None:
+        return Ask(text=clause.text, topics=("term",), facts=(explained,))
     if _RHETORICAL.search(text):
         return None
     topics = _topics(text)
     keyed = [f for f in question.facts if f.keywords and any(re.search(rf"\b{re.escape(k)}\b", text, re.IGNORECASE) for k in f.keywords)]
     facts = keyed or [f for f in question.facts if f.topic in topics and f.topic != "term"]
-    if not topics and not keyed:
-        return None
-    return Ask(text=clause.text, topics=topics, facts=tuple(_unique(facts)))
+    if facts or topics:
+        return Ask(text=clause.text, topics=topics, facts=tuple(_unique(facts)))
+    if term is not None:
+        # A question about a word is a question to the interviewer even when no fact explains it.
+        return Ask(text=clause.text, topics=("term",), facts=(), term=term)
+    return None
 
 
 def _answer_words(clauses: list[Clause]) -> int:
@@ -145,15 +155,22 @@ def compose_reply(asks: list[Ask], question: Question) -> str:
         parts.append(f"Sure, again: {question.text}")
     given: list[Fact] = []
     open_topics: list[str] = []
+    open_terms: list[str] = []
     for ask in asks:
         if ask.repeat:
             continue
         new = [f for f in ask.facts if f not in given]
         given.extend(new)
-        if not ask.facts:
+        if ask.term is not None:
+            if ask.term.lower() not in (t.lower() for t in open_terms):
+                open_terms.append(ask.term)
+        elif not ask.facts:
             open_topics.extend(t for t in ask.topics if t not in open_topics)
     if given:
         parts.append(("Good question. " if not parts else "") + " ".join(f.text.strip() for f in given))
+    if open_terms:
+        named = " and ".join(f'"{t}"' for t in open_terms[:2])
+        parts.append(f"I haven't pinned down {named} for this one: say what you take it to mean, then go on.")
     if open_topics or (not given and not parts):
         what = " and ".join(t.replace("_", " ") for t in open_topics[:2])
         parts.append((f"On {what}, that's " if what else "That's ") + YOUR_CALL + ".")

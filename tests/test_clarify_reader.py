@@ -1,0 +1,61 @@
+"""The clarification reader on its own: which candidate turns ask the interviewer something, and what is said back."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.catalog.models import Fact, Question
+from simulator.interview.clarify import YOUR_CALL, read_turn
+
+QUESTION = Question(
+    id="sd-demo", text="Design the template recommender's serving path, with a fallback when the ranker is slow.",
+    source="written", criteria=["requirements", "architecture"],
+    facts=[
+        Fact(topic="scale", text="About 300 requests a second at peak."),
+        Fact(topic="term", term="fallback", text="By fallback I mean what users see when the ranker does not answer in time."),
+    ],
+)  # fmt: skip
+
+
+def test_a_fact_answers_a_topical_question() -> None:
+    read = read_turn("Before I start: how many requests a second at peak?", QUESTION)
+    assert read is not None and not read.also_answer
+    assert "300 requests a second" in read.reply
+
+
+@pytest.mark.parametrize(
+    "asked",
+    ["What do you mean by fallback here?", "Could you explain what fallback means?", "Sorry, what's a fallback exactly?",
+     "Can you define fallback for me?"],
+)  # fmt: skip
+def test_a_term_the_facts_explain(asked: str) -> None:
+    read = read_turn(asked, QUESTION)
+    assert read is not None and "what users see when the ranker does not answer" in read.reply
+
+
+@pytest.mark.parametrize("asked", ["Sorry, what do you mean by cold start here exactly?", "Could you explain what shadow scoring means?"])
+def test_a_term_no_fact_explains_is_still_a_question_to_the_interviewer(asked: str) -> None:
+    """Not taken as an answer: the candidate is told to define it and go on, and the bank question stays open."""
+    read = read_turn(asked, QUESTION)
+    assert read is not None and not read.also_answer
+    term = "cold start" if "cold start" in asked else "shadow scoring"
+    assert f'"{term}"' in read.reply and "say what you take it to mean" in read.reply
+
+
+def test_a_topic_no_fact_covers_is_the_candidates_call() -> None:
+    read = read_turn("What is the latency budget?", QUESTION)
+    assert read is not None and YOUR_CALL in read.reply and "latency" in read.reply
+
+
+def test_thinking_aloud_and_statements_ask_nothing() -> None:
+    assert read_turn("How would I approach this? I'd start from the ranker and add a cache.", QUESTION) is None
+    assert read_turn("I'd serve from a cache and fall back to popular templates.", QUESTION) is None
+
+
+def test_a_mixed_turn_is_answered_and_counts_as_an_answer() -> None:
+    read = read_turn(
+        "I'd assume around 300 requests a second, is that right? Then I'd put a cache in front of the ranker, serve "
+        "popular templates when it times out, and log every request with the model version for retraining.",
+        QUESTION,
+    )
+    assert read is not None and read.also_answer and "300 requests a second" in read.reply
