@@ -59,3 +59,24 @@ def test_a_mixed_turn_is_answered_and_counts_as_an_answer() -> None:
         QUESTION,
     )
     assert read is not None and read.also_answer and "300 requests a second" in read.reply
+
+
+@pytest.mark.parametrize(
+    "asked", ["Is it okay if I start with a simple baseline?", "Should I focus on the model or the whole system?",
+              "Do you mind if I skip the data pipeline?"],
+)  # fmt: skip
+def test_asking_leave_to_choose_is_the_candidates_call(asked: str) -> None:
+    """No fact answers "may I?": the interviewer hands the choice back rather than reciting the nearest fact."""
+    read = read_turn(asked, QUESTION)
+    assert read is not None and read.reply == f"That's {YOUR_CALL}."
+
+
+@pytest.mark.parametrize("asked", ["Could you say the question again?", "Sorry, can you repeat that?", "What was the question?"])
+def test_asking_to_hear_the_question_again(asked: str) -> None:
+    read = read_turn(asked, QUESTION)
+    assert read is not None and read.reply.startswith(f"Sure, again: {QUESTION.text}")
+
+
+def test_a_fact_question_put_politely_still_gets_the_fact() -> None:
+    read = read_turn("Can I start by asking how many requests a second we get at peak?", QUESTION)
+    assert read is not None and "300 requests a second" in read.reply

@@ -42,7 +42,7 @@ TOPIC_WORDS: dict[str, str] = {
 }
 _TOPIC_RE = {topic: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for topic, words in TOPIC_WORDS.items()}
 _REPEAT = re.compile(
-    r"\b(?:repeat|say (?:that|it) again|come again|one more time|rephrase|didn't (?:catch|hear)|what was the question)\b",
+    r"\b(?:repeat|say (?:that|it|the question) again|come again|one more time|rephrase|didn't (?:catch|hear)|what was the question)\b",
     re.IGNORECASE,
 )
 _TERM = re.compile(
@@ -51,6 +51,13 @@ _TERM = re.compile(
     r"\s*(?:means?|stands? for|is|are)?\s*(?:exactly|here|in this case|for this)?\s*(?:exactly)?\s*\??$",
     re.IGNORECASE,
 )
+# Asking leave to choose ("is it ok if I start with a baseline?") is the candidate's call: no fact answers it.
+_PERMISSION = re.compile(
+    r"\b(?:is it (?:ok|okay|fine|alright|all right) (?:if|to)|would it be (?:ok|okay|fine) (?:if|to)|(?:do you )?mind if i|"
+    r"(?:can|could|may|should) i (?:start|begin|go|use|focus|skip|cover|pick|choose|ignore|leave))\b",
+    re.IGNORECASE,
+)
+_ASKS_WHAT = re.compile(r"\b(?:how|what|which|who|when|where|whether)\b", re.IGNORECASE)  # "can I start by asking how much traffic..."
 # Asking oneself ("how would I approach this?") is thinking aloud, not a question for the interviewer.
 _RHETORICAL = re.compile(r"^(?:so |and |now |okay |ok )?(?:how|what|where|why) (?:would|should|do|can|could) i\b(?! assume)",
                          re.IGNORECASE)
@@ -123,6 +130,8 @@ def _facts_for(clause: Clause, question: Question) -> Ask | None:
         return Ask(text=clause.text, topics=("term",), facts=(explained,))
     if _RHETORICAL.search(text):
         return None
+    if _PERMISSION.search(text) and not _ASKS_WHAT.search(text):
+        return Ask(text=clause.text, topics=(), facts=())
     topics = _topics(text)
     keyed = [f for f in question.facts if f.keywords and any(re.search(rf"\b{re.escape(k)}\b", text, re.IGNORECASE) for k in f.keywords)]
     facts = keyed or [f for f in question.facts if f.topic in topics and f.topic != "term"]
