@@ -80,3 +80,11 @@ def test_asking_to_hear_the_question_again(asked: str) -> None:
 def test_a_fact_question_put_politely_still_gets_the_fact() -> None:
     read = read_turn("Can I start by asking how many requests a second we get at peak?", QUESTION)
     assert read is not None and "300 requests a second" in read.reply
+
+
+def test_an_either_or_question_no_fact_settles_is_the_candidates_call() -> None:
+    read = read_turn("Do you want a technical failure or more of a people one?", QUESTION)
+    assert read is not None and read.reply == f"That's {YOUR_CALL}."
+    settled = Question(**{**QUESTION.model_dump(), "facts": [{"topic": "platform", "text": "It runs on web and in the mobile apps."}]})
+    read = read_turn("Is this for web or mobile?", settled)
+    assert read is not None and "web and in the mobile apps" in read.reply

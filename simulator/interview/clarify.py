@@ -57,6 +57,7 @@ _PERMISSION = re.compile(
     r"(?:can|could|may|should) i (?:start|begin|go|use|focus|skip|cover|pick|choose|ignore|leave))\b",
     re.IGNORECASE,
 )
+_CHOICE = re.compile(r"^(?:\w+,? )?(?:do|does|would|should|shall|are|is|did|can|could) (?:you|i|we|it|this|that)\b.*\bor\b", re.IGNORECASE)
 _ASKS_WHAT = re.compile(r"\b(?:how|what|which|who|when|where|whether)\b", re.IGNORECASE)  # "can I start by asking how much traffic..."
 # Asking oneself ("how would I approach this?") is thinking aloud, not a question for the interviewer.
 _RHETORICAL = re.compile(r"^(?:so |and |now |okay |ok )?(?:how|what|where|why) (?:would|should|do|can|could) i\b(?! assume)",
@@ -135,8 +136,12 @@ def _facts_for(clause: Clause, question: Question) -> Ask | None:
     topics = _topics(text)
     keyed = [f for f in question.facts if f.keywords and any(re.search(rf"\b{re.escape(k)}\b", text, re.IGNORECASE) for k in f.keywords)]
     facts = keyed or [f for f in question.facts if f.topic in topics and f.topic != "term"]
-    if facts or topics:
+    if facts:
         return Ask(text=clause.text, topics=topics, facts=tuple(_unique(facts)))
+    if _CHOICE.search(text):  # "do you want a technical failure or a people one?": either is the candidate's call
+        return Ask(text=clause.text, topics=(), facts=())
+    if topics:
+        return Ask(text=clause.text, topics=topics, facts=())
     if term is not None:
         # A question about a word is a question to the interviewer even when no fact explains it.
         return Ask(text=clause.text, topics=("term",), facts=(), term=term)
