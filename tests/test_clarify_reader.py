@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.catalog.models import Fact, Question
-from simulator.interview.clarify import YOUR_CALL, read_turn
+from simulator.interview.clarify import PASSED_ON, YOUR_CALL, read_turn
 
 QUESTION = Question(
     id="sd-demo", text="Design the template recommender's serving path, with a fallback when the ranker is slow.",
@@ -88,3 +88,15 @@ def test_an_either_or_question_no_fact_settles_is_the_candidates_call() -> None:
     settled = Question(**{**QUESTION.model_dump(), "facts": [{"topic": "platform", "text": "It runs on web and in the mobile apps."}]})
     read = read_turn("Is this for web or mobile?", settled)
     assert read is not None and "web and in the mobile apps" in read.reply
+
+
+@pytest.mark.parametrize(
+    "asked", ["Before we start, is this role remote or based in Sydney?", "What are the next steps in the hiring process?",
+              "Who would I report to?"],
+)  # fmt: skip
+def test_a_question_about_the_job_is_passed_on_not_answered_or_probed(asked: str) -> None:
+    """Played: "is this role remote or based in Sydney?" in a recruiter screen was taken as the answer and drew
+    "You mentioned role remote: what changed in numbers...". No rubric fact answers it, so it is passed on."""
+    read = read_turn(asked, QUESTION)
+    assert read is not None and not read.also_answer
+    assert read.reply == f"Good question. {PASSED_ON}"

@@ -57,6 +57,16 @@ _PERMISSION = re.compile(
     r"(?:can|could|may|should) i (?:start|begin|go|use|focus|skip|cover|pick|choose|ignore|leave))\b",
     re.IGNORECASE,
 )
+# About the job, not the problem ("is this role remote?", "what are the next steps?"): no rubric fact answers it,
+# and a real interviewer passes it on rather than making it up.
+_LOGISTICS = re.compile(
+    r"\b(?:remote|hybrid|in[- ]office|relocat\w*|visas?|sponsor\w*|salary|salaries|compensation|pay (?:band|range)|equity|"
+    r"benefits|start date|next steps?|notice period|(?:hiring|interview|recruiting) process|this (?:role|position|job)|"
+    r"the (?:role|position|job) (?:is|be)|how (?:big|large) is (?:the|your) team|who (?:would|will) i (?:report|work) (?:to|with)|"
+    r"reporting line|work(?:ing)? hours|time ?zones?)\b",
+    re.IGNORECASE,
+)
+PASSED_ON = "I'll make sure you get the details in writing after this round; let's stay with the question."
 _CHOICE = re.compile(r"^(?:\w+,? )?(?:do|does|would|should|shall|are|is|did|can|could) (?:you|i|we|it|this|that)\b.*\bor\b", re.IGNORECASE)
 _ASKS_WHAT = re.compile(r"\b(?:how|what|which|who|when|where|whether)\b", re.IGNORECASE)  # "can I start by asking how much traffic..."
 # Asking oneself ("how would I approach this?") is thinking aloud, not a question for the interviewer.
@@ -92,6 +102,11 @@ class Clarification:
     @property
     def facts(self) -> list[Fact]:
         return _unique([f for a in self.asks for f in a.facts])
+
+    @property
+    def about_problem(self) -> bool:
+        """Asked about the problem (evidence of scoping it), not only to hear it again or about the job."""
+        return any(not a.repeat and a.topics != ("logistics",) for a in self.asks)
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:
@@ -138,6 +153,8 @@ def _facts_for(clause: Clause, question: Question) -> Ask | None:
     facts = keyed or [f for f in question.facts if f.topic in topics and f.topic != "term"]
     if facts:
         return Ask(text=clause.text, topics=topics, facts=tuple(_unique(facts)))
+    if _LOGISTICS.search(text):
+        return Ask(text=clause.text, topics=("logistics",), facts=())
     if _CHOICE.search(text):  # "do you want a technical failure or a people one?": either is the candidate's call
         return Ask(text=clause.text, topics=(), facts=())
     if topics:
@@ -163,13 +180,15 @@ def read_turn(text: str, question: Question) -> Clarification | None:
 
 
 def compose_reply(asks: list[Ask], question: Question) -> str:
-    """What the interviewer says: the question again if asked, each fact once, and "your call" for the rest."""
+    """What the interviewer says: the question again if asked, each fact once, questions about the job passed on,
+    and "your call" for the rest."""
     parts: list[str] = []
     if any(a.repeat for a in asks):
         parts.append(f"Sure, again: {question.text}")
     given: list[Fact] = []
     open_topics: list[str] = []
     open_terms: list[str] = []
+    logistics = False
     for ask in asks:
         if ask.repeat:
             continue
@@ -178,10 +197,14 @@ def compose_reply(asks: list[Ask], question: Question) -> str:
         if ask.term is not None:
             if ask.term.lower() not in (t.lower() for t in open_terms):
                 open_terms.append(ask.term)
+        elif ask.topics == ("logistics",):
+            logistics = True
         elif not ask.facts:
             open_topics.extend(t for t in ask.topics if t not in open_topics)
     if given:
         parts.append(("Good question. " if not parts else "") + " ".join(f.text.strip() for f in given))
+    if logistics:
+        parts.append(("Good question. " if not parts else "") + PASSED_ON)
     if open_terms:
         named = " and ".join(f'"{t}"' for t in open_terms[:2])
         parts.append(f"I haven't pinned down {named} for this one: say what you take it to mean, then go on.")

@@ -152,7 +152,7 @@ class RoundSession:
                     continue
                 asked_last = self._clarification(turn.text)
                 if asked_last is not None and not asked_last.also_answer:
-                    self.engine.record_clarifying(turn.text)
+                    self._keep_asked(asked_last, turn.text)
                 else:
                     self._last_answer = turn.text
                     plan = self.engine.record_answer(turn.text)
@@ -217,7 +217,7 @@ class RoundSession:
             for event in self._reply(clarification):
                 yield event
             if not clarification.also_answer:
-                self.engine.record_clarifying(text)
+                self._keep_asked(clarification, text)
                 return
         self._last_answer = text
         # Planning reads the answer with the evidence model (embeddings): off the event loop, so the app stays live.
@@ -292,6 +292,12 @@ class RoundSession:
         question = self.engine.current_question
         return self._say(TurnKind.CLARIFICATION, clarification.reply, source="facts",
                          question_id=question.id if question else None)
+
+    def _keep_asked(self, clarification: Clarification, text: str) -> None:
+        """A turn that only asked: kept as evidence (and for follow-ups to name) when it asked about the problem;
+        a request to hear the question again or a question about the job is neither."""
+        if clarification.about_problem:
+            self.engine.record_clarifying(text)
 
     def _clarification(self, text: str) -> Clarification | None:
         """The candidate's questions about the problem, answered from the open question's facts.
