@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.catalog.models import Fact, Question
-from simulator.interview.clarify import PASSED_ON, YOUR_CALL, read_turn
+from simulator.interview.clarify import PASSED_ON, TAKE_YOUR_TIME, YOUR_CALL, passes, read_turn
 
 QUESTION = Question(
     id="sd-demo", text="Design the template recommender's serving path, with a fallback when the ranker is slow.",
@@ -100,3 +100,28 @@ def test_a_question_about_the_job_is_passed_on_not_answered_or_probed(asked: str
     read = read_turn(asked, QUESTION)
     assert read is not None and not read.also_answer
     assert read.reply == f"Good question. {PASSED_ON}"
+
+
+@pytest.mark.parametrize("said", ["Let me think for a moment.", "Hmm, give me a second.", "Okay, bear with me."])
+def test_asking_for_time_is_not_an_answer(said: str) -> None:
+    read = read_turn(said, QUESTION)
+    assert read is not None and read.reply == TAKE_YOUR_TIME and not read.also_answer and not read.about_problem
+
+
+@pytest.mark.parametrize("said", ["Can you give me a hint?", "Any hints?", "Where should I start?"])
+def test_asking_for_a_hint_is_not_an_answer(said: str) -> None:
+    read = read_turn(said, QUESTION)
+    assert read is not None and read.hint and not read.also_answer and not read.about_problem
+
+
+@pytest.mark.parametrize("said", ["I don't know, honestly.", "No idea.", "Sorry, I'm not sure.", "Can we skip this one?", "Pass."])
+def test_passing(said: str) -> None:
+    assert passes(said) and read_turn(said, QUESTION) is None
+
+
+@pytest.mark.parametrize(
+    "said", ["I don't know the exact number, but p95 fell from 420 ms to 160 ms.", "Let me think about the failure modes: "
+             "the ranker can time out, so I'd serve popular templates from a cache when it does."],
+)  # fmt: skip
+def test_answers_that_start_like_those_are_answers(said: str) -> None:
+    assert not passes(said) and read_turn(said, QUESTION) is None

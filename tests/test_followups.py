@@ -264,3 +264,28 @@ async def test_a_question_about_the_job_is_passed_on_and_is_not_what_the_follow_
     [e async for e in session.answer(real, t_start=start, t_end=session.engine.elapsed())]
     assert session.engine.answers(question.id) == [real]
     assert not any("remote" in t.text.lower() for t in session.turns if t.kind is TurnKind.FOLLOW_UP)
+
+
+async def test_a_hint_time_to_think_and_a_pass_are_not_answers(catalog: Catalog, evidence: MeaningEvidence) -> None:
+    """Played: "Can you give me a hint?" and "Let me think for a moment." drew follow-ups as if answered, and "I don't
+    know, honestly." drew "You mentioned don't know: ...". Now: a nudge from the rubric's probes, "Take your time.",
+    and a pass to the next question; none of them is evidence."""
+    question = catalog.loop("canva-mle").round("system-design").questions[0]
+    case = Case(id="meta", loop="canva-mle", round="system-design", question=question.id, expect="", missing="", answer="")
+    session, clock = make_session(catalog, case, None, evidence)
+    [e async for e in session.open()]
+
+    async def say(text: str) -> None:
+        start = session.engine.elapsed()
+        clock.advance(speaking_seconds(text))
+        [e async for e in session.answer(text, t_start=start, t_end=session.engine.elapsed())]
+
+    await say("Can you give me a hint?")
+    nudge = session.turns[-1]
+    assert nudge.kind is TurnKind.CLARIFICATION and nudge.text.startswith("Here's a nudge: ")
+    await say("Let me think for a moment.")
+    assert session.turns[-1].kind is TurnKind.CLARIFICATION and session.turns[-1].text == "Take your time."
+    assert session.engine.answers(question.id) == [] and session.engine.current_question == question
+    await say("I don't know, honestly.")
+    assert session.turns[-1].kind is TurnKind.QUESTION and session.engine.current_question != question
+    assert not any(t.kind is TurnKind.FOLLOW_UP for t in session.turns)

@@ -197,6 +197,13 @@ class RoundEngine:
         self._q_started = self.clock.now()
         return self.questions[self._q_index]
 
+    def nudge(self) -> Probe | None:
+        """What a hint points at: the open question's least evidenced criterion (its first one when all are shown)."""
+        question = self.current_question
+        if question is None:
+            return None
+        return self._weakest(question, []) or self._probe_for(question.criteria[0])
+
     def _weakest(self, question: Question, probed: list[str]) -> Probe | None:
         """The criterion of `question` with the least evidence so far, what a real interviewer would ask first.
 

@@ -78,6 +78,23 @@ _PREAMBLE = re.compile(
     r"first(?:,)? (?:a|some) (?:question|questions|clarification)s?|can i ask(?: a few things)?(?: first)?)[\s,.:!-]*$",
     re.IGNORECASE,
 )
+# Whole turns that are not answers: asking for time, for a hint, or passing ("I don't know").
+_THINKING = re.compile(
+    r"^(?:\W*(?:um+|uh+|hmm+|okay|ok|so|right|sure|sorry)\b)*\W*(?:let me think|give me an? (?:moment|second|sec|minute)|"
+    r"one (?:moment|second|sec)|bear with me|just an? (?:moment|second|sec)|let me (?:gather|collect) my thoughts|"
+    r"i need an? (?:moment|second|minute)|can i (?:have|take) an? (?:moment|second|minute))\b",
+    re.IGNORECASE,
+)
+_HINT = re.compile(r"\b(?:an?y? hints?|a nudge|a clue|a pointer|any pointers|where (?:should|do|would) i (?:start|begin)|"
+                   r"point me in the right direction)\b", re.IGNORECASE)
+_PASS = re.compile(
+    r"^(?:\W*(?:honestly|sorry|um+|uh+|hmm+|well|so)\b)*\W*(?:i (?:really )?(?:don'?t|do not) know|(?:i have )?no idea|"
+    r"i'?m not sure|not sure|i'?ll pass|pass|skip(?: this one| that one| it)?|can we skip (?:this|that|it)(?: one)?|"
+    r"next question)\W*(?:honestly|sorry|to be honest)?\W*$",
+    re.IGNORECASE,
+)
+SHORT_WORDS = 12  # a turn that asks for time, a hint or to pass is short: a longer one is an answer
+TAKE_YOUR_TIME = "Take your time."
 ANSWER_WORDS = 20  # statements beyond this many words make the turn an answer too
 YOUR_CALL = "your call — state your assumption and go on"
 
@@ -98,6 +115,7 @@ class Clarification:
     asks: tuple[Ask, ...]
     also_answer: bool  # the turn carries an answer besides its questions
     reply: str
+    hint: bool = False  # asked for a hint: the session adds a nudge from the rubric's probes
 
     @property
     def facts(self) -> list[Fact]:
@@ -169,8 +187,18 @@ def _answer_words(clauses: list[Clause]) -> int:
     return sum(len(c.norm.split()) for c in clauses if not c.question and not _PREAMBLE.match(c.norm))
 
 
+def passes(text: str) -> bool:
+    """The whole turn passes on the question ("I don't know, honestly", "can we skip this one?")."""
+    return bool(_PASS.match(text.strip()))
+
+
 def read_turn(text: str, question: Question) -> Clarification | None:
     """The turn as a clarification (its questions and the facts that answer them), or None if it asks nothing."""
+    if len(text.split()) <= SHORT_WORDS:
+        if _THINKING.match(text.strip()):
+            return Clarification(asks=(), also_answer=False, reply=TAKE_YOUR_TIME)
+        if _HINT.search(text):
+            return Clarification(asks=(), also_answer=False, reply="", hint=True)
     clauses = split_clauses(text)
     asks = [ask for c in clauses if c.question and (ask := _facts_for(c, question)) is not None]
     if not asks:

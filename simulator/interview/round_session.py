@@ -24,7 +24,7 @@ from ..engine.round import Plan, Probe, RoundEngine
 from ..engine.turns import DeliveryMetrics, Speaker, Turn, TurnKind
 from ..llm.client import AllRoutesFailed, Done, LLMClient, RouteFailed, Token
 from .anchor import MIN_SCORE, Phrase, choose_anchor, phrases, with_anchor
-from .clarify import Clarification, read_turn
+from .clarify import Clarification, passes, read_turn
 from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
 from .prompts import follow_up_messages, priming_messages, system_prompt
 
@@ -155,7 +155,7 @@ class RoundSession:
                     self._keep_asked(asked_last, turn.text)
                 else:
                     self._last_answer = turn.text
-                    plan = self.engine.record_answer(turn.text)
+                    plan = self.engine.record_answer("" if passes(turn.text) else turn.text)
             elif turn.kind is TurnKind.CLARIFICATION:
                 replied = True
             elif turn.kind in (TurnKind.QUESTION, TurnKind.FOLLOW_UP):
@@ -221,7 +221,8 @@ class RoundSession:
                 return
         self._last_answer = text
         # Planning reads the answer with the evidence model (embeddings): off the event loop, so the app stays live.
-        plan = await asyncio.to_thread(self.engine.record_answer, text)
+        # "I don't know" passes like an empty answer: nothing in it is for a follow-up to name.
+        plan = await asyncio.to_thread(self.engine.record_answer, "" if passes(text) else text)
         async for event in self._follow(plan):
             yield event
 
@@ -290,8 +291,16 @@ class RoundSession:
 
     def _reply(self, clarification: Clarification) -> list[RoundEvent]:
         question = self.engine.current_question
-        return self._say(TurnKind.CLARIFICATION, clarification.reply, source="facts",
-                         question_id=question.id if question else None)
+        reply = clarification.reply
+        if clarification.hint:
+            nudge = self.engine.nudge()
+            if nudge is None:
+                reply = "Start wherever you are most sure, and say why."
+            else:
+                self.engine.record_interviewer(nudge.canned)  # asked now: a later follow-up picks another probe
+                canned = nudge.canned
+                reply = "Here's a nudge: " + (canned[0].lower() + canned[1:] if canned[1:2].islower() else canned)
+        return self._say(TurnKind.CLARIFICATION, reply, source="facts", question_id=question.id if question else None)
 
     def _keep_asked(self, clarification: Clarification, text: str) -> None:
         """A turn that only asked: kept as evidence (and for follow-ups to name) when it asked about the problem;
