@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.catalog.models import Fact, Question
-from simulator.interview.clarify import PASSED_ON, TAKE_YOUR_TIME, YOUR_CALL, passes, read_turn
+from simulator.interview.clarify import PASSED_ON, TAKE_YOUR_TIME, YOUR_CALL, YOUR_TAKE, passes, read_turn
 
 QUESTION = Question(
     id="sd-demo", text="Design the template recommender's serving path, with a fallback when the ranker is slow.",
@@ -125,3 +125,31 @@ def test_passing(said: str) -> None:
 )  # fmt: skip
 def test_answers_that_start_like_those_are_answers(said: str) -> None:
     assert not passes(said) and read_turn(said, QUESTION) is None
+
+
+CODING = Question(
+    id="code-demo", text="Return the first minute at which an account has k failed attempts within w minutes.", source="written",
+    criteria=["code_quality"],
+    facts=[Fact(topic="input", text="Timestamps are unsorted and can repeat; at most about 100,000 attempts."),
+           Fact(topic="output", text="Return the minute, or -1 if it never triggers.")],
+)  # fmt: skip
+
+
+def test_coding_questions_in_the_form_of_thinking_aloud_get_the_fact() -> None:
+    """"What should I return if...?" reads like thinking aloud, but a fact answers it: it is answered."""
+    read = read_turn("What should I return if there's no answer?", CODING)
+    assert read is not None and "-1 if it never triggers" in read.reply
+    read = read_turn("How big can n get?", CODING)
+    assert read is not None and "100,000 attempts" in read.reply
+    assert read_turn("How would I approach this?", CODING) is None  # no fact answers it: thinking aloud
+
+
+def test_a_language_or_tool_check_is_the_candidates_call() -> None:
+    read = read_turn("Is Python okay?", CODING)
+    assert read is not None and read.reply == f"That's {YOUR_CALL}."
+
+
+@pytest.mark.parametrize("asked", ["What would you do here?", "How would you approach it?", "What do you think?"])
+def test_the_question_turned_back_asks_for_the_candidates_take(asked: str) -> None:
+    read = read_turn(asked, CODING)
+    assert read is not None and read.reply == YOUR_TAKE and not read.about_problem

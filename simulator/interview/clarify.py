@@ -37,7 +37,8 @@ TOPIC_WORDS: dict[str, str] = {
     "platform": r"platform|devices?|mobile|web|desktop|cloud|infra\w*|serving|hardware|stack|where does it run",
     "privacy": r"privacy|pii|gdpr|consent|personal data|retention|anonymi[sz]\w*",
     "languages": r"languages?|locales?|multilingual|english|international|countries",
-    "input": r"inputs?|empty|null|none|nan|duplicates?|ties?|sorted|unsorted|negative|length|how large|edge cases?|format of",
+    "input": r"inputs?|empty|null|none|nan|duplicates?|ties?|sorted|unsorted|negative|length|how (?:large|big|long) can|n|"
+             r"edge cases?|format of",
     "output": r"outputs?|return(?:s|ed)?|format|order(?:ed|ing)?|print",
 }
 _TOPIC_RE = {topic: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for topic, words in TOPIC_WORDS.items()}
@@ -54,7 +55,8 @@ _TERM = re.compile(
 # Asking leave to choose ("is it ok if I start with a baseline?") is the candidate's call: no fact answers it.
 _PERMISSION = re.compile(
     r"\b(?:is it (?:ok|okay|fine|alright|all right) (?:if|to)|would it be (?:ok|okay|fine) (?:if|to)|(?:do you )?mind if i|"
-    r"(?:can|could|may|should) i (?:start|begin|go|use|focus|skip|cover|pick|choose|ignore|leave))\b",
+    r"(?:can|could|may|should) i (?:start|begin|go|use|focus|skip|cover|pick|choose|ignore|leave)|"
+    r"^is [\w\s.+#-]{1,30}? (?:ok|okay|fine|alright|all right|allowed)\W*$)",
     re.IGNORECASE,
 )
 # About the job, not the problem ("is this role remote?", "what are the next steps?"): no rubric fact answers it,
@@ -68,6 +70,11 @@ _LOGISTICS = re.compile(
 )
 PASSED_ON = "I'll make sure you get the details in writing after this round; let's stay with the question."
 _CHOICE = re.compile(r"^(?:\w+,? )?(?:do|does|would|should|shall|are|is|did|can|could) (?:you|i|we|it|this|that)\b.*\bor\b", re.IGNORECASE)
+# The question turned back on the interviewer: a real one asks for the candidate's own take.
+_TURNED_BACK = re.compile(r"\bwhat would you (?:do|suggest|recommend|pick|choose|use)\b|\bhow would you (?:do|approach|solve|tackle)\b|"
+                          r"\bwhat do you (?:think|suggest|recommend)\b|\bwhat'?s the (?:right|best|expected) (?:answer|approach)\b",
+                          re.IGNORECASE)
+YOUR_TAKE = "I'd rather hear your take: talk me through how you'd approach it."
 _ASKS_WHAT = re.compile(r"\b(?:how|what|which|who|when|where|whether)\b", re.IGNORECASE)  # "can I start by asking how much traffic..."
 # Asking oneself ("how would I approach this?") is thinking aloud, not a question for the interviewer.
 _RHETORICAL = re.compile(r"^(?:so |and |now |okay |ok )?(?:how|what|where|why) (?:would|should|do|can|could) i\b(?! assume)",
@@ -124,7 +131,7 @@ class Clarification:
     @property
     def about_problem(self) -> bool:
         """Asked about the problem (evidence of scoping it), not only to hear it again or about the job."""
-        return any(not a.repeat and a.topics != ("logistics",) for a in self.asks)
+        return any(not a.repeat and a.topics not in (("logistics",), ("turned_back",)) for a in self.asks)
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:
@@ -162,15 +169,17 @@ def _facts_for(clause: Clause, question: Question) -> Ask | None:
     explained = _term_fact(term, question) if term else None
     if explained is not None:
         return Ask(text=clause.text, topics=("term",), facts=(explained,))
-    if _RHETORICAL.search(text):
-        return None
+    if _TURNED_BACK.search(text):
+        return Ask(text=clause.text, topics=("turned_back",), facts=())
     if _PERMISSION.search(text) and not _ASKS_WHAT.search(text):
         return Ask(text=clause.text, topics=(), facts=())
     topics = _topics(text)
     keyed = [f for f in question.facts if f.keywords and any(re.search(rf"\b{re.escape(k)}\b", text, re.IGNORECASE) for k in f.keywords)]
     facts = keyed or [f for f in question.facts if f.topic in topics and f.topic != "term"]
-    if facts:
+    if facts:  # "what should I return if...?" is a question even in the form of thinking aloud, when a fact answers it
         return Ask(text=clause.text, topics=topics, facts=tuple(_unique(facts)))
+    if _RHETORICAL.search(text):
+        return None
     if _LOGISTICS.search(text):
         return Ask(text=clause.text, topics=("logistics",), facts=())
     if _CHOICE.search(text):  # "do you want a technical failure or a people one?": either is the candidate's call
@@ -216,7 +225,7 @@ def compose_reply(asks: list[Ask], question: Question) -> str:
     given: list[Fact] = []
     open_topics: list[str] = []
     open_terms: list[str] = []
-    logistics = False
+    logistics = turned_back = False
     for ask in asks:
         if ask.repeat:
             continue
@@ -227,12 +236,16 @@ def compose_reply(asks: list[Ask], question: Question) -> str:
                 open_terms.append(ask.term)
         elif ask.topics == ("logistics",):
             logistics = True
+        elif ask.topics == ("turned_back",):
+            turned_back = True
         elif not ask.facts:
             open_topics.extend(t for t in ask.topics if t not in open_topics)
     if given:
         parts.append(("Good question. " if not parts else "") + " ".join(f.text.strip() for f in given))
     if logistics:
         parts.append(("Good question. " if not parts else "") + PASSED_ON)
+    if turned_back:
+        parts.append(YOUR_TAKE)
     if open_terms:
         named = " and ".join(f'"{t}"' for t in open_terms[:2])
         parts.append(f"I haven't pinned down {named} for this one: say what you take it to mean, then go on.")
