@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.catalog.models import Fact, Question
-from simulator.interview.clarify import PASSED_ON, TAKE_YOUR_TIME, YOUR_CALL, YOUR_TAKE, passes, read_turn
+from simulator.interview.clarify import ANY_STORY, GO_ON, PASSED_ON, TAKE_YOUR_TIME, YOUR_CALL, YOUR_TAKE, passes, read_turn
 
 QUESTION = Question(
     id="sd-demo", text="Design the template recommender's serving path, with a fallback when the ranker is slow.",
@@ -153,3 +153,25 @@ def test_a_language_or_tool_check_is_the_candidates_call() -> None:
 def test_the_question_turned_back_asks_for_the_candidates_take(asked: str) -> None:
     read = read_turn(asked, CODING)
     assert read is not None and read.reply == YOUR_TAKE and not read.about_problem
+
+
+STORY = Question(id="bh-demo", text="Tell me about a time a product manager pushed back on your rollout plan.", source="written",
+                 criteria=["ownership"])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "asked", ["Should it be a recent example?", "Does it have to be a work example?", "Can it be from my PhD?",
+              "How long should my answer be?", "Do you mean at my current job?"],
+)  # fmt: skip
+def test_a_question_about_which_story_to_tell_is_answered(asked: str) -> None:
+    """Played: "Should it be a recent example?" in a behavioral round was taken as the answer."""
+    read = read_turn(asked, STORY)
+    assert read is not None and read.reply == ANY_STORY and not read.about_problem and not read.also_answer
+
+
+def test_asking_whether_to_go_on() -> None:
+    read = read_turn("Do you want me to go deeper on the technical side?", STORY)
+    assert read is not None and read.reply == GO_ON and not read.about_problem
+    ended = ("The PM wanted a full launch, I asked for a 5% canary with a rollback on the crash rate, we agreed on "
+             "10% for a week and it caught a memory leak on day two. Should I go on?")
+    assert read_turn(ended, STORY) is None  # a check-in at the end of an answer: the answer is what counts

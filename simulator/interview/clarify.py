@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..catalog.models import Fact, Question
-from ..scoring.meaning.clauses import Clause, split_clauses
+from ..scoring.meaning.clauses import Clause, split_clauses, story_question
 
 # Words that say what a question is about, per fact topic.
 TOPIC_WORDS: dict[str, str] = {
@@ -70,6 +70,18 @@ _LOGISTICS = re.compile(
 )
 PASSED_ON = "I'll make sure you get the details in writing after this round; let's stay with the question."
 _CHOICE = re.compile(r"^(?:\w+,? )?(?:do|does|would|should|shall|are|is|did|can|could) (?:you|i|we|it|this|that)\b.*\bor\b", re.IGNORECASE)
+# About the shape of the answer ("should it be a recent example?", "how long should my answer be?", "do you mean at
+# work?"), and asking whether to go on: the interviewer says so, and the turn is not evidence.
+_ABOUT_THE_ANSWER = re.compile(
+    r"^(?:\w+,? )?(?:should|does|do|must|can|could|may) (?:it|the (?:example|story|answer)|that|this|my (?:example|story|answer)) "
+    r"(?:be|have to|need to|come|include)\b|\bhow (?:long|detailed|much detail|technical) should (?:my|the|i|it)\b|\bdo you mean\b",
+    re.IGNORECASE,
+)
+_GO_ON = re.compile(r"^(?:\w+,? )?(?:do|would|shall|should) (?:you (?:want|like) me to|i) (?:go|dig|dive|say|talk|explain|elaborate|"
+                    r"continue|keep going)\b", re.IGNORECASE)
+NOT_ABOUT_THE_PROBLEM = (("logistics",), ("turned_back",), ("go_on",), ("any_story",))
+ANY_STORY = "Any real example works: pick the one you can tell in the most detail. A couple of minutes is plenty."
+GO_ON = "Yes, please go on."
 # The question turned back on the interviewer: a real one asks for the candidate's own take.
 _TURNED_BACK = re.compile(r"\bwhat would you (?:do|suggest|recommend|pick|choose|use)\b|\bhow would you (?:do|approach|solve|tackle)\b|"
                           r"\bwhat do you (?:think|suggest|recommend)\b|\bwhat'?s the (?:right|best|expected) (?:answer|approach)\b",
@@ -131,7 +143,7 @@ class Clarification:
     @property
     def about_problem(self) -> bool:
         """Asked about the problem (evidence of scoping it), not only to hear it again or about the job."""
-        return any(not a.repeat and a.topics not in (("logistics",), ("turned_back",)) for a in self.asks)
+        return any(not a.repeat and a.topics not in NOT_ABOUT_THE_PROBLEM for a in self.asks)
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:
@@ -171,6 +183,10 @@ def _facts_for(clause: Clause, question: Question) -> Ask | None:
         return Ask(text=clause.text, topics=("term",), facts=(explained,))
     if _TURNED_BACK.search(text):
         return Ask(text=clause.text, topics=("turned_back",), facts=())
+    if _GO_ON.search(text):
+        return Ask(text=clause.text, topics=("go_on",), facts=())
+    if _ABOUT_THE_ANSWER.search(text) and story_question(question.text):
+        return Ask(text=clause.text, topics=("any_story",), facts=())
     if _PERMISSION.search(text) and not _ASKS_WHAT.search(text):
         return Ask(text=clause.text, topics=(), facts=())
     topics = _topics(text)
@@ -210,10 +226,12 @@ def read_turn(text: str, question: Question) -> Clarification | None:
             return Clarification(asks=(), also_answer=False, reply="", hint=True)
     clauses = split_clauses(text)
     asks = [ask for c in clauses if c.question and (ask := _facts_for(c, question)) is not None]
+    also_answer = _answer_words(clauses) >= ANSWER_WORDS
+    if also_answer:  # "...and that's how we shipped it. Should I go on?" checks in at the end of an answer
+        asks = [ask for ask in asks if ask.topics != ("go_on",)]
     if not asks:
         return None
-    return Clarification(asks=tuple(asks), also_answer=_answer_words(clauses) >= ANSWER_WORDS,
-                         reply=compose_reply(asks, question))
+    return Clarification(asks=tuple(asks), also_answer=also_answer, reply=compose_reply(asks, question))
 
 
 def compose_reply(asks: list[Ask], question: Question) -> str:
@@ -225,7 +243,8 @@ def compose_reply(asks: list[Ask], question: Question) -> str:
     given: list[Fact] = []
     open_topics: list[str] = []
     open_terms: list[str] = []
-    logistics = turned_back = False
+    logistics = False
+    said_back: list[str] = []  # fixed lines, each said once
     for ask in asks:
         if ask.repeat:
             continue
@@ -236,16 +255,15 @@ def compose_reply(asks: list[Ask], question: Question) -> str:
                 open_terms.append(ask.term)
         elif ask.topics == ("logistics",):
             logistics = True
-        elif ask.topics == ("turned_back",):
-            turned_back = True
+        elif ask.topics[:1] in (("turned_back",), ("go_on",), ("any_story",)):
+            said_back.append({"turned_back": YOUR_TAKE, "go_on": GO_ON, "any_story": ANY_STORY}[ask.topics[0]])
         elif not ask.facts:
             open_topics.extend(t for t in ask.topics if t not in open_topics)
     if given:
         parts.append(("Good question. " if not parts else "") + " ".join(f.text.strip() for f in given))
     if logistics:
         parts.append(("Good question. " if not parts else "") + PASSED_ON)
-    if turned_back:
-        parts.append(YOUR_TAKE)
+    parts.extend(dict.fromkeys(said_back))
     if open_terms:
         named = " and ".join(f'"{t}"' for t in open_terms[:2])
         parts.append(f"I haven't pinned down {named} for this one: say what you take it to mean, then go on.")
