@@ -99,7 +99,7 @@ def test_a_question_about_the_job_is_passed_on_not_answered_or_probed(asked: str
     "You mentioned role remote: what changed in numbers...". No rubric fact answers it, so it is passed on."""
     read = read_turn(asked, QUESTION)
     assert read is not None and not read.also_answer
-    assert read.reply == f"Good question. {PASSED_ON}"
+    assert read.reply == PASSED_ON
 
 
 @pytest.mark.parametrize("said", ["Let me think for a moment.", "Hmm, give me a second.", "Okay, bear with me."])

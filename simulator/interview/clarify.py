@@ -79,7 +79,6 @@ _ABOUT_THE_ANSWER = re.compile(
 )
 _GO_ON = re.compile(r"^(?:\w+,? )?(?:do|would|shall|should) (?:you (?:want|like) me to|i) (?:go|dig|dive|say|talk|explain|elaborate|"
                     r"continue|keep going)\b", re.IGNORECASE)
-NOT_ABOUT_THE_PROBLEM = (("logistics",), ("turned_back",), ("go_on",), ("any_story",))
 ANY_STORY = "Any real example works: pick the one you can tell in the most detail. A couple of minutes is plenty."
 GO_ON = "Yes, please go on."
 # The question turned back on the interviewer: a real one asks for the candidate's own take.
@@ -127,6 +126,7 @@ class Ask:
     facts: tuple[Fact, ...]
     repeat: bool = False
     term: str | None = None  # a term asked about that no fact explains: the candidate defines it
+    said: str | None = None  # a line the interviewer says back to a question that is not about the problem
 
 
 @dataclass(frozen=True)
@@ -142,8 +142,8 @@ class Clarification:
 
     @property
     def about_problem(self) -> bool:
-        """Asked about the problem (evidence of scoping it), not only to hear it again or about the job."""
-        return any(not a.repeat and a.topics not in NOT_ABOUT_THE_PROBLEM for a in self.asks)
+        """Asked about the problem (evidence of scoping it), not only to hear it again, about the job or the like."""
+        return any(not a.repeat and a.said is None for a in self.asks)
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:
@@ -182,11 +182,11 @@ def _facts_for(clause: Clause, question: Question) -> Ask | None:
     if explained is not None:
         return Ask(text=clause.text, topics=("term",), facts=(explained,))
     if _TURNED_BACK.search(text):
-        return Ask(text=clause.text, topics=("turned_back",), facts=())
+        return Ask(text=clause.text, topics=(), facts=(), said=YOUR_TAKE)
     if _GO_ON.search(text):
-        return Ask(text=clause.text, topics=("go_on",), facts=())
+        return Ask(text=clause.text, topics=(), facts=(), said=GO_ON)
     if _ABOUT_THE_ANSWER.search(text) and story_question(question.text):
-        return Ask(text=clause.text, topics=("any_story",), facts=())
+        return Ask(text=clause.text, topics=(), facts=(), said=ANY_STORY)
     if _PERMISSION.search(text) and not _ASKS_WHAT.search(text):
         return Ask(text=clause.text, topics=(), facts=())
     topics = _topics(text)
@@ -197,7 +197,7 @@ def _facts_for(clause: Clause, question: Question) -> Ask | None:
     if _RHETORICAL.search(text):
         return None
     if _LOGISTICS.search(text):
-        return Ask(text=clause.text, topics=("logistics",), facts=())
+        return Ask(text=clause.text, topics=(), facts=(), said=PASSED_ON)
     if _CHOICE.search(text):  # "do you want a technical failure or a people one?": either is the candidate's call
         return Ask(text=clause.text, topics=(), facts=())
     if topics:
@@ -228,23 +228,21 @@ def read_turn(text: str, question: Question) -> Clarification | None:
     asks = [ask for c in clauses if c.question and (ask := _facts_for(c, question)) is not None]
     also_answer = _answer_words(clauses) >= ANSWER_WORDS
     if also_answer:  # "...and that's how we shipped it. Should I go on?" checks in at the end of an answer
-        asks = [ask for ask in asks if ask.topics != ("go_on",)]
+        asks = [ask for ask in asks if ask.said != GO_ON]
     if not asks:
         return None
     return Clarification(asks=tuple(asks), also_answer=also_answer, reply=compose_reply(asks, question))
 
 
 def compose_reply(asks: list[Ask], question: Question) -> str:
-    """What the interviewer says: the question again if asked, each fact once, questions about the job passed on,
-    and "your call" for the rest."""
+    """What the interviewer says: the question again if asked, each fact once, the lines said back to questions that
+    are not about the problem (each once), and "your call" for the rest."""
     parts: list[str] = []
     if any(a.repeat for a in asks):
         parts.append(f"Sure, again: {question.text}")
     given: list[Fact] = []
     open_topics: list[str] = []
     open_terms: list[str] = []
-    logistics = False
-    said_back: list[str] = []  # fixed lines, each said once
     for ask in asks:
         if ask.repeat:
             continue
@@ -253,17 +251,11 @@ def compose_reply(asks: list[Ask], question: Question) -> str:
         if ask.term is not None:
             if ask.term.lower() not in (t.lower() for t in open_terms):
                 open_terms.append(ask.term)
-        elif ask.topics == ("logistics",):
-            logistics = True
-        elif ask.topics[:1] in (("turned_back",), ("go_on",), ("any_story",)):
-            said_back.append({"turned_back": YOUR_TAKE, "go_on": GO_ON, "any_story": ANY_STORY}[ask.topics[0]])
-        elif not ask.facts:
+        elif not ask.facts and ask.said is None:
             open_topics.extend(t for t in ask.topics if t not in open_topics)
     if given:
         parts.append(("Good question. " if not parts else "") + " ".join(f.text.strip() for f in given))
-    if logistics:
-        parts.append(("Good question. " if not parts else "") + PASSED_ON)
-    parts.extend(dict.fromkeys(said_back))
+    parts.extend(dict.fromkeys(a.said for a in asks if a.said is not None))
     if open_terms:
         named = " and ".join(f'"{t}"' for t in open_terms[:2])
         parts.append(f"I haven't pinned down {named} for this one: say what you take it to mean, then go on.")
