@@ -197,11 +197,11 @@ class RoundEngine:
         self._q_started = self.clock.now()
         return self.questions[self._q_index]
 
-    def nudge(self) -> Probe | None:
+    def nudge(self) -> Probe:
         """What a hint points at: the open question's least evidenced criterion (its first one when all are shown)."""
         question = self.current_question
-        if question is None:
-            return None
+        if self.phase is not Phase.ASKING or question is None:
+            raise RuntimeError(f"no question is open (phase {self.phase})")
         return self._weakest(question, []) or self._probe_for(question.criteria[0])
 
     def _weakest(self, question: Question, probed: list[str]) -> Probe | None:

@@ -293,13 +293,9 @@ class RoundSession:
         question = self.engine.current_question
         reply = clarification.reply
         if clarification.hint:
-            nudge = self.engine.nudge()
-            if nudge is None:
-                reply = "Start wherever you are most sure, and say why."
-            else:
-                self.engine.record_interviewer(nudge.canned)  # asked now: a later follow-up picks another probe
-                canned = nudge.canned
-                reply = "Here's a nudge: " + (canned[0].lower() + canned[1:] if canned[1:2].islower() else canned)
+            canned = self.engine.nudge().canned
+            self.engine.record_interviewer(canned)  # asked now: a later follow-up picks another probe
+            reply = "Here's a nudge: " + (canned[0].lower() + canned[1:] if canned[1:2].islower() else canned)
         return self._say(TurnKind.CLARIFICATION, reply, source="facts", question_id=question.id if question else None)
 
     def _keep_asked(self, clarification: Clarification, text: str) -> None:
