@@ -31,7 +31,7 @@ from collections.abc import Callable
 
 from pydantic import BaseModel
 
-from ..config import PACKAGE_DIR, Settings
+from ..config import ENV_PREFIX, PACKAGE_DIR, Settings
 
 READY_TEXT = "Set up a mock interview"
 ANCHOR_TEXT = "trivial app painted"
@@ -174,15 +174,17 @@ class LaunchTimes(BaseModel):
     notes: list[str] = []
 
 
-def measure_launches(settings: Settings, runs: int, command: list[str] | None = None) -> LaunchTimes:
+def measure_launches(settings: Settings, runs: int) -> LaunchTimes:
     """Anchor, first frame and loops usable, alternating run by run so load hits all three alike."""
     times = LaunchTimes()
     if shutil.which("tmux") is None:
         times.notes.append("tmux is not installed: launch not measured")
         return times
-    # The code this bench runs from (a checkout or an install), whichever `interview-sim` is on the PATH.
-    exe = command or ["env", f"PYTHONPATH={PACKAGE_DIR.parent}", sys.executable, "-m", "simulator"]
-    args = [*exe, "--data-dir", str(settings.data_dir), "--rubrics", str(settings.rubrics_dir), "--personas", str(settings.personas_dir)]
+    # Launched bare, as a person types it (a bare `interview-sim` skips the command line's parsing),
+    # with the bench's directories in the environment; the code is this bench's own (a checkout or an install).
+    dirs = {"DATA_DIR": settings.data_dir, "RUBRICS_DIR": settings.rubrics_dir, "PERSONAS_DIR": settings.personas_dir}
+    env = ["env", f"PYTHONPATH={PACKAGE_DIR.parent}", *(f"{ENV_PREFIX}{name}={path}" for name, path in dirs.items())]
+    args = [*env, sys.executable, "-m", "simulator"]
     labels = _loop_labels(settings)
     for run in range(runs + 1):
         try:
@@ -278,9 +280,9 @@ async def _first_frame_changed(frames: list[tuple[float, str]], seen: int, befor
     return None
 
 
-def run_tui_bench(settings: Settings, *, runs: int = 5, presses: int = 30, command: list[str] | None = None) -> TuiBenchResult:
+def run_tui_bench(settings: Settings, *, runs: int = 5, presses: int = 30) -> TuiBenchResult:
     """Blocking: launch figures over `runs` side-by-side launches, and keypress latency over `presses` keys."""
-    launches = measure_launches(settings, runs, command)
+    launches = measure_launches(settings, runs)
     notes = list(launches.notes)
     samples, during, more = asyncio.run(_keypress_latency(settings, presses))
     notes.extend(more)
