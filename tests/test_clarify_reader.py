@@ -5,7 +5,18 @@ from __future__ import annotations
 import pytest
 
 from simulator.catalog.models import Fact, Question
-from simulator.interview.clarify import ANY_STORY, GO_ON, PASSED_ON, TAKE_YOUR_TIME, YOUR_CALL, YOUR_TAKE, passes, read_turn
+from simulator.interview.clarify import (
+    AFTER_THE_ROUND,
+    ANY_STORY,
+    BREAK_GRANTED,
+    GO_ON,
+    PASSED_ON,
+    TAKE_YOUR_TIME,
+    YOUR_CALL,
+    YOUR_TAKE,
+    passes,
+    read_turn,
+)
 
 QUESTION = Question(
     id="sd-demo", text="Design the template recommender's serving path, with a fallback when the ranker is slow.",
@@ -175,3 +186,118 @@ def test_asking_whether_to_go_on() -> None:
     ended = ("The PM wanted a full launch, I asked for a 5% canary with a rollback on the crash rate, we agreed on "
              "10% for a week and it caught a memory leak on day two. Should I go on?")
     assert read_turn(ended, STORY) is None  # a check-in at the end of an answer: the answer is what counts
+
+
+# Classes of turn found by playing written candidate turns (230 of them, by helpers that never saw this code)
+# through the reader; each test is one class, phrased anew here.
+FEED = Question(
+    id="sd-feed", text="Design the ranking service for the template feed with a 150 ms p99 budget.", source="written",
+    criteria=["requirements", "architecture"],
+    facts=[
+        Fact(topic="scale", text="About 5,000 requests a second at peak."),
+        Fact(topic="data", text="About 400,000 pairs of query and clicked template from the last quarter."),
+        Fact(topic="timeline", text="The next release window is Thursday."),
+        Fact(topic="success_metric", text="The A/B test ran 14 days with about a million users per arm."),
+        Fact(topic="current_system", text="Today a gradient-boosted tree ranks the feed inside a Java service."),
+    ],
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("asked", "told"),
+    [("I'm wondering whether we have any past clicks to learn from.", "400,000 pairs"),
+     ("I'd like to understand the traffic first.", "5,000 requests"),
+     ("ok and um how many requests per second are we expecting at peak", "5,000 requests"),
+     ("is the ranker a tree model or a neural net right now", "gradient-boosted tree")],
+)  # fmt: skip
+def test_questions_without_a_question_mark_are_asked(asked: str, told: str) -> None:
+    """Statements that ask ("I'm wondering whether...") and speech, which has no '?', were taken as answers."""
+    read = read_turn(asked, FEED)
+    assert read is not None and not read.also_answer and told in read.reply
+
+
+def test_a_fact_no_topic_word_names_is_found_by_meaning() -> None:
+    """"How many training pairs" names no data word; "how long did the test run" names a timeline, and the
+    timeline fact is the release date. The facts closest in meaning are told."""
+    read = read_turn("How many training pairs do we have?", FEED)
+    assert read is not None and "400,000 pairs" in read.reply
+    read = read_turn("How long did the test run?", FEED)
+    assert read is not None and "14 days" in read.reply and "Thursday" not in read.reply
+
+
+def test_a_question_nothing_answers_is_still_the_interviewers_to_answer() -> None:
+    """A turn that is only a question is never the answer, even with no topic word and no fact near it."""
+    read = read_turn("Can a card show up twice in one session?", FEED)
+    assert read is not None and not read.also_answer and YOUR_CALL in read.reply
+
+
+def test_an_assumption_checked_then_an_answer() -> None:
+    read = read_turn(
+        "I'll assume around 5,000 requests a second at peak, is that fair? Then the ranker needs a cache of "
+        "candidate features, a lightweight model on the hot path and a popularity fallback when it times out.", FEED)
+    assert read is not None and read.also_answer and "5,000 requests" in read.reply
+    read = read_turn(
+        "Are the feed requests per page load? I'll assume so, which means I can precompute candidates per user "
+        "every few minutes and only rerank the top few hundred online within the budget.", FEED)
+    assert read is not None and read.also_answer  # an opening question with no topic word still counts
+
+
+def test_questions_the_candidate_answers_at_once_ask_nothing() -> None:
+    assert read_turn("Why does freshness matter here? Because templates trend within hours, so I'd update "
+                     "popularity features every five minutes and rerank online.", FEED) is None
+    read = read_turn("Is this for web or mobile? Because on mobile the network eats half the budget.", FEED)
+    assert read is not None and YOUR_CALL in read.reply  # "because" says why it asks
+
+
+def test_a_check_in_is_not_a_question_about_the_problem() -> None:
+    read = read_turn("Does that make sense?", FEED)
+    assert read is not None and read.reply == GO_ON and not read.about_problem
+    assert read_turn("I'd cache candidate features and fall back to popular templates. Does that make sense?", FEED) is None
+
+
+@pytest.mark.parametrize(
+    "asked", ["Is this based on a real incident you had?", "Will the later rounds go deeper into modelling?",
+              "How many minutes do we have left?", "Would the role I'm interviewing for sit on this team?"],
+)  # fmt: skip
+def test_questions_about_the_interviewer_the_loop_or_the_clock(asked: str) -> None:
+    read = read_turn(asked, FEED)
+    assert read is not None and read.reply == AFTER_THE_ROUND and not read.about_problem
+
+
+def test_a_break_is_granted() -> None:
+    read = read_turn("Do you mind if we take a two minute break? I need some water.", FEED)
+    assert read is not None and read.reply == BREAK_GRANTED and not read.about_problem
+
+
+@pytest.mark.parametrize(
+    "said", ["I'm a bit stuck on how to rank new templates. Could you give me a hint about the direction?",
+             "can I get a hint on the latency part I don't remember how the budget splits"],
+)  # fmt: skip
+def test_a_hint_asked_for_with_reasons(said: str) -> None:
+    read = read_turn(said, FEED)
+    assert read is not None and read.hint
+
+
+@pytest.mark.parametrize(
+    "said", ["I don't really know learning to rank well enough to talk about it properly. Can we skip that part?",
+             "Honestly I'm blanking on this one. I don't know how to approach it.",
+             "I don't think I know this one well enough. Could we skip to the next problem?"],
+)  # fmt: skip
+def test_giving_up_in_a_longer_turn_passes(said: str) -> None:
+    assert passes(said) and read_turn(said, FEED) is None
+
+
+@pytest.mark.parametrize(
+    "asked", ["Sorry?", "Pardon, can you say the question one more time please, I did not catch it",
+              "sorry could you paste the question again it got cut off"],
+)  # fmt: skip
+def test_more_ways_to_ask_for_the_question_again(asked: str) -> None:
+    read = read_turn(asked, FEED)
+    assert read is not None and read.reply.startswith(f"Sure, again: {FEED.text}")
+
+
+def test_a_quoted_term_and_when_you_say() -> None:
+    read = read_turn("What do you mean by 'release window' for this team?", FEED)
+    assert read is not None and "Thursday" in read.reply  # the fact that uses the term explains it
+    read = read_turn("When you say budget, what exactly do you mean by budget?", FEED)
+    assert read is not None and '"budget"' in read.reply and "say what you take it to mean" in read.reply

@@ -11,111 +11,53 @@ that right? Then I'd...") gets the facts and also counts as an answer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..catalog.models import Fact, Question
 from ..scoring.meaning.clauses import Clause, split_clauses, story_question
-
-# Words that say what a question is about, per fact topic.
-TOPIC_WORDS: dict[str, str] = {
-    "scale": r"traffic|qps|rps|requests?|queries|users?|how many|volume|scale|how big|size|daily|monthly|dau|mau|"
-             r"throughput|peak|load|catalog(?:ue)?|items?|products?|listings?|merchants?|shops?|stores?|templates?|designs?",
-    "latency": r"latency|how fast|response time|milliseconds?|ms|real[- ]?time|online|sla|slo|p9\d|p50|latency budget|time budget|"
-               r"synchronous|batch|offline|how quickly|fresh|freshness",
-    "data": r"data|logs?|logging|logged|labels?|labell?ed|annotat\w*|history|historical|dataset|features?|signals?|"
-            r"tracked|track|record(?:ed|s)?|per[- ]version|ground truth|clicks?|feedback",
-    "users": r"who (?:are|is) (?:the )?(?:users?|customers?|audience)|users?|customers?|audience|merchants?|designers?|"
-             r"buyers?|shoppers?|personas?|who uses",
-    "success_metric": r"metrics?|success|kpis?|measured?|goal|objective|north star|optimi[sz]e|target|win|judge",
-    "team": r"team|engineers?|headcount|people|staff|who (?:else )?works",
-    "timeline": r"timeline|deadline|how long|weeks?|months?|by when|launch date|when does",
-    "budget": r"budget|cost|spend|gpus?|money|dollars?|expensive|cheap",
-    "scope": r"scope|mvp|first version|v1|which features|in scope|out of scope|focus",
-    "constraints": r"constraints?|limits?|limitations?|requirements?|on[- ]device|regulat\w*|compliance|must",
-    "current_system": r"today|currently|existing|current|baseline|already|right now|in place|legacy|how is it done",
-    "quality": r"quality|accuracy|precision|recall|error rate|false positives?|false negatives?|how good",
-    "platform": r"platform|devices?|mobile|web|desktop|cloud|infra\w*|serving|hardware|stack|where does it run",
-    "privacy": r"privacy|pii|gdpr|consent|personal data|retention|anonymi[sz]\w*",
-    "languages": r"languages?|locales?|multilingual|english|international|countries",
-    "input": r"inputs?|empty|null|none|nan|duplicates?|ties?|sorted|unsorted|negative|length|how (?:large|big|long) can|n|"
-             r"edge cases?|format of",
-    "output": r"outputs?|return(?:s|ed)?|format|order(?:ed|ing)?|print",
-}
-_TOPIC_RE = {topic: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for topic, words in TOPIC_WORDS.items()}
-_REPEAT = re.compile(
-    r"\b(?:repeat|say (?:that|it|the question) again|come again|one more time|rephrase|didn't (?:catch|hear)|what was the question)\b",
-    re.IGNORECASE,
+from .fact_match import choose_facts
+from .turn_phrases import (
+    ABOUT_THE_ANSWER,
+    ABOUT_US,
+    AFTER_THE_ROUND,
+    ANSWERS_ITSELF,
+    ANSWER_WORDS,
+    ANY_STORY,
+    ASKS_MEANING,
+    ASKS_TO_GO_ON,
+    ASKS_WHAT,
+    ASSUMES,
+    BECAUSE,
+    BREAK,
+    BREAK_GRANTED,
+    CHECK_IN,
+    CHOICE,
+    CONFIRM,
+    GIVE_UP,
+    GO_ON,
+    HINT,
+    INDIRECT,
+    JOINED,
+    LOGISTICS,
+    PASS,
+    PASSED_ON,
+    PERMISSION,
+    PREAMBLE,
+    QUOTED,
+    REPEAT,
+    RHETORICAL,
+    SHORT_WORDS,
+    SPOKEN_QUESTION,
+    TAKE_YOUR_TIME,
+    TERM,
+    THINKING,
+    TOPIC_RE,
+    TURNED_BACK,
+    WHEN_YOU_SAY,
+    WH_START,
+    YOUR_CALL,
+    YOUR_TAKE,
 )
-_TERM = re.compile(
-    r"\b(?:what(?: do you mean by| does| is| are|['’]s)|(?:can|could|would) you (?:explain|define|clarify)(?: what)?(?: you mean by)?|"
-    r"(?:please )?(?:explain|define))\s+(?:a |an |the )?[\"'“‘]?(?P<term>[\w\s/-]{2,40}?)[\"'”’]?"
-    r"\s*(?:means?|stands? for|is|are)?\s*(?:exactly|here|in this case|for this)?\s*(?:exactly)?\s*\??$",
-    re.IGNORECASE,
-)
-# Asking leave to choose ("is it ok if I start with a baseline?") is the candidate's call: no fact answers it.
-_PERMISSION = re.compile(
-    r"\b(?:is it (?:ok|okay|fine|alright|all right) (?:if|to)|would it be (?:ok|okay|fine) (?:if|to)|(?:do you )?mind if i|"
-    r"(?:can|could|may|should) i (?:start|begin|go|use|focus|skip|cover|pick|choose|ignore|leave)|"
-    r"^is [\w\s.+#-]{1,30}? (?:ok|okay|fine|alright|all right|allowed)\W*$)",
-    re.IGNORECASE,
-)
-# About the job, not the problem ("is this role remote?", "what are the next steps?"): no rubric fact answers it,
-# and a real interviewer passes it on rather than making it up.
-_LOGISTICS = re.compile(
-    r"\b(?:remote|hybrid|in[- ]office|relocat\w*|visas?|sponsor\w*|salary|salaries|compensation|pay (?:band|range)|equity|"
-    r"benefits|start date|next steps?|notice period|(?:hiring|interview|recruiting) process|this (?:role|position|job)|"
-    r"the (?:role|position|job) (?:is|be)|how (?:big|large) is (?:the|your) team|who (?:would|will) i (?:report|work) (?:to|with)|"
-    r"reporting line|work(?:ing)? hours|time ?zones?)\b",
-    re.IGNORECASE,
-)
-PASSED_ON = "I'll make sure you get the details in writing after this round; let's stay with the question."
-_CHOICE = re.compile(r"^(?:\w+,? )?(?:do|does|would|should|shall|are|is|did|can|could) (?:you|i|we|it|this|that)\b.*\bor\b", re.IGNORECASE)
-# About the shape of the answer ("should it be a recent example?", "how long should my answer be?", "do you mean at
-# work?"), and asking whether to go on: the interviewer says so, and the turn is not evidence.
-_ABOUT_THE_ANSWER = re.compile(
-    r"^(?:\w+,? )?(?:should|does|do|must|can|could|may) (?:it|the (?:example|story|answer)|that|this|my (?:example|story|answer)) "
-    r"(?:be|have to|need to|come|include)\b|\bhow (?:long|detailed|much detail|technical) should (?:my|the|i|it)\b|\bdo you mean\b",
-    re.IGNORECASE,
-)
-_GO_ON = re.compile(r"^(?:\w+,? )?(?:do|would|shall|should) (?:you (?:want|like) me to|i) (?:go|dig|dive|say|talk|explain|elaborate|"
-                    r"continue|keep going)\b", re.IGNORECASE)
-ANY_STORY = "Any real example works: pick the one you can tell in the most detail. A couple of minutes is plenty."
-GO_ON = "Yes, please go on."
-# The question turned back on the interviewer: a real one asks for the candidate's own take.
-_TURNED_BACK = re.compile(r"\bwhat would you (?:do|suggest|recommend|pick|choose|use)\b|\bhow would you (?:do|approach|solve|tackle)\b|"
-                          r"\bwhat do you (?:think|suggest|recommend)\b|\bwhat'?s the (?:right|best|expected) (?:answer|approach)\b",
-                          re.IGNORECASE)
-YOUR_TAKE = "I'd rather hear your take: talk me through how you'd approach it."
-_ASKS_WHAT = re.compile(r"\b(?:how|what|which|who|when|where|whether)\b", re.IGNORECASE)  # "can I start by asking how much traffic..."
-# Asking oneself ("how would I approach this?") is thinking aloud, not a question for the interviewer.
-_RHETORICAL = re.compile(r"^(?:so |and |now |okay |ok )?(?:how|what|where|why) (?:would|should|do|can|could) i\b(?! assume)",
-                         re.IGNORECASE)
-_PREAMBLE = re.compile(
-    r"^(?:before i (?:design|start|begin|dive|jump)\w*(?: in(?:to)?)?(?: anything| it| this)?|quick question|"
-    r"(?:a |one |a couple of |two |some )?(?:quick )?(?:questions?|clarifications?)(?: first)?|sure|okay|ok|great|thanks|"
-    r"first(?:,)? (?:a|some) (?:question|questions|clarification)s?|can i ask(?: a few things)?(?: first)?)[\s,.:!-]*$",
-    re.IGNORECASE,
-)
-# Whole turns that are not answers: asking for time, for a hint, or passing ("I don't know").
-_THINKING = re.compile(
-    r"^(?:\W*(?:um+|uh+|hmm+|okay|ok|so|right|sure|sorry)\b)*\W*(?:let me think|give me an? (?:moment|second|sec|minute)|"
-    r"one (?:moment|second|sec)|bear with me|just an? (?:moment|second|sec)|let me (?:gather|collect) my thoughts|"
-    r"i need an? (?:moment|second|minute)|can i (?:have|take) an? (?:moment|second|minute))\b",
-    re.IGNORECASE,
-)
-_HINT = re.compile(r"\b(?:an?y? hints?|a nudge|a clue|a pointer|any pointers|where (?:should|do|would) i (?:start|begin)|"
-                   r"point me in the right direction)\b", re.IGNORECASE)
-_PASS = re.compile(
-    r"^(?:\W*(?:honestly|sorry|um+|uh+|hmm+|well|so)\b)*\W*(?:i (?:really )?(?:don'?t|do not) know|(?:i have )?no idea|"
-    r"i'?m not sure|not sure|i'?ll pass|pass|skip(?: this one| that one| it)?|can we skip (?:this|that|it)(?: one)?|"
-    r"next question)\W*(?:honestly|sorry|to be honest)?\W*$",
-    re.IGNORECASE,
-)
-SHORT_WORDS = 12  # a turn that asks for time, a hint or to pass is short: a longer one is an answer
-TAKE_YOUR_TIME = "Take your time."
-ANSWER_WORDS = 20  # statements beyond this many words make the turn an answer too
-YOUR_CALL = "your call — state your assumption and go on"
-
 
 @dataclass(frozen=True)
 class Ask:
@@ -156,49 +98,67 @@ def _unique(facts: list[Fact]) -> list[Fact]:
 
 
 def _topics(text: str) -> tuple[str, ...]:
-    return tuple(t for t, pattern in _TOPIC_RE.items() if pattern.search(text))
+    return tuple(t for t, pattern in TOPIC_RE.items() if pattern.search(text))
 
 
 def _term_asked(text: str) -> str | None:
     """The term a "what do you mean by X?" / "could you explain X?" asks about, if the clause asks that."""
-    match = _TERM.search(text.strip())
+    quoted = QUOTED.search(text)
+    if quoted and ASKS_MEANING.search(text):  # "what do you mean by 'reproducible prompts' for support?"
+        return quoted.group("term").strip()
+    said = WHEN_YOU_SAY.search(text)
+    if said and ASKS_MEANING.search(text[said.end():]):
+        return said.group("term").strip()
+    match = TERM.search(text.strip())
     return match.group("term").strip() if match else None
 
 
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z0-9]{3,}", text.lower())}
+
+
 def _term_fact(asked: str, question: Question) -> Fact | None:
+    """The fact that explains the term: one written for it, else one that uses every word of it (stems)."""
     lowered = asked.lower()
     for fact in question.facts:
         if fact.term and (fact.term.lower() in lowered or lowered in fact.term.lower()):
             return fact
-    return None
+        if any(k.lower() == lowered for k in fact.keywords):
+            return fact
+    wanted = _stems(asked)
+    return next((f for f in question.facts if wanted and wanted <= _stems(f.text)), None)
 
 
 def _facts_for(clause: Clause, question: Question) -> Ask | None:
     text = clause.norm
-    if _REPEAT.search(text):
+    if REPEAT.search(text):
         return Ask(text=clause.text, topics=(), facts=(), repeat=True)
     term = _term_asked(text)
     explained = _term_fact(term, question) if term else None
     if explained is not None:
         return Ask(text=clause.text, topics=("term",), facts=(explained,))
-    if _TURNED_BACK.search(text):
+    if term is not None and (QUOTED.search(text) or WHEN_YOU_SAY.search(text)):
+        return Ask(text=clause.text, topics=("term",), facts=(), term=term)
+    if TURNED_BACK.search(text):
         return Ask(text=clause.text, topics=(), facts=(), said=YOUR_TAKE)
-    if _GO_ON.search(text):
+    if ASKS_TO_GO_ON.search(text):
         return Ask(text=clause.text, topics=(), facts=(), said=GO_ON)
-    if _ABOUT_THE_ANSWER.search(text) and story_question(question.text):
+    if ABOUT_THE_ANSWER.search(text) and story_question(question.text):
         return Ask(text=clause.text, topics=(), facts=(), said=ANY_STORY)
-    if _PERMISSION.search(text) and not _ASKS_WHAT.search(text):
+    if LOGISTICS.search(text):
+        return Ask(text=clause.text, topics=(), facts=(), said=PASSED_ON)
+    if ABOUT_US.search(text):
+        return Ask(text=clause.text, topics=(), facts=(), said=AFTER_THE_ROUND)
+    if PERMISSION.search(text) and not ASKS_WHAT.search(text):
         return Ask(text=clause.text, topics=(), facts=())
     topics = _topics(text)
     keyed = [f for f in question.facts if f.keywords and any(re.search(rf"\b{re.escape(k)}\b", text, re.IGNORECASE) for k in f.keywords)]
     facts = keyed or [f for f in question.facts if f.topic in topics and f.topic != "term"]
     if facts:  # "what should I return if...?" is a question even in the form of thinking aloud, when a fact answers it
         return Ask(text=clause.text, topics=topics, facts=tuple(_unique(facts)))
-    if _RHETORICAL.search(text):
+    if RHETORICAL.search(text):
         return None
-    if _LOGISTICS.search(text):
-        return Ask(text=clause.text, topics=(), facts=(), said=PASSED_ON)
-    if _CHOICE.search(text):  # "do you want a technical failure or a people one?": either is the candidate's call
+    if CHOICE.search(text):  # "do you want a technical failure or a people one?": either is the candidate's call
         return Ask(text=clause.text, topics=(), facts=())
     if topics:
         return Ask(text=clause.text, topics=topics, facts=())
@@ -208,27 +168,96 @@ def _facts_for(clause: Clause, question: Question) -> Ask | None:
     return None
 
 
-def _answer_words(clauses: list[Clause]) -> int:
-    return sum(len(c.norm.split()) for c in clauses if not c.question and not _PREAMBLE.match(c.norm))
+def _by_meaning(ask: Ask, asked: str, question: Question) -> Ask:
+    """The facts an ask gets once meaning has had its say (fact_match): found, or swapped for clearly closer ones."""
+    if ask.repeat or ask.term is not None or ask.said is not None:
+        return ask
+    return replace(ask, facts=choose_facts(asked, question, ask.facts))
+
+
+def _asking(clause: Clause, previous: Clause | None) -> str | None:
+    """How a clause puts something to the interviewer: "check_in", "confirm", "question", "indirect", or None."""
+    text = clause.norm
+    if CHECK_IN.search(text) and not (previous is not None and ASSUMES.search(previous.norm)):
+        return "check_in"
+    if CONFIRM.search(text) and (clause.question or ASSUMES.search(text) or (previous is not None and ASSUMES.search(previous.norm))):
+        return "confirm"
+    if clause.question or REPEAT.search(text):
+        return "question"
+    return "indirect" if INDIRECT.search(text) else None
+
+
+def _answers_itself(asked: Clause, after: Clause) -> bool:
+    """Thinking aloud: "why does it matter? because...". After "is it web or mobile?", "because..." says why it asks."""
+    if BECAUSE.match(after.norm):
+        return bool(WH_START.match(asked.norm))
+    return bool(ANSWERS_ITSELF.match(after.norm))
+
+
+def _gives_up(clauses: list[Clause]) -> bool:
+    """Gives up on the question and says little else ("Honestly I'm blanking. I don't know how to approach it.")."""
+    if not any(GIVE_UP.search(c.norm) for c in clauses):
+        return False
+    return sum(len(c.norm.split()) for c in clauses if not GIVE_UP.search(c.norm) and not c.question) <= SHORT_WORDS
 
 
 def passes(text: str) -> bool:
     """The whole turn passes on the question ("I don't know, honestly", "can we skip this one?")."""
-    return bool(_PASS.match(text.strip()))
+    return bool(PASS.match(text.strip())) or _gives_up(split_clauses(text))
 
 
 def read_turn(text: str, question: Question) -> Clarification | None:
-    """The turn as a clarification (its questions and the facts that answer them), or None if it asks nothing."""
-    if len(text.split()) <= SHORT_WORDS:
-        if _THINKING.match(text.strip()):
-            return Clarification(asks=(), also_answer=False, reply=TAKE_YOUR_TIME)
-        if _HINT.search(text):
-            return Clarification(asks=(), also_answer=False, reply="", hint=True)
+    """The turn as a clarification (its questions and the facts that answer them), or None if it asks nothing.
+
+    A turn that is only questions puts every one of them to the interviewer. In a turn that also answers, a
+    question counts when it opens the turn, confirms an assumption, or names a topic the facts cover, and not
+    when the candidate answers it at once (thinking aloud: "why does it matter? because...").
+    """
+    if passes(text):
+        return None
     clauses = split_clauses(text)
-    asks = [ask for c in clauses if c.question and (ask := _facts_for(c, question)) is not None]
-    also_answer = _answer_words(clauses) >= ANSWER_WORDS
-    if also_answer:  # "...and that's how we shipped it. Should I go on?" checks in at the end of an answer
+    kinds = [_asking(c, clauses[i - 1] if i else None) for i, c in enumerate(clauses)]
+    if "?" not in text:
+        kinds = [k or ("question" if SPOKEN_QUESTION.match(c.norm) else None) for c, k in zip(clauses, kinds, strict=True)]
+    # "so roughly how many products do they have, and how often...?" asks in both pieces of the sentence
+    for i in range(1, len(clauses)):
+        if kinds[i] == "question" and kinds[i - 1] is None and (JOINED.match(clauses[i].norm) or len(clauses[i].norm.split()) <= 3) \
+                and not re.search(r"[.!?]", text[clauses[i - 1].span.end:clauses[i].span.start]):
+            kinds[i - 1] = "question"
+    stated = sum(len(c.norm.split()) for c, k in zip(clauses, kinds, strict=True) if k is None and not PREAMBLE.match(c.norm))
+    also_answer = stated >= ANSWER_WORDS
+    if not also_answer:
+        if len(text.split()) <= SHORT_WORDS and THINKING.match(text.strip()):
+            return Clarification(asks=(), also_answer=False, reply=TAKE_YOUR_TIME)
+        if HINT.search(text):
+            return Clarification(asks=(), also_answer=False, reply="", hint=True)
+    if BREAK.search(text) and len(text.split()) <= 2 * SHORT_WORDS:
+        return Clarification(asks=(), also_answer=False, reply=BREAK_GRANTED)
+    if any(HINT.search(c.norm) for c in clauses) and \
+            sum(len(c.norm.split()) for c in clauses if not HINT.search(c.norm)) < ANSWER_WORDS:
+        return Clarification(asks=(), also_answer=False, reply="", hint=True)
+    asks: list[Ask] = []
+    opening = True  # no statement yet: "Are brand kits small? I'll assume so, which means..." opens by asking
+    for i, (clause, kind) in enumerate(zip(clauses, kinds, strict=True)):
+        if kind is None:
+            opening = opening and bool(PREAMBLE.match(clause.norm))
+            continue
+        if kind == "check_in":
+            if not stated:
+                asks.append(Ask(text=clause.text, topics=(), facts=(), said=GO_ON))
+            continue
+        if i + 1 < len(clauses) and _answers_itself(clause, clauses[i + 1]):
+            continue
+        asked = f"{clauses[i - 1].norm} {clause.norm}" if kind == "confirm" and i else clause.norm
+        ask = _facts_for(replace(clause, norm=asked), question)
+        if ask is None and (not also_answer or opening or kind == "confirm") and not RHETORICAL.search(asked):
+            ask = Ask(text=clause.text, topics=(), facts=())
+        if ask is not None:
+            asks.append(_by_meaning(ask, asked, question))
+    if stated:  # "...and that's how we shipped it. Should I go on?" checks in at the end of an answer
         asks = [ask for ask in asks if ask.said != GO_ON]
+    elif any(a.said in (PASSED_ON, AFTER_THE_ROUND) for a in asks):  # a turn about the job asks nothing about the problem
+        asks = [a for a in asks if a.said is not None or a.repeat]
     if not asks:
         return None
     return Clarification(asks=tuple(asks), also_answer=also_answer, reply=compose_reply(asks, question))

@@ -212,7 +212,7 @@ class RoundSession:
             async for event in self.close("time"):
                 yield event
             return
-        clarification = self._clarification(text)
+        clarification = await asyncio.to_thread(self._clarification, text)  # may embed the question (fact_match)
         if clarification is not None:
             for event in self._reply(clarification):
                 yield event

@@ -1,0 +1,186 @@
+"""The phrases that tell what a candidate's turn puts to the interviewer, and the lines said back.
+
+Kept apart from the reader (clarify.py) so the vocabulary can grow, phrase by
+phrase, without burying the logic; every pattern here was added for turns
+candidates really type or say (see tests/test_clarify_reader.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that say what a question is about, per fact topic.
+TOPIC_WORDS: dict[str, str] = {
+    "scale": r"traffic|qps|rps|requests?|queries|users?|how many|volume|scale|how big|size|daily|monthly|dau|mau|"
+             r"throughput|peak|load|catalog(?:ue)?|items?|products?|listings?|merchants?|shops?|stores?|templates?|designs?",
+    "latency": r"latency|how fast|response time|milliseconds?|ms|real[- ]?time|online|sla|slo|p9\d|p50|latency budget|time budget|"
+               r"synchronous|batch|offline|how quickly|fresh|freshness",
+    "data": r"data|logs?|logging|logged|labels?|labell?ed|annotat\w*|history|historical|dataset|features?|signals?|"
+            r"tracked|track|record(?:ed|s)?|per[- ]version|ground truth|clicks?|feedback|examples|samples|pairs|triples|"
+            r"(?:confirmed |known |past )cases|training (?:set|data)|seed set",
+    "users": r"who (?:are|is) (?:the )?(?:users?|customers?|audience)|users?|customers?|audience|merchants?|designers?|"
+             r"buyers?|shoppers?|personas?|who uses",
+    "success_metric": r"metrics?|success|kpis?|measured?|goal|objective|north star|optimi[sz]e|target|win|judge",
+    "team": r"team|engineers?|headcount|people|staff|who (?:else )?works",
+    "timeline": r"timeline|deadline|how long|weeks?|months?|by when|launch date|when does",
+    "budget": r"budget|cost|spend|gpus?|money|dollars?|expensive|cheap",
+    "scope": r"scope|mvp|first version|v1|which features|in scope|out of scope|focus",
+    "constraints": r"constraints?|limits?|limitations?|requirements?|on[- ]device|regulat\w*|compliance|must",
+    "current_system": r"today|currently|existing|current|baseline|already|right now|in place|legacy|how is it done",
+    "quality": r"quality|accuracy|precision|recall|error rate|false positives?|false negatives?|how good",
+    "platform": r"platform|devices?|mobile|web|desktop|cloud|infra\w*|serving|hardware|stack|where does it run",
+    "privacy": r"privacy|pii|gdpr|consent|personal data|retention|anonymi[sz]\w*",
+    "languages": r"languages?|locales?|multilingual|english|international|countries",
+    "input": r"inputs?|empty|null|none|nan|duplicates?|ties?|sorted|unsorted|negative|length|how (?:large|big|long) can|n|"
+             r"edge cases?|format of",
+    "output": r"outputs?|return(?:s|ed)?|format|order(?:ed|ing)?|print",
+}
+TOPIC_RE = {topic: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for topic, words in TOPIC_WORDS.items()}
+REPEAT = re.compile(
+    r"\b(?:repeat|say (?:that|it|the question) again|(?:read|read out|go over|run through|give me|paste|send|share|type|say) (?:\w+ ){0,3}(?:again|one more time)|come again|"
+    r"one more time|once more|rephrase|didn'?t (?:catch|hear)|did not (?:catch|hear)|what was the question)\b|"
+    r"^\W*(?:sorry|pardon(?: me)?|come again|what|huh)\W*$",
+    re.IGNORECASE,
+)
+TERM = re.compile(
+    r"\b(?:what(?: do you mean by| counts as| does| do| is| are|['’]s)|(?:can|could|would) you (?:explain|define|clarify)(?: what)?(?: you mean by)?|"
+    r"(?:please )?(?:explain|define))\s+(?:a |an |the )?[\"'“‘]?(?P<term>[\w\s/-]{2,40}?)[\"'”’]?"
+    r"\s*(?:means?|stands? for|is|are)?\s*(?:exactly|here|in this case|for this)?\s*(?:exactly)?\s*\??$",
+    re.IGNORECASE,
+)
+# Asking leave to choose ("is it ok if I start with a baseline?") is the candidate's call: no fact answers it.
+PERMISSION = re.compile(
+    r"\b(?:is it (?:ok|okay|fine|alright|all right) (?:if|to)|would it be (?:ok|okay|fine) (?:if|to)|(?:do you )?mind if i|"
+    r"(?:can|could|may|should) i (?:start|begin|go|use|focus|skip|cover|pick|choose|ignore|leave|scope|write|return|assume)|"
+    r"(?:am i|are we) allowed to|"
+    r"^is [\w\s.+#-]{1,30}? (?:ok|okay|fine|alright|all right|allowed)\W*$)",
+    re.IGNORECASE,
+)
+# About the job, not the problem ("is this role remote?", "what are the next steps?"): no rubric fact answers it,
+# and a real interviewer passes it on rather than making it up.
+LOGISTICS = re.compile(
+    r"\b(?:remote (?:role|work|working|position|job|first|friendly)|work(?:ing)? (?:remotely|from home)|(?:is|be) (?:this |the )?"
+    r"(?:role |position |job )?(?:remote|hybrid)\b|hybrid (?:role|work|working|schedule)|in[- ]office|relocat\w*|visas?|sponsor\w*|salary|salaries|compensation|pay (?:band|range)|equity|"
+    r"benefits|start date|next steps?|notice period|(?:hiring|interview|recruiting) process|this (?:role|position|job)|"
+    r"the (?:role|position|job) (?:is|be)|who (?:would|will) i (?:report|work) (?:to|with)|"
+    r"reporting line|work(?:ing)? hours|time ?zones?)\b",
+    re.IGNORECASE,
+)
+PASSED_ON = "I'll make sure you get the details in writing after this round; let's stay with the question."
+# About the interviewer, the loop or the clock ("is this based on a real incident you had?", "will later rounds go
+# deeper?", "how much time do we have?"): said back, not answered from the problem's facts.
+ABOUT_US = re.compile(
+    r"\b(?:(?:later|next|other|following|remaining) rounds?|rest of the (?:loop|interview|process)|which team|what team|"
+    r"this round|a coding part|(?:feedback|interview|hiring) process|hear back|the recruiter|after (?:this|the) (?:round|interview|call)|"
+    r"walk (?:me )?through it with me|interviewing for|the team i'?d (?:be|join|manage)|team i'?d be|how much say|"
+    r"as the (?:em|manager|lead|hiring manager)|minutes (?:do we have |are )?left|how long do (?:we|i) have|"
+    r"how much time (?:do we have|is left|have we got|do i have)|time (?:left|remaining)|"
+    r"(?:a )?real (?:incident|problem|case|story)|(?:you|your team) (?:had|faced|hit|handled|saw|ran into)|"
+    r"the team (?:actually )?(?:ended up|did)|in this role|this role)\b",
+    re.IGNORECASE,
+)
+AFTER_THE_ROUND = "Happy to talk about that at the end; for now, let's stay with the question. I'll tell you when time is nearly up."
+CHOICE = re.compile(r"^(?:\w+,? )?(?:do|does|would|should|shall|are|is|did|can|could) (?:you|i|we|it|this|that)\b.*\bor\b", re.IGNORECASE)
+# About the shape of the answer ("should it be a recent example?", "how long should my answer be?", "do you mean at
+# work?"), and asking whether to go on: the interviewer says so, and the turn is not evidence.
+ABOUT_THE_ANSWER = re.compile(
+    r"^(?:\w+,? )?(?:should|does|do|must|can|could|may) (?:it|the (?:example|story|answer)|that|this|my (?:example|story|answer)) "
+    r"(?:be|have to|need to|come|include)\b|\bhow (?:long|detailed|much detail|technical) should (?:my|the|i|it)\b|\bdo you mean\b",
+    re.IGNORECASE,
+)
+ASKS_TO_GO_ON = re.compile(r"^(?:\w+,? )?(?:do|would|shall|should) (?:you (?:want|like) me to|i) (?:go|dig|dive|say|talk|explain|elaborate|"
+                    r"continue|keep going)\b", re.IGNORECASE)
+# Asking for a break ("do you mind if we take a two minute break?"): granted, the clock runs on.
+BREAK = re.compile(r"\b(?:take|have|get) a (?:short |quick |little |\w+[- ]minute )?break\b|\b(?:some|a glass of) water\b|"
+                    r"\b(?:bathroom|restroom|toilet)\b", re.IGNORECASE)
+BREAK_GRANTED = "Of course, take a moment: the round's clock keeps running."
+# Checking in at the end of a thought ("does that make sense?"): go on. After an assumption, the same words confirm it.
+CHECK_IN = re.compile(
+    r"\bdoes (?:that|this|it) (?:make sense|sound (?:right|ok|okay|good|reasonable|fair))|\bmakes? sense\W*$|"
+    r"\bam i on the right track|\bis (?:that|this) (?:what you(?:'re| are| were) (?:looking for|after)|clear|enough|the kind of)|"
+    r"\bany questions (?:so far|on that)|\b(?:should|shall) i (?:keep going|continue|go on)\b",
+    re.IGNORECASE,
+)
+CONFIRM = re.compile(
+    r"\b(?:is|would) (?:that|this|it) (?:be )?(?:a )?(?:fair|right|correct|reasonable|ok|okay|safe|valid|true)\b|"
+    r"\bcorrect me if\b|\b(?:right|fair|yes|correct)\W*$|\bsound (?:right|fair|reasonable)\b|\bcan i assume (?:that|so)\b|"
+    r"\bunless (?:you (?:say|tell me)|that'?s wrong)",
+    re.IGNORECASE,
+)
+ASSUMES = re.compile(r"\bassum(?:e|ing)\b|\bi'?m guessing\b|\bi (?:guess|take it|suppose)\b|\bpresumably\b|\bi'?d expect\b",
+                      re.IGNORECASE)
+# Asking in the shape of a statement ("I'm wondering whether we have labels", "I'd like to understand the budget first").
+INDIRECT = re.compile(
+    r"^(?:\w+,? )?(?:(?:i'?m |just |i'?m just )?curious|i'?m wondering|i was wondering|i wonder|"
+    r"i'?d (?:like|love|want) to (?:know|understand|check|ask|confirm|clarify|hear|get a sense)|"
+    r"i (?:want|need) to (?:know|understand|check|confirm|clarify|get a sense)|i'?m trying to (?:understand|get a sense|figure out)|"
+    r"(?:it )?would (?:help|be (?:good|useful|helpful)) to know|tell me (?:a bit )?(?:more )?about)\b",
+    re.IGNORECASE,
+)
+# A question the candidate answers at once ("why? because...", "traffic? probably spiky") asks nothing.
+ANSWERS_ITSELF = re.compile(
+    r"^(?:well|yes|yeah|no|nope|not really|it depends|probably|likely|the answer|simple|easy|"
+    r"mostly|usually|in short|short answer|that'?s|that is)\b",
+    re.IGNORECASE,
+)
+JOINED = re.compile(r"^(?:and|or|since|given|so|right|correct)\b", re.IGNORECASE)
+# Speech has no '?': a clause in the shape of a question ("how many requests per second are we expecting at peak",
+# "is the randomisation done per user") asks, unless it is the candidate's own plan ("what I'd do is...").
+SPOKEN_QUESTION = re.compile(
+    r"^(?:(?:ok|okay|so|and|um+|uh+|right|sorry|also|then|yeah)\W+)*(?:"
+    r"(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)\s+(?!i\b|we\b)\w+|"
+    r"(?:should|can|could|do|may) (?:i|we) (?:return|output|use|assume|expect|treat)\b|"
+    r"(?:how|what|which|when|where|who)\b(?!\s+(?:i|we)\b)(?:\s+\w+){0,4}?\s+(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)\b)",
+    re.IGNORECASE,
+)
+BECAUSE = re.compile(r"^(?:because|cause|since)\b", re.IGNORECASE)
+WH_START = re.compile(r"^(?:\w+,? )?(?:why|what|how)\b", re.IGNORECASE)
+ANY_STORY = "Any real example works: pick the one you can tell in the most detail. A couple of minutes is plenty."
+GO_ON = "Yes, please go on."
+# The question turned back on the interviewer: a real one asks for the candidate's own take.
+TURNED_BACK = re.compile(r"\bwhat would you (?:do|suggest|recommend|pick|choose|use)\b|\bhow would you (?:do|approach|solve|tackle)\b|"
+                          r"\bwhat do you (?:think|suggest|recommend)\b|\bwhat'?s the (?:right|best|expected) (?:answer|approach)\b",
+                          re.IGNORECASE)
+YOUR_TAKE = "I'd rather hear your take: talk me through how you'd approach it."
+ASKS_WHAT = re.compile(r"\b(?:how|what|which|who|when|where|whether)\b", re.IGNORECASE)  # "can I start by asking how much traffic..."
+# Asking oneself ("how would I approach this?") is thinking aloud, not a question for the interviewer.
+RHETORICAL = re.compile(r"^(?:so |and |now |okay |ok )?(?:how|what|where|why) (?:would|should|do|can|could) i\b(?! assume)",
+                         re.IGNORECASE)
+PREAMBLE = re.compile(
+    r"^(?:before i (?:design|start|begin|dive|jump)\w*(?: in(?:to)?)?(?: anything| it| this)?|quick question|"
+    r"(?:a |one |a couple of |two |some )?(?:quick )?(?:questions?|clarifications?)(?: first)?|sure|okay|ok|great|thanks|"
+    r"first(?:,)? (?:a|some) (?:question|questions|clarification)s?|can i ask(?: a few things)?(?: first)?)[\s,.:!-]*$",
+    re.IGNORECASE,
+)
+# Whole turns that are not answers: asking for time, for a hint, or passing ("I don't know").
+THINKING = re.compile(
+    r"^(?:\W*(?:um+|uh+|hmm+|okay|ok|so|right|sure|sorry)\b)*\W*(?:let me think|give me an? (?:moment|second|sec|minute)|"
+    r"one (?:moment|second|sec)|bear with me|just an? (?:moment|second|sec)|let me (?:gather|collect) my thoughts|"
+    r"i need an? (?:moment|second|minute)|can i (?:have|take) an? (?:moment|second|minute))\b",
+    re.IGNORECASE,
+)
+HINT = re.compile(r"\b(?:an?y? hints?|a nudge|a clue|a pointer|any pointers|where (?:should|do|would) i (?:start|begin)|"
+                   r"point me in the right direction)\b", re.IGNORECASE)
+# Giving up on the question inside a longer turn ("I don't know GNNs well enough. Can we skip that part?").
+GIVE_UP = re.compile(
+    r"\b(?:can|could|may) (?:we|i) (?:skip|move on|come back to)|\bskip to the next\b|\bdon'?t think i (?:really )?know\b|"
+    r"\bi'?m (?:honestly |really )?not sure how (?:i'?d|i would|to)\b|\b(?:i'?m|i am) (?:blanking|drawing a blank|completely lost)\b|"
+    r"\bi (?:really |honestly )?(?:don'?t|do not) (?:really |honestly )?know (?:how to (?:approach|start|solve|do|answer|tackle)|where to (?:start|begin)|"
+    r"(?:\w+ ){0,4}well enough|enough about)|\bno idea (?:how|where)\b",
+    re.IGNORECASE,
+)
+PASS = re.compile(
+    r"^(?:\W*(?:honestly|sorry|um+|uh+|hmm+|well|so)\b)*\W*(?:i (?:really )?(?:don'?t|do not) know|(?:i have )?no idea|"
+    r"i'?m not sure|not sure|i'?ll pass|pass|skip(?: this one| that one| it)?|can we skip (?:this|that|it)(?: one)?|"
+    r"next question)\W*(?:honestly|sorry|to be honest)?\W*$",
+    re.IGNORECASE,
+)
+SHORT_WORDS = 12  # a turn that asks for time, a hint or to pass is short: a longer one is an answer
+TAKE_YOUR_TIME = "Take your time."
+ANSWER_WORDS = 20  # statements beyond this many words make the turn an answer too
+YOUR_CALL = "your call — state your assumption and go on"
+QUOTED = re.compile(r"[\"'“‘](?P<term>[^\"'“”‘’]{2,40})[\"'”’]")
+ASKS_MEANING = re.compile(r"\bwhat (?:do|does|did) (?:you|it|that|\w+) mean\b|\bmean(?:s|ing)? (?:here|exactly|in this)\b|\bmean by\b|"
+                           r"\bwhat counts as\b|\bstands? for\b|"
+                           r"\bwhen you say\b|\bwhat (?:is|are|'s)\b|\b(?:explain|define)\b", re.IGNORECASE)
+WHEN_YOU_SAY = re.compile(r"\bwhen you say (?P<term>[\w\s/-]{2,40}?)\s*,", re.IGNORECASE)
