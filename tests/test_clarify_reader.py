@@ -301,3 +301,24 @@ def test_a_quoted_term_and_when_you_say() -> None:
     assert read is not None and "Thursday" in read.reply  # the fact that uses the term explains it
     read = read_turn("When you say budget, what exactly do you mean by budget?", FEED)
     assert read is not None and '"budget"' in read.reply and "say what you take it to mean" in read.reply
+
+
+@pytest.mark.parametrize(
+    "said", ["Can you resend the question? It got cut off after the latency part.", "Can you paste the question in the chat?"],
+)  # fmt: skip
+def test_asking_for_the_question_to_be_sent_again(said: str) -> None:
+    read = read_turn(said, FEED)
+    assert read is not None and read.reply.startswith("Sure, again:")
+
+
+def test_a_run_of_questions_the_candidate_answers_is_thinking_aloud() -> None:
+    said = ("I'd ask two things: does it beat the tree on our data, and can we run it inside the budget? "
+            "Unless both are yes, we keep the tree.")
+    assert read_turn(said, FEED) is None
+
+
+def test_questions_about_the_job_itself_are_not_about_the_problem() -> None:
+    for asked in ("What's the career ladder like for MLEs here?", "Does the team have a reading group?",
+                  "Is the take-home graded on speed too?"):
+        read = read_turn(asked, FEED)
+        assert read is not None and read.reply == AFTER_THE_ROUND, asked

@@ -102,7 +102,15 @@ def _topics(text: str) -> tuple[str, ...]:
 
 
 def _term_asked(text: str) -> str | None:
-    """The term a "what do you mean by X?" / "could you explain X?" asks about, if the clause asks that."""
+    """The term a "what do you mean by X?" / "could you explain X?" asks about, if the clause asks that.
+
+    "What's driving this?" names no term: a phrase with a pronoun in it points back at something, it is not a word.
+    """
+    term = _term_named(text)
+    return None if term is None or re.search(r"\b(?:this|that|it|these|those|we|you|i|us)\b", term, re.IGNORECASE) else term
+
+
+def _term_named(text: str) -> str | None:
     quoted = QUOTED.search(text)
     if quoted and ASKS_MEANING.search(text):  # "what do you mean by 'reproducible prompts' for support?"
         return quoted.group("term").strip()
@@ -217,8 +225,11 @@ def read_turn(text: str, question: Question) -> Clarification | None:
         return None
     clauses = split_clauses(text)
     kinds = [_asking(c, clauses[i - 1] if i else None) for i, c in enumerate(clauses)]
-    if "?" not in text:
-        kinds = [k or ("question" if SPOKEN_QUESTION.match(c.norm) else None) for c, k in zip(clauses, kinds, strict=True)]
+    if "?" not in text:  # speech: a question starts the turn, a sentence, or follows another question
+        for i, clause in enumerate(clauses):
+            starts = i == 0 or kinds[i - 1] == "question" or bool(re.search(r"[.!]", text[clauses[i - 1].span.end:clause.span.start]))
+            if kinds[i] is None and starts and SPOKEN_QUESTION.match(clause.norm):
+                kinds[i] = "question"
     # "so roughly how many products do they have, and how often...?" asks in both pieces of the sentence
     for i in range(1, len(clauses)):
         if kinds[i] == "question" and kinds[i - 1] is None and (JOINED.match(clauses[i].norm) or len(clauses[i].norm.split()) <= 3) \
@@ -246,7 +257,8 @@ def read_turn(text: str, question: Question) -> Clarification | None:
             if not stated:
                 asks.append(Ask(text=clause.text, topics=(), facts=(), said=GO_ON))
             continue
-        if i + 1 < len(clauses) and _answers_itself(clause, clauses[i + 1]):
+        after = next((j for j in range(i + 1, len(clauses)) if kinds[j] is None), None)  # past "A? B? C?" to what follows
+        if after is not None and _answers_itself(clause, clauses[after]):
             continue
         asked = f"{clauses[i - 1].norm} {clause.norm}" if kind == "confirm" and i else clause.norm
         ask = _facts_for(replace(clause, norm=asked), question)

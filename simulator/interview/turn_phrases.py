@@ -38,13 +38,14 @@ TOPIC_WORDS: dict[str, str] = {
 TOPIC_RE = {topic: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for topic, words in TOPIC_WORDS.items()}
 REPEAT = re.compile(
     r"\b(?:repeat|say (?:that|it|the question) again|(?:read|read out|go over|run through|give me|paste|send|share|type|say) (?:\w+ ){0,3}(?:again|one more time)|come again|"
-    r"one more time|once more|rephrase|didn'?t (?:catch|hear)|did not (?:catch|hear)|what was the question)\b|"
+    r"one more time|once more|rephrase|resend|send (?:it|that|the \w+) again|got cut off|"
+    r"paste (?:the|it|that) (?:question|schema|prompt|problem|formula|task)|didn'?t (?:catch|hear)|did not (?:catch|hear)|what was the question)\b|"
     r"^\W*(?:sorry|pardon(?: me)?|come again|what|huh)\W*$",
     re.IGNORECASE,
 )
 TERM = re.compile(
     r"\b(?:what(?: do you mean by| counts as| does| do| is| are|['’]s)|(?:can|could|would) you (?:explain|define|clarify)(?: what)?(?: you mean by)?|"
-    r"(?:please )?(?:explain|define))\s+(?:a |an |the )?[\"'“‘]?(?P<term>[\w\s/-]{2,40}?)[\"'”’]?"
+    r"(?:please )?(?:explain|define))\s+(?:a |an |the )?[\"'“‘]?(?P<term>[\w\s/-]{2,40}?)\b[\"'”’]?"
     r"\s*(?:means?|stands? for|is|are)?\s*(?:exactly|here|in this case|for this)?\s*(?:exactly)?\s*\??$",
     re.IGNORECASE,
 )
@@ -70,7 +71,10 @@ PASSED_ON = "I'll make sure you get the details in writing after this round; let
 # About the interviewer, the loop or the clock ("is this based on a real incident you had?", "will later rounds go
 # deeper?", "how much time do we have?"): said back, not answered from the problem's facts.
 ABOUT_US = re.compile(
-    r"\b(?:(?:later|next|other|following|remaining) rounds?|rest of the (?:loop|interview|process)|which team|what team|"
+    r"\b(?:(?:later|next|other|following|remaining) rounds?|i'?d be joining|career|ladder|promotions?|staff track|reading group|"
+    r"work[- ]life|on-?call rotation|day[- ]to[- ]day|for (?:mles|engineers|ml engineers|data scientists) (?:at|here)|"
+    r"(?:is|will) (?:the take-home|this|it) (?:be )?(?:graded|scored|assessed|marked)|graded on|"
+    r"rest of the (?:loop|interview|process)|which team|what team|"
     r"this round|a coding part|(?:feedback|interview|hiring) process|hear back|the recruiter|after (?:this|the) (?:round|interview|call)|"
     r"walk (?:me )?through it with me|interviewing for|the team i'?d (?:be|join|manage)|team i'?d be|how much say|"
     r"as the (?:em|manager|lead|hiring manager)|minutes (?:do we have |are )?left|how long do (?:we|i) have|"
@@ -91,7 +95,8 @@ ABOUT_THE_ANSWER = re.compile(
 ASKS_TO_GO_ON = re.compile(r"^(?:\w+,? )?(?:do|would|shall|should) (?:you (?:want|like) me to|i) (?:go|dig|dive|say|talk|explain|elaborate|"
                     r"continue|keep going)\b", re.IGNORECASE)
 # Asking for a break ("do you mind if we take a two minute break?"): granted, the clock runs on.
-BREAK = re.compile(r"\b(?:take|have|get) a (?:short |quick |little |\w+[- ]minute )?break\b|\b(?:some|a glass of) water\b|"
+BREAK = re.compile(r"\b(?:take|have|get) a (?:short |quick |little |\w+[- ]minute )?break\b|\bpause for an? (?:second|sec|moment|minute)\b|"
+                   r"\bat the door\b|\bbe right back\b|\b(?:some|a glass of) water\b|"
                     r"\b(?:bathroom|restroom|toilet)\b", re.IGNORECASE)
 BREAK_GRANTED = "Of course, take a moment: the round's clock keeps running."
 # Checking in at the end of a thought ("does that make sense?"): go on. After an assumption, the same words confirm it.
@@ -119,7 +124,7 @@ INDIRECT = re.compile(
 )
 # A question the candidate answers at once ("why? because...", "traffic? probably spiky") asks nothing.
 ANSWERS_ITSELF = re.compile(
-    r"^(?:well|yes|yeah|no|nope|not really|it depends|probably|likely|the answer|simple|easy|"
+    r"^(?:unless|otherwise|well|yes|yeah|no|nope|not really|it depends|probably|likely|the answer|simple|easy|"
     r"mostly|usually|in short|short answer|that'?s|that is)\b",
     re.IGNORECASE,
 )
@@ -128,13 +133,13 @@ JOINED = re.compile(r"^(?:and|or|since|given|so|right|correct)\b", re.IGNORECASE
 # "is the randomisation done per user") asks, unless it is the candidate's own plan ("what I'd do is...").
 SPOKEN_QUESTION = re.compile(
     r"^(?:(?:ok|okay|so|and|um+|uh+|right|sorry|also|then|yeah)\W+)*(?:"
-    r"(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)\s+(?!i\b|we\b)\w+|"
-    r"(?:should|can|could|do|may) (?:i|we) (?:return|output|use|assume|expect|treat)\b|"
+    r"(?:is|are|was|were|do|does|did|can|could|will|would|should)\s+(?!i\b|we\b)\w+|"
+    r"(?:should|can|could|may|shall) (?:i|we)\b|(?:whats|hows|wheres|whos)\b|"
     r"(?:how|what|which|when|where|who)\b(?!\s+(?:i|we)\b)(?:\s+\w+){0,4}?\s+(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)\b)",
     re.IGNORECASE,
 )
 BECAUSE = re.compile(r"^(?:because|cause|since)\b", re.IGNORECASE)
-WH_START = re.compile(r"^(?:\w+,? )?(?:why|what|how)\b", re.IGNORECASE)
+WH_START = re.compile(r"^(?:\w+,? )?why\b", re.IGNORECASE)  # "why does it matter? because...": "how many? because..." says why it asks
 ANY_STORY = "Any real example works: pick the one you can tell in the most detail. A couple of minutes is plenty."
 GO_ON = "Yes, please go on."
 # The question turned back on the interviewer: a real one asks for the candidate's own take.
@@ -159,12 +164,13 @@ THINKING = re.compile(
     r"i need an? (?:moment|second|minute)|can i (?:have|take) an? (?:moment|second|minute))\b",
     re.IGNORECASE,
 )
-HINT = re.compile(r"\b(?:an?y? hints?|a nudge|a clue|a pointer|any pointers|where (?:should|do|would) i (?:start|begin)|"
+HINT = re.compile(r"\b(?:(?:give|get|have|offer|want|need) (?:me |us )?(?:a |an |one |some )?(?:small |little |quick |tiny )?hints?|an?y? hints?|a nudge|a clue|a pointer|any pointers|where (?:should|do|would) i (?:start|begin)|"
                    r"point me in the right direction)\b", re.IGNORECASE)
 # Giving up on the question inside a longer turn ("I don't know GNNs well enough. Can we skip that part?").
 GIVE_UP = re.compile(
     r"\b(?:can|could|may) (?:we|i) (?:skip|move on|come back to)|\bskip to the next\b|\bdon'?t think i (?:really )?know\b|"
-    r"\bi'?m (?:honestly |really )?not sure how (?:i'?d|i would|to)\b|\b(?:i'?m|i am) (?:blanking|drawing a blank|completely lost)\b|"
+    r"\bi'?m (?:honestly |really )?not sure how (?:i'?d|i would|to)\b|\bdon'?t know (?:much|a lot) about\b|\bi'?d rather skip\b|"
+    r"\b(?:i'?m|i am) (?:blanking|drawing a blank|completely lost)\b|"
     r"\bi (?:really |honestly )?(?:don'?t|do not) (?:really |honestly )?know (?:how to (?:approach|start|solve|do|answer|tackle)|where to (?:start|begin)|"
     r"(?:\w+ ){0,4}well enough|enough about)|\bno idea (?:how|where)\b",
     re.IGNORECASE,
