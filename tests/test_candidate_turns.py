@@ -1,4 +1,4 @@
-"""The clarification reader over 350 written candidate turns (tests/data/candidate_turns.yaml).
+"""The clarification reader over 471 written candidate turns (tests/data/candidate_turns.yaml).
 
 Each turn is read against its real bank question, as a round reads it, and what the reader makes of it is
 compared with what the turn does. It is a development set (see the file's header), so the bar is high: a class
@@ -14,15 +14,24 @@ import yaml
 
 from simulator.catalog import load_catalog
 from simulator.catalog.models import Question
-from simulator.interview.clarify import AFTER_THE_ROUND, BREAK_GRANTED, PASSED_ON, TAKE_YOUR_TIME, YOUR_CALL, passes, read_turn
+from simulator.interview.clarify import (
+    AFTER_THE_ROUND,
+    ANY_STORY,
+    BREAK_GRANTED,
+    PASSED_ON,
+    TAKE_YOUR_TIME,
+    YOUR_CALL,
+    passes,
+    read_turn,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 TURNS = REPO / "tests" / "data" / "candidate_turns.yaml"
 # What the reader may make of each kind of turn: a question about the problem gets a fact (or, for leave to
-# choose, the choice handed back or the fact that settles it); a term may be explained by a fact.
+# choose, the choice handed back, the fact that settles it, or which story is fine); a term may be explained by a fact.
 ACCEPTED = {
     "clarify": {"fact"}, "term": {"term", "fact"}, "repeat": {"repeat"}, "mixed": {"mixed"},
-    "answer": {"answer", "mixed"}, "permission": {"your_call", "fact"}, "not_problem": {"not_problem"},
+    "answer": {"answer", "mixed"}, "permission": {"your_call", "fact", "story"}, "not_problem": {"not_problem"},
 }  # fmt: skip
 NOT_THE_PROBLEM = {PASSED_ON, AFTER_THE_ROUND, TAKE_YOUR_TIME, BREAK_GRANTED}
 
@@ -43,6 +52,8 @@ def reading(text: str, question: Question) -> str:
         return "term"
     if read.facts:
         return "fact"
+    if read.reply == ANY_STORY:  # "could I talk about an internal write-up?": which story is the candidate's choice
+        return "story"
     return "your_call" if YOUR_CALL in read.reply else "other"
 
 

@@ -40,6 +40,7 @@ from .turn_phrases import (
     JOINED,
     LOGISTICS,
     PASS,
+    OKAY_WITH_YOU,
     PASSED_ON,
     PERMISSION,
     PREAMBLE,
@@ -115,6 +116,8 @@ def _term_named(text: str) -> str | None:
     if quoted and ASKS_MEANING.search(text):  # "what do you mean by 'reproducible prompts' for support?"
         return quoted.group("term").strip()
     said = WHEN_YOU_SAY.search(text)
+    if said and said.group("named"):  # "class-agnostic here means ...?", "adversarial adaptation - you mean ...?"
+        return said.group("named").strip()
     if said and ASKS_MEANING.search(text[said.end():]):
         return said.group("term").strip()
     match = TERM.search(text.strip())
@@ -190,7 +193,7 @@ def _asking(clause: Clause, previous: Clause | None) -> str | None:
         return "check_in"
     if CONFIRM.search(text) and (clause.question or ASSUMES.search(text) or (previous is not None and ASSUMES.search(previous.norm))):
         return "confirm"
-    if clause.question or REPEAT.search(text):
+    if clause.question or REPEAT.search(text) or OKAY_WITH_YOU.search(text):
         return "question"
     return "indirect" if INDIRECT.search(text) else None
 
@@ -206,7 +209,9 @@ def _gives_up(clauses: list[Clause]) -> bool:
     """Gives up on the question and says little else ("Honestly I'm blanking. I don't know how to approach it.")."""
     if not any(GIVE_UP.search(c.norm) for c in clauses):
         return False
-    return sum(len(c.norm.split()) for c in clauses if not GIVE_UP.search(c.norm) and not c.question) <= SHORT_WORDS
+    others = sum(len(c.norm.split()) for c in clauses if not GIVE_UP.search(c.norm) and not c.question)
+    asks_to_skip = any(c.question and GIVE_UP.search(c.norm) for c in clauses)  # "...Could we move on?" after its reasons
+    return others < ANSWER_WORDS if asks_to_skip else others <= SHORT_WORDS
 
 
 def passes(text: str) -> bool:

@@ -40,23 +40,25 @@ REPEAT = re.compile(
     r"\b(?:repeat|say (?:that|it|the question) again|(?:read|read out|go over|run through|give me|paste|send|share|type|say) (?:\w+ ){0,3}(?:again|one more time)|come again|"
     r"one more time|once more|rephrase|resend|send (?:it|that|the \w+) again|got cut off|"
     r"paste (?:the|it|that) (?:question|schema|prompt|problem|formula|task)|didn'?t (?:catch|hear)|did not (?:catch|hear)|what was the question)\b|"
-    r"^\W*(?:sorry|pardon(?: me)?|come again|what|huh)\W*$",
+    r"^\W*(?:sorry|pardon(?: me)?|come again|what|huh)\W*$|\bdid you say\b|\b(?:connection|audio|line|sound) (?:dropped|cut out)|"
+    r"^(?:sorry|pardon)\W+(?:was|is|did you say) (?:that|it)\b",
     re.IGNORECASE,
 )
 TERM = re.compile(
     r"\b(?:what(?: do you mean by| counts as| does| do| is| are|['’]s)|(?:can|could|would) you (?:explain|define|clarify)(?: what)?(?: you mean by)?|"
     r"(?:please )?(?:explain|define))\s+(?:a |an |the )?[\"'“‘]?(?P<term>[\w\s/-]{2,40}?)\b[\"'”’]?"
-    r"\s*(?:means?|stands? for|is|are)?\s*(?:exactly|here|in this case|for this)?\s*(?:exactly)?\s*\??$",
+    r"\s*(?:means?|stands? for|refers? to|is|are)?\s*(?:exactly|here|in this case|for this)?\s*(?:exactly)?\s*\??$",
     re.IGNORECASE,
 )
 # Asking leave to choose ("is it ok if I start with a baseline?") is the candidate's call: no fact answers it.
 PERMISSION = re.compile(
     r"\b(?:is it (?:ok|okay|fine|alright|all right) (?:if|to)|would it be (?:ok|okay|fine) (?:if|to)|(?:do you )?mind if i|"
     r"(?:can|could|may|should) i (?:start|begin|go|use|focus|skip|cover|pick|choose|ignore|leave|scope|write|return|assume)|"
-    r"(?:am i|are we) allowed to|"
+    r"(?:am i|are we) allowed to|if (?:that'?s|that is|it'?s) (?:ok|okay|fine|alright|all right)(?: with you)?\W*$|"
     r"^is [\w\s.+#-]{1,30}? (?:ok|okay|fine|alright|all right|allowed)\W*$)",
     re.IGNORECASE,
 )
+OKAY_WITH_YOU = re.compile(r"\bif (?:that'?s|that is|it'?s) (?:ok|okay|fine|alright|all right)(?: with you)?\W*$", re.IGNORECASE)
 # About the job, not the problem ("is this role remote?", "what are the next steps?"): no rubric fact answers it,
 # and a real interviewer passes it on rather than making it up.
 LOGISTICS = re.compile(
@@ -74,7 +76,8 @@ ABOUT_US = re.compile(
     r"\b(?:(?:later|next|other|following|remaining) rounds?|i'?d be joining|career|ladder|promotions?|staff track|reading group|"
     r"work[- ]life|on-?call rotation|day[- ]to[- ]day|for (?:mles|engineers|ml engineers|data scientists) (?:at|here)|"
     r"(?:is|will) (?:the take-home|this|it) (?:be )?(?:graded|scored|assessed|marked)|graded on|"
-    r"rest of the (?:loop|interview|process)|which team|what team|"
+    r"rest of the (?:loop|interview|process)|(?:my|some|a few) questions (?:for you|at the end)|at the end if there'?s time|"
+    r"(?:do|will) we (?:still )?have time for|which team|what team|"
     r"this round|a coding part|(?:feedback|interview|hiring) process|hear back|the recruiter|after (?:this|the) (?:round|interview|call)|"
     r"walk (?:me )?through it with me|interviewing for|the team i'?d (?:be|join|manage)|team i'?d be|how much say|"
     r"as the (?:em|manager|lead|hiring manager)|minutes (?:do we have |are )?left|how long do (?:we|i) have|"
@@ -132,9 +135,10 @@ JOINED = re.compile(r"^(?:and|or|since|given|so|right|correct)\b", re.IGNORECASE
 # Speech has no '?': a clause in the shape of a question ("how many requests per second are we expecting at peak",
 # "is the randomisation done per user") asks, unless it is the candidate's own plan ("what I'd do is...").
 SPOKEN_QUESTION = re.compile(
-    r"^(?:(?:ok|okay|so|and|um+|uh+|right|sorry|also|then|yeah)\W+)*(?:"
-    r"(?:is|are|was|were|do|does|did|can|could|will|would|should)\s+(?!i\b|we\b)\w+|"
-    r"(?:should|can|could|may|shall) (?:i|we)\b|(?:whats|hows|wheres|whos)\b|"
+    r"^(?:(?:ok|okay|so|and|um+|uh+|hm+|right|sorry|also|then|yeah|first|quick question|question)\W+)*(?:"
+    r"(?:is|are|was|were|do|does|did|can|could|will|would|should)\s+(?!i\b)\w+|"
+    r"(?:should|can|could|may|shall) (?:i|we)\b|(?:what|how|where|who)(?:'s|s)\b|"
+    r"(?:roughly |about |approximately )?how (?:many|much|big|large|fast|often|long)\b|"
     r"(?:how|what|which|when|where|who)\b(?!\s+(?:i|we)\b)(?:\s+\w+){0,4}?\s+(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)\b)",
     re.IGNORECASE,
 )
@@ -168,7 +172,8 @@ HINT = re.compile(r"\b(?:(?:give|get|have|offer|want|need) (?:me |us )?(?:a |an 
                    r"point me in the right direction)\b", re.IGNORECASE)
 # Giving up on the question inside a longer turn ("I don't know GNNs well enough. Can we skip that part?").
 GIVE_UP = re.compile(
-    r"\b(?:can|could|may) (?:we|i) (?:skip|move on|come back to)|\bskip to the next\b|\bdon'?t think i (?:really )?know\b|"
+    r"\b(?:can|could|may) (?:we|i) (?:skip|move on|come back to|try (?:a different|another|something else))|\bskip to the next\b|"
+    r"\bdon'?t know how i'?d\b|\bdon'?t think i can (?:do|answer|solve|size)\b|\brusty on\b|\bno clue\b|\bnever thought about\b|\bdon'?t think i (?:really )?know\b|"
     r"\bi'?m (?:honestly |really )?not sure how (?:i'?d|i would|to)\b|\bdon'?t know (?:much|a lot) about\b|\bi'?d rather skip\b|"
     r"\b(?:i'?m|i am) (?:blanking|drawing a blank|completely lost)\b|"
     r"\bi (?:really |honestly )?(?:don'?t|do not) (?:really |honestly )?know (?:how to (?:approach|start|solve|do|answer|tackle)|where to (?:start|begin)|"
@@ -177,7 +182,7 @@ GIVE_UP = re.compile(
 )
 PASS = re.compile(
     r"^(?:\W*(?:honestly|sorry|um+|uh+|hmm+|well|so)\b)*\W*(?:i (?:really )?(?:don'?t|do not) know|(?:i have )?no idea|"
-    r"i'?m not sure|not sure|i'?ll pass|pass|skip(?: this one| that one| it)?|can we skip (?:this|that|it)(?: one)?|"
+    r"i'?m not sure|not sure|no clue|i'?ll pass|pass|skip(?: this one| that one| it)?|can we skip (?:this|that|it)(?: one)?|"
     r"next question)\W*(?:honestly|sorry|to be honest)?\W*$",
     re.IGNORECASE,
 )
@@ -187,6 +192,8 @@ ANSWER_WORDS = 20  # statements beyond this many words make the turn an answer t
 YOUR_CALL = "your call — state your assumption and go on"
 QUOTED = re.compile(r"[\"'“‘](?P<term>[^\"'“”‘’]{2,40})[\"'”’]")
 ASKS_MEANING = re.compile(r"\bwhat (?:do|does|did) (?:you|it|that|\w+) mean\b|\bmean(?:s|ing)? (?:here|exactly|in this)\b|\bmean by\b|"
-                           r"\bwhat counts as\b|\bstands? for\b|"
+                           r"\bwhat counts as\b|\bstands? for\b|\brefers? to\b|\byou mean\b|\bmeans\b|"
                            r"\bwhen you say\b|\bwhat (?:is|are|'s)\b|\b(?:explain|define)\b", re.IGNORECASE)
-WHEN_YOU_SAY = re.compile(r"\bwhen you say (?P<term>[\w\s/-]{2,40}?)\s*,", re.IGNORECASE)
+WHEN_YOU_SAY = re.compile(r"\bwhen you say (?P<term>[\w\s/-]{2,40}?)\s*,|"
+                          r"^(?:sorry|so|ok|okay)?\W*(?!(?:what|how|which|who|do|does|did|is|are|so|i|we|and|but)\b)(?P<named>[\w/-]+(?: [\w/-]+){0,3}?)\s*(?:here )?(?:-|—|,)?\s*(?:you mean|means|meaning)\b",
+                          re.IGNORECASE)
