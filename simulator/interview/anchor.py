@@ -16,6 +16,7 @@ The anchor travels in the candidate's own words except that "our"/"my" become
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..engine.guard import mentions
@@ -48,7 +49,7 @@ _FUNCTION = frozenset(
     especially mostly mainly mainly roughly about almost around exactly instead otherwise however therefore thus
     am is are was were be been being have has had having do does did doing done would should could can may might must
     will shall wo ca 's 're 've 'd 'll n't i'd i'm i've i'll we'd we're we've we'll it's that's there's they're they'd
-    let lets let's ok okay well um uh erm oh yeah sure right plus minus etc
+    let lets let's ok okay well um uh erm oh yeah sure right plus minus etc alone
     one two three four five six seven eight nine ten first second third
     """.split()
 )
@@ -134,7 +135,7 @@ def _kind(token: str) -> str:
         return "break"
     if low in _DETERMINERS:
         return "det"
-    if low in _FUNCTION:
+    if low in _FUNCTION or re.fullmatch(r"[a-z]+n['’]t", low):  # "can't", "doesn't": a phrase never runs through them
         return "function"
     if any(ch.isdigit() for ch in token):
         return "number"
@@ -232,16 +233,25 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
             run.append((match, "noun"))
         elif kind == "number":
             run.append((match, "number"))
+        elif kind == "verb" and run and run[-1][1] == "number" and _plural(token):
+            run.append((match, "noun"))  # "300 pages", "40 requests": a plural after a number is what it counts
         elif kind == "verb" and after_det and _modifier(token):
             run.append((match, "mod"))  # "the distilled model"
         elif kind == "verb" and after_det and not verb_s:
             run.append((match, "noun"))  # "the test", "the cache"
-        elif kind == "verb" and nouns_so_far and token.lower() in _VERB_BASE_SET:
-            run.append((match, "noun"))  # "a two-week A/B test", "the feature store": a bare verb after a noun is a noun
+        elif kind == "verb" and nouns_so_far and token.lower() in _VERB_BASE_SET and not _plural(run[-1][0].group()):
+            # "a two-week A/B test", "the feature store": a bare verb after a noun is a noun; after a plural it is
+            # the verb ("merchant messages reach the model", "mismatches go to a queue").
+            run.append((match, "noun"))
         else:
             flush()
     flush()
     return found
+
+
+def _plural(token: str) -> bool:
+    low = token.lower()
+    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
 
 
 def _modifier(token: str) -> bool:
@@ -256,19 +266,21 @@ def choose_anchor(
     gap: Span | None = None,
     gap_answer: int | None = None,
     avoid: list[str] | tuple[str, ...] = (),
+    sayable: Callable[[str], bool] = lambda spoken: True,
 ) -> Phrase | None:
     """The most specific phrase of the latest answer (earlier answers to the same question if it has none).
 
     `answers` are oldest first; `gap` is the span, in answer `gap_answer`, of the clause
     the evidence model found for the probed criterion; a phrase any of `avoid` (what the
-    interviewer already said) names is skipped: it is no proof of listening, or was asked about.
+    interviewer already said) names is skipped: it is no proof of listening, or was asked about; so is one the
+    interviewer may not say as it is (`sayable`, e.g. score talk), and the next best is named instead.
     """
     for back, answer in enumerate(reversed(answers)):
         index = len(answers) - 1 - back
         sentences = [m.span() for m in re.finditer(r"[^.!?]+[.!?]*", answer)]
         best: Phrase | None = None
         for phrase in phrases(answer, question=question, answer_index=index):
-            if any(mentions(earlier, phrase.text) for earlier in avoid):
+            if any(mentions(earlier, phrase.text) for earlier in avoid) or not sayable(phrase.spoken):
                 continue
             score = phrase.score
             if gap is not None and gap_answer == index:

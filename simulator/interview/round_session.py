@@ -344,9 +344,9 @@ class RoundSession:
         anchor = choose_anchor(
             list(readable(said)), question=question.text,
             gap=gap.span if gap else None, gap_answer=gap.answer_index if gap else None,
-            avoid=self.engine.asked,
+            avoid=self.engine.asked, sayable=safe_phrase,
         )  # fmt: skip
-        return anchor if anchor is not None and safe_phrase(anchor.spoken) else None
+        return anchor
 
     def _capable(self) -> bool:
         """A configured model other than the embedded one reads the whole answer and picks what to name itself."""
