@@ -20,6 +20,7 @@ from simulator.interview.clarify import (
     BREAK_GRANTED,
     PASSED_ON,
     TAKE_YOUR_TIME,
+    TIME_CHECK,
     YOUR_CALL,
     passes,
     read_turn,
@@ -33,7 +34,7 @@ ACCEPTED = {
     "clarify": {"fact"}, "term": {"term", "fact"}, "repeat": {"repeat"}, "mixed": {"mixed"},
     "answer": {"answer", "mixed"}, "permission": {"your_call", "fact", "story"}, "not_problem": {"not_problem"},
 }  # fmt: skip
-NOT_THE_PROBLEM = {PASSED_ON, AFTER_THE_ROUND, TAKE_YOUR_TIME, BREAK_GRANTED}
+NOT_THE_PROBLEM = {PASSED_ON, AFTER_THE_ROUND, TAKE_YOUR_TIME, BREAK_GRANTED, TIME_CHECK}
 
 
 def reading(text: str, question: Question) -> str:

@@ -16,6 +16,7 @@ from simulator.interview.clarify import (
     YOUR_TAKE,
     passes,
     read_turn,
+    time_left_line,
 )
 
 QUESTION = Question(
@@ -257,7 +258,7 @@ def test_a_check_in_is_not_a_question_about_the_problem() -> None:
 
 @pytest.mark.parametrize(
     "asked", ["Is this based on a real incident you had?", "Will the later rounds go deeper into modelling?",
-              "How many minutes do we have left?", "Would the role I'm interviewing for sit on this team?"],
+              "Would the role I'm interviewing for sit on this team?"],
 )  # fmt: skip
 def test_questions_about_the_interviewer_the_loop_or_the_clock(asked: str) -> None:
     read = read_turn(asked, FEED)
@@ -322,3 +323,11 @@ def test_questions_about_the_job_itself_are_not_about_the_problem() -> None:
                   "Is the take-home graded on speed too?"):
         read = read_turn(asked, FEED)
         assert read is not None and read.reply == AFTER_THE_ROUND, asked
+
+
+def test_asking_how_much_time_is_left_gets_the_clock() -> None:
+    read = read_turn("How many minutes do we have left? I want to leave time for tests.", FEED)
+    assert read is not None and read.asks_time_left and not read.about_problem and not read.also_answer
+    assert time_left_line(12 * 60 + 20) == "About 12 minutes left in this round."
+    assert time_left_line(61) == "About 1 minute left in this round."
+    assert time_left_line(30) == "We're in the last minute of this round."

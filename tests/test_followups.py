@@ -289,3 +289,21 @@ async def test_a_hint_time_to_think_and_a_pass_are_not_answers(catalog: Catalog,
     await say("I don't know, honestly.")
     assert session.turns[-1].kind is TurnKind.QUESTION and session.engine.current_question != question
     assert not any(t.kind is TurnKind.FOLLOW_UP for t in session.turns)
+
+
+async def test_asking_how_much_time_is_left_is_answered_from_the_round_clock(catalog: Catalog, evidence: MeaningEvidence) -> None:
+    """From the written candidate turns: "how many minutes do we have left?" got a line that said nothing about time."""
+    round_ = catalog.loop("canva-mle").round("system-design")
+    question = round_.questions[0]
+    case = Case(id="clock", loop="canva-mle", round="system-design", question=question.id, expect="", missing="", answer="")
+    session, clock = make_session(catalog, case, None, evidence)
+    [e async for e in session.open()]
+    clock.advance(10 * 60)
+    asked = "How many minutes do we have left?"
+    start = session.engine.elapsed()
+    clock.advance(speaking_seconds(asked))
+    [e async for e in session.answer(asked, t_start=start, t_end=session.engine.elapsed())]
+    left = round((round_.minutes * 60 - session.engine.elapsed()) / 60)
+    assert session.turns[-1].kind is TurnKind.CLARIFICATION
+    assert session.turns[-1].text == f"About {left} minutes left in this round."
+    assert session.engine.answers(question.id) == [] and session.engine.current_question == question

@@ -50,6 +50,8 @@ from .turn_phrases import (
     SHORT_WORDS,
     SPOKEN_QUESTION,
     TAKE_YOUR_TIME,
+    TIME_CHECK,
+    TIME_LEFT,
     TERM,
     THINKING,
     TOPIC_RE,
@@ -82,6 +84,11 @@ class Clarification:
     @property
     def facts(self) -> list[Fact]:
         return _unique([f for a in self.asks for f in a.facts])
+
+    @property
+    def asks_time_left(self) -> bool:
+        """The reply's TIME_CHECK line is for the round to fill in: only it knows the clock."""
+        return any(a.said == TIME_CHECK for a in self.asks)
 
     @property
     def about_problem(self) -> bool:
@@ -158,6 +165,8 @@ def _facts_for(clause: Clause, question: Question) -> Ask | None:
         return Ask(text=clause.text, topics=(), facts=(), said=ANY_STORY)
     if LOGISTICS.search(text):
         return Ask(text=clause.text, topics=(), facts=(), said=PASSED_ON)
+    if TIME_LEFT.search(text):
+        return Ask(text=clause.text, topics=(), facts=(), said=TIME_CHECK)
     if ABOUT_US.search(text):
         return Ask(text=clause.text, topics=(), facts=(), said=AFTER_THE_ROUND)
     if PERMISSION.search(text) and not ASKS_WHAT.search(text):
@@ -273,7 +282,7 @@ def read_turn(text: str, question: Question) -> Clarification | None:
             asks.append(_by_meaning(ask, asked, question))
     if stated:  # "...and that's how we shipped it. Should I go on?" checks in at the end of an answer
         asks = [ask for ask in asks if ask.said != GO_ON]
-    elif any(a.said in (PASSED_ON, AFTER_THE_ROUND) for a in asks):  # a turn about the job asks nothing about the problem
+    elif any(a.said in (PASSED_ON, AFTER_THE_ROUND, TIME_CHECK) for a in asks):  # a turn about the job asks nothing about the problem
         asks = [a for a in asks if a.said is not None or a.repeat]
     if not asks:
         return None
@@ -309,3 +318,11 @@ def compose_reply(asks: list[Ask], question: Question) -> str:
         what = " and ".join(t.replace("_", " ") for t in open_topics[:2])
         parts.append((f"On {what}, that's " if what else "That's ") + YOUR_CALL + ".")
     return " ".join(parts)
+
+
+def time_left_line(remaining_s: float) -> str:
+    """What the interviewer says to "how much time do we have?", from the round's clock."""
+    if remaining_s < 60:
+        return "We're in the last minute of this round."
+    minutes = round(remaining_s / 60)
+    return f"About {minutes} minute{'s' if minutes != 1 else ''} left in this round."

@@ -24,7 +24,7 @@ from ..engine.round import Plan, Probe, RoundEngine
 from ..engine.turns import DeliveryMetrics, Speaker, Turn, TurnKind
 from ..llm.client import AllRoutesFailed, Done, LLMClient, RouteFailed, Token
 from .anchor import MIN_SCORE, Phrase, choose_anchor, phrases, with_anchor
-from .clarify import Clarification, passes, read_turn
+from .clarify import TIME_CHECK, Clarification, passes, read_turn, time_left_line
 from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
 from .prompts import follow_up_messages, priming_messages, system_prompt
 
@@ -296,6 +296,8 @@ class RoundSession:
             canned = self.engine.nudge().canned
             self.engine.record_interviewer(canned)  # asked now: a later follow-up picks another probe
             reply = "Here's a nudge: " + (canned[0].lower() + canned[1:] if canned[1:2].islower() else canned)
+        if clarification.asks_time_left:
+            reply = reply.replace(TIME_CHECK, time_left_line(self.engine.duration_s - self.engine.elapsed()))
         return self._say(TurnKind.CLARIFICATION, reply, source="facts", question_id=question.id if question else None)
 
     def _keep_asked(self, clarification: Clarification, text: str) -> None:

@@ -80,13 +80,19 @@ ABOUT_US = re.compile(
     r"(?:do|will) we (?:still )?have time for|which team|what team|"
     r"this round|a coding part|(?:feedback|interview|hiring) process|hear back|the recruiter|after (?:this|the) (?:round|interview|call)|"
     r"walk (?:me )?through it with me|interviewing for|the team i'?d (?:be|join|manage)|team i'?d be|how much say|"
-    r"as the (?:em|manager|lead|hiring manager)|minutes (?:do we have |are )?left|how long do (?:we|i) have|"
-    r"how much time (?:do we have|is left|have we got|do i have)|time (?:left|remaining)|"
+    r"as the (?:em|manager|lead|hiring manager)|"
     r"(?:a )?real (?:incident|problem|case|story)|(?:you|your team) (?:had|faced|hit|handled|saw|ran into)|"
     r"the team (?:actually )?(?:ended up|did)|in this role|this role)\b",
     re.IGNORECASE,
 )
 AFTER_THE_ROUND = "Happy to talk about that at the end; for now, let's stay with the question. I'll tell you when time is nearly up."
+# The clock ("how many minutes do we have left?"): the round says how long is left (the reader marks the ask).
+TIME_LEFT = re.compile(
+    r"\b(?:minutes (?:do we have |are |have we got )?left|how long do (?:we|i) have|"
+    r"how much time (?:do we have|is left|have we got|do i have|(?:do we|have we) got left)|time (?:left|remaining))\b",
+    re.IGNORECASE,
+)
+TIME_CHECK = "Let me check the clock."
 CHOICE = re.compile(r"^(?:\w+,? )?(?:do|does|would|should|shall|are|is|did|can|could) (?:you|i|we|it|this|that)\b.*\bor\b", re.IGNORECASE)
 # About the shape of the answer ("should it be a recent example?", "how long should my answer be?", "do you mean at
 # work?"), and asking whether to go on: the interviewer says so, and the turn is not evidence.
