@@ -8,6 +8,7 @@ from simulator.catalog.models import Fact, Question
 from simulator.interview.clarify import (
     AFTER_THE_ROUND,
     ANY_STORY,
+    GO_AHEAD,
     BREAK_GRANTED,
     GO_ON,
     PASSED_ON,
@@ -331,3 +332,12 @@ def test_asking_how_much_time_is_left_gets_the_clock() -> None:
     assert time_left_line(12 * 60 + 20) == "About 12 minutes left in this round."
     assert time_left_line(61) == "About 1 minute left in this round."
     assert time_left_line(30) == "We're in the last minute of this round."
+
+
+def test_asking_leave_to_ask_and_contractions_are_not_quotes() -> None:
+    """"Can I ask a couple of clarifying questions first?" drew "That's your call"; "What's the scale we're talking
+    about" read the apostrophes of "what's ... we're" as quotes around a term."""
+    read = read_turn("Can I ask a couple of clarifying questions first?", FEED)
+    assert read is not None and read.reply == GO_AHEAD and not read.about_problem
+    read = read_turn("Can I ask a couple of clarifying questions first? What's the traffic we're talking about?", FEED)
+    assert read is not None and "5,000 requests" in read.reply and "pinned down" not in read.reply

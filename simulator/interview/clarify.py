@@ -34,6 +34,7 @@ from .turn_phrases import (
     CHOICE,
     CONFIRM,
     GIVE_UP,
+    GO_AHEAD,
     GO_ON,
     HINT,
     INDIRECT,
@@ -262,9 +263,11 @@ def read_turn(text: str, question: Question) -> Clarification | None:
             sum(len(c.norm.split()) for c in clauses if not HINT.search(c.norm)) < ANSWER_WORDS:
         return Clarification(asks=(), also_answer=False, reply="", hint=True)
     asks: list[Ask] = []
+    if clauses and all(PREAMBLE.match(c.norm) for c in clauses) and any(k == "question" for k in kinds):
+        return Clarification(asks=(), also_answer=False, reply=GO_AHEAD)  # "can I ask a couple of questions first?"
     opening = True  # no statement yet: "Are brand kits small? I'll assume so, which means..." opens by asking
     for i, (clause, kind) in enumerate(zip(clauses, kinds, strict=True)):
-        if kind is None:
+        if kind is None or PREAMBLE.match(clause.norm):
             opening = opening and bool(PREAMBLE.match(clause.norm))
             continue
         if kind == "check_in":

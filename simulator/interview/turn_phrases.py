@@ -152,6 +152,7 @@ BECAUSE = re.compile(r"^(?:because|cause|since)\b", re.IGNORECASE)
 WH_START = re.compile(r"^(?:\w+,? )?why\b", re.IGNORECASE)  # "why does it matter? because...": "how many? because..." says why it asks
 ANY_STORY = "Any real example works: pick the one you can tell in the most detail. A couple of minutes is plenty."
 GO_ON = "Yes, please go on."
+GO_AHEAD = "Sure, go ahead."  # "can I ask a couple of clarifying questions first?"
 # The question turned back on the interviewer: a real one asks for the candidate's own take.
 TURNED_BACK = re.compile(r"\bwhat would you (?:do|suggest|recommend|pick|choose|use)\b|\bhow would you (?:do|approach|solve|tackle)\b|"
                           r"\bwhat do you (?:think|suggest|recommend)\b|\bwhat'?s the (?:right|best|expected) (?:answer|approach)\b",
@@ -164,7 +165,9 @@ RHETORICAL = re.compile(r"^(?:so |and |now |okay |ok )?(?:how|what|where|why) (?
 PREAMBLE = re.compile(
     r"^(?:before i (?:design|start|begin|dive|jump)\w*(?: in(?:to)?)?(?: anything| it| this)?|quick question|"
     r"(?:a |one |a couple of |two |some )?(?:quick )?(?:questions?|clarifications?)(?: first)?|sure|okay|ok|great|thanks|"
-    r"first(?:,)? (?:a|some) (?:question|questions|clarification)s?|can i ask(?: a few things)?(?: first)?)[\s,.:!-]*$",
+    r"first(?:,)? (?:a|some) (?:question|questions|clarification)s?|"
+    r"(?:can|could|may) i (?:ask|start with|check)(?: (?:you )?(?:a|a couple of|a few|some|two|one|few))?(?: (?:quick|clarifying))?"
+    r"(?: (?:questions?|things|clarifications?))?(?: first| before i (?:start|begin|design|dive in))?)[\s,.:!?-]*$",
     re.IGNORECASE,
 )
 # Whole turns that are not answers: asking for time, for a hint, or passing ("I don't know").
@@ -196,7 +199,7 @@ SHORT_WORDS = 12  # a turn that asks for time, a hint or to pass is short: a lon
 TAKE_YOUR_TIME = "Take your time."
 ANSWER_WORDS = 20  # statements beyond this many words make the turn an answer too
 YOUR_CALL = "your call — state your assumption and go on"
-QUOTED = re.compile(r"[\"'“‘](?P<term>[^\"'“”‘’]{2,40})[\"'”’]")
+QUOTED = re.compile(r"(?<!\w)[\"'“‘](?P<term>[^\"'“”‘’]{2,40})[\"'”’](?!\w)")  # not the apostrophes of "what's ... we're"
 ASKS_MEANING = re.compile(r"\bwhat (?:do|does|did) (?:you|it|that|\w+) mean\b|\bmean(?:s|ing)? (?:here|exactly|in this)\b|\bmean by\b|"
                            r"\bwhat counts as\b|\bstands? for\b|\brefers? to\b|\byou mean\b|\bmeans\b|"
                            r"\bwhen you say\b|\bwhat (?:is|are|'s)\b|\b(?:explain|define)\b", re.IGNORECASE)
