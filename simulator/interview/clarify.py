@@ -40,8 +40,8 @@ from .turn_phrases import (
     INDIRECT,
     JOINED,
     LOGISTICS,
-    PASS,
     OKAY_WITH_YOU,
+    PASS,
     PASSED_ON,
     PERMISSION,
     PREAMBLE,
@@ -51,10 +51,10 @@ from .turn_phrases import (
     SHORT_WORDS,
     SPOKEN_QUESTION,
     TAKE_YOUR_TIME,
-    TIME_CHECK,
-    TIME_LEFT,
     TERM,
     THINKING,
+    TIME_CHECK,
+    TIME_LEFT,
     TOPIC_RE,
     TURNED_BACK,
     WHEN_YOU_SAY,
@@ -252,11 +252,8 @@ def read_turn(text: str, question: Question) -> Clarification | None:
             kinds[i - 1] = "question"
     stated = sum(len(c.norm.split()) for c, k in zip(clauses, kinds, strict=True) if k is None and not PREAMBLE.match(c.norm))
     also_answer = stated >= ANSWER_WORDS
-    if not also_answer:
-        if len(text.split()) <= SHORT_WORDS and THINKING.match(text.strip()):
-            return Clarification(asks=(), also_answer=False, reply=TAKE_YOUR_TIME)
-        if HINT.search(text):
-            return Clarification(asks=(), also_answer=False, reply="", hint=True)
+    if not also_answer and len(text.split()) <= SHORT_WORDS and THINKING.match(text.strip()):
+        return Clarification(asks=(), also_answer=False, reply=TAKE_YOUR_TIME)
     if BREAK.search(text) and len(text.split()) <= 2 * SHORT_WORDS:
         return Clarification(asks=(), also_answer=False, reply=BREAK_GRANTED)
     if any(HINT.search(c.norm) for c in clauses) and \
