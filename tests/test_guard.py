@@ -114,3 +114,16 @@ def test_rejects_a_name_or_number_the_model_was_not_given() -> None:
     assert not verdict.ok and "Google" in (verdict.reason or "")
     assert not check_turn("With Shop app search, what changed in numbers: did conversion rise 12%, against what?", [], **kwargs).ok
     assert check_turn("For Shop app search, what changed in numbers, and what were you comparing against?", [], **kwargs).ok
+
+
+def test_a_fragment_that_asks_nothing_is_refused() -> None:
+    """Played headless on the embedded model (Shopify case study): "Model predicting the first-year cohort?" passed
+    the guard: it names the anchor and shares the probe's words, but it asks nothing."""
+    from simulator.engine.guard import check_turn
+
+    verdict = check_turn("Model predicting the first-year cohort?", [], planned="What would the model predict, and from which inputs?",
+                         anchors=["the first-year cohort"])  # fmt: skip
+    assert not verdict.ok and "asks nothing" in (verdict.reason or "")
+    fine = check_turn("What would the model predict for the first-year cohort, and from which inputs?", [],
+                      planned="What would the model predict, and from which inputs?", anchors=["the first-year cohort"])  # fmt: skip
+    assert fine.ok

@@ -65,6 +65,12 @@ _INTERVIEWER_WORDS = """
 """.split()
 _DANGLING = re.compile(r"\b(a|an|the|and|or|your|my|our|their|but|because|than)\s*\?$", re.IGNORECASE)
 _STUTTER = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
+# A question asks with a question word, a verb or a prompt; "Model predicting the first-year cohort?" asks nothing.
+_ASKS = re.compile(
+    r"\b(?:what|what's|how|why|which|who|whom|whose|when|where|whether|is|are|was|were|do|does|did|can|could|would|"
+    r"will|should|shall|have|has|had|may|might|tell|walk|talk|say|describe|explain|share|give)\b",
+    re.IGNORECASE,
+)
 _TOKEN = re.compile(r"\$?\d+(?:[.,]\d+)*%?[a-zA-Z]{0,3}|[A-Za-z][A-Za-z0-9]*(?:['’][a-z]+)?(?:[-/][A-Za-z0-9]+)*")
 _DETERMINERS = frozenset("the a an our my their its this that these those his her your".split())
 
@@ -149,6 +155,8 @@ def incoherent(text: str) -> str | None:
         return "a word repeated"
     if _DANGLING.search(text):
         return "stops mid-phrase"
+    if not _ASKS.search(text):
+        return "asks nothing: no question word, verb or prompt"
     return None
 
 
