@@ -307,3 +307,31 @@ async def test_asking_how_much_time_is_left_is_answered_from_the_round_clock(cat
     assert session.turns[-1].kind is TurnKind.CLARIFICATION
     assert session.turns[-1].text == f"About {left} minutes left in this round."
     assert session.engine.answers(question.id) == [] and session.engine.current_question == question
+
+
+async def test_what_the_candidate_asked_about_is_not_asked_back(catalog: Catalog, evidence: MeaningEvidence) -> None:
+    """Played headless: after "how much traffic does this get at peak, and what's the latency budget?" was answered
+    and the design given, a follow-up asked "before the design, what are the latency target, the traffic and the
+    success metric?". Requirements the candidate's own questions show are not probed on that question."""
+    question = catalog.loop("canva-mle").round("system-design").questions[0]
+    case = Case(id="scoped", loop="canva-mle", round="system-design", question=question.id, expect="", missing="", answer="")
+    session, clock = make_session(catalog, case, None, evidence)
+    [e async for e in session.open()]
+
+    async def say(text: str) -> None:
+        start = session.engine.elapsed()
+        clock.advance(speaking_seconds(text))
+        [e async for e in session.answer(text, t_start=start, t_end=session.engine.elapsed())]
+
+    await say("Before I design anything, how much traffic does this get at peak, and what's the latency budget?")
+    assert session.turns[-1].kind is TurnKind.CLARIFICATION
+    await say("I'd put a small distilled model on GPUs behind a queue with dynamic batching, keep the full model for "
+              "exports, and fall back to the previous version when p95 goes over budget.")
+    for more in ("We'd watch p95 latency, GPU utilisation and the share of fallbacks, and alert on-call past two percent.",
+                 "A shadow week first, then a 5% canary with automatic rollback if the error rate doubles.",
+                 "The distilled model trades a little mask quality for cost; exports keep the full model."):
+        if session.engine.current_question != question:
+            break
+        await say(more)
+    follow_ups = [t.text for t in session.turns if t.kind is TurnKind.FOLLOW_UP]
+    assert len(follow_ups) >= 2 and not any("before the design" in t.lower() for t in follow_ups), follow_ups

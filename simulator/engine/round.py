@@ -83,6 +83,7 @@ class RoundEngine:
         self._q_index = -1
         self._q_started = 0.0
         self._answers: dict[str, list[str]] = {}
+        self._clarifying: dict[str, list[str]] = {}  # per question, the turns that only asked about the problem
         self._probed: dict[str, list[str]] = {}
         self.asked: list[str] = []
 
@@ -173,6 +174,7 @@ class RoundEngine:
         if self.phase is not Phase.ASKING or self.current_question is None:
             raise RuntimeError(f"no question is open (phase {self.phase})")
         self._answers.setdefault(self.current_question.id, []).append(text)
+        self._clarifying.setdefault(self.current_question.id, []).append(text)
 
     def close(self) -> None:
         self.phase = Phase.CLOSED
@@ -216,15 +218,19 @@ class RoundEngine:
         alternatives in a deep dive, requirements before architecture in a design),
         and the evidence model's readings are not so exact that a 0.1 difference
         should overrule it. A criterion shown in part is probed only below
-        WELL_EVIDENCED.
+        WELL_EVIDENCED. A criterion the candidate's own questions to the interviewer already show ("how much
+        traffic, and what's the latency budget?" for requirements) is not probed: asking them back is not listening.
         """
         said = self._answers.get(question.id, [])
+        asked_about = self._clarifying.get(question.id, [])
         round_order = {c.id: i for i, c in enumerate(self.round.criteria)}
         untouched, partial = [], []
         for order, crit_id in enumerate(question.criteria):
             if crit_id in probed:
                 continue
             criterion = self.catalog.criterion(self.loop, crit_id)
+            if asked_about and not self.absent(criterion, question.text, asked_about):
+                continue
             score = self.evidence(criterion, question.text, said)
             entry = (score, round_order.get(crit_id, len(round_order)), order, crit_id)
             if self.absent(criterion, question.text, said):

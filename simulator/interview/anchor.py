@@ -233,7 +233,8 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
             run.append((match, "noun"))
         elif kind == "number":
             run.append((match, "number"))
-        elif kind == "verb" and run and run[-1][1] == "number" and _plural(token):
+        elif kind == "verb" and run and re.fullmatch(r"[\d,.]+k?", run[-1][0].group()) and _plural(token) \
+                and token.lower() not in ("goes", "does", "has"):
             run.append((match, "noun"))  # "300 pages", "40 requests": a plural after a number is what it counts
         elif kind == "verb" and after_det and _modifier(token):
             run.append((match, "mod"))  # "the distilled model"
