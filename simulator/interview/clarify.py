@@ -203,6 +203,8 @@ def _asking(clause: Clause, previous: Clause | None) -> str | None:
         return "check_in"
     if CONFIRM.search(text) and (clause.question or ASSUMES.search(text) or (previous is not None and ASSUMES.search(previous.norm))):
         return "confirm"
+    if clause.question and ASSUMES.search(text):  # "..., I assume, not torch tensors?" checks an assumption
+        return "confirm"
     if clause.question or REPEAT.search(text) or OKAY_WITH_YOU.search(text):
         return "question"
     return "indirect" if INDIRECT.search(text) else None

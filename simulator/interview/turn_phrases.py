@@ -73,7 +73,9 @@ PASSED_ON = "I'll make sure you get the details in writing after this round; let
 # About the interviewer, the loop or the clock ("is this based on a real incident you had?", "will later rounds go
 # deeper?", "how much time do we have?"): said back, not answered from the problem's facts.
 ABOUT_US = re.compile(
-    r"\b(?:(?:later|next|other|following|remaining) rounds?|i'?d be joining|career|ladder|promotions?|staff track|reading group|"
+    r"\b(?:(?:later|next|other|following|remaining) rounds?|i'?d be joining|if i join|different org|"
+    r"i'?d (?:actually )?be (?:owning|working on|joining)|(?:actually|really) building|real (?:versus|vs|or) hypothetical|"
+    r"do you guys|submit (?:it )?whenever|when i'?m done|career|ladder|promotions?|staff track|reading group|"
     r"work[- ]life|on-?call rotation|day[- ]to[- ]day|for (?:mles|engineers|ml engineers|data scientists) (?:at|here)|"
     r"(?:is|will) (?:the take-home|this|it) (?:be )?(?:graded|scored|assessed|marked)|graded on|"
     r"rest of the (?:loop|interview|process)|(?:my|some|a few) questions (?:for you|at the end)|at the end if there'?s time|"
@@ -104,7 +106,9 @@ ABOUT_THE_ANSWER = re.compile(
 ASKS_TO_GO_ON = re.compile(r"^(?:\w+,? )?(?:do|would|shall|should) (?:you (?:want|like) me to|i) (?:go|dig|dive|say|talk|explain|elaborate|"
                     r"continue|keep going)\b", re.IGNORECASE)
 # Asking for a break ("do you mind if we take a two minute break?"): granted, the clock runs on.
-BREAK = re.compile(r"\b(?:take|have|get) a (?:short |quick |little |\w+[- ]minute )?break\b|\bpause for an? (?:second|sec|moment|minute)\b|"
+BREAK = re.compile(r"\b(?:take|have|get) a (?:short |quick |little |\w+[- ]minute )?break\b|"
+                   r"\btake (?:two|a couple of|a few|one) minutes?\b|\bneed a refill\b|\bgive me (?:one|a) (?:sec|second|moment|minute)\b|"
+                   r"\b(?:turn|switch) (?:my|the) (?:camera|video|mic|microphone) off\b|\bpause for an? (?:second|sec|moment|minute)\b|"
                    r"\bat the door\b|\bbe right back\b|\b(?:some|a glass of) water\b|"
                     r"\b(?:bathroom|restroom|toilet)\b", re.IGNORECASE)
 BREAK_GRANTED = "Of course, take a moment: the round's clock keeps running."
@@ -126,7 +130,7 @@ ASSUMES = re.compile(r"\bassum(?:e|ing)\b|\bi'?m guessing\b|\bi (?:guess|take it
 # Asking in the shape of a statement ("I'm wondering whether we have labels", "I'd like to understand the budget first").
 INDIRECT = re.compile(
     r"^(?:\w+,? )?(?:(?:i'?m |just |i'?m just )?curious|i'?m wondering|i was wondering|i wonder|"
-    r"i'?d (?:like|love|want) to (?:know|understand|check|ask|confirm|clarify|hear|get a sense)|"
+    r"(?:i'?d|i would) (?:like|love|want) to (?:know|understand|check|ask|confirm|clarify|hear|get a sense)|"
     r"i (?:want|need) to (?:know|understand|check|confirm|clarify|get a sense)|i'?m trying to (?:understand|get a sense|figure out)|"
     r"(?:it )?would (?:help|be (?:good|useful|helpful)) to know|tell me (?:a bit )?(?:more )?about)\b",
     re.IGNORECASE,
@@ -204,5 +208,5 @@ ASKS_MEANING = re.compile(r"\bwhat (?:do|does|did) (?:you|it|that|\w+) mean\b|\b
                            r"\bwhat counts as\b|\bstands? for\b|\brefers? to\b|\byou mean\b|\bmeans\b|"
                            r"\bwhen you say\b|\bwhat (?:is|are|'s)\b|\b(?:explain|define)\b", re.IGNORECASE)
 WHEN_YOU_SAY = re.compile(r"\bwhen you say (?P<term>[\w\s/-]{2,40}?)\s*,|"
-                          r"^(?:sorry|so|ok|okay)?\W*(?!(?:what|how|which|who|do|does|did|is|are|so|i|we|and|but)\b)(?P<named>[\w/-]+(?: [\w/-]+){0,3}?)\s*(?:here )?(?:-|—|,)?\s*(?:you mean|means|meaning)\b",
+                          r"^(?:sorry|so|ok|okay|quick one|quick question)?\W*(?!(?:what|how|which|who|do|does|did|is|are|so|i|we|and|but)\b)(?P<named>[\w/-]+(?: [\w/-]+){0,3}?)\s*(?:here )?(?:-|—|,)?\s*(?:you mean|means|meaning)\b",
                           re.IGNORECASE)
