@@ -20,10 +20,11 @@ from followup_cases import Case, first_follow_up, load_cases, make_session, meas
 
 from simulator.catalog import Catalog, load_catalog
 from simulator.config import PROJECT_ROOT
+from simulator.engine.clock import SimulatedClock
 from simulator.engine.turns import TurnKind
 from simulator.interview.anchor import choose_anchor, phrases, with_anchor
 from simulator.interview.evidence_probe import MeaningEvidence
-from simulator.interview.round_session import speaking_seconds
+from simulator.interview.round_session import RoundSession, speaking_seconds
 from simulator.llm.client import Completion, Done, StreamEvent, Token
 
 GROUNDED_RATE = 0.9
@@ -266,6 +267,13 @@ async def test_a_question_about_the_job_is_passed_on_and_is_not_what_the_follow_
     assert not any("remote" in t.text.lower() for t in session.turns if t.kind is TurnKind.FOLLOW_UP)
 
 
+async def say(session: RoundSession, clock: SimulatedClock, text: str) -> None:
+    """The candidate says `text`, taking as long as speaking it takes."""
+    start = session.engine.elapsed()
+    clock.advance(speaking_seconds(text))
+    [e async for e in session.answer(text, t_start=start, t_end=session.engine.elapsed())]
+
+
 async def test_a_hint_time_to_think_and_a_pass_are_not_answers(catalog: Catalog, evidence: MeaningEvidence) -> None:
     """Played: "Can you give me a hint?" and "Let me think for a moment." drew follow-ups as if answered, and "I don't
     know, honestly." drew "You mentioned don't know: ...". Now: a nudge from the rubric's probes, "Take your time.",
@@ -275,18 +283,13 @@ async def test_a_hint_time_to_think_and_a_pass_are_not_answers(catalog: Catalog,
     session, clock = make_session(catalog, case, None, evidence)
     [e async for e in session.open()]
 
-    async def say(text: str) -> None:
-        start = session.engine.elapsed()
-        clock.advance(speaking_seconds(text))
-        [e async for e in session.answer(text, t_start=start, t_end=session.engine.elapsed())]
-
-    await say("Can you give me a hint?")
+    await say(session, clock, "Can you give me a hint?")
     nudge = session.turns[-1]
     assert nudge.kind is TurnKind.CLARIFICATION and nudge.text.startswith("Here's a nudge: ")
-    await say("Let me think for a moment.")
+    await say(session, clock, "Let me think for a moment.")
     assert session.turns[-1].kind is TurnKind.CLARIFICATION and session.turns[-1].text == "Take your time."
     assert session.engine.answers(question.id) == [] and session.engine.current_question == question
-    await say("I don't know, honestly.")
+    await say(session, clock, "I don't know, honestly.")
     assert session.turns[-1].kind is TurnKind.QUESTION and session.engine.current_question != question
     assert not any(t.kind is TurnKind.FOLLOW_UP for t in session.turns)
 
@@ -299,10 +302,7 @@ async def test_asking_how_much_time_is_left_is_answered_from_the_round_clock(cat
     session, clock = make_session(catalog, case, None, evidence)
     [e async for e in session.open()]
     clock.advance(10 * 60)
-    asked = "How many minutes do we have left?"
-    start = session.engine.elapsed()
-    clock.advance(speaking_seconds(asked))
-    [e async for e in session.answer(asked, t_start=start, t_end=session.engine.elapsed())]
+    await say(session, clock, "How many minutes do we have left?")
     left = round((round_.minutes * 60 - session.engine.elapsed()) / 60)
     assert session.turns[-1].kind is TurnKind.CLARIFICATION
     assert session.turns[-1].text == f"About {left} minutes left in this round."
@@ -318,20 +318,15 @@ async def test_what_the_candidate_asked_about_is_not_asked_back(catalog: Catalog
     session, clock = make_session(catalog, case, None, evidence)
     [e async for e in session.open()]
 
-    async def say(text: str) -> None:
-        start = session.engine.elapsed()
-        clock.advance(speaking_seconds(text))
-        [e async for e in session.answer(text, t_start=start, t_end=session.engine.elapsed())]
-
-    await say("Before I design anything, how much traffic does this get at peak, and what's the latency budget?")
+    await say(session, clock, "Before I design anything, how much traffic does this get at peak, and what's the latency budget?")
     assert session.turns[-1].kind is TurnKind.CLARIFICATION
-    await say("I'd put a small distilled model on GPUs behind a queue with dynamic batching, keep the full model for "
+    await say(session, clock, "I'd put a small distilled model on GPUs behind a queue with dynamic batching, keep the full model for "
               "exports, and fall back to the previous version when p95 goes over budget.")
     for more in ("We'd watch p95 latency, GPU utilisation and the share of fallbacks, and alert on-call past two percent.",
                  "A shadow week first, then a 5% canary with automatic rollback if the error rate doubles.",
                  "The distilled model trades a little mask quality for cost; exports keep the full model."):
         if session.engine.current_question != question:
             break
-        await say(more)
+        await say(session, clock, more)
     follow_ups = [t.text for t in session.turns if t.kind is TurnKind.FOLLOW_UP]
     assert len(follow_ups) >= 2 and not any("before the design" in t.lower() for t in follow_ups), follow_ups
