@@ -51,14 +51,15 @@ TERM = re.compile(
     re.IGNORECASE,
 )
 # Asking leave to choose ("is it ok if I start with a baseline?") is the candidate's call: no fact answers it.
+_OKAY_WITH_YOU = r"if (?:that'?s|that is|it'?s) (?:ok|okay|fine|alright|all right)(?: with you)?\W*$"  # "..., if that's fine with you."
+OKAY_WITH_YOU = re.compile(r"\b" + _OKAY_WITH_YOU, re.IGNORECASE)
 PERMISSION = re.compile(
     r"\b(?:is it (?:ok|okay|fine|alright|all right) (?:if|to)|would it be (?:ok|okay|fine) (?:if|to)|(?:do you )?mind if i|"
     r"(?:can|could|may|should) i (?:start|begin|go|use|focus|skip|cover|pick|choose|ignore|leave|scope|write|return|assume)|"
-    r"(?:am i|are we) allowed to|if (?:that'?s|that is|it'?s) (?:ok|okay|fine|alright|all right)(?: with you)?\W*$|"
+    r"(?:am i|are we) allowed to|" + _OKAY_WITH_YOU + "|"
     r"^is [\w\s.+#-]{1,30}? (?:ok|okay|fine|alright|all right|allowed)\W*$)",
     re.IGNORECASE,
 )
-OKAY_WITH_YOU = re.compile(r"\bif (?:that'?s|that is|it'?s) (?:ok|okay|fine|alright|all right)(?: with you)?\W*$", re.IGNORECASE)
 # About the job, not the problem ("is this role remote?", "what are the next steps?"): no rubric fact answers it,
 # and a real interviewer passes it on rather than making it up.
 LOGISTICS = re.compile(
