@@ -228,7 +228,11 @@ def _gives_up(clauses: list[Clause]) -> bool:
 
 def passes(text: str) -> bool:
     """The whole turn passes on the question ("I don't know, honestly", "can we skip this one?")."""
-    return bool(PASS.match(text.strip())) or _gives_up(split_clauses(text))
+    return _passes(text, split_clauses(text))
+
+
+def _passes(text: str, clauses: list[Clause]) -> bool:
+    return bool(PASS.match(text.strip())) or _gives_up(clauses)
 
 
 def read_turn(text: str, question: Question) -> Clarification | None:
@@ -238,9 +242,9 @@ def read_turn(text: str, question: Question) -> Clarification | None:
     question counts when it opens the turn, confirms an assumption, or names a topic the facts cover, and not
     when the candidate answers it at once (thinking aloud: "why does it matter? because...").
     """
-    if passes(text):
-        return None
     clauses = split_clauses(text)
+    if _passes(text, clauses):
+        return None
     kinds = [_asking(c, clauses[i - 1] if i else None) for i, c in enumerate(clauses)]
     if "?" not in text:  # speech: a question starts the turn, a sentence, or follows another question
         for i, clause in enumerate(clauses):
@@ -261,9 +265,9 @@ def read_turn(text: str, question: Question) -> Clarification | None:
     if any(HINT.search(c.norm) for c in clauses) and \
             sum(len(c.norm.split()) for c in clauses if not HINT.search(c.norm)) < ANSWER_WORDS:
         return Clarification(asks=(), also_answer=False, reply="", hint=True)
-    asks: list[Ask] = []
     if clauses and all(PREAMBLE.match(c.norm) for c in clauses) and any(k == "question" for k in kinds):
         return Clarification(asks=(), also_answer=False, reply=GO_AHEAD)  # "can I ask a couple of questions first?"
+    asks: list[Ask] = []
     opening = True  # no statement yet: "Are brand kits small? I'll assume so, which means..." opens by asking
     for i, (clause, kind) in enumerate(zip(clauses, kinds, strict=True)):
         if kind is None or PREAMBLE.match(clause.norm):
