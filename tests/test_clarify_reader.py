@@ -341,3 +341,99 @@ def test_asking_leave_to_ask_and_contractions_are_not_quotes() -> None:
     assert read is not None and read.reply == GO_AHEAD and not read.about_problem
     read = read_turn("Can I ask a couple of clarifying questions first? What's the traffic we're talking about?", FEED)
     assert read is not None and "5,000 requests" in read.reply and "pinned down" not in read.reply
+
+
+@pytest.mark.parametrize(
+    ("asked", "told"),
+    [("okay so the feed requests is that per page load or per scroll because per scroll changes the budget a lot", "5,000 requests"),
+     ("um the training pairs meaning clicks only or also saves", 'pinned down "training pairs"'),
+     ("ranker meaning what here exactly", 'pinned down "ranker"')],
+)  # fmt: skip
+def test_speech_that_names_the_topic_first_asks(asked: str, told: str) -> None:
+    """Speech often puts the topic before the question ("the p95 is that per frame or per clip"), with no '?'."""
+    read = read_turn(asked, FEED)
+    assert read is not None and not read.also_answer and told in read.reply
+
+
+def test_a_question_that_ends_a_turn_of_reasoning_is_asked() -> None:
+    """Reasons first, then the question: the candidate waits for the reply, even when the reasons run long."""
+    read = read_turn(
+        "before I touch the ranker I want to rule out the obvious stuff, because a model is rarely the only thing "
+        "that changes in a week and I have been burned by that before. was anything else released in that window", FEED)
+    assert read is not None and read.asks[-1].text.startswith("was anything else released") and YOUR_CALL in read.reply
+
+
+@pytest.mark.parametrize(
+    "asked", ["Do you want me to go deep on the offline evaluation, or spend more time on the online test?",
+              "Would you like me to talk about the ranker first or the fallback?"],
+)  # fmt: skip
+def test_offering_a_choice_of_what_to_go_into_is_the_candidates_call(asked: str) -> None:
+    """"Do you want me to go deep on..." alone asks leave to go on; with "or" it offers a choice."""
+    read = read_turn(asked, FEED)
+    assert read is not None and read.reply != GO_ON and YOUR_CALL in read.reply
+
+
+@pytest.mark.parametrize(
+    "said", ["Sorry, what was the second part of that?", "sorry you cut out after the fallback can you say the rest of the question again",
+             "sorry, the first three what? I lost you after the ranker"],
+)  # fmt: skip
+def test_asking_for_part_of_the_question_again(said: str) -> None:
+    read = read_turn(said, FEED)
+    assert read is not None and any(a.repeat for a in read.asks)
+
+
+@pytest.mark.parametrize(
+    "said", ["Sorry, my dog is going off in the background. Could I pause for like thirty seconds?",
+             "Can I take a minute to think quietly before I start talking it through?"],
+)  # fmt: skip
+def test_a_pause_of_any_length_is_granted(said: str) -> None:
+    read = read_turn(said, FEED)
+    assert read is not None and read.reply == BREAK_GRANTED
+
+
+def test_giving_up_in_so_many_words_passes() -> None:
+    assert passes("I'll be honest, I'm going to have to give up on this one. My head's just not in it right now.")
+
+
+def test_a_term_asked_about_with_a_guess() -> None:
+    read = read_turn("what is the fallback exactly, like a cached list of popular templates", QUESTION)
+    assert read is not None and "what users see when the ranker does not answer" in read.reply
+    read = read_turn("When you say fallback, is that a cached list or a simpler model?", QUESTION)
+    assert read is not None and "what users see when the ranker does not answer" in read.reply
+
+
+@pytest.mark.parametrize(
+    ("asked", "told"),
+    [("okay so recall is up but saves are down um how many training pairs do we have", "400,000 pairs"),
+     ("uh so the ranker is slow sometimes uh is the ranker a tree model today", "gradient-boosted tree")],
+)  # fmt: skip
+def test_speech_that_starts_over_with_a_filler_asks(asked: str, told: str) -> None:
+    read = read_turn(asked, FEED)
+    assert read is not None and told in read.reply
+
+
+def test_the_word_repeat_in_a_question_about_the_data_is_not_asking_to_hear_it_again() -> None:
+    read = read_turn("Can one template repeat in a session? And can two feeds share a request?", FEED)
+    assert read is not None and not any(a.repeat for a in read.asks)
+
+
+@pytest.mark.parametrize(
+    "asked", ["What means fallback exactly here?", "What you mean with fallback?",
+              "when you say fallback do you mean a cached list or something smarter", "um sorry what's the fallback again is that a cached list"],
+)  # fmt: skip
+def test_terms_asked_about_as_people_say_it(asked: str) -> None:
+    read = read_turn(asked, QUESTION)
+    assert read is not None and "what users see when the ranker does not answer" in read.reply
+
+
+@pytest.mark.parametrize(
+    ("said", "reply"),
+    [("before i start um will there be time at the end for me to ask you a few things about the team", AFTER_THE_ROUND),
+     ("quick question before i get going how much time do we have for this one like roughly", None),
+     ("My laptop battery just hit 5%, ugh. Can I take a minute to grab a charger?", BREAK_GRANTED),
+     ("One moment please, I need to close the window, there is construction noise outside.", BREAK_GRANTED)],
+)  # fmt: skip
+def test_turns_about_the_clock_a_break_or_questions_at_the_end(said: str, reply: str | None) -> None:
+    read = read_turn(said, FEED)
+    assert read is not None and not read.about_problem
+    assert read.asks_time_left if reply is None else reply in read.reply

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from ..catalog.models import Fact, Question
 from ..scoring.meaning.clauses import Clause, split_clauses, story_question
+from ..scoring.meaning.spoken import normalise_spoken
 from .fact_match import choose_facts
 from .turn_phrases import (
     ABOUT_THE_ANSWER,
@@ -55,6 +56,8 @@ from .turn_phrases import (
     THINKING,
     TIME_CHECK,
     TIME_LEFT,
+    TOPIC_FIRST,
+    FILLER_RESTART,
     TOPIC_RE,
     TURNED_BACK,
     WHEN_YOU_SAY,
@@ -125,8 +128,8 @@ def _term_named(text: str) -> str | None:
         return quoted.group("term").strip()
     said = WHEN_YOU_SAY.search(text)
     if said and said.group("named"):  # "class-agnostic here means ...?", "adversarial adaptation - you mean ...?"
-        return said.group("named").strip()
-    if said and ASKS_MEANING.search(text[said.end():]):
+        return re.sub(r"^(?:the|a|an|this|that)\s+", "", said.group("named").strip(), flags=re.IGNORECASE)
+    if said and (ASKS_MEANING.search(text[said.end():]) or re.match(r"\W*(?:is|are|does|do) (?:that|it|this|they|those)\b", text[said.end():])):
         return said.group("term").strip()
     match = TERM.search(text.strip())
     return match.group("term").strip() if match else None
@@ -160,7 +163,7 @@ def _facts_for(clause: Clause, question: Question) -> Ask | None:
         return Ask(text=clause.text, topics=("term",), facts=(), term=term)
     if TURNED_BACK.search(text):
         return Ask(text=clause.text, topics=(), facts=(), said=YOUR_TAKE)
-    if ASKS_TO_GO_ON.search(text):
+    if ASKS_TO_GO_ON.search(text) and not CHOICE.search(text):  # "do you want me to go deep on A, or on B?" is a choice
         return Ask(text=clause.text, topics=(), facts=(), said=GO_ON)
     if ABOUT_THE_ANSWER.search(text) and story_question(question.text):
         return Ask(text=clause.text, topics=(), facts=(), said=ANY_STORY)
@@ -210,6 +213,20 @@ def _asking(clause: Clause, previous: Clause | None) -> str | None:
     return "indirect" if INDIRECT.search(text) else None
 
 
+def _spoken_question(clauses: list[Clause], i: int) -> bool:
+    """A clause in the shape of a spoken question; "the p95 is that per frame | or the whole clip" is split at "or"."""
+    text = clauses[i].norm
+    if i + 1 < len(clauses) and re.match(r"or\b", clauses[i + 1].norm):
+        text = f"{text} {clauses[i + 1].norm}"
+    return bool(SPOKEN_QUESTION.match(text) or TOPIC_FIRST.match(text))
+
+
+def _restarts_asking(clause: Clause) -> bool:
+    """Speech marks a new start with a filler: "...gpu util stays flat um is the flag ramped to everyone" asks."""
+    return any(SPOKEN_QUESTION.match(normalise_spoken(clause.text[m.end():]))
+               for m in FILLER_RESTART.finditer(clause.text) if m.start() > 0)
+
+
 def _answers_itself(asked: Clause, after: Clause) -> bool:
     """Thinking aloud: "why does it matter? because...". After "is it web or mobile?", "because..." says why it asks."""
     if BECAUSE.match(after.norm):
@@ -248,8 +265,9 @@ def read_turn(text: str, question: Question) -> Clarification | None:
     kinds = [_asking(c, clauses[i - 1] if i else None) for i, c in enumerate(clauses)]
     if "?" not in text:  # speech: a question starts the turn, a sentence, or follows another question
         for i, clause in enumerate(clauses):
-            starts = i == 0 or kinds[i - 1] == "question" or bool(re.search(r"[.!]", text[clauses[i - 1].span.end:clause.span.start]))
-            if kinds[i] is None and starts and SPOKEN_QUESTION.match(clause.norm):
+            starts = i == 0 or kinds[i - 1] == "question" or bool(re.search(r"[.!]\W*$", clauses[i - 1].text)) \
+                or bool(re.search(r"[.!]", text[clauses[i - 1].span.end:clause.span.start]))
+            if kinds[i] is None and (starts and _spoken_question(clauses, i) or _restarts_asking(clause)):
                 kinds[i] = "question"
     # "so roughly how many products do they have, and how often...?" asks in both pieces of the sentence
     for i in range(1, len(clauses)):
@@ -282,7 +300,8 @@ def read_turn(text: str, question: Question) -> Clarification | None:
             continue
         asked = f"{clauses[i - 1].norm} {clause.norm}" if kind == "confirm" and i else clause.norm
         ask = _facts_for(replace(clause, norm=asked), question)
-        if ask is None and (not also_answer or opening or kind == "confirm") and not RHETORICAL.search(asked):
+        closing = i == len(clauses) - 1  # "...so, was anything else shipped that week?" ends the turn by asking
+        if ask is None and (not also_answer or opening or closing or kind == "confirm") and not RHETORICAL.search(asked):
             ask = Ask(text=clause.text, topics=(), facts=())
         if ask is not None:
             asks.append(_by_meaning(ask, asked, question))

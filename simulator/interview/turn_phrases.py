@@ -37,17 +37,19 @@ TOPIC_WORDS: dict[str, str] = {
 }
 TOPIC_RE = {topic: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for topic, words in TOPIC_WORDS.items()}
 REPEAT = re.compile(
-    r"\b(?:repeat|say (?:that|it|the question) again|(?:read|read out|go over|run through|give me|paste|send|share|type|say) (?:\w+ ){0,3}(?:again|one more time)|come again|"
+    r"\b(?:(?:you|please|pls|kindly|mind) (?:\w+ )?repeat|repeat (?:that|it|the|your|what|please|again|once|one)\b|^\W*repeat\W*$|say (?:that|it|the question) again|(?:read|read out|go over|run through|give me|paste|send|share|type|say) (?:\w+ ){0,5}(?:again|one more time)|come again|"
     r"one more time|once more|rephrase|resend|send (?:it|that|the \w+) again|got cut off|"
     r"paste (?:the|it|that) (?:question|schema|prompt|problem|formula|task)|didn'?t (?:catch|hear)|did not (?:catch|hear)|what was the question)\b|"
     r"^\W*(?:sorry|pardon(?: me)?|come again|what|huh)\W*$|\bdid you say\b|\b(?:connection|audio|line|sound) (?:dropped|cut out)|"
-    r"^(?:sorry|pardon)\W+(?:was|is|did you say) (?:that|it)\b",
+    r"^(?:sorry|pardon)\W+(?:was|is|did you say) (?:that|it)\b|\byou (?:cut|broke) (?:out|up)\b|\b(?:i )?lost you\b|"
+    r"\bwhat was the (?:\w+ )?(?:part|bit|half|piece|sentence)\b|^(?:sorry\W+)?the [\w\s-]{1,30}? what\W*$",
     re.IGNORECASE,
 )
 TERM = re.compile(
-    r"\b(?:what(?: do you mean by| counts as| does| do| is| are|['’]s)|(?:can|could|would) you (?:explain|define|clarify)(?: what)?(?: you mean by)?|"
+    r"\b(?:what(?: (?:do |did )?you mean (?:by|with)| counts as| does| do| is| are| means|['’]s)|(?:can|could|would) you (?:explain|define|clarify)(?: what)?(?: you mean by)?|"
     r"(?:please )?(?:explain|define))\s+(?:a |an |the )?[\"'“‘]?(?P<term>[\w\s/-]{2,40}?)\b[\"'”’]?"
-    r"\s*(?:means?|stands? for|refers? to|is|are)?\s*(?:exactly|here|in this case|for this)?\s*(?:exactly)?\s*\??$",
+    r"\s*(?:means?|stands? for|refers? to|is|are)?\s*(?:exactly|here|in this case|for this|again)?\s*(?:exactly|here)?"
+    r"(?:\s*,\s*(?:like|as in|i mean|so|e\.?g\.?|i\.?e\.?)\b.*|\s*,?\s*(?:is (?:that|it)|do you mean)\b.*)?\s*\??$",  # "what is X exactly, like n-gram overlap?" guesses
     re.IGNORECASE,
 )
 # Asking leave to choose ("is it ok if I start with a baseline?") is the candidate's call: no fact answers it.
@@ -80,7 +82,7 @@ ABOUT_US = re.compile(
     r"work[- ]life|on-?call rotation|day[- ]to[- ]day|for (?:mles|engineers|ml engineers|data scientists) (?:at|here)|"
     r"(?:is|will) (?:the take-home|this|it) (?:be )?(?:graded|scored|assessed|marked)|graded on|"
     r"rest of the (?:loop|interview|process)|(?:my|some|a few) questions (?:for you|at the end)|at the end if there'?s time|"
-    r"(?:do|will) we (?:still )?have time for|which team|what team|"
+    r"(?:do|will) we (?:still )?have time for|(?:will|would|is) there (?:be )?(?:time|a chance|a few minutes) (?:at the end|for (?:me|questions|my))|which team|what team|"
     r"this round|a coding part|(?:feedback|interview|hiring) process|hear back|the recruiter|after (?:this|the) (?:round|interview|call)|"
     r"walk (?:me )?through it with me|interviewing for|the team i'?d (?:be|join|manage)|team i'?d be|how much say|"
     r"as the (?:em|manager|lead|hiring manager)|"
@@ -109,7 +111,10 @@ ASKS_TO_GO_ON = re.compile(r"^(?:\w+,? )?(?:do|would|shall|should) (?:you (?:wan
 # Asking for a break ("do you mind if we take a two minute break?"): granted, the clock runs on.
 BREAK = re.compile(r"\b(?:take|have|get) a (?:short |quick |little |\w+[- ]minute )?break\b|"
                    r"\btake (?:two|a couple of|a few|one) minutes?\b|\bneed a refill\b|\bgive me (?:one|a) (?:sec|second|moment|minute)\b|"
-                   r"\b(?:turn|switch) (?:my|the) (?:camera|video|mic|microphone) off\b|\bpause for an? (?:second|sec|moment|minute)\b|"
+                   r"\b(?:turn|switch) (?:my|the) (?:camera|video|mic|microphone) off\b|\bpause (?:for )?(?:like |about |maybe |just )?(?:an?|one|two|\d+|ten|fifteen|twenty|thirty|a few|a couple of) ?(?:sec|secs|seconds?|moments?|minutes?)\b|"
+                   r"\b(?:take|have|get) (?:a|one|two|a few|a couple of) (?:minutes?|moments?|seconds?|secs?) to (?:think|collect|gather|jot|write|organi[sz]e)\b|"
+                   r"\b(?:can|could|may) i (?:just )?(?:take|have|get|grab) (?:a|one|two|a few|a couple of) (?:minutes?|moments?|seconds?|secs?)\b|"
+                   r"\b(?:one|a|just a) (?:moment|sec|second|minute),? please\b|\bi need to (?:close|shut|answer|plug in|charge)\b|"
                    r"\bat the door\b|\bbe right back\b|\b(?:some|a glass of) water\b|"
                     r"\b(?:bathroom|restroom|toilet)\b", re.IGNORECASE)
 BREAK_GRANTED = "Of course, take a moment: the round's clock keeps running."
@@ -133,7 +138,7 @@ INDIRECT = re.compile(
     r"^(?:\w+,? )?(?:(?:i'?m |just |i'?m just )?curious|i'?m wondering|i was wondering|i wonder|"
     r"(?:i'?d|i would) (?:like|love|want) to (?:know|understand|check|ask|confirm|clarify|hear|get a sense)|"
     r"i (?:want|need) to (?:know|understand|check|confirm|clarify|get a sense)|i'?m trying to (?:understand|get a sense|figure out)|"
-    r"(?:it )?would (?:help|be (?:good|useful|helpful)) to know|tell me (?:a bit )?(?:more )?about)\b",
+    r"(?:it )?would (?:help(?: me)?|be (?:good|useful|helpful)(?: for me)?) to (?:know|understand|hear)|i was hoping to (?:get a sense|understand|know|learn|hear)|tell me (?:a bit )?(?:more )?about)\b",
     re.IGNORECASE,
 )
 # A question the candidate answers at once ("why? because...", "traffic? probably spiky") asks nothing.
@@ -146,13 +151,22 @@ JOINED = re.compile(r"^(?:and|or|since|given|so|right|correct)\b", re.IGNORECASE
 # Speech has no '?': a clause in the shape of a question ("how many requests per second are we expecting at peak",
 # "is the randomisation done per user") asks, unless it is the candidate's own plan ("what I'd do is...").
 SPOKEN_QUESTION = re.compile(
-    r"^(?:(?:ok|okay|so|and|um+|uh+|hm+|right|sorry|also|then|yeah|first|quick question|question)\W+)*(?:"
+    r"^(?:(?:ok|okay|so|and|um+|uh+|hm+|right|sorry|also|then|yeah|first|quick question|question|"
+    r"before i (?:get going|get started|start|begin|dive in|jump in|go on))\W+)*(?:"
     r"(?:is|are|was|were|do|does|did|can|could|will|would|should)\s+(?!i\b)\w+|"
     r"(?:should|can|could|may|shall) (?:i|we)\b|(?:what|how|where|who)(?:'s|s)\b|"
     r"(?:roughly |about |approximately )?how (?:many|much|big|large|fast|often|long)\b|"
     r"(?:how|what|which|when|where|who)\b(?!\s+(?:i|we)\b)(?:\s+\w+){0,4}?\s+(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)\b)",
     re.IGNORECASE,
 )
+# Speech puts the topic first ("the two hundred millisecond p95 is that per frame or the whole clip", "weekly updates
+# meaning a full retrain, or is the base fixed", "label leakage meaning what here"): it asks all the same.
+TOPIC_FIRST = re.compile(
+    r"^(?:(?:ok|okay|so|and|um+|uh+|right|sorry)\W+)*[\w\s.-]{2,50}?\b(?:(?:is|are|was|were) (?:that|it|this|those|they)\b.*\bor\b|"
+    r"meaning (?:what\b|.*\bor\b))",
+    re.IGNORECASE,
+)
+FILLER_RESTART = re.compile(r"\b(?:um+|uh+|erm|er)\W+(?=\w)", re.IGNORECASE)  # where speech starts over mid-clause
 BECAUSE = re.compile(r"^(?:because|cause|since)\b", re.IGNORECASE)
 WH_START = re.compile(r"^(?:\w+,? )?why\b", re.IGNORECASE)  # "why does it matter? because...": "how many? because..." says why it asks
 ANY_STORY = "Any real example works: pick the one you can tell in the most detail. A couple of minutes is plenty."
@@ -189,7 +203,7 @@ GIVE_UP = re.compile(
     r"\b(?:can|could|may) (?:we|i) (?:skip|move on|come back to|try (?:a different|another|something else))|\bskip to the next\b|"
     r"\bdon'?t know how i'?d\b|\bdon'?t think i can (?:do|answer|solve|size)\b|\brusty on\b|\bno clue\b|\bnever thought about\b|\bdon'?t think i (?:really )?know\b|"
     r"\bi'?m (?:honestly |really )?not sure how (?:i'?d|i would|to)\b|\bdon'?t know (?:much|a lot) about\b|\bi'?d rather skip\b|"
-    r"\b(?:i'?m|i am) (?:blanking|drawing a blank|completely lost)\b|"
+    r"\b(?:i'?m|i am) (?:blanking|drawing a blank|completely lost)\b|\bgiv(?:e|ing) up on (?:this|that|it)\b|\b(?:i'?ll|i'?m going to) (?:have to )?pass on (?:this|that|it)\b|"
     r"\bi (?:really |honestly )?(?:don'?t|do not) (?:really |honestly )?know (?:how to (?:approach|start|solve|do|answer|tackle)|where to (?:start|begin)|"
     r"(?:\w+ ){0,4}well enough|enough about)|\bno idea (?:how|where)\b",
     re.IGNORECASE,
@@ -208,6 +222,6 @@ QUOTED = re.compile(r"(?<!\w)[\"'“‘](?P<term>[^\"'“”‘’]{2,40})[\"'�
 ASKS_MEANING = re.compile(r"\bwhat (?:do|does|did) (?:you|it|that|\w+) mean\b|\bmean(?:s|ing)? (?:here|exactly|in this)\b|\bmean by\b|"
                            r"\bwhat counts as\b|\bstands? for\b|\brefers? to\b|\byou mean\b|\bmeans\b|"
                            r"\bwhen you say\b|\bwhat (?:is|are|'s)\b|\b(?:explain|define)\b", re.IGNORECASE)
-WHEN_YOU_SAY = re.compile(r"\bwhen you say (?P<term>[\w\s/-]{2,40}?)\s*,|"
+WHEN_YOU_SAY = re.compile(r"\bwhen you say (?P<term>[\w\s/-]{2,40}?)\s*(?:,|(?=\s(?:do you mean|you mean|is that|is it|does that|are those|meaning)\b))|"
                           r"^(?:sorry|so|ok|okay|quick one|quick question)?\W*(?!(?:what|how|which|who|do|does|did|is|are|so|i|we|and|but)\b)(?P<named>[\w/-]+(?: [\w/-]+){0,3}?)\s*(?:here )?(?:-|—|,)?\s*(?:you mean|means|meaning)\b",
                           re.IGNORECASE)
