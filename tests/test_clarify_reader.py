@@ -10,6 +10,7 @@ from simulator.interview.clarify import (
     ANY_STORY,
     GO_AHEAD,
     BREAK_GRANTED,
+    HEAR_YOU,
     GO_ON,
     PASSED_ON,
     TAKE_YOUR_TIME,
@@ -437,3 +438,55 @@ def test_turns_about_the_clock_a_break_or_questions_at_the_end(said: str, reply:
     read = read_turn(said, FEED)
     assert read is not None and not read.about_problem
     assert read.asks_time_left if reply is None else reply in read.reply
+
+
+@pytest.mark.parametrize(
+    ("said", "reply"),
+    [("Is this the last round today?", AFTER_THE_ROUND),
+     ("Q on the loop — is this modelling round the last technical one, or is there a coding round after?", AFTER_THE_ROUND),
+     ("Would you mind if I asked how much time we have left? I'd like to pace myself.", None),
+     ("Sorry, I'm really nervous — is it okay if I just think quietly for a minute?", BREAK_GRANTED),
+     ("um sorry i need a sec my mic was cutting out can you hear me okay now", HEAR_YOU)],
+)  # fmt: skip
+def test_turns_about_the_loop_the_clock_a_pause_or_the_line(said: str, reply: str | None) -> None:
+    read = read_turn(said, FEED)
+    assert read is not None and not read.about_problem
+    assert read.asks_time_left if reply is None else reply in read.reply
+
+
+@pytest.mark.parametrize("said", ["Sorry, you listed three things: the ranker, the fallback, and... what was the third one?",
+                                  "Can you re-read the question? Missed the fallback part."])
+def test_asking_for_a_missed_piece_again(said: str) -> None:
+    read = read_turn(said, FEED)
+    assert read is not None and any(a.repeat for a in read.asks)
+
+
+def test_a_question_put_to_the_interviewer_inside_an_answer_is_asked() -> None:
+    """"Do you have...?" asks the interviewer even mid-answer; the candidate goes on with both cases covered."""
+    read = read_turn(
+        "The slow part is probably the feature fetch, not the ranker itself. Do you have a trace breakdown that shows "
+        "that? If not, pulling one is the first thing I'd do, and then I'd put a timeout with a popularity fallback "
+        "on the hot path.", FEED)
+    assert read is not None and read.also_answer and any(a.text.startswith("Do you have a trace") for a in read.asks)
+
+
+def test_a_question_followed_only_by_why_it_asks_ends_the_turn() -> None:
+    read = read_turn(
+        "So I'd precompute candidates per user every few minutes and rerank the top few hundred online, which keeps "
+        "the hot path small. But how many requests a second do we get at peak? Because that decides the cache size.",
+        FEED)
+    assert read is not None and "5,000 requests" in read.reply
+
+
+@pytest.mark.parametrize(
+    "asked", ["Before I frame anything I'd want to know how many requests a second we get at peak.",
+              "um do we know the traffic today and like how many requests a second do we get at peak"],
+)  # fmt: skip
+def test_more_ways_of_asking_for_the_traffic(asked: str) -> None:
+    read = read_turn(asked, FEED)
+    assert read is not None and not read.also_answer and "5,000 requests" in read.reply
+
+
+def test_a_quoted_term_then_what_it_means() -> None:
+    read = read_turn("'Fallback' — this means what users see when the ranker is slow? I want to be sure.", QUESTION)
+    assert read is not None and "what users see when the ranker does not answer" in read.reply

@@ -37,6 +37,8 @@ from .turn_phrases import (
     GIVE_UP,
     GO_AHEAD,
     GO_ON,
+    HEAR_YOU,
+    HEARING,
     HINT,
     INDIRECT,
     JOINED,
@@ -46,6 +48,7 @@ from .turn_phrases import (
     PASSED_ON,
     PERMISSION,
     PREAMBLE,
+    PUT_TO_YOU,
     QUOTED,
     REPEAT,
     RHETORICAL,
@@ -278,6 +281,8 @@ def read_turn(text: str, question: Question) -> Clarification | None:
     also_answer = stated >= ANSWER_WORDS
     if not also_answer and len(text.split()) <= SHORT_WORDS and THINKING.match(text.strip()):
         return Clarification(asks=(), also_answer=False, reply=TAKE_YOUR_TIME)
+    if HEARING.search(text) and len(text.split()) <= 2 * SHORT_WORDS:
+        return Clarification(asks=(), also_answer=False, reply=HEAR_YOU)
     if BREAK.search(text) and len(text.split()) <= 2 * SHORT_WORDS:
         return Clarification(asks=(), also_answer=False, reply=BREAK_GRANTED)
     if any(HINT.search(c.norm) for c in clauses) and \
@@ -298,10 +303,13 @@ def read_turn(text: str, question: Question) -> Clarification | None:
         after = next((j for j in range(i + 1, len(clauses)) if kinds[j] is None), None)  # past "A? B? C?" to what follows
         if after is not None and _answers_itself(clause, clauses[after]):
             continue
-        asked = f"{clauses[i - 1].norm} {clause.norm}" if kind == "confirm" and i else clause.norm
+        glossed = bool(i and re.match(r"(?:this|that|it|which) means?\b", clause.norm) and len(clauses[i - 1].norm.split()) <= 6)
+        asked = f"{clauses[i - 1].norm} {clause.norm}" if (kind == "confirm" or glossed) and i else clause.norm
         ask = _facts_for(replace(clause, norm=asked), question)
-        closing = i == len(clauses) - 1  # "...so, was anything else shipped that week?" ends the turn by asking
-        if ask is None and (not also_answer or opening or closing or kind == "confirm") and not RHETORICAL.search(asked):
+        # "...so, was anything else shipped that week?" ends the turn by asking (a "because..." after it says why)
+        closing = all(kinds[j] is not None or BECAUSE.match(clauses[j].norm) for j in range(i + 1, len(clauses)))
+        put = bool(PUT_TO_YOU.search(asked))  # "do you have a trace breakdown?" asks the interviewer, wherever it is
+        if ask is None and (not also_answer or opening or closing or put or kind == "confirm") and not RHETORICAL.search(asked):
             ask = Ask(text=clause.text, topics=(), facts=())
         if ask is not None:
             asks.append(_by_meaning(ask, asked, question))

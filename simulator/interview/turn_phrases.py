@@ -42,14 +42,15 @@ REPEAT = re.compile(
     r"paste (?:the|it|that) (?:question|schema|prompt|problem|formula|task)|didn'?t (?:catch|hear)|did not (?:catch|hear)|what was the question)\b|"
     r"^\W*(?:sorry|pardon(?: me)?|come again|what|huh)\W*$|\bdid you say\b|\b(?:connection|audio|line|sound) (?:dropped|cut out)|"
     r"^(?:sorry|pardon)\W+(?:was|is|did you say) (?:that|it)\b|\byou (?:cut|broke) (?:out|up)\b|\b(?:i )?lost you\b|"
-    r"\bwhat was the (?:\w+ )?(?:part|bit|half|piece|sentence)\b|^(?:sorry\W+)?the [\w\s-]{1,30}? what\W*$",
+    r"\bwhat was the (?:\w+ )?(?:part|bit|half|piece|sentence|one|thing|item|point)\b|\bre-?(?:read|state)\b|^(?:sorry\W+)?the [\w\s-]{1,30}? what\W*$",
     re.IGNORECASE,
 )
 TERM = re.compile(
     r"\b(?:what(?: (?:do |did )?you mean (?:by|with)| counts as| does| do| is| are| means|['’]s)|(?:can|could|would) you (?:explain|define|clarify)(?: what)?(?: you mean by)?|"
     r"(?:please )?(?:explain|define))\s+(?:a |an |the )?[\"'“‘]?(?P<term>[\w\s/-]{2,40}?)\b[\"'”’]?"
     r"\s*(?:means?|stands? for|refers? to|is|are)?\s*(?:exactly|here|in this case|for this|again)?\s*(?:exactly|here)?"
-    r"(?:\s*,\s*(?:like|as in|i mean|so|e\.?g\.?|i\.?e\.?)\b.*|\s*,?\s*(?:is (?:that|it)|do you mean)\b.*)?\s*\??$",  # "what is X exactly, like n-gram overlap?" guesses
+    r"(?:\s*,\s*(?:like|as in|i mean|so|e\.?g\.?|i\.?e\.?)\b.*|(?:(?<=here)|(?<=exactly))\s+like\b.*|"
+    r"\s*,?\s*(?:is (?:that|it)|do you mean)\b.*)?\s*\??$",  # "what is X exactly, like n-gram overlap?" guesses
     re.IGNORECASE,
 )
 # Asking leave to choose ("is it ok if I start with a baseline?") is the candidate's call: no fact answers it.
@@ -76,7 +77,8 @@ PASSED_ON = "I'll make sure you get the details in writing after this round; let
 # About the interviewer, the loop or the clock ("is this based on a real incident you had?", "will later rounds go
 # deeper?", "how much time do we have?"): said back, not answered from the problem's facts.
 ABOUT_US = re.compile(
-    r"\b(?:(?:later|next|other|following|remaining) rounds?|i'?d be joining|if i join|different org|"
+    r"\b(?:(?:later|next|other|following|remaining) rounds?|(?:the )?(?:last|final) (?:\w+ )?(?:one|round|interview) (?:today|of the day|in the loop)|"
+    r"(?:this|is this) (?:\w+ ){0,3}(?:the )?(?:last|final) (?:\w+ )?(?:one|round)|(?:a|another) (?:\w+ )?round (?:after|later|next)|daily work|typical (?:day|week)|i'?d be joining|if i join|different org|"
     r"i'?d (?:actually )?be (?:owning|working on|joining)|(?:actually|really) building|real (?:versus|vs|or) hypothetical|"
     r"do you guys|submit (?:it )?whenever|when i'?m done|career|ladder|promotions?|staff track|reading group|"
     r"work[- ]life|on-?call rotation|day[- ]to[- ]day|for (?:mles|engineers|ml engineers|data scientists) (?:at|here)|"
@@ -94,7 +96,7 @@ AFTER_THE_ROUND = "Happy to talk about that at the end; for now, let's stay with
 # The clock ("how many minutes do we have left?"): the round says how long is left (the reader marks the ask).
 TIME_LEFT = re.compile(
     r"\b(?:minutes (?:do we have |are |have we got )?left|how long do (?:we|i) have|"
-    r"how much time (?:do we have|is left|have we got|do i have|(?:do we|have we) got left)|time (?:left|remaining))\b",
+    r"how much time (?:(?:do )?(?:we|i) have|is left|have we got|(?:do we|have we) got left)|time (?:left|remaining))\b",
     re.IGNORECASE,
 )
 TIME_CHECK = "Let me check the clock."
@@ -114,9 +116,13 @@ BREAK = re.compile(r"\b(?:take|have|get) a (?:short |quick |little |\w+[- ]minut
                    r"\b(?:turn|switch) (?:my|the) (?:camera|video|mic|microphone) off\b|\bpause (?:for )?(?:like |about |maybe |just )?(?:an?|one|two|\d+|ten|fifteen|twenty|thirty|a few|a couple of) ?(?:sec|secs|seconds?|moments?|minutes?)\b|"
                    r"\b(?:take|have|get) (?:a|one|two|a few|a couple of) (?:minutes?|moments?|seconds?|secs?) to (?:think|collect|gather|jot|write|organi[sz]e)\b|"
                    r"\b(?:can|could|may) i (?:just )?(?:take|have|get|grab) (?:a|one|two|a few|a couple of) (?:minutes?|moments?|seconds?|secs?)\b|"
-                   r"\b(?:one|a|just a) (?:moment|sec|second|minute),? please\b|\bi need to (?:close|shut|answer|plug in|charge)\b|"
+                   r"\b(?:one|a|just a) (?:moment|sec|second|minute),? please\b|\bthink (?:quietly|silently|in silence)\b|"
+                   r"\bthink for an? (?:minute|moment|sec|second)\b|\bi need to (?:close|shut|answer|plug in|charge)\b|"
                    r"\bat the door\b|\bbe right back\b|\b(?:some|a glass of) water\b|"
                     r"\b(?:bathroom|restroom|toilet)\b", re.IGNORECASE)
+HEARING = re.compile(r"\bcan you (?:still )?hear me\b|\bam i (?:audible|breaking up|coming through)\b|"
+                     r"\bis my (?:audio|mic|microphone|sound|connection) (?:ok|okay|fine|working|better)\b", re.IGNORECASE)
+HEAR_YOU = "Yes, I can hear you fine. Go on whenever you're ready."
 BREAK_GRANTED = "Of course, take a moment: the round's clock keeps running."
 # Checking in at the end of a thought ("does that make sense?"): go on. After an assumption, the same words confirm it.
 CHECK_IN = re.compile(
@@ -135,7 +141,8 @@ ASSUMES = re.compile(r"\bassum(?:e|ing)\b|\bi'?m guessing\b|\bi (?:guess|take it
                       re.IGNORECASE)
 # Asking in the shape of a statement ("I'm wondering whether we have labels", "I'd like to understand the budget first").
 INDIRECT = re.compile(
-    r"^(?:\w+,? )?(?:(?:i'?m |just |i'?m just )?curious|i'?m wondering|i was wondering|i wonder|"
+    r"^(?:\w+,? )?(?:before (?:i|we) [\w\s]{2,30}?,? )?(?:(?:i'?m |just |i'?m just )?curious|i'?m wondering|i was wondering|i wonder|"
+    r"(?:the thing |what )i'?m (?:unsure|not sure) (?:about )?is (?:whether|how|what|if)|"
     r"(?:i'?d|i would) (?:like|love|want) to (?:know|understand|check|ask|confirm|clarify|hear|get a sense)|"
     r"i (?:want|need) to (?:know|understand|check|confirm|clarify|get a sense)|i'?m trying to (?:understand|get a sense|figure out)|"
     r"(?:it )?would (?:help(?: me)?|be (?:good|useful|helpful)(?: for me)?) to (?:know|understand|hear)|i was hoping to (?:get a sense|understand|know|learn|hear)|tell me (?:a bit )?(?:more )?about)\b",
@@ -151,7 +158,7 @@ JOINED = re.compile(r"^(?:and|or|since|given|so|right|correct)\b", re.IGNORECASE
 # Speech has no '?': a clause in the shape of a question ("how many requests per second are we expecting at peak",
 # "is the randomisation done per user") asks, unless it is the candidate's own plan ("what I'd do is...").
 SPOKEN_QUESTION = re.compile(
-    r"^(?:(?:ok|okay|so|and|um+|uh+|hm+|right|sorry|also|then|yeah|first|quick question|question|"
+    r"^(?:(?:ok|okay|so|and|um+|uh+|hm+|right|sorry|also|then|yeah|first|like|i mean|quick question|question|"
     r"before i (?:get going|get started|start|begin|dive in|jump in|go on))\W+)*(?:"
     r"(?:is|are|was|were|do|does|did|can|could|will|would|should)\s+(?!i\b)\w+|"
     r"(?:should|can|could|may|shall) (?:i|we)\b|(?:what|how|where|who)(?:'s|s)\b|"
@@ -162,7 +169,7 @@ SPOKEN_QUESTION = re.compile(
 # Speech puts the topic first ("the two hundred millisecond p95 is that per frame or the whole clip", "weekly updates
 # meaning a full retrain, or is the base fixed", "label leakage meaning what here"): it asks all the same.
 TOPIC_FIRST = re.compile(
-    r"^(?:(?:ok|okay|so|and|um+|uh+|right|sorry)\W+)*[\w\s.-]{2,50}?\b(?:(?:is|are|was|were) (?:that|it|this|those|they)\b.*\bor\b|"
+    r"^(?:(?:ok|okay|so|and|um+|uh+|right|sorry)\W+)*[\w\s.-]{2,80}?\b(?:(?:is|are|was|were) (?:that|it|this|those|they)\b.*\bor\b|"
     r"meaning (?:what\b|.*\bor\b))",
     re.IGNORECASE,
 )
@@ -177,6 +184,8 @@ TURNED_BACK = re.compile(r"\bwhat would you (?:do|suggest|recommend|pick|choose|
                           r"\bwhat do you (?:think|suggest|recommend)\b|\bwhat'?s the (?:right|best|expected) (?:answer|approach)\b",
                           re.IGNORECASE)
 YOUR_TAKE = "I'd rather hear your take: talk me through how you'd approach it."
+PUT_TO_YOU = re.compile(r"\b(?:do|does|did|can|could|would) you (?:have|know|happen to (?:have|know)|keep|log|track|share|see)\b",
+                        re.IGNORECASE)
 ASKS_WHAT = re.compile(r"\b(?:how|what|which|who|when|where|whether)\b", re.IGNORECASE)  # "can I start by asking how much traffic..."
 # Asking oneself ("how would I approach this?") is thinking aloud, not a question for the interviewer.
 RHETORICAL = re.compile(r"^(?:so |and |now |okay |ok )?(?:how|what|where|why) (?:would|should|do|can|could) i\b(?! assume)",
