@@ -29,3 +29,16 @@ def test_a_bare_verb_after_a_plural_noun_is_the_verb() -> None:
     found = [p.text for p in phrases("Merchant messages reach the model only as quoted data, and the feature store keeps them.")]
     assert "Merchant messages" in found and not any("reach" in text for text in found)
     assert "the feature store" in found
+
+
+def test_speech_without_apostrophes_or_commas_is_cut_into_phrases() -> None:
+    """Held-out follow-up cases, as Whisper writes speech: "id try focal loss" was named as a phrase ("I'd" lost its
+    apostrophe), and "bank holiday calendars processor batch times" ran two list items together."""
+    found = [p.text for p in phrases(
+        "so um id downsample negatives and id try focal loss with gamma around two then the team built a gradient "
+        "boosted model on bank holiday calendars processor batch times and past settlement delays per bank and its "
+        "about one and a half seconds twenty languages")]
+    assert not any(text.split()[0] == "id" for text in found)
+    assert "focal loss" in found and "bank holiday calendars" in found and "processor batch times" in found
+    assert not any("twenty" in text or "half" in text for text in found)
+    assert "the merchant id" in [p.text for p in phrases("we keyed the cache on the merchant id and the template id.")]

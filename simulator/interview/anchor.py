@@ -51,8 +51,21 @@ _FUNCTION = frozenset(
     will shall wo ca 's 're 've 'd 'll n't i'd i'm i've i'll we'd we're we've we'll it's that's there's they're they'd
     let lets let's ok okay well um uh erm oh yeah sure right plus minus etc alone
     one two three four five six seven eight nine ten first second third
+    im ive dont cant wont didnt doesnt isnt wasnt arent werent wouldnt couldnt shouldnt havent hasnt hadnt
+    thats theres whats theyre youre weve theyve youve
+    eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
+    seventy eighty ninety hundred thousand million billion half quarter
     """.split()
 )
+"""Speech-to-text drops apostrophes ("id try", "dont") and spells numbers out ("one and a half seconds twenty
+languages"): neither is part of a name, and a spelled-out number runs into the words around it."""
+# Plural nouns that modify the next noun ("sales tax", "orders table"); any other plural ends a noun phrase in
+# unpunctuated speech, where "bank holiday calendars processor batch times" is a list that lost its commas.
+_PLURAL_MODIFIERS = frozenset(
+    "sales news analytics ads jobs orders payments metrics logs events embeddings features users systems operations "
+    "ops goods series business access settings devices products items".split()
+)
+SPEECH_WORDS_PER_MARK = 25  # fewer punctuation marks than one per this many words: a transcript, not writing
 # Verbs an answer uses to tell what happened; their forms break a noun phrase unless a determiner came first.
 _VERB_BASES = """
     add adopt agree aim allow analyse analyze apply argue ask assume avoid become begin believe break bring build buy
@@ -203,9 +216,16 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
         found.append(Phrase(answer[start:end], Span(start=start, end=end), round(score, 3), answer_index))
 
     tokens = list(_TOKEN.finditer(text))
+    marks = sum(1 for m in tokens if _BREAK.match(m.group()))
+    speech = marks * SPEECH_WORDS_PER_MARK < len(tokens) - marks
     for at, match in enumerate(tokens):
         token = match.group()
         kind = _kind(token)
+        if token == "id" and not any(role == "noun" for _, role in run):
+            kind = "function"  # "so id try focal loss" is "I'd"; "the user id" is a noun
+        if speech and kind in ("content", "verb") and run and run[-1][1] == "noun" and _plural(run[-1][0].group()) \
+                and run[-1][0].group().lower() not in _PLURAL_MODIFIERS:
+            flush()
         if sentence_start and kind != "break":
             starts_sentence.add(match.start())
         if kind == "break":
