@@ -127,3 +127,17 @@ def test_a_fragment_that_asks_nothing_is_refused() -> None:
     fine = check_turn("What would the model predict for the first-year cohort, and from which inputs?", [],
                       planned="What would the model predict, and from which inputs?", anchors=["the first-year cohort"])  # fmt: skip
     assert fine.ok
+
+
+def test_a_rewording_that_keeps_only_the_answers_own_words_lost_the_point() -> None:
+    """Held-out case: the probe asked for the candidate's part; the 0.5B model kept the answer's words (deploy
+    pipeline, monitoring) and dropped the part. Those words are shared with the probe but are not its point."""
+    planned = "Who built the deploy pipeline and the monitoring, and what was your part?"
+    answer = ("We shipped the image upscaler: the team set up the deploy pipeline on our GPU fleet and the "
+              "monitoring for latency and alpha-channel errors, and it went to all users in May.")
+    kwargs = dict(planned=planned, topic="Ownership the candidate's own part", context=f"Tell me about a launch. {answer}")
+    lost = check_turn("What was the deploy pipeline and the monitoring for your image upscaler?", [], **kwargs)
+    assert not lost.ok and lost.reason == "drifted off the planned probe"
+    assert check_turn("What was your own part in the deploy pipeline and the monitoring?", [], **kwargs).ok
+    # Without the context the shared words still count as the point: the check only tightens where it knows more.
+    assert check_turn("What was the deploy pipeline and the monitoring for your image upscaler?", [], planned=planned).ok

@@ -80,19 +80,26 @@ def content_words(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOPWORDS and len(w) > 2}
 
 
-def on_topic(text: str, planned: str, topic: str = "") -> bool:
+def on_topic(text: str, planned: str, topic: str = "", context: str = "") -> bool:
     """Does the rephrased question still ask what the planned probe asks?
 
     It must reuse a share of the probe's content words; words of the criterion's
     name ("measured impact") count too, since a good rewording may say the point
-    in those words instead.
+    in those words instead. And it must keep the probe's point: of the probe's words
+    that `context` (the question and the answer) does not hold, at least one, or a word of the criterion's name.
+    Measured on a held-out case: asked "who built the deploy pipeline and the monitoring, and what was your
+    part?", the 0.5B model said "What was the deploy pipeline and the monitoring for your image upscaler?",
+    the answer's own words with the candidate's part gone.
     """
     wanted = content_words(planned)
     if not wanted:
         return True
     said = content_words(text)
     hits = len(said & wanted) + len((said & content_words(topic)) - wanted)
-    return hits >= max(1, math.ceil(ON_TOPIC_SHARE * len(wanted)))
+    if hits < max(1, math.ceil(ON_TOPIC_SHARE * len(wanted))):
+        return False
+    point = wanted - content_words(context)
+    return not point or bool(said & (point | content_words(topic)))
 
 
 def _words(text: str) -> list[str]:
@@ -197,12 +204,14 @@ def check_turn(
     *,
     anchors: list[str] | None = None,
     shown: str | None = None,
+    context: str = "",
 ) -> GuardVerdict:
     """Accept `raw` only if it is one short question, in role, new, on the planned probe, and leaks nothing.
 
     `anchors`: the question must name one of these (things the candidate said).
     `shown`: everything the model was shown (probe, question, anchor or answer);
     more than MAX_UNSHOWN content words from elsewhere is a made-up or garbled question.
+    `context`: the bank question and the answer: the probe's words they hold are not its point.
     """
     text = clean(raw)
     words = text.split()
@@ -233,7 +242,7 @@ def check_turn(
         rest = text
         for anchor in named:
             rest = re.sub(r"\b" + r"\W+(?:\w+\W+)?".join(map(re.escape, anchor_words(anchor))) + r"\b", " ", rest, flags=re.IGNORECASE)
-        if not on_topic(rest, planned, topic):
+        if not on_topic(rest, planned, topic, context):
             return GuardVerdict(ok=False, text=text, reason="drifted off the planned probe")
     if shown is not None:
         given = f"{shown} {planned or ''} {topic}"

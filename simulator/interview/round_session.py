@@ -376,7 +376,7 @@ class RoundSession:
                 return check_turn(
                     raw, self.engine.asked,
                     planned=probe.canned, topic=f"{probe.criterion_title} {probe.missing}",
-                    anchors=anchors or None, shown=messages[-1]["content"],
+                    anchors=anchors or None, shown=messages[-1]["content"], context=f"{question.text} {self._last_answer}",
                 )  # fmt: skip
 
             try:
