@@ -10,6 +10,7 @@ from simulator.interview.clarify import (
     ANY_STORY,
     GO_AHEAD,
     BREAK_GRANTED,
+    CALL_FIXED,
     HEAR_YOU,
     GO_ON,
     PASSED_ON,
@@ -490,3 +491,53 @@ def test_more_ways_of_asking_for_the_traffic(asked: str) -> None:
 def test_a_quoted_term_then_what_it_means() -> None:
     read = read_turn("'Fallback' — this means what users see when the ranker is slow? I want to be sure.", QUESTION)
     assert read is not None and "what users see when the ranker does not answer" in read.reply
+
+
+@pytest.mark.parametrize(
+    "said", ["sorry, my screen share just froze. can you still see the doc?",
+             "sorry, your audio's echoing quite a lot. could you maybe switch to headphones?"],
+)  # fmt: skip
+def test_trouble_with_the_call_is_not_a_question_about_the_problem(said: str) -> None:
+    read = read_turn(said, FEED)
+    assert read is not None and read.reply == CALL_FIXED and not read.about_problem
+
+
+def test_an_echo_question_asks_for_the_missed_number_again() -> None:
+    read = read_turn("sorry, from five thousand requests to what?", FEED)
+    assert read is not None and any(a.repeat for a in read.asks)
+
+
+def test_a_term_asked_about_by_name_even_when_it_names_a_topic() -> None:
+    """"Serving" is a platform word, but "what do you mean by X" asks about the word, not the platform."""
+    read = read_turn("what do you mean by training-serving skew here? just want to make sure we mean the same thing", FEED)
+    assert read is not None and 'pinned down "training-serving skew"' in read.reply
+
+
+def test_a_term_offered_with_two_readings() -> None:
+    read = read_turn("Attention pooling as in a single learned query over the frames, or a small transformer?", FEED)
+    assert read is not None and 'pinned down "Attention pooling"' in read.reply
+
+
+@pytest.mark.parametrize(
+    ("said", "told"),
+    [("um so the ranker part. when the feed loads do we need the same ranking on every device, like exactly the same, "
+      "or is it enough to be close", YOUR_CALL),
+     ("if two feeds load at once they both count as requests right", "5,000 requests")],
+)  # fmt: skip
+def test_speech_that_asks_in_its_second_half_or_with_a_tag(said: str, told: str) -> None:
+    read = read_turn(said, FEED)
+    assert read is not None and told in read.reply
+
+
+def test_an_assumption_nodded_through_is_still_checked() -> None:
+    read = read_turn(
+        "So I'm going to assume about 5,000 requests a second at peak, is that fair? ... yeah okay. Then I'd precompute "
+        "candidates per user every few minutes and rerank the top few hundred online with a popularity fallback.", FEED)
+    assert read is not None and read.also_answer and "5,000 requests" in read.reply
+
+
+@pytest.mark.parametrize("said", ["would I actually be working on this kind of ranker if I joined, or is the role mostly modelling?",
+                                  "what does on-call look like for the team, out of curiosity?"])
+def test_more_questions_about_the_job(said: str) -> None:
+    read = read_turn(said, FEED)
+    assert read is not None and not read.about_problem

@@ -31,6 +31,8 @@ from .turn_phrases import (
     BECAUSE,
     BREAK,
     BREAK_GRANTED,
+    CALL_FIXED,
+    CALL_TROUBLE,
     CHECK_IN,
     CHOICE,
     CONFIRM,
@@ -44,7 +46,9 @@ from .turn_phrases import (
     INDIRECT,
     JOINED,
     LOGISTICS,
+    MEAN_BY,
     OKAY_WITH_YOU,
+    OR_ASKS,
     PASS,
     PASSED_ON,
     PERMISSION,
@@ -55,6 +59,7 @@ from .turn_phrases import (
     RHETORICAL,
     SHORT_WORDS,
     SPOKEN_QUESTION,
+    TAG_RIGHT,
     TAKE_YOUR_TIME,
     TERM,
     THINKING,
@@ -162,7 +167,7 @@ def _facts_for(clause: Clause, question: Question) -> Ask | None:
     explained = _term_fact(term, question) if term else None
     if explained is not None:
         return Ask(text=clause.text, topics=("term",), facts=(explained,))
-    if term is not None and (QUOTED.search(text) or WHEN_YOU_SAY.search(text)):
+    if term is not None and (QUOTED.search(text) or WHEN_YOU_SAY.search(text) or MEAN_BY.search(text)):
         return Ask(text=clause.text, topics=("term",), facts=(), term=term)
     if TURNED_BACK.search(text):
         return Ask(text=clause.text, topics=(), facts=(), said=YOUR_TAKE)
@@ -272,6 +277,10 @@ def read_turn(text: str, question: Question) -> Clarification | None:
                 or bool(re.search(r"[.!]", text[clauses[i - 1].span.end:clause.span.start]))
             if kinds[i] is None and (starts and _spoken_question(clauses, i) or _restarts_asking(clause)):
                 kinds[i] = "question"
+            elif kinds[i] is None and i and kinds[i - 1] == "question" and OR_ASKS.search(clause.norm):
+                kinds[i] = "question"  # "...do they need the exact same image | like pixel for pixel, or is it enough..."
+            elif kinds[i] is None and len(clause.norm.split()) >= 4 and TAG_RIGHT.search(clause.norm):
+                kinds[i] = "confirm"  # "if two attempts have the same timestamp they both count right"
     # "so roughly how many products do they have, and how often...?" asks in both pieces of the sentence
     for i in range(1, len(clauses)):
         if kinds[i] == "question" and kinds[i - 1] is None and (JOINED.match(clauses[i].norm) or len(clauses[i].norm.split()) <= 3) \
@@ -281,6 +290,8 @@ def read_turn(text: str, question: Question) -> Clarification | None:
     also_answer = stated >= ANSWER_WORDS
     if not also_answer and len(text.split()) <= SHORT_WORDS and THINKING.match(text.strip()):
         return Clarification(asks=(), also_answer=False, reply=TAKE_YOUR_TIME)
+    if CALL_TROUBLE.search(text) and len(text.split()) <= 2 * SHORT_WORDS:
+        return Clarification(asks=(), also_answer=False, reply=CALL_FIXED)
     if HEARING.search(text) and len(text.split()) <= 2 * SHORT_WORDS:
         return Clarification(asks=(), also_answer=False, reply=HEAR_YOU)
     if BREAK.search(text) and len(text.split()) <= 2 * SHORT_WORDS:
@@ -301,7 +312,7 @@ def read_turn(text: str, question: Question) -> Clarification | None:
                 asks.append(Ask(text=clause.text, topics=(), facts=(), said=GO_ON))
             continue
         after = next((j for j in range(i + 1, len(clauses)) if kinds[j] is None), None)  # past "A? B? C?" to what follows
-        if after is not None and _answers_itself(clause, clauses[after]):
+        if after is not None and kind != "confirm" and _answers_itself(clause, clauses[after]):
             continue
         glossed = bool(i and re.match(r"(?:this|that|it|which) means?\b", clause.norm) and len(clauses[i - 1].norm.split()) <= 6)
         asked = f"{clauses[i - 1].norm} {clause.norm}" if (kind == "confirm" or glossed) and i else clause.norm

@@ -37,12 +37,13 @@ TOPIC_WORDS: dict[str, str] = {
 }
 TOPIC_RE = {topic: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for topic, words in TOPIC_WORDS.items()}
 REPEAT = re.compile(
-    r"\b(?:(?:you|please|pls|kindly|mind) (?:\w+ )?repeat|repeat (?:that|it|the|your|what|please|again|once|one)\b|^\W*repeat\W*$|say (?:that|it|the question) again|(?:read|read out|go over|run through|give me|paste|send|share|type|say) (?:\w+ ){0,5}(?:again|one more time)|come again|"
+    r"\b(?:(?:you|please|pls|kindly|mind) (?:\w+ )?repeat|repeat (?:that|it|the|your|what|please|again|once|one)\b|^\W*repeat\W*$|say (?:that|it|the question) again|(?:read|read out|go over|run through|give me|paste|send|share|type|say) (?:\w+ ){0,6}(?:again|one more time)|come again|"
     r"one more time|once more|rephrase|resend|send (?:it|that|the \w+) again|got cut off|"
     r"paste (?:the|it|that) (?:question|schema|prompt|problem|formula|task)|didn'?t (?:catch|hear)|did not (?:catch|hear)|what was the question)\b|"
     r"^\W*(?:sorry|pardon(?: me)?|come again|what|huh)\W*$|\bdid you say\b|\b(?:connection|audio|line|sound) (?:dropped|cut out)|"
     r"^(?:sorry|pardon)\W+(?:was|is|did you say) (?:that|it)\b|\byou (?:cut|broke) (?:out|up)\b|\b(?:i )?lost you\b|"
-    r"\bwhat was the (?:\w+ )?(?:part|bit|half|piece|sentence|one|thing|item|point)\b|\bre-?(?:read|state)\b|^(?:sorry\W+)?the [\w\s-]{1,30}? what\W*$",
+    r"\bwhat was the (?:\w+ )?(?:part|bit|half|piece|sentence|one|thing|item|point)\b|\bre-?(?:read|state)\b|"
+    r"^(?:sorry\W+)?(?:from|to|and) [\w\s.%-]{1,30}? to what\W*$|^(?:sorry\W+)?the [\w\s-]{1,30}? what\W*$",
     re.IGNORECASE,
 )
 TERM = re.compile(
@@ -81,7 +82,8 @@ ABOUT_US = re.compile(
     r"(?:this|is this) (?:\w+ ){0,3}(?:the )?(?:last|final) (?:\w+ )?(?:one|round)|(?:a|another) (?:\w+ )?round (?:after|later|next)|daily work|typical (?:day|week)|i'?d be joining|if i join|different org|"
     r"i'?d (?:actually )?be (?:owning|working on|joining)|(?:actually|really) building|real (?:versus|vs|or) hypothetical|"
     r"do you guys|submit (?:it )?whenever|when i'?m done|career|ladder|promotions?|staff track|reading group|"
-    r"work[- ]life|on-?call rotation|day[- ]to[- ]day|for (?:mles|engineers|ml engineers|data scientists) (?:at|here)|"
+    r"work[- ]life|on-?call (?:rotation|look like|like|load)|day[- ]to[- ]day|if i (?:joined|got the (?:job|role|offer))|is the role|"
+    r"the role (?:is|be|mostly|involve)\w*|for (?:mles|engineers|ml engineers|data scientists) (?:at|here)|"
     r"(?:is|will) (?:the take-home|this|it) (?:be )?(?:graded|scored|assessed|marked)|graded on|"
     r"rest of the (?:loop|interview|process)|(?:my|some|a few) questions (?:for you|at the end)|at the end if there'?s time|"
     r"(?:do|will) we (?:still )?have time for|(?:will|would|is) there (?:be )?(?:time|a chance|a few minutes) (?:at the end|for (?:me|questions|my))|which team|what team|"
@@ -123,6 +125,11 @@ BREAK = re.compile(r"\b(?:take|have|get) a (?:short |quick |little |\w+[- ]minut
 HEARING = re.compile(r"\bcan you (?:still )?hear me\b|\bam i (?:audible|breaking up|coming through)\b|"
                      r"\bis my (?:audio|mic|microphone|sound|connection) (?:ok|okay|fine|working|better)\b", re.IGNORECASE)
 HEAR_YOU = "Yes, I can hear you fine. Go on whenever you're ready."
+CALL_TROUBLE = re.compile(r"\b(?:your (?:audio|sound|mic|microphone|video|connection)(?:'s| is)? (?:echo\w*|cutting|breaking|choppy|bad|lagging)|"
+                          r"you(?:'re| are) (?:breaking up|cutting out|echoing|frozen)|(?:can'?t|cannot) hear you|"
+                          r"switch to headphones|(?:my )?screen ?share (?:just )?(?:froze|frozen|stopped|dropped)|"
+                          r"can you (?:still )?see (?:the|my) (?:doc|screen|code|editor|pad))\b", re.IGNORECASE)
+CALL_FIXED = "Sorry about that: let me sort it out on my side. Please go on; the clock keeps running."
 BREAK_GRANTED = "Of course, take a moment: the round's clock keeps running."
 # Checking in at the end of a thought ("does that make sense?"): go on. After an assumption, the same words confirm it.
 CHECK_IN = re.compile(
@@ -154,6 +161,8 @@ ANSWERS_ITSELF = re.compile(
     r"mostly|usually|in short|short answer|that'?s|that is)\b",
     re.IGNORECASE,
 )
+TAG_RIGHT = re.compile(r"(?<!that's )(?<!that is )(?<!all )(?<!the )\b(?:right|correct|yeah)\W*$", re.IGNORECASE)
+OR_ASKS = re.compile(r"\bor (?:is|are|was|were|do|does|did|can|could|should|would|will) \w+", re.IGNORECASE)  # "..., or is it enough to..."
 JOINED = re.compile(r"^(?:and|or|since|given|so|right|correct)\b", re.IGNORECASE)
 # Speech has no '?': a clause in the shape of a question ("how many requests per second are we expecting at peak",
 # "is the randomisation done per user") asks, unless it is the candidate's own plan ("what I'd do is...").
@@ -227,10 +236,12 @@ SHORT_WORDS = 12  # a turn that asks for time, a hint or to pass is short: a lon
 TAKE_YOUR_TIME = "Take your time."
 ANSWER_WORDS = 20  # statements beyond this many words make the turn an answer too
 YOUR_CALL = "your call — state your assumption and go on"
+MEAN_BY = re.compile(r"\b(?:what (?:do|did) you mean (?:by|with)|what means|define|what does [\w\s/-]{2,40} (?:mean|stand for|refer to))\b",
+                     re.IGNORECASE)
 QUOTED = re.compile(r"(?<!\w)[\"'“‘](?P<term>[^\"'“”‘’]{2,40})[\"'”’](?!\w)")  # not the apostrophes of "what's ... we're"
 ASKS_MEANING = re.compile(r"\bwhat (?:do|does|did) (?:you|it|that|\w+) mean\b|\bmean(?:s|ing)? (?:here|exactly|in this)\b|\bmean by\b|"
                            r"\bwhat counts as\b|\bstands? for\b|\brefers? to\b|\byou mean\b|\bmeans\b|"
                            r"\bwhen you say\b|\bwhat (?:is|are|'s)\b|\b(?:explain|define)\b", re.IGNORECASE)
 WHEN_YOU_SAY = re.compile(r"\bwhen you say (?P<term>[\w\s/-]{2,40}?)\s*(?:,|(?=\s(?:do you mean|you mean|is that|is it|does that|are those|meaning)\b))|"
-                          r"^(?:sorry|so|ok|okay|quick one|quick question)?\W*(?!(?:what|how|which|who|do|does|did|is|are|so|i|we|and|but)\b)(?P<named>[\w/-]+(?: [\w/-]+){0,3}?)\s*(?:here )?(?:-|—|,)?\s*(?:you mean|means|meaning)\b",
+                          r"^(?:sorry|so|ok|okay|quick one|quick question)?\W*(?!(?:what|how|which|who|do|does|did|is|are|so|i|we|and|but)\b)(?P<named>[\w/-]+(?: [\w/-]+){0,3}?)\s*(?:here )?(?:-|—|,)?\s*(?:you mean|means|meaning|as in)\b",
                           re.IGNORECASE)
