@@ -410,6 +410,16 @@ def test_invalid_regex_in_a_signal(cat: CatalogDirs, pattern: str, reason: str) 
     )
 
 
+def test_invalid_regex_in_a_probe_point(cat: CatalogDirs) -> None:
+    """The guard searches every follow-up with it: a pattern that does not compile is found at load, not mid-round."""
+    cat.loop.write_text(edit(LOOP, 26, r"        patterns: ['\btests?\b', 'edge cases?']",
+                             r"        patterns: ['\btests?\b', 'edge cases?']" + "\n    probe_point: '(unclosed'"))
+    assert_problems(
+        validate(cat),
+        [f"{cat.loop}:27: criteria.0.probe_point: invalid regex '(unclosed': missing ), unterminated subpattern at position 0"],
+    )
+
+
 def test_coding_round_question_without_a_problem(cat: CatalogDirs) -> None:
     cat.loop.write_text(delete(LOOP, 56, 61, "        problem:"))
     assert_problems(

@@ -141,3 +141,23 @@ def test_a_rewording_that_keeps_only_the_answers_own_words_lost_the_point() -> N
     assert check_turn("What was your own part in the deploy pipeline and the monitoring?", [], **kwargs).ok
     # Without the context the shared words still count as the point: the check only tightens where it knows more.
     assert check_turn("What was the deploy pipeline and the monitoring for your image upscaler?", [], planned=planned).ok
+
+
+def test_a_rewording_must_keep_the_criterions_point_from_the_rubric() -> None:
+    """The held-out case the context check missed: the probe's own words (deploy pipeline, monitoring) are not in the
+    answer, so they looked like its point; ownership's probe_point (rubrics/criteria.yaml) knows the point is the part."""
+    from pathlib import Path
+
+    from simulator.catalog import load_catalog
+
+    root = Path(__file__).resolve().parent.parent
+    catalog = load_catalog(root / "rubrics", root / "personas")
+    ownership = catalog.criteria["ownership"]
+    assert ownership.probe_point is not None
+    planned = "Who built the deploy pipeline and the monitoring, and what was your part?"
+    answer = "Our image upscaler started returning washed-out images; we pinned the library and added a golden set in CI."
+    kwargs = dict(planned=planned, topic="Ownership", context=answer, point=ownership.probe_point)
+    lost = check_turn("What was the deploy pipeline and the monitoring for your image upscaler?", [], **kwargs)
+    assert not lost.ok and lost.reason is not None and "point" in lost.reason
+    assert check_turn("Which part of the deploy pipeline and the monitoring did you build yourself?", [], **kwargs).ok
+    assert check_turn("What was your own part in the deploy pipeline and the monitoring?", [], **kwargs).ok

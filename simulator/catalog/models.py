@@ -132,7 +132,15 @@ class Criterion(Strict):
     signals: list[Signal] = Field(default_factory=list)
     scoring: LevelRule | None = Field(None, description="how signal points become a level; None = LevelRule defaults")
     probes: list[str] = Field(default_factory=list, description="canned follow-up questions for this criterion")
+    probe_point: str | None = Field(
+        None, description="regex a follow-up for this criterion must match: a model's rewording of a probe that matches it "
+                          "must match it too (the guard's check that the probe's point survived)")
     meaning: Meaning | None = Field(None, description="facets the evidence model reads; None = scored from signals only")
+
+    @field_validator("probe_point")
+    @classmethod
+    def _point_compiles(cls, point: str | None) -> str | None:
+        return None if point is None else compiled_or_error([point])[0]
 
     @field_validator("levels")
     @classmethod

@@ -205,6 +205,7 @@ def check_turn(
     anchors: list[str] | None = None,
     shown: str | None = None,
     context: str = "",
+    point: str | None = None,
 ) -> GuardVerdict:
     """Accept `raw` only if it is one short question, in role, new, on the planned probe, and leaks nothing.
 
@@ -212,6 +213,7 @@ def check_turn(
     `shown`: everything the model was shown (probe, question, anchor or answer);
     more than MAX_UNSHOWN content words from elsewhere is a made-up or garbled question.
     `context`: the bank question and the answer: the probe's words they hold are not its point.
+    `point`: the criterion's probe_point regex (rubric YAML): when the planned probe matches it, so must the question.
     """
     text = clean(raw)
     words = text.split()
@@ -244,6 +246,8 @@ def check_turn(
             rest = re.sub(r"\b" + r"\W+(?:\w+\W+)?".join(map(re.escape, anchor_words(anchor))) + r"\b", " ", rest, flags=re.IGNORECASE)
         if not on_topic(rest, planned, topic, context):
             return GuardVerdict(ok=False, text=text, reason="drifted off the planned probe")
+        if point and re.search(point, planned, re.IGNORECASE) and not re.search(point, rest, re.IGNORECASE):
+            return GuardVerdict(ok=False, text=text, reason="drifted off the planned probe: its point is gone")
     if shown is not None:
         given = f"{shown} {planned or ''} {topic}"
         made_up = invented(text, given)

@@ -38,6 +38,7 @@ class Probe(BaseModel):
     criterion_title: str
     missing: str
     canned: str
+    point: str | None = None  # the criterion's probe_point: a rewording of `canned` must keep matching it
 
 
 class Plan(BaseModel):
@@ -254,6 +255,7 @@ class RoundEngine:
             criterion_title=criterion.title,
             missing=criterion.levels[4],
             canned=canned,
+            point=criterion.probe_point,
         )
 
 

@@ -377,6 +377,7 @@ class RoundSession:
                     raw, self.engine.asked,
                     planned=probe.canned, topic=f"{probe.criterion_title} {probe.missing}",
                     anchors=anchors or None, shown=messages[-1]["content"], context=f"{question.text} {self._last_answer}",
+                    point=probe.point,
                 )  # fmt: skip
 
             try:
