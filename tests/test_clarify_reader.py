@@ -541,3 +541,21 @@ def test_an_assumption_nodded_through_is_still_checked() -> None:
 def test_more_questions_about_the_job(said: str) -> None:
     read = read_turn(said, FEED)
     assert read is not None and not read.about_problem
+
+
+@pytest.mark.parametrize(
+    ("said", "kind"),
+    [("Sorry, I missed the end. What were the three places you want me to look?", "repeat"),
+     ("Sorry, you froze for a second there. Could you repeat the second half of the question?", "repeat"),
+     ("Sorry, you froze for a moment on my end. I think the call dropped. Are you still there?", "call"),
+     ("Before I start coding, is this the last question in the round? I was wondering how many are left.", "job")],
+)  # fmt: skip
+def test_the_call_the_clock_of_the_loop_and_a_missed_end(said: str, kind: str) -> None:
+    read = read_turn(said, FEED)
+    assert read is not None
+    assert {"repeat": read.reply.startswith("Sure, again:"), "call": read.reply == CALL_FIXED and not read.about_problem,
+            "job": read.reply == AFTER_THE_ROUND and not read.about_problem}[kind]  # fmt: skip
+
+
+def test_asking_leave_to_skip_with_a_reason_passes() -> None:
+    assert passes("Would it be okay to skip this one? I haven't worked with LLM serving and I don't think I'd do it justice.")

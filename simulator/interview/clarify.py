@@ -290,7 +290,7 @@ def read_turn(text: str, question: Question) -> Clarification | None:
     also_answer = stated >= ANSWER_WORDS
     if not also_answer and len(text.split()) <= SHORT_WORDS and THINKING.match(text.strip()):
         return Clarification(asks=(), also_answer=False, reply=TAKE_YOUR_TIME)
-    if CALL_TROUBLE.search(text) and len(text.split()) <= 2 * SHORT_WORDS:
+    if CALL_TROUBLE.search(text) and not REPEAT.search(text) and len(text.split()) <= 2 * SHORT_WORDS:  # "you froze, repeat it?"
         return Clarification(asks=(), also_answer=False, reply=CALL_FIXED)
     if HEARING.search(text) and len(text.split()) <= 2 * SHORT_WORDS:
         return Clarification(asks=(), also_answer=False, reply=HEAR_YOU)

@@ -43,7 +43,7 @@ REPEAT = re.compile(
     r"^\W*(?:sorry|pardon(?: me)?|come again|what|huh)\W*$|\bdid you say\b|\b(?:connection|audio|line|sound) (?:dropped|cut out)|"
     r"^(?:sorry|pardon)\W+(?:was|is|did you say) (?:that|it)\b|\byou (?:cut|broke) (?:out|up)\b|\b(?:i )?lost you\b|"
     r"\bwhat was the (?:\w+ )?(?:part|bit|half|piece|sentence|one|thing|item|point)\b|\bre-?(?:read|state)\b|"
-    r"^(?:sorry\W+)?(?:from|to|and) [\w\s.%-]{1,30}? to what\W*$|^(?:sorry\W+)?the [\w\s-]{1,30}? what\W*$",
+    r"^(?:sorry\W+)?(?:from|to|and) [\w\s.%-]{1,30}? to what\W*$|\bi missed (?:the (?:end|last part|start|beginning|first part|question)|that|what you said)\b|^(?:sorry\W+)?the [\w\s-]{1,30}? what\W*$",
     re.IGNORECASE,
 )
 TERM = re.compile(
@@ -78,7 +78,7 @@ PASSED_ON = "I'll make sure you get the details in writing after this round; let
 # About the interviewer, the loop or the clock ("is this based on a real incident you had?", "will later rounds go
 # deeper?", "how much time do we have?"): said back, not answered from the problem's facts.
 ABOUT_US = re.compile(
-    r"\b(?:(?:later|next|other|following|remaining) rounds?|(?:the )?(?:last|final) (?:\w+ )?(?:one|round|interview) (?:today|of the day|in the loop)|"
+    r"\b(?:(?:later|next|other|following|remaining) rounds?|(?:the )?last question (?:in|of) (?:the|this)|how many (?:questions |rounds )?(?:are )?left\b|left in the (?:loop|round|interview)|(?:the )?(?:last|final) (?:\w+ )?(?:one|round|interview) (?:today|of the day|in the loop)|"
     r"(?:this|is this) (?:\w+ ){0,3}(?:the )?(?:last|final) (?:\w+ )?(?:one|round)|(?:a|another) (?:\w+ )?round (?:after|later|next)|daily work|typical (?:day|week)|i'?d be joining|if i join|different org|"
     r"i'?d (?:actually )?be (?:owning|working on|joining)|(?:actually|really) building|real (?:versus|vs|or) hypothetical|"
     r"do you guys|submit (?:it )?whenever|when i'?m done|career|ladder|promotions?|staff track|reading group|"
@@ -127,7 +127,7 @@ HEARING = re.compile(r"\bcan you (?:still )?hear me\b|\bam i (?:audible|breaking
 HEAR_YOU = "Yes, I can hear you fine. Go on whenever you're ready."
 CALL_TROUBLE = re.compile(r"\b(?:your (?:audio|sound|mic|microphone|video|connection)(?:'s| is)? (?:echo\w*|cutting|breaking|choppy|bad|lagging)|"
                           r"you(?:'re| are) (?:breaking up|cutting out|echoing|frozen)|(?:can'?t|cannot) hear you|"
-                          r"switch to headphones|(?:my )?screen ?share (?:just )?(?:froze|frozen|stopped|dropped)|"
+                          r"switch to headphones|you froze|(?:the )?call dropped|are you still there|lost (?:the |my )?connection|(?:my )?screen ?share (?:just )?(?:froze|frozen|stopped|dropped)|"
                           r"can you (?:still )?see (?:the|my) (?:doc|screen|code|editor|pad))\b", re.IGNORECASE)
 CALL_FIXED = "Sorry about that: let me sort it out on my side. Please go on; the clock keeps running."
 BREAK_GRANTED = "Of course, take a moment: the round's clock keeps running."
@@ -221,7 +221,7 @@ GIVE_UP = re.compile(
     r"\b(?:can|could|may) (?:we|i) (?:skip|move on|come back to|try (?:a different|another|something else))|\bskip to the next\b|"
     r"\bdon'?t know how i'?d\b|\bdon'?t think i can (?:do|answer|solve|size)\b|\brusty on\b|\bno clue\b|\bnever thought about\b|\bdon'?t think i (?:really )?know\b|"
     r"\bi'?m (?:honestly |really )?not sure how (?:i'?d|i would|to)\b|\bdon'?t know (?:much|a lot) about\b|\bi'?d rather skip\b|"
-    r"\b(?:i'?m|i am) (?:blanking|drawing a blank|completely lost)\b|\bgiv(?:e|ing) up on (?:this|that|it)\b|\b(?:i'?ll|i'?m going to) (?:have to )?pass on (?:this|that|it)\b|"
+    r"\b(?:i'?m|i am) (?:blanking|drawing a blank|completely lost)\b|\bgiv(?:e|ing) up on (?:this|that|it)\b|\b(?:ok(?:ay)?|fine|alright|all right) (?:to|if (?:we|i)) skip\b|\b(?:i'?ll|i'?m going to) (?:have to )?pass on (?:this|that|it)\b|"
     r"\bi (?:really |honestly )?(?:don'?t|do not) (?:really |honestly )?know (?:how to (?:approach|start|solve|do|answer|tackle)|where to (?:start|begin)|"
     r"(?:\w+ ){0,4}well enough|enough about)|\bno idea (?:how|where)\b",
     re.IGNORECASE,
