@@ -47,6 +47,7 @@ from .turn_phrases import (
     JOINED,
     LOGISTICS,
     MEAN_BY,
+    META,
     OKAY_WITH_YOU,
     OR_ASKS,
     PASS,
@@ -200,6 +201,11 @@ def _facts_for(clause: Clause, question: Question) -> Ask | None:
     return None
 
 
+def _aside(clause: Clause) -> bool:
+    """Said around the asking ("quick question", "thanks, interesting one", "I'd like to avoid jumping into models"): no answer."""
+    return bool(PREAMBLE.match(clause.norm) or META.match(clause.norm))
+
+
 def _by_meaning(ask: Ask, asked: str, question: Question) -> Ask:
     """The facts an ask gets once meaning has had its say (fact_match): found, or swapped for clearly closer ones."""
     if ask.repeat or ask.term is not None or ask.said is not None:
@@ -286,7 +292,7 @@ def read_turn(text: str, question: Question) -> Clarification | None:
         if kinds[i] == "question" and kinds[i - 1] is None and (JOINED.match(clauses[i].norm) or len(clauses[i].norm.split()) <= 3) \
                 and not re.search(r"[.!?]", text[clauses[i - 1].span.end:clauses[i].span.start]):
             kinds[i - 1] = "question"
-    stated = sum(len(c.norm.split()) for c, k in zip(clauses, kinds, strict=True) if k is None and not PREAMBLE.match(c.norm))
+    stated = sum(len(c.norm.split()) for c, k in zip(clauses, kinds, strict=True) if k is None and not _aside(c))
     also_answer = stated >= ANSWER_WORDS
     if not also_answer and len(text.split()) <= SHORT_WORDS and THINKING.match(text.strip()):
         return Clarification(asks=(), also_answer=False, reply=TAKE_YOUR_TIME)
@@ -305,7 +311,7 @@ def read_turn(text: str, question: Question) -> Clarification | None:
     opening = True  # no statement yet: "Are brand kits small? I'll assume so, which means..." opens by asking
     for i, (clause, kind) in enumerate(zip(clauses, kinds, strict=True)):
         if kind is None or PREAMBLE.match(clause.norm):
-            opening = opening and bool(PREAMBLE.match(clause.norm))
+            opening = opening and _aside(clause)
             continue
         if kind == "check_in":
             if not stated:

@@ -98,7 +98,9 @@ AFTER_THE_ROUND = "Happy to talk about that at the end; for now, let's stay with
 # The clock ("how many minutes do we have left?"): the round says how long is left (the reader marks the ask).
 TIME_LEFT = re.compile(
     r"\b(?:minutes (?:do we have |are |have we got )?left|how long do (?:we|i) have|"
-    r"how much time (?:(?:do )?(?:we|i) have|is left|have we got|(?:do we|have we) got left)|time (?:left|remaining))\b",
+    r"how much time (?:(?:do )?(?:we|i) have|is left|have we got|(?:do we|have we) got left)|time (?:left|remaining))\b"
+    # "how much time do we have before the first launch?" asks about the project's timeline, not the round's clock
+    r"(?!\s+(?:before|until|till|to (?:build|ship|launch|deliver|get|have|do)|for (?:building|shipping|(?:the|this) (?:project|launch|build|feature|system|work|first version|v1))\b))",
     re.IGNORECASE,
 )
 TIME_CHECK = "Let me check the clock."
@@ -150,7 +152,9 @@ ASSUMES = re.compile(r"\bassum(?:e|ing)\b|\bi'?m guessing\b|\bi (?:guess|take it
 INDIRECT = re.compile(
     r"^(?:\w+,? )?(?:before (?:i|we) [\w\s]{2,30}?,? )?(?:(?:i'?m |just |i'?m just )?curious|i'?m wondering|i was wondering|i wonder|"
     r"(?:the thing |what )i'?m (?:unsure|not sure) (?:about )?is (?:whether|how|what|if)|"
-    r"(?:i'?d|i would) (?:like|love|want) to (?:know|understand|check|ask|confirm|clarify|hear|get a sense)|"
+    r"(?:i'?d|i would) (?:like|love|want) to (?:know|understand|check|ask|confirm|clarify|hear|learn|find out|"
+    r"get (?:a |an )?(?:sense|picture|feel|idea|read|handle))|(?:i'?d|i would) be (?:grateful|glad|thankful) if you (?:could|would|can)|"
+    r"(?:i'?d|i would) find it (?:\w+ )?(?:helpful|useful) to (?:know|understand|hear)|"
     r"i (?:want|need) to (?:know|understand|check|confirm|clarify|get a sense)|i'?m trying to (?:understand|get a sense|figure out)|"
     r"(?:it )?would (?:help(?: me)?|be (?:good|useful|helpful)(?: for me)?) to (?:know|understand|hear)|i was hoping to (?:get a sense|understand|know|learn|hear)|tell me (?:a bit )?(?:more )?about)\b",
     re.IGNORECASE,
@@ -205,6 +209,26 @@ PREAMBLE = re.compile(
     r"first(?:,)? (?:a|some) (?:question|questions|clarification)s?|"
     r"(?:can|could|may) i (?:ask|start with|check)(?: (?:you )?(?:a|a couple of|a few|some|two|one|few))?(?: (?:quick|clarifying))?"
     r"(?: (?:questions?|things|clarifications?))?(?: first| before i (?:start|begin|design|dive in))?)[\s,.:!?-]*$",
+    re.IGNORECASE,
+)
+# Talk around the asking, not about the solution: thanks, "interesting one", why the candidate asks first ("I've seen
+# designs go wrong when the latency target is unclear", "I'd like to avoid jumping straight into models"). A polite
+# turn that says only this and then asks is a question, not an answer.
+META = re.compile(
+    r"^(?:(?:so|and|but|okay|ok|well|great|also|though|really|honestly),? )*(?:"
+    r"thanks?\b|thank you\b|(?:i )?(?:really )?appreciate\b|many thanks\b|"
+    r"(?:(?:that|it|this)(?:'s| is| sounds like| seems like)|what) (?:a |an )?(?:really |very )?(?:great|good|interesting|fun|rich|nice|"
+    r"tough|hard|neat|cool|big|open-ended|meaty|juicy) (?:question|problem|prompt|one|challenge|topic)\b|"
+    r"(?:i'?m|i am) (?:excited|happy|glad|keen)\b|i'?d love to (?:dig|jump|dive|get) in(?:to)?\b|let'?s (?:dig|dive) in\b|"
+    r"(?:i'?ve|i have) seen (?:[\w-]+ ){0,4}go (?:wrong|sideways|badly)\b|"
+    r"(?:i'?d|i would|i) (?:really )?(?:like|want|prefer|rather|hate) (?:to )?(?:avoid|not (?:to )?(?:jump|rush|assume|guess)|make sure|"
+    r"be (?:thoughtful|careful|sure|realistic)|ask (?:now|first|before)|agree on|get (?:this|it|that) right|align)\b|"
+    r"i want to make sure\b|(?:just )?to make sure (?:i|we|my)\b|i don'?t want to (?:reinvent|jump|rush|assume|guess|over|under|design)\w*|"
+    r"the (?:right|best) (?:answer|design|approach|solution) (?:usually |really |often |always )?depends\b|"
+    r"to (?:keep|make) (?:my|the|this) (?:design|proposal|answer|first proposal|plan) \w+|"
+    r"[\w\s]{2,30} is something i (?:like|want|try) to get right\b|i hope (?:this|that) (?:isn'?t|is not)\b|if you don'?t mind\b|"
+    r"before (?:i|we) (?:\w+ ){0,4}(?:anything|further|solutions|models|an architecture|a design|in)\W*$"
+    r")",
     re.IGNORECASE,
 )
 # Whole turns that are not answers: asking for time, for a hint, or passing ("I don't know").
