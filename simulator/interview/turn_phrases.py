@@ -19,18 +19,25 @@ TOPIC_WORDS: dict[str, str] = {
             r"tracked|track|record(?:ed|s)?|per[- ]version|ground truth|clicks?|feedback|examples|samples|pairs|triples|"
             r"(?:confirmed |known |past )cases|training (?:set|data)|seed set",
     "users": r"who (?:are|is) (?:the )?(?:users?|customers?|audience)|users?|customers?|audience|merchants?|designers?|"
+             r"who (?:actually |really |mainly )?uses|who (?:we'?re|we are|i'?m|i am) (?:building|designing) (?:this|it) for|"
+             r"(?:end )?consumers?|internal (?:folks|teams?|staff)|"
              r"buyers?|shoppers?|personas?|who uses",
     "success_metric": r"metrics?|success|kpis?|measured?|goal|objective|north star|optimi[sz]e|target|win|judge",
     "team": r"team|engineers?|headcount|people|staff|who (?:else )?works",
-    "timeline": r"timeline|deadline|how long|weeks?|months?|by when|launch date|when does",
+    "timeline": r"timeline|deadline|how long|weeks?|months?|by when|launch date|when does|when'?s the (?:launch|deadline|release)|"
+                r"when (?:do|does|will|must|should|can) (?:we|it|this|the \w+) (?:need to |have to )?(?:ship|launch|go live|be (?:ready|done|live))|"
+                r"(?:must|need to|have to) (?:deliver|ship)|how much time (?:do )?(?:we|i) have (?:before|until|to)",
     "budget": r"budget|cost|spend|gpus?|money|dollars?|expensive|cheap",
-    "scope": r"scope|mvp|first version|v1|which features|in scope|out of scope|focus",
+    "scope": r"scope|mvp|first (?:version|release|cut|iteration)|v1|which features|in scope|out of scope|focus|"
+             r"what'?s in and what'?s out|minimum viable",
     "constraints": r"constraints?|limits?|limitations?|requirements?|on[- ]device|regulat\w*|compliance|must",
     "current_system": r"today|currently|existing|current|baseline|already|right now|in place|legacy|how is it done",
-    "quality": r"quality|accuracy|precision|recall|error rate|false positives?|false negatives?|how good",
+    "quality": r"quality|accura(?:cy|te)|precision|recall|error rate|false positives?|false negatives?|how good|how wrong|"
+               r"how (?:often|much) can it be wrong|good enough",
     "platform": r"platform|devices?|mobile|web|desktop|cloud|infra\w*|serving|hardware|stack|where does it run",
-    "privacy": r"privacy|pii|gdpr|consent|personal data|retention|anonymi[sz]\w*",
-    "languages": r"languages?|locales?|multilingual|english|international|countries",
+    "privacy": r"privacy|pii|gdpr|ccpa|consent|personal (?:data|info(?:rmation)?)|sensitive|retention|anonymi[sz]\w*|"
+               r"data[- ]residency",
+    "languages": r"languages?|locales?|multilingual|english|international|countries|regions?|markets?",
     "input": r"inputs?|empty|null|none|nan|duplicates?|ties?|sorted|unsorted|negative|length|how (?:large|big|long) can|n|"
              r"edge cases?|format of",
     "output": r"outputs?|return(?:s|ed)?|format|order(?:ed|ing)?|print",
