@@ -559,3 +559,46 @@ def test_the_call_the_clock_of_the_loop_and_a_missed_end(said: str, kind: str) -
 
 def test_asking_leave_to_skip_with_a_reason_passes() -> None:
     assert passes("Would it be okay to skip this one? I haven't worked with LLM serving and I don't think I'd do it justice.")
+
+
+PLANNED = Question(
+    id="sd-plan", text="Design a spam filter for comments on public designs.", source="written",
+    criteria=["requirements", "architecture"],
+    facts=[
+        Fact(topic="scale", text="About 2,000 comments a second at peak."),
+        Fact(topic="timeline", text="A first version has to ship within one quarter."),
+        Fact(topic="users", text="Anyone viewing a public design; moderators review what gets flagged."),
+        Fact(topic="privacy", text="Comments are public, but commenter emails and IPs are personal data under GDPR."),
+        Fact(topic="scope", text="The first release covers English comments only; images in comments come later."),
+        Fact(topic="quality", text="Under 1 in 1,000 good comments may be hidden wrongly."),
+    ],
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("said", "told"),
+    [("Thank you, that's an interesting problem. I'd rather not jump into models before knowing the load, so how many "
+      "comments come in per second?", "2,000 comments"),
+     ("Appreciate it. I've seen filters like this go badly when nobody agreed on the error budget, so before I design "
+      "anything: how often may it hide a good comment?", "1 in 1,000"),
+     ("Thanks, fun one. I would be grateful if you could share who looks at the comments that get flagged.", "moderators")],
+)  # fmt: skip
+def test_a_polite_turn_that_only_says_why_it_asks_is_a_question(said: str, told: str) -> None:
+    read = read_turn(said, PLANNED)
+    assert read is not None and not read.also_answer, read
+    assert told in read.reply
+
+
+@pytest.mark.parametrize(
+    ("asked", "told"),
+    [("How much time do we have before the first version has to go out?", "one quarter"),
+     ("when does this need to ship", "one quarter"),
+     ("so who actually uses this thing", "moderators"),
+     ("Is any of it sensitive, like personal info?", "GDPR"),
+     ("Where's the line for the first release?", "English comments only"),
+     ("How accurate does it have to be?", "1 in 1,000")],
+)  # fmt: skip
+def test_the_projects_timeline_users_privacy_scope_and_quality_bar(asked: str, told: str) -> None:
+    read = read_turn(asked, PLANNED)
+    assert read is not None and read.about_problem and not read.also_answer, read
+    assert told in read.reply, read.reply

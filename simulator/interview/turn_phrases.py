@@ -183,7 +183,8 @@ SPOKEN_QUESTION = re.compile(
     r"(?:is|are|was|were|do|does|did|can|could|will|would|should)\s+(?!i\b)\w+|"
     r"(?:should|can|could|may|shall) (?:i|we)\b|(?:what|how|where|who)(?:'s|s)\b|"
     r"(?:roughly |about |approximately )?how (?:many|much|big|large|fast|often|long)\b|"
-    r"(?:how|what|which|when|where|who)\b(?!\s+(?:i|we)\b)(?:\s+\w+){0,4}?\s+(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)\b)",
+    r"(?:how|what|which|when|where|who)\b(?!\s+(?:i|we)\b)(?:\s+\w+){0,4}?\s+(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)\b|"
+    r"who (?:\w+ly )?(?!is\b|was\b|has\b|does\b)[a-z]+s\b)",  # "so who actually uses this"
     re.IGNORECASE,
 )
 # Speech puts the topic first ("the two hundred millisecond p95 is that per frame or the whole clip", "weekly updates
