@@ -602,3 +602,26 @@ def test_the_projects_timeline_users_privacy_scope_and_quality_bar(asked: str, t
     read = read_turn(asked, PLANNED)
     assert read is not None and read.about_problem and not read.also_answer, read
     assert told in read.reply, read.reply
+
+
+COSTED = Question(
+    id="sd-costed", text="Design the serving path for a caption model.", source="written", criteria=["requirements"],
+    facts=[
+        Fact(topic="latency", text="Captions should appear within 300 ms."),
+        Fact(topic="budget", text="Serving has to fit on the existing pool of 12 GPUs."),
+        Fact(topic="constraints", text="It must run in the EU region only."),
+        Fact(topic="success_metric", text="Success is the share of captions kept unedited; exports must not drop."),
+    ],
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("asked", "told", "not_told"),
+    [("What's the latency budget?", "300 ms", "12 GPUs"),
+     ("What metric should move, and what must not get worse?", "unedited", "EU region"),
+     ("Is it online or can it be offline?", "300 ms", "12 GPUs"),
+     ("How many GPUs can we spend on it?", "12 GPUs", "300 ms")],
+)  # fmt: skip
+def test_words_shared_between_topics_go_to_the_right_fact(asked: str, told: str, not_told: str) -> None:
+    read = read_turn(asked, COSTED)
+    assert read is not None and told in read.reply and not_told not in read.reply, read.reply

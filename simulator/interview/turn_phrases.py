@@ -13,8 +13,8 @@ import re
 TOPIC_WORDS: dict[str, str] = {
     "scale": r"traffic|qps|rps|requests?|queries|users?|how many|volume|scale|how big|size|daily|monthly|dau|mau|"
              r"throughput|peak|load|catalog(?:ue)?|items?|products?|listings?|merchants?|shops?|stores?|templates?|designs?",
-    "latency": r"latency|how fast|response time|milliseconds?|ms|real[- ]?time|online|sla|slo|p9\d|p50|latency budget|time budget|"
-               r"synchronous|batch|offline|how quickly|fresh|freshness",
+    "latency": r"latency|how fast|response time|milliseconds?|ms|real[- ]?time|(?:online|offline)(?! (?:eval\w*|metrics?|tests?|testing|experiments?|a/b|results?|sets?|numbers|gains?|wins?))|sla|slo|p9\d|p50|latency budget|time budget|"
+               r"synchronous|batch|how quickly|fresh|freshness",
     "data": r"data|logs?|logging|logged|labels?|labell?ed|annotat\w*|history|historical|dataset|features?|signals?|"
             r"tracked|track|record(?:ed|s)?|per[- ]version|ground truth|clicks?|feedback|examples|samples|pairs|triples|"
             r"(?:confirmed |known |past )cases|training (?:set|data)|seed set",
@@ -27,10 +27,12 @@ TOPIC_WORDS: dict[str, str] = {
     "timeline": r"timeline|deadline|how long|weeks?|months?|by when|launch date|when does|when'?s the (?:launch|deadline|release)|"
                 r"when (?:do|does|will|must|should|can) (?:we|it|this|the \w+) (?:need to |have to )?(?:ship|launch|go live|be (?:ready|done|live))|"
                 r"(?:must|need to|have to) (?:deliver|ship)|how much time (?:do )?(?:we|i) have (?:before|until|to)",
-    "budget": r"budget|cost|spend|gpus?|money|dollars?|expensive|cheap",
+    # "latency budget" and "error budget" are not money; "spend more of the time on X" is not either
+    "budget": r"(?<!latency )(?<!time )(?<!error )budget|cost|spend(?!\s+(?:\w+\s+){0,3}time\b)|gpus?|money|dollars?|expensive|cheap",
     "scope": r"scope|mvp|first (?:version|release|cut|iteration)|v1|which features|in scope|out of scope|focus|"
              r"what'?s in and what'?s out|minimum viable",
-    "constraints": r"constraints?|limits?|limitations?|requirements?|on[- ]device|regulat\w*|compliance|must",
+    "constraints": r"constraints?|limits?|limitations?|requirements?|on[- ]device|regulat\w*|compliance|"
+                   r"must (?!not get worse|not regress|not drop)(?:\w+ )?(?:run|work|support|comply|use|stay|fit|respect|reuse|integrate|avoid|be)",
     "current_system": r"today|currently|existing|current|baseline|already|right now|in place|legacy|how is it done",
     "quality": r"quality|accura(?:cy|te)|precision|recall|error rate|false positives?|false negatives?|how good|how wrong|"
                r"how (?:often|much) can it be wrong|good enough",
