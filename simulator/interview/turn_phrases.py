@@ -18,13 +18,17 @@ TOPIC_WORDS: dict[str, str] = {
     "data": r"data|logs?|logging|logged|labels?|labell?ed|annotat\w*|history|historical|dataset|features?|signals?|"
             r"tracked|track|record(?:ed|s)?|per[- ]version|ground truth|clicks?|feedback|examples|samples|pairs|triples|"
             r"(?:confirmed |known |past )cases|training (?:set|data)|seed set",
-    "users": r"who (?:are|is) (?:the )?(?:users?|customers?|audience)|users?|customers?|audience|merchants?|designers?|"
-             r"who (?:actually |really |mainly )?uses|who (?:we'?re|we are|i'?m|i am) (?:building|designing) (?:this|it) for|"
-             r"(?:end )?consumers?|internal (?:folks|teams?|staff)|"
-             r"buyers?|shoppers?|personas?|who uses",
+    # Who the users are, not any mention of them ("how many users", "the merchant's orders" are about something else).
+    "users": r"who (?:are|is) (?:the |our )?(?:\w+ )?(?:users?|customers?|audience|merchants?|designers?|buyers?|shoppers?|sellers?)|"
+             r"who (?:are|is) (?:this|these|those|it|they)(?: \w+)? (?:for|aimed at|meant for)|"
+             r"(?:which|what) (?:kinds? of |types? of |sorts? of )?(?:users?|customers?|merchants?|designers?|buyers?|shoppers?|people)\b(?! (?:count|per|a day|a month))|"
+             r"(?:are|is) (?:the|our|these|those) (?:users?|customers?|merchants?|designers?|buyers?|shoppers?) (?!\d)|"
+             r"(?:target|end|primary|main|typical|intended|core) (?:users?|customers?|audience|merchants?|buyers?|shoppers?)|"
+             r"user base|audience|who (?:actually |really |mainly )?uses|who (?:we'?re|we are|i'?m|i am) (?:building|designing) (?:this|it) for|"
+             r"(?:end )?consumers?|internal (?:folks|teams?|staff|users)|personas?|for whom",
     "success_metric": r"metrics?|success|kpis?|measured?|goal|objective|north star|optimi[sz]e|target|win|judge",
     "team": r"team|engineers?|headcount|people|staff|who (?:else )?works",
-    "timeline": r"timeline|deadline|how long|weeks?|months?|by when|launch date|when does|when'?s the (?:launch|deadline|release)|"
+    "timeline": r"timeline|deadline|how long(?! (?:can|do|should|must|may|will) (?:we|you|i) (?:keep|retain|store|hold))|weeks?|months?|by when|launch date|when does|when'?s the (?:launch|deadline|release)|"
                 r"when (?:do|does|will|must|should|can) (?:we|it|this|the \w+) (?:need to |have to )?(?:ship|launch|go live|be (?:ready|done|live))|"
                 r"(?:must|need to|have to) (?:deliver|ship)|how much time (?:do )?(?:we|i) have (?:before|until|to)",
     # "latency budget" and "error budget" are not money; "spend more of the time on X" is not either
@@ -38,7 +42,7 @@ TOPIC_WORDS: dict[str, str] = {
                r"how (?:often|much) can it be wrong|good enough",
     "platform": r"platform|devices?|mobile|web|desktop|cloud|infra\w*|serving|hardware|stack|where does it run",
     "privacy": r"privacy|pii|gdpr|ccpa|consent|personal (?:data|info(?:rmation)?)|sensitive|retention|anonymi[sz]\w*|"
-               r"data[- ]residency",
+               r"data[- ]residency|(?:keep|retain|store|hold) (?:it|the data|them|that|user data|personal data)",
     "languages": r"languages?|locales?|multilingual|english|international|countries|regions?|markets?",
     "input": r"inputs?|empty|null|none|nan|duplicates?|ties?|sorted|unsorted|negative|length|how (?:large|big|long) can|n|"
              r"edge cases?|format of",
