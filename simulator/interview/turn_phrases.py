@@ -41,7 +41,7 @@ TOPIC_WORDS: dict[str, str] = {
     "quality": r"quality|accura(?:cy|te)|precision|recall|error rate|false positives?|false negatives?|how good|how wrong|"
                r"how (?:often|much) can it be wrong|good enough",
     "platform": r"platform|devices?|mobile|web|desktop|cloud|infra\w*|serving|hardware|stack|where does it run",
-    "privacy": r"privacy|pii|gdpr|ccpa|consent|personal (?:data|info(?:rmation)?)|sensitive|retention|anonymi[sz]\w*|"
+    "privacy": r"privacy|pii|gdpr|ccpa|consent|personal(?! (?:project|experience|opinion|view|take|preference)s?\b)|sensitive|retention|anonymi[sz]\w*|"
                r"data[- ]residency|(?:keep|retain|store|hold) (?:it|the data|them|that|user data|personal data)",
     "languages": r"languages?|locales?|multilingual|english|international|countries|regions?|markets?",
     "input": r"inputs?|empty|null|none|nan|duplicates?|ties?|sorted|unsorted|negative|length|how (?:large|big|long) can|n|"
