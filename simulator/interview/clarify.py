@@ -138,7 +138,7 @@ def _term_named(text: str) -> str | None:
     said = WHEN_YOU_SAY.search(text)
     if said and said.group("named"):  # "class-agnostic here means ...?", "adversarial adaptation - you mean ...?"
         return re.sub(r"^(?:the|a|an|this|that)\s+", "", said.group("named").strip(), flags=re.IGNORECASE)
-    if said and (ASKS_MEANING.search(text[said.end():]) or re.match(r"\W*(?:is|are|does|do) (?:that|it|this|they|those)\b", text[said.end():])):
+    if said and (ASKS_MEANING.search(text[said.end():]) or re.match(r"\W*(?:is|are|does|do) (?:that|it|this|they|those)\b", text[said.end():], re.IGNORECASE)):
         return said.group("term").strip()
     match = TERM.search(text.strip())
     return match.group("term").strip() if match else None
@@ -230,7 +230,7 @@ def _asking(clause: Clause, previous: Clause | None) -> str | None:
 def _spoken_question(clauses: list[Clause], i: int) -> bool:
     """A clause in the shape of a spoken question; "the p95 is that per frame | or the whole clip" is split at "or"."""
     text = clauses[i].norm
-    if i + 1 < len(clauses) and re.match(r"or\b", clauses[i + 1].norm):
+    if i + 1 < len(clauses) and re.match(r"or\b", clauses[i + 1].norm, re.IGNORECASE):
         text = f"{text} {clauses[i + 1].norm}"
     return bool(SPOKEN_QUESTION.match(text) or TOPIC_FIRST.match(text))
 
@@ -320,7 +320,7 @@ def read_turn(text: str, question: Question) -> Clarification | None:
         after = next((j for j in range(i + 1, len(clauses)) if kinds[j] is None), None)  # past "A? B? C?" to what follows
         if after is not None and kind != "confirm" and _answers_itself(clause, clauses[after]):
             continue
-        glossed = bool(i and re.match(r"(?:this|that|it|which) means?\b", clause.norm) and len(clauses[i - 1].norm.split()) <= 6)
+        glossed = bool(i and re.match(r"(?:this|that|it|which) means?\b", clause.norm, re.IGNORECASE) and len(clauses[i - 1].norm.split()) <= 6)
         asked = f"{clauses[i - 1].norm} {clause.norm}" if (kind == "confirm" or glossed) and i else clause.norm
         ask = _facts_for(replace(clause, norm=asked), question)
         # "...so, was anything else shipped that week?" ends the turn by asking (a "because..." after it says why)
