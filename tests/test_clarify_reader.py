@@ -625,3 +625,45 @@ COSTED = Question(
 def test_words_shared_between_topics_go_to_the_right_fact(asked: str, told: str, not_told: str) -> None:
     read = read_turn(asked, COSTED)
     assert read is not None and told in read.reply and not_told not in read.reply, read.reply
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["I'd key a dict by account and keep a min-heap of size k for the top k, so each update is log k and a query is "
+     "k log k. Are the scores floats or ints? Either way the heap works, ties broken by the smaller account id.",
+     "so the softmax might be too sharp and the head queries win every batch... is the margin fixed or tuned in your setup? "
+     "anyway first I'd add hard negatives from the index and then reweight the loss so tail queries count more",
+     "First I'd pin the data snapshot and the serving image so the model is the only thing that changes between arms. "
+     "Question: does the nightly job also rebuild the index? If so I'd split the two releases into different weeks."],
+)  # fmt: skip
+def test_a_yes_no_question_about_the_facts_mid_answer_is_asked(said: str) -> None:
+    read = read_turn(said, QUESTION)
+    assert read is not None and read.also_answer and read.about_problem, read
+
+
+@pytest.mark.parametrize(
+    ("said", "term"),
+    [("By fallback, do you mean a cached list or a simpler model?", "fallback"),
+     ("What do you mean by fallback here, a cached list, or a second model?", "fallback"),
+     ("when you say fallback, what counts as one, a cached list or just an empty row", "fallback")],
+)  # fmt: skip
+def test_a_term_asked_about_with_guesses_after_it(said: str, term: str) -> None:
+    read = read_turn(said, QUESTION)
+    assert read is not None and not read.also_answer and "what users see when the ranker" in read.reply, read
+
+
+@pytest.mark.parametrize("said", ["can I mute for like a minute, my dog is barking", "could I grab a quick sip of water",
+                                  "hang on, let me grab some water"])
+def test_short_pauses_for_the_room_or_a_drink(said: str) -> None:
+    read = read_turn(said, QUESTION)
+    assert read is not None and read.reply == BREAK_GRANTED
+
+
+def test_missing_half_the_question_asks_to_hear_it_again() -> None:
+    read = read_turn("sorry i missed the second half, how would i do what again", QUESTION)
+    assert read is not None and any(a.repeat for a in read.asks)
+
+
+def test_speech_that_asks_after_a_short_lead_in() -> None:
+    read = read_turn("ok so before the serving part do we log which model answered each request", QUESTION)
+    assert read is not None and not read.also_answer and read.about_problem

@@ -31,6 +31,7 @@ from .turn_phrases import (
     BECAUSE,
     BREAK,
     BREAK_GRANTED,
+    BY_TERM,
     CALL_FIXED,
     CALL_TROUBLE,
     CHECK_IN,
@@ -52,6 +53,8 @@ from .turn_phrases import (
     OR_ASKS,
     PASS,
     PASSED_ON,
+    POLAR_FACT,
+    MARKED_QUESTION,
     PERMISSION,
     PREAMBLE,
     PUT_TO_YOU,
@@ -135,6 +138,9 @@ def _term_named(text: str) -> str | None:
     quoted = QUOTED.search(text)
     if quoted and ASKS_MEANING.search(text):  # "what do you mean by 'reproducible prompts' for support?"
         return quoted.group("term").strip()
+    by = BY_TERM.search(text)
+    if by:
+        return (by.group("term") or by.group("meant")).strip()
     said = WHEN_YOU_SAY.search(text)
     if said and said.group("named"):  # "class-agnostic here means ...?", "adversarial adaptation - you mean ...?"
         return re.sub(r"^(?:the|a|an|this|that)\s+", "", said.group("named").strip(), flags=re.IGNORECASE)
@@ -168,7 +174,7 @@ def _facts_for(clause: Clause, question: Question) -> Ask | None:
     explained = _term_fact(term, question) if term else None
     if explained is not None:
         return Ask(text=clause.text, topics=("term",), facts=(explained,))
-    if term is not None and (QUOTED.search(text) or WHEN_YOU_SAY.search(text) or MEAN_BY.search(text)):
+    if term is not None and (QUOTED.search(text) or WHEN_YOU_SAY.search(text) or MEAN_BY.search(text) or BY_TERM.search(text)):
         return Ask(text=clause.text, topics=("term",), facts=(), term=term)
     if TURNED_BACK.search(text):
         return Ask(text=clause.text, topics=(), facts=(), said=YOUR_TAKE)
@@ -326,6 +332,7 @@ def read_turn(text: str, question: Question) -> Clarification | None:
         # "...so, was anything else shipped that week?" ends the turn by asking (a "because..." after it says why)
         closing = all(kinds[j] is not None or BECAUSE.match(clauses[j].norm) for j in range(i + 1, len(clauses)))
         put = bool(PUT_TO_YOU.search(asked))  # "do you have a trace breakdown?" asks the interviewer, wherever it is
+        put = put or (clause.question and bool(POLAR_FACT.match(asked) or MARKED_QUESTION.match(asked)))
         if ask is None and (not also_answer or opening or closing or put or kind == "confirm") and not RHETORICAL.search(asked):
             ask = Ask(text=clause.text, topics=(), facts=())
         if ask is not None:

@@ -56,6 +56,7 @@ REPEAT = re.compile(
     r"^\W*(?:sorry|pardon(?: me)?|come again|what|huh)\W*$|\bdid you say\b|\b(?:connection|audio|line|sound) (?:dropped|cut out)|"
     r"^(?:sorry|pardon)\W+(?:was|is|did you say) (?:that|it)\b|\byou (?:cut|broke) (?:out|up)\b|\b(?:i )?lost you\b|"
     r"\bwhat was the (?:\w+ )?(?:part|bit|half|piece|sentence|one|thing|item|point)\b|\bre-?(?:read|state)\b|"
+    r"\b(?:i )?(?:missed|didn'?t get|lost) the (?:first|second|last|other) (?:half|part|bit)\b|\bwhat again\W*$|"
     r"^(?:sorry\W+)?(?:from|to|and) [\w\s.%-]{1,30}? to what\W*$|\bi missed (?:the (?:end|last part|start|beginning|first part|question)|that|what you said)\b|^(?:sorry\W+)?the [\w\s-]{1,30}? what\W*$",
     re.IGNORECASE,
 )
@@ -129,6 +130,8 @@ ASKS_TO_GO_ON = re.compile(r"^(?:\w+,? )?(?:do|would|shall|should) (?:you (?:wan
                     r"continue|keep going)\b", re.IGNORECASE)
 # Asking for a break ("do you mind if we take a two minute break?"): granted, the clock runs on.
 BREAK = re.compile(r"\b(?:take|have|get) a (?:short |quick |little |\w+[- ]minute )?break\b|"
+                   r"\bmute (?:myself )?(?:for )?(?:like |about |just )?(?:a|one|two|a few|a couple of) (?:sec|secs|seconds?|moments?|minutes?)\b|"
+                   r"\b(?:take|have|get|grab) (?:a |some )?(?:quick |little )?(?:sip|drink|glass|bottle) of water\b|\bgrab (?:some )?water\b|"
                    r"\btake (?:two|a couple of|a few|one) minutes?\b|\bneed a refill\b|\bgive me (?:one|a) (?:sec|second|moment|minute)\b|"
                    r"\b(?:turn|switch) (?:my|the) (?:camera|video|mic|microphone) off\b|\bpause (?:for )?(?:like |about |maybe |just )?(?:an?|one|two|\d+|ten|fifteen|twenty|thirty|a few|a couple of) ?(?:sec|secs|seconds?|moments?|minutes?)\b|"
                    r"\b(?:take|have|get) (?:a|one|two|a few|a couple of) (?:minutes?|moments?|seconds?|secs?) to (?:think|collect|gather|jot|write|organi[sz]e)\b|"
@@ -180,17 +183,27 @@ ANSWERS_ITSELF = re.compile(
 )
 TAG_RIGHT = re.compile(r"(?<!that's )(?<!that is )(?<!all )(?<!the )\b(?:right|correct|yeah)\W*$", re.IGNORECASE)
 OR_ASKS = re.compile(r"\bor (?:is|are|was|were|do|does|did|can|could|should|would|will) \w+", re.IGNORECASE)  # "..., or is it enough to..."
+# Mid-answer, a yes/no or either-or question about the problem's facts ("Are account ids integers or strings?", "is the
+# temperature fixed or learned in your setup?") is put to the interviewer; one about the candidate's own plan or
+# reasoning ("is that enough?", "does that make sense?", "would I need a GPU for this?") is not. So is one the
+# candidate marks ("Question: does the weekly update also change the tokenizer?").
+POLAR_FACT = re.compile(
+    r"^(?:(?:and|but|so|also|oh|actually|quick question|question|one question|my question is|i have a question)\W+)*"
+    r"(?:is|are|was|were|does|do|did|will|has|have|can) (?!i\b|that\b|this\b|it\b|we\b|you\b|there\b)(?:the|a|an|our|your|their|its|these|those|any|all|each|every)?\s*[\w-]+",
+    re.IGNORECASE,
+)
+MARKED_QUESTION = re.compile(r"^(?:quick question|question|one question|my question is|i have a question)\W", re.IGNORECASE)
 JOINED = re.compile(r"^(?:and|or|since|given|so|right|correct)\b", re.IGNORECASE)
 # Speech has no '?': a clause in the shape of a question ("how many requests per second are we expecting at peak",
 # "is the randomisation done per user") asks, unless it is the candidate's own plan ("what I'd do is...").
 SPOKEN_QUESTION = re.compile(
     r"^(?:(?:ok|okay|so|and|um+|uh+|hm+|right|sorry|also|then|yeah|first|like|i mean|quick question|question|"
-    r"before i (?:get going|get started|start|begin|dive in|jump in|go on))\W+)*(?:"
+    r"before i (?:get going|get started|start|begin|dive in|jump in|go on)|before (?:the|that|we|i|you|going|getting) (?:\w+ ){0,3}?(?:part|bit|step|stuff|question|into it|in|on))\W+)*(?:"
     r"(?:is|are|was|were|do|does|did|can|could|will|would|should)\s+(?!i\b)\w+|"
     r"(?:should|can|could|may|shall) (?:i|we)\b|(?:what|how|where|who)(?:'s|s)\b|"
     r"(?:roughly |about |approximately )?how (?:many|much|big|large|fast|often|long)\b|"
     r"(?:how|what|which|when|where|who)\b(?!\s+(?:i|we)\b)(?:\s+\w+){0,4}?\s+(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)\b|"
-    r"who (?:\w+ly )?(?!is\b|was\b|has\b|does\b)[a-z]+s\b)",  # "so who actually uses this"
+    r"who (?:\w+ly )?(?!is\b|was\b|has\b|does\b)[a-z]+s\b|what counts as\b|when you say\b)",  # "so who actually uses this"
     re.IGNORECASE,
 )
 # Speech puts the topic first ("the two hundred millisecond p95 is that per frame or the whole clip", "weekly updates
@@ -280,6 +293,13 @@ QUOTED = re.compile(r"(?<!\w)[\"'“‘](?P<term>[^\"'“”‘’]{2,40})[\"'�
 ASKS_MEANING = re.compile(r"\bwhat (?:do|does|did) (?:you|it|that|\w+) mean\b|\bmean(?:s|ing)? (?:here|exactly|in this)\b|\bmean by\b|"
                            r"\bwhat counts as\b|\bstands? for\b|\brefers? to\b|\byou mean\b|\bmeans\b|"
                            r"\bwhen you say\b|\bwhat (?:is|are|'s)\b|\b(?:explain|define)\b", re.IGNORECASE)
+# "By tradeoff, do you mean the U-shaped curve?", "what do you mean by slow here, consistently slow, or tail spikes?":
+# the term, then the candidate's guesses.
+BY_TERM = re.compile(
+    r"^(?:\w+,? )?by (?P<term>[\w\s/-]{2,40}?),? (?:do you mean|you mean|are you (?:talking about|referring to)|does (?:that|it) mean)\b|"
+    r"\bwhat (?:do|did) you mean (?:by|with) (?:the )?[\"'“‘]?(?P<meant>[\w\s/-]{2,40}?)[\"'”’]?\s*(?:here|exactly|in this case)?\s*,",
+    re.IGNORECASE,
+)
 WHEN_YOU_SAY = re.compile(r"\bwhen you say (?P<term>[\w\s/-]{2,40}?)\s*(?:,|(?=\s(?:do you mean|you mean|is that|is it|does that|are those|meaning)\b))|"
                           r"^(?:sorry|so|ok|okay|quick one|quick question)?\W*(?!(?:what|how|which|who|do|does|did|is|are|so|i|we|and|but)\b)(?P<named>[\w/-]+(?: [\w/-]+){0,3}?)\s*(?:here )?(?:-|—|,)?\s*(?:you mean|means|meaning|as in)\b",
                           re.IGNORECASE)
