@@ -667,3 +667,16 @@ def test_missing_half_the_question_asks_to_hear_it_again() -> None:
 def test_speech_that_asks_after_a_short_lead_in() -> None:
     read = read_turn("ok so before the serving part do we log which model answered each request", QUESTION)
     assert read is not None and not read.also_answer and read.about_problem
+
+
+def test_one_clause_that_asks_two_things_gets_a_fact_for_each() -> None:
+    question = Question(
+        id="sd-two", text="Design the serving path for a caption model.", source="written", criteria=["requirements"],
+        facts=[
+            Fact(topic="quality", text="Caption edits run at about 12% today.", keywords=["GPU"]),
+            Fact(topic="budget", text="Serving has to fit on the existing pool of 12 GPUs."),
+            Fact(topic="team", text="Three MLEs and a backend engineer."),
+        ],
+    )  # fmt: skip
+    read = read_turn("so um what's the budget like and who's on the team", question)
+    assert read is not None and "12 GPUs" in read.reply and "Three MLEs" in read.reply, read

@@ -61,6 +61,7 @@ from .turn_phrases import (
     QUOTED,
     REPEAT,
     RHETORICAL,
+    SECOND_ASK,
     SHORT_WORDS,
     SPOKEN_QUESTION,
     TAG_RIGHT,
@@ -207,6 +208,20 @@ def _facts_for(clause: Clause, question: Question) -> Ask | None:
     return None
 
 
+def _each_part(ask: Ask, asked: str, clause: Clause, question: Question) -> list[Ask]:
+    """The ask, or one per part when the clause asks two things and each part is answered by its own facts.
+
+    Read whole, "what's the gpu budget like and who's on the team" is matched to the single fact closest to it;
+    read in parts, the budget and the team each get theirs.
+    """
+    parts = [p for p in SECOND_ASK.split(asked) if p.strip()]
+    if len(parts) > 1 and ask.facts:
+        split = [_facts_for(replace(clause, norm=part), question) for part in parts]
+        if all(a is not None and a.facts for a in split):
+            return [_by_meaning(a, part, question) for a, part in zip(split, parts, strict=True) if a is not None]
+    return [_by_meaning(ask, asked, question)]
+
+
 def _aside(clause: Clause) -> bool:
     """Said around the asking ("quick question", "thanks, interesting one", "I'd like to avoid jumping into models"): no answer."""
     return bool(PREAMBLE.match(clause.norm) or META.match(clause.norm))
@@ -336,7 +351,7 @@ def read_turn(text: str, question: Question) -> Clarification | None:
         if ask is None and (not also_answer or opening or closing or put or kind == "confirm") and not RHETORICAL.search(asked):
             ask = Ask(text=clause.text, topics=(), facts=())
         if ask is not None:
-            asks.append(_by_meaning(ask, asked, question))
+            asks.extend(_each_part(ask, asked, clause, question))
     if stated:  # "...and that's how we shipped it. Should I go on?" checks in at the end of an answer
         asks = [ask for ask in asks if ask.said != GO_ON]
     elif any(a.said in (PASSED_ON, AFTER_THE_ROUND, TIME_CHECK) for a in asks):  # a turn about the job asks nothing about the problem

@@ -193,6 +193,11 @@ POLAR_FACT = re.compile(
     re.IGNORECASE,
 )
 MARKED_QUESTION = re.compile(r"^(?:quick question|question|one question|my question is|i have a question)\W", re.IGNORECASE)
+# Where one clause asks two things ("what's the gpu budget like and who's on the team"): each part gets its own facts.
+SECOND_ASK = re.compile(
+    r",?\s+(?:and|or|also|plus)\s+(?=(?:who|what|how|when|where|which|whether|is|are|do|does|did|can|will|would)(?:'s|\b))",
+    re.IGNORECASE,
+)
 JOINED = re.compile(r"^(?:and|or|since|given|so|right|correct)\b", re.IGNORECASE)
 # Speech has no '?': a clause in the shape of a question ("how many requests per second are we expecting at peak",
 # "is the randomisation done per user") asks, unless it is the candidate's own plan ("what I'd do is...").
