@@ -47,15 +47,15 @@ from .turn_phrases import (
     INDIRECT,
     JOINED,
     LOGISTICS,
+    MARKED_QUESTION,
     MEAN_BY,
     META,
     OKAY_WITH_YOU,
     OR_ASKS,
     PASS,
     PASSED_ON,
-    POLAR_FACT,
-    MARKED_QUESTION,
     PERMISSION,
+    POLAR_FACT,
     PREAMBLE,
     PUT_TO_YOU,
     QUOTED,
@@ -216,9 +216,9 @@ def _each_part(ask: Ask, asked: str, clause: Clause, question: Question) -> list
     """
     parts = [p for p in SECOND_ASK.split(asked) if p.strip()]
     if len(parts) > 1 and ask.facts:
-        split = [_facts_for(replace(clause, norm=part), question) for part in parts]
-        if all(a is not None and a.facts for a in split):
-            return [_by_meaning(a, part, question) for a, part in zip(split, parts, strict=True) if a is not None]
+        split = [(a, part) for part in parts if (a := _facts_for(replace(clause, norm=part), question)) is not None and a.facts]
+        if len(split) == len(parts):
+            return [_by_meaning(a, part, question) for a, part in split]
     return [_by_meaning(ask, asked, question)]
 
 
