@@ -187,12 +187,13 @@ OR_ASKS = re.compile(r"\bor (?:is|are|was|were|do|does|did|can|could|should|woul
 # temperature fixed or learned in your setup?") is put to the interviewer; one about the candidate's own plan or
 # reasoning ("is that enough?", "does that make sense?", "would I need a GPU for this?") is not. So is one the
 # candidate marks ("Question: does the weekly update also change the tokenizer?").
+_QUESTION_MARKERS = r"quick question|question|one question|my question is|i have a question"
 POLAR_FACT = re.compile(
-    r"^(?:(?:and|but|so|also|oh|actually|quick question|question|one question|my question is|i have a question)\W+)*"
+    rf"^(?:(?:and|but|so|also|oh|actually|{_QUESTION_MARKERS})\W+)*"
     r"(?:is|are|was|were|does|do|did|will|has|have|can) (?!i\b|that\b|this\b|it\b|we\b|you\b|there\b)(?:the|a|an|our|your|their|its|these|those|any|all|each|every)?\s*[\w-]+",
     re.IGNORECASE,
 )
-MARKED_QUESTION = re.compile(r"^(?:quick question|question|one question|my question is|i have a question)\W", re.IGNORECASE)
+MARKED_QUESTION = re.compile(rf"^(?:{_QUESTION_MARKERS})\W", re.IGNORECASE)
 # Where one clause asks two things ("what's the gpu budget like and who's on the team"): each part gets its own facts.
 SECOND_ASK = re.compile(
     r",?\s+(?:and|or|also|plus)\s+(?=(?:who|what|how|when|where|which|whether|is|are|do|does|did|can|will|would)(?:'s|\b))",
