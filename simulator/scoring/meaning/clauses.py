@@ -146,6 +146,13 @@ def _strip(text: str, span: Span) -> Span:
 
 
 _CONTRAST = re.compile(r"^(?:but|however|in practice|realistically|actually|instead|in reality|though|yet)\b", re.IGNORECASE)
+# "We could have cached or distilled, and I chose distillation": a clause telling what someone then did ends the wish.
+_DONE_START = re.compile(
+    r"^(?:(?:and|so|but|then|in the end|eventually|finally),?\s+)*(?:i|we|the team)\s+(?:\w+ly\s+)?"
+    r"(?:\w+ed|chose|went|picked|took|ran|built|made|wrote|shipped|set|put|kept|got|found|did|led|drove|sent|spent|saw|"
+    r"split|cut|won|began|brought|bought|held|told|met|paid|sold|let)\b",
+    re.IGNORECASE,
+)
 
 
 def unrealised(norm: str, story: bool) -> bool:
@@ -195,7 +202,7 @@ def split_clauses(text: str, *, story: bool = False, answer_index: int = 0) -> l
             norm = normalise_spoken(raw)
             if not any(ch.isalnum() for ch in norm):
                 continue
-            wishing = unrealised(norm, story) or (wishing and not _CONTRAST.match(norm))
+            wishing = unrealised(norm, story) or (wishing and not _CONTRAST.match(norm) and not _DONE_START.match(norm))
             kept, denied = negation_split(norm)
             if wishing:
                 polarity, kept, denied = Polarity.UNREALISED, norm, None

@@ -1,0 +1,26 @@
+"""How far a wish reaches: what is only wished for stays apart from what was then done."""
+
+from __future__ import annotations
+
+from simulator.scoring.meaning.clauses import Polarity, split_clauses
+
+
+def _polarities(text: str, story: bool = True) -> list[tuple[str, Polarity]]:
+    return [(c.text, c.polarity) for c in split_clauses(text, story=story)]
+
+
+def test_a_choice_told_after_the_options_is_something_done() -> None:
+    read = _polarities("We could have cached answers or distilled, and I chose distillation since quality dropped "
+                       "only one point on our eval set while cost was halved.")
+    assert read[0][1] is Polarity.UNREALISED, read
+    assert [p for _, p in read[1:]] == [Polarity.AFFIRMED] * (len(read) - 1), read
+
+
+def test_a_wish_still_covers_the_rest_of_its_sentence() -> None:
+    read = _polarities("Ideally you'd shadow it first, then ramp it with automatic rollbacks on the error rate.")
+    assert [p for _, p in read] == [Polarity.UNREALISED] * len(read), read
+
+
+def test_what_was_then_done_ends_a_missed_plan() -> None:
+    read = _polarities("We never got around to a proper root cause; we rolled back and moved on.")
+    assert read[0][1] is Polarity.UNREALISED and read[-1][1] is Polarity.AFFIRMED, read
