@@ -1,0 +1,34 @@
+"""Architecture read in the words designs are told in: cascades, orchestration and storage, not only feature stores."""
+
+from __future__ import annotations
+
+from scoring_helpers import repo_catalog
+from simulator.scoring.meaning import default_model
+from simulator.scoring.meaning.model import AnswerText
+
+QUESTION = "Design a system that screens user-uploaded images for policy violations before they are published."
+DESIGN = ("Uploads land in object storage and a small classifier scores each one within the request; only the uncertain "
+          "tenth goes on to a larger vision model, and whatever that flags waits in a review queue for a moderator. "
+          "A Dagster job collects the moderators' decisions every night, retrains both models on Kubernetes and "
+          "registers them in MLflow.")
+BOX = "I'd train a good vision model on the labelled images and use it to decide."
+
+
+def _architecture(answer: str) -> tuple[int, set[str]]:
+    catalog = repo_catalog()
+    loop = catalog.loops["canva-mle"]
+    assessment = default_model().assess(catalog.criterion(loop, "architecture"), QUESTION, [AnswerText(answer)])
+    assert assessment is not None
+    return assessment.level, {f.facet.id for f in assessment.shown}
+
+
+def test_a_cascade_with_its_jobs_and_stores_shows_components_and_flow() -> None:
+    level, shown = _architecture(DESIGN)
+    assert {"components", "data_flow"} <= shown, shown
+    assert level >= 3
+
+
+def test_a_model_box_shows_neither() -> None:
+    level, shown = _architecture(BOX)
+    assert not {"components", "data_flow"} & shown, shown
+    assert level <= 2
