@@ -1,4 +1,4 @@
-"""The clarification reader over 1,311 written candidate turns (tests/data/candidate_turns.yaml).
+"""The clarification reader over 1,431 written candidate turns (tests/data/candidate_turns.yaml).
 
 Each turn is read against its real bank question, as a round reads it, and what the reader makes of it is
 compared with what the turn does. It is a development set (see the file's header), so the bar is high: a class
@@ -24,6 +24,7 @@ from simulator.interview.clarify import (
     TAKE_YOUR_TIME,
     TIME_CHECK,
     YOUR_CALL,
+    YOUR_TAKE,
     passes,
     read_turn,
 )
@@ -36,7 +37,7 @@ ACCEPTED = {
     "clarify": {"fact"}, "term": {"term", "fact"}, "repeat": {"repeat"}, "mixed": {"mixed"},
     "answer": {"answer", "mixed"}, "permission": {"your_call", "fact", "story"}, "not_problem": {"not_problem"},
 }  # fmt: skip
-NOT_THE_PROBLEM = {PASSED_ON, AFTER_THE_ROUND, TAKE_YOUR_TIME, BREAK_GRANTED, HEAR_YOU, CALL_FIXED, TIME_CHECK}
+NOT_THE_PROBLEM = {PASSED_ON, AFTER_THE_ROUND, TAKE_YOUR_TIME, BREAK_GRANTED, HEAR_YOU, CALL_FIXED, TIME_CHECK, YOUR_TAKE}
 
 
 def reading(text: str, question: Question) -> str:

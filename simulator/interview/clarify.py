@@ -44,6 +44,7 @@ from .turn_phrases import (
     HEAR_YOU,
     HEARING,
     HINT,
+    IN_MIND,
     INDIRECT,
     JOINED,
     LOGISTICS,
@@ -56,6 +57,7 @@ from .turn_phrases import (
     PASSED_ON,
     PERMISSION,
     POLAR_FACT,
+    POLAR_START,
     PREAMBLE,
     PUT_TO_YOU,
     QUOTED,
@@ -239,7 +241,8 @@ def _asking(clause: Clause, previous: Clause | None) -> str | None:
     text = clause.norm
     if CHECK_IN.search(text) and not (previous is not None and ASSUMES.search(previous.norm)):
         return "check_in"
-    if CONFIRM.search(text) and (clause.question or ASSUMES.search(text) or (previous is not None and ASSUMES.search(previous.norm))):
+    if IN_MIND.search(text) or CONFIRM.search(text) and (
+            clause.question or ASSUMES.search(text) or (previous is not None and ASSUMES.search(previous.norm))):
         return "confirm"
     if clause.question and ASSUMES.search(text):  # "..., I assume, not torch tensors?" checks an assumption
         return "confirm"
@@ -254,6 +257,12 @@ def _spoken_question(clauses: list[Clause], i: int) -> bool:
     if i + 1 < len(clauses) and re.match(r"or\b", clauses[i + 1].norm, re.IGNORECASE):
         text = f"{text} {clauses[i + 1].norm}"
     return bool(SPOKEN_QUESTION.match(text) or TOPIC_FIRST.match(text))
+
+
+def _starts_sentence(text: str, clauses: list[Clause], i: int) -> bool:
+    if i == 0:
+        return True
+    return bool(re.search(r"[.!?]\W*$", clauses[i - 1].text) or re.search(r"[.!?]", text[clauses[i - 1].span.end:clauses[i].span.start]))
 
 
 def _restarts_asking(clause: Clause) -> bool:
@@ -298,10 +307,13 @@ def read_turn(text: str, question: Question) -> Clarification | None:
     if _passes(text, clauses):
         return None
     kinds = [_asking(c, clauses[i - 1] if i else None) for i, c in enumerate(clauses)]
-    if "?" not in text:  # speech: a question starts the turn, a sentence, or follows another question
+    if "?" in text:  # written: "Third, is the user waiting for the picks, and if so..." asks, whatever ends it
         for i, clause in enumerate(clauses):
-            starts = i == 0 or kinds[i - 1] == "question" or bool(re.search(r"[.!]\W*$", clauses[i - 1].text)) \
-                or bool(re.search(r"[.!]", text[clauses[i - 1].span.end:clause.span.start]))
+            if kinds[i] is None and _starts_sentence(text, clauses, i) and POLAR_START.match(clause.norm):
+                kinds[i] = "question"
+    else:  # speech: a question starts the turn, a sentence, or follows another question
+        for i, clause in enumerate(clauses):
+            starts = _starts_sentence(text, clauses, i) or kinds[i - 1] == "question"
             if kinds[i] is None and (starts and _spoken_question(clauses, i) or _restarts_asking(clause)):
                 kinds[i] = "question"
             elif kinds[i] is None and i and kinds[i - 1] == "question" and OR_ASKS.search(clause.norm):

@@ -55,7 +55,7 @@ REPEAT = re.compile(
     r"paste (?:the|it|that) (?:question|schema|prompt|problem|formula|task)|didn'?t (?:catch|hear)|did not (?:catch|hear)|what was the question)\b|"
     r"^\W*(?:sorry|pardon(?: me)?|come again|what|huh)\W*$|\bdid you say\b|\b(?:connection|audio|line|sound) (?:dropped|cut out)|"
     r"^(?:sorry|pardon)\W+(?:was|is|did you say) (?:that|it)\b|\byou (?:cut|broke) (?:out|up)\b|\b(?:i )?lost you\b|"
-    r"\bwhat was the (?:\w+ )?(?:part|bit|half|piece|sentence|one|thing|item|point)\b|\bre-?(?:read|state)\b|"
+    r"\bwhat (?:was|were) the (?:\w+ )?(?:part|bit|half|piece|sentence|one|thing|item|point)s?\b(?:.*\bagain\b)?|\bre-?(?:read|state)\b|"
     r"\b(?:i )?(?:missed|didn'?t get|lost) the (?:first|second|last|other) (?:half|part|bit)\b|\bwhat again\W*$|"
     r"^(?:sorry\W+)?(?:from|to|and) [\w\s.%-]{1,30}? to what\W*$|\bi missed (?:the (?:end|last part|start|beginning|first part|question)|that|what you said)\b|^(?:sorry\W+)?the [\w\s-]{1,30}? what\W*$",
     re.IGNORECASE,
@@ -63,7 +63,7 @@ REPEAT = re.compile(
 TERM = re.compile(
     r"\b(?:what(?: (?:do |did )?you mean (?:by|with)| counts as| does| do| is| are| means|['’]s)|(?:can|could|would) you (?:explain|define|clarify)(?: what)?(?: you mean by)?|"
     r"(?:please )?(?:explain|define))\s+(?:a |an |the )?[\"'“‘]?(?P<term>[\w\s/-]{2,40}?)\b[\"'”’]?"
-    r"\s*(?:means?|stands? for|refers? to|is|are)?\s*(?:exactly|here|in this case|for this|again)?\s*(?:exactly|here)?"
+    r"\s*(?:means?|stands? for|refers? to|is|are)?\s*(?:exactly|here|in this case|in this context|for this|again)?\s*(?:exactly|here)?"
     r"(?:\s*,\s*(?:like|as in|i mean|so|e\.?g\.?|i\.?e\.?)\b.*|(?:(?<=here)|(?<=exactly))\s+like\b.*|"
     r"\s*,?\s*(?:is (?:that|it)|do you mean)\b.*)?\s*\??$",  # "what is X exactly, like n-gram overlap?" guesses
     re.IGNORECASE,
@@ -96,7 +96,7 @@ ABOUT_US = re.compile(
     r"(?:this|is this) (?:\w+ ){0,3}(?:the )?(?:last|final) (?:\w+ )?(?:one|round)|(?:a|another) (?:\w+ )?round (?:after|later|next)|daily work|typical (?:day|week)|i'?d be joining|if i join|different org|"
     r"i'?d (?:actually )?be (?:owning|working on|joining)|(?:actually|really) building|real (?:versus|vs|or) hypothetical|"
     r"do you guys|submit (?:it )?whenever|when i'?m done|career|ladder|promotions?|staff track|reading group|"
-    r"work[- ]life|on-?call (?:rotation|look like|like|load)|day[- ]to[- ]day|if i (?:joined|got the (?:job|role|offer))|is the role|"
+    r"work[- ]life|on-?call (?:rotation|look like|like|load)|(?<!\bdo )(?<!\bdoes )day[- ]to[- ]day|(?:i|you|we|i'd|you'd) (?:\w+ ){0,2}do (?:all )?day[- ]to[- ]day|if i (?:joined|got the (?:job|role|offer))|is the role|"
     r"the role (?:is|be|mostly|involve)\w*|for (?:mles|engineers|ml engineers|data scientists) (?:at|here)|"
     r"(?:is|will) (?:the take-home|this|it) (?:be )?(?:graded|scored|assessed|marked)|graded on|"
     r"rest of the (?:loop|interview|process)|(?:my|some|a few) questions (?:for you|at the end)|at the end if there'?s time|"
@@ -104,7 +104,7 @@ ABOUT_US = re.compile(
     r"this round|a coding part|(?:feedback|interview|hiring) process|hear back|the recruiter|after (?:this|the) (?:round|interview|call)|"
     r"walk (?:me )?through it with me|interviewing for|the team i'?d (?:be|join|manage)|team i'?d be|how much say|"
     r"as the (?:em|manager|lead|hiring manager)|"
-    r"(?:a )?real (?:incident|problem|case|story)|(?:you|your team) (?:had|faced|hit|handled|saw|ran into)|"
+    r"(?:a )?real (?:incident|problem|case|story)|(?:you|your team) (?:actually |really |ever )?(?:had|faced|hit|handled|saw|ran into)|you (?:\w+ )?ended up|"
     r"the team (?:actually )?(?:ended up|did)|in this role|this role)\b",
     re.IGNORECASE,
 )
@@ -162,12 +162,17 @@ CONFIRM = re.compile(
     r"\bunless (?:you (?:say|tell me)|that'?s wrong)",
     re.IGNORECASE,
 )
+# Checking a figure against the interviewer's own ("is a hundred milliseconds roughly what you had in mind"): asks,
+# wherever it sits in a spoken run-on.
+IN_MIND = re.compile(r"\bwhat you (?:had|have) in mind\b|\bwhat you(?:'re| are| were) (?:expecting|picturing|thinking of)\b",
+                     re.IGNORECASE)
 ASSUMES = re.compile(r"\bassum(?:e|ing)\b|\bi'?m guessing\b|\bi (?:guess|take it|suppose)\b|\bpresumably\b|\bi'?d expect\b",
                       re.IGNORECASE)
 # Asking in the shape of a statement ("I'm wondering whether we have labels", "I'd like to understand the budget first").
 INDIRECT = re.compile(
     r"^(?:\w+,? )?(?:before (?:i|we) [\w\s]{2,30}?,? )?(?:(?:i'?m |just |i'?m just )?curious|i'?m wondering|i was wondering|i wonder|"
     r"(?:the thing |what )i'?m (?:unsure|not sure) (?:about )?is (?:whether|how|what|if)|"
+    r"(?:i'?m|i am) (?:not sure|unsure) (?:yet )?(?:whether|if)|i (?:don'?t|do not) (?:yet )?know (?:yet )?(?:whether|if|how (?:many|much|big|large|often|fast)|what (?:the|our|their))|"
     r"(?:i'?d|i would) (?:like|love|want) to (?:know|understand|check|ask|confirm|clarify|hear|learn|find out|"
     r"get (?:a |an )?(?:sense|picture|feel|idea|read|handle))|(?:i'?d|i would) be (?:grateful|glad|thankful) if you (?:could|would|can)|"
     r"(?:i'?d|i would) find it (?:\w+ )?(?:helpful|useful) to (?:know|understand|hear)|"
@@ -193,6 +198,13 @@ POLAR_FACT = re.compile(
     r"(?:is|are|was|were|does|do|did|will|has|have|can) (?!i\b|that\b|this\b|it\b|we\b|you\b|there\b)(?:the|a|an|our|your|their|its|these|those|any|all|each|every)?\s*[\w-]+",
     re.IGNORECASE,
 )
+# Written, a sentence in the shape of a yes/no question asks even when it ends in a full stop ("Third, is the user
+# waiting for the picks, and if so how long...").
+POLAR_START = re.compile(
+    r"^(?:(?:first|second|third|fourth|fifth|next|also|lastly|finally|and(?: last(?:ly)?)?),?\s+)*"
+    r"(?:is|are|does|do|will|would|can|could|should) (?:the|there|we|you|they|our|your|these|those)\b",
+    re.IGNORECASE,
+)
 MARKED_QUESTION = re.compile(rf"^(?:{_QUESTION_MARKERS})\W", re.IGNORECASE)
 # Where one clause asks two things ("what's the gpu budget like and who's on the team"): each part gets its own facts.
 SECOND_ASK = re.compile(
@@ -215,7 +227,7 @@ SPOKEN_QUESTION = re.compile(
 # Speech puts the topic first ("the two hundred millisecond p95 is that per frame or the whole clip", "weekly updates
 # meaning a full retrain, or is the base fixed", "label leakage meaning what here"): it asks all the same.
 TOPIC_FIRST = re.compile(
-    r"^(?:(?:ok|okay|so|and|um+|uh+|right|sorry)\W+)*[\w\s.-]{2,80}?\b(?:(?:is|are|was|were) (?:that|it|this|those|they)\b.*\bor\b|"
+    r"^(?:(?:ok|okay|so|and|um+|uh+|right|sorry)\W+)*[\w\s.-]{2,80}?\b(?:(?:is|are|was|were) (?:that|it|this|those|they)\b.*\bor\b|or (?:are|is) (?:we|you|they|it|there)\b|"
     r"meaning (?:what\b|.*\bor\b))",
     re.IGNORECASE,
 )
@@ -227,7 +239,7 @@ GO_ON = "Yes, please go on."
 GO_AHEAD = "Sure, go ahead."  # "can I ask a couple of clarifying questions first?"
 # The question turned back on the interviewer: a real one asks for the candidate's own take.
 TURNED_BACK = re.compile(r"\bwhat would you (?:do|suggest|recommend|pick|choose|use)\b|\bhow would you (?:do|approach|solve|tackle)\b|"
-                          r"\bwhat do you (?:think|suggest|recommend)\b|\bwhat'?s the (?:right|best|expected) (?:answer|approach)\b",
+                          r"\bwhat do you (?:think|suggest|recommend)\b|\bwhat'?s the (?:right|best|expected) (?:answer|approach)\b|\bwhat'?s your (?:own |personal )?(?:take|opinion|view)\b",
                           re.IGNORECASE)
 YOUR_TAKE = "I'd rather hear your take: talk me through how you'd approach it."
 PUT_TO_YOU = re.compile(r"\b(?:do|does|did|can|could|would) you (?:have|know|happen to (?:have|know)|keep|log|track|share|see)\b",
@@ -237,7 +249,7 @@ ASKS_WHAT = re.compile(r"\b(?:how|what|which|who|when|where|whether)\b", re.IGNO
 RHETORICAL = re.compile(r"^(?:so |and |now |okay |ok )?(?:how|what|where|why) (?:would|should|do|can|could) i\b(?! assume)",
                          re.IGNORECASE)
 PREAMBLE = re.compile(
-    r"^(?:before i (?:design|start|begin|dive|jump)\w*(?: in(?:to)?)?(?: anything| it| this)?|quick question|"
+    r"^(?:before i (?:design|draw|sketch|propose|start|begin|dive|jump)\w*(?: in(?:to)?)?(?: anything| it| this)?(?:,? i (?:have|'ve got) (?:a few|some|a couple of|two|three|four) (?:quick )?questions)?|quick question|"
     r"(?:a |one |a couple of |two |some )?(?:quick )?(?:questions?|clarifications?)(?: first)?|sure|okay|ok|great|thanks|"
     r"first(?:,)? (?:a|some) (?:question|questions|clarification)s?|"
     r"(?:can|could|may) i (?:ask|start with|check)(?: (?:you )?(?:a|a couple of|a few|some|two|one|few))?(?: (?:quick|clarifying))?"
@@ -258,6 +270,7 @@ META = re.compile(
     r"be (?:thoughtful|careful|sure|realistic)|ask (?:now|first|before)|agree on|get (?:this|it|that) right|align)\b|"
     r"i want to make sure\b|(?:just )?to make sure (?:i|we|my)\b|i don'?t want to (?:reinvent|jump|rush|assume|guess|over|under|design)\w*|"
     r"the (?:right|best) (?:answer|design|approach|solution) (?:usually |really |often |always )?depends\b|"
+    r"because (?:i think )?(?:they|these|those|the answers?) (?:will |would |could |might |can )?(?:change|shape|affect|drive|decide|determine)\b|"
     r"to (?:keep|make) (?:my|the|this) (?:design|proposal|answer|first proposal|plan) \w+|"
     r"[\w\s]{2,30} is something i (?:like|want|try) to get right\b|i hope (?:this|that) (?:isn'?t|is not)\b|if you don'?t mind\b|"
     r"before (?:i|we) (?:\w+ ){0,4}(?:anything|further|solutions|models|an architecture|a design|in)\W*$"
@@ -307,5 +320,5 @@ BY_TERM = re.compile(
     re.IGNORECASE,
 )
 WHEN_YOU_SAY = re.compile(r"\bwhen you say (?P<term>[\w\s/-]{2,40}?)\s*(?:,|(?=\s(?:do you mean|you mean|is that|is it|does that|are those|meaning)\b))|"
-                          r"^(?:sorry|so|ok|okay|quick one|quick question)?\W*(?!(?:what|how|which|who|do|does|did|is|are|so|i|we|and|but)\b)(?P<named>[\w/-]+(?: [\w/-]+){0,3}?)\s*(?:here )?(?:-|—|,)?\s*(?:you mean|means|meaning|as in)\b",
+                          r"^(?:sorry|so|ok|okay|quick one|quick question)?\W*(?!(?:what|how|which|who|do|does|did|is|are|so|i|we|and|but)\b)(?P<named>[\w/-]+(?: [\w/-]+){0,3}?)\s*(?:here )?(?:(?:-|—|,)?\s*(?:you mean|means|meaning|as in)|,\s*(?:is that|are those|are they) (?:the|a|an)\b)",
                           re.IGNORECASE)
