@@ -6,6 +6,13 @@ right after the app's first frame, though the keys shown almost never change. Ea
 rebuild holds the event loop (and the GIL the output thread needs to put a frame on
 screen) for ~15 ms on 2 busy cores; at launch the second one came just as the loop
 picker was being opened (`interview-sim bench tui`).
+
+Textual's Footer also composes empty and builds its keys only on the first bindings
+signal, which comes after the first frame: at launch that is a frame without keys,
+then a rebuild (~25-40 ms of the event loop) just when the first key press arrives.
+KeysFooter builds its keys in its first compose, from the screen's bindings as they
+are then; the signal that follows finds the same keys and leaves them. The keys a
+focused widget adds (a picker's escape) still arrive with the signal, as before.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ Shown = tuple[tuple[Binding, bool, str], ...]
 
 class KeysFooter(Footer):
     _shown: Shown | None = None
-    """What the keys were last built from; None until they first are (Footer composes empty at first)."""
+    """What the keys were last built from; None until the first compose."""
 
     def _keys(self) -> Shown:
         """What Footer.compose shows of the screen's bindings: those marked `show`, then the command palette's key."""
@@ -33,7 +40,9 @@ class KeysFooter(Footer):
         return tuple(shown)
 
     def compose(self) -> ComposeResult:
-        self._shown = self._keys() if self._bindings_ready else None
+        # Footer waits for the first bindings signal to show anything; the screen's bindings are known now.
+        self.set_reactive(Footer._bindings_ready, True)
+        self._shown = self._keys()
         yield from super().compose()
 
     def bindings_changed(self, screen: Screen) -> None:
