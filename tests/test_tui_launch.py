@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from textual.screen import Screen
 from textual.widgets import Select
 
 from simulator.catalog import load_catalog
@@ -69,6 +70,23 @@ async def test_a_second_launch_has_the_loops_before_the_catalog(tmp_path: Path) 
         await wait_for(pilot, lambda: second.catalog is not None, 30, "the catalog")
         await pilot.pause()
         assert rounds.value == "coding"
+
+
+async def test_the_home_screen_is_drawn_once_start_up_is_over(tmp_path: Path) -> None:
+    """Its first frame is the one put on screen, not one drawn inside Textual's start-up batch and thrown away."""
+    app = InterviewApp(make_settings(tmp_path), llm=DownLLM(), recognizer=StubRecognizer(), clock_factory=SimulatedClock, warm_models=False)
+    frames: list[tuple[str, bool]] = []
+    display = app._display
+
+    def recorded(screen: Screen[object], renderable: object) -> None:
+        if renderable is not None:
+            frames.append((type(screen).__name__, app._batch_count > 0))
+        display(screen, renderable)  # type: ignore[arg-type]
+
+    app._display = recorded  # type: ignore[method-assign]
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_for(pilot, lambda: ("HomeScreen", False) in frames, 10, "the home screen's frame")
+    assert ("HomeScreen", True) not in frames, frames
 
 
 @pytest.mark.slow
