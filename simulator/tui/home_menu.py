@@ -11,7 +11,6 @@ the full catalog still loads in a worker and replaces the menu when it arrives.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -124,7 +123,7 @@ def write_cached_menu(data_dir: Path, signature: str, menu: HomeMenu) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(json.dumps(_CachedMenu(signature=signature, menu=menu).model_dump(mode="json")), encoding="utf-8")
+        partial.write_text(_CachedMenu(signature=signature, menu=menu).model_dump_json(), encoding="utf-8")
         os.replace(partial, target)
     except OSError:
         return

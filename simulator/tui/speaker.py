@@ -22,7 +22,6 @@ text as its last argument, `server` speaks the JSON-lines protocol.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import threading
@@ -123,6 +122,8 @@ class VoiceServer:
         stdin = self.process.stdin
         if stdin is None or stdin.closed or not self.alive:
             return False
+        import json  # here and in _read_events, not at the top: this module is on the launch path, Piper is not
+
         data = (json.dumps(request) + "\n").encode()
         try:
             return os.write(stdin.fileno(), data) == len(data)
@@ -130,6 +131,8 @@ class VoiceServer:
             return False
 
     def _read_events(self, stdout: IO[bytes]) -> None:
+        import json
+
         with stdout:
             for line in stdout:
                 try:

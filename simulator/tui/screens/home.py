@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Header, Input, Label, RadioButton, RadioSet, Select, Static
+from textual.widgets import Button, Header, Input, Label, RadioButton, RadioSet, Select, Static
 
 from .. import keys
 from ..footer import KeysFooter
@@ -21,6 +21,8 @@ from ..messages import DataChanged, ModelsChanged, StartInterview
 from ..models import InterviewPlan
 
 if TYPE_CHECKING:
+    from textual.widgets import DataTable
+
     from ...store import SessionRecord, SessionSummary
 
 WHOLE_LOOP = "__whole_loop__"
@@ -168,6 +170,9 @@ class HomeScreen(Screen[None]):
         self._fill_recent()
 
     def _recent_table(self) -> DataTable[str]:
+        # Imported only now, when the database is open: DataTable's import is ~3 ms of the launch (`bench tui`).
+        from textual.widgets import DataTable
+
         try:
             return self.query_one("#recent", DataTable)
         except NoMatches:
@@ -263,6 +268,8 @@ class HomeScreen(Screen[None]):
         self._open_session(str(event.row_key.value))
 
     def action_resume(self) -> None:
+        from textual.widgets import DataTable
+
         try:
             table = self.query_one("#recent", DataTable)
         except NoMatches:  # the database is not open yet
