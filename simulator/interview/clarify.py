@@ -39,6 +39,7 @@ from .turn_phrases import (
     CONFIRM,
     FILLER_RESTART,
     GIVE_UP,
+    GLOSS_QUESTION,
     GO_AHEAD,
     GO_ON,
     HEAR_YOU,
@@ -77,6 +78,7 @@ from .turn_phrases import (
     TURNED_BACK,
     WHEN_YOU_SAY,
     WH_START,
+    WHY_I_ASK,
     YOUR_CALL,
     YOUR_TAKE,
 )
@@ -134,7 +136,14 @@ def _term_asked(text: str) -> str | None:
     "What's driving this?" names no term: a phrase with a pronoun in it points back at something, it is not a word.
     """
     term = _term_named(text)
-    return None if term is None or re.search(r"\b(?:this|that|it|these|those|we|you|i|us)\b", term, re.IGNORECASE) else term
+    if term is None or re.search(r"\b(?:this|that|it|these|those|we|you|i|us)\b", term, re.IGNORECASE):
+        return None
+    return None if _CONTEXT_NOUN.match(term.strip()) else term
+
+
+# "What's the business context here?" asks for the situation, not what a word means.
+_CONTEXT_NOUN = re.compile(r"^(?:\w+ )?(?:context|background|situation|set-?up|picture|goals?|motivation|use case|priorit(?:y|ies))$",
+                           re.IGNORECASE)
 
 
 def _term_named(text: str) -> str | None:
@@ -224,9 +233,24 @@ def _each_part(ask: Ask, asked: str, clause: Clause, question: Question) -> list
     return [_by_meaning(ask, asked, question)]
 
 
-def _aside(clause: Clause) -> bool:
-    """Said around the asking ("quick question", "thanks, interesting one", "I'd like to avoid jumping into models"): no answer."""
-    return bool(PREAMBLE.match(clause.norm) or META.match(clause.norm))
+def _aside(clause: Clause, question: Question) -> bool:
+    """Said around the asking ("quick question", "thanks, interesting one", "I'd like to avoid jumping into models",
+    the question said back: "So we're serving a background remover inside the editor"): no answer."""
+    return bool(PREAMBLE.match(clause.norm) or META.match(clause.norm) or _restates(clause.norm, question))
+
+
+_PLAN = re.compile(r"\b(?:i'?d|i would|i will|i'?ll|i'?m going to|i'?m gonna|let'?s|we'?d|we would|we'?ll|we should)\b", re.IGNORECASE)
+
+
+def _restates(text: str, question: Question) -> bool:
+    """The clause says the question back (nearly every content word is the question's) and plans nothing."""
+    words = _stems(text) - _STOP_STEMS
+    return len(words) >= 2 and not _PLAN.search(text) and len(words & _stems(question.text)) >= RESTATED * len(words)
+
+
+RESTATED = 0.8
+_STOP_STEMS = {w[:5] for w in "the and are was were that this with for from into what which when where how have has our your " \
+               "their there they its it's about just also so we're".split()}
 
 
 def _by_meaning(ask: Ask, asked: str, question: Question) -> Ask:
@@ -236,13 +260,16 @@ def _by_meaning(ask: Ask, asked: str, question: Question) -> Ask:
     return replace(ask, facts=choose_facts(asked, question, ask.facts))
 
 
-def _asking(clause: Clause, previous: Clause | None) -> str | None:
-    """How a clause puts something to the interviewer: "check_in", "confirm", "question", "indirect", or None."""
+def _asking(clause: Clause, previous: Clause | None, assumed: bool = False) -> str | None:
+    """How a clause puts something to the interviewer: "check_in", "confirm", "question", "indirect", or None.
+
+    `assumed`: an earlier clause of the same sentence states an assumption ("I'll assume X, and that Y — correct me").
+    """
     text = clause.norm
-    if CHECK_IN.search(text) and not (previous is not None and ASSUMES.search(previous.norm)):
+    assumed = assumed or (previous is not None and bool(ASSUMES.search(previous.norm)))
+    if CHECK_IN.search(text) and not assumed:
         return "check_in"
-    if IN_MIND.search(text) or CONFIRM.search(text) and (
-            clause.question or ASSUMES.search(text) or (previous is not None and ASSUMES.search(previous.norm))):
+    if IN_MIND.search(text) or CONFIRM.search(text) and (clause.question or ASSUMES.search(text) or assumed):
         return "confirm"
     if clause.question and ASSUMES.search(text):  # "..., I assume, not torch tensors?" checks an assumption
         return "confirm"
@@ -260,9 +287,55 @@ def _spoken_question(clauses: list[Clause], i: int) -> bool:
 
 
 def _starts_sentence(text: str, clauses: list[Clause], i: int) -> bool:
+    """A sentence, or a line (bullets: "- which regulators\n- roughly how many orders a day"), starts at clause i."""
     if i == 0:
         return True
-    return bool(re.search(r"[.!?]\W*$", clauses[i - 1].text) or re.search(r"[.!?]", text[clauses[i - 1].span.end:clauses[i].span.start]))
+    return bool(re.search(r"[.!?]\W*$", clauses[i - 1].text) or re.search(r"[.!?\n]", text[clauses[i - 1].span.end:clauses[i].span.start]))
+
+
+def _assumed_before(text: str, clauses: list[Clause], i: int) -> bool:
+    """An earlier clause of the sentence holding clause i states an assumption."""
+    j = i
+    while j > 0 and not _starts_sentence(text, clauses, j):
+        j -= 1
+        if ASSUMES.search(clauses[j].norm):
+            return True
+    return False
+
+
+def _put_to_confirm(text: str, clauses: list[Clause], kinds: list[str | None]) -> set[int]:
+    """Assumptions the same sentence then asks to have confirmed ("I'll assume X, and that Y — correct me if either is
+    off"): put to the interviewer, not yet used in an answer."""
+    out: set[int] = set()
+    for i, kind in enumerate(kinds):
+        if kind != "confirm":
+            continue
+        start = i
+        while start > 0 and not _starts_sentence(text, clauses, start):
+            start -= 1
+        assumed = next((j for j in range(start, i) if ASSUMES.search(clauses[j].norm)), None)
+        if assumed is None:
+            continue
+        between = range(assumed + 1, i)
+        if any(_CONSEQUENCE.match(clauses[j].norm) or _PLAN.search(clauses[j].norm) for j in between):
+            continue  # already built on ("..., so features have to be precomputed"): the answer has begun
+        out.update(range(assumed, i))
+    return out
+
+
+_CONSEQUENCE = re.compile(r"^(?:so|then|therefore|thus|which means|meaning|that means|hence)\b", re.IGNORECASE)
+
+
+def _explaining(text: str, clauses: list[Clause]) -> set[int]:
+    """The clauses of sentences that say why the candidate asks ("The reason I'm asking first is that..."): no answer."""
+    out: set[int] = set()
+    inside = False
+    for i, clause in enumerate(clauses):
+        if _starts_sentence(text, clauses, i):
+            inside = bool(WHY_I_ASK.match(clause.norm))
+        if inside:
+            out.add(i)
+    return out
 
 
 def _restarts_asking(clause: Clause) -> bool:
@@ -306,7 +379,7 @@ def read_turn(text: str, question: Question) -> Clarification | None:
     clauses = split_clauses(text)
     if _passes(text, clauses):
         return None
-    kinds = [_asking(c, clauses[i - 1] if i else None) for i, c in enumerate(clauses)]
+    kinds = [_asking(c, clauses[i - 1] if i else None, _assumed_before(text, clauses, i)) for i, c in enumerate(clauses)]
     if "?" in text:  # written: "Third, is the user waiting for the picks, and if so..." asks, whatever ends it
         for i, clause in enumerate(clauses):
             if kinds[i] is None and _starts_sentence(text, clauses, i) and POLAR_START.match(clause.norm):
@@ -325,7 +398,9 @@ def read_turn(text: str, question: Question) -> Clarification | None:
         if kinds[i] == "question" and kinds[i - 1] is None and (JOINED.match(clauses[i].norm) or len(clauses[i].norm.split()) <= 3) \
                 and not re.search(r"[.!?]", text[clauses[i - 1].span.end:clauses[i].span.start]):
             kinds[i - 1] = "question"
-    stated = sum(len(c.norm.split()) for c, k in zip(clauses, kinds, strict=True) if k is None and not _aside(c))
+    explaining = _explaining(text, clauses) | _put_to_confirm(text, clauses, kinds)
+    stated = sum(len(c.norm.split()) for i, (c, k) in enumerate(zip(clauses, kinds, strict=True))
+                 if k is None and not _aside(c, question) and i not in explaining)
     also_answer = stated >= ANSWER_WORDS
     if not also_answer and len(text.split()) <= SHORT_WORDS and THINKING.match(text.strip()):
         return Clarification(asks=(), also_answer=False, reply=TAKE_YOUR_TIME)
@@ -344,16 +419,20 @@ def read_turn(text: str, question: Question) -> Clarification | None:
     opening = True  # no statement yet: "Are brand kits small? I'll assume so, which means..." opens by asking
     for i, (clause, kind) in enumerate(zip(clauses, kinds, strict=True)):
         if kind is None or PREAMBLE.match(clause.norm):
-            opening = opening and _aside(clause)
+            opening = opening and (_aside(clause, question) or i in explaining)
             continue
         if kind == "check_in":
             if not stated:
                 asks.append(Ask(text=clause.text, topics=(), facts=(), said=GO_ON))
             continue
         after = next((j for j in range(i + 1, len(clauses)) if kinds[j] is None), None)  # past "A? B? C?" to what follows
-        if after is not None and kind != "confirm" and _answers_itself(clause, clauses[after]):
+        # "Would it be all right if I start with the scoring? That's where..." gives the reason for asking leave
+        if after is not None and kind != "confirm" and not PERMISSION.search(clause.norm) and _answers_itself(clause, clauses[after]):
             continue
         glossed = bool(i and re.match(r"(?:this|that|it|which) means?\b", clause.norm, re.IGNORECASE) and len(clauses[i - 1].norm.split()) <= 6)
+        # "Sorry, 'preprocessing' in the way you framed it — does that include decoding?": the term, then the question
+        glossed = glossed or bool(i and not _starts_sentence(text, clauses, i) and GLOSS_QUESTION.match(clause.norm)
+                                  and _term_named(clauses[i - 1].norm) is not None and len(clauses[i - 1].norm.split()) <= 8)
         asked = f"{clauses[i - 1].norm} {clause.norm}" if (kind == "confirm" or glossed) and i else clause.norm
         ask = _facts_for(replace(clause, norm=asked), question)
         # "...so, was anything else shipped that week?" ends the turn by asking (a "because..." after it says why)

@@ -72,7 +72,7 @@ TERM = re.compile(
 _OKAY_WITH_YOU = r"if (?:that'?s|that is|it'?s) (?:ok|okay|fine|alright|all right)(?: with you)?\W*$"  # "..., if that's fine with you."
 OKAY_WITH_YOU = re.compile(r"\b" + _OKAY_WITH_YOU, re.IGNORECASE)
 PERMISSION = re.compile(
-    r"\b(?:is it (?:ok|okay|fine|alright|all right) (?:if|to)|would it be (?:ok|okay|fine) (?:if|to)|(?:do you )?mind if i|"
+    r"\b(?:is it (?:ok|okay|fine|alright|all right) (?:if|to)|would it be (?:ok|okay|fine|alright|all right) (?:if|to)|(?:do you )?mind if i|"
     r"(?:can|could|may|should) i (?:start|begin|go|use|focus|skip|cover|pick|choose|ignore|leave|scope|write|return|assume)|"
     r"(?:am i|are we) allowed to|" + _OKAY_WITH_YOU + "|"
     r"^is [\w\s.+#-]{1,30}? (?:ok|okay|fine|alright|all right|allowed)\W*$)",
@@ -104,7 +104,7 @@ ABOUT_US = re.compile(
     r"this round|a coding part|(?:feedback|interview|hiring) process|hear back|the recruiter|after (?:this|the) (?:round|interview|call)|"
     r"walk (?:me )?through it with me|interviewing for|the team i'?d (?:be|join|manage)|team i'?d be|how much say|"
     r"as the (?:em|manager|lead|hiring manager)|"
-    r"(?:a )?real (?:incident|problem|case|story)|(?:you|your team) (?:actually |really |ever )?(?:had|faced|hit|handled|saw|ran into)|you (?:\w+ )?ended up|"
+    r"(?:a )?real (?:incident|problem|case|story)|(?:you|your team) (?:actually |really |ever )?(?:had(?! in mind)|faced|hit|handled|saw|ran into)|(?:close to|similar to|like) what (?:you|your team) (?:\w+ )?(?:run|do|use|built|build|have)\w*|how you'?d (?:approach|do|handle|solve) (?:it|this) internally|you (?:\w+ )?ended up|"
     r"the team (?:actually )?(?:ended up|did)|in this role|this role)\b",
     re.IGNORECASE,
 )
@@ -176,7 +176,7 @@ INDIRECT = re.compile(
     r"(?:i'?d|i would) (?:like|love|want) to (?:know|understand|check|ask|confirm|clarify|hear|learn|find out|"
     r"get (?:a |an )?(?:sense|picture|feel|idea|read|handle))|(?:i'?d|i would) be (?:grateful|glad|thankful) if you (?:could|would|can)|"
     r"(?:i'?d|i would) find it (?:\w+ )?(?:helpful|useful) to (?:know|understand|hear)|"
-    r"i (?:want|need) to (?:know|understand|check|confirm|clarify|get a sense)|i'?m trying to (?:understand|get a sense|figure out)|"
+    r"i (?:want|need) to (?:know|understand|check|confirm|clarify|get a sense)|(?:i'?d|i would) need to (?:know|understand|check|confirm|clarify|get a sense|pin down)|i'?m trying to (?:understand|get a sense|figure out)|"
     r"(?:it )?would (?:help(?: me)?|be (?:good|useful|helpful)(?: for me)?) to (?:know|understand|hear)|i was hoping to (?:get a sense|understand|know|learn|hear)|tell me (?:a bit )?(?:more )?about)\b",
     re.IGNORECASE,
 )
@@ -221,7 +221,7 @@ SPOKEN_QUESTION = re.compile(
     r"(?:should|can|could|may|shall) (?:i|we)\b|(?:what|how|where|who)(?:'s|s)\b|"
     r"(?:roughly |about |approximately )?how (?:many|much|big|large|fast|often|long)\b|"
     r"(?:how|what|which|when|where|who)\b(?!\s+(?:i|we)\b)(?:\s+\w+){0,4}?\s+(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)\b|"
-    r"who (?:\w+ly )?(?!is\b|was\b|has\b|does\b)[a-z]+s\b|what counts as\b|when you say\b)",  # "so who actually uses this"
+    r"who (?:\w+ly )?(?!is\b|was\b|has\b|does\b)[a-z]+s\b|what counts as\b|when you say\b|(?:which|what) (?!i\b|we\b)[a-z-]+(?=,|\W*$))",  # "so who actually uses this"
     re.IGNORECASE,
 )
 # Speech puts the topic first ("the two hundred millisecond p95 is that per frame or the whole clip", "weekly updates
@@ -273,8 +273,18 @@ META = re.compile(
     r"because (?:i think )?(?:they|these|those|the answers?) (?:will |would |could |might |can )?(?:change|shape|affect|drive|decide|determine)\b|"
     r"to (?:keep|make) (?:my|the|this) (?:design|proposal|answer|first proposal|plan) \w+|"
     r"[\w\s]{2,30} is something i (?:like|want|try) to get right\b|i hope (?:this|that) (?:isn'?t|is not)\b|if you don'?t mind\b|"
-    r"before (?:i|we) (?:\w+ ){0,4}(?:anything|further|solutions|models|an architecture|a design|in)\W*$"
+    r"before (?:i|we) (?:\w+ ){0,4}(?:anything|further|solutions|models|an architecture|a design|in)\W*$|"
+    r"(?:got it|understood|i see|sounds good|makes sense|fair enough)\W*$"
     r")",
+    re.IGNORECASE,
+)
+# A question about a term just named ("'preprocessing' in the way you framed it — does that include decoding?").
+GLOSS_QUESTION = re.compile(r"(?:does|do|is|would) (?:that|it|this) (?:include|cover|mean|count|refer)|(?:do )?you mean\b", re.IGNORECASE)
+# A sentence that says why the candidate asks ("The reason I'm asking first is that attribution is much easier if...")
+# explains the question, whatever else it says: none of it is an answer.
+WHY_I_ASK = re.compile(
+    r"^(?:(?:so|and|but|okay|ok|well),? )*(?:the reason (?:i'?m|i am) asking(?: (?:this|that|first))?|(?:i'?m|i am) asking(?: (?:this|that))?(?: first)? because|"
+    r"i ask(?: (?:this|that))?(?: first)? because)\b",
     re.IGNORECASE,
 )
 # Whole turns that are not answers: asking for time, for a hint, or passing ("I don't know").
@@ -311,7 +321,7 @@ MEAN_BY = re.compile(r"\b(?:what (?:do|did) you mean (?:by|with)|what means|defi
 QUOTED = re.compile(r"(?<!\w)[\"'“‘](?P<term>[^\"'“”‘’]{2,40})[\"'”’](?!\w)")  # not the apostrophes of "what's ... we're"
 ASKS_MEANING = re.compile(r"\bwhat (?:do|does|did) (?:you|it|that|\w+) mean\b|\bmean(?:s|ing)? (?:here|exactly|in this)\b|\bmean by\b|"
                            r"\bwhat counts as\b|\bstands? for\b|\brefers? to\b|\byou mean\b|\bmeans\b|"
-                           r"\bwhen you say\b|\bwhat (?:is|are|'s)\b|\b(?:explain|define)\b", re.IGNORECASE)
+                           r"\bwhen you say\b|\bwhat (?:is|are|'s)\b|\b(?:explain|define)\b|\b(?:in )?the way you (?:framed|phrased|put|meant|used) it\b", re.IGNORECASE)
 # "By tradeoff, do you mean the U-shaped curve?", "what do you mean by slow here, consistently slow, or tail spikes?":
 # the term, then the candidate's guesses.
 BY_TERM = re.compile(
