@@ -1,4 +1,4 @@
-"""The clarification reader over 1,551 written candidate turns (tests/data/candidate_turns.yaml).
+"""The clarification reader over 1,671 written candidate turns (tests/data/candidate_turns.yaml).
 
 Each turn is read against its real bank question, as a round reads it, and what the reader makes of it is
 compared with what the turn does. It is a development set (see the file's header), so the bar is high: a class

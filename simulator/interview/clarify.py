@@ -22,12 +22,14 @@ from .turn_phrases import (
     ABOUT_US,
     AFTER_THE_ROUND,
     ANSWERS_ITSELF,
+    ANSWER_MARK,
     ANSWER_WORDS,
     ANY_STORY,
     ASKS_MEANING,
     ASKS_TO_GO_ON,
     ASKS_WHAT,
     ASSUMES,
+    ELABORATES,
     BECAUSE,
     BREAK,
     BREAK_GRANTED,
@@ -57,6 +59,7 @@ from .turn_phrases import (
     PASS,
     PASSED_ON,
     PERMISSION,
+    PLAN_WORDS,
     POLAR_FACT,
     POLAR_START,
     PREAMBLE,
@@ -303,6 +306,19 @@ def _assumed_before(text: str, clauses: list[Clause], i: int) -> bool:
     return False
 
 
+def _statements(clauses: list[Clause], kinds: list[str | None], question: Question, explaining: set[int]) -> list[int]:
+    """The clauses that state something (no question, aside or reason for asking). Saying the question back is an
+    aside only before anything else is stated: later, "so a drop in designs exported can be attributed" answers."""
+    out: list[int] = []
+    for i, (clause, kind) in enumerate(zip(clauses, kinds, strict=True)):
+        if kind is not None or i in explaining or PREAMBLE.match(clause.norm) or META.match(clause.norm):
+            continue
+        if not out and _restates(clause.norm, question):
+            continue
+        out.append(i)
+    return out
+
+
 def _put_to_confirm(text: str, clauses: list[Clause], kinds: list[str | None]) -> set[int]:
     """Assumptions the same sentence then asks to have confirmed ("I'll assume X, and that Y — correct me if either is
     off"): put to the interviewer, not yet used in an answer."""
@@ -329,12 +345,15 @@ _CONSEQUENCE = re.compile(r"^(?:so|then|therefore|thus|which means|meaning|that 
 def _explaining(text: str, clauses: list[Clause]) -> set[int]:
     """The clauses of sentences that say why the candidate asks ("The reason I'm asking first is that..."): no answer."""
     out: set[int] = set()
-    inside = False
-    for i, clause in enumerate(clauses):
-        if _starts_sentence(text, clauses, i):
-            inside = bool(WHY_I_ASK.match(clause.norm))
-        if inside:
-            out.add(i)
+    sentence: list[int] = []
+    for i in range(len(clauses) + 1):
+        if i == len(clauses) or _starts_sentence(text, clauses, i):
+            # "I ask because CLIP is mostly English, so I'd use a multilingual encoder" answers as it explains
+            if sentence and WHY_I_ASK.match(clauses[sentence[0]].norm) and not any(_PLAN.search(clauses[j].norm) for j in sentence):
+                out.update(sentence)
+            sentence = []
+        if i < len(clauses):
+            sentence.append(i)
     return out
 
 
@@ -393,15 +412,20 @@ def read_turn(text: str, question: Question) -> Clarification | None:
                 kinds[i] = "question"  # "...do they need the exact same image | like pixel for pixel, or is it enough..."
             elif kinds[i] is None and len(clause.norm.split()) >= 4 and TAG_RIGHT.search(clause.norm):
                 kinds[i] = "confirm"  # "if two attempts have the same timestamp they both count right"
+    # "the 1,000 a day, is that hard? like the team can't do 1,001, or can we pull in temps": the question goes on
+    for i in range(1, len(clauses)):
+        if kinds[i] is None and kinds[i - 1] == "question" and (ELABORATES.match(clauses[i].norm) or OR_ASKS.match(clauses[i].norm)):
+            kinds[i] = "question"
     # "so roughly how many products do they have, and how often...?" asks in both pieces of the sentence
     for i in range(1, len(clauses)):
         if kinds[i] == "question" and kinds[i - 1] is None and (JOINED.match(clauses[i].norm) or len(clauses[i].norm.split()) <= 3) \
                 and not re.search(r"[.!?]", text[clauses[i - 1].span.end:clauses[i].span.start]):
             kinds[i - 1] = "question"
     explaining = _explaining(text, clauses) | _put_to_confirm(text, clauses, kinds)
-    stated = sum(len(c.norm.split()) for i, (c, k) in enumerate(zip(clauses, kinds, strict=True))
-                 if k is None and not _aside(c, question) and i not in explaining)
-    also_answer = stated >= ANSWER_WORDS
+    statements = _statements(clauses, kinds, question, explaining)
+    stated = sum(len(clauses[i].norm.split()) for i in statements)
+    # "I'd build the graph over the 30 days... Is there a seed set?": a short plan is an answer all the same
+    also_answer = stated >= ANSWER_WORDS or (stated >= PLAN_WORDS and any(ANSWER_MARK.search(clauses[i].norm) for i in statements))
     if not also_answer and len(text.split()) <= SHORT_WORDS and THINKING.match(text.strip()):
         return Clarification(asks=(), also_answer=False, reply=TAKE_YOUR_TIME)
     if CALL_TROUBLE.search(text) and not REPEAT.search(text) and len(text.split()) <= 2 * SHORT_WORDS:  # "you froze, repeat it?"
@@ -419,7 +443,7 @@ def read_turn(text: str, question: Question) -> Clarification | None:
     opening = True  # no statement yet: "Are brand kits small? I'll assume so, which means..." opens by asking
     for i, (clause, kind) in enumerate(zip(clauses, kinds, strict=True)):
         if kind is None or PREAMBLE.match(clause.norm):
-            opening = opening and (_aside(clause, question) or i in explaining)
+            opening = opening and i not in statements
             continue
         if kind == "check_in":
             if not stated:

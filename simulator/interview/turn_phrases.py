@@ -103,7 +103,8 @@ ABOUT_US = re.compile(
     r"(?:do|will) we (?:still )?have time for|(?:will|would|is) there (?:be )?(?:time|a chance|a few minutes) (?:at the end|for (?:me|questions|my))|which team|what team|"
     r"this round|a coding part|(?:feedback|interview|hiring) process|hear back|the recruiter|after (?:this|the) (?:round|interview|call)|"
     r"walk (?:me )?through it with me|interviewing for|the team i'?d (?:be|join|manage)|team i'?d be|how much say|"
-    r"as the (?:em|manager|lead|hiring manager)|"
+    r"as (?:the|an?) (?:em|manager|lead|hiring manager)|(?:are|will) you (?:be )?(?:grading|scoring|assessing|judging|evaluating)\b|grad(?:ing|ed) (?:\w+ )?on\b|"
+    r"what level (?:the loop|you|this round|the round) (?:expects?|wants?|is looking for)|(?:do|would) you personally\b|you personally prefer|"
     r"(?:a )?real (?:incident|problem|case|story)|(?:you|your team) (?:actually |really |ever )?(?:had(?! in mind)|faced|hit|handled|saw|ran into)|(?:close to|similar to|like) what (?:you|your team) (?:\w+ )?(?:run|do|use|built|build|have)\w*|how you'?d (?:approach|do|handle|solve) (?:it|this) internally|you (?:\w+ )?ended up|"
     r"the team (?:actually )?(?:ended up|did)|in this role|this role)\b",
     re.IGNORECASE,
@@ -315,13 +316,22 @@ PASS = re.compile(
 SHORT_WORDS = 12  # a turn that asks for time, a hint or to pass is short: a longer one is an answer
 TAKE_YOUR_TIME = "Take your time."
 ANSWER_WORDS = 20  # statements beyond this many words make the turn an answer too
+PLAN_WORDS = 8  # ... or this many, when they say what the candidate would do ("I'd build the graph over 30 days")
+ANSWER_MARK = re.compile(
+    r"^(?:(?:so|then|and|first|next),? )?(?:i'?d|i would|i'?ll|i will|i'?m going to|i'?m gonna|we'?d|we would|we'?ll|let'?s) "
+    r"(?!(?:like|love|want|rather|prefer|guess|say|need|have|be|assume|imagine|expect|think|probably|ask)\b)\w+|"
+    r"^(?:for [\w ]{1,30}?,? )?(?:my|our|the) [\w -]{1,30}? (?:would|should|will) be\b",
+    re.IGNORECASE,
+)
+# Said right after a question, the question goes on ("..., is that hard? like the team can't do 1,001").
+ELABORATES = re.compile(r"^(?:like|i mean|as in|meaning)\b", re.IGNORECASE)
 YOUR_CALL = "your call — state your assumption and go on"
 MEAN_BY = re.compile(r"\b(?:what (?:do|did) you mean (?:by|with)|what means|define|what does [\w\s/-]{2,40} (?:mean|stand for|refer to))\b",
                      re.IGNORECASE)
 QUOTED = re.compile(r"(?<!\w)[\"'“‘](?P<term>[^\"'“”‘’]{2,40})[\"'”’](?!\w)")  # not the apostrophes of "what's ... we're"
 ASKS_MEANING = re.compile(r"\bwhat (?:do|does|did) (?:you|it|that|\w+) mean\b|\bmean(?:s|ing)? (?:here|exactly|in this)\b|\bmean by\b|"
                            r"\bwhat counts as\b|\bstands? for\b|\brefers? to\b|\byou mean\b|\bmeans\b|"
-                           r"\bwhen you say\b|\bwhat (?:is|are|'s)\b|\b(?:explain|define)\b|\b(?:in )?the way you (?:framed|phrased|put|meant|used) it\b", re.IGNORECASE)
+                           r"\bwhen you say\b|\bwhat (?:is|are|'s)\b|(?<!\bi )(?<!\bi'd )(?<!\bwe )\b(?:explain|define)\b|\b(?:in )?the way you (?:framed|phrased|put|meant|used) it\b", re.IGNORECASE)
 # "By tradeoff, do you mean the U-shaped curve?", "what do you mean by slow here, consistently slow, or tail spikes?":
 # the term, then the candidate's guesses.
 BY_TERM = re.compile(
