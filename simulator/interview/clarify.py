@@ -17,6 +17,7 @@ from ..catalog.models import Fact, Question
 from ..scoring.meaning.clauses import Clause, split_clauses, story_question
 from ..scoring.meaning.spoken import normalise_spoken
 from .fact_match import choose_facts
+from .turn_shape import assumed_before, explaining, put_to_confirm, starts_sentence, statements, stems
 from .turn_phrases import (
     ABOUT_THE_ANSWER,
     ABOUT_US,
@@ -39,6 +40,7 @@ from .turn_phrases import (
     CHECK_IN,
     CHOICE,
     CONFIRM,
+    CONTEXT_NOUN,
     FILLER_RESTART,
     GIVE_UP,
     GLOSS_QUESTION,
@@ -53,7 +55,6 @@ from .turn_phrases import (
     LOGISTICS,
     MARKED_QUESTION,
     MEAN_BY,
-    META,
     OKAY_WITH_YOU,
     OR_ASKS,
     PASS,
@@ -81,7 +82,6 @@ from .turn_phrases import (
     TURNED_BACK,
     WHEN_YOU_SAY,
     WH_START,
-    WHY_I_ASK,
     YOUR_CALL,
     YOUR_TAKE,
 )
@@ -141,12 +141,7 @@ def _term_asked(text: str) -> str | None:
     term = _term_named(text)
     if term is None or re.search(r"\b(?:this|that|it|these|those|we|you|i|us)\b", term, re.IGNORECASE):
         return None
-    return None if _CONTEXT_NOUN.match(term.strip()) else term
-
-
-# "What's the business context here?" asks for the situation, not what a word means.
-_CONTEXT_NOUN = re.compile(r"^(?:\w+ )?(?:context|background|situation|set-?up|picture|goals?|motivation|use case|priorit(?:y|ies))$",
-                           re.IGNORECASE)
+    return None if CONTEXT_NOUN.match(term.strip()) else term
 
 
 def _term_named(text: str) -> str | None:
@@ -165,10 +160,6 @@ def _term_named(text: str) -> str | None:
     return match.group("term").strip() if match else None
 
 
-def _stems(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z0-9]{3,}", text.lower())}
-
-
 def _term_fact(asked: str, question: Question) -> Fact | None:
     """The fact that explains the term: one written for it, else one that uses every word of it (stems)."""
     lowered = asked.lower()
@@ -177,8 +168,8 @@ def _term_fact(asked: str, question: Question) -> Fact | None:
             return fact
         if any(k.lower() == lowered for k in fact.keywords):
             return fact
-    wanted = _stems(asked)
-    return next((f for f in question.facts if wanted and wanted <= _stems(f.text)), None)
+    wanted = stems(asked)
+    return next((f for f in question.facts if wanted and wanted <= stems(f.text)), None)
 
 
 def _facts_for(clause: Clause, question: Question) -> Ask | None:
@@ -236,26 +227,6 @@ def _each_part(ask: Ask, asked: str, clause: Clause, question: Question) -> list
     return [_by_meaning(ask, asked, question)]
 
 
-def _aside(clause: Clause, question: Question) -> bool:
-    """Said around the asking ("quick question", "thanks, interesting one", "I'd like to avoid jumping into models",
-    the question said back: "So we're serving a background remover inside the editor"): no answer."""
-    return bool(PREAMBLE.match(clause.norm) or META.match(clause.norm) or _restates(clause.norm, question))
-
-
-_PLAN = re.compile(r"\b(?:i'?d|i would|i will|i'?ll|i'?m going to|i'?m gonna|let'?s|we'?d|we would|we'?ll|we should)\b", re.IGNORECASE)
-
-
-def _restates(text: str, question: Question) -> bool:
-    """The clause says the question back (nearly every content word is the question's) and plans nothing."""
-    words = _stems(text) - _STOP_STEMS
-    return len(words) >= 2 and not _PLAN.search(text) and len(words & _stems(question.text)) >= RESTATED * len(words)
-
-
-RESTATED = 0.8
-_STOP_STEMS = {w[:5] for w in "the and are was were that this with for from into what which when where how have has our your " \
-               "their there they its it's about just also so we're".split()}
-
-
 def _by_meaning(ask: Ask, asked: str, question: Question) -> Ask:
     """The facts an ask gets once meaning has had its say (fact_match): found, or swapped for clearly closer ones."""
     if ask.repeat or ask.term is not None or ask.said is not None:
@@ -287,74 +258,6 @@ def _spoken_question(clauses: list[Clause], i: int) -> bool:
     if i + 1 < len(clauses) and re.match(r"or\b", clauses[i + 1].norm, re.IGNORECASE):
         text = f"{text} {clauses[i + 1].norm}"
     return bool(SPOKEN_QUESTION.match(text) or TOPIC_FIRST.match(text))
-
-
-def _starts_sentence(text: str, clauses: list[Clause], i: int) -> bool:
-    """A sentence, or a line (bullets: "- which regulators\n- roughly how many orders a day"), starts at clause i."""
-    if i == 0:
-        return True
-    return bool(re.search(r"[.!?]\W*$", clauses[i - 1].text) or re.search(r"[.!?\n]", text[clauses[i - 1].span.end:clauses[i].span.start]))
-
-
-def _assumed_before(text: str, clauses: list[Clause], i: int) -> bool:
-    """An earlier clause of the sentence holding clause i states an assumption."""
-    j = i
-    while j > 0 and not _starts_sentence(text, clauses, j):
-        j -= 1
-        if ASSUMES.search(clauses[j].norm):
-            return True
-    return False
-
-
-def _statements(clauses: list[Clause], kinds: list[str | None], question: Question, explaining: set[int]) -> list[int]:
-    """The clauses that state something (no question, aside or reason for asking). Saying the question back is an
-    aside only before anything else is stated: later, "so a drop in designs exported can be attributed" answers."""
-    out: list[int] = []
-    for i, (clause, kind) in enumerate(zip(clauses, kinds, strict=True)):
-        if kind is not None or i in explaining or PREAMBLE.match(clause.norm) or META.match(clause.norm):
-            continue
-        if not out and _restates(clause.norm, question):
-            continue
-        out.append(i)
-    return out
-
-
-def _put_to_confirm(text: str, clauses: list[Clause], kinds: list[str | None]) -> set[int]:
-    """Assumptions the same sentence then asks to have confirmed ("I'll assume X, and that Y — correct me if either is
-    off"): put to the interviewer, not yet used in an answer."""
-    out: set[int] = set()
-    for i, kind in enumerate(kinds):
-        if kind != "confirm":
-            continue
-        start = i
-        while start > 0 and not _starts_sentence(text, clauses, start):
-            start -= 1
-        assumed = next((j for j in range(start, i) if ASSUMES.search(clauses[j].norm)), None)
-        if assumed is None:
-            continue
-        between = range(assumed + 1, i)
-        if any(_CONSEQUENCE.match(clauses[j].norm) or _PLAN.search(clauses[j].norm) for j in between):
-            continue  # already built on ("..., so features have to be precomputed"): the answer has begun
-        out.update(range(assumed, i))
-    return out
-
-
-_CONSEQUENCE = re.compile(r"^(?:so|then|therefore|thus|which means|meaning|that means|hence)\b", re.IGNORECASE)
-
-
-def _explaining(text: str, clauses: list[Clause]) -> set[int]:
-    """The clauses of sentences that say why the candidate asks ("The reason I'm asking first is that..."): no answer."""
-    out: set[int] = set()
-    sentence: list[int] = []
-    for i in range(len(clauses) + 1):
-        if i == len(clauses) or _starts_sentence(text, clauses, i):
-            # "I ask because CLIP is mostly English, so I'd use a multilingual encoder" answers as it explains
-            if sentence and WHY_I_ASK.match(clauses[sentence[0]].norm) and not any(_PLAN.search(clauses[j].norm) for j in sentence):
-                out.update(sentence)
-            sentence = []
-        if i < len(clauses):
-            sentence.append(i)
-    return out
 
 
 def _restarts_asking(clause: Clause) -> bool:
@@ -398,14 +301,14 @@ def read_turn(text: str, question: Question) -> Clarification | None:
     clauses = split_clauses(text)
     if _passes(text, clauses):
         return None
-    kinds = [_asking(c, clauses[i - 1] if i else None, _assumed_before(text, clauses, i)) for i, c in enumerate(clauses)]
+    kinds = [_asking(c, clauses[i - 1] if i else None, assumed_before(text, clauses, i)) for i, c in enumerate(clauses)]
     if "?" in text:  # written: "Third, is the user waiting for the picks, and if so..." asks, whatever ends it
         for i, clause in enumerate(clauses):
-            if kinds[i] is None and _starts_sentence(text, clauses, i) and POLAR_START.match(clause.norm):
+            if kinds[i] is None and starts_sentence(text, clauses, i) and POLAR_START.match(clause.norm):
                 kinds[i] = "question"
     else:  # speech: a question starts the turn, a sentence, or follows another question
         for i, clause in enumerate(clauses):
-            starts = _starts_sentence(text, clauses, i) or kinds[i - 1] == "question"
+            starts = starts_sentence(text, clauses, i) or kinds[i - 1] == "question"
             if kinds[i] is None and (starts and _spoken_question(clauses, i) or _restarts_asking(clause)):
                 kinds[i] = "question"
             elif kinds[i] is None and i and kinds[i - 1] == "question" and OR_ASKS.search(clause.norm):
@@ -421,11 +324,11 @@ def read_turn(text: str, question: Question) -> Clarification | None:
         if kinds[i] == "question" and kinds[i - 1] is None and (JOINED.match(clauses[i].norm) or len(clauses[i].norm.split()) <= 3) \
                 and not re.search(r"[.!?]", text[clauses[i - 1].span.end:clauses[i].span.start]):
             kinds[i - 1] = "question"
-    explaining = _explaining(text, clauses) | _put_to_confirm(text, clauses, kinds)
-    statements = _statements(clauses, kinds, question, explaining)
-    stated = sum(len(clauses[i].norm.split()) for i in statements)
+    not_answers = explaining(text, clauses) | put_to_confirm(text, clauses, kinds)
+    stating = statements(clauses, kinds, question, not_answers)
+    stated = sum(len(clauses[i].norm.split()) for i in stating)
     # "I'd build the graph over the 30 days... Is there a seed set?": a short plan is an answer all the same
-    also_answer = stated >= ANSWER_WORDS or (stated >= PLAN_WORDS and any(ANSWER_MARK.search(clauses[i].norm) for i in statements))
+    also_answer = stated >= ANSWER_WORDS or (stated >= PLAN_WORDS and any(ANSWER_MARK.search(clauses[i].norm) for i in stating))
     if not also_answer and len(text.split()) <= SHORT_WORDS and THINKING.match(text.strip()):
         return Clarification(asks=(), also_answer=False, reply=TAKE_YOUR_TIME)
     if CALL_TROUBLE.search(text) and not REPEAT.search(text) and len(text.split()) <= 2 * SHORT_WORDS:  # "you froze, repeat it?"
@@ -443,7 +346,7 @@ def read_turn(text: str, question: Question) -> Clarification | None:
     opening = True  # no statement yet: "Are brand kits small? I'll assume so, which means..." opens by asking
     for i, (clause, kind) in enumerate(zip(clauses, kinds, strict=True)):
         if kind is None or PREAMBLE.match(clause.norm):
-            opening = opening and i not in statements
+            opening = opening and i not in stating
             continue
         if kind == "check_in":
             if not stated:
@@ -455,7 +358,7 @@ def read_turn(text: str, question: Question) -> Clarification | None:
             continue
         glossed = bool(i and re.match(r"(?:this|that|it|which) means?\b", clause.norm, re.IGNORECASE) and len(clauses[i - 1].norm.split()) <= 6)
         # "Sorry, 'preprocessing' in the way you framed it — does that include decoding?": the term, then the question
-        glossed = glossed or bool(i and not _starts_sentence(text, clauses, i) and GLOSS_QUESTION.match(clause.norm)
+        glossed = glossed or bool(i and not starts_sentence(text, clauses, i) and GLOSS_QUESTION.match(clause.norm)
                                   and _term_named(clauses[i - 1].norm) is not None and len(clauses[i - 1].norm.split()) <= 8)
         asked = f"{clauses[i - 1].norm} {clause.norm}" if (kind == "confirm" or glossed) and i else clause.norm
         ask = _facts_for(replace(clause, norm=asked), question)

@@ -323,6 +323,13 @@ ANSWER_MARK = re.compile(
     r"^(?:for [\w ]{1,30}?,? )?(?:my|our|the) [\w -]{1,30}? (?:would|should|will) be\b",
     re.IGNORECASE,
 )
+# Saying what the candidate would do, anywhere in a clause: a reason for asking that plans is an answer.
+PLAN = re.compile(r"\b(?:i'?d|i would|i will|i'?ll|i'?m going to|i'?m gonna|let'?s|we'?d|we would|we'?ll|we should)\b", re.IGNORECASE)
+# What an assumption leads to ("..., so features have to be precomputed"): the answer has begun.
+CONSEQUENCE = re.compile(r"^(?:so|then|therefore|thus|which means|meaning|that means|hence)\b", re.IGNORECASE)
+# "What's the business context here?" asks for the situation, not what a word means.
+CONTEXT_NOUN = re.compile(r"^(?:\w+ )?(?:context|background|situation|set-?up|picture|goals?|motivation|use case|priorit(?:y|ies))$",
+                          re.IGNORECASE)
 # Said right after a question, the question goes on ("..., is that hard? like the team can't do 1,001").
 ELABORATES = re.compile(r"^(?:like|i mean|as in|meaning)\b", re.IGNORECASE)
 YOUR_CALL = "your call — state your assumption and go on"

@@ -1,0 +1,93 @@
+"""How the clauses of a candidate's turn relate: sentences, what is stated, asides, assumptions put to confirm.
+
+The clarification reader (clarify.py) decides which clauses ask; these helpers decide which of the rest
+are an answer. Saying the question back, a sentence on why the candidate asks, or an assumption the
+candidate then asks to have confirmed is not an answer; a plan, however short, is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..catalog.models import Question
+from ..scoring.meaning.clauses import Clause
+from .turn_phrases import ASSUMES, CONSEQUENCE, META, PLAN, PREAMBLE, WHY_I_ASK
+
+RESTATED = 0.8  # share of a clause's content words that are the question's when it only says the question back
+_STOP_STEMS = {w[:5] for w in "the and are was were that this with for from into what which when where how have has our your " \
+               "their there they its it's about just also so we're".split()}
+
+
+def stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z0-9]{3,}", text.lower())}
+
+
+def restates(text: str, question: Question) -> bool:
+    """The clause says the question back (nearly every content word is the question's) and plans nothing."""
+    words = stems(text) - _STOP_STEMS
+    return len(words) >= 2 and not PLAN.search(text) and len(words & stems(question.text)) >= RESTATED * len(words)
+
+
+def starts_sentence(text: str, clauses: list[Clause], i: int) -> bool:
+    """A sentence, or a line (bullets: "- which regulators\n- roughly how many orders a day"), starts at clause i."""
+    if i == 0:
+        return True
+    return bool(re.search(r"[.!?]\W*$", clauses[i - 1].text) or re.search(r"[.!?\n]", text[clauses[i - 1].span.end:clauses[i].span.start]))
+
+
+def assumed_before(text: str, clauses: list[Clause], i: int) -> bool:
+    """An earlier clause of the sentence holding clause i states an assumption."""
+    j = i
+    while j > 0 and not starts_sentence(text, clauses, j):
+        j -= 1
+        if ASSUMES.search(clauses[j].norm):
+            return True
+    return False
+
+
+def statements(clauses: list[Clause], kinds: list[str | None], question: Question, explaining: set[int]) -> list[int]:
+    """The clauses that state something (no question, aside or reason for asking). Saying the question back is an
+    aside only before anything else is stated: later, "so a drop in designs exported can be attributed" answers."""
+    out: list[int] = []
+    for i, (clause, kind) in enumerate(zip(clauses, kinds, strict=True)):
+        if kind is not None or i in explaining or PREAMBLE.match(clause.norm) or META.match(clause.norm):
+            continue
+        if not out and restates(clause.norm, question):
+            continue
+        out.append(i)
+    return out
+
+
+def put_to_confirm(text: str, clauses: list[Clause], kinds: list[str | None]) -> set[int]:
+    """Assumptions the same sentence then asks to have confirmed ("I'll assume X, and that Y — correct me if either is
+    off"): put to the interviewer, not yet used in an answer."""
+    out: set[int] = set()
+    for i, kind in enumerate(kinds):
+        if kind != "confirm":
+            continue
+        start = i
+        while start > 0 and not starts_sentence(text, clauses, start):
+            start -= 1
+        assumed = next((j for j in range(start, i) if ASSUMES.search(clauses[j].norm)), None)
+        if assumed is None:
+            continue
+        between = range(assumed + 1, i)
+        if any(CONSEQUENCE.match(clauses[j].norm) or PLAN.search(clauses[j].norm) for j in between):
+            continue  # already built on ("..., so features have to be precomputed"): the answer has begun
+        out.update(range(assumed, i))
+    return out
+
+
+def explaining(text: str, clauses: list[Clause]) -> set[int]:
+    """The clauses of sentences that say why the candidate asks ("The reason I'm asking first is that..."): no answer."""
+    out: set[int] = set()
+    sentence: list[int] = []
+    for i in range(len(clauses) + 1):
+        if i == len(clauses) or starts_sentence(text, clauses, i):
+            # "I ask because CLIP is mostly English, so I'd use a multilingual encoder" answers as it explains
+            if sentence and WHY_I_ASK.match(clauses[sentence[0]].norm) and not any(PLAN.search(clauses[j].norm) for j in sentence):
+                out.update(sentence)
+            sentence = []
+        if i < len(clauses):
+            sentence.append(i)
+    return out
