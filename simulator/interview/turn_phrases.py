@@ -282,7 +282,7 @@ META = re.compile(
 # A question about a term just named ("'preprocessing' in the way you framed it — does that include decoding?").
 GLOSS_QUESTION = re.compile(r"(?:does|do|is|would) (?:that|it|this) (?:include|cover|mean|count|refer)|(?:do )?you mean\b", re.IGNORECASE)
 # A sentence that says why the candidate asks ("The reason I'm asking first is that attribution is much easier if...")
-# explains the question, whatever else it says: none of it is an answer.
+# explains the question: none of it is an answer, unless it says what the candidate would do (turn_shape.explaining).
 WHY_I_ASK = re.compile(
     r"^(?:(?:so|and|but|okay|ok|well),? )*(?:the reason (?:i'?m|i am) asking(?: (?:this|that|first))?|(?:i'?m|i am) asking(?: (?:this|that))?(?: first)? because|"
     r"i ask(?: (?:this|that))?(?: first)? because)\b",
@@ -317,14 +317,16 @@ SHORT_WORDS = 12  # a turn that asks for time, a hint or to pass is short: a lon
 TAKE_YOUR_TIME = "Take your time."
 ANSWER_WORDS = 20  # statements beyond this many words make the turn an answer too
 PLAN_WORDS = 8  # ... or this many, when they say what the candidate would do ("I'd build the graph over 30 days")
+# What the candidate (or the team) would do: "I'd", "we'll", "let's".
+_WOULD = r"i'?d|i would|i will|i'?ll|i'?m going to|i'?m gonna|let'?s|we'?d|we would|we'?ll"
 ANSWER_MARK = re.compile(
-    r"^(?:(?:so|then|and|first|next),? )?(?:i'?d|i would|i'?ll|i will|i'?m going to|i'?m gonna|we'?d|we would|we'?ll|let'?s) "
+    r"^(?:(?:so|then|and|first|next),? )?(?:" + _WOULD + r") "
     r"(?!(?:like|love|want|rather|prefer|guess|say|need|have|be|assume|imagine|expect|think|probably|ask)\b)\w+|"
     r"^(?:for [\w ]{1,30}?,? )?(?:my|our|the) [\w -]{1,30}? (?:would|should|will) be\b",
     re.IGNORECASE,
 )
 # Saying what the candidate would do, anywhere in a clause: a reason for asking that plans is an answer.
-PLAN = re.compile(r"\b(?:i'?d|i would|i will|i'?ll|i'?m going to|i'?m gonna|let'?s|we'?d|we would|we'?ll|we should)\b", re.IGNORECASE)
+PLAN = re.compile(r"\b(?:" + _WOULD + r"|we should)\b", re.IGNORECASE)
 # What an assumption leads to ("..., so features have to be precomputed"): the answer has begun.
 CONSEQUENCE = re.compile(r"^(?:so|then|therefore|thus|which means|meaning|that means|hence)\b", re.IGNORECASE)
 # "What's the business context here?" asks for the situation, not what a word means.

@@ -35,14 +35,16 @@ def starts_sentence(text: str, clauses: list[Clause], i: int) -> bool:
     return bool(re.search(r"[.!?]\W*$", clauses[i - 1].text) or re.search(r"[.!?\n]", text[clauses[i - 1].span.end:clauses[i].span.start]))
 
 
+def sentence_start(text: str, clauses: list[Clause], i: int) -> int:
+    """The index of the first clause of the sentence holding clause i."""
+    while i > 0 and not starts_sentence(text, clauses, i):
+        i -= 1
+    return i
+
+
 def assumed_before(text: str, clauses: list[Clause], i: int) -> bool:
     """An earlier clause of the sentence holding clause i states an assumption."""
-    j = i
-    while j > 0 and not starts_sentence(text, clauses, j):
-        j -= 1
-        if ASSUMES.search(clauses[j].norm):
-            return True
-    return False
+    return any(ASSUMES.search(clauses[j].norm) for j in range(sentence_start(text, clauses, i), i))
 
 
 def statements(clauses: list[Clause], kinds: list[str | None], question: Question, explaining: set[int]) -> list[int]:
@@ -65,10 +67,7 @@ def put_to_confirm(text: str, clauses: list[Clause], kinds: list[str | None]) ->
     for i, kind in enumerate(kinds):
         if kind != "confirm":
             continue
-        start = i
-        while start > 0 and not starts_sentence(text, clauses, start):
-            start -= 1
-        assumed = next((j for j in range(start, i) if ASSUMES.search(clauses[j].norm)), None)
+        assumed = next((j for j in range(sentence_start(text, clauses, i), i) if ASSUMES.search(clauses[j].norm)), None)
         if assumed is None:
             continue
         between = range(assumed + 1, i)
