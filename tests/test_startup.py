@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import gc
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -61,3 +63,27 @@ async def test_the_app_collects_again_after_its_first_frame(restored: None, tmp_
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_for(pilot, lambda: app.ready_at is not None, 10, "the first frame")
         assert gc.isenabled() and gc.get_freeze_count() > 0
+
+
+_LAUNCH_IMPORTS = (
+    "import sys; from simulator import startup; startup.begin(); "
+    "from simulator.config import load_settings; load_settings(); import simulator.tui.app; "
+    "from pydantic.plugin._schema_validator import create_schema_validator; "
+    "from pydantic_core import core_schema as cs; "
+    "v = create_schema_validator(cs.int_schema(), int, 'm', 'n', 'BaseModel'); "
+    "print('importlib.metadata' in sys.modules, type(v).__name__, v.validate_python('3'))"
+)
+
+
+@pytest.mark.parametrize(
+    ("setting", "printed"),
+    [(None, "False SchemaValidator 3"), ("__all__", "False SchemaValidator 3"), ("some_plugin", "True SchemaValidator 3")],
+)
+def test_the_launch_never_imports_package_metadata_for_pydantic(setting: str | None, printed: str) -> None:
+    """With every plugin disabled, pydantic's loader would import importlib.metadata only to find none; a user's own setting gets the real loader."""
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    if setting is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = setting
+    done = subprocess.run([sys.executable, "-c", _LAUNCH_IMPORTS], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == printed
