@@ -50,13 +50,25 @@ KIND_PATTERNS: dict[str, str] = {
     "monitoring": r"monitor|alert|dashboard|drift|detect|observ|watch|signal|page[sd]?\b|on-?call|threshold",
     "rollout": r"roll ?(it |this )?out|roll ?back|canary|ramp|shadow|launch|release|gradual|feature flag|guardrail|stage",
     "evaluation": r"evaluat|offline|online|metric|test set|holdout|validat|benchmark|a/b|experiment|measur|ground truth|label|slice|noise",
-    # kinds only the held-out set (followup_cases_heldout.yaml) asks about
+    # kinds the held-out sets ask about
     "product_sense": r"users?\b|customers?|merchants?|designers?|creators?|product|experience|\bneeds?\b|value|kpi|guardrail",
     "estimation": r"estimat|how many|how much|size|volume|back.of|rough|order of magnitude|cost|per (day|second)",
     "problem_framing": r"fram|label|target|objective|predict|problem|defin|success|baseline|rule|heuristic|without a model",
     "people_management": r"reports?\b|team member|engineer|coach|feedback|1:1|one.on.one|grow|career|perform|hir",
     "stakeholder_management": r"stakeholder|partner|align|disagree|convinc|product manager|\bpm\b|leadership|expectation|other (person|team|side)",
     "leadership": r"\blead|\bled\b|influenc|decid|decision|direction|drove|mentor|initiative|rall|plan\b|ambigu",
+    # the rest of criteria.yaml's kinds, so that any held-out case file can be judged
+    "structure": r"short version|situation|\bresult|how did (that|it) end|differently|next time|\bstar\b|summar",
+    "correctness": r"return|edge case|empty|input|break|handle|correct|wrong|off.by.one|boundary",
+    "code_quality": r"clean|refactor|extend|teammate|read(able|ability)|structur|naming|single function|maintain",
+    "complexity": r"complexit|big.?o|\bo\(|memory|scale|ten million|how (fast|slow)|time and space|behave with",
+    "testing": r"\btests?\b|testing|assert|boundary|catch|unit|edge case|verify",
+    "debugging": r"reproduc|hypothes|root cause|debug|evidence|rule (it )?out|narrow|bisect|logs?\b|trace|isolat",
+    "ml_fundamentals": r"why would|fail|overfit|bias|varian|labels?\b|noisy|imbalanc|loss|regulari|gradient|assum|distribution",
+    "architecture": r"path|request|component|serv(e|ing)|pipeline|store|cache|feature|flow|architect|system|where (does|do|would)",
+    "communication": r"explain|product manager|two sentences|assum|clarif|audience|non.?technical|summar",
+    "motivation": r"\bwhy\b|products?|used|role|interest|motivat|excit|match|what draws",
+    "values_alignment": r"what did you (actually )?do|who benefit|cost you|value|example|show(s|ed)? that|stand for",
 }
 KINDS = {"impact": "results", "ownership": "own part", "requirements": "requirements", "tradeoffs": "alternatives",
          "monitoring": "monitoring", "rollout": "rollout", "evaluation": "evaluation"}  # fmt: skip
