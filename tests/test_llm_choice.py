@@ -225,11 +225,10 @@ def test_the_bench_rows_show_raw_llama_cpp_and_the_ratio() -> None:
 
 
 # --- the comparison's cases and measures ---------------------------------------------------
-@pytest.mark.parametrize(
-    "path",
-    [compare.CASES_FILE, compare.HELDOUT_FILE, *(compare.HELDOUT_FILE.with_name(f"followup_cases_heldout{n}.yaml") for n in (2, 3))],
-    ids=["development", "held-out", "held-out 2", "held-out 3"],
-)
+HELDOUT_FILES = [compare.HELDOUT_FILE, *(compare.HELDOUT_FILE.with_name(f"followup_cases_heldout{n}.yaml") for n in (2, 3))]
+
+
+@pytest.mark.parametrize("path", [compare.CASES_FILE, *HELDOUT_FILES], ids=["development", "held-out", "held-out 2", "held-out 3"])
 def test_there_are_enough_cases_and_each_is_well_formed(catalog: Catalog, path: Path) -> None:
     cases = load_cases(path)
     assert len(cases) >= 20
@@ -312,15 +311,15 @@ async def test_a_case_goes_through_the_real_round_path_and_guard(catalog: Catalo
 
 # The planner's reading of each blind held-out set on 2026-12-02 (no model: the criterion the first follow-up probes;
 # 30 of 32, 19 of 24, 28 of 30), less two cases for the int8 embedding kernels, which differ between CPUs.
-PLANNER_FLOORS = {"followup_cases_heldout.yaml": 28, "followup_cases_heldout2.yaml": 17, "followup_cases_heldout3.yaml": 26}
+PLANNER_FLOORS = dict(zip(HELDOUT_FILES, (28, 17, 26), strict=True))
 
 
-@pytest.mark.parametrize("name", sorted(PLANNER_FLOORS))
-async def test_the_planner_holds_its_rate_on_each_held_out_set(catalog: Catalog, name: str) -> None:
-    cases = load_cases(compare.HELDOUT_FILE.with_name(name))
+@pytest.mark.parametrize("path", HELDOUT_FILES, ids=[p.name for p in HELDOUT_FILES])
+async def test_the_planner_holds_its_rate_on_each_held_out_set(catalog: Catalog, path: Path) -> None:
+    cases = load_cases(path)
     planned = [(await first_follow_up(case, catalog, None)).planned for case in cases]
     hits = sum(p == c.missing for p, c in zip(planned, cases, strict=True))
-    assert hits >= PLANNER_FLOORS[name], f"{name}: the planner chose the missing kind in {hits} of {len(cases)}"
+    assert hits >= PLANNER_FLOORS[path], f"{path.name}: the planner chose the missing kind in {hits} of {len(cases)}"
 
 
 def test_quality_rates() -> None:

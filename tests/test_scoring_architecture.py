@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scoring_helpers import repo_catalog
+from simulator.catalog import Criterion
 from simulator.scoring.meaning import default_model
 from simulator.scoring.meaning.model import AnswerText
 
@@ -14,21 +15,21 @@ DESIGN = ("Uploads land in object storage and a small classifier scores each one
 BOX = "I'd train a good vision model on the labelled images and use it to decide."
 
 
-def _architecture(answer: str) -> tuple[int, set[str]]:
+def _criterion() -> Criterion:
     catalog = repo_catalog()
-    loop = catalog.loops["canva-mle"]
-    assessment = default_model().assess(catalog.criterion(loop, "architecture"), QUESTION, [AnswerText(answer)])
+    return catalog.criterion(catalog.loops["canva-mle"], "architecture")
+
+
+def _architecture(answer: str) -> tuple[int, set[str]]:
+    assessment = default_model().assess(_criterion(), QUESTION, [AnswerText(answer)])
     assert assessment is not None
     return assessment.level, {f.facet.id for f in assessment.shown}
 
 
 def _data_flow(answer: str) -> float:
     """The strongest data-flow reading of any clause said as done or proposed."""
-    catalog = repo_catalog()
-    model = default_model()
-    criterion = catalog.criterion(catalog.loops["canva-mle"], "architecture")
-    got = model.reading(criterion, QUESTION, [AnswerText(answer)])
-    facets = model.facets(criterion)
+    model, criterion = default_model(), _criterion()
+    got, facets = model.reading(criterion, QUESTION, [AnswerText(answer)]), model.facets(criterion)
     assert got is not None and facets is not None
     return next(f.strength for f in got[0].affirmed if facets.facets[f.facet].facet.id == "data_flow")
 
