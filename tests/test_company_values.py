@@ -160,14 +160,16 @@ def train_values_stories() -> list[tuple[str, int, list[str], bool]]:
 
 
 def test_generic_star_on_the_train_split() -> None:
-    """Measured with VALUE_SHOWN 0.53, the YAML's examples and evidence-2.2 (README, "Red flags fire"): a value shown
-    in 13 of the 25 stories labelled 3-4 and 1 of the 12 labelled 1-2; generic-star raised on 11 of the 12 labelled
-    1-2, 4 of the 12 labelled 3 (concrete stories the value reading still misses) and none of the 13 labelled 4."""
+    """Measured with VALUE_SHOWN 0.53, the YAML's examples and float32 embeddings (README, "Red flags fire"): a value
+    shown in 12 of the 25 stories labelled 3-4 and 1 of the 12 labelled 1-2; generic-star raised on 11 of the 12
+    labelled 1-2, 5 of the 12 labelled 3 (concrete stories the value reading still misses) and none of the 13
+    labelled 4. With int8 embeddings one more showed its value: the Whisper transcript of rb-238 reads 0.528 in
+    float32, over the line with int8 kernels on two CPUs."""
     rows = train_values_stories()
     by_label = {level: [r for r in rows if r[1] == level] for level in (1, 2, 3, 4)}
     assert [len(by_label[level]) for level in (1, 2, 3, 4)] == [5, 7, 12, 13]
     flagged = {level: sum(r[3] for r in by_label[level]) for level in by_label}
     shown = {level: sum(bool(r[2]) for r in by_label[level]) for level in by_label}
     assert flagged[1] + flagged[2] >= 11, rows
-    assert flagged[3] <= 4 and flagged[4] == 0, rows
-    assert shown[1] + shown[2] <= 1 and shown[3] + shown[4] >= 13, rows
+    assert flagged[3] <= 5 and flagged[4] == 0, rows
+    assert shown[1] + shown[2] <= 1 and shown[3] + shown[4] >= 12, rows

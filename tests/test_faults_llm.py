@@ -15,6 +15,7 @@ which load can only make longer.
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 import uuid
@@ -54,6 +55,10 @@ def catalog() -> Catalog:
 def server() -> Iterator[FaultServer]:
     import_litellm()  # pay the ~2 s import once, outside the timed sections
     srv = FaultServer().start()
+    # litellm's first completion also builds its HTTP client and loads the provider's code: on a busy machine that
+    # took longer than the first fault test's 2 s route deadline, which ran out before its request was sent.
+    warm = LLMClient(settings_for(srv, "good", timeout_s=PATIENT_S), embedded=None)
+    asyncio.run(warm.complete([{"role": "user", "content": "Ask one question."}]))
     yield srv
     srv.stop()
 
