@@ -310,8 +310,8 @@ async def test_a_case_goes_through_the_real_round_path_and_guard(catalog: Catalo
 
 
 # The planner's reading of each blind held-out set (no model: the criterion the first follow-up probes): 30 of 32,
-# 19 of 24, 28 of 30 on 2026-12-02 with int8 embeddings, 29 / 19 / 28 with float32 on 2026-12-03; less two cases for
-# what a refit of the evidence model may move.
+# 19 of 24, 28 of 30 on 2026-12-02 with int8 embeddings, 30 / 18 / 28 with the float32 refit later that day;
+# less two cases for what a refit of the evidence model may move.
 PLANNER_FLOORS = dict(zip(HELDOUT_FILES, (28, 17, 26), strict=True))
 
 
