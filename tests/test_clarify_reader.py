@@ -86,6 +86,14 @@ def test_asking_leave_to_choose_is_the_candidates_call(asked: str) -> None:
     assert read is not None and read.reply == f"That's {YOUR_CALL}."
 
 
+def test_leave_offered_as_the_other_side_of_a_question_about_the_problem_gets_the_fact() -> None:
+    """ "Is there a peak to plan for, or is it fine to size for the average?" asks about scale, whatever its second half."""
+    read = read_turn("Is there a big peak we have to plan for, or is it fine to size it for the average traffic?", QUESTION)
+    assert read is not None and "300 requests a second" in read.reply
+    read = read_turn("Is it fine to size it for the average traffic?", QUESTION)  # leave alone: the candidate's call
+    assert read is not None and read.reply == f"That's {YOUR_CALL}."
+
+
 @pytest.mark.parametrize("asked", ["Could you say the question again?", "Sorry, can you repeat that?", "What was the question?"])
 def test_asking_to_hear_the_question_again(asked: str) -> None:
     read = read_turn(asked, QUESTION)

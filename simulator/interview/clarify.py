@@ -194,7 +194,7 @@ def _facts_for(clause: Clause, question: Question) -> Ask | None:
         return Ask(text=clause.text, topics=(), facts=(), said=TIME_CHECK)
     if ABOUT_US.search(text):
         return Ask(text=clause.text, topics=(), facts=(), said=AFTER_THE_ROUND)
-    if PERMISSION.search(text) and not ASKS_WHAT.search(text):
+    if _asks_permission(text):
         return Ask(text=clause.text, topics=(), facts=())
     topics = _topics(text)
     keyed = [f for f in question.facts if f.keywords and any(re.search(rf"\b{re.escape(k)}\b", text, re.IGNORECASE) for k in f.keywords)]
@@ -211,6 +211,18 @@ def _facts_for(clause: Clause, question: Question) -> Ask | None:
         # A question about a word is a question to the interviewer even when no fact explains it.
         return Ask(text=clause.text, topics=("term",), facts=(), term=term)
     return None
+
+
+def _asks_permission(text: str) -> bool:
+    """Asks leave to do something ("is it OK if I start with the data?"), not about the problem.
+
+    "Is there a latency constraint, or is it fine to compute it offline once a day?" offers the permission as the
+    other side of a question about the problem: the facts on that answer it.
+    """
+    permission = PERMISSION.search(text)
+    if permission is None or ASKS_WHAT.search(text):
+        return False
+    return not re.search(r"\S.*\bor\W*$", text[: permission.start()])
 
 
 def _each_part(ask: Ask, asked: str, clause: Clause, question: Question) -> list[Ask]:
