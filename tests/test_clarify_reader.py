@@ -94,6 +94,39 @@ def test_leave_offered_as_the_other_side_of_a_question_about_the_problem_gets_th
     assert read is not None and read.reply == f"That's {YOUR_CALL}."
 
 
+FRAUD = Question(
+    id="ml-demo", text="How would you set the review threshold for a fraud model?", source="written", criteria=["tradeoffs"],
+    facts=[
+        Fact(topic="scale", text="About 2 million orders a day are scored."),
+        Fact(topic="data", text="Fraud is about 0.4% of orders.", keywords=["class balance"]),
+        Fact(topic="constraints", text="Inputs are up to 1080p.", keywords=["resolution"]),
+        Fact(topic="data", text="We log the resolution that each frame comes in at."),
+    ],
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("asked", ["What's the base rate of risky orders, roughly?", "How rare is fraud here?",
+                                   "What's the positive rate?", "How imbalanced are the classes?"])  # fmt: skip
+def test_a_keyword_is_also_found_in_its_everyday_words(asked: str) -> None:
+    """The YAML says "class balance"; candidates say "base rate", "how rare", "positive rate"."""
+    read = read_turn(asked, FRAUD)
+    assert read is not None and [f.text for f in read.facts] == ["Fraud is about 0.4% of orders."], read
+
+
+def test_a_fact_its_keyword_chose_is_not_swapped_for_one_closer_in_wording() -> None:
+    """The rubric's author tied "resolution" to the input fact; a fact that only uses the word stays out."""
+    read = read_turn("What resolution do the frames come in at?", FRAUD)
+    assert read is not None and [f.text for f in read.facts] == ["Inputs are up to 1080p."], read
+
+
+def test_options_offered_after_a_question_are_part_of_it() -> None:
+    """ "Weekly? Seasonal?" offers answers to the question before it, not questions of their own."""
+    read = read_turn("How often does fraud spike, do we know? Weekly? Seasonal?", FRAUD)
+    assert read is not None and [a.text for a in read.asks] == ["How often does fraud spike, do we know?"]
+    read = read_turn("How many orders a day? QPS?", QUESTION)  # a short question with a topic of its own is asked
+    assert read is not None and len(read.asks) == 2
+
+
 @pytest.mark.parametrize("asked", ["Could you say the question again?", "Sorry, can you repeat that?", "What was the question?"])
 def test_asking_to_hear_the_question_again(asked: str) -> None:
     read = read_turn(asked, QUESTION)

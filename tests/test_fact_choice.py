@@ -2,8 +2,9 @@
 
 tests/data/fact_answers.yaml holds 185 asking turns whose asks were matched to the facts that answer them by
 people who did not see the replies. The floors hold the line at what was measured when the labels were made
-(2026-12-02: 60% of the facts told answer an ask, 77% of the asks a fact answers get one); README, "Which fact is
-told". A fact whose text was edited since it was labelled no longer counts as the labelled one: relabel it.
+(2026-12-02: 60% of the facts told answer an ask, 77% of the asks a fact answers get one; 60% and 80% once a fact its
+YAML keyword chose stays chosen); README, "Which fact is told". A fact whose text was edited since it was labelled no
+longer counts as the labelled one: relabel it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from simulator.interview.clarify import read_turn
 REPO = Path(__file__).resolve().parent.parent
 LABELS = REPO / "tests" / "data" / "fact_answers.yaml"
 TOLD_RIGHT_FLOOR = 0.57
-ASKS_ANSWERED_FLOOR = 0.74
+ASKS_ANSWERED_FLOOR = 0.77
 
 
 class LabelledAsk(BaseModel):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from ..catalog.models import Fact, Question
 from ..scoring.meaning.clauses import Clause, split_clauses, story_question
 from ..scoring.meaning.spoken import normalise_spoken
-from .fact_match import choose_facts
+from .fact_match import choose_facts, keyed_facts
 from .turn_shape import assumed_before, explaining, put_to_confirm, starts_sentence, statements, stems
 from .turn_phrases import (
     ABOUT_THE_ANSWER,
@@ -133,6 +133,9 @@ def _topics(text: str) -> tuple[str, ...]:
     return tuple(t for t, pattern in TOPIC_RE.items() if pattern.search(text))
 
 
+OPTION_WORDS = 4  # "Weekly? Seasonal?", "Like one in a thousand?": options offered, not questions of their own
+
+
 def _term_asked(text: str) -> str | None:
     """The term a "what do you mean by X?" / "could you explain X?" asks about, if the clause asks that.
 
@@ -197,7 +200,7 @@ def _facts_for(clause: Clause, question: Question) -> Ask | None:
     if _asks_permission(text):
         return Ask(text=clause.text, topics=(), facts=())
     topics = _topics(text)
-    keyed = [f for f in question.facts if f.keywords and any(re.search(rf"\b{re.escape(k)}\b", text, re.IGNORECASE) for k in f.keywords)]
+    keyed = keyed_facts(text, question)
     facts = keyed or [f for f in question.facts if f.topic in topics and f.topic != "term"]
     if facts:  # "what should I return if...?" is a question even in the form of thinking aloud, when a fact answers it
         return Ask(text=clause.text, topics=topics, facts=tuple(_unique(facts)))
@@ -223,6 +226,14 @@ def _asks_permission(text: str) -> bool:
     if permission is None or ASKS_WHAT.search(text):
         return False
     return not re.search(r"\S.*\bor\W*$", text[: permission.start()])
+
+
+def _offers_options(clause: Clause, ask: Ask, question: Question) -> bool:
+    """ "How often does the data drift? Weekly? Seasonal?": after a question, a few words naming no topic of their own
+    offer answers to it (guesses, options), and the facts that answer it answer them."""
+    words = clause.norm.split()
+    return (len(words) <= OPTION_WORDS and not WH_START.match(clause.norm) and not ask.topics and ask.said is None
+            and not ask.repeat and not keyed_facts(clause.norm, question))
 
 
 def _each_part(ask: Ask, asked: str, clause: Clause, question: Question) -> list[Ask]:
@@ -380,6 +391,8 @@ def read_turn(text: str, question: Question) -> Clarification | None:
         put = put or (clause.question and bool(POLAR_FACT.match(asked) or MARKED_QUESTION.match(asked)))
         if ask is None and (not also_answer or opening or closing or put or kind == "confirm") and not RHETORICAL.search(asked):
             ask = Ask(text=clause.text, topics=(), facts=())
+        if ask is not None and asks and _offers_options(clause, ask, question):
+            continue
         if ask is not None:
             asks.extend(_each_part(ask, asked, clause, question))
     if stated:  # "...and that's how we shipped it. Should I go on?" checks in at the end of an answer

@@ -14,14 +14,28 @@ gets "your call", which costs the candidate less than a wrong fact.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from ..catalog.models import Fact, Question
 from ..scoring.meaning import EmbedderUnavailable, default_model
+from .turn_phrases import KEYWORD_ALIASES
 
 NEAREST_MIN = 0.45  # cosine a fact needs to be told for a question no topic word tied it to
 BETTER_BY = 0.1  # ... and to replace the facts topic words chose
 KEEP_WITHIN = 0.2  # topic-chosen facts this far below the best of them answer something else
+
+
+def _names_keyword(keyword: str, text: str) -> bool:
+    alias = KEYWORD_ALIASES.get(keyword.lower())
+    pattern = re.escape(keyword) if alias is None else f"{re.escape(keyword)}|{alias}"
+    return bool(re.search(rf"\b(?:{pattern})\b", text, re.IGNORECASE))
+
+
+def keyed_facts(asked: str, question: Question) -> list[Fact]:
+    """The facts whose YAML keywords (or their everyday words, KEYWORD_ALIASES) the ask names."""
+    return [f for f in question.facts if any(_names_keyword(k, asked) for k in f.keywords)]
 
 
 def _similarities(asked: str, facts: list[Fact]) -> np.ndarray | None:
@@ -33,7 +47,14 @@ def _similarities(asked: str, facts: list[Fact]) -> np.ndarray | None:
 
 
 def choose_facts(asked: str, question: Question, by_topic: tuple[Fact, ...]) -> tuple[Fact, ...]:
-    """The facts to tell for `asked`: the ones topic words chose, unless meaning points clearly elsewhere."""
+    """The facts to tell for `asked`: the ones topic words chose, unless meaning points clearly elsewhere.
+
+    Facts the ask names by their YAML keywords stay: the rubric's author tied them to those words, and a fact that
+    only shares words with the ask ("what resolution do the frames come in at?" against request logs "with
+    resolution, latency and...") is no better an answer.
+    """
+    if by_topic and all(f in keyed_facts(asked, question) for f in by_topic):
+        return by_topic
     facts = [f for f in question.facts if f.topic != "term"]
     if not facts or not asked.strip() or any(f.topic == "term" for f in by_topic):
         return by_topic

@@ -48,6 +48,11 @@ TOPIC_WORDS: dict[str, str] = {
              r"edge cases?|format of",
     "output": r"outputs?|return(?:s|ed)?|format|order(?:ed|ing)?|print",
 }
+# What a fact's YAML keyword is also called: the everyday words for it ("what's the base rate?" asks for the class balance).
+KEYWORD_ALIASES: dict[str, str] = {
+    "class balance": r"base rates?|positive rates?|prevalence|how (?:rare|common|often)(?! (?:do|does|did|should|would|will|can|is|are))|"
+                     r"(?:fraud|harm|abuse|spam|churn|positive|negative) (?:rate|share|ratio)|imbalanced?|skew(?:ed)?|ratio of positives",
+}
 TOPIC_RE = {topic: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for topic, words in TOPIC_WORDS.items()}
 REPEAT = re.compile(
     r"\b(?:(?:you|please|pls|kindly|mind) (?:\w+ )?repeat|repeat (?:that|it|the|your|what|please|again|once|one)\b|^\W*repeat\W*$|say (?:that|it|the question) again|(?:read|read out|go over|run through|give me|paste|send|share|type|say) (?:\w+ ){0,6}(?:again|one more time)|come again|"
