@@ -127,6 +127,19 @@ def test_options_offered_after_a_question_are_part_of_it() -> None:
     assert read is not None and len(read.asks) == 2
 
 
+@pytest.mark.parametrize(
+    "said",
+    ["so we're serving the template recommender at about 300 requests a second at peak, is that the gist",
+     "so the fallback is what users see when the ranker is slow, is that fair",
+     "i'm going to assume about 300 requests a second at peak does that sound about right or is it much more",
+     "ok so the serving path has to handle about 300 requests a second at peak, would that be accurate"],
+)  # fmt: skip
+def test_a_spoken_restatement_put_to_the_interviewer_is_not_an_answer(said: str) -> None:
+    """Spoken, with no question mark, "..., is that the gist" asks the interviewer to confirm what was restated."""
+    read = read_turn(said, QUESTION)
+    assert read is not None and not read.also_answer, read
+
+
 @pytest.mark.parametrize("asked", ["Could you say the question again?", "Sorry, can you repeat that?", "What was the question?"])
 def test_asking_to_hear_the_question_again(asked: str) -> None:
     read = read_turn(asked, QUESTION)

@@ -71,6 +71,7 @@ from .turn_phrases import (
     SECOND_ASK,
     SHORT_WORDS,
     SPOKEN_QUESTION,
+    TAG_CONFIRM,
     TAG_RIGHT,
     TAKE_YOUR_TIME,
     TERM,
@@ -336,8 +337,8 @@ def read_turn(text: str, question: Question) -> Clarification | None:
                 kinds[i] = "question"
             elif kinds[i] is None and i and kinds[i - 1] == "question" and OR_ASKS.search(clause.norm):
                 kinds[i] = "question"  # "...do they need the exact same image | like pixel for pixel, or is it enough..."
-            elif kinds[i] is None and len(clause.norm.split()) >= 4 and TAG_RIGHT.search(clause.norm):
-                kinds[i] = "confirm"  # "if two attempts have the same timestamp they both count right"
+            elif kinds[i] is None and (len(clause.norm.split()) >= 4 and TAG_RIGHT.search(clause.norm) or TAG_CONFIRM.search(clause.norm)):
+                kinds[i] = "confirm"  # "if two attempts have the same timestamp they both count right", "..., is that the gist"
     # "the 1,000 a day, is that hard? like the team can't do 1,001, or can we pull in temps": the question goes on
     for i in range(1, len(clauses)):
         if kinds[i] is None and kinds[i - 1] == "question" and (ELABORATES.match(clauses[i].norm) or OR_ASKS.match(clauses[i].norm)):

@@ -164,7 +164,7 @@ CHECK_IN = re.compile(
 )
 CONFIRM = re.compile(
     r"\b(?:is|would) (?:that|this|it) (?:be )?(?:a )?(?:fair|right|correct|reasonable|ok|okay|safe|valid|true)\b|"
-    r"\bcorrect me if\b|\b(?:right|fair|yes|correct)\W*$|\bsound (?:right|fair|reasonable)\b|\bcan i assume (?:that|so)\b|"
+    r"\bcorrect me if\b|\b(?:right|fair|yes|correct)\W*$|\bsound (?:about |roughly )?(?:right|fair|reasonable)\b|\bcan i assume (?:that|so)\b|"
     r"\bunless (?:you (?:say|tell me)|that'?s wrong)",
     re.IGNORECASE,
 )
@@ -193,6 +193,15 @@ ANSWERS_ITSELF = re.compile(
     re.IGNORECASE,
 )
 TAG_RIGHT = re.compile(r"(?<!that's )(?<!that is )(?<!all )(?<!the )\b(?:right|correct|yeah)\W*$", re.IGNORECASE)
+# Spoken, without a question mark, a restatement put to the interviewer ends on its tag: "so we're recommending
+# templates on the homepage, is that the gist", "..., does that sound about right".
+TAG_CONFIRM = re.compile(
+    r"\b(?:is|would) (?:that|this|it) (?:be )?(?:a |an )?(?:fair|right|correct|accurate|reasonable|the gist|the idea|the problem|"
+    r"the ask|the goal|what you mean|what you meant)(?: (?:summary|reading|read|framing|assumption|understanding))?\W*$|"
+    r"\b(?:does|do) (?:that|this) (?:sound|seem|look) (?:about |roughly |more or less )?(?:right|fair|accurate|reasonable)(?: to you)?"
+    r"(?: or (?:is|are|was|do|does|should) \w+.*)?\W*$",
+    re.IGNORECASE,
+)
 OR_ASKS = re.compile(r"\bor (?:is|are|was|were|do|does|did|can|could|should|would|will) \w+", re.IGNORECASE)  # "..., or is it enough to..."
 # Mid-answer, a yes/no or either-or question about the problem's facts ("Are account ids integers or strings?", "is the
 # temperature fixed or learned in your setup?") is put to the interviewer; one about the candidate's own plan or
