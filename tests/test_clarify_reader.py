@@ -140,6 +140,25 @@ def test_a_spoken_restatement_put_to_the_interviewer_is_not_an_answer(said: str)
     assert read is not None and not read.also_answer, read
 
 
+def test_what_the_candidate_wants_to_know_first_is_asked() -> None:
+    read = read_turn("ok the thing i want to know first is how many requests a second we get because that changes the design", QUESTION)
+    assert read is not None and not read.also_answer and "300 requests a second" in read.reply
+
+
+def test_an_assumption_checked_against_what_the_interviewer_has_is_read_with_it() -> None:
+    """ "Is that in line with what you have?" checks the sentence before it: the facts on that answer it."""
+    read = read_turn("I'll assume a few hundred requests a second at peak. Is that in line with what you have?", QUESTION)
+    assert read is not None and "300 requests a second" in read.reply
+
+
+def test_the_business_retaining_customers_is_not_about_keeping_data() -> None:
+    private = Question(**{**QUESTION.model_dump(), "facts": [{"topic": "privacy", "text": "Logs are kept for 30 days."}]})
+    read = read_turn("What's the business reason for this, is it retention or upsell?", private)
+    assert read is not None and "30 days" not in read.reply
+    read = read_turn("What's the data retention policy for the logs?", private)
+    assert read is not None and "30 days" in read.reply
+
+
 @pytest.mark.parametrize("asked", ["Could you say the question again?", "Sorry, can you repeat that?", "What was the question?"])
 def test_asking_to_hear_the_question_again(asked: str) -> None:
     read = read_turn(asked, QUESTION)

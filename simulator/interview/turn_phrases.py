@@ -41,7 +41,7 @@ TOPIC_WORDS: dict[str, str] = {
     "quality": r"quality|accura(?:cy|te)|precision|recall|error rate|false positives?|false negatives?|how good|how wrong|"
                r"how (?:often|much) can it be wrong|good enough",
     "platform": r"platform|devices?|mobile|web|desktop|cloud|infra\w*|serving|hardware|stack|where does it run",
-    "privacy": r"privacy|pii|gdpr|ccpa|consent|personal(?! (?:project|experience|opinion|view|take|preference)s?\b)|sensitive|retention|anonymi[sz]\w*|"
+    "privacy": r"privacy|pii|gdpr|ccpa|consent|personal(?! (?:project|experience|opinion|view|take|preference)s?\b)|sensitive|(?:data |log )retention|retention (?:period|policy|policies|window|limits?|rules?)|anonymi[sz]\w*|"
                r"data[- ]residency|(?:keep|retain|store|hold) (?:it|the data|them|that|user data|personal data)",
     "languages": r"languages?|locales?|multilingual|english|international|countries|regions?|markets?",
     "input": r"inputs?|empty|null|none|nan|duplicates?|ties?|sorted|unsorted|negative|length|how (?:large|big|long) can|n|"
@@ -170,7 +170,8 @@ CONFIRM = re.compile(
 )
 # Checking a figure against the interviewer's own ("is a hundred milliseconds roughly what you had in mind"): asks,
 # wherever it sits in a spoken run-on.
-IN_MIND = re.compile(r"\bwhat you (?:had|have) in mind\b|\bwhat you(?:'re| are| were) (?:expecting|picturing|thinking of)\b",
+IN_MIND = re.compile(r"\bwhat you (?:had|have) in mind\b|\bwhat you(?:'re| are| were) (?:expecting|picturing|thinking of)\b|"
+                     r"\bin line with what you (?:have|had|expect|were thinking|see)\b|\bmatch(?:es)? what you (?:have|had|expect|see)\b",
                      re.IGNORECASE)
 ASSUMES = re.compile(r"\bassum(?:e|ing)\b|\bi'?m guessing\b|\bi (?:guess|take it|suppose)\b|\bpresumably\b|\bi'?d expect\b",
                       re.IGNORECASE)
@@ -178,6 +179,8 @@ ASSUMES = re.compile(r"\bassum(?:e|ing)\b|\bi'?m guessing\b|\bi (?:guess|take it
 INDIRECT = re.compile(
     r"^(?:\w+,? )?(?:before (?:i|we) [\w\s]{2,30}?,? )?(?:(?:i'?m |just |i'?m just )?curious|i'?m wondering|i was wondering|i wonder|"
     r"(?:the thing |what )i'?m (?:unsure|not sure) (?:about )?is (?:whether|how|what|if)|"
+    r"(?:the (?:first |main |one |other )?thing |what )i(?:'d| would)? (?:want|like|need) to (?:know|understand|check|ask|confirm|pin down)"
+    r"(?: first| up front| before (?:i|we) \w+(?: \w+)?)? is (?:whether|how|what|which|who|when|where|if)|"
     r"(?:i'?m|i am) (?:not sure|unsure) (?:yet )?(?:whether|if)|i (?:don'?t|do not) (?:yet )?know (?:yet )?(?:whether|if|how (?:many|much|big|large|often|fast)|what (?:the|our|their))|"
     r"(?:i'?d|i would) (?:like|love|want) to (?:know|understand|check|ask|confirm|clarify|hear|learn|find out|"
     r"get (?:a |an )?(?:sense|picture|feel|idea|read|handle))|(?:i'?d|i would) be (?:grateful|glad|thankful) if you (?:could|would|can)|"
