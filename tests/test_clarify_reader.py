@@ -159,6 +159,15 @@ def test_the_business_retaining_customers_is_not_about_keeping_data() -> None:
     assert read is not None and "30 days" in read.reply
 
 
+@pytest.mark.parametrize("asked", ["What does leadership actually want to move here?", "what does the PM care about most",
+                                   "What does success look like for this?"])  # fmt: skip
+def test_what_does_someone_want_asks_about_the_goal_not_a_word(asked: str) -> None:
+    """Only "what does X mean / stand for / refer to" asks about a word; "what does leadership want to move?" asks the goal."""
+    goal = Question(**{**QUESTION.model_dump(), "facts": [{"topic": "success_metric", "text": "Success is more designs started."}]})
+    read = read_turn(asked, goal)
+    assert read is not None and all(a.term is None for a in read.asks) and "more designs started" in read.reply, read
+
+
 @pytest.mark.parametrize("asked", ["Could you say the question again?", "Sorry, can you repeat that?", "What was the question?"])
 def test_asking_to_hear_the_question_again(asked: str) -> None:
     read = read_turn(asked, QUESTION)

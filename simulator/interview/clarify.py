@@ -75,6 +75,7 @@ from .turn_phrases import (
     TAG_RIGHT,
     TAKE_YOUR_TIME,
     TERM,
+    TERM_DOES,
     THINKING,
     TIME_CHECK,
     TIME_LEFT,
@@ -160,7 +161,7 @@ def _term_named(text: str) -> str | None:
         return re.sub(r"^(?:the|a|an|this|that)\s+", "", said.group("named").strip(), flags=re.IGNORECASE)
     if said and (ASKS_MEANING.search(text[said.end():]) or re.match(r"\W*(?:is|are|does|do) (?:that|it|this|they|those)\b", text[said.end():], re.IGNORECASE)):
         return said.group("term").strip()
-    match = TERM.search(text.strip())
+    match = TERM.search(text.strip()) or TERM_DOES.search(text.strip())
     return match.group("term").strip() if match else None
 
 

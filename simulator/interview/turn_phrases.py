@@ -26,7 +26,8 @@ TOPIC_WORDS: dict[str, str] = {
              r"(?:target|end|primary|main|typical|intended|core) (?:users?|customers?|audience|merchants?|buyers?|shoppers?)|"
              r"user base|audience|who (?:actually |really |mainly )?uses|who (?:we'?re|we are|i'?m|i am) (?:building|designing) (?:this|it) for|"
              r"(?:end )?consumers?|internal (?:folks|teams?|staff|users)|personas?|for whom",
-    "success_metric": r"metrics?|success|kpis?|measured?|goal|objective|north star|optimi[sz]e|target|win|judge",
+    "success_metric": r"metrics?|success|kpis?|measured?|goal|objective|north star|optimi[sz]e|target|win|judge|"
+                      r"cares? (?:most )?about|wants? to (?:move|improve|grow|increase|reduce)|move the needle",
     "team": r"team|engineers?|headcount|people|staff|who (?:else )?works",
     "timeline": r"timeline|deadline|how long(?! (?:can|do|should|must|may|will) (?:we|you|i) (?:keep|retain|store|hold))|weeks?|months?|by when|launch date|when does|when'?s the (?:launch|deadline|release)|"
                 r"when (?:do|does|will|must|should|can) (?:we|it|this|the \w+) (?:need to |have to )?(?:ship|launch|go live|be (?:ready|done|live))|"
@@ -66,11 +67,18 @@ REPEAT = re.compile(
     re.IGNORECASE,
 )
 TERM = re.compile(
-    r"\b(?:what(?: (?:do |did )?you mean (?:by|with)| counts as| does| do| is| are| means|['’]s)|(?:can|could|would) you (?:explain|define|clarify)(?: what)?(?: you mean by)?|"
+    r"\b(?:what(?: (?:do |did )?you mean (?:by|with)| counts as| is| are| means|['’]s)|(?:can|could|would) you (?:explain|define|clarify)(?: what)?(?: you mean by)?|"
     r"(?:please )?(?:explain|define))\s+(?:a |an |the )?[\"'“‘]?(?P<term>[\w\s/-]{2,40}?)\b[\"'”’]?"
     r"\s*(?:means?|stands? for|refers? to|is|are)?\s*(?:exactly|here|in this case|in this context|for this|again)?\s*(?:exactly|here)?"
     r"(?:\s*,\s*(?:like|as in|i mean|so|e\.?g\.?|i\.?e\.?)\b.*|(?:(?<=here)|(?<=exactly))\s+like\b.*|"
     r"\s*,?\s*(?:is (?:that|it)|do you mean)\b.*)?\s*\??$",  # "what is X exactly, like n-gram overlap?" guesses
+    re.IGNORECASE,
+)
+# "What does X mean / stand for?": the meaning verb is what makes it a question about a word ("what does leadership
+# want to move?", "what does success look like?" ask about the problem).
+TERM_DOES = re.compile(
+    r"\bwhat (?:does|do) (?:a |an |the )?[\"'“‘]?(?P<term>[\w\s/-]{2,40}?)\b[\"'”’]?\s*(?:mean|stand for|refer to)\b"
+    r"\s*(?:exactly|here|in this case|in this context|for this|again)?[^?]*\??$",
     re.IGNORECASE,
 )
 # Asking leave to choose ("is it ok if I start with a baseline?") is the candidate's call: no fact answers it.
