@@ -168,6 +168,15 @@ def test_what_does_someone_want_asks_about_the_goal_not_a_word(asked: str) -> No
     assert read is not None and all(a.term is None for a in read.asks) and "more designs started" in read.reply, read
 
 
+def test_a_keyword_in_number_words_is_found_after_the_reader_writes_them_as_digits() -> None:
+    """The reader writes "zero" as "0" ("should it be 0"): the YAML keyword "zero" must still find its fact."""
+    coding = Question(**{**QUESTION.model_dump(), "facts": [
+        {"topic": "input", "text": "No relevant results give 0.0.", "keywords": ["edge cases", "zero"]},
+        {"topic": "output", "text": "Return a float."}]})  # fmt: skip
+    read = read_turn("What if there are no relevant items at all, should NDCG be zero or undefined?", coding)
+    assert read is not None and [f.text for f in read.facts] == ["No relevant results give 0.0."], read
+
+
 @pytest.mark.parametrize("asked", ["Could you say the question again?", "Sorry, can you repeat that?", "What was the question?"])
 def test_asking_to_hear_the_question_again(asked: str) -> None:
     read = read_turn(asked, QUESTION)

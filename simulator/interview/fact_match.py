@@ -15,11 +15,13 @@ gets "your call", which costs the candidate less than a wrong fact.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
 from ..catalog.models import Fact, Question
 from ..scoring.meaning import EmbedderUnavailable, default_model
+from ..scoring.meaning.spoken import normalise_spoken
 from .turn_phrases import KEYWORD_ALIASES
 
 NEAREST_MIN = 0.45  # cosine a fact needs to be told for a question no topic word tied it to
@@ -27,10 +29,17 @@ BETTER_BY = 0.1  # ... and to replace the facts topic words chose
 KEEP_WITHIN = 0.2  # topic-chosen facts this far below the best of them answer something else
 
 
-def _names_keyword(keyword: str, text: str) -> bool:
+@lru_cache(maxsize=4096)
+def _keyword_pattern(keyword: str) -> re.Pattern[str]:
+    """The keyword as written, as the clause reader normalises it ("zero" is read as "0", "one call" as "1 call"), and
+    in its everyday words."""
+    forms = {re.escape(keyword), re.escape(normalise_spoken(keyword))}
     alias = KEYWORD_ALIASES.get(keyword.lower())
-    pattern = re.escape(keyword) if alias is None else f"{re.escape(keyword)}|{alias}"
-    return bool(re.search(rf"\b(?:{pattern})\b", text, re.IGNORECASE))
+    return re.compile(rf"\b(?:{'|'.join(sorted(forms))}{'|' + alias if alias else ''})\b", re.IGNORECASE)
+
+
+def _names_keyword(keyword: str, text: str) -> bool:
+    return bool(_keyword_pattern(keyword).search(text))
 
 
 def keyed_facts(asked: str, question: Question) -> list[Fact]:
