@@ -177,6 +177,14 @@ def test_a_keyword_in_number_words_is_found_after_the_reader_writes_them_as_digi
     assert read is not None and [f.text for f in read.facts] == ["No relevant results give 0.0."], read
 
 
+def test_how_long_a_thing_is_is_not_the_timeline() -> None:
+    timed = Question(**{**QUESTION.model_dump(), "facts": [{"topic": "timeline", "text": "It ships within a quarter."}]})
+    read = read_turn("How long are the clips usually?", timed)
+    assert read is None or "quarter" not in read.reply, read
+    read = read_turn("How long do we have to ship it?", timed)
+    assert read is not None and "quarter" in read.reply
+
+
 @pytest.mark.parametrize("asked", ["Could you say the question again?", "Sorry, can you repeat that?", "What was the question?"])
 def test_asking_to_hear_the_question_again(asked: str) -> None:
     read = read_turn(asked, QUESTION)

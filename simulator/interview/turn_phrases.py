@@ -29,7 +29,11 @@ TOPIC_WORDS: dict[str, str] = {
     "success_metric": r"metrics?|success|kpis?|measured?|goal|objective|north star|optimi[sz]e|target|win|judge|"
                       r"cares? (?:most )?about|wants? to (?:move|improve|grow|increase|reduce)|move the needle",
     "team": r"team|engineers?|headcount|people|staff|who (?:else )?works",
-    "timeline": r"timeline|deadline|how long(?! (?:can|do|should|must|may|will) (?:we|you|i) (?:keep|retain|store|hold))|weeks?|months?|by when|launch date|when does|when'?s the (?:launch|deadline|release)|"
+    # "how long are the clips?" asks a length, not the timeline
+    "timeline": r"timeline|deadline|how long(?! (?:can|do|should|must|may|will) (?:we|you|i) (?:keep|retain|store|hold))"
+                r"(?! (?:are|is) (?:the |a |an |each |typical |most |these |those )?(?:\w+ )?(?:clips?|videos?|sessions?|documents?|docs|"
+                r"prompts?|texts?|quer(?:y|ies)|descriptions?|tickets?|conversations?|windows?|inputs?|sequences?|audio|recordings?|"
+                r"frames?|songs?|tracks?|posts?|reviews?|answers?|responses?|outputs?|lists?|strings?|logs?)\b)|weeks?|months?|by when|launch date|when does|when'?s the (?:launch|deadline|release)|"
                 r"when (?:do|does|will|must|should|can) (?:we|it|this|the \w+) (?:need to |have to )?(?:ship|launch|go live|be (?:ready|done|live))|"
                 r"(?:must|need to|have to) (?:deliver|ship)|how much time (?:do )?(?:we|i) have (?:before|until|to)",
     # "latency budget" and "error budget" are not money; "spend more of the time on X" is not either
