@@ -185,6 +185,26 @@ def test_how_long_a_thing_is_is_not_the_timeline() -> None:
     assert read is not None and "quarter" in read.reply
 
 
+@pytest.mark.parametrize(
+    "said",
+    ["How do we know it works? Offline recall at 50 against next-day opens, then an A/B test on exports per session with a "
+     "guardrail on latency.",
+     "I'd serve it from a cache in front of the ranker. What's the cache worth? If it absorbs even half the 300 requests a "
+     "second, the ranker fleet halves, which pays for the memory.",
+     "The PM asked me, can we ship the big model anyway? I said no, because the p95 would have broken the editor's budget, "
+     "and I showed her the numbers from the shadow test."],
+)  # fmt: skip
+def test_a_question_the_candidate_answers_at_once_or_tells_from_a_story_asks_nothing(said: str) -> None:
+    """No "that's your call" in the middle of an answer that answered its own question."""
+    assert read_turn(said, QUESTION) is None
+
+
+def test_a_question_about_the_problem_stays_asked_though_the_answer_goes_on() -> None:
+    read = read_turn("How many requests a second do we get? I'd design for a few hundred, with a cache in front of the "
+                     "ranker and the popularity list as the fallback when it is slow.", QUESTION)  # fmt: skip
+    assert read is not None and read.also_answer and "300 requests a second" in read.reply
+
+
 @pytest.mark.parametrize("asked", ["Could you say the question again?", "Sorry, can you repeat that?", "What was the question?"])
 def test_asking_to_hear_the_question_again(asked: str) -> None:
     read = read_turn(asked, QUESTION)

@@ -67,6 +67,7 @@ from .turn_phrases import (
     PUT_TO_YOU,
     QUOTED,
     REPEAT,
+    REPORTED,
     RHETORICAL,
     SECOND_ASK,
     SHORT_WORDS,
@@ -83,6 +84,7 @@ from .turn_phrases import (
     TOPIC_RE,
     TURNED_BACK,
     WHEN_YOU_SAY,
+    WH_ASKED,
     WH_START,
     YOUR_CALL,
     YOUR_TAKE,
@@ -236,6 +238,19 @@ def _offers_options(clause: Clause, ask: Ask, question: Question) -> bool:
     words = clause.norm.split()
     return (len(words) <= OPTION_WORDS and not WH_START.match(clause.norm) and not ask.topics and ask.said is None
             and not ask.repeat and not keyed_facts(clause.norm, question))
+
+
+def _told_not_asked(ask: Ask, clause: Clause, after: Clause | None, kinds_after: list[str | None]) -> bool:
+    """In a turn that answers: a question the candidate answers at once ("How do we know it works? Offline recall at
+    50...", "What's the intervention worth? If we save 5%...") or one from a story ("The PM asked me, can we ship it?").
+
+    A question some fact answers stays asked: "What's the traffic? I'd guess 10k QPS, so..." wants the number."""
+    if ask.facts or ask.said is not None or ask.repeat or QUOTED.search(clause.norm) or MEAN_BY.search(clause.norm):
+        return False
+    if REPORTED.match(clause.norm):
+        return True
+    answered_next = after is not None and kinds_after[:1] == [None] and not ASSUMES.search(after.norm)
+    return answered_next and bool(WH_ASKED.match(clause.norm))
 
 
 def _each_part(ask: Ask, asked: str, clause: Clause, question: Question) -> list[Ask]:
@@ -394,6 +409,8 @@ def read_turn(text: str, question: Question) -> Clarification | None:
         if ask is None and (not also_answer or opening or closing or put or kind == "confirm") and not RHETORICAL.search(asked):
             ask = Ask(text=clause.text, topics=(), facts=())
         if ask is not None and asks and _offers_options(clause, ask, question):
+            continue
+        if ask is not None and also_answer and _told_not_asked(ask, clause, clauses[i + 1] if i + 1 < len(clauses) else None, kinds[i + 1:]):
             continue
         if ask is not None:
             asks.extend(_each_part(ask, asked, clause, question))

@@ -262,6 +262,17 @@ TOPIC_FIRST = re.compile(
     re.IGNORECASE,
 )
 FILLER_RESTART = re.compile(r"\b(?:um+|uh+|erm|er)\W+(?=\w)", re.IGNORECASE)  # where speech starts over mid-clause
+# A question asked and answered in the same breath, in a turn that answers: "How do we know it works? Offline recall at 50..."
+# It asks about the candidate's own plan ("how do we know it works?", "what's the intervention worth?"), not the problem
+# ("how late can events arrive?").
+WH_ASKED = re.compile(
+    r"^(?:so |and |now |okay |ok |then |but )?(?:(?:how|what|where|which|who|when|why)\b(?:\s+[\w-]+){0,4}?\s+"
+    r"(?:do|does|did|would|should|can|could|will|is|are|am)\s+(?:we|i)\b|what'?s (?:the |our |this |that )?(?:[\w-]+ )?(?:worth|payoff|upside)\b)",
+    re.IGNORECASE,
+)
+# Someone else's question told in a story ("The PM asked me, can we ship it anyway? I said no..."): not put to the interviewer.
+REPORTED = re.compile(r"^(?:\w+ ){1,4}(?:asked|wondered|wanted to know|kept asking)(?: (?:me|us|him|her|them|the team|everyone))?\W+"
+                      r"(?:if|whether|how|what|why|can|could|should|would|will|is|are|do|does|did)\b", re.IGNORECASE)
 BECAUSE = re.compile(r"^(?:because|cause|since)\b", re.IGNORECASE)
 WH_START = re.compile(r"^(?:\w+,? )?why\b", re.IGNORECASE)  # "why does it matter? because...": "how many? because..." says why it asks
 ANY_STORY = "Any real example works: pick the one you can tell in the most detail. A couple of minutes is plenty."
