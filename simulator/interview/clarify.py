@@ -17,7 +17,8 @@ from ..catalog.models import Fact, Question
 from ..scoring.meaning.clauses import Clause, split_clauses, story_question
 from ..scoring.meaning.spoken import normalise_spoken
 from .fact_match import choose_facts, keyed_facts
-from .turn_shape import assumed_before, explaining, put_to_confirm, starts_sentence, statements, stems
+from .terms import term_asked, term_fact, term_named
+from .turn_shape import assumed_before, explaining, put_to_confirm, starts_sentence, statements
 from .turn_phrases import (
     ABOUT_THE_ANSWER,
     ABOUT_US,
@@ -26,7 +27,6 @@ from .turn_phrases import (
     ANSWER_MARK,
     ANSWER_WORDS,
     ANY_STORY,
-    ASKS_MEANING,
     ASKS_TO_GO_ON,
     ASKS_WHAT,
     ASSUMES,
@@ -40,7 +40,6 @@ from .turn_phrases import (
     CHECK_IN,
     CHOICE,
     CONFIRM,
-    CONTEXT_NOUN,
     FILLER_RESTART,
     GIVE_UP,
     GLOSS_QUESTION,
@@ -75,8 +74,6 @@ from .turn_phrases import (
     TAG_CONFIRM,
     TAG_RIGHT,
     TAKE_YOUR_TIME,
-    TERM,
-    TERM_DOES,
     THINKING,
     TIME_CHECK,
     TIME_LEFT,
@@ -140,51 +137,12 @@ def _topics(text: str) -> tuple[str, ...]:
 OPTION_WORDS = 4  # "Weekly? Seasonal?", "Like one in a thousand?": options offered, not questions of their own
 
 
-def _term_asked(text: str) -> str | None:
-    """The term a "what do you mean by X?" / "could you explain X?" asks about, if the clause asks that.
-
-    "What's driving this?" names no term: a phrase with a pronoun in it points back at something, it is not a word.
-    """
-    term = _term_named(text)
-    if term is None or re.search(r"\b(?:this|that|it|these|those|we|you|i|us)\b", term, re.IGNORECASE):
-        return None
-    return None if CONTEXT_NOUN.match(term.strip()) else term
-
-
-def _term_named(text: str) -> str | None:
-    quoted = QUOTED.search(text)
-    if quoted and ASKS_MEANING.search(text):  # "what do you mean by 'reproducible prompts' for support?"
-        return quoted.group("term").strip()
-    by = BY_TERM.search(text)
-    if by:
-        return (by.group("term") or by.group("meant")).strip()
-    said = WHEN_YOU_SAY.search(text)
-    if said and said.group("named"):  # "class-agnostic here means ...?", "adversarial adaptation - you mean ...?"
-        return re.sub(r"^(?:the|a|an|this|that)\s+", "", said.group("named").strip(), flags=re.IGNORECASE)
-    if said and (ASKS_MEANING.search(text[said.end():]) or re.match(r"\W*(?:is|are|does|do) (?:that|it|this|they|those)\b", text[said.end():], re.IGNORECASE)):
-        return said.group("term").strip()
-    match = TERM.search(text.strip()) or TERM_DOES.search(text.strip())
-    return match.group("term").strip() if match else None
-
-
-def _term_fact(asked: str, question: Question) -> Fact | None:
-    """The fact that explains the term: one written for it, else one that uses every word of it (stems)."""
-    lowered = asked.lower()
-    for fact in question.facts:
-        if fact.term and (fact.term.lower() in lowered or lowered in fact.term.lower()):
-            return fact
-        if any(k.lower() == lowered for k in fact.keywords):
-            return fact
-    wanted = stems(asked)
-    return next((f for f in question.facts if wanted and wanted <= stems(f.text)), None)
-
-
 def _facts_for(clause: Clause, question: Question) -> Ask | None:
     text = clause.norm
     if REPEAT.search(text):
         return Ask(text=clause.text, topics=(), facts=(), repeat=True)
-    term = _term_asked(text)
-    explained = _term_fact(term, question) if term else None
+    term = term_asked(text)
+    explained = term_fact(term, question) if term else None
     if explained is not None:
         return Ask(text=clause.text, topics=("term",), facts=(explained,))
     if term is not None and (QUOTED.search(text) or WHEN_YOU_SAY.search(text) or MEAN_BY.search(text) or BY_TERM.search(text)):
@@ -399,7 +357,7 @@ def read_turn(text: str, question: Question) -> Clarification | None:
         glossed = bool(i and re.match(r"(?:this|that|it|which) means?\b", clause.norm, re.IGNORECASE) and len(clauses[i - 1].norm.split()) <= 6)
         # "Sorry, 'preprocessing' in the way you framed it — does that include decoding?": the term, then the question
         glossed = glossed or bool(i and not starts_sentence(text, clauses, i) and GLOSS_QUESTION.match(clause.norm)
-                                  and _term_named(clauses[i - 1].norm) is not None and len(clauses[i - 1].norm.split()) <= 8)
+                                  and term_named(clauses[i - 1].norm) is not None and len(clauses[i - 1].norm.split()) <= 8)
         asked = f"{clauses[i - 1].norm} {clause.norm}" if (kind == "confirm" or glossed) and i else clause.norm
         ask = _facts_for(replace(clause, norm=asked), question)
         # "...so, was anything else shipped that week?" ends the turn by asking (a "because..." after it says why)
