@@ -205,6 +205,13 @@ def test_a_question_about_the_problem_stays_asked_though_the_answer_goes_on() ->
     assert read is not None and read.also_answer and "300 requests a second" in read.reply
 
 
+def test_do_we_have_those_asks_for_what_the_sentence_before_it_lists() -> None:
+    basket = Question(**{**QUESTION.model_dump(), "facts": [{"topic": "data", "text": "Average order value is about $85."}]})
+    read = read_turn("Hmm. So we'd want the declined buyers per day from the logs, what fraction are good, and their basket. "
+                     "Do we have those?", basket)  # fmt: skip
+    assert read is not None and "$85" in read.reply, read
+
+
 @pytest.mark.parametrize("asked", ["Could you say the question again?", "Sorry, can you repeat that?", "What was the question?"])
 def test_asking_to_hear_the_question_again(asked: str) -> None:
     read = read_turn(asked, QUESTION)

@@ -358,7 +358,10 @@ def read_turn(text: str, question: Question) -> Clarification | None:
         # "Sorry, 'preprocessing' in the way you framed it — does that include decoding?": the term, then the question
         glossed = glossed or bool(i and not starts_sentence(text, clauses, i) and GLOSS_QUESTION.match(clause.norm)
                                   and term_named(clauses[i - 1].norm) is not None and len(clauses[i - 1].norm.split()) <= 8)
-        asked = f"{clauses[i - 1].norm} {clause.norm}" if (kind == "confirm" or glossed) and i else clause.norm
+        asked = f"{clauses[i - 1].norm} {clause.norm}" if glossed and i else clause.norm
+        if kind == "confirm" and i:  # what it checks is the sentence before it, or the start of its own
+            first = next(j for j in range(i - 1, -1, -1) if j == 0 or starts_sentence(text, clauses, j))
+            asked = " ".join(c.norm for c in clauses[first : i + 1])
         ask = _facts_for(replace(clause, norm=asked), question)
         # "...so, was anything else shipped that week?" ends the turn by asking (a "because..." after it says why)
         closing = all(kinds[j] is not None or BECAUSE.match(clauses[j].norm) for j in range(i + 1, len(clauses)))

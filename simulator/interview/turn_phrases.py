@@ -182,7 +182,8 @@ CONFIRM = re.compile(
 )
 # Checking a figure against the interviewer's own ("is a hundred milliseconds roughly what you had in mind"): asks,
 # wherever it sits in a spoken run-on.
-IN_MIND = re.compile(r"\bwhat you (?:had|have) in mind\b|\bwhat you(?:'re| are| were) (?:expecting|picturing|thinking of)\b|"
+IN_MIND = re.compile(r"\bwhat you (?:had|have) in mind\b|^(?:and |so )?(?:do|can|could|would|will) (?:we|you|i) (?:have|know|get|see|track|log|"
+                     r"measure|keep)(?: \w+)? (?:those|these|them|that)(?: numbers?| figures?| data| metrics?| stats?| signals?)?\W*$|\bwhat you(?:'re| are| were) (?:expecting|picturing|thinking of)\b|"
                      r"\bin line with what you (?:have|had|expect|were thinking|see)\b|\bmatch(?:es)? what you (?:have|had|expect|see)\b",
                      re.IGNORECASE)
 ASSUMES = re.compile(r"\bassum(?:e|ing)\b|\bi'?m guessing\b|\bi (?:guess|take it|suppose)\b|\bpresumably\b|\bi'?d expect\b",
