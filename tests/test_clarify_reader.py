@@ -212,6 +212,22 @@ def test_do_we_have_those_asks_for_what_the_sentence_before_it_lists() -> None:
     assert read is not None and "$85" in read.reply, read
 
 
+@pytest.mark.parametrize(
+    "said",
+    ["Random fallbacks are too slow, right? The popularity list is precomputed, so it answers in a millisecond, and the "
+     "ranker only needs to beat it on the requests it finishes in time.",
+     "What happens to a call the ranker drops? It gets the popularity list, cached per locale and refreshed every hour "
+     "from the last day's opens, so nobody sees an empty carousel and the ranker can be tuned for quality alone."],
+)  # fmt: skip
+def test_a_question_answered_at_once_in_an_answer_asks_nothing(said: str) -> None:
+    assert read_turn(said, QUESTION) is None
+
+
+def test_just_to_check_in_speech_asks() -> None:
+    read = read_turn("um so just to check the fallback is that what users see when the ranker is slow or uh not", QUESTION)
+    assert read is not None and not read.also_answer
+
+
 @pytest.mark.parametrize("asked", ["Could you say the question again?", "Sorry, can you repeat that?", "What was the question?"])
 def test_asking_to_hear_the_question_again(asked: str) -> None:
     read = read_turn(asked, QUESTION)

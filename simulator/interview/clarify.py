@@ -81,7 +81,6 @@ from .turn_phrases import (
     TOPIC_RE,
     TURNED_BACK,
     WHEN_YOU_SAY,
-    WH_ASKED,
     WH_START,
     YOUR_CALL,
     YOUR_TAKE,
@@ -198,17 +197,22 @@ def _offers_options(clause: Clause, ask: Ask, question: Question) -> bool:
             and not ask.repeat and not keyed_facts(clause.norm, question))
 
 
-def _told_not_asked(ask: Ask, clause: Clause, after: Clause | None, kinds_after: list[str | None]) -> bool:
+def _told_not_asked(parts: list[Ask], clause: Clause, after: Clause | None, kinds_after: list[str | None]) -> bool:
     """In a turn that answers: a question the candidate answers at once ("How do we know it works? Offline recall at
-    50...", "What's the intervention worth? If we save 5%...") or one from a story ("The PM asked me, can we ship it?").
+    50...", "Random negatives are too easy, right? A random product is almost never relevant...") or one from a story
+    ("The PM asked me, can we ship it anyway?").
 
-    A question some fact answers stays asked: "What's the traffic? I'd guess 10k QPS, so..." wants the number."""
-    if ask.facts or ask.said is not None or ask.repeat or QUOTED.search(clause.norm) or MEAN_BY.search(clause.norm):
+    A question some fact answers stays asked ("What's the traffic? I'd guess 10k QPS, so..." wants the number), and
+    so does one put to the interviewer ("are you dropping the conditions jointly?"), one the candidate goes on to
+    assume an answer to, and (the caller leaves those out) an assumption to confirm or a yes/no question about the
+    facts ("Are the scores floats or ints? Either way...")."""
+    if any(a.facts or a.said is not None or a.repeat for a in parts) or QUOTED.search(clause.norm) or MEAN_BY.search(clause.norm):
         return False
     if REPORTED.match(clause.norm):
         return True
-    answered_next = after is not None and kinds_after[:1] == [None] and not ASSUMES.search(after.norm)
-    return answered_next and bool(WH_ASKED.match(clause.norm))
+    if re.search(r"\byou\b", clause.norm, re.IGNORECASE):  # "are you dropping the conditions jointly?" asks the interviewer
+        return False
+    return after is not None and kinds_after[:1] == [None] and not ASSUMES.search(after.norm)
 
 
 def _each_part(ask: Ask, asked: str, clause: Clause, question: Question) -> list[Ask]:
@@ -371,10 +375,11 @@ def read_turn(text: str, question: Question) -> Clarification | None:
             ask = Ask(text=clause.text, topics=(), facts=())
         if ask is not None and asks and _offers_options(clause, ask, question):
             continue
-        if ask is not None and also_answer and _told_not_asked(ask, clause, clauses[i + 1] if i + 1 < len(clauses) else None, kinds[i + 1:]):
+        parts = _each_part(ask, asked, clause, question) if ask is not None else []
+        checks_assumption = kind == "confirm" and bool(ASSUMES.search(asked))
+        if also_answer and parts and not put and not checks_assumption and _told_not_asked(parts, clause, clauses[i + 1] if i + 1 < len(clauses) else None, kinds[i + 1:]):
             continue
-        if ask is not None:
-            asks.extend(_each_part(ask, asked, clause, question))
+        asks.extend(parts)
     if stated:  # "...and that's how we shipped it. Should I go on?" checks in at the end of an answer
         asks = [ask for ask in asks if ask.said != GO_ON]
     elif any(a.said in (PASSED_ON, AFTER_THE_ROUND, TIME_CHECK) for a in asks):  # a turn about the job asks nothing about the problem

@@ -192,6 +192,7 @@ ASSUMES = re.compile(r"\bassum(?:e|ing)\b|\bi'?m guessing\b|\bi (?:guess|take it
 INDIRECT = re.compile(
     r"^(?:\w+,? )?(?:before (?:i|we) [\w\s]{2,30}?,? )?(?:(?:i'?m |just |i'?m just )?curious|i'?m wondering|i was wondering|i wonder|"
     r"(?:the thing |what )i'?m (?:unsure|not sure) (?:about )?is (?:whether|how|what|if)|"
+    r"(?:so )?just to (?:check|confirm|clarify|make sure|double[- ]check)\b|"
     r"(?:the (?:first |main |one |other )?thing |what )i(?:'d| would)? (?:want|like|need) to (?:know|understand|check|ask|confirm|pin down)"
     r"(?: first| up front| before (?:i|we) \w+(?: \w+)?)? is (?:whether|how|what|which|who|when|where|if)|"
     r"(?:i'?m|i am) (?:not sure|unsure) (?:yet )?(?:whether|if)|i (?:don'?t|do not) (?:yet )?know (?:yet )?(?:whether|if|how (?:many|much|big|large|often|fast)|what (?:the|our|their))|"
@@ -263,14 +264,6 @@ TOPIC_FIRST = re.compile(
     re.IGNORECASE,
 )
 FILLER_RESTART = re.compile(r"\b(?:um+|uh+|erm|er)\W+(?=\w)", re.IGNORECASE)  # where speech starts over mid-clause
-# A question asked and answered in the same breath, in a turn that answers: "How do we know it works? Offline recall at 50..."
-# It asks about the candidate's own plan ("how do we know it works?", "what's the intervention worth?"), not the problem
-# ("how late can events arrive?").
-WH_ASKED = re.compile(
-    r"^(?:so |and |now |okay |ok |then |but )?(?:(?:how|what|where|which|who|when|why)\b(?:\s+[\w-]+){0,4}?\s+"
-    r"(?:do|does|did|would|should|can|could|will|is|are|am)\s+(?:we|i)\b|what'?s (?:the |our |this |that )?(?:[\w-]+ )?(?:worth|payoff|upside)\b)",
-    re.IGNORECASE,
-)
 # Someone else's question told in a story ("The PM asked me, can we ship it anyway? I said no..."): not put to the interviewer.
 REPORTED = re.compile(r"^(?:\w+ ){1,4}(?:asked|wondered|wanted to know|kept asking)(?: (?:me|us|him|her|them|the team|everyone))?\W+"
                       r"(?:if|whether|how|what|why|can|could|should|would|will|is|are|do|does|did)\b", re.IGNORECASE)
