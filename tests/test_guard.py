@@ -22,6 +22,8 @@ def test_accepts_a_single_short_question() -> None:
         ("That was a strong answer, what score would you give yourself?", "reveals"),
         ("As an AI language model, what would you like me to ask?", "reveals"),
         ("Sure! Here is a follow-up: what was the baseline?", "out of role"),
+        ("Are you interested in monitoring feature null rates offline and online?", "out of role"),
+        ("Would you like to talk about how you rolled the ranker out?", "out of role"),
         ("Why?", "too short"),
         ("Could you " + "please " * 40 + "explain?", "too long"),
         ("", "empty"),

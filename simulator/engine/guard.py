@@ -33,7 +33,9 @@ _LEAKS = re.compile(
 _OUT_OF_ROLE = re.compile(
     r"(feel free|let me know|happy to help|do you have any questions|any questions for me|"
     r"here is|here's|sure[,!]|certainly|of course|i will ignore|(my|your|previous) instructions|"
-    r"system prompt|follow-up question:)",
+    r"system prompt|follow-up question:|"
+    # a probe asks what was done or would be done, not what the candidate fancies: "Are you interested in monitoring...?"
+    r"are you interested|would you be interested|would you like to|do you want to)",
     re.IGNORECASE,
 )
 # "Sure, here's the follow-up question:" on a line of its own before the question: wrapping, not content.
