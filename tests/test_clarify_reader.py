@@ -228,6 +228,33 @@ def test_just_to_check_in_speech_asks() -> None:
     assert read is not None and not read.also_answer
 
 
+@pytest.mark.parametrize(
+    "said",
+    ["um what happens with a request the ranker drops like does it get the fallback or an error",
+     "so the fallback is the popularity list we just show it right and can the ranker still answer late",
+     "wait so the fallback is measured on what like on the share of requests or on the users who saw it",
+     "so we would cache the popularity list is that okay",
+     "and the popularity list is refreshed hourly is that the intended behavior"],
+)  # fmt: skip
+def test_speech_asks_mid_run_on_and_with_a_tag(said: str) -> None:
+    """Speech-to-text with no punctuation asks where written text would have put a question mark."""
+    read = read_turn(said, QUESTION)
+    assert read is not None and not read.also_answer, read
+
+
+def test_speech_asks_a_yes_no_question_after_a_plan() -> None:
+    read = read_turn("um i'd cache the popularity list per locale and refresh it every hour so the fallback is never stale "
+                     "do we have the traffic numbers per locale because that decides the cache size", QUESTION)  # fmt: skip
+    assert read is not None and read.also_answer, read
+
+
+def test_a_question_answered_in_the_same_breath_is_thinking_aloud() -> None:
+    said = ("so how do we handle a slow ranker well we could fall back to the popularity list cached per locale and then "
+            "blend the ranker back in once it answers within the budget again")  # fmt: skip
+    read = read_turn(said, QUESTION)
+    assert read is None or read.also_answer, read
+
+
 @pytest.mark.parametrize("asked", ["Could you say the question again?", "Sorry, can you repeat that?", "What was the question?"])
 def test_asking_to_hear_the_question_again(asked: str) -> None:
     read = read_turn(asked, QUESTION)

@@ -26,6 +26,8 @@ from .turn_phrases import (
     ANSWERS_ITSELF,
     ANSWER_MARK,
     ANSWER_WORDS,
+    ANSWERED_ALOUD,
+    ASKED_IN_PLACE,
     ANY_STORY,
     ASKS_TO_GO_ON,
     ASKS_WHAT,
@@ -61,6 +63,7 @@ from .turn_phrases import (
     PERMISSION,
     PLAN_WORDS,
     POLAR_FACT,
+    POLAR_MID,
     POLAR_START,
     PREAMBLE,
     PUT_TO_YOU,
@@ -72,6 +75,7 @@ from .turn_phrases import (
     SHORT_WORDS,
     SPOKEN_QUESTION,
     TAG_CONFIRM,
+    TAG_THEN_ASKS,
     TAG_RIGHT,
     TAKE_YOUR_TIME,
     THINKING,
@@ -304,6 +308,7 @@ def read_turn(text: str, question: Question) -> Clarification | None:
     if _passes(text, clauses):
         return None
     kinds = [_asking(c, clauses[i - 1] if i else None, assumed_before(text, clauses, i)) for i, c in enumerate(clauses)]
+    asked_mid: set[int] = set()
     if "?" in text:  # written: "Third, is the user waiting for the picks, and if so..." asks, whatever ends it
         for i, clause in enumerate(clauses):
             if kinds[i] is None and starts_sentence(text, clauses, i) and POLAR_START.match(clause.norm):
@@ -311,8 +316,13 @@ def read_turn(text: str, question: Question) -> Clarification | None:
     else:  # speech: a question starts the turn, a sentence, or follows another question
         for i, clause in enumerate(clauses):
             starts = starts_sentence(text, clauses, i) or kinds[i - 1] == "question"
+            if ANSWERED_ALOUD.match(clause.norm):
+                continue
             if kinds[i] is None and (starts and _spoken_question(clauses, i) or _restarts_asking(clause)):
                 kinds[i] = "question"
+            elif kinds[i] is None and (TAG_THEN_ASKS.search(clause.norm) or ASKED_IN_PLACE.search(clause.norm) or POLAR_MID.search(clause.norm)):
+                kinds[i] = "question"
+                asked_mid.add(i)  # the question starts inside the clause: what comes before it in the turn is not part of it
             elif kinds[i] is None and i and kinds[i - 1] == "question" and OR_ASKS.search(clause.norm):
                 kinds[i] = "question"  # "...do they need the exact same image | like pixel for pixel, or is it enough..."
             elif kinds[i] is None and (len(clause.norm.split()) >= 4 and TAG_RIGHT.search(clause.norm) or TAG_CONFIRM.search(clause.norm)):
@@ -323,7 +333,8 @@ def read_turn(text: str, question: Question) -> Clarification | None:
             kinds[i] = "question"
     # "so roughly how many products do they have, and how often...?" asks in both pieces of the sentence
     for i in range(1, len(clauses)):
-        if kinds[i] == "question" and kinds[i - 1] is None and (JOINED.match(clauses[i].norm) or len(clauses[i].norm.split()) <= 3) \
+        if kinds[i] == "question" and kinds[i - 1] is None and i not in asked_mid \
+                and (JOINED.match(clauses[i].norm) or len(clauses[i].norm.split()) <= 3) \
                 and not re.search(r"[.!?]", text[clauses[i - 1].span.end:clauses[i].span.start]):
             kinds[i - 1] = "question"
     not_answers = explaining(text, clauses) | put_to_confirm(text, clauses, kinds)

@@ -213,9 +213,11 @@ TAG_RIGHT = re.compile(r"(?<!that's )(?<!that is )(?<!all )(?<!the )\b(?:right|c
 # Spoken, without a question mark, a restatement put to the interviewer ends on its tag: "so we're recommending
 # templates on the homepage, is that the gist", "..., does that sound about right".
 TAG_CONFIRM = re.compile(
-    r"\b(?:is|would) (?:that|this|it) (?:be )?(?:a |an )?(?:fair|right|correct|accurate|reasonable|the gist|the idea|the problem|"
-    r"the ask|the goal|what you mean|what you meant)(?: (?:summary|reading|read|framing|assumption|understanding))?\W*$|"
-    r"\b(?:does|do) (?:that|this) (?:sound|seem|look) (?:about |roughly |more or less )?(?:right|fair|accurate|reasonable)(?: to you)?"
+    r"\b(?:is|would) (?:that|this|it) (?:be )?(?:a |an )?(?:fair|right|correct|accurate|reasonable|ok|okay|fine|alright|all right|"
+    r"acceptable|available|possible|allowed|given|known|the gist|the idea|the problem|the ask|the goal|what you mean|what you meant|"
+    r"the (?:intended|expected|right|correct|desired) (?:behaviou?r|semantics|reading|way|output|result))"
+    r"(?: (?:summary|reading|read|framing|assumption|understanding|with you|for you|to us|to me|here))?\W*$|"
+    r"\b(?:does|do) (?:that|this)(?: [\w-]+){0,3} (?:sound|seem|look) (?:about |roughly |more or less )?(?:right|fair|accurate|reasonable)(?: to you)?"
     r"(?: or (?:is|are|was|do|does|should) \w+.*)?\W*$",
     re.IGNORECASE,
 )
@@ -253,7 +255,8 @@ SPOKEN_QUESTION = re.compile(
     r"(?:should|can|could|may|shall) (?:i|we)\b|(?:what|how|where|who)(?:'s|s)\b|"
     r"(?:roughly |about |approximately )?how (?:many|much|big|large|fast|often|long)\b|"
     r"(?:how|what|which|when|where|who)\b(?!\s+(?:i|we)\b)(?:\s+\w+){0,4}?\s+(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)\b|"
-    r"who (?:\w+ly )?(?!is\b|was\b|has\b|does\b)[a-z]+s\b|what counts as\b|when you say\b|(?:which|what) (?!i\b|we\b)[a-z-]+(?=,|\W*$))",  # "so who actually uses this"
+    r"who (?:\w+ly )?(?!is\b|was\b|has\b|does\b)[a-z]+s\b|what counts as\b|when you say\b|(?:which|what) (?!i\b|we\b)[a-z-]+(?=,|\W*$)|"
+    r"what (?:happens|should happen) (?:if|when|with|to|for)\b|what if\b)",  # "so who actually uses this"
     re.IGNORECASE,
 )
 # Speech puts the topic first ("the two hundred millisecond p95 is that per frame or the whole clip", "weekly updates
@@ -263,6 +266,19 @@ TOPIC_FIRST = re.compile(
     r"meaning (?:what\b|.*\bor\b))",
     re.IGNORECASE,
 )
+# Speech without punctuation asks in the middle of a run-on: "...we just drop it right and can the same pair appear twice",
+# or in place: "the recall at ten is measured on what like on a held out set".
+TAG_THEN_ASKS = re.compile(r"\b(?:right|okay|ok|correct)\s+(?:and\s+|also\s+|plus\s+|so\s+)?(?:can|could|does|do|is|are|will|should|would|did)\s+"
+                           r"(?:the|a|an|it|we|this|that|there|i|they)\b", re.IGNORECASE)
+# A yes/no question about what exists, started mid-run-on: "...so we can change one thing at a time does the team today
+# ship the model and the serving changes together", "...a tolerance of 0.99 do we have gpu runners in ci or cpu only".
+POLAR_MID = re.compile(r"\b(?<!what )(?<!how )(?<!why )(?<!where )(?:do|does|did) (?:we|you|the team|they|the \w+ team) "
+                       r"(?:already |today |currently |even |still )?(?:have|log|keep|track|store|record|ship|run|own)\b(?! to\b)",
+                       re.IGNORECASE)
+ASKED_IN_PLACE = re.compile(r"\b(?:on|by|with|from|against|for|at|to|in) what\b(?=\s+(?:like|exactly|or|again)\b|\W*$)", re.IGNORECASE)
+# "so how do we handle cold start well we could fall back to...": thinking aloud, the question answered in the same breath.
+ANSWERED_ALOUD = re.compile(r"^(?:so |and |ok |okay |now |then )?(?:how|what|what's|why|where|which|when)\b.{3,120}?\s"
+                            r"well,? (?:we|i|you|it|the|that|there|so|basically|honestly|first|one)\b", re.IGNORECASE)
 FILLER_RESTART = re.compile(r"\b(?:um+|uh+|erm|er)\W+(?=\w)", re.IGNORECASE)  # where speech starts over mid-clause
 # Someone else's question told in a story ("The PM asked me, can we ship it anyway? I said no..."): not put to the interviewer.
 REPORTED = re.compile(r"^(?:\w+ ){1,4}(?:asked|wondered|wanted to know|kept asking)(?: (?:me|us|him|her|them|the team|everyone))?\W+"
