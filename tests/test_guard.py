@@ -28,6 +28,7 @@ def test_accepts_a_single_short_question() -> None:
         ("Could you " + "please " * 40 + "explain?", "too long"),
         ("", "empty"),
         ("What was the **baseline** you compared against?", "markup"),
+        ("20 requests: What signals would you watch in production, and at what threshold would you alert?", "stuck before"),
     ],
 )
 def test_rejects_drift(text: str, reason: str) -> None:

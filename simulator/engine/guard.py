@@ -65,6 +65,11 @@ _INTERVIEWER_WORDS = """
     look looked watch check checked next first then later end ended instead why whether kind sort thing things
     exact real actual actually single main biggest most least particular detail details again back going point
 """.split()
+# "20 requests: What signals would you watch...?": a bare phrase stuck before the question as a label; "You mentioned X:"
+# and "On X:" introduce what follows, a bare "X:" reads as garbled.
+_LABEL = re.compile(r"^(?!(?:you (?:mentioned|said|described|talked about)|on|about|for|earlier|back to|going back to|"
+                    r"what|which|how|why|who|when|where|whether|did|do|does|is|are|was|were|can|could|would|will|should|have|has)\b)"
+                    r"[\w$%.,/' -]{1,40}:\s", re.IGNORECASE)
 _DANGLING = re.compile(r"\b(a|an|the|and|or|your|my|our|their|but|because|than)\s*\?$", re.IGNORECASE)
 _STUTTER = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 # A question asks with a question word, a verb or a prompt; "Model predicting the first-year cohort?" asks nothing.
@@ -164,6 +169,8 @@ def incoherent(text: str) -> str | None:
         return "a word repeated"
     if _DANGLING.search(text):
         return "stops mid-phrase"
+    if _LABEL.match(text):
+        return "a bare phrase stuck before the question"
     if not _ASKS.search(text):
         return "asks nothing: no question word, verb or prompt"
     return None
