@@ -255,6 +255,18 @@ def test_a_question_answered_in_the_same_breath_is_thinking_aloud() -> None:
     assert read is None or read.also_answer, read
 
 
+def test_a_question_the_candidate_settles_at_once_is_still_asked() -> None:
+    said = ("Should I pick someone who grew into management or someone who stayed technical? I'll take the technical one. "
+            "Priya joined as a mid-level MLE and by the end of the year she owned the ranking pipeline on her own.")  # fmt: skip
+    read = read_turn(said, QUESTION)
+    assert read is not None and read.also_answer, read
+
+
+def test_by_a_word_do_you_mean_in_speech_asks_about_the_word() -> None:
+    read = read_turn("sorry by fallback do you mean what users see when the ranker is slow or more like a second model", QUESTION)
+    assert read is not None and not read.also_answer, read
+
+
 @pytest.mark.parametrize("asked", ["Could you say the question again?", "Sorry, can you repeat that?", "What was the question?"])
 def test_asking_to_hear_the_question_again(asked: str) -> None:
     read = read_turn(asked, QUESTION)

@@ -41,6 +41,7 @@ from .turn_phrases import (
     CALL_TROUBLE,
     CHECK_IN,
     CHOICE,
+    CHOOSES,
     CONFIRM,
     FILLER_RESTART,
     GIVE_UP,
@@ -208,7 +209,7 @@ def _told_not_asked(parts: list[Ask], clause: Clause, after: Clause | None, kind
 
     A question some fact answers stays asked ("What's the traffic? I'd guess 10k QPS, so..." wants the number), and
     so does one put to the interviewer ("are you dropping the conditions jointly?"), one the candidate goes on to
-    assume an answer to, and (the caller leaves those out) an assumption to confirm or a yes/no question about the
+    assume an answer to or settle ("Technical or people? I'll take the technical one."), and (the caller leaves those out) an assumption to confirm or a yes/no question about the
     facts ("Are the scores floats or ints? Either way...")."""
     if any(a.facts or a.said is not None or a.repeat for a in parts) or QUOTED.search(clause.norm) or MEAN_BY.search(clause.norm):
         return False
@@ -216,7 +217,7 @@ def _told_not_asked(parts: list[Ask], clause: Clause, after: Clause | None, kind
         return True
     if re.search(r"\byou\b", clause.norm, re.IGNORECASE):  # "are you dropping the conditions jointly?" asks the interviewer
         return False
-    return after is not None and kinds_after[:1] == [None] and not ASSUMES.search(after.norm)
+    return after is not None and kinds_after[:1] == [None] and not ASSUMES.search(after.norm) and not CHOOSES.match(after.norm)
 
 
 def _each_part(ask: Ask, asked: str, clause: Clause, question: Question) -> list[Ask]:
@@ -320,6 +321,8 @@ def read_turn(text: str, question: Question) -> Clarification | None:
                 continue
             if kinds[i] is None and (starts and _spoken_question(clauses, i) or _restarts_asking(clause)):
                 kinds[i] = "question"
+            elif kinds[i] is None and starts and BY_TERM.match(clause.norm):
+                kinds[i] = "question"  # "sorry by data problems do you mean data quality ... or ..."
             elif kinds[i] is None and (TAG_THEN_ASKS.search(clause.norm) or ASKED_IN_PLACE.search(clause.norm) or POLAR_MID.search(clause.norm)):
                 kinds[i] = "question"
                 asked_mid.add(i)  # the question starts inside the clause: what comes before it in the turn is not part of it

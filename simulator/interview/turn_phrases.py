@@ -280,6 +280,9 @@ ASKED_IN_PLACE = re.compile(r"\b(?:on|by|with|from|against|for|at|to|in) what\b(
 ANSWERED_ALOUD = re.compile(r"^(?:so |and |ok |okay |now |then )?(?:how|what|what's|why|where|which|when)\b.{3,120}?\s"
                             r"well,? (?:we|i|you|it|the|that|there|so|basically|honestly|first|one)\b", re.IGNORECASE)
 FILLER_RESTART = re.compile(r"\b(?:um+|uh+|erm|er)\W+(?=\w)", re.IGNORECASE)  # where speech starts over mid-clause
+# The candidate settles the question just asked: "Should it be technical or people? I'll take the technical one."
+CHOOSES = re.compile(r"^(?:ok(?:ay)?,? |so |then |well,? )?(?:i'?ll|let me|i will|i'?m going to|i'?m gonna) (?:take|go with|pick|do|choose|use|"
+                     r"talk about|focus on|tell|share|describe|start with)\b", re.IGNORECASE)
 # Someone else's question told in a story ("The PM asked me, can we ship it anyway? I said no..."): not put to the interviewer.
 REPORTED = re.compile(r"^(?:\w+ ){1,4}(?:asked|wondered|wanted to know|kept asking)(?: (?:me|us|him|her|them|the team|everyone))?\W+"
                       r"(?:if|whether|how|what|why|can|could|should|would|will|is|are|do|does|did)\b", re.IGNORECASE)
