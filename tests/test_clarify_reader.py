@@ -15,6 +15,7 @@ from simulator.interview.clarify import (
     GO_ON,
     PASSED_ON,
     TAKE_YOUR_TIME,
+    TIME_CHECK,
     YOUR_CALL,
     YOUR_TAKE,
     passes,
@@ -861,3 +862,79 @@ def test_one_clause_that_asks_two_things_gets_a_fact_for_each() -> None:
     )  # fmt: skip
     read = read_turn("so um what's the budget like and who's on the team", question)
     assert read is not None and "12 GPUs" in read.reply and "Three MLEs" in read.reply, read
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Correct me if I'm wrong, but I'm reading 'slow' as the ranker missing its deadline, so the fallback path is what "
+     "users see then. I'd serve a cached popular list per locale and log every time it is used.",
+     "I'll take the traffic as steady through the day, since it's a home page surface; shout if not. The ranker gets "
+     "a hard 80 ms deadline and anything later is replaced by the cached list.",
+     "stop me if that's off but i'm treating the fallback as per request not per user, then the cache is keyed by "
+     "locale and we refresh it every hour from yesterday's clicks",
+     "I'm working with about 150 ms end to end for the page; if you had something tighter in mind, tell me. The ranker "
+     "gets 80 of that and the cached list answers when it misses.",
+     "Unless you tell me otherwise I'll keep one model for every locale and give it locale as a feature, with the cached "
+     "list as the fallback whenever the ranker times out."],
+)  # fmt: skip
+def test_an_assumption_handed_over_to_correct_asks_and_answers(said: str) -> None:
+    """ "Correct me if...", "shout if not", "if you had X in mind, tell me": the interviewer is invited to correct it."""
+    read = read_turn(said, QUESTION)
+    assert read is not None and read.also_answer and read.asks, read
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["The classifier scores each upload, and if the score is above 0.9, flag it. Everything else is published at once "
+     "and sampled for review.",
+     "When the ranker misses its deadline we tell the client, and it shows the cached list; the dashboards tell me if "
+     "the fallback rate climbs past 2%."],
+)  # fmt: skip
+def test_flagging_or_telling_inside_a_design_is_not_an_invitation(said: str) -> None:
+    assert read_turn(said, QUESTION) is None
+
+
+def test_an_assumption_checked_against_what_the_interviewer_wants_mid_answer() -> None:
+    said = ("My working assumption is that the fallback list is the same for every user in a locale. Does that match "
+            "what you want? Assuming so, I'd precompute it hourly and keep it in the edge cache beside the page.")
+    read = read_turn(said, QUESTION)
+    assert read is not None and read.also_answer and read.asks, read
+
+
+def test_saying_the_problem_back_before_asking_is_not_an_answer() -> None:
+    said = ("Let me restate it to check I have it: one serving path for the recommender, and a fallback for when the "
+            "ranker is slow, for every page that shows templates. How many requests a second at peak?")
+    read = read_turn(said, QUESTION)
+    assert read is not None and not read.also_answer and not any(a.repeat for a in read.asks), read
+    assert "300 requests a second" in read.reply
+
+
+def test_a_question_announced_mid_answer_is_put_to_the_interviewer() -> None:
+    said = ("I'd put the ranker behind a hard deadline and serve a cached list when it misses, refreshed hourly from "
+            "clicks. One thing I'd like to confirm with you: for debugging, does support need the exact same list again, or "
+            "just a similar one? The exact same list pushes us toward storing every response.")
+    read = read_turn(said, QUESTION)
+    assert read is not None and read.also_answer and read.asks, read
+
+
+@pytest.mark.parametrize("said", ["Sorry, you lost me at 'shadow scoring'.", "sorry you lost me at shadow scoring"])
+def test_lost_at_a_word_asks_what_it_means(said: str) -> None:
+    read = read_turn(said, QUESTION)
+    assert read is not None and not read.also_answer and '"shadow scoring"' in read.reply, read
+
+
+@pytest.mark.parametrize(
+    ("said", "told"),
+    [("How much time should I spend on the serving path versus the fallback?", TIME_CHECK),
+     ("Is there a time budget for this question?", TIME_CHECK),
+     ("Is this something your recommendations team is actually working on right now?", AFTER_THE_ROUND)],
+)  # fmt: skip
+def test_how_to_split_the_time_and_what_the_team_works_on_are_not_the_problem(said: str, told: str) -> None:
+    read = read_turn(said, QUESTION)
+    assert read is not None and told in read.reply and not read.facts, read
+
+
+def test_typed_plan_after_a_quick_question_is_an_answer_too() -> None:
+    read = read_turn("300 rps peak i assume? anyway v1 = cached popular list per locale, ranker on top with 80ms deadline",
+                     QUESTION)
+    assert read is not None and read.also_answer, read

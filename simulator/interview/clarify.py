@@ -18,10 +18,11 @@ from ..scoring.meaning.clauses import Clause, split_clauses, story_question
 from ..scoring.meaning.spoken import normalise_spoken
 from .fact_match import choose_facts, keyed_facts
 from .terms import term_asked, term_fact, term_named
-from .turn_shape import assumed_before, explaining, put_to_confirm, starts_sentence, statements
+from .turn_shape import assumed_before, explaining, put_to_confirm, sentence_end, starts_sentence, statements
 from .turn_phrases import (
     ABOUT_THE_ANSWER,
     ABOUT_US,
+    ANNOUNCES_ASK,
     AFTER_THE_ROUND,
     ANSWERS_ITSELF,
     ANSWER_MARK,
@@ -53,6 +54,7 @@ from .turn_phrases import (
     HINT,
     IN_MIND,
     INDIRECT,
+    INVITES_CORRECTION,
     JOINED,
     LOGISTICS,
     MARKED_QUESTION,
@@ -250,7 +252,7 @@ def _asking(clause: Clause, previous: Clause | None, assumed: bool = False) -> s
     assumed = assumed or (previous is not None and bool(ASSUMES.search(previous.norm)))
     if CHECK_IN.search(text) and not assumed:
         return "check_in"
-    if IN_MIND.search(text) or CONFIRM.search(text) and (clause.question or ASSUMES.search(text) or assumed):
+    if IN_MIND.search(text) or INVITES_CORRECTION.search(text) or CONFIRM.search(text) and (clause.question or ASSUMES.search(text) or assumed):
         return "confirm"
     if clause.question and ASSUMES.search(text):  # "..., I assume, not torch tensors?" checks an assumption
         return "confirm"
@@ -377,14 +379,16 @@ def read_turn(text: str, question: Question) -> Clarification | None:
         glossed = glossed or bool(i and not starts_sentence(text, clauses, i) and GLOSS_QUESTION.match(clause.norm)
                                   and term_named(clauses[i - 1].norm) is not None and len(clauses[i - 1].norm.split()) <= 8)
         asked = f"{clauses[i - 1].norm} {clause.norm}" if glossed and i else clause.norm
-        if kind == "confirm" and i:  # what it checks is the sentence before it, or the start of its own
+        if kind == "confirm" and INVITES_CORRECTION.match(clause.norm) and starts_sentence(text, clauses, i) and sentence_end(text, clauses, i) > i:
+            asked = " ".join(c.norm for c in clauses[i : sentence_end(text, clauses, i) + 1])  # "Correct me if..., but X"
+        elif kind == "confirm" and i:  # what it checks is the sentence before it, or the start of its own
             first = next(j for j in range(i - 1, -1, -1) if j == 0 or starts_sentence(text, clauses, j))
             asked = " ".join(c.norm for c in clauses[first : i + 1])
         ask = _facts_for(replace(clause, norm=asked), question)
         # "...so, was anything else shipped that week?" ends the turn by asking (a "because..." after it says why)
         closing = all(kinds[j] is not None or BECAUSE.match(clauses[j].norm) for j in range(i + 1, len(clauses)))
         put = bool(PUT_TO_YOU.search(asked))  # "do you have a trace breakdown?" asks the interviewer, wherever it is
-        put = put or (clause.question and bool(POLAR_FACT.match(asked) or MARKED_QUESTION.match(asked)))
+        put = put or (clause.question and bool(POLAR_FACT.match(asked) or MARKED_QUESTION.match(asked) or i and ANNOUNCES_ASK.match(clauses[i - 1].norm)))
         if ask is None and (not also_answer or opening or closing or put or kind == "confirm") and not RHETORICAL.search(asked):
             ask = Ask(text=clause.text, topics=(), facts=())
         if ask is not None and asks and _offers_options(clause, ask, question):

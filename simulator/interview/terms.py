@@ -20,7 +20,13 @@ def term_asked(text: str) -> str | None:
     return None if CONTEXT_NOUN.match(term.strip()) else term
 
 
+LOST_AT = re.compile(r"\byou lost me (?:at|with|on|when you said) [\"'“‘]?(?P<term>[\w\s/-]{2,40}?)[\"'”’]?\s*(?:[.,;:!?]|$)", re.IGNORECASE)
+
+
 def term_named(text: str) -> str | None:
+    lost = LOST_AT.search(text)  # "sorry, you lost me at 'attention pooling'"
+    if lost:
+        return lost.group("term").strip()
     quoted = QUOTED.search(text)
     if quoted and ASKS_MEANING.search(text):  # "what do you mean by 'reproducible prompts' for support?"
         return quoted.group("term").strip()

@@ -65,7 +65,7 @@ REPEAT = re.compile(
     r"paste (?:the|it|that) (?:question|schema|prompt|problem|formula|task)|didn'?t (?:catch|hear)|did not (?:catch|hear)|what was the question)\b|"
     r"^\W*(?:sorry|pardon(?: me)?|come again|what|huh)\W*$|\bdid you say\b|\b(?:connection|audio|line|sound) (?:dropped|cut out)|"
     r"^(?:sorry|pardon)\W+(?:was|is|did you say) (?:that|it)\b|\byou (?:cut|broke) (?:out|up)\b|\b(?:i )?lost you\b|"
-    r"\bwhat (?:was|were) the (?:\w+ )?(?:part|bit|half|piece|sentence|one|thing|item|point)s?\b(?:.*\bagain\b)?|\bre-?(?:read|state)\b|"
+    r"\bwhat (?:was|were) the (?:\w+ )?(?:part|bit|half|piece|sentence|one|thing|item|point)s?\b(?:.*\bagain\b)?|(?<!let me )(?<!i'll )(?<!i will )(?<!i'd )(?<!to )(?<!i )\bre-?(?:read|state)\b(?! (?:it|that|the \w+) (?:back|to check|as)\b)|"
     r"\b(?:i )?(?:missed|didn'?t get|lost) the (?:first|second|last|other) (?:half|part|bit)\b|\bwhat again\W*$|"
     r"^(?:sorry\W+)?(?:from|to|and) [\w\s.%-]{1,30}? to what\W*$|\bi missed (?:the (?:end|last part|start|beginning|first part|question)|that|what you said)\b|^(?:sorry\W+)?the [\w\s-]{1,30}? what\W*$",
     re.IGNORECASE,
@@ -123,14 +123,15 @@ ABOUT_US = re.compile(
     r"as (?:the|an?) (?:em|manager|lead|hiring manager)|(?:are|will) you (?:be )?(?:grading|scoring|assessing|judging|evaluating)\b|grad(?:ing|ed) (?:\w+ )?on\b|"
     r"what level (?:the loop|you|this round|the round) (?:expects?|wants?|is looking for)|(?:do|would) you personally\b|you personally prefer|"
     r"(?:a )?real (?:incident|problem|case|story)|(?:you|your team) (?:actually |really |ever )?(?:had(?! in mind)|faced|hit|handled|saw|ran into)|(?:close to|similar to|like) what (?:you|your team) (?:\w+ )?(?:run|do|use|built|build|have)\w*|how you'?d (?:approach|do|handle|solve) (?:it|this) internally|you (?:\w+ )?ended up|"
-    r"the team (?:actually )?(?:ended up|did)|in this role|this role)\b",
+    r"the team (?:actually )?(?:ended up|did)|(?:the|your) (?:\w+ ){0,2}team (?:is |are )?(?:actually|currently|really) working on|"
+    r"in this role|this role)\b",
     re.IGNORECASE,
 )
 AFTER_THE_ROUND = "Happy to talk about that at the end; for now, let's stay with the question. I'll tell you when time is nearly up."
 # The clock ("how many minutes do we have left?"): the round says how long is left (the reader marks the ask).
 TIME_LEFT = re.compile(
     r"\b(?:minutes (?:do we have |are |have we got )?left|how long do (?:we|i) have|"
-    r"how much time (?:(?:do )?(?:we|i) have|is left|have we got|(?:do we|have we) got left)|time (?:left|remaining))\b"
+    r"how much time (?:(?:do )?(?:we|i) have|is left|have we got|(?:do we|have we) got left)|time (?:left|remaining)|how (?:much time|long) should i (?:spend|take)|time budget for (?:this|the) (?:question|round|part|exercise))\b"
     # "how much time do we have before the first launch?" asks about the project's timeline, not the round's clock
     r"(?!\s+(?:before|until|till|to (?:build|ship|launch|deliver|get|have|do)|for (?:building|shipping|(?:the|this) (?:project|launch|build|feature|system|work|first version|v1))\b))",
     re.IGNORECASE,
@@ -180,11 +181,22 @@ CONFIRM = re.compile(
     r"\bunless (?:you (?:say|tell me)|that'?s wrong)",
     re.IGNORECASE,
 )
+# An assumption handed to the interviewer to correct, in the imperative: "Correct me if I'm wrong, but I'm reading X as
+# Y", "...; shout if not", "Stop me if that's off", "if you had something tighter in mind, tell me", "unless you tell
+# me otherwise". Put to the interviewer wherever it sits, with or without a question mark.
+INVITES_CORRECTION = re.compile(
+    r"^(?:and |but |so |just |please |though )?(?:(?:correct|stop|tell|warn) me if|shout if|holler if|say so if|"
+    r"let me know if (?:you|that|this|it|i'?m|not)|feel free to (?:correct|stop) me)\b|"
+    r"^(?:and |so |just |please )?(?:tell me|let me know|say so|shout)\W*$|\bunless you (?:say|tell me|object|disagree)\b|"
+    r"\bif (?:you (?:had|have|want|prefer|'d prefer|see)|there'?s a (?:\w+ )?(?:reason|constraint|requirement))\b[^.?!]*,\s*"
+    r"(?:tell me|let me know|say so|shout|flag it|stop me)\W*$",
+    re.IGNORECASE,
+)
 # Checking a figure against the interviewer's own ("is a hundred milliseconds roughly what you had in mind"): asks,
 # wherever it sits in a spoken run-on.
-IN_MIND = re.compile(r"\bwhat you (?:had|have) in mind\b|^(?:and |so )?(?:do|can|could|would|will) (?:we|you|i) (?:have|know|get|see|track|log|"
+IN_MIND = re.compile(r"\b(?:what|the \w+|how) you (?:had|have) in mind\b|^(?:and |so )?(?:do|can|could|would|will) (?:we|you|i) (?:have|know|get|see|track|log|"
                      r"measure|keep)(?: \w+)? (?:those|these|them|that)(?: numbers?| figures?| data| metrics?| stats?| signals?)?\W*$|\bwhat you(?:'re| are| were) (?:expecting|picturing|thinking of)\b|"
-                     r"\bin line with what you (?:have|had|expect|were thinking|see)\b|\bmatch(?:es)? what you (?:have|had|expect|see)\b",
+                     r"\bin line with what you (?:have|had|expect|were thinking|see)\b|\bmatch(?:es)? what you (?:have|had|expect|see|want|need|meant|mean|intended)\b",
                      re.IGNORECASE)
 ASSUMES = re.compile(r"\bassum(?:e|ing)\b|\bi'?m guessing\b|\bi (?:guess|take it|suppose)\b|\bpresumably\b|\bi'?d expect\b",
                       re.IGNORECASE)
@@ -196,10 +208,11 @@ INDIRECT = re.compile(
     r"(?:the (?:first |main |one |other )?thing |what )i(?:'d| would)? (?:want|like|need) to (?:know|understand|check|ask|confirm|pin down)"
     r"(?: first| up front| before (?:i|we) \w+(?: \w+)?)? is (?:whether|how|what|which|who|when|where|if)|"
     r"(?:i'?m|i am) (?:not sure|unsure) (?:yet )?(?:whether|if)|i (?:don'?t|do not) (?:yet )?know (?:yet )?(?:whether|if|how (?:many|much|big|large|often|fast)|what (?:the|our|their))|"
-    r"(?:i'?d|i would) (?:like|love|want) to (?:know|understand|check|ask|confirm|clarify|hear|learn|find out|"
+    r"(?:i'?d|i would) (?:like|love|want) to (?:know|understand|check|ask|confirm|clarify|hear|learn|find out|pin (?:\w+ )?down|"
     r"get (?:a |an )?(?:sense|picture|feel|idea|read|handle))|(?:i'?d|i would) be (?:grateful|glad|thankful) if you (?:could|would|can)|"
     r"(?:i'?d|i would) find it (?:\w+ )?(?:helpful|useful) to (?:know|understand|hear)|"
-    r"i (?:want|need) to (?:know|understand|check|confirm|clarify|get a sense)|(?:i'?d|i would) need to (?:know|understand|check|confirm|clarify|get a sense|pin down)|i'?m trying to (?:understand|get a sense|figure out)|"
+    r"i (?:want|need) to (?:know|understand|check|confirm|clarify|get a sense)|you lost me (?:at|with|on|when you said)|"
+    r"(?:i'?d|i would) need to (?:know|understand|check|confirm|clarify|get a sense|pin down)|i'?m trying to (?:understand|get a sense|figure out)|"
     r"(?:it )?would (?:help(?: me)?|be (?:good|useful|helpful)(?: for me)?) to (?:know|understand|hear)|i was hoping to (?:get a sense|understand|know|learn|hear)|tell me (?:a bit )?(?:more )?about)\b",
     re.IGNORECASE,
 )
@@ -341,6 +354,21 @@ WHY_I_ASK = re.compile(
     r"i ask(?: (?:this|that))?(?: first)? because)\b",
     re.IGNORECASE,
 )
+# Saying the problem back to check it ("Let me restate it to check I have it: one ranking system...", "I want to check
+# I'm picturing the same outcome: ..."): what follows in the sentence is put to the interviewer, not an answer yet.
+PLAYS_BACK = re.compile(
+    r"^(?:\w+,? )?(?:let me|i'?ll|i want to|i'?d like to|i just want to|just to) (?:restate|play (?:it |that |this )?back|"
+    r"repeat (?:it |that |this )?back|check (?:that )?i'?(?:m|ve| am| have)? (?:got|understood|understand|picturing|reading))\b|"
+    r"\bto check i (?:have|got|understand|understood)\b|\b(?:check|make sure|confirm) (?:that )?(?:i'?m|we'?re) picturing\b",
+    re.IGNORECASE,
+)
+# A question announced in the clause before it ("One thing I'd like to confirm with you: does support need bit-exact
+# regeneration?") is put to the interviewer, even mid-answer.
+ANNOUNCES_ASK = re.compile(
+    r"^(?:\w+,? )?(?:(?:one|the|a|another) (?:last |other |more )?(?:thing|question|point) (?:i'?d|i would|i) (?:like|want|need) to "
+    r"(?:confirm|check|ask|clarify|verify)(?: with you)?|(?:a |one )?(?:quick |last )?question for you)\W*$",
+    re.IGNORECASE,
+)
 # Whole turns that are not answers: asking for time, for a hint, or passing ("I don't know").
 THINKING = re.compile(
     r"^(?:\W*(?:um+|uh+|hmm+|okay|ok|so|right|sure|sorry)\b)*\W*(?:let me think|give me an? (?:moment|second|sec|minute)|"
@@ -375,7 +403,8 @@ _WOULD = r"i'?d|i would|i will|i'?ll|i'?m going to|i'?m gonna|let'?s|we'?d|we wo
 ANSWER_MARK = re.compile(
     r"^(?:(?:so|then|and|first|next),? )?(?:" + _WOULD + r") "
     r"(?!(?:like|love|want|rather|prefer|guess|say|need|have|be|assume|imagine|expect|think|probably|ask)\b)\w+|"
-    r"^(?:for [\w ]{1,30}?,? )?(?:my|our|the) [\w -]{1,30}? (?:would|should|will) be\b",
+    r"^(?:for [\w ]{1,30}?,? )?(?:my|our|the) [\w -]{1,30}? (?:would|should|will) be\b|"
+    r"^(?:(?:so|then|and|anyway|ok|okay),? )?(?:v0|v1|mvp|(?:the |my )?(?:baseline|plan|approach|options?))\s*(?:=|:|->)",  # typed: "anyway v1 = ..."
     re.IGNORECASE,
 )
 # Saying what the candidate would do, anywhere in a clause: a reason for asking that plans is an answer.

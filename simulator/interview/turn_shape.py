@@ -11,7 +11,7 @@ import re
 
 from ..catalog.models import Question
 from ..scoring.meaning.clauses import Clause
-from .turn_phrases import ASSUMES, CONSEQUENCE, META, PLAN, PREAMBLE, WHY_I_ASK
+from .turn_phrases import ASSUMES, CONSEQUENCE, INVITES_CORRECTION, META, PLAN, PLAYS_BACK, PREAMBLE, WHY_I_ASK
 
 RESTATED = 0.8  # share of a clause's content words that are the question's when it only says the question back
 _STOP_STEMS = {w[:5] for w in "the and are was were that this with for from into what which when where how have has our your " \
@@ -42,6 +42,13 @@ def sentence_start(text: str, clauses: list[Clause], i: int) -> int:
     return i
 
 
+def sentence_end(text: str, clauses: list[Clause], i: int) -> int:
+    """The index of the last clause of the sentence holding clause i."""
+    while i + 1 < len(clauses) and not starts_sentence(text, clauses, i + 1):
+        i += 1
+    return i
+
+
 def assumed_before(text: str, clauses: list[Clause], i: int) -> bool:
     """An earlier clause of the sentence holding clause i states an assumption."""
     return any(ASSUMES.search(clauses[j].norm) for j in range(sentence_start(text, clauses, i), i))
@@ -69,6 +76,11 @@ def put_to_confirm(text: str, clauses: list[Clause], kinds: list[str | None]) ->
             continue
         assumed = next((j for j in range(sentence_start(text, clauses, i), i) if ASSUMES.search(clauses[j].norm)), None)
         if assumed is None:
+            # "Correct me if I'm wrong, but I'm reading X as Y": the assumption comes after the invitation
+            if INVITES_CORRECTION.match(clauses[i].norm) and starts_sentence(text, clauses, i):  # (its own sentence: rest is empty)
+                rest = range(i + 1, sentence_end(text, clauses, i) + 1)
+                if not any(CONSEQUENCE.match(clauses[j].norm) or PLAN.search(clauses[j].norm) for j in rest):
+                    out.update(rest)
             continue
         between = range(assumed + 1, i)
         if any(CONSEQUENCE.match(clauses[j].norm) or PLAN.search(clauses[j].norm) for j in between):
@@ -78,14 +90,19 @@ def put_to_confirm(text: str, clauses: list[Clause], kinds: list[str | None]) ->
 
 
 def explaining(text: str, clauses: list[Clause]) -> set[int]:
-    """The clauses of sentences that say why the candidate asks ("The reason I'm asking first is that..."): no answer."""
+    """The clauses of sentences that say why the candidate asks ("The reason I'm asking first is that...") or say the
+    problem back to check it ("Let me restate it to check I have it: ..."): no answer."""
     out: set[int] = set()
     sentence: list[int] = []
     for i in range(len(clauses) + 1):
         if i == len(clauses) or starts_sentence(text, clauses, i):
             # "I ask because CLIP is mostly English, so I'd use a multilingual encoder" answers as it explains
-            if sentence and WHY_I_ASK.match(clauses[sentence[0]].norm) and not any(PLAN.search(clauses[j].norm) for j in sentence):
+            plans = any(PLAN.search(clauses[j].norm) for j in sentence)
+            if sentence and WHY_I_ASK.match(clauses[sentence[0]].norm) and not plans:
                 out.update(sentence)
+            back = next((k for k, j in enumerate(sentence) if PLAYS_BACK.search(clauses[j].norm)), None)
+            if back is not None and not plans:  # "Let me restate it to check I have it: ..." says the problem back
+                out.update(sentence[back:])
             sentence = []
         if i < len(clauses):
             sentence.append(i)
