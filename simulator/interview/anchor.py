@@ -49,7 +49,8 @@ _FUNCTION = frozenset(
     especially mostly mainly mainly roughly about almost around exactly instead otherwise however therefore thus
     am is are was were be been being have has had having do does did doing done would should could can may might must
     will shall wo ca 's 're 've 'd 'll n't i'd i'm i've i'll we'd we're we've we'll it's that's there's they're they'd
-    let lets let's ok okay well um uh erm oh yeah sure right plus minus etc alone
+    let lets let's ok okay well um uh erm oh yeah sure right plus minus etc alone together apart ahead afterwards upfront anyway
+    meanwhile
     one two three four five six seven eight nine ten first second third
     im ive dont cant wont didnt doesnt isnt wasnt arent werent wouldnt couldnt shouldnt havent hasnt hadnt
     thats theres whats theyre youre weve theyve youve
@@ -66,6 +67,7 @@ _PLURAL_MODIFIERS = frozenset(
     "ops goods series business access settings devices products items".split()
 )
 SPEECH_WORDS_PER_MARK = 25  # fewer punctuation marks than one per this many words: a transcript, not writing
+SPOKEN_LIST_WORDS = 4  # plain words in a row, in a transcript, that are more likely a list than one name
 # Verbs an answer uses to tell what happened; their forms break a noun phrase unless a determiner came first.
 _VERB_BASES = """
     add adopt agree aim allow analyse analyze apply argue ask assume avoid become begin believe break bring build buy
@@ -82,11 +84,12 @@ _VERB_BASES = """
     classify filter sort merge join group cluster sample shard scale batch stream serve rerank re-rank warm expose
     reach hold drift spike lag jump fall climb grow shrink trigger fail recover restore revert rollback roll-back
     process parse generate encode decode match recommend surface show hide block flag pin diff
+    treat hallucinate carry swap blend enrich rewrite replay skip ignore walk normalise normalize dedupe wrap
 """
 _IRREGULAR = (
     "built began begun broke broken brought bought chose chosen came cut did done drove driven fell felt found gave given "
     "got gotten grew grown had held hit hurt kept knew known led left lost made meant met paid put ran read said saw seen "
-    "sent set shown shrank fed sat sold spent split stood stuck taken took taught told thought understood went won wrote written"
+    "rebuilt rewritten rose sent set shown shrank fed sat sold spent split stood stuck taken took taught told thought understood went won wrote written"
 ).split()
 _GERUND_NOUNS = frozenset(
     """
@@ -209,6 +212,10 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
         score = sum(_weight(m.group(), question_words, m.start() in starts_sentence) for m in body)
         if len(body) == 1:
             score -= 0.5  # a lone word is a weaker handle than a phrase
+        if speech and len(body) >= SPOKEN_LIST_WORDS and all(re.fullmatch(r"[a-z]+", m.group()) for m in body):
+            # "features like category template age creator quality": a spoken list that lost its commas, as good a
+            # handle as one of its items (where they split is not known)
+            score = max(_weight(m.group(), question_words, False) for m in body) - 0.5
         first = det or body[0]
         start, end = first.start(), body[-1].end()
         if text is not answer and start >= MAX_SCAN_CHARS // 2:
@@ -221,8 +228,9 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
     for at, match in enumerate(tokens):
         token = match.group()
         kind = _kind(token)
-        if token == "id" and not any(role == "noun" for _, role in run):
-            kind = "function"  # "so id try focal loss" is "I'd"; "the user id" is a noun
+        following = tokens[at + 1].group() if at + 1 < len(tokens) else ""
+        if token == "id" and (not any(role == "noun" for _, role in run) or following.lower() in _VERB_BASE_SET):
+            kind = "function"  # "so id try focal loss", "for eval id build a golden set" is "I'd"; "the user id" is a noun
         if speech and kind in ("content", "verb") and run and run[-1][1] == "noun" and _plural(run[-1][0].group()) \
                 and run[-1][0].group().lower() not in _PLURAL_MODIFIERS:
             flush()
@@ -234,7 +242,6 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
             previous = ""
             continue
         sentence_start = False
-        following = tokens[at + 1].group() if at + 1 < len(tokens) else ""
         if kind == "content" and previous == "to" and token.islower() and token not in _GERUND_NOUNS:
             kind = "verb"  # "to distill", not a noun
         previous = token.lower()
@@ -254,7 +261,7 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
         elif kind == "number":
             run.append((match, "number"))
         elif kind == "verb" and run and re.fullmatch(r"[\d,.]+k?", run[-1][0].group()) and _plural(token) \
-                and token.lower() not in ("goes", "does", "has"):
+                and token.lower() not in ("goes", "does", "has") and text[run[-1][0].start() - 1 : run[-1][0].start()] in ("", " "):
             run.append((match, "noun"))  # "300 pages", "40 requests": a plural after a number is what it counts
         elif kind == "verb" and after_det and _modifier(token):
             run.append((match, "mod"))  # "the distilled model"
