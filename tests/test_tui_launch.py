@@ -20,6 +20,7 @@ from simulator.catalog import load_catalog
 from simulator.engine.clock import SimulatedClock
 from simulator.tui.app import InterviewApp
 from simulator.tui.home_menu import HomeMenu, cache_path, catalog_signature, read_cached_menu, write_cached_menu
+from simulator.tui.home_widgets import TitleBar
 from simulator.tui.screens.home import LOADING, HomeScreen
 from tui_fixtures import make_settings
 from tui_helpers import DownLLM, StubRecognizer, wait_for
@@ -87,6 +88,22 @@ async def test_the_home_screen_is_drawn_once_start_up_is_over(tmp_path: Path) ->
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_for(pilot, lambda: ("HomeScreen", False) in frames, 10, "the home screen's frame")
     assert ("HomeScreen", True) not in frames, frames
+
+
+async def test_the_light_home_widgets_keep_their_function(tmp_path: Path) -> None:
+    """The title bar shows the app's title; the start button starts on a click; a resize still lays home out."""
+    from simulator.tui.screens.interview import InterviewScreen
+
+    app = InterviewApp(make_settings(tmp_path), llm=DownLLM(), recognizer=StubRecognizer(), clock_factory=SimulatedClock, warm_models=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_for(pilot, lambda: app.catalog is not None and app.store is not None, 30, "data")
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert str(home.query_one(TitleBar).render()) == "interview-sim — rehearse ML engineer interview loops"
+        await pilot.resize_terminal(150, 45)  # another size goes through Textual's resize as before
+        await wait_for(pilot, lambda: home.size == (150, 45) and home.query_one("#recent-box").size.width > 0, 10, "the new layout")
+        await pilot.click("#start")
+        await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen), 10, "the interview screen")
 
 
 @pytest.mark.slow

@@ -29,6 +29,7 @@ from ..engine.clock import Clock, MonotonicClock
 from .home_menu import HomeMenu, catalog_signature, read_cached_menu, write_cached_menu
 from .loop_run import LoopRunner
 from .palette import AppCommands
+from .first_show import SameSizeApp
 from .messages import CatalogLoaded, CatalogReloaded, DataChanged, ModelsChanged, ModelStatusChanged, Notice, SpeechNotice, StoreOpened
 from .models import InterviewPlan, ModelStatus
 from .speaker import InterviewerVoice
@@ -48,7 +49,7 @@ RUBRIC_POLL_S = 1.0
 DATA_AFTER_FIRST_FRAME_S = 0.3
 
 
-class InterviewApp(LoopRunner, App[None]):
+class InterviewApp(LoopRunner, SameSizeApp):
     # Every screen's styles, parsed once at start: a screen bringing its own CSS_PATH makes Textual
     # re-parse the whole stylesheet and restyle every widget when it is first shown (most of a
     # 0.2 s first frame of an empty home screen on 2 cores, measured).

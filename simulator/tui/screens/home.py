@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
-from textual.screen import Screen
-from textual.widgets import Button, Header, Input, Label, RadioButton, RadioSet, Select, Static
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
 
 from .. import keys
+from ..first_show import FirstShowScreen
 from ..footer import KeysFooter
 from ..home_menu import HomeMenu, LoopChoice
+from ..home_widgets import StartButton, TitleBar
 from ..host import Host, host
 from ..messages import DataChanged, ModelsChanged, StartInterview
 from ..models import InterviewPlan
@@ -51,13 +52,15 @@ class SessionToOpen(Message):
         """round id -> take-home id: the take-homes the session had started (resuming reopens their repositories)."""
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(FirstShowScreen):
     AUTO_FOCUS = "#loop"
     BINDINGS = keys.HOME
     _rounds_for: str | None = None
     """The loop whose rounds and levels the selects show (filled at once when the menu is known)."""
     _menu_shown: HomeMenu | None = None
     """The menu the pickers were last filled from: a refresh with the same menu leaves them (and any open list) alone."""
+    _round_info_shown: str | None = None
+    """What the round's info line shows now."""
 
     @property
     def sim(self) -> Host:
@@ -65,7 +68,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         loops, rounds, levels, personas = self._choices()
-        yield Header(show_clock=False)
+        yield TitleBar(self.app.format_title(self.app.title, self.app.sub_title))
         with Horizontal(id="home"):
             with VerticalScroll(id="setup", classes="section"):
                 yield Label("Set up a mock interview", classes="title")
@@ -85,7 +88,7 @@ class HomeScreen(Screen[None]):
                 with RadioSet(id="mode"):
                     yield RadioButton("typing", value=True, id="mode-typing")
                     yield RadioButton("voice", id="mode-voice")
-                yield Button("Start interview (ctrl+n)", id="start", variant="primary")
+                yield StartButton("Start interview (ctrl+n)", id="start")
             with Vertical(id="side"):
                 with Vertical(id="models", classes="section"):
                     yield Label("Models", classes="title")
@@ -238,7 +241,12 @@ class HomeScreen(Screen[None]):
                 lines = [f"Take-home: {take_home.title}", "Self-paced: a repository to work on, then a review", *lines]
             elif rnd.take_homes:
                 lines.insert(0, "Live coding on the round's problems (not the take-home)")
-        info.update("\n".join(lines))
+        text = "\n".join(lines)
+        # The picker's first Changed (its value set in compose) comes just after the first frame, as the first key
+        # does: the same text again would lay the screen out again in between.
+        if text != self._round_info_shown:
+            self._round_info_shown = text
+            info.update(text)
 
     def _fill_rounds(self, loop_id: str) -> None:
         loop = self.sim.menu.loop(loop_id) if self.sim.menu is not None else None
