@@ -938,3 +938,24 @@ def test_typed_plan_after_a_quick_question_is_an_answer_too() -> None:
     read = read_turn("300 rps peak i assume? anyway v1 = cached popular list per locale, ranker on top with 80ms deadline",
                      QUESTION)
     assert read is not None and read.also_answer, read
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["I'm going to assume the ranker serves only the home page, so the fallback is per page rather than per slot. Is that "
+     "the right scope before I go on?",
+     "My assumption is that slow means over the 80 ms deadline, and that the cached list is per locale. Can you confirm both?",
+     "Let me state an assumption first: every template page uses the same ranker, so one fallback covers them all. Does "
+     "that match what you have?"],
+)  # fmt: skip
+def test_an_assumption_checked_in_the_next_sentence_is_not_yet_an_answer(said: str) -> None:
+    """The held-out headless form: an assumption, then "Is that right?" on its own; the candidate answers next."""
+    read = read_turn(said, QUESTION)
+    assert read is not None and not read.also_answer and read.asks, read
+
+
+def test_an_assumption_built_into_a_plan_before_the_check_is_an_answer_too() -> None:
+    said = ("I'll assume 300 requests a second at peak, so I'd keep the cached list in the edge cache and give the ranker "
+            "80 ms before it falls back. Is that right?")
+    read = read_turn(said, QUESTION)
+    assert read is not None and read.also_answer, read

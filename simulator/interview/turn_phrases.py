@@ -198,8 +198,15 @@ IN_MIND = re.compile(r"\b(?:what|the \w+|how) you (?:had|have) in mind\b|^(?:and
                      r"measure|keep)(?: \w+)? (?:those|these|them|that)(?: numbers?| figures?| data| metrics?| stats?| signals?)?\W*$|\bwhat you(?:'re| are| were) (?:expecting|picturing|thinking of)\b|"
                      r"\bin line with what you (?:have|had|expect|were thinking|see)\b|\bmatch(?:es)? what you (?:have|had|expect|see|want|need|meant|mean|intended)\b",
                      re.IGNORECASE)
-ASSUMES = re.compile(r"\bassum(?:e|ing)\b|\bi'?m guessing\b|\bi (?:guess|take it|suppose)\b|\bpresumably\b|\bi'?d expect\b",
+ASSUMES = re.compile(r"\bassum(?:e|ing|ptions?)\b|\bi'?m guessing\b|\bi (?:guess|take it|suppose)\b|\bpresumably\b|\bi'?d expect\b",
                       re.IGNORECASE)
+# A question of its own that checks what the sentence before it said: "I'll assume X. Is that the right picture?",
+# "Can you confirm both?", "Does that match what happened?".
+CHECKS_BACK = re.compile(
+    r"^(?:\w+,? )?(?:(?:is|was|would) (?:that|this|it)|(?:does|do|did) (?:that|this|those|these)|are (?:those|these)|"
+    r"(?:can|could|would) you (?:confirm|check)|am i right|(?:have|did) i (?:got|get) (?:that|it) right|is my (?:assumption|understanding|reading))\b",
+    re.IGNORECASE,
+)
 # Asking in the shape of a statement ("I'm wondering whether we have labels", "I'd like to understand the budget first").
 INDIRECT = re.compile(
     r"^(?:\w+,? )?(?:before (?:i|we) [\w\s]{2,30}?,? )?(?:(?:i'?m |just |i'?m just )?curious|i'?m wondering|i was wondering|i wonder|"
@@ -401,7 +408,7 @@ PLAN_WORDS = 8  # ... or this many, when they say what the candidate would do ("
 # What the candidate (or the team) would do: "I'd", "we'll", "let's".
 _WOULD = r"i'?d|i would|i will|i'?ll|i'?m going to|i'?m gonna|let'?s|we'?d|we would|we'?ll"
 ANSWER_MARK = re.compile(
-    r"^(?:(?:so|then|and|first|next),? )?(?:" + _WOULD + r") "
+    r"^(?:(?:so|then|and|first|next|assuming so|if so|in that case|with that),? )?(?:" + _WOULD + r") "
     r"(?!(?:like|love|want|rather|prefer|guess|say|need|have|be|assume|imagine|expect|think|probably|ask)\b)\w+|"
     r"^(?:for [\w ]{1,30}?,? )?(?:my|our|the) [\w -]{1,30}? (?:would|should|will) be\b|"
     r"^(?:(?:so|then|and|anyway|ok|okay),? )?(?:v0|v1|mvp|(?:the |my )?(?:baseline|plan|approach|options?))\s*(?:=|:|->)",  # typed: "anyway v1 = ..."

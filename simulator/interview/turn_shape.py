@@ -11,7 +11,7 @@ import re
 
 from ..catalog.models import Question
 from ..scoring.meaning.clauses import Clause
-from .turn_phrases import ASSUMES, CONSEQUENCE, INVITES_CORRECTION, META, PLAN, PLAYS_BACK, PREAMBLE, WHY_I_ASK
+from .turn_phrases import ASSUMES, CHECKS_BACK, CONSEQUENCE, INVITES_CORRECTION, META, PLAN, PLAYS_BACK, PREAMBLE, WHY_I_ASK
 
 RESTATED = 0.8  # share of a clause's content words that are the question's when it only says the question back
 _STOP_STEMS = {w[:5] for w in "the and are was were that this with for from into what which when where how have has our your " \
@@ -69,9 +69,17 @@ def statements(clauses: list[Clause], kinds: list[str | None], question: Questio
 
 def put_to_confirm(text: str, clauses: list[Clause], kinds: list[str | None]) -> set[int]:
     """Assumptions the same sentence then asks to have confirmed ("I'll assume X, and that Y — correct me if either is
-    off"): put to the interviewer, not yet used in an answer."""
+    off"), or the next sentence does ("I'll assume X, so Y. Is that the right scope?"): put to the interviewer, not yet
+    used in an answer."""
     out: set[int] = set()
     for i, kind in enumerate(kinds):
+        if kind in ("confirm", "question") and i and starts_sentence(text, clauses, i) and CHECKS_BACK.match(clauses[i].norm):
+            before = range(sentence_start(text, clauses, i - 1), i)
+            assumed = next((j for j in before if ASSUMES.search(clauses[j].norm)), None)
+            # What the assumption entails ("so one query returns products from many merchants") is still the
+            # assumption; a plan after it ("so I'd shard by merchant") is the answer begun.
+            if assumed is not None and not any(PLAN.search(clauses[j].norm) for j in range(assumed + 1, i)):
+                out.update(range(assumed, i))
         if kind != "confirm":
             continue
         assumed = next((j for j in range(sentence_start(text, clauses, i), i) if ASSUMES.search(clauses[j].norm)), None)
