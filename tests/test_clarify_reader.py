@@ -959,3 +959,13 @@ def test_an_assumption_built_into_a_plan_before_the_check_is_an_answer_too() -> 
             "80 ms before it falls back. Is that right?")
     read = read_turn(said, QUESTION)
     assert read is not None and read.also_answer, read
+
+
+def test_a_check_of_its_own_gets_the_facts_on_the_sentence_it_checks() -> None:
+    """ "My assumption is that churn means X. Can you confirm?": the facts are found in the assumption, not in "confirm"."""
+    question = Question(
+        id="cs-demo", text="Predict which merchants will churn and intervene.", source="written", criteria=["problem_framing"],
+        facts=[Fact(topic="scope", text="Churn here means cancelling the plan.", keywords=["definition", "cancel"])],
+    )  # fmt: skip
+    read = read_turn("My assumption is that churn here means a merchant cancels their plan. Can you confirm that?", question)
+    assert read is not None and not read.also_answer and "cancelling the plan" in read.reply, read

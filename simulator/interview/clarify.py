@@ -41,6 +41,7 @@ from .turn_phrases import (
     CALL_FIXED,
     CALL_TROUBLE,
     CHECK_IN,
+    CHECKS_BACK,
     CHOICE,
     CHOOSES,
     CONFIRM,
@@ -381,7 +382,7 @@ def read_turn(text: str, question: Question) -> Clarification | None:
         asked = f"{clauses[i - 1].norm} {clause.norm}" if glossed and i else clause.norm
         if kind == "confirm" and INVITES_CORRECTION.match(clause.norm) and starts_sentence(text, clauses, i) and sentence_end(text, clauses, i) > i:
             asked = " ".join(c.norm for c in clauses[i : sentence_end(text, clauses, i) + 1])  # "Correct me if..., but X"
-        elif kind == "confirm" and i:  # what it checks is the sentence before it, or the start of its own
+        elif i and (kind == "confirm" or CHECKS_BACK.match(clause.norm) and starts_sentence(text, clauses, i)):  # checks the sentence before it, or its own start
             first = next(j for j in range(i - 1, -1, -1) if j == 0 or starts_sentence(text, clauses, j))
             asked = " ".join(c.norm for c in clauses[first : i + 1])
         ask = _facts_for(replace(clause, norm=asked), question)
