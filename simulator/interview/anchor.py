@@ -209,13 +209,14 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
         words = [m.group().lower() for m in body]
         if all(w in _GENERIC or w in question_words for w in words):
             return  # names nothing in particular, or only repeats the interviewer's question
-        score = sum(_weight(m.group(), question_words, m.start() in starts_sentence) for m in body)
+        weights = [_weight(m.group(), question_words, m.start() in starts_sentence) for m in body]
+        score = sum(weights)
         if len(body) == 1:
             score -= 0.5  # a lone word is a weaker handle than a phrase
         if speech and len(body) >= SPOKEN_LIST_WORDS and all(re.fullmatch(r"[a-z]+", m.group()) for m in body):
             # "features like category template age creator quality": a spoken list that lost its commas, as good a
             # handle as one of its items (where they split is not known)
-            score = max(_weight(m.group(), question_words, False) for m in body) - 0.5
+            score = max(weights) - 0.5
         first = det or body[0]
         start, end = first.start(), body[-1].end()
         if text is not answer and start >= MAX_SCAN_CHARS // 2:

@@ -18,7 +18,7 @@ from ..scoring.meaning.clauses import Clause, split_clauses, story_question
 from ..scoring.meaning.spoken import normalise_spoken
 from .fact_match import choose_facts, keyed_facts
 from .terms import term_asked, term_fact, term_named
-from .turn_shape import assumed_before, explaining, put_to_confirm, sentence_end, starts_sentence, statements
+from .turn_shape import assumed_before, checks_back, explaining, invited_assumption, put_to_confirm, starts_sentence, statements
 from .turn_phrases import (
     ABOUT_THE_ANSWER,
     ABOUT_US,
@@ -41,7 +41,6 @@ from .turn_phrases import (
     CALL_FIXED,
     CALL_TROUBLE,
     CHECK_IN,
-    CHECKS_BACK,
     CHOICE,
     CHOOSES,
     CONFIRM,
@@ -380,9 +379,10 @@ def read_turn(text: str, question: Question) -> Clarification | None:
         glossed = glossed or bool(i and not starts_sentence(text, clauses, i) and GLOSS_QUESTION.match(clause.norm)
                                   and term_named(clauses[i - 1].norm) is not None and len(clauses[i - 1].norm.split()) <= 8)
         asked = f"{clauses[i - 1].norm} {clause.norm}" if glossed and i else clause.norm
-        if kind == "confirm" and INVITES_CORRECTION.match(clause.norm) and starts_sentence(text, clauses, i) and sentence_end(text, clauses, i) > i:
-            asked = " ".join(c.norm for c in clauses[i : sentence_end(text, clauses, i) + 1])  # "Correct me if..., but X"
-        elif i and (kind == "confirm" or CHECKS_BACK.match(clause.norm) and starts_sentence(text, clauses, i)):  # checks the sentence before it, or its own start
+        invited = invited_assumption(text, clauses, i) if kind == "confirm" else range(0)
+        if invited:  # "Correct me if..., but X": what it checks follows it
+            asked = " ".join(c.norm for c in clauses[i : invited.stop])
+        elif i and (kind == "confirm" or checks_back(text, clauses, i)):  # checks the sentence before it, or its own start
             first = next(j for j in range(i - 1, -1, -1) if j == 0 or starts_sentence(text, clauses, j))
             asked = " ".join(c.norm for c in clauses[first : i + 1])
         ask = _facts_for(replace(clause, norm=asked), question)

@@ -49,6 +49,20 @@ def sentence_end(text: str, clauses: list[Clause], i: int) -> int:
     return i
 
 
+def invited_assumption(text: str, clauses: list[Clause], i: int) -> range:
+    """ "Correct me if I'm wrong, but I'm reading X as Y": the clauses after a sentence-opening invitation to correct
+    (clause i) in its sentence, which hold the assumption; empty when clause i is no such invitation or is its own
+    sentence (then it checks the sentence before it)."""
+    if not (INVITES_CORRECTION.match(clauses[i].norm) and starts_sentence(text, clauses, i)):
+        return range(0)
+    return range(i + 1, sentence_end(text, clauses, i) + 1)
+
+
+def checks_back(text: str, clauses: list[Clause], i: int) -> bool:
+    """Clause i is a question of its own checking the sentence before it ("I'll assume X. Is that the right scope?")."""
+    return i > 0 and starts_sentence(text, clauses, i) and bool(CHECKS_BACK.match(clauses[i].norm))
+
+
 def assumed_before(text: str, clauses: list[Clause], i: int) -> bool:
     """An earlier clause of the sentence holding clause i states an assumption."""
     return any(ASSUMES.search(clauses[j].norm) for j in range(sentence_start(text, clauses, i), i))
@@ -73,7 +87,7 @@ def put_to_confirm(text: str, clauses: list[Clause], kinds: list[str | None]) ->
     used in an answer."""
     out: set[int] = set()
     for i, kind in enumerate(kinds):
-        if kind in ("confirm", "question") and i and starts_sentence(text, clauses, i) and CHECKS_BACK.match(clauses[i].norm):
+        if kind in ("confirm", "question") and checks_back(text, clauses, i):
             before = range(sentence_start(text, clauses, i - 1), i)
             assumed = next((j for j in before if ASSUMES.search(clauses[j].norm)), None)
             # What the assumption entails ("so one query returns products from many merchants") is still the
@@ -84,11 +98,9 @@ def put_to_confirm(text: str, clauses: list[Clause], kinds: list[str | None]) ->
             continue
         assumed = next((j for j in range(sentence_start(text, clauses, i), i) if ASSUMES.search(clauses[j].norm)), None)
         if assumed is None:
-            # "Correct me if I'm wrong, but I'm reading X as Y": the assumption comes after the invitation
-            if INVITES_CORRECTION.match(clauses[i].norm) and starts_sentence(text, clauses, i):  # (its own sentence: rest is empty)
-                rest = range(i + 1, sentence_end(text, clauses, i) + 1)
-                if not any(CONSEQUENCE.match(clauses[j].norm) or PLAN.search(clauses[j].norm) for j in rest):
-                    out.update(rest)
+            rest = invited_assumption(text, clauses, i)  # "Correct me if I'm wrong, but I'm reading X as Y"
+            if not any(CONSEQUENCE.match(clauses[j].norm) or PLAN.search(clauses[j].norm) for j in rest):
+                out.update(rest)
             continue
         between = range(assumed + 1, i)
         if any(CONSEQUENCE.match(clauses[j].norm) or PLAN.search(clauses[j].norm) for j in between):
