@@ -17,7 +17,13 @@ from ..catalog import Catalog, Loop, Persona, Question, Round
 from .clock import Clock
 from .evidence import EvidenceAbsent, EvidenceStrength, strength
 
-WELL_EVIDENCED = 2 / 3 - 1e-9
+WELL_EVIDENCED = 0.75
+"""A criterion shown in part is probed while its strength is below this: an expected level under 3.25 of 4.
+
+At 2/3 (level 3) an answer that showed every criterion in part drew no follow-up at all, though a
+criterion read at level 3 still has its top level to earn: on the 197 follow-up cases of 2026-12-03,
+four such answers (each missing one kind, read at 0.68-0.73) then moved on to the next question.
+"""
 TIE_MARGIN = 0.1  # strengths this close to the weakest are a tie: the rubric's order decides (readings are coarse)
 CLOSING_RESERVE_S = 60.0
 MINUTES_PER_QUESTION = {"conversation": 10.0, "coding": 25.0}
