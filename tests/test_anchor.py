@@ -68,3 +68,15 @@ def test_a_spoken_list_that_lost_its_commas_is_a_weak_anchor() -> None:
     assert anchor is not None and "creator quality" not in anchor.text, anchor
     spoken = "for eval id build a golden set of about two thousand real merchant questions"
     assert not any("id build" in p.text for p in phrases(spoken))
+
+
+def test_a_phrase_keeps_its_ratio_and_loses_no_number() -> None:
+    """Blind held-out follow-up cases (2026-12-03): "a 30-min 1:1" was named as "the 30-min 1", "the ten percent
+    extra gpu" (speech spells numbers out) as "percent extra gpu", "k of 3 flag at that minute" as "3 flag" and
+    "with w 3 and k 2" as "w 3"."""
+    assert "a 30-min 1:1" in [p.text for p in phrases("Booked a 30-min 1:1 before the design review.")]
+    assert not any("percent" in p.text for p in phrases("which fits in the ten percent extra gpu so rolling back is a flip"))
+    found = [p.text for p in phrases("three attempts at the same minute with k of 3 flag at that minute")]
+    assert "3 flag" not in found
+    assert not any(p.text in ("w 3", "k 2") for p in phrases("then [2, 4] with w 3 and k 2, which gives 4"))
+    assert "3 test cases" in [p.text for p in phrases("I wrote 3 test cases for it.")]  # a noun after the number stays

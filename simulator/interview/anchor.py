@@ -31,6 +31,7 @@ SENTENCE_BONUS = 0.5  # in the same sentence as that clause
 MIN_SCORE = 1.5  # weaker than this and no anchor is better than a vague one
 
 _TOKEN = re.compile(
+    r"\d+:\d+|"  # 1:1, 9:30
     r"\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\$?\d+(?:\.\d+)?(?:%|[a-zA-Z]{1,3}\b)?|"  # 1,000 / 4.6% / 10k / 200ms / $3
     r"[A-Za-z][A-Za-z0-9]*(?:['’][a-z]+)?(?:[-/][A-Za-z0-9]+)*|[.,;:!?()\[\]\"“”—–]|\s-\s"
 )
@@ -60,6 +61,15 @@ _FUNCTION = frozenset(
 )
 """Speech-to-text drops apostrophes ("id try", "dont") and spells numbers out ("one and a half seconds twenty
 languages"): neither is part of a name, and a spelled-out number runs into the words around it."""
+_SPELLED_NUMBERS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+    "nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion".split()
+)
+_UNITS = frozenset(
+    "percent percentage points ms milliseconds seconds minutes hours days weeks months years x times gb mb tb k".split()
+)
+"""Units a spelled-out number counts: "the ten percent extra gpu" cut at the number ("percent extra gpu") names
+nothing the candidate said, so what follows the unit starts no phrase."""
 # Plural nouns that modify the next noun ("sales tax", "orders table"); any other plural ends a noun phrase in
 # unpunctuated speech, where "bank holiday calendars processor batch times" is a list that lost its commas.
 _PLURAL_MODIFIERS = frozenset(
@@ -189,11 +199,15 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
     sentence_start = True
     starts_sentence: set[int] = set()
     previous = ""
+    orphan = False  # the run so far lost its spelled-out number
 
     def flush() -> None:
-        nonlocal run
+        nonlocal run, orphan
         tokens = run
         run = []
+        if orphan:
+            orphan = False
+            return
         # A phrase ends on a noun or a number: drop trailing modifiers, keep at most the last few words.
         while tokens and tokens[-1][1] not in ("noun", "number"):
             tokens = tokens[:-1]
@@ -209,6 +223,8 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
         words = [m.group().lower() for m in body]
         if all(w in _GENERIC or w in question_words for w in words):
             return  # names nothing in particular, or only repeats the interviewer's question
+        if any(len(w) == 1 and w.isalpha() for w in words) and all(len(w) == 1 or w.isdigit() for w in words):
+            return  # "with w 3 and k 2": a variable read out with its value
         weights = [_weight(m.group(), question_words, m.start() in starts_sentence) for m in body]
         score = sum(weights)
         if len(body) == 1:
@@ -245,6 +261,8 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
         sentence_start = False
         if kind == "content" and previous == "to" and token.islower() and token not in _GERUND_NOUNS:
             kind = "verb"  # "to distill", not a noun
+        if kind == "content" and token.lower() in _UNITS and previous in _SPELLED_NUMBERS and not run:
+            orphan = True  # "the ten percent extra gpu" cut at its spelled-out number is no phrase
         previous = token.lower()
         nouns_so_far = any(role in ("noun", "number") for _, role in run)
         after_det = bool(run) and not nouns_so_far
@@ -268,9 +286,11 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
             run.append((match, "mod"))  # "the distilled model"
         elif kind == "verb" and after_det and not verb_s:
             run.append((match, "noun"))  # "the test", "the cache"
-        elif kind == "verb" and nouns_so_far and token.lower() in _VERB_BASE_SET and not _plural(run[-1][0].group()):
+        elif kind == "verb" and nouns_so_far and token.lower() in _VERB_BASE_SET and not _plural(run[-1][0].group()) \
+                and not (run[-1][1] == "number" and run[0][1] != "det" and _kind(following) in ("function", "det", "break")):
             # "a two-week A/B test", "the feature store": a bare verb after a noun is a noun; after a plural it is
-            # the verb ("merchant messages reach the model", "mismatches go to a queue").
+            # the verb ("merchant messages reach the model", "mismatches go to a queue"), and after a bare number when
+            # no noun follows it ("with k of 3 flag at that minute"; "3 test cases" is a noun).
             run.append((match, "noun"))
         else:
             flush()
