@@ -3,6 +3,7 @@ the same bank question (canva system design, shopify case study, shopify system 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import subprocess
@@ -13,8 +14,11 @@ import pytest
 import yaml
 
 from simulator.catalog import load_catalog
-from simulator.config import PROJECT_ROOT
+from simulator.config import PROJECT_ROOT, Settings
+from simulator.engine.round import choose_questions
 from simulator.interview.clarify import read_turn
+from simulator.interview.headless import run_round
+from simulator.store import Store
 
 CASES = [
     ("canva-mle", "system-design", "Before I design anything: how much traffic does it get, and what is the latency budget?"),
@@ -51,6 +55,7 @@ def test_a_clarifying_question_is_answered_from_the_facts(tmp_path: Path, loop: 
 
 
 BLIND = yaml.safe_load((PROJECT_ROOT / "tests" / "data" / "headless_clarifications.yaml").read_text())
+BLIND_2 = yaml.safe_load((PROJECT_ROOT / "tests" / "data" / "headless_clarifications2.yaml").read_text())
 
 
 def test_blind_first_paragraphs_ask_and_leave_the_question_open() -> None:
@@ -64,3 +69,34 @@ def test_blind_first_paragraphs_ask_and_leave_the_question_open() -> None:
         if read is None or read.also_answer or not (read.facts or any(a.term for a in read.asks)):
             wrong.append((case["id"], None if read is None else (read.also_answer, read.reply[:80])))
     assert len(BLIND) == 45 and not wrong, wrong
+
+
+def test_blind_first_paragraphs_of_other_rounds_ask_and_leave_the_floor() -> None:
+    """Set 2 (ML modeling, coding, recsys design and ML depth): each first paragraph gets a fact or a term's meaning;
+    all but the mixed ones (an ask, then the answer begun: either reading holds) leave the question open for the next
+    paragraph, those that think aloud and end by asking included."""
+    catalog = load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
+    wrong = []
+    for case in BLIND_2:
+        question = next(q for q in catalog.loops[case["loop"]].round(case["round"]).questions if q.id == case["question_id"])
+        read = read_turn(case["first"], question)
+        if read is None or not (read.facts or any(a.term for a in read.asks)) or (case["style"] != "mixed" and not read.leaves_the_floor):
+            wrong.append((case["id"], None if read is None else (read.also_answer, read.waits, read.reply[:80])))
+    assert len(BLIND_2) == 30 and not wrong, wrong
+
+
+def test_thinking_aloud_then_asking_gets_the_reply_and_the_floor(tmp_path: Path) -> None:
+    """No follow-up cuts in after the reply: the candidate asked to go on with the answer (blind case recsys-sd-03)."""
+    case = next(c for c in BLIND_2 if c["id"] == "recsys-sd-03-fan-out-buried")
+    catalog = load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
+    round_ = catalog.loops[case["loop"]].round(case["round"])
+    seed = next(s for s in range(500) if choose_questions(round_, level=None, recent=set(), seed=s)[0].id == case["question_id"])
+    with Store(tmp_path / "db.sqlite") as store:
+        result = asyncio.run(run_round(
+            settings=Settings(data_dir=tmp_path), catalog=catalog, store=store, llm=None, loop_id=case["loop"],
+            round_id=case["round"], answers=[" ".join(case["first"].split()), " ".join(case["second"].split())], seed=seed, candidate="Dana",
+        ))  # fmt: skip
+    kinds = [t.kind for t in result.turns]
+    first = kinds.index("answer")
+    assert kinds[first + 1 : first + 3] == ["clarification", "answer"], kinds
+    assert "150 ms" in result.turns[first + 1].text

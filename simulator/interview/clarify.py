@@ -16,10 +16,11 @@ from dataclasses import dataclass, replace
 from ..catalog.models import Fact, Question
 from ..scoring.meaning.clauses import Clause, split_clauses, story_question
 from ..scoring.meaning.spoken import normalise_spoken
-from .fact_match import choose_facts, keyed_facts
+from .fact_match import choose_facts, keyed_facts, unique_facts
 from .terms import term_asked, term_fact, term_named
 from .turn_shape import assumed_before, checks_back, explaining, invited_assumption, put_to_confirm, starts_sentence, statements
 from .turn_phrases import (
+    ASKED_AFTER_IF,
     ABOUT_THE_ANSWER,
     ABOUT_US,
     ANNOUNCES_ASK,
@@ -111,10 +112,11 @@ class Clarification:
     also_answer: bool  # the turn carries an answer besides its questions
     reply: str
     hint: bool = False  # asked for a hint: the session adds a nudge from the rubric's probes
+    waits: bool = False  # it ends by asking about the problem: the candidate goes on once answered, unprompted
 
     @property
     def facts(self) -> list[Fact]:
-        return _unique([f for a in self.asks for f in a.facts])
+        return unique_facts([f for a in self.asks for f in a.facts])
 
     @property
     def asks_time_left(self) -> bool:
@@ -122,18 +124,14 @@ class Clarification:
         return any(a.said == TIME_CHECK for a in self.asks)
 
     @property
+    def leaves_the_floor(self) -> bool:
+        """The interviewer replies and lets the candidate go on: only asked, or answered and then asked to end with."""
+        return not self.also_answer or self.waits
+
+    @property
     def about_problem(self) -> bool:
         """Asked about the problem (evidence of scoping it), not only to hear it again, about the job or the like."""
         return any(not a.repeat and a.said is None for a in self.asks)
-
-
-def _unique(facts: list[Fact]) -> list[Fact]:
-    """Facts in order, each once (facts hold lists, so they are compared, not hashed)."""
-    out: list[Fact] = []
-    for fact in facts:
-        if fact not in out:
-            out.append(fact)
-    return out
 
 
 def _topics(text: str) -> tuple[str, ...]:
@@ -171,7 +169,7 @@ def _facts_for(clause: Clause, question: Question) -> Ask | None:
     keyed = keyed_facts(text, question)
     facts = keyed or [f for f in question.facts if f.topic in topics and f.topic != "term"]
     if facts:  # "what should I return if...?" is a question even in the form of thinking aloud, when a fact answers it
-        return Ask(text=clause.text, topics=topics, facts=tuple(_unique(facts)))
+        return Ask(text=clause.text, topics=topics, facts=tuple(unique_facts(facts)))
     if RHETORICAL.search(text):
         return None
     if CHOICE.search(text):  # "do you want a technical failure or a people one?": either is the candidate's call
@@ -325,7 +323,8 @@ def read_turn(text: str, question: Question) -> Clarification | None:
                 kinds[i] = "question"
             elif kinds[i] is None and starts and BY_TERM.match(clause.norm):
                 kinds[i] = "question"  # "sorry by data problems do you mean data quality ... or ..."
-            elif kinds[i] is None and (TAG_THEN_ASKS.search(clause.norm) or ASKED_IN_PLACE.search(clause.norm) or POLAR_MID.search(clause.norm)):
+            elif kinds[i] is None and (TAG_THEN_ASKS.search(clause.norm) or ASKED_IN_PLACE.search(clause.norm) or POLAR_MID.search(clause.norm)
+                                     or ASKED_AFTER_IF.search(clause.norm)):
                 kinds[i] = "question"
                 asked_mid.add(i)  # the question starts inside the clause: what comes before it in the turn is not part of it
             elif kinds[i] is None and i and kinds[i - 1] == "question" and OR_ASKS.search(clause.norm):
@@ -361,6 +360,7 @@ def read_turn(text: str, question: Question) -> Clarification | None:
     if clauses and all(PREAMBLE.match(c.norm) for c in clauses) and any(k == "question" for k in kinds):
         return Clarification(asks=(), also_answer=False, reply=GO_AHEAD)  # "can I ask a couple of questions first?"
     asks: list[Ask] = []
+    waits = False
     opening = True  # no statement yet: "Are brand kits small? I'll assume so, which means..." opens by asking
     for i, (clause, kind) in enumerate(zip(clauses, kinds, strict=True)):
         if kind is None or PREAMBLE.match(clause.norm):
@@ -399,13 +399,14 @@ def read_turn(text: str, question: Question) -> Clarification | None:
         if also_answer and parts and not put and not checks_assumption and _told_not_asked(parts, clause, clauses[i + 1] if i + 1 < len(clauses) else None, kinds[i + 1:]):
             continue
         asks.extend(parts)
+        waits = waits or (closing and any(a.said is None for a in parts))
     if stated:  # "...and that's how we shipped it. Should I go on?" checks in at the end of an answer
         asks = [ask for ask in asks if ask.said != GO_ON]
     elif any(a.said in (PASSED_ON, AFTER_THE_ROUND, TIME_CHECK) for a in asks):  # a turn about the job asks nothing about the problem
         asks = [a for a in asks if a.said is not None or a.repeat]
     if not asks:
         return None
-    return Clarification(asks=tuple(asks), also_answer=also_answer, reply=compose_reply(asks, question))
+    return Clarification(asks=tuple(asks), also_answer=also_answer, reply=compose_reply(asks, question), waits=waits)
 
 
 def compose_reply(asks: list[Ask], question: Question) -> str:

@@ -42,6 +42,15 @@ def _names_keyword(keyword: str, text: str) -> bool:
     return bool(_keyword_pattern(keyword).search(text))
 
 
+def unique_facts(facts: list[Fact]) -> list[Fact]:
+    """Facts in order, each once (facts hold lists, so they are compared, not hashed)."""
+    out: list[Fact] = []
+    for fact in facts:
+        if fact not in out:
+            out.append(fact)
+    return out
+
+
 def keyed_facts(asked: str, question: Question) -> list[Fact]:
     """The facts whose YAML keywords (or their everyday words, KEYWORD_ALIASES) the ask names."""
     return [f for f in question.facts if any(_names_keyword(k, asked) for k in f.keywords)]

@@ -151,7 +151,7 @@ class RoundSession:
                 if self.engine.time_up():
                     continue
                 asked_last = self._clarification(turn.text)
-                if asked_last is not None and not asked_last.also_answer:
+                if asked_last is not None and asked_last.leaves_the_floor:
                     self._keep_asked(asked_last, turn.text)
                 else:
                     self._last_answer = turn.text
@@ -182,7 +182,7 @@ class RoundSession:
             if not replied:
                 for event in self._reply(asked_last):
                     yield event
-            if not asked_last.also_answer:
+            if asked_last.leaves_the_floor:
                 return  # the same question stays open for the answer
         if plan is None:
             async for event in self.close("time"):
@@ -216,7 +216,7 @@ class RoundSession:
         if clarification is not None:
             for event in self._reply(clarification):
                 yield event
-            if not clarification.also_answer:
+            if clarification.leaves_the_floor:
                 self._keep_asked(clarification, text)
                 return
         self._last_answer = text

@@ -295,6 +295,10 @@ TAG_THEN_ASKS = re.compile(r"\b(?:right|okay|ok|correct)\s+(?:and\s+|also\s+|plu
 POLAR_MID = re.compile(r"\b(?<!what )(?<!how )(?<!why )(?<!where )(?:do|does|did) (?:we|you|the team|they|the \w+ team) "
                        r"(?:already |today |currently |even |still )?(?:have|log|keep|track|store|record|ship|run|own)\b(?! to\b)",
                        re.IGNORECASE)
+# Speech asks after a condition, or goes on asking: "if the gap is exactly 30 minutes is that still the same session",
+# "...just checking and also what if the same user has 2 events in the same minute".
+ASKED_AFTER_IF = re.compile(r"^(?:so )?if\b[^?]{3,80}?\s(?:is|are|does|do|would|will|should|can|could) (?:that|it|this|they|we) (?:still )?\w+|"
+                            r"\b(?:and|also|plus) (?:also )?what if\b", re.IGNORECASE)
 ASKED_IN_PLACE = re.compile(r"\b(?:on|by|with|from|against|for|at|to|in) what\b(?=\s+(?:like|exactly|or|again)\b|\W*$)", re.IGNORECASE)
 # "so how do we handle cold start well we could fall back to...": thinking aloud, the question answered in the same breath.
 ANSWERED_ALOUD = re.compile(r"^(?:so |and |ok |okay |now |then )?(?:how|what|what's|why|where|which|when)\b.{3,120}?\s"
