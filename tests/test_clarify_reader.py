@@ -969,3 +969,29 @@ def test_a_check_of_its_own_gets_the_facts_on_the_sentence_it_checks() -> None:
     )  # fmt: skip
     read = read_turn("My assumption is that churn here means a merchant cancels their plan. Can you confirm that?", question)
     assert read is not None and not read.also_answer and "cancelling the plan" in read.reply, read
+
+
+GPU_QUESTION = Question(
+    id="sd-gpu", text="p95 latency spikes while GPU utilization stays flat. What are the first 3 checks you run?",
+    source="written", criteria=["debugging"],
+    facts=[
+        Fact(topic="scale", text="The flagged cohort sends about 300 requests a second."),
+        Fact(topic="budget", text="GPU utilization sits around 35% on both the old and the new nodes."),
+        Fact(topic="team", text="Two MLEs own the model; a platform team owns the cluster."),
+    ],
+)  # fmt: skip
+
+
+def test_a_word_no_fact_explains_still_gets_the_fact_that_plainly_answers() -> None:
+    """Played (2026-12-03): asked what the question's own words mean, with the options spelled out, the interviewer
+    said "I haven't pinned down ..." though a fact answered it; asked without "mean", it told the fact."""
+    read = read_turn('What does "GPU utilization stays flat" mean here, flat at a low level or pegged near 100%?', GPU_QUESTION)
+    assert read is not None and "35%" in read.reply and YOUR_CALL not in read.reply and "pinned down" not in read.reply
+
+
+def test_a_why_answered_at_once_is_thinking_aloud_even_split_in_two() -> None:
+    """Played: "Why would p95 spike while GPU utilization stays flat? Because..." was answered as a question (the
+    clause "while GPU utilization stays flat?" was read without the "why" that starts its sentence)."""
+    turn = ("Why would p95 spike while GPU utilization stays flat? Because the GPU is waiting on something upstream. "
+            "So my first check is per-stage latency spans: decode, preprocessing, queue wait and forward pass.")
+    assert read_turn(turn, GPU_QUESTION) is None

@@ -16,9 +16,10 @@ from dataclasses import dataclass, replace
 from ..catalog.models import Fact, Question
 from ..scoring.meaning.clauses import Clause, split_clauses, story_question
 from ..scoring.meaning.spoken import normalise_spoken
-from .fact_match import choose_facts, keyed_facts, unique_facts
+from .fact_match import TERM_NEAREST_MIN, choose_facts, keyed_facts, unique_facts
 from .terms import term_asked, term_fact, term_named
-from .turn_shape import assumed_before, checks_back, explaining, invited_assumption, put_to_confirm, starts_sentence, statements
+from .turn_shape import (assumed_before, checks_back, explaining, invited_assumption, put_to_confirm, sentence_start, starts_sentence,
+                         statements)
 from .turn_phrases import (
     ASKED_AFTER_IF,
     ABOUT_THE_ANSWER,
@@ -134,10 +135,6 @@ class Clarification:
         return any(not a.repeat and a.said is None for a in self.asks)
 
 
-def _topics(text: str) -> tuple[str, ...]:
-    return tuple(t for t, pattern in TOPIC_RE.items() if pattern.search(text))
-
-
 OPTION_WORDS = 4  # "Weekly? Seasonal?", "Like one in a thousand?": options offered, not questions of their own
 
 
@@ -165,7 +162,7 @@ def _facts_for(clause: Clause, question: Question) -> Ask | None:
         return Ask(text=clause.text, topics=(), facts=(), said=AFTER_THE_ROUND)
     if _asks_permission(text):
         return Ask(text=clause.text, topics=(), facts=())
-    topics = _topics(text)
+    topics = tuple(t for t, pattern in TOPIC_RE.items() if pattern.search(text))
     keyed = keyed_facts(text, question)
     facts = keyed or [f for f in question.facts if f.topic in topics and f.topic != "term"]
     if facts:  # "what should I return if...?" is a question even in the form of thinking aloud, when a fact answers it
@@ -236,7 +233,10 @@ def _each_part(ask: Ask, asked: str, clause: Clause, question: Question) -> list
 
 def _by_meaning(ask: Ask, asked: str, question: Question) -> Ask:
     """The facts an ask gets once meaning has had its say (fact_match): found, or swapped for clearly closer ones."""
-    if ask.repeat or ask.term is not None or ask.said is not None:
+    if ask.term is not None:  # a word no fact explains: a fact that plainly answers the whole question still does
+        facts = choose_facts(asked, question, (), nearest=TERM_NEAREST_MIN)
+        return replace(ask, facts=facts, term=None) if facts else ask
+    if ask.repeat or ask.said is not None:
         return ask
     return replace(ask, facts=choose_facts(asked, question, ask.facts))
 
@@ -273,10 +273,10 @@ def _restarts_asking(clause: Clause) -> bool:
                for m in FILLER_RESTART.finditer(clause.text) if m.start() > 0)
 
 
-def _answers_itself(asked: Clause, after: Clause) -> bool:
-    """Thinking aloud: "why does it matter? because...". After "is it web or mobile?", "because..." says why it asks."""
+def _answers_itself(asked: str, after: Clause) -> bool:
+    """Thinking aloud: "why does it matter? because..." (`asked`: how its sentence starts). After "is it web?", it says why."""
     if BECAUSE.match(after.norm):
-        return bool(WH_START.match(asked.norm))
+        return bool(WH_START.match(asked))
     return bool(ANSWERS_ITSELF.match(after.norm))
 
 
@@ -372,7 +372,7 @@ def read_turn(text: str, question: Question) -> Clarification | None:
             continue
         after = next((j for j in range(i + 1, len(clauses)) if kinds[j] is None), None)  # past "A? B? C?" to what follows
         # "Would it be all right if I start with the scoring? That's where..." gives the reason for asking leave
-        if after is not None and kind != "confirm" and not PERMISSION.search(clause.norm) and _answers_itself(clause, clauses[after]):
+        if after is not None and kind != "confirm" and not PERMISSION.search(clause.norm) and _answers_itself(clauses[sentence_start(text, clauses, i)].norm, clauses[after]):
             continue
         glossed = bool(i and re.match(r"(?:this|that|it|which) means?\b", clause.norm, re.IGNORECASE) and len(clauses[i - 1].norm.split()) <= 6)
         # "Sorry, 'preprocessing' in the way you framed it — does that include decoding?": the term, then the question

@@ -25,6 +25,7 @@ from ..scoring.meaning.spoken import normalise_spoken
 from .turn_phrases import KEYWORD_ALIASES
 
 NEAREST_MIN = 0.45  # cosine a fact needs to be told for a question no topic word tied it to
+TERM_NEAREST_MIN = 0.5  # ... for a question about a word no fact explains ("what does 'flat' mean: low or pegged?")
 BETTER_BY = 0.1  # ... and to replace the facts topic words chose
 KEEP_WITHIN = 0.2  # topic-chosen facts this far below the best of them answer something else
 
@@ -64,7 +65,7 @@ def _similarities(asked: str, facts: list[Fact]) -> np.ndarray | None:
     return vectors[1:] @ vectors[0]
 
 
-def choose_facts(asked: str, question: Question, by_topic: tuple[Fact, ...]) -> tuple[Fact, ...]:
+def choose_facts(asked: str, question: Question, by_topic: tuple[Fact, ...], *, nearest: float = NEAREST_MIN) -> tuple[Fact, ...]:
     """The facts to tell for `asked`: the ones topic words chose, unless meaning points clearly elsewhere.
 
     Facts the ask names by their YAML keywords stay: the rubric's author tied them to those words, and a fact that
@@ -81,7 +82,7 @@ def choose_facts(asked: str, question: Question, by_topic: tuple[Fact, ...]) -> 
         return by_topic
     best = int(similarity.argmax())
     chosen = [similarity[facts.index(f)] for f in by_topic]
-    if similarity[best] >= NEAREST_MIN and (not chosen or similarity[best] > max(chosen) + BETTER_BY):
+    if similarity[best] >= nearest and (not chosen or similarity[best] > max(chosen) + BETTER_BY):
         return (facts[best],)
     if not chosen:
         return ()
