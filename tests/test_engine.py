@@ -214,3 +214,21 @@ def test_a_criterion_left_out_is_probed_before_one_shown_in_part() -> None:
     eng2.start()
     clock2.advance(30)
     assert eng2.record_answer("all shown, all strong").action == "next_question"
+
+
+def test_a_probe_already_asked_this_round_is_not_asked_again() -> None:
+    """Played (2026-12-03): a behavioural round asked "which part of the work did you personally own...?" three times,
+    each after a new story: the probe was said with an anchor before it ("You mentioned X: which part..."), so the
+    check for what was already asked never matched, and the same sentence came back every time."""
+    eng, clock = engine()
+    first = eng.start()
+    clock.advance(20)
+    plan = eng.record_answer(NUMBERS_NO_I)
+    assert plan.probe is not None and plan.probe.criterion == "ownership"
+    eng.record_interviewer("You mentioned the A/B test: which part did you personally own?")
+    clock.advance(20)
+    plan = eng.record_answer(STRONG)
+    assert plan.action == "next_question" and eng.current_question is not None and eng.current_question.id != first.id
+    clock.advance(20)
+    plan = eng.record_answer(NUMBERS_NO_I)  # ownership again the weakest, and its one probe already asked
+    assert plan.probe is None or plan.probe.criterion != "ownership", plan

@@ -227,14 +227,15 @@ class RoundEngine:
         should overrule it. A criterion shown in part is probed only below
         WELL_EVIDENCED. A criterion the candidate's own questions to the interviewer already show ("how much
         traffic, and what's the latency budget?" for requirements) is not probed: asking them back is not listening.
+        Nor is one whose every canned probe was already asked this round: the same sentence again is no follow-up.
         """
         said = self._answers.get(question.id, [])
         asked_about = self._clarifying.get(question.id, [])
         round_order = {c.id: i for i, c in enumerate(self.round.criteria)}
         untouched, partial = [], []
         for order, crit_id in enumerate(question.criteria):
-            if crit_id in probed:
-                continue
+            if crit_id in probed or self._unasked_probe(crit_id) is None:
+                continue  # probed on this question, or every probe of it already asked this round: no new question
             criterion = self.catalog.criterion(self.loop, crit_id)
             if asked_about and not self.absent(criterion, question.text, asked_about):
                 continue
@@ -251,11 +252,19 @@ class RoundEngine:
         crit_id = min(c[1:] for c in candidates if c[0] <= weakest + TIE_MARGIN)[2]
         return self._probe_for(crit_id)
 
-    def _probe_for(self, crit_id: str) -> Probe:
+    def _probe_options(self, crit_id: str) -> list[str]:
         criterion = self.catalog.criterion(self.loop, crit_id)
         round_probes = next((c.probes for c in self.round.criteria if c.id == crit_id), [])
-        options = [*round_probes, *criterion.probes] or [f"Can you say more about {criterion.title.lower()}?"]
-        canned = next((p for p in options if p not in self.asked), options[0])
+        return [*round_probes, *criterion.probes] or [f"Can you say more about {criterion.title.lower()}?"]
+
+    def _unasked_probe(self, crit_id: str) -> str | None:
+        """The criterion's first canned probe not yet said this round, with or without an anchor before it."""
+        said = [text.lower() for text in self.asked]
+        return next((p for p in self._probe_options(crit_id) if not any(p.lower().rstrip("?") in s for s in said)), None)
+
+    def _probe_for(self, crit_id: str) -> Probe:
+        criterion = self.catalog.criterion(self.loop, crit_id)
+        canned = self._unasked_probe(crit_id) or self._probe_options(crit_id)[0]
         return Probe(
             criterion=crit_id,
             criterion_title=criterion.title,

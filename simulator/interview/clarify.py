@@ -399,7 +399,8 @@ def read_turn(text: str, question: Question) -> Clarification | None:
         if also_answer and parts and not put and not checks_assumption and _told_not_asked(parts, clause, clauses[i + 1] if i + 1 < len(clauses) else None, kinds[i + 1:]):
             continue
         asks.extend(parts)
-        waits = waits or (closing and any(a.said is None for a in parts))
+        # ... and it ends by asking: the last clause a question, marked as one (speech marks nothing)
+        waits = waits or (closing and any(a.said is None for a in parts) and (text.rstrip().endswith("?") or not re.search(r"[.!?]", text)))
     if stated:  # "...and that's how we shipped it. Should I go on?" checks in at the end of an answer
         asks = [ask for ask in asks if ask.said != GO_ON]
     elif any(a.said in (PASSED_ON, AFTER_THE_ROUND, TIME_CHECK) for a in asks):  # a turn about the job asks nothing about the problem
