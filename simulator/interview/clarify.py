@@ -360,7 +360,7 @@ def read_turn(text: str, question: Question) -> Clarification | None:
     if clauses and all(PREAMBLE.match(c.norm) for c in clauses) and any(k == "question" for k in kinds):
         return Clarification(asks=(), also_answer=False, reply=GO_AHEAD)  # "can I ask a couple of questions first?"
     asks: list[Ask] = []
-    waits = False
+    waits, ends_asking = False, text.rstrip().endswith("?") or not re.search(r"[.!?]", text)  # speech marks nothing
     opening = True  # no statement yet: "Are brand kits small? I'll assume so, which means..." opens by asking
     for i, (clause, kind) in enumerate(zip(clauses, kinds, strict=True)):
         if kind is None or PREAMBLE.match(clause.norm):
@@ -399,8 +399,7 @@ def read_turn(text: str, question: Question) -> Clarification | None:
         if also_answer and parts and not put and not checks_assumption and _told_not_asked(parts, clause, clauses[i + 1] if i + 1 < len(clauses) else None, kinds[i + 1:]):
             continue
         asks.extend(parts)
-        # ... and it ends by asking: the last clause a question, marked as one (speech marks nothing)
-        waits = waits or (closing and any(a.said is None for a in parts) and (text.rstrip().endswith("?") or not re.search(r"[.!?]", text)))
+        waits = waits or (ends_asking and closing and any(a.said is None for a in parts))  # it ends by asking about the problem
     if stated:  # "...and that's how we shipped it. Should I go on?" checks in at the end of an answer
         asks = [ask for ask in asks if ask.said != GO_ON]
     elif any(a.said in (PASSED_ON, AFTER_THE_ROUND, TIME_CHECK) for a in asks):  # a turn about the job asks nothing about the problem
