@@ -383,7 +383,7 @@ def read_turn(text: str, question: Question) -> Clarification | None:
         if invited:  # "Correct me if..., but X": what it checks follows it
             asked = " ".join(c.norm for c in clauses[i : invited.stop])
         elif i and (kind == "confirm" or checks_back(text, clauses, i)):  # checks the sentence before it, or its own start
-            first = next(j for j in range(i - 1, -1, -1) if j == 0 or starts_sentence(text, clauses, j))
+            first = sentence_start(text, clauses, i - 1)
             asked = " ".join(c.norm for c in clauses[first : i + 1])
         ask = _facts_for(replace(clause, norm=asked), question)
         # "...so, was anything else shipped that week?" ends the turn by asking (a "because..." after it says why)
