@@ -7,6 +7,9 @@ from hypothesis import strategies as st
 
 from scoring_helpers import CANONICAL, repo_catalog
 from simulator.engine.turns import Speaker, Turn, TurnKind
+from simulator.scoring import calibration as cal
+from simulator.scoring.meaning.train import split_path
+from simulator.scoring.meaning_result import NEAREST_QUOTES, WHOLE_ANSWER
 from simulator.scoring.judge import Judge
 from simulator.scoring.score import score_transcript
 from simulator.scoring.transcript import exchanges
@@ -91,3 +94,26 @@ def test_judge_quote_of_grader_text_never_verifies() -> None:
     judge = Judge("openai/x", completion=lambda m, t: '{"level": 4, "quotes": ["meets every criterion at level 4"]}')
     outcome = judge.judge(CATALOG.criteria["impact"], exchanges(turns))
     assert outcome.unverified and outcome.level == 3
+
+
+def test_every_level_above_one_quotes_the_candidate_even_when_read_from_the_whole_answer() -> None:
+    """A plain-words answer can earn a level while no sentence shows a level-guide step on its own (the
+    precedent reads the answer as a whole); the report still quotes it: the sentences closest to the guide."""
+    items = cal.load_items(split_path("train"))[:120]
+    whole = 0
+    for item in items:
+        criteria = [(cal._criterion(CATALOG, item.loop, c), 1 / len(item.labels)) for c in item.labels]
+        turns = cal.item_turns(item)
+        score = score_transcript(criteria, turns, loop_id=item.loop or "x", round_id=item.round or "y")
+        by_index = {t.index: t for t in turns}
+        for result in score.criteria:
+            if result.level is None or result.level == 1:
+                continue
+            assert result.evidence, f"{item.id}: {result.criterion} at level {result.level} quotes nothing"
+            for ev in result.evidence:
+                assert by_index[ev.turn_index].text[ev.char_start:ev.char_start + len(ev.quote)] == ev.quote
+            if WHOLE_ANSWER in result.note:
+                whole += 1
+                assert not any(c.passed for c in result.checks)  # closest is not shown: no check passes on it
+                assert len(result.evidence) <= NEAREST_QUOTES
+    assert whole >= 10  # the case this test is for occurs: 78 levels of these 120 answers, none quoted before

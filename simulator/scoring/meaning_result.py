@@ -19,6 +19,9 @@ from .models import Check, CriterionResult, Evidence
 from .transcript import AnswerText, Exchange
 
 MAX_QUOTES = 8
+NEAREST_QUOTES = 2  # sentences quoted for a level read from the answer as a whole
+WHOLE_ANSWER = ("no sentence shows a step of the level guide on its own: the level reads the answer as a whole, "
+                "and the quotes are its sentences closest to the guide")
 
 
 def _round_half_up(value: float) -> int:
@@ -49,6 +52,7 @@ def score_by_meaning(model: EvidenceModel, criterion: Criterion, base: Criterion
     best: dict[str, Evidence] = {}
     denied: list[str] = []
     wished: list[str] = []
+    nearest: list[tuple[float, Evidence]] = []
     last: Assessment | None = None
     for exchange in answered:
         assessment = assess_exchange(model, criterion, exchange)
@@ -60,6 +64,7 @@ def score_by_meaning(model: EvidenceModel, criterion: Criterion, base: Criterion
             if ev is not None:
                 quotes.append(ev)
                 best.setdefault(finding.facet.id, ev)
+        nearest += [(f.strength, ev) for f in assessment.nearest if (ev := _evidence(f, exchange.answers)) is not None]
         denied += [f"{f.facet.description} (said not done: \"{f.clause.text}\")" for f in assessment.denied if f.clause is not None]
         wished += [f"{f.facet.description} (only wished for: \"{f.clause.text}\")" for f in assessment.wished if f.clause is not None]
     level = _round_half_up(sum(levels) / len(levels))
@@ -76,11 +81,25 @@ def score_by_meaning(model: EvidenceModel, criterion: Criterion, base: Criterion
             seen.add((q.turn_index, q.char_start))
             unique.append(q)
     notes = [] if len(levels) == 1 else [f"mean of {len(levels)} exchanges: {levels}"]
+    if level > 1 and not unique:
+        unique = _closest(nearest)
+        notes.append(WHOLE_ANSWER)
     notes += list(dict.fromkeys(denied))[:3] + list(dict.fromkeys(wished))[:3]
     return base.model_copy(update={
         "level": level, "evidence": unique[:MAX_QUOTES], "checks": checks,
         "missing": _missing(criterion, level, {c.signal for c in checks if c.passed}), "note": "; ".join(notes),
     })
+
+
+def _closest(nearest: list[tuple[float, Evidence]]) -> list[Evidence]:
+    """The few distinct sentences nearest the level guide, in transcript order: a level above 1 always quotes."""
+    chosen: list[Evidence] = []
+    for _, ev in sorted(nearest, key=lambda item: -item[0]):
+        if all((ev.turn_index, ev.char_start) != (c.turn_index, c.char_start) for c in chosen):
+            chosen.append(ev)
+        if len(chosen) == NEAREST_QUOTES:
+            break
+    return sorted(chosen, key=lambda e: (e.turn_index, e.char_start or 0))
 
 
 def _missing(criterion: Criterion, level: int, shown: set[str]) -> str:

@@ -63,6 +63,9 @@ class Assessment:
     denied: list[FacetFinding]  # facets the candidate said were not there
     wished: list[FacetFinding]  # facets only wished for or read about
     missing: list[Facet]  # facets of the next level not shown
+    # Affirmed facets below the shown line, strongest first: what a level read from the answer as a whole
+    # (its precedent, how specific it is) quotes when no clause shows a facet on its own.
+    nearest: list[FacetFinding]
 
     @property
     def strength(self) -> float:
@@ -133,8 +136,8 @@ class EvidenceModel:
         probs = self.weights.params(criterion.id).probabilities(x)[0]
         level = int(probs.argmax()) + 1
 
-        def findings(items: list[Finding]) -> list[FacetFinding]:
-            kept = [f for f in items if f.strength >= SHOWN]
+        def findings(items: list[Finding], shown: bool = True) -> list[FacetFinding]:
+            kept = [f for f in items if (f.strength >= SHOWN) == shown and f.clause >= 0]
             kept.sort(key=lambda f: -f.strength)
             return [FacetFinding(facets.facets[f.facet].facet, f.strength, clauses[f.clause] if f.clause >= 0 else None)
                     for f in kept]
@@ -145,7 +148,8 @@ class EvidenceModel:
         if level == LEVELS:
             missing = []
         return Assessment(criterion=criterion.id, level=level, probabilities=[round(float(p), 4) for p in probs],
-                          shown=shown, denied=findings(reading.denied), wished=findings(reading.wished), missing=missing)
+                          shown=shown, denied=findings(reading.denied), wished=findings(reading.wished), missing=missing,
+                          nearest=findings(reading.affirmed, shown=False))
 
 
 def load_weights(path: Path = WEIGHTS_PATH) -> ModelWeights | None:
