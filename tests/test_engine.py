@@ -232,3 +232,21 @@ def test_a_probe_already_asked_this_round_is_not_asked_again() -> None:
     clock.advance(20)
     plan = eng.record_answer(NUMBERS_NO_I)  # ownership again the weakest, and its one probe already asked
     assert plan.probe is None or plan.probe.criterion != "ownership", plan
+
+
+def test_a_probe_a_model_worded_its_own_way_is_not_planned_again() -> None:
+    """Played (2026-12-03, embedded model): "walk me through the path of a single request..." was asked on one design
+    question and, worded "walk me through the process of a single request...", on the next: the check for what was
+    already asked read only the words said, so the model's own wording hid the probe it was given."""
+    eng, clock = engine()
+    first = eng.start()
+    clock.advance(20)
+    plan = eng.record_answer(NUMBERS_NO_I)
+    assert plan.probe is not None and plan.probe.criterion == "ownership"
+    eng.record_interviewer("Tell me which bits you yourself drove there?")  # the model's words, not the canned probe's
+    clock.advance(20)
+    plan = eng.record_answer(STRONG)
+    assert plan.action == "next_question" and eng.current_question is not None and eng.current_question.id != first.id
+    clock.advance(20)
+    plan = eng.record_answer(NUMBERS_NO_I)
+    assert plan.probe is None or plan.probe.criterion != "ownership", plan

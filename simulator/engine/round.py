@@ -93,6 +93,7 @@ class RoundEngine:
         self._clarifying: dict[str, list[str]] = {}  # per question, the turns that only asked about the problem
         self._probed: dict[str, list[str]] = {}
         self.asked: list[str] = []
+        self._planned_probes: set[str] = set()  # canned probes follow-ups were planned on, however a model worded them
 
     # --- clock -------------------------------------------------------------
     def elapsed(self) -> float:
@@ -171,6 +172,7 @@ class RoundEngine:
         if probe is None:
             return self._next("every criterion of this question is evidenced")
         probed.append(probe.criterion)
+        self._planned_probes.add(probe.canned)
         return Plan(action="follow_up", probe=probe, question=question, reason=f"weakest evidence: {probe.criterion}")
 
     def record_clarifying(self, text: str) -> None:
@@ -258,9 +260,11 @@ class RoundEngine:
         return [*round_probes, *criterion.probes] or [f"Can you say more about {criterion.title.lower()}?"]
 
     def _unasked_probe(self, crit_id: str) -> str | None:
-        """The criterion's first canned probe not yet said this round, with or without an anchor before it."""
+        """The criterion's first canned probe not yet asked this round: planned on (a model may have worded it
+        its own way), or said, with or without an anchor before it."""
         said = [text.lower() for text in self.asked]
-        return next((p for p in self._probe_options(crit_id) if not any(p.lower().rstrip("?") in s for s in said)), None)
+        return next((p for p in self._probe_options(crit_id)
+                     if p not in self._planned_probes and not any(p.lower().rstrip("?") in s for s in said)), None)
 
     def _probe_for(self, crit_id: str) -> Probe:
         criterion = self.catalog.criterion(self.loop, crit_id)
