@@ -7,7 +7,8 @@ import pytest
 from simulator.engine.clock import SimulatedClock
 from simulator.engine.round import CLOSING_RESERVE_S, Phase, RoundEngine, choose_questions
 
-from engine_fixtures import PERSONA, make_catalog
+from engine_fixtures import PERSONA, make_catalog, make_loop
+from simulator.catalog import Loop
 
 NO_NUMBERS_WE = "We built a recommender for templates and it went to production and the team was happy with it."
 NUMBERS_NO_I = "We moved ranking to a learned model and click-through went from 4.1% to 4.6% in an A/B test."
@@ -250,3 +251,28 @@ def test_a_probe_a_model_worded_its_own_way_is_not_planned_again() -> None:
     clock.advance(20)
     plan = eng.record_answer(NUMBERS_NO_I)
     assert plan.probe is None or plan.probe.criterion != "ownership", plan
+
+
+def _figures_first_engine(figures: bool) -> tuple[RoundEngine, SimulatedClock]:
+    """The demo round with impact's probe that asks for figures before the one that asks how it was measured."""
+    data = make_loop().model_dump()
+    data["rounds"][0]["criteria"][0]["probes"] = ["Roughly how much did it move?", "How did you measure the improvement?"]
+    loop = Loop.model_validate(data)
+    catalog = make_catalog()
+    catalog.loops[loop.id] = loop
+    clock = SimulatedClock()
+    eng = RoundEngine(catalog, loop, loop.rounds[0], PERSONA, clock=clock, seed=1, figures=lambda c, q, a: figures)
+    return eng, clock
+
+
+@pytest.mark.parametrize("figures", [True, False])
+def test_a_probe_asking_for_figures_the_answer_gave_is_passed_over(figures: bool) -> None:
+    """Played (2026-12-03): "we cut GPU spend on embeddings by about 40%" drew "what changed in numbers?";
+    where the answers show the criterion's quantified step, its next probe is asked instead."""
+    eng, clock = _figures_first_engine(figures)
+    eng.start()
+    clock.advance(30)
+    plan = eng.record_answer(NO_NUMBERS_WE)
+    assert plan.probe is not None and plan.probe.criterion == "impact"
+    expected = "How did you measure the improvement?" if figures else "Roughly how much did it move?"
+    assert plan.probe.canned == expected

@@ -20,6 +20,9 @@ EvidenceStrength = Callable[[Criterion, str, list[str]], float]
 EvidenceAbsent = Callable[[Criterion, str, list[str]], bool]
 """(criterion, question text, answers) -> True when nothing said shows any part of the criterion."""
 
+FiguresShown = Callable[[Criterion, str, list[str]], bool]
+"""(criterion, question text, answers) -> True when the answers already give the figures the criterion asks for."""
+
 
 @lru_cache(maxsize=4096)
 def _compiled(pattern: str) -> re.Pattern[str]:

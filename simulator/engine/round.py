@@ -8,6 +8,7 @@ the LLM. The engine decides *what* to probe; the LLM only phrases it.
 from __future__ import annotations
 
 import random
+import re
 from enum import StrEnum
 from typing import Literal
 
@@ -15,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..catalog import Catalog, Loop, Persona, Question, Round
 from .clock import Clock
-from .evidence import EvidenceAbsent, EvidenceStrength, strength
+from .evidence import EvidenceAbsent, EvidenceStrength, FiguresShown, strength
 
 WELL_EVIDENCED = 0.75
 """A criterion shown in part is probed while its strength is below this: an expected level under 3.25 of 4.
@@ -26,6 +27,7 @@ four such answers (each missing one kind, read at 0.68-0.73) then moved on to th
 """
 TIE_MARGIN = 0.1  # strengths this close to the weakest are a tie: the rubric's order decides (readings are coarse)
 CLOSING_RESERVE_S = 60.0
+ASKS_FOR_FIGURES = re.compile(r"\b(?:in numbers|how many|how much|roughly|what figures?)\b", re.IGNORECASE)
 MINUTES_PER_QUESTION = {"conversation": 10.0, "coding": 25.0}
 
 
@@ -71,10 +73,12 @@ class RoundEngine:
         warn_minutes: list[float] | None = None,
         evidence: EvidenceStrength = strength,
         absent: EvidenceAbsent | None = None,
+        figures: FiguresShown | None = None,
     ) -> None:
         self.catalog = catalog
         self.evidence = evidence
         self.absent: EvidenceAbsent = absent or (lambda c, q, a: evidence(c, q, a) == 0.0)
+        self.figures: FiguresShown = figures or (lambda c, q, a: False)
         self.loop = loop
         self.round = round_
         self.persona = persona
@@ -213,7 +217,7 @@ class RoundEngine:
         question = self.current_question
         if self.phase is not Phase.ASKING or question is None:
             raise RuntimeError(f"no question is open (phase {self.phase})")
-        return self._weakest(question, []) or self._probe_for(question.criteria[0])
+        return self._weakest(question, []) or self._probe_for(question.criteria[0], question)
 
     def _weakest(self, question: Question, probed: list[str]) -> Probe | None:
         """The criterion of `question` with the least evidence so far, what a real interviewer would ask first.
@@ -252,7 +256,7 @@ class RoundEngine:
             return None
         weakest = min(c[0] for c in candidates)
         crit_id = min(c[1:] for c in candidates if c[0] <= weakest + TIE_MARGIN)[2]
-        return self._probe_for(crit_id)
+        return self._probe_for(crit_id, question)
 
     def _probe_options(self, crit_id: str) -> list[str]:
         criterion = self.catalog.criterion(self.loop, crit_id)
@@ -262,13 +266,19 @@ class RoundEngine:
     def _unasked_probe(self, crit_id: str) -> str | None:
         """The criterion's first canned probe not yet asked this round: planned on (a model may have worded it
         its own way), or said, with or without an anchor before it."""
-        said = [text.lower() for text in self.asked]
-        return next((p for p in self._probe_options(crit_id)
-                     if p not in self._planned_probes and not any(p.lower().rstrip("?") in s for s in said)), None)
+        return next((p for p in self._probe_options(crit_id) if self._unasked(p)), None)
 
-    def _probe_for(self, crit_id: str) -> Probe:
+    def _unasked(self, probe: str) -> bool:
+        return probe not in self._planned_probes and not any(probe.lower().rstrip("?") in s.lower() for s in self.asked)
+
+    def _probe_for(self, crit_id: str, question: Question) -> Probe:
+        """The criterion's first probe not yet asked; past one that asks for figures the answers already gave
+        ("what changed in numbers?" after "we cut GPU spend by 40%"), while another is left to ask."""
         criterion = self.catalog.criterion(self.loop, crit_id)
-        canned = self._unasked_probe(crit_id) or self._probe_options(crit_id)[0]
+        unasked = [p for p in self._probe_options(crit_id) if self._unasked(p)]
+        if len(unasked) > 1 and self.figures(criterion, question.text, self._answers.get(question.id, [])):
+            unasked = [p for p in unasked if not ASKS_FOR_FIGURES.search(p)] or unasked
+        canned = unasked[0] if unasked else self._probe_options(crit_id)[0]
         return Probe(
             criterion=crit_id,
             criterion_title=criterion.title,

@@ -109,6 +109,12 @@ class MeaningEvidence:
             return ladder_strength(criterion, question, answers) == 0.0
         return not assessment.shown
 
+    def figures(self, criterion: Criterion, question: str, answers: list[str]) -> bool:
+        """The answers show the criterion's quantified step ("a specific measured result", "numbers for size,
+        traffic or cost"): a probe asking for figures would ask for what was said. The ladder never says so."""
+        assessment = self.assess(criterion, question, answers)
+        return assessment is not None and any(f.facet.quantified for f in assessment.shown)
+
     def gap(self, criterion: Criterion, question: str, answers: list[str]) -> Gap | None:
         """The clause nearest the criterion's gap: what the candidate denied, only wished for, or half showed."""
         assessment = self.assess(criterion, question, answers)

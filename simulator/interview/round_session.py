@@ -98,7 +98,7 @@ class RoundSession:
             catalog, loop, round_, persona,
             clock=clock, seed=seed, level=level,
             recent_question_ids=recent_question_ids or set(), warn_minutes=warn_minutes,
-            evidence=self.evidence, absent=self.evidence.absent,
+            evidence=self.evidence, absent=self.evidence.absent, figures=self.evidence.figures,
         )  # fmt: skip
         self.on_turn = on_turn
         self.turns: list[Turn] = []
