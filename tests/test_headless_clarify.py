@@ -100,3 +100,22 @@ def test_thinking_aloud_then_asking_gets_the_reply_and_the_floor(tmp_path: Path)
     first = kinds.index("answer")
     assert kinds[first + 1 : first + 3] == ["clarification", "answer"], kinds
     assert "150 ms" in result.turns[first + 1].text
+
+
+def test_each_reply_with_facts_opens_with_the_personas_next_acknowledgement(tmp_path: Path) -> None:
+    """Played (2026-12-03): every reply opened "Good question.", a script rather than a person; each persona has its own."""
+    catalog = load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
+    round_ = catalog.loops["canva-mle"].round("system-design")
+    said = catalog.personas[round_.persona].acknowledgements
+    assert len(set(said)) > 1
+    asks = ["How much traffic does it get at peak?", "And what is the latency budget?", "How many users is this for?"]
+    with Store(tmp_path / "db.sqlite") as store:
+        result = asyncio.run(run_round(
+            settings=Settings(data_dir=tmp_path), catalog=catalog, store=store, llm=None, loop_id="canva-mle",
+            round_id="system-design", answers=[*asks, ANSWER], seed=1, candidate="Dana",
+        ))  # fmt: skip
+    replies = [t.text for t in result.turns if t.kind == "clarification"]
+    assert len(replies) == 3, [(t.kind, t.text) for t in result.turns]
+    for reply, opener in zip(replies, said, strict=False):
+        assert reply.startswith(opener) and re.search(r"\d", reply), (reply, opener)
+    assert len({r.split(".")[0] for r in replies}) > 1  # not the same opening every time

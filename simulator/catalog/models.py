@@ -421,6 +421,10 @@ class Persona(Strict):
     pacing: str
     voice: str = Field(description="how their sentences sound: a few words on phrasing")
     max_follow_ups: int = Field(2, ge=0, le=5, description="follow-ups per question at most")
+    acknowledgements: list[str] = Field(
+        default_factory=lambda: ["Good question."], min_length=1,
+        description='said before the facts that answer a candidate\'s question, one after another ("" says none)',
+    )
     opening: str = Field(description="first words of the round; may use {{ candidate }} and {{ round }}")
     closing: str
     never: list[str] = Field(min_length=1)

@@ -21,6 +21,7 @@ from .terms import term_asked, term_fact, term_named
 from .turn_shape import (assumed_before, checks_back, explaining, invited_assumption, put_to_confirm, sentence_start, starts_sentence,
                          statements)
 from .turn_phrases import (
+    ACKNOWLEDGEMENT,
     ASKED_AFTER_IF,
     ABOUT_THE_ANSWER,
     ABOUT_US,
@@ -429,7 +430,7 @@ def compose_reply(asks: list[Ask], question: Question) -> str:
         elif not ask.facts and ask.said is None:
             open_topics.extend(t for t in ask.topics if t not in open_topics)
     if given:
-        parts.append(("Good question. " if not parts else "") + " ".join(f.text.strip() for f in given))
+        parts.append((ACKNOWLEDGEMENT + " " if not parts else "") + " ".join(f.text.strip() for f in given))
     parts.extend(dict.fromkeys(a.said for a in asks if a.said is not None))
     if open_terms:
         named = " and ".join(f'"{t}"' for t in open_terms[:2])

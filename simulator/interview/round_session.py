@@ -24,7 +24,7 @@ from ..engine.round import Plan, Probe, RoundEngine
 from ..engine.turns import DeliveryMetrics, Speaker, Turn, TurnKind
 from ..llm.client import AllRoutesFailed, Done, LLMClient, RouteFailed, Token
 from .anchor import MIN_SCORE, Phrase, choose_anchor, phrases, with_anchor
-from .clarify import TIME_CHECK, Clarification, passes, read_turn, time_left_line
+from .clarify import ACKNOWLEDGEMENT, TIME_CHECK, Clarification, passes, read_turn, time_left_line
 from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
 from .prompts import follow_up_messages, priming_messages, system_prompt
 
@@ -103,6 +103,7 @@ class RoundSession:
         self.on_turn = on_turn
         self.turns: list[Turn] = []
         self.fallbacks = 0
+        self._acknowledged = 0  # replies with facts so far: each opens with the persona's next acknowledgement
         self.fallback_reasons: list[str] = []
         self._system = system_prompt(catalog, loop, round_, persona, candidate)
         self._pending_question: Question | None = None
@@ -298,6 +299,10 @@ class RoundSession:
             reply = "Here's a nudge: " + (canned[0].lower() + canned[1:] if canned[1:2].islower() else canned)
         if clarification.asks_time_left:
             reply = reply.replace(TIME_CHECK, time_left_line(self.engine.duration_s - self.engine.elapsed()))
+        if reply.startswith(ACKNOWLEDGEMENT):  # each persona's own words, in turn: the same "Good question." every time is a script
+            said = self.persona.acknowledgements[self._acknowledged % len(self.persona.acknowledgements)]
+            self._acknowledged += 1
+            reply = (said + reply[len(ACKNOWLEDGEMENT):]).strip()
         return self._say(TurnKind.CLARIFICATION, reply, source="facts", question_id=question.id if question else None)
 
     def _keep_asked(self, clarification: Clarification, text: str) -> None:
