@@ -24,3 +24,19 @@ def test_a_wish_still_covers_the_rest_of_its_sentence() -> None:
 def test_what_was_then_done_ends_a_missed_plan() -> None:
     read = _polarities("We never got around to a proper root cause; we rolled back and moved on.")
     assert read[0][1] is Polarity.UNREALISED and read[-1][1] is Polarity.AFFIRMED, read
+
+
+def test_a_hoped_for_or_aimed_for_result_is_not_one_reached() -> None:
+    """"We hoped to cut latency by 50%" read as a measured result before: a target told is not a result."""
+    for said in ("We hoped to cut latency by 50%.", "The goal was to cut latency by half."):
+        assert [p for _, p in _polarities(said)] == [Polarity.UNREALISED], said
+    read = _polarities("The goal was to cut latency by half, and we got it down by 40%.")
+    assert read[0][1] is Polarity.UNREALISED and read[-1][1] is Polarity.AFFIRMED, read
+
+
+def test_my_call_and_my_part_say_who_acted() -> None:
+    """"It was my call to drop the second model" read as nobody's decision, so ownership's "a decision the candidate
+    made" (its actor must be the candidate) could never fire on it."""
+    for said in ("It was my call to drop the second model and ship the simple one.", "My part was the features."):
+        assert split_clauses(said, story=True)[0].subject == "self", said
+    assert split_clauses("My team built the serving side.", story=True)[0].subject == "team"

@@ -74,7 +74,7 @@ _UNREALISED = re.compile(
     r"\b(?:should|could|might|must) have\b|\b(?:should|could|might)'ve\b|\b(?:i|we)(?: would|'d) have (?:liked|loved|wanted|preferred)\b|"
     r"\bwish(?:ed)?\b|\bin theory\b|\bbest practices?\b|\btextbook\b|"
     r"\bi(?:'ve| have) (?:read|heard)\b|\bi (?:read|heard) (?:that|about|somewhere|a |an |it )|\bpeople (?:say|usually|recommend)\b|"
-    r"\b(?:supposed|meant|planned|intended) to\b|\bnever got (?:a?round )?to\b|\bdidn't get (?:a?round )?to\b|"
+    r"\b(?:supposed|meant|planned|intended|hoped|hoping|aimed|aiming) to\b|\bthe (?:goal|aim|hope|plan) (?:was|is) to\b|\bnever got (?:a?round )?to\b|\bdidn't get (?:a?round )?to\b|"
     r"\bif (?:we|i) had\b|\bhad (?:we|i)\b|\bwould be nice\b|\bin an ideal world\b|\bthe (?:right|proper|correct) way (?:is|would be)\b|"
     r"\b(?:on|in) the roadmap\b|\bsomeday\b|\bone day\b|\bat some point\b|\b(?:i|we)(?:'d| would) like to have\b|"
     r"\b(?:the )?(?:papers?|literature|books?|blogs?|articles?) (?:say|says|suggest|suggests|show|shows|tell|tells|is)\b|"
@@ -219,7 +219,9 @@ def split_clauses(text: str, *, story: bool = False, answer_index: int = 0) -> l
 
 
 _SUBJECTS = re.compile(
-    r"\b(?:(?P<self>I|i)(?:'(?:d|ve|m|ll))?|(?P<team>we|we'(?:d|ve|re|ll)|(?:the|my|our|whole) team|team|everyone|everybody)"
+    r"\b(?:(?P<own>my (?:own )?(?:call|decision|idea|choice|proposal|suggestion|recommendation|part|job|role|"
+    r"responsibility)|(?:call|decision|choice|idea) was mine)|(?P<self>I|i)(?:'(?:d|ve|m|ll))?"
+    r"|(?P<team>we|we'(?:d|ve|re|ll)|(?:the|my|our|whole) team|team|everyone|everybody)"
     r"|(?P<other>they|he|she|you|teammates?|colleagues?|manager|lead|people|nobody|someone|somebody|engineers?))\b",
     re.IGNORECASE,
 )
@@ -228,11 +230,14 @@ _SUBJECTS = re.compile(
 def first_subject(norm: str) -> str | None:
     """Who acts in the clause: the first personal subject ("self", "team", "other"), or None.
 
-    Spoken transcripts write "i"; a lone lowercase "i" counts when the clause has no
-    capitals at all (a transcript), never in written text where it is a typo or a list mark.
+    "My call", "my part was" say who acted as plainly as "I". Spoken transcripts write "i"; a lone
+    lowercase "i" counts when the clause has no capitals at all (a transcript), never in written text
+    where it is a typo or a list mark.
     """
     transcript = norm == norm.lower()
     for match in _SUBJECTS.finditer(norm):
+        if match.group("own") is not None:  # "it was my call", "my part was the features"
+            return "self"
         if match.group("self") is not None:
             if match.group("self").startswith("I") or transcript:
                 return "self"
