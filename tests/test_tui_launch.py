@@ -53,7 +53,9 @@ async def test_a_second_launch_has_the_loops_before_the_catalog(tmp_path: Path) 
     async with first.run_test(size=(140, 40)) as pilot:
         await wait_for(pilot, lambda: first.catalog is not None and first.store is not None, 30, "data")
         loops = first.screen.query_one("#loop", Select)
-        assert loops.value == "demo-mle" and loops.has_focus
+        # The picker is filled from the loaded catalog a message later: on a busy machine that is a moment after.
+        await wait_for(pilot, lambda: loops.value == "demo-mle", 30, "the loop picker filled")
+        assert loops.has_focus
         assert all(value != LOADING for _, value in loops._options)
     assert json.loads(cache_path(settings.data_dir).read_text())["menu"]["loops"][0]["id"] == "demo-mle"
 
