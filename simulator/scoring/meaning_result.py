@@ -74,12 +74,7 @@ def score_by_meaning(model: EvidenceModel, criterion: Criterion, base: Criterion
               count=sum(1 for q in quotes if q.signal == f.id))
         for f in criterion.meaning.facets
     ]
-    unique: list[Evidence] = []
-    seen: set[tuple[int, int | None]] = set()
-    for q in sorted(quotes, key=lambda e: (e.turn_index, e.char_start or 0)):
-        if (q.turn_index, q.char_start) not in seen:
-            seen.add((q.turn_index, q.char_start))
-            unique.append(q)
+    unique = _distinct(sorted(quotes, key=_in_transcript))
     notes = [] if len(levels) == 1 else [f"mean of {len(levels)} exchanges: {levels}"]
     if level > 1 and not unique:
         unique = _closest(nearest)
@@ -91,15 +86,25 @@ def score_by_meaning(model: EvidenceModel, criterion: Criterion, base: Criterion
     })
 
 
+def _in_transcript(ev: Evidence) -> tuple[int, int]:
+    return ev.turn_index, ev.char_start or 0
+
+
+def _distinct(quotes: list[Evidence]) -> list[Evidence]:
+    """The first quote of each place in the transcript, in the order given."""
+    seen: set[tuple[int, int | None]] = set()
+    kept: list[Evidence] = []
+    for q in quotes:
+        if (q.turn_index, q.char_start) not in seen:
+            seen.add((q.turn_index, q.char_start))
+            kept.append(q)
+    return kept
+
+
 def _closest(nearest: list[tuple[float, Evidence]]) -> list[Evidence]:
     """The few distinct sentences nearest the level guide, in transcript order: a level above 1 always quotes."""
-    chosen: list[Evidence] = []
-    for _, ev in sorted(nearest, key=lambda item: -item[0]):
-        if all((ev.turn_index, ev.char_start) != (c.turn_index, c.char_start) for c in chosen):
-            chosen.append(ev)
-        if len(chosen) == NEAREST_QUOTES:
-            break
-    return sorted(chosen, key=lambda e: (e.turn_index, e.char_start or 0))
+    strongest = _distinct([ev for _, ev in sorted(nearest, key=lambda item: -item[0])])
+    return sorted(strongest[:NEAREST_QUOTES], key=_in_transcript)
 
 
 def _missing(criterion: Criterion, level: int, shown: set[str]) -> str:

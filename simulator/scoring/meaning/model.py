@@ -139,8 +139,7 @@ class EvidenceModel:
         def findings(items: list[Finding], shown: bool = True) -> list[FacetFinding]:
             kept = [f for f in items if (f.strength >= SHOWN) == shown and f.clause >= 0]
             kept.sort(key=lambda f: -f.strength)
-            return [FacetFinding(facets.facets[f.facet].facet, f.strength, clauses[f.clause] if f.clause >= 0 else None)
-                    for f in kept]
+            return [FacetFinding(facets.facets[f.facet].facet, f.strength, clauses[f.clause]) for f in kept]
 
         shown = findings(reading.affirmed)
         shown_ids = {f.facet.id for f in shown}
