@@ -80,3 +80,44 @@ def test_a_phrase_keeps_its_ratio_and_loses_no_number() -> None:
     assert "3 flag" not in found
     assert not any(p.text in ("w 3", "k 2") for p in phrases("then [2, 4] with w 3 and k 2, which gives 4"))
     assert "3 test cases" in [p.text for p in phrases("I wrote 3 test cases for it.")]  # a noun after the number stays
+
+
+def test_the_anchor_is_said_as_a_person_would_say_it() -> None:
+    """Follow-up cases (2026-12-03): "You mentioned image moderation classifier", "... pure function", "... Two-tower
+    retrieval": the article went with a dropped adjective or a filler, and a sentence's capital stayed on."""
+    spoken = [p.spoken for p in phrases("we had this um image moderation classifier that decided what got hidden")]
+    assert "the image moderation classifier" in spoken, spoken
+    assert choose_anchor(["It's a small pure function with type hints."]).spoken == "the pure function"  # type: ignore[union-attr]
+    spoken = [p.spoken for p in phrases("Two-tower retrieval from user history into a ScaNN index. Shopify search uses it.")]
+    assert "two-tower retrieval" in spoken and "the ScaNN index" in spoken and "Shopify search" in spoken, spoken
+    assert "capacity 0" in [p.spoken for p in phrases("Capacity 0 is a special case: over capacity, I return early.")]
+
+
+def test_code_and_arithmetic_read_out_are_not_phrases() -> None:
+    """Were named: "w = 1 means same-minute", "k < 1 raises ValueError", "1.0 give index B", "suppose 1"."""
+    found = [p.text for p in phrases(
+        "Handled: w = 1 means same-minute only, k < 1 raises ValueError. Probability exactly 1.0 give index B, "
+        "so I clip it. For size: suppose 1 million new shops per quarter.")]
+    assert not any(word in text for text in found for word in ("means", "raises", "give", "suppose", "=")), found
+    assert "1 million new shops per quarter" in found, found
+
+
+def test_a_phrase_is_completed_without_becoming_more_specific() -> None:
+    """ "20 requests per second", "the frozen 3k-frame human-annotated set" are whole; the words that complete them
+    ("per second", "human-annotated") add nothing to the score, so they do not outrank what they did not before."""
+    [rate] = [p for p in phrases("traffic is around 20 requests per second today") if "20" in p.text]
+    [count] = [p for p in phrases("traffic is around 20 requests today") if "20" in p.text]
+    assert rate.text == "20 requests per second" and rate.score == count.score
+    found = [p.text for p in phrases("We kept a frozen 3k-frame human-annotated set where mean IoU must stay flat.")]
+    assert "a frozen 3k-frame human-annotated set" in found, found
+
+
+def test_time_words_examples_and_pronouns_end_a_phrase() -> None:
+    """Were named: "the auto-soundtrack project last year", "example cross-border orders", "the latent-size embedding
+    paper everyone", "prevalence it'll say zero point"."""
+    found = [p.text for p in phrases(
+        "we stopped the auto-soundtrack project last year. First, segment thresholds, for example cross-border orders "
+        "get their own. We skipped the latent-size embedding paper everyone liked. roc auc is useless at this "
+        "prevalence it'll say zero point nine nine")]
+    assert {"the auto-soundtrack project", "cross-border orders", "the latent-size embedding paper"} <= set(found), found
+    assert not any("it'll" in text or "last year" in text for text in found), found

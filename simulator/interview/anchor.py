@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..engine.guard import mentions
 from ..scoring.text import Span
@@ -33,11 +33,11 @@ MIN_SCORE = 1.5  # weaker than this and no anchor is better than a vague one
 _TOKEN = re.compile(
     r"\d+:\d+|"  # 1:1, 9:30
     r"\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\$?\d+(?:\.\d+)?(?:%|[a-zA-Z]{1,3}\b)?|"  # 1,000 / 4.6% / 10k / 200ms / $3
-    r"[A-Za-z][A-Za-z0-9]*(?:['’][a-z]+)?(?:[-/][A-Za-z0-9]+)*|[.,;:!?()\[\]\"“”—–]|\s-\s"
+    r"[A-Za-z][A-Za-z0-9]*(?:['’][a-z]+)?(?:[-/][A-Za-z0-9]+|=[\w.]*\w)*|[.,;:!?()\[\]\"“”—–=<>+*]|\s-\s"
 )
-_BREAK = re.compile(r"^(?:[.,;:!?()\[\]\"“”—–]|\s-\s)$")
-_DETERMINERS = {"the", "a", "an", "our", "my", "their", "its", "his", "her", "your"}
-_SPOKEN_DETERMINER = {"our": "your", "my": "your", "a": "the", "an": "the"}
+_BREAK = re.compile(r"^(?:[.,;:!?()\[\]\"“”—–=<>+*]|\s-\s)$")  # "w = 1", "k < 1": code read out is no phrase
+_DETERMINERS = {"the", "a", "an", "our", "my", "their", "its", "his", "her", "your", "this", "these"}
+_SPOKEN_DETERMINER = {"our": "your", "my": "your", "a": "the", "an": "the", "this": "the", "these": "the"}
 _FUNCTION = frozenset(
     """
     this that these those i me we us you he she it they them him her its itself myself ourselves themselves yourself who whom whose which what
@@ -51,7 +51,7 @@ _FUNCTION = frozenset(
     am is are was were be been being have has had having do does did doing done would should could can may might must
     will shall wo ca 's 're 've 'd 'll n't i'd i'm i've i'll we'd we're we've we'll it's that's there's they're they'd
     let lets let's ok okay well um uh erm oh yeah sure right plus minus etc alone together apart ahead afterwards upfront anyway
-    meanwhile
+    meanwhile everyone everybody someone somebody anyone anybody nobody whatever whoever today yesterday tomorrow tonight
     one two three four five six seven eight nine ten first second third
     im ive dont cant wont didnt doesnt isnt wasnt arent werent wouldnt couldnt shouldnt havent hasnt hadnt
     thats theres whats theyre youre weve theyve youve
@@ -70,6 +70,19 @@ _UNITS = frozenset(
 )
 """Units a spelled-out number counts: "the ten percent extra gpu" cut at the number ("percent extra gpu") names
 nothing the candidate said, so what follows the unit starts no phrase."""
+_FILLERS = frozenset("um uh erm er uhm hmm".split())
+"""Spoken fillers: skipped, so "this um image moderation classifier" stays one phrase with its determiner."""
+_CONTRACTION = re.compile(r"(?:i|you|he|she|it|we|they|that|there|who|what)['’](?:ll|d|ve|re|s|m)")
+_TIME_WORDS = frozenset("year week month quarter summer winter spring autumn fall night time sprint".split())
+"""After "last", "next", "this", "every": "the project last year" names the project, not the year."""
+_TIME_LEADS = frozenset("last next this every each".split())
+_MULTIPLIERS = frozenset("hundred thousand million billion".split())
+_PER_UNITS = frozenset(
+    "second minute hour day week month quarter year query request user order session merchant shop item image".split()
+)
+""""20 requests per second": a rate is one phrase, its unit included."""
+_ONLY_VERBS = frozenset("mean give take make get go come say tell become seem let keep raise suppose".split())
+"""Verbs no phrase here uses as a noun: after a number ("1.0 give index B", "w 1 means ...") they are the verb."""
 # Plural nouns that modify the next noun ("sales tax", "orders table"); any other plural ends a noun phrase in
 # unpunctuated speech, where "bank holiday calendars processor batch times" is a list that lost its commas.
 _PLURAL_MODIFIERS = frozenset(
@@ -95,6 +108,7 @@ _VERB_BASES = """
     reach hold drift spike lag jump fall climb grow shrink trigger fail recover restore revert rollback roll-back
     process parse generate encode decode match recommend surface show hide block flag pin diff
     treat hallucinate carry swap blend enrich rewrite replay skip ignore walk normalise normalize dedupe wrap
+    suppose
 """
 _IRREGULAR = (
     "built began begun broke broken brought bought chose chosen came cut did done drove driven fell felt found gave given "
@@ -146,13 +160,21 @@ class Phrase:
     span: Span  # offsets into the answer
     score: float
     answer: int = 0  # which answer it came from (0 = the latest)
+    article: str = ""
+    """The determiner said before words left out of the phrase ("a" of "a small pure function"), to say it with."""
+    lower_first: bool = False
+    """Capitalised only because it began a sentence ("Two-tower retrieval from ..."): said in lower case."""
 
     @property
     def spoken(self) -> str:
         """The phrase as the interviewer says it: "our ranker" -> "your ranker", "a canary" -> "the canary"."""
-        first, _, rest = self.text.partition(" ")
+        text = " ".join(w for w in self.text.split() if w.lower() not in _FILLERS)
+        text = text[0].lower() + text[1:] if self.lower_first else text
+        if self.article:
+            text = f"{self.article} {text}"
+        first, _, rest = text.partition(" ")
         swap = _SPOKEN_DETERMINER.get(first.lower())
-        return f"{swap} {rest}" if swap and rest else self.text
+        return f"{swap} {rest}" if swap and rest else text
 
 
 def _kind(token: str) -> str:
@@ -161,7 +183,7 @@ def _kind(token: str) -> str:
         return "break"
     if low in _DETERMINERS:
         return "det"
-    if low in _FUNCTION or re.fullmatch(r"[a-z]+n['’]t", low):  # "can't", "doesn't": a phrase never runs through them
+    if low in _FUNCTION or re.fullmatch(r"[a-z]+n['’]t", low) or _CONTRACTION.fullmatch(low):  # "can't", "doesn't": a phrase never runs through them
         return "function"
     if any(ch.isdigit() for ch in token):
         return "number"
@@ -215,17 +237,22 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
             return
         det = tokens[0][0] if tokens[0][1] == "det" else None
         body = [m for m, _ in (tokens[1:] if det is not None else tokens)]
-        if len(body) > MAX_PHRASE_TOKENS:
-            body, det = body[-MAX_PHRASE_TOKENS:], None
-        # Leading generic adjectives ("a great ranker") add nothing: drop them when a noun follows.
+        article = ""
+        if sum(m.start() not in completing for m in body) > MAX_PHRASE_TOKENS:
+            while sum(m.start() not in completing for m in body) > MAX_PHRASE_TOKENS:
+                body = body[1:]
+            article, det = det.group() if det else "", None
+        # Leading generic adjectives ("a great ranker") add nothing: drop them when a noun follows, keeping the article.
         while len(body) > 1 and body[0].group().lower() in _GENERIC:
-            body, det = body[1:], None
+            body, article, det = body[1:], (det.group() if det else article), None
         words = [m.group().lower() for m in body]
         if all(w in _GENERIC or w in question_words for w in words):
             return  # names nothing in particular, or only repeats the interviewer's question
         if any(len(w) == 1 and w.isalpha() for w in words) and all(len(w) == 1 or w.isdigit() for w in words):
             return  # "with w 3 and k 2": a variable read out with its value
-        weights = [_weight(m.group(), question_words, m.start() in starts_sentence) for m in body]
+        # Words only kept so the phrase reads whole ("per second", "million", "human-annotated") add nothing to it.
+        weights = [0.0 if m.start() in completing else _weight(m.group(), question_words, m.start() in starts_sentence)
+                   for m in body]
         score = sum(weights)
         if len(body) == 1:
             score -= 0.5  # a lone word is a weaker handle than a phrase
@@ -235,17 +262,39 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
             score = max(weights) - 0.5
         first = det or body[0]
         start, end = first.start(), body[-1].end()
+        lower_first = first.start() in starts_sentence and _common_word(first.group(), text)
         if text is not answer and start >= MAX_SCAN_CHARS // 2:
             start, end = start + offset_tail, end + offset_tail
-        found.append(Phrase(answer[start:end], Span(start=start, end=end), round(score, 3), answer_index))
+        found.append(Phrase(answer[start:end], Span(start=start, end=end), round(score, 3), answer_index,
+                            article=article.lower(), lower_first=lower_first))
 
     tokens = list(_TOKEN.finditer(text))
     marks = sum(1 for m in tokens if _BREAK.match(m.group()))
     speech = marks * SPEECH_WORDS_PER_MARK < len(tokens) - marks
+    skip = False  # the token was taken with the one before it
+    completing: set[int] = set()  # where the words are that complete a phrase without making it more specific
     for at, match in enumerate(tokens):
         token = match.group()
+        low = token.lower()
+        if skip or low in _FILLERS:
+            skip = False
+            continue
         kind = _kind(token)
         following = tokens[at + 1].group() if at + 1 < len(tokens) else ""
+        if (low in _TIME_LEADS and following.lower().rstrip("s") in _TIME_WORDS) or (
+            low in ("example", "instance") and previous == "for"
+        ):
+            kind = "function"  # "the project last year", "for example cross-border orders"
+        if low in _MULTIPLIERS and run and run[-1][1] == "number" and run[-1][0].group()[-1].isdigit():
+            run.append((match, "number"))  # "1 million new shops"
+            completing.add(match.start())
+            previous = low
+            continue
+        if low == "per" and any(role == "number" for _, role in run) and following.lower().rstrip("s") in _PER_UNITS:
+            run += [(match, "mod"), (tokens[at + 1], "noun")]  # "20 requests per second" ("second" is no ordinal here)
+            completing.update((match.start(), tokens[at + 1].start()))
+            previous, skip = following.lower(), True
+            continue
         if token == "id" and (not any(role == "noun" for _, role in run) or following.lower() in _VERB_BASE_SET):
             kind = "function"  # "so id try focal loss", "for eval id build a golden set" is "I'd"; "the user id" is a noun
         if speech and kind in ("content", "verb") and run and run[-1][1] == "noun" and _plural(run[-1][0].group()) \
@@ -279,14 +328,17 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
             run.append((match, "noun"))
         elif kind == "number":
             run.append((match, "number"))
+        elif kind == "verb" and "-" in token and _modifier(token) and not after_det:
+            run.append((match, "mod"))  # "the frozen 3k-frame human-annotated set"
+            completing.add(match.start())
         elif kind == "verb" and run and re.fullmatch(r"[\d,.]+k?", run[-1][0].group()) and _plural(token) \
-                and token.lower() not in ("goes", "does", "has") and text[run[-1][0].start() - 1 : run[-1][0].start()] in ("", " "):
+                and token.lower() not in ("goes", "does", "has") and token.lower()[:-1] not in _ONLY_VERBS and text[run[-1][0].start() - 1 : run[-1][0].start()] in ("", " "):
             run.append((match, "noun"))  # "300 pages", "40 requests": a plural after a number is what it counts
         elif kind == "verb" and after_det and _modifier(token):
             run.append((match, "mod"))  # "the distilled model"
         elif kind == "verb" and after_det and not verb_s:
             run.append((match, "noun"))  # "the test", "the cache"
-        elif kind == "verb" and nouns_so_far and token.lower() in _VERB_BASE_SET and not _plural(run[-1][0].group()) \
+        elif kind == "verb" and nouns_so_far and token.lower() in _VERB_BASE_SET - _ONLY_VERBS and not _plural(run[-1][0].group()) \
                 and not (run[-1][1] == "number" and run[0][1] != "det" and _kind(following) in ("function", "det", "break")):
             # "a two-week A/B test", "the feature store": a bare verb after a noun is a noun; after a plural it is
             # the verb ("merchant messages reach the model", "mismatches go to a queue"), and after a bare number when
@@ -296,6 +348,13 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
             flush()
     flush()
     return found
+
+
+def _common_word(word: str, text: str) -> bool:
+    """A sentence's capitalised first word that is no name: hyphenated ("Two-tower"), or said in lower case elsewhere."""
+    if not word[:1].isupper() or not word[1:2].islower():
+        return False
+    return "-" in word or re.search(rf"(?<![\w-]){re.escape(word[0].lower() + word[1:])}(?![\w-])", text) is not None
 
 
 def _plural(token: str) -> bool:
@@ -338,7 +397,7 @@ def choose_anchor(
                 elif any(s <= gap.start < e and s <= phrase.span.start < e for s, e in sentences):
                     score += SENTENCE_BONUS
             if score >= MIN_SCORE and (best is None or score > best.score):
-                best = Phrase(phrase.text, phrase.span, round(score, 3), index)
+                best = replace(phrase, score=round(score, 3), answer=index)
         if best is not None:
             return best
     return None
