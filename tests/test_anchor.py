@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from simulator.engine.guard import safe_phrase
 from simulator.interview.anchor import choose_anchor, phrases
+from simulator.scoring.text import Span
 
 
 def test_a_phrase_the_interviewer_may_not_say_gives_way_to_the_next_best() -> None:
@@ -121,3 +122,24 @@ def test_time_words_examples_and_pronouns_end_a_phrase() -> None:
         "prevalence it'll say zero point nine nine")]
     assert {"the auto-soundtrack project", "cross-border orders", "the latent-size embedding paper"} <= set(found), found
     assert not any("it'll" in text or "last year" in text for text in found), found
+
+
+def test_what_the_candidate_said_was_not_there_or_the_interviewer_said_is_a_poor_handle() -> None:
+    """Played (System Design, 2026-12-03): after "how would you evaluate the model offline?", the answer "honestly we
+    never really set up an offline evaluation for the ranker, we just looked at it in the a b test" drew "You mentioned
+    the offline evaluation: how would you roll out the change safely?", naming what the candidate said was not
+    there, in words the interviewer had said, for another probe."""
+    answers = [
+        "We embed the canvas with a clip style encoder and pull the nearest templates from a vector index.",
+        "honestly we never really set up an offline evaluation for the ranker, we just looked at it in the a b test.",
+    ]
+    asked = ["How would you evaluate the model offline, and what would you measure online?"]
+    anchor = choose_anchor(answers, avoid=asked)
+    assert anchor is not None and "evaluation" not in anchor.text, anchor
+    assert anchor.spoken == "the A/B test", anchor  # speech-to-text writes "a b test", not "the b test"
+    # Probing what was denied, the denied clause is the gap, and its phrase is the handle.
+    denied = answers[1].index("an offline evaluation")
+    gap = Span(start=denied - 30, end=denied + 40)
+    assert choose_anchor(answers[1:], gap=gap, gap_answer=0).text == "an offline evaluation"  # type: ignore[union-attr]
+    # A negation reaches what it governs, not the object of a preposition after it: the job was there.
+    assert choose_anchor(["There were no alerts on the nightly embedding job."]).text == "the nightly embedding job"  # type: ignore[union-attr]

@@ -29,12 +29,17 @@ MAX_SCAN_CHARS = 6000  # the anchor comes from the answer's first and last 3000 
 GAP_BONUS = 1.5  # in the clause the evidence model pointed at
 SENTENCE_BONUS = 0.5  # in the same sentence as that clause
 MIN_SCORE = 1.5  # weaker than this and no anchor is better than a vague one
+NEGATION_WORDS = 5  # how far back a negation reaches a phrase ("not worse than production on the golden set" does not)
+NEGATED_PENALTY = 1.5
+_PREPOSITIONS = frozenset("on in for of at from with about by to into over under after before".split())  # said not to exist ("we never set up an offline evaluation"): a poor handle for another probe
+_NEGATED = re.compile(r"\b(?:never|no|not|without|nobody|none|neither|nor)\b|n['’]t\b|\b(?:didnt|dont|doesnt|wasnt|werent|havent|hadnt)\b", re.IGNORECASE)
 
 _TOKEN = re.compile(
-    r"\d+:\d+|"  # 1:1, 9:30
+    r"\d+:\d+|\b[Aa] [Bb] test(?:s|ing)?\b|"  # 1:1, 9:30; "a b test" is how speech-to-text writes an A/B test
     r"\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\$?\d+(?:\.\d+)?(?:%|[a-zA-Z]{1,3}\b)?|"  # 1,000 / 4.6% / 10k / 200ms / $3
     r"[A-Za-z][A-Za-z0-9]*(?:['’][a-z]+)?(?:[-/][A-Za-z0-9]+|=[\w.]*\w)*|[.,;:!?()\[\]\"“”—–=<>+*]|\s-\s"
 )
+_AB_TEST = re.compile(r"\b[Aa] [Bb] test")
 _BREAK = re.compile(r"^(?:[.,;:!?()\[\]\"“”—–=<>+*]|\s-\s)$")  # "w = 1", "k < 1": code read out is no phrase
 _DETERMINERS = {"the", "a", "an", "our", "my", "their", "its", "his", "her", "your", "this", "these"}
 _SPOKEN_DETERMINER = {"our": "your", "my": "your", "a": "the", "an": "the", "this": "the", "these": "the"}
@@ -172,6 +177,7 @@ class Phrase:
         text = text[0].lower() + text[1:] if self.lower_first else text
         if self.article:
             text = f"{self.article} {text}"
+        text = _AB_TEST.sub("A/B test", text)  # as speech-to-text writes it: "the a b test"
         first, _, rest = text.partition(" ")
         swap = _SPOKEN_DETERMINER.get(first.lower())
         return f"{swap} {rest}" if swap and rest else text
@@ -196,7 +202,9 @@ def _kind(token: str) -> str:
 
 def _weight(token: str, question_words: set[str], sentence_start: bool) -> float:
     low = token.lower()
-    if any(ch.isdigit() for ch in token):
+    if _AB_TEST.match(token):
+        weight = 3.0  # "A/B" and "test" as written
+    elif any(ch.isdigit() for ch in token):
         weight = 2.5
     elif re.search(r"[-/]", token) or re.fullmatch(r"[A-Z0-9]{2,}s?", token) or re.search(r"[a-z][A-Z]", token):
         weight = 2.5
@@ -206,16 +214,21 @@ def _weight(token: str, question_words: set[str], sentence_start: bool) -> float
         weight = 0.2
     else:
         weight = 1.3 if len(low) >= 8 else 1.0
-    if low in question_words:
+    if _stem(low) in question_words:
         weight *= 0.4  # the interviewer's own words are no proof of listening
     return weight
+
+
+def _stem(word: str) -> str:
+    """Enough of a word to know it again in another form: "evaluation" is the "evaluate" the interviewer said."""
+    return word[:6] if word.isalpha() else word
 
 
 def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[Phrase]:
     """Noun phrases and numbers of `answer`, each with its specificity score, in order of appearance."""
     text = answer if len(answer) <= MAX_SCAN_CHARS else answer[: MAX_SCAN_CHARS // 2] + answer[-MAX_SCAN_CHARS // 2 :]
     offset_tail = len(answer) - MAX_SCAN_CHARS // 2
-    question_words = {w.lower() for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9-]*", question)}
+    question_words = {_stem(w.lower()) for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9-]*", question)}
     found: list[Phrase] = []
     run: list[tuple[re.Match[str], str]] = []  # (token, role): det, noun, number or mod
     sentence_start = True
@@ -246,7 +259,7 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
         while len(body) > 1 and body[0].group().lower() in _GENERIC:
             body, article, det = body[1:], (det.group() if det else article), None
         words = [m.group().lower() for m in body]
-        if all(w in _GENERIC or w in question_words for w in words):
+        if all(w in _GENERIC or _stem(w) in question_words for w in words):
             return  # names nothing in particular, or only repeats the interviewer's question
         if any(len(w) == 1 and w.isalpha() for w in words) and all(len(w) == 1 or w.isdigit() for w in words):
             return  # "with w 3 and k 2": a variable read out with its value
@@ -387,20 +400,32 @@ def choose_anchor(
         index = len(answers) - 1 - back
         sentences = [m.span() for m in re.finditer(r"[^.!?]+[.!?]*", answer)]
         best: Phrase | None = None
-        for phrase in phrases(answer, question=question, answer_index=index):
+        for phrase in phrases(answer, question=" ".join([question, *avoid]), answer_index=index):
             if any(mentions(earlier, phrase.text) for earlier in avoid) or not sayable(phrase.spoken):
                 continue
             score = phrase.score
-            if gap is not None and gap_answer == index:
-                if gap.start <= phrase.span.start and phrase.span.end <= gap.end:
-                    score += GAP_BONUS
-                elif any(s <= gap.start < e and s <= phrase.span.start < e for s, e in sentences):
-                    score += SENTENCE_BONUS
+            in_gap = gap is not None and gap_answer == index and gap.start <= phrase.span.start and phrase.span.end <= gap.end
+            if in_gap:
+                score += GAP_BONUS
+            elif gap is not None and gap_answer == index and any(s <= gap.start < e and s <= phrase.span.start < e for s, e in sentences):
+                score += SENTENCE_BONUS
+            if not in_gap and _negated(answer, phrase.span.start):
+                score -= NEGATED_PENALTY
             if score >= MIN_SCORE and (best is None or score > best.score):
                 best = replace(phrase, score=round(score, 3), answer=index)
         if best is not None:
             return best
     return None
+
+
+def _negated(answer: str, at: int) -> bool:
+    """A negation in the few words before offset `at`, in its clause, that governs what follows: "we never really set
+    up | an offline evaluation", not "no alerts on | the nightly job" (the job was there)."""
+    before = answer[max(0, at - 200) : at]
+    clause = before[max(before.rfind(mark) for mark in (".", "!", "?", ";", ",", " but ")) + 1 :]
+    words = clause.split()[-NEGATION_WORDS:]
+    negations = [i for i, word in enumerate(words) if _NEGATED.search(word)]
+    return bool(negations) and not any(w.lower() in _PREPOSITIONS for w in words[negations[-1] + 1 :])
 
 
 def with_anchor(canned: str, anchor: str | None) -> str:
