@@ -119,3 +119,29 @@ def test_each_reply_with_facts_opens_with_the_personas_next_acknowledgement(tmp_
     for reply, opener in zip(replies, said, strict=False):
         assert reply.startswith(opener) and re.search(r"\d", reply), (reply, opener)
     assert len({r.split(".")[0] for r in replies}) > 1  # not the same opening every time
+
+
+def test_asked_to_repeat_after_a_follow_up_the_interviewer_repeats_the_follow_up(tmp_path: Path) -> None:
+    """Played (2026-12-03): after "...how would you roll out the change safely, and when exactly would you roll back?",
+    "Sorry, could you repeat the question?" got the round's opening question again."""
+    catalog = load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
+    with Store(tmp_path / "db.sqlite") as store:
+        result = asyncio.run(run_round(
+            settings=Settings(data_dir=tmp_path), catalog=catalog, store=store, llm=None, loop_id="canva-mle",
+            round_id="system-design", answers=[ANSWER, "Sorry, could you repeat the question?"], seed=1, candidate="Dana",
+        ))  # fmt: skip
+    turns = [(t.kind, t.text) for t in result.turns]
+    asked = next(i for i, (kind, _) in enumerate(turns) if kind == "answer" and "repeat" in _)
+    follow_up = turns[asked - 1]
+    assert follow_up[0] == "follow_up", turns
+    assert turns[asked + 1] == ("clarification", f"Sure, again: {follow_up[1]}"), turns
+
+
+def test_a_story_that_ends_on_a_tag_is_an_answer_not_a_question() -> None:
+    """Played (Shopify hiring manager, 2026-12-03): "...duplicated feature code fell by about 60 percent, right?" was
+    answered "that's your call"; a tag on an assumption still asks."""
+    question = load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas").loops["shopify-mle"].round("hiring-manager").questions[0]
+    story = ("So in 2023 I wrote the design doc for a shared feature store for our three ranking teams and we migrated search "
+             "first. Within six months all three teams used it and duplicated feature code fell by about 60 percent, right?")
+    assert read_turn(story, question) is None
+    assert read_turn("I'd assume the teams share one warehouse, right?", question) is not None

@@ -18,83 +18,21 @@ from ..scoring.meaning.clauses import Clause, split_clauses, story_question
 from ..scoring.meaning.spoken import normalise_spoken
 from .fact_match import TERM_NEAREST_MIN, choose_facts, keyed_facts, unique_facts
 from .terms import term_asked, term_fact, term_named
+from .told import story_tag
 from .turn_shape import (assumed_before, checks_back, explaining, invited_assumption, put_to_confirm, sentence_start, starts_sentence,
                          statements)
 from .turn_phrases import (
-    ACKNOWLEDGEMENT,
-    ASKED_AFTER_IF,
-    ABOUT_THE_ANSWER,
-    ABOUT_US,
-    ANNOUNCES_ASK,
-    AFTER_THE_ROUND,
-    ANSWERS_ITSELF,
-    ANSWER_MARK,
-    ANSWER_WORDS,
-    ANSWERED_ALOUD,
-    ASKED_IN_PLACE,
-    ANY_STORY,
-    ASKS_TO_GO_ON,
-    ASKS_WHAT,
-    ASSUMES,
-    ELABORATES,
-    BECAUSE,
-    BREAK,
-    BREAK_GRANTED,
-    BY_TERM,
-    CALL_FIXED,
-    CALL_TROUBLE,
-    CHECK_IN,
-    CHOICE,
-    CHOOSES,
-    CONFIRM,
-    FILLER_RESTART,
-    GIVE_UP,
-    GLOSS_QUESTION,
-    GO_AHEAD,
-    GO_ON,
-    HEAR_YOU,
-    HEARING,
-    HINT,
-    IN_MIND,
-    INDIRECT,
-    INVITES_CORRECTION,
-    JOINED,
-    LOGISTICS,
-    MARKED_QUESTION,
-    MEAN_BY,
-    OKAY_WITH_YOU,
-    OR_ASKS,
-    PASS,
-    PASSED_ON,
-    PERMISSION,
-    PLAN_WORDS,
-    POLAR_FACT,
-    POLAR_MID,
-    POLAR_START,
-    PREAMBLE,
-    PUT_TO_YOU,
-    QUOTED,
-    REPEAT,
-    REPORTED,
-    RHETORICAL,
-    SECOND_ASK,
-    SHORT_WORDS,
-    SPOKEN_QUESTION,
-    TAG_CONFIRM,
-    TAG_THEN_ASKS,
-    TAG_RIGHT,
-    TAKE_YOUR_TIME,
-    THINKING,
-    TIME_CHECK,
-    TIME_LEFT,
-    TOPIC_FIRST,
-    TOPIC_RE,
-    TURNED_BACK,
-    WHEN_YOU_SAY,
-    WH_START,
-    YOUR_CALL,
+    ACKNOWLEDGEMENT, ASKED_AFTER_IF, ABOUT_THE_ANSWER, ABOUT_US, ANNOUNCES_ASK, AFTER_THE_ROUND, ANSWERS_ITSELF,
+    ANSWER_MARK, ANSWER_WORDS, ANSWERED_ALOUD, ASKED_IN_PLACE, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, ASSUMES,
+    ELABORATES, BECAUSE, BREAK, BREAK_GRANTED, BY_TERM, CALL_FIXED, CALL_TROUBLE, CHECK_IN, CHOICE, CHOOSES, CONFIRM,
+    FILLER_RESTART, GIVE_UP, GLOSS_QUESTION, GO_AHEAD, GO_ON, HEAR_YOU, HEARING, HINT, IN_MIND, INDIRECT,
+    INVITES_CORRECTION, JOINED, LOGISTICS, MARKED_QUESTION, MEAN_BY, OKAY_WITH_YOU, OR_ASKS, PASS, PASSED_ON,
+    PERMISSION, PLAN_WORDS, POLAR_FACT, POLAR_MID, POLAR_START, PREAMBLE, PUT_TO_YOU, QUOTED, REPEAT, REPORTED,
+    RHETORICAL, SECOND_ASK, SHORT_WORDS, SPOKEN_QUESTION, TAG_CONFIRM, TAG_THEN_ASKS, TAG_RIGHT, TAKE_YOUR_TIME,
+    THINKING, TIME_CHECK, TIME_LEFT, TOPIC_FIRST, TOPIC_RE, TURNED_BACK, WHEN_YOU_SAY, WH_START, YOUR_CALL,
     YOUR_TAKE,
 )
+
 
 @dataclass(frozen=True)
 class Ask:
@@ -251,6 +189,8 @@ def _asking(clause: Clause, previous: Clause | None, assumed: bool = False) -> s
     assumed = assumed or (previous is not None and bool(ASSUMES.search(previous.norm)))
     if CHECK_IN.search(text) and not assumed:
         return "check_in"
+    if story_tag(text) and not assumed:  # "...and code fell by about 60 percent, right?" tells the story, asks nothing
+        return None
     if IN_MIND.search(text) or INVITES_CORRECTION.search(text) or CONFIRM.search(text) and (clause.question or ASSUMES.search(text) or assumed):
         return "confirm"
     if clause.question and ASSUMES.search(text):  # "..., I assume, not torch tensors?" checks an assumption
@@ -299,7 +239,7 @@ def _passes(text: str, clauses: list[Clause]) -> bool:
     return bool(PASS.match(text.strip())) or _gives_up(clauses)
 
 
-def read_turn(text: str, question: Question) -> Clarification | None:
+def read_turn(text: str, question: Question, last_asked: str | None = None) -> Clarification | None:
     """The turn as a clarification (its questions and the facts that answer them), or None if it asks nothing.
 
     A turn that is only questions puts every one of them to the interviewer. In a turn that also answers, a
@@ -407,15 +347,15 @@ def read_turn(text: str, question: Question) -> Clarification | None:
         asks = [a for a in asks if a.said is not None or a.repeat]
     if not asks:
         return None
-    return Clarification(asks=tuple(asks), also_answer=also_answer, reply=compose_reply(asks, question), waits=waits)
+    return Clarification(asks=tuple(asks), also_answer=also_answer, reply=compose_reply(asks, question, last_asked), waits=waits)
 
 
-def compose_reply(asks: list[Ask], question: Question) -> str:
-    """What the interviewer says: the question again if asked, each fact once, the lines said back to questions that
-    are not about the problem (each once), and "your call" for the rest."""
+def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = None) -> str:
+    """What the interviewer says: the last question again if asked (`last_asked`, else the bank question), each fact
+    once, the lines said back to questions that are not about the problem (each once), and "your call" for the rest."""
     parts: list[str] = []
     if any(a.repeat for a in asks):
-        parts.append(f"Sure, again: {question.text}")
+        parts.append(f"Sure, again: {last_asked or question.text}")
     given: list[Fact] = []
     open_topics: list[str] = []
     open_terms: list[str] = []

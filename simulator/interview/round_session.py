@@ -317,7 +317,12 @@ class RoundSession:
         Read in the turn's first MAX_ANSWER_CHARS: a pasted megabyte is an answer, and must not stall the round.
         """
         question = self.engine.current_question
-        return read_turn(text[:MAX_ANSWER_CHARS], question) if question is not None else None
+        if question is None:
+            return None
+        # "Could you repeat the question?" after a follow-up means the follow-up.
+        last_asked = next((t.text for t in reversed(self.turns) if t.speaker is Speaker.INTERVIEWER
+                           and t.kind in (TurnKind.QUESTION, TurnKind.FOLLOW_UP)), None)
+        return read_turn(text[:MAX_ANSWER_CHARS], question, last_asked)
 
     def _prime(self, question: Question) -> None:
         """While the candidate answers, the model reads the persona prompt and the question: follow-ups start fast."""
