@@ -106,3 +106,10 @@ def test_no_company_value_in_a_loop_whose_values_have_no_examples_is_refused(tmp
                              also=lambda text: re.sub(r"\n    examples:.*\n(?:      - .*\n)+", "\n", text))  # fmt: skip
     assert f"canva-mle.yaml:{line}" in message and "when.0.no_company_value" in message
     assert "no values with examples" in message
+
+
+def test_a_flag_read_from_a_level_needs_an_answer_to_read_it_from() -> None:
+    """Played (2026-12-03): "I am not sure." to a hiring-manager question raised "Vague about personal contribution
+    ("we" throughout, never "I")" and "Metric mismatch", though the candidate said neither "we" nor a metric."""
+    assert not {"shallow-ownership", "team-only-we", "metric-mismatch"} & set(_flags("I am not sure."))
+    assert "shallow-ownership" in _flags(WE_DID_IT)

@@ -32,11 +32,15 @@ def band_of(weighted: float | None, red_flags: int = 0) -> Band:
     return BANDS[max(0, index - red_flags)]
 
 
+FLAG_MIN_WORDS = 8  # "I'm not sure." shows no way of working; a generic two-sentence story or a list of buzzwords does
+
+
 def find_red_flags(
     rnd: Round | None, exchanges: list[Exchange], results: list[CriterionResult], company: str | None = None
 ) -> list[RedFlagHit]:
     """Red flags of the round: those whose signals match the candidate's words, and those whose `when`
-    conditions all hold in `results` (a criterion without a level never raises one). `company` names the
+    conditions all hold in `results` (a criterion without a level never raises one, nor one the candidate
+    said next to nothing on: "I'm not sure." is no "we throughout, never I"). `company` names the
     company whose values a `no_company_value` condition missed, in the hit's `because`. Coach-only flags
     wait for the coach."""
     from .evidence import evidence_of
@@ -48,7 +52,8 @@ def find_red_flags(
         if hit is not None:
             found.append(RedFlagHit(id=flag.id, text=flag.text, evidence=evidence_of(hit)))
             continue
-        holding = [(c, r) for c in flag.when if (r := levels.get(c.criterion)) is not None and _holds(c, r)]
+        holding = [(c, r) for c in flag.when
+                   if (r := levels.get(c.criterion)) is not None and _holds(c, r) and _said_enough(exchanges, c.criterion)]
         if flag.when and len(holding) == len(flag.when):
             quote = next((e for _, r in holding for e in r.evidence), None)
             unshown = next((c.criterion for c in flag.when if c.no_company_value), None)
@@ -69,6 +74,12 @@ def _holds(condition: FlagCondition, result: CriterionResult) -> bool:
         values = [k for k in result.checks if k.signal.startswith(VALUE_SIGNAL)]
         return bool(values) and not any(k.passed for k in values)
     return True
+
+
+def _said_enough(exchanges: list[Exchange], criterion_id: str) -> bool:
+    """The answers to the questions on the criterion hold enough words to show a way of working, good or bad."""
+    words = sum(len(a.turn.text.split()) for e in exchanges if e.addresses(criterion_id) for a in e.answers)
+    return words >= FLAG_MIN_WORDS
 
 
 def _opening(exchanges: list[Exchange], criterion_id: str) -> Evidence | None:
