@@ -143,3 +143,17 @@ def test_what_the_candidate_said_was_not_there_or_the_interviewer_said_is_a_poor
     assert choose_anchor(answers[1:], gap=gap, gap_answer=0).text == "an offline evaluation"  # type: ignore[union-attr]
     # A negation reaches what it governs, not the object of a preposition after it: the job was there.
     assert choose_anchor(["There were no alerts on the nightly embedding job."]).text == "the nightly embedding job"  # type: ignore[union-attr]
+
+
+def test_a_denied_gap_is_named_as_not_there_and_the_candidates_own_question_is_not_named() -> None:
+    """Played (2026-12-03): "We had no monitoring..., no per-call timeouts" drew "You mentioned per-call timeouts: which
+    signals would you watch...?", and "Do you mean how I coach managers or engineers? I'll take engineers: ..." drew
+    "You mentioned coach managers: ...". "I would leverage classifier-free guidance" was named with its verb."""
+    answer = "We had no monitoring on the feature services, no per-call timeouts, and no circuit breaker."
+    at = answer.index("no per-call")
+    anchor = choose_anchor([answer], gap=Span(start=at, end=at + 22), gap_answer=0)
+    assert anchor is not None and anchor.spoken == "having no per-call timeouts", anchor
+    anchor = choose_anchor(["Do you mean how I coach managers or engineers? I'll take engineers: senior engineers "
+                            "each mentored one junior."])
+    assert anchor is not None and "manager" not in anchor.text, anchor
+    assert choose_anchor(["I would leverage classifier-free guidance and LoRA."]).text == "classifier-free guidance"  # type: ignore[union-attr]

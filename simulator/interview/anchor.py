@@ -31,7 +31,9 @@ SENTENCE_BONUS = 0.5  # in the same sentence as that clause
 MIN_SCORE = 1.5  # weaker than this and no anchor is better than a vague one
 NEGATION_WORDS = 5  # how far back a negation reaches a phrase ("not worse than production on the golden set" does not)
 NEGATED_PENALTY = 1.5
-_PREPOSITIONS = frozenset("on in for of at from with about by to into over under after before".split())  # said not to exist ("we never set up an offline evaluation"): a poor handle for another probe
+NEGATED_FRAME = "having no "
+_PREPOSITIONS = frozenset("on in for of at from with about by to into over under after before why what how whether if that which who "
+                          "when where".split())  # or a subordinate clause: "never asked her why | the campaign date mattered"  # said not to exist ("we never set up an offline evaluation"): a poor handle for another probe
 _NEGATED = re.compile(r"\b(?:never|no|not|without|nobody|none|neither|nor)\b|n['’]t\b|\b(?:didnt|dont|doesnt|wasnt|werent|havent|hadnt)\b", re.IGNORECASE)
 
 _TOKEN = re.compile(
@@ -113,7 +115,7 @@ _VERB_BASES = """
     reach hold drift spike lag jump fall climb grow shrink trigger fail recover restore revert rollback roll-back
     process parse generate encode decode match recommend surface show hide block flag pin diff
     treat hallucinate carry swap blend enrich rewrite replay skip ignore walk normalise normalize dedupe wrap
-    suppose
+    suppose leverage utilize utilise incorporate integrate employ combine explore
 """
 _IRREGULAR = (
     "built began begun broke broken brought bought chose chosen came cut did done drove driven fell felt found gave given "
@@ -169,6 +171,8 @@ class Phrase:
     """The determiner said before words left out of the phrase ("a" of "a small pure function"), to say it with."""
     lower_first: bool = False
     """Capitalised only because it began a sentence ("Two-tower retrieval from ..."): said in lower case."""
+    negated: bool = False
+    """Said not to exist ("we had no per-call timeouts"): named as "having no per-call timeouts"."""
 
     @property
     def spoken(self) -> str:
@@ -179,8 +183,15 @@ class Phrase:
             text = f"{self.article} {text}"
         text = _AB_TEST.sub("A/B test", text)  # as speech-to-text writes it: "the a b test"
         first, _, rest = text.partition(" ")
+        if self.negated:
+            return f"{NEGATED_FRAME}{rest if first.lower() in _DETERMINERS and rest else text}"
         swap = _SPOKEN_DETERMINER.get(first.lower())
         return f"{swap} {rest}" if swap and rest else text
+
+    @property
+    def kept(self) -> str:
+        """What a model's rewording must keep: the phrase as spoken, without the "having no" it is framed in."""
+        return self.spoken.removeprefix(NEGATED_FRAME)
 
 
 def _kind(token: str) -> str:
@@ -403,16 +414,19 @@ def choose_anchor(
         for phrase in phrases(answer, question=" ".join([question, *avoid]), answer_index=index):
             if any(mentions(earlier, phrase.text) for earlier in avoid) or not sayable(phrase.spoken):
                 continue
+            if any(s <= phrase.span.start < e and answer[s:e].rstrip().endswith("?") for s, e in sentences):
+                continue  # the candidate's own question ("do you mean how I coach managers?") is no answer to name
             score = phrase.score
             in_gap = gap is not None and gap_answer == index and gap.start <= phrase.span.start and phrase.span.end <= gap.end
             if in_gap:
                 score += GAP_BONUS
             elif gap is not None and gap_answer == index and any(s <= gap.start < e and s <= phrase.span.start < e for s, e in sentences):
                 score += SENTENCE_BONUS
-            if not in_gap and _negated(answer, phrase.span.start):
+            negated = _negated(answer, phrase.span.start)
+            if negated and not in_gap:
                 score -= NEGATED_PENALTY
             if score >= MIN_SCORE and (best is None or score > best.score):
-                best = replace(phrase, score=round(score, 3), answer=index)
+                best = replace(phrase, score=round(score, 3), answer=index, negated=negated)
         if best is not None:
             return best
     return None
@@ -420,7 +434,7 @@ def choose_anchor(
 
 def _negated(answer: str, at: int) -> bool:
     """A negation in the few words before offset `at`, in its clause, that governs what follows: "we never really set
-    up | an offline evaluation", not "no alerts on | the nightly job" (the job was there)."""
+    up | an offline evaluation", not "no alerts on | the nightly job" (the job was there) nor past "why", "that"..."""
     before = answer[max(0, at - 200) : at]
     clause = before[max(before.rfind(mark) for mark in (".", "!", "?", ";", ",", " but ")) + 1 :]
     words = clause.split()[-NEGATION_WORDS:]

@@ -377,7 +377,7 @@ class RoundSession:
             whole = self._capable()
             messages = follow_up_messages(self._system, question, self._last_answer, probe, spoken, whole_answer=whole)
             # What the question may name: the anchor, or (a capable model picks itself) any specific phrase of the answer.
-            anchors = [spoken] if spoken else []
+            anchors = [anchor.kept] if anchor else []
             if whole and anchors:
                 said = readable([self._last_answer])[0]
                 anchors += [p.text for p in phrases(said, question=question.text) if p.score >= MIN_SCORE and safe_phrase(p.text)]
