@@ -145,3 +145,18 @@ def test_a_story_that_ends_on_a_tag_is_an_answer_not_a_question() -> None:
              "first. Within six months all three teams used it and duplicated feature code fell by about 60 percent, right?")
     assert read_turn(story, question) is None
     assert read_turn("I'd assume the teams share one warehouse, right?", question) is not None
+
+
+def test_a_bare_no_to_an_open_question_is_asked_for_more_and_the_question_stays_open(tmp_path: Path) -> None:
+    """Played (2026-12-03): "No." to "Implement a class FeatureCache..." drew a follow-up about code never written."""
+    catalog = load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
+    with Store(tmp_path / "db.sqlite") as store:
+        result = asyncio.run(run_round(
+            settings=Settings(data_dir=tmp_path), catalog=catalog, store=store, llm=None, loop_id="canva-mle",
+            round_id="system-design", answers=["No.", ANSWER], seed=1, candidate="Dana",
+        ))  # fmt: skip
+    kinds = [t.kind for t in result.turns]
+    first = kinds.index("answer")
+    assert kinds[first : first + 3] == ["answer", "clarification", "answer"], kinds
+    assert result.turns[first + 1].text.startswith("Could you say more?")
+    assert kinds[first + 3] == "follow_up", kinds  # on the answer given next, to the same bank question

@@ -23,7 +23,7 @@ from .turn_shape import (assumed_before, checks_back, explaining, invited_assump
                          statements)
 from .turn_phrases import (
     ACKNOWLEDGEMENT, ASKED_AFTER_IF, ABOUT_THE_ANSWER, ABOUT_US, ANNOUNCES_ASK, AFTER_THE_ROUND, ANSWERS_ITSELF,
-    ANSWER_MARK, ANSWER_WORDS, ANSWERED_ALOUD, ASKED_IN_PLACE, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, ASSUMES,
+    ANSWER_MARK, ANSWER_WORDS, ANSWERED_ALOUD, ASKED_IN_PLACE, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, ASSUMES, BARE, POLAR_ASK, SAY_MORE,
     ELABORATES, BECAUSE, BREAK, BREAK_GRANTED, BY_TERM, CALL_FIXED, CALL_TROUBLE, CHECK_IN, CHOICE, CHOOSES, CONFIRM,
     FILLER_RESTART, GIVE_UP, GLOSS_QUESTION, GO_AHEAD, GO_ON, HEAR_YOU, HEARING, HINT, IN_MIND, INDIRECT,
     INVITES_CORRECTION, JOINED, LOGISTICS, MARKED_QUESTION, MEAN_BY, OKAY_WITH_YOU, OR_ASKS, PASS, PASSED_ON,
@@ -249,6 +249,8 @@ def read_turn(text: str, question: Question, last_asked: str | None = None) -> C
     clauses = split_clauses(text)
     if _passes(text, clauses):
         return None
+    if BARE.match(text) and last_asked and not POLAR_ASK.match(last_asked):  # "No." to "Implement a class..." answers nothing
+        return Clarification(asks=(), also_answer=False, reply=SAY_MORE)
     kinds = [_asking(c, clauses[i - 1] if i else None, assumed_before(text, clauses, i)) for i, c in enumerate(clauses)]
     asked_mid: set[int] = set()
     if "?" in text:  # written: "Third, is the user waiting for the picks, and if so..." asks, whatever ends it

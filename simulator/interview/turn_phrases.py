@@ -407,6 +407,9 @@ PASS = re.compile(
 )
 SHORT_WORDS = 12  # a turn that asks for time, a hint or to pass is short: a longer one is an answer
 TAKE_YOUR_TIME = "Take your time."
+SAY_MORE = "Could you say more? Take me through how you'd approach it."  # to a bare "No." or "Yes." after an open question
+BARE = re.compile(r"^\W*(?:yes|yeah|yep|no|nope|nah|ok(?:ay)?|sure|maybe|fine|right|correct|true|false)\W*$", re.IGNORECASE)
+POLAR_ASK = re.compile(r"^\W*(?:you mentioned [^:]*:\s*)?(?:is|are|was|were|do|does|did|can|could|would|will|should|have|has|had)\b", re.IGNORECASE)
 ANSWER_WORDS = 20  # statements beyond this many words make the turn an answer too
 PLAN_WORDS = 8  # ... or this many, when they say what the candidate would do ("I'd build the graph over 30 days")
 # What the candidate (or the team) would do: "I'd", "we'll", "let's".
