@@ -157,3 +157,10 @@ def test_a_denied_gap_is_named_as_not_there_and_the_candidates_own_question_is_n
                             "each mentored one junior."])
     assert anchor is not None and "manager" not in anchor.text, anchor
     assert choose_anchor(["I would leverage classifier-free guidance and LoRA."]).text == "classifier-free guidance"  # type: ignore[union-attr]
+
+
+def test_a_count_keeps_its_adjective_and_a_verb_after_a_percentage_is_the_verb() -> None:
+    """Played (Shopify case study, 2026-12-03): "You mentioned 40 percent sell: ..."; "10,000 new stores" was cut
+    to "10,000 new"."""
+    found = [p.text for p in phrases("About 10,000 new stores a day, 40 percent sell within 90 days, via Shop Pay.")]
+    assert "10,000 new stores" in found and "40 percent" in found and "Shop Pay" in found, found

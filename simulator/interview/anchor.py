@@ -80,15 +80,14 @@ nothing the candidate said, so what follows the unit starts no phrase."""
 _FILLERS = frozenset("um uh erm er uhm hmm".split())
 """Spoken fillers: skipped, so "this um image moderation classifier" stays one phrase with its determiner."""
 _CONTRACTION = re.compile(r"(?:i|you|he|she|it|we|they|that|there|who|what)['’](?:ll|d|ve|re|s|m)")
-_TIME_WORDS = frozenset("year week month quarter summer winter spring autumn fall night time sprint".split())
-"""After "last", "next", "this", "every": "the project last year" names the project, not the year."""
+_TIME_WORDS = frozenset("year week month quarter summer winter spring autumn fall night time sprint".split())  # "the project last year"
 _TIME_LEADS = frozenset("last next this every each".split())
 _MULTIPLIERS = frozenset("hundred thousand million billion".split())
 _PER_UNITS = frozenset(
     "second minute hour day week month quarter year query request user order session merchant shop item image".split()
 )
 """"20 requests per second": a rate is one phrase, its unit included."""
-_ONLY_VERBS = frozenset("mean give take make get go come say tell become seem let keep raise suppose".split())
+_ONLY_VERBS = frozenset("mean give take make get go come say tell become seem let keep raise suppose sell buy".split())
 """Verbs no phrase here uses as a noun: after a number ("1.0 give index B", "w 1 means ...") they are the verb."""
 # Plural nouns that modify the next noun ("sales tax", "orders table"); any other plural ends a noun phrase in
 # unpunctuated speech, where "bank holiday calendars processor batch times" is a list that lost its commas.
@@ -355,9 +354,10 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
         elif kind == "verb" and "-" in token and _modifier(token) and not after_det:
             run.append((match, "mod"))  # "the frozen 3k-frame human-annotated set"
             completing.add(match.start())
-        elif kind == "verb" and run and re.fullmatch(r"[\d,.]+k?", run[-1][0].group()) and _plural(token) \
-                and token.lower() not in ("goes", "does", "has") and token.lower()[:-1] not in _ONLY_VERBS and text[run[-1][0].start() - 1 : run[-1][0].start()] in ("", " "):
-            run.append((match, "noun"))  # "300 pages", "40 requests": a plural after a number is what it counts
+        elif kind == "verb" and run and (n := next((m for m, _ in run[-2:][::-1] if re.fullmatch(r"[\d,.]+k?", m.group())), None)) \
+                and _plural(token) and token.lower() not in ("goes", "does", "has") and token.lower()[:-1] not in _ONLY_VERBS \
+                and text[n.start() - 1 : n.start()] in ("", " ") and (n is run[-1][0] or len(run) >= 2 and run[-1][1] == "noun"):
+            run.append((match, "noun"))  # "300 pages", "10,000 new stores": a plural after a number is what it counts
         elif kind == "verb" and after_det and _modifier(token):
             run.append((match, "mod"))  # "the distilled model"
         elif kind == "verb" and after_det and not verb_s:
