@@ -117,3 +117,17 @@ def test_every_level_above_one_quotes_the_candidate_even_when_read_from_the_whol
                 assert not any(c.passed for c in result.checks)  # closest is not shown: no check passes on it
                 assert len(result.evidence) <= NEAREST_QUOTES
     assert whole >= 10  # the case this test is for occurs: 78 levels of these 120 answers, none quoted before
+
+
+def test_a_fragment_of_a_clause_is_quoted_with_its_sentence() -> None:
+    """Played (2026-12-03): a report quoted "and ramp to 50" for rollout, the clause cut at "then"; a coach needs the
+    sentence: "...and ramp to 50 then 100 percent if the guardrails like page load time hold"."""
+    answer = ("I would roll it out with a 5 percent holdout of shops, compare GMV per session against the holdout over "
+              "two weeks, and ramp to 50 then 100 percent if the guardrails like page load time hold.")
+    turns = [Turn(index=0, speaker=Speaker.INTERVIEWER, kind=TurnKind.QUESTION, text="How would you roll it out?", t_start=0, t_end=3),
+             Turn(index=1, speaker=Speaker.CANDIDATE, kind=TurnKind.ANSWER, text=answer, t_start=3, t_end=30)]
+    score = score_transcript([(CATALOG.criteria["rollout"], 1.0)], turns, loop_id="x", round_id="y")
+    [result] = score.criteria
+    assert result.evidence, result
+    for ev in result.evidence:
+        assert len(ev.quote.split()) >= 6 and answer[ev.char_start:ev.char_start + len(ev.quote)] == ev.quote, ev.quote

@@ -20,6 +20,8 @@ from .transcript import AnswerText, Exchange
 
 MAX_QUOTES = 8
 NEAREST_QUOTES = 2  # sentences quoted for a level read from the answer as a whole
+SHORT_CLAUSE_WORDS = 6  # a clause shorter than this is quoted with its sentence...
+SENTENCE_QUOTE_WORDS = 45  # ...when the sentence is no longer than this
 WHOLE_ANSWER = ("no sentence shows a step of the level guide on its own: the level reads the answer as a whole, "
                 "and the quotes are its sentences closest to the guide")
 
@@ -34,10 +36,22 @@ def _evidence(finding: FacetFinding, answers: list[AnswerText]) -> Evidence | No
         return None
     answer = answers[clause.answer_index]
     turn = answer.turn
-    if answer.masked[clause.span.start:clause.span.end] != turn.text[clause.span.start:clause.span.end]:
+    span = _quoted_span(answer, clause.span.start, clause.span.end)
+    if answer.masked[span[0]:span[1]] != turn.text[span[0]:span[1]]:
         return None  # the clause overlaps grader-addressed text: never quoted
-    return Evidence(quote=turn.text[clause.span.start:clause.span.end], turn_index=turn.index, t_start=turn.t_start,
-                    signal=finding.facet.id, char_start=clause.span.start)
+    return Evidence(quote=turn.text[span[0]:span[1]], turn_index=turn.index, t_start=turn.t_start,
+                    signal=finding.facet.id, char_start=span[0])
+
+
+def _quoted_span(answer: AnswerText, start: int, end: int) -> tuple[int, int]:
+    """The clause, or its sentence where the clause alone is a fragment ("and ramp to 50") and the sentence is short
+    enough to read: a coach should see what was said, not where a clause boundary fell."""
+    if len(answer.turn.text[start:end].split()) >= SHORT_CLAUSE_WORDS:
+        return start, end
+    sentence = next((s for s in answer.sentences if s.start <= start and end <= s.end), None)
+    if sentence is None or len(answer.turn.text[sentence.start:sentence.end].split()) > SENTENCE_QUOTE_WORDS:
+        return start, end
+    return sentence.start, sentence.end
 
 
 def assess_exchange(model: EvidenceModel, criterion: Criterion, exchange: Exchange) -> Assessment | None:
