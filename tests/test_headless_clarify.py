@@ -17,6 +17,7 @@ from simulator.catalog import load_catalog
 from simulator.config import PROJECT_ROOT, Settings
 from simulator.engine.round import choose_questions
 from simulator.interview.clarify import read_turn
+from simulator.interview.evidence_probe import MeaningEvidence
 from simulator.interview.headless import run_round
 from simulator.store import Store
 
@@ -160,3 +161,28 @@ def test_a_bare_no_to_an_open_question_is_asked_for_more_and_the_question_stays_
     assert kinds[first : first + 3] == ["answer", "clarification", "answer"], kinds
     assert result.turns[first + 1].text.startswith("Could you say more?")
     assert kinds[first + 3] == "follow_up", kinds  # on the answer given next, to the same bank question
+
+
+def test_the_candidates_questions_about_latency_and_traffic_are_requirements_and_not_asked_back(tmp_path: Path) -> None:
+    """Played (Shopify system design, 2026-12-03): after "what is the latency budget..., and roughly how many storefront
+    page views per second are we talking about at peak?", the evidence model read no requirement in the question (its
+    detectors learned statements), so the interviewer later asked "before the design, what are the latency target,
+    the traffic and the success metric?" and the report quoted another sentence for requirements."""
+    catalog = load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
+    loop = catalog.loops["shopify-mle"]
+    question = next(q for q in loop.round("system-design").questions if q.id == "sd-storefront-recs")
+    asked = ("Before I start, what is the latency budget for the recommendation call, and roughly how many storefront "
+             "page views per second are we talking about at peak?")
+    evidence = MeaningEvidence()
+    requirements = catalog.criterion(loop, "requirements")
+    assert not evidence.absent(requirements, question.text, [asked])
+    seed = next(s for s in range(500) if choose_questions(loop.round("system-design"), level=None, recent=set(), seed=s)[0].id == question.id)
+    with Store(tmp_path / "db.sqlite") as store:
+        result = asyncio.run(run_round(
+            settings=Settings(data_dir=tmp_path), catalog=catalog, store=store, llm=None, loop_id="shopify-mle",
+            round_id="system-design", answers=[asked, ANSWER, ANSWER, ANSWER], seed=seed, candidate="Dana",
+        ))  # fmt: skip
+    first_question = next(i for i, t in enumerate(result.turns) if t.kind == "question")
+    second = next((i for i, t in enumerate(result.turns) if t.kind == "question" and i > first_question), len(result.turns))
+    probes = [t.text for t in result.turns[first_question:second] if t.kind == "follow_up"]
+    assert probes and not any("latency target" in p for p in probes), probes
