@@ -30,10 +30,10 @@ GAP_BONUS = 1.5  # in the clause the evidence model pointed at
 SENTENCE_BONUS = 0.5  # in the same sentence as that clause
 MIN_SCORE = 1.5  # weaker than this and no anchor is better than a vague one
 NEGATION_WORDS = 5  # how far back a negation reaches a phrase ("not worse than production on the golden set" does not)
-NEGATED_PENALTY = 1.5
+NEGATED_PENALTY = 1.5  # said not to exist ("we never set up an offline evaluation"): a poor handle for another probe
 NEGATED_FRAME = "having no "
 _PREPOSITIONS = frozenset("on in for of at from with about by to into over under after before why what how whether if that which who "
-                          "when where".split())  # or a subordinate clause: "never asked her why | the campaign date mattered"  # said not to exist ("we never set up an offline evaluation"): a poor handle for another probe
+                          "when where".split())  # or a subordinate clause: "never asked her why | the campaign date mattered"
 _NEGATED = re.compile(r"\b(?:never|no|not|without|nobody|none|neither|nor)\b|n['’]t\b|\b(?:didnt|dont|doesnt|wasnt|werent|havent|hadnt)\b", re.IGNORECASE)
 
 _TOKEN = re.compile(
