@@ -17,7 +17,7 @@ from .turn_phrases import ASSUMES, TAG_RIGHT
 _PAST = re.compile(
     r"\b(?:was|were|had|did|fell|grew|rose|went|built|wrote|led|took|made|got|became|ran|shipped|launched|cut|"
     r"dropped|doubled|halved|used|moved|saved|reduced|improved|increased|decreased|migrated|adopted|joined|"
-    r"finished|delivered|won|lost|stopped|went up|went down)\b",
+    r"finished|delivered|won|lost|stopped)\b",
     re.IGNORECASE,
 )
 _ASKS_FIRST = re.compile(
@@ -28,6 +28,6 @@ _ASKS_FIRST = re.compile(
 
 def story_tag(text: str) -> bool:
     """A clause that tells what happened and ends on a tag: "...fell by about 60 percent, right?"."""
-    body = TAG_RIGHT.sub("", text.rstrip(" ?.!"))
-    return (bool(TAG_RIGHT.search(text.rstrip(" ?.!"))) and not _ASKS_FIRST.match(body)
-            and bool(_PAST.search(body)) and not ASSUMES.search(body))
+    told = text.rstrip(" ?.!")
+    body = TAG_RIGHT.sub("", told)
+    return body != told and not _ASKS_FIRST.match(body) and bool(_PAST.search(body)) and not ASSUMES.search(body)
