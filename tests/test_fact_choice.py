@@ -1,26 +1,29 @@
 """Which facts the interviewer tells for a clarifying question, against facts labelled as answering each ask.
 
-tests/data/fact_answers.yaml holds 185 asking turns whose asks were matched to the facts that answer them by
-people who did not see the replies. The floors hold the line at what was measured when the labels were made
-(2026-12-02: 60% of the facts told answer an ask, 77% of the asks a fact answers get one; 60% and 80% once a fact its
-YAML keyword chose stays chosen); README, "Which fact is told". A fact whose text was edited since it was labelled no
-longer counts as the labelled one: relabel it.
+tests/data/fact_answers.yaml holds 209 asking turns whose asks were matched to the facts that answer them by
+people who did not see the replies. The floors hold the line a little under what was measured (2026-12-03, with set 13:
+66% of the facts told answer an ask, 81% of the asks a fact answers get one; before a fact's figure named it and the
+things counted stopped naming the scale facts, 62% and 81%); README, "Which fact is told". A fact whose text was
+edited since it was labelled no longer counts as the labelled one: relabel it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from pydantic import BaseModel
 
 from simulator.catalog import load_catalog
-from simulator.interview.clarify import read_turn
+from simulator.catalog.models import Fact, Question
+from simulator.interview.clarify import YOUR_CALL, read_turn
+from simulator.interview.fact_match import keyed_facts
 
 REPO = Path(__file__).resolve().parent.parent
 LABELS = REPO / "tests" / "data" / "fact_answers.yaml"
-TOLD_RIGHT_FLOOR = 0.57
-ASKS_ANSWERED_FLOOR = 0.77
+TOLD_RIGHT_FLOOR = 0.63
+ASKS_ANSWERED_FLOOR = 0.79
 
 
 class LabelledAsk(BaseModel):
@@ -78,3 +81,57 @@ def test_the_facts_told_answer_what_was_asked() -> None:
     assert choice.answerable >= 200
     assert choice.told_right / choice.told >= TOLD_RIGHT_FLOOR, choice.line()
     assert choice.answered / choice.answerable >= ASKS_ANSWERED_FLOOR, choice.line()
+
+
+REVIEW = Question(
+    id="cs-review-demo", text="Fraud review can look at about 1,000 flagged orders a day. How would you set the threshold?",
+    source="written", criteria=["problem_framing"],
+    facts=[
+        Fact(topic="scale", text="The model flags about 950 orders a day now, and holiday volume doubles."),
+        Fact(topic="constraints", text="The review team handles 1,000 orders a day."),
+        Fact(topic="team", text="Contractors take about four weeks to hire and train."),
+        Fact(topic="success_metric", text="Success is fewer fraud losses plus review cost, at 1,000 reviews a day."),
+        Fact(topic="users", text="Buyers at checkout, and merchants, who choose whether to turn review holds on."),
+    ],
+)  # fmt: skip
+
+
+def test_a_figure_the_candidate_quotes_names_the_one_fact_that_states_it() -> None:
+    """ "The thousand a day" is the fact with 1,000 in it, said in words or digits; a figure two facts state names
+    neither of them, and one no fact states names nothing."""
+    only_once = Question(**(REVIEW.model_dump() | {"facts": REVIEW.facts[:3]}))
+    for asked in ("so uh the thousand a day is that with the current team", "Is the 1,000 a day with today's team?"):
+        assert only_once.facts[1] in keyed_facts(asked, only_once), asked
+    assert keyed_facts("Is the 1,000 a day a hard cap?", REVIEW) == []  # the constraints and the success metric both state it
+    assert keyed_facts("I'd assume 5,000 a day, right?", REVIEW) == []
+
+
+@pytest.mark.parametrize("asked", ["Are the held orders from small stores or big ones?",
+                                   "If a merchant has staff accounts, should staff see the held orders too?"])
+def test_naming_who_or_what_is_no_question_about_how_many_there_are(asked: str) -> None:
+    """Stores, merchants and orders named in a question about who or which get no fact of volume."""
+    read = read_turn(asked, REVIEW)
+    assert read is not None and REVIEW.facts[0] not in read.facts, read
+
+
+def test_a_question_about_volume_gets_the_volume() -> None:
+    read = read_turn("How many orders a day does the model flag?", REVIEW)
+    assert read is not None and REVIEW.facts[0] in read.facts, read
+
+
+def test_optimising_for_asks_for_the_success_metric() -> None:
+    read = read_turn("um okay so like what are we actually optimising for here", REVIEW)
+    assert read is not None and REVIEW.facts[3] in read.facts, read
+
+
+def test_a_question_no_fact_answers_beside_one_that_is_answered_is_not_passed_over() -> None:
+    """Both asked in one breath: the traffic is told, and the lateness is left to the candidate out loud."""
+    question = Question(
+        id="sd-stream-demo", text="Design the feature pipeline for template recommendations: batch, streaming, or both?",
+        source="written", criteria=["requirements"],
+        facts=[Fact(topic="scale", text="About 25 billion events a day.")],
+    )  # fmt: skip
+    read = read_turn("ok um so before i jump in like how late can the events actually show up are we talking a few minutes "
+                     "or like a couple of days and uh roughly how many events a second are we ingesting", question)
+    assert read is not None and not read.also_answer
+    assert "25 billion events a day" in read.reply and f"The rest is {YOUR_CALL}." in read.reply, read.reply

@@ -19,6 +19,7 @@ from ..scoring.meaning.spoken import normalise_spoken
 from .fact_match import TERM_NEAREST_MIN, choose_facts, keyed_facts, unique_facts
 from .terms import term_asked, term_fact, term_named
 from .told import story_tag
+from .topic_words import TOPIC_RE
 from .turn_shape import (assumed_before, checks_back, explaining, invited_assumption, put_to_confirm, sentence_start, starts_sentence,
                          statements)
 from .turn_phrases import (
@@ -29,7 +30,7 @@ from .turn_phrases import (
     INVITES_CORRECTION, JOINED, LOGISTICS, MARKED_QUESTION, MEAN_BY, OKAY_WITH_YOU, OR_ASKS, PASS, PASSED_ON,
     PERMISSION, PLAN_WORDS, POLAR_FACT, POLAR_MID, POLAR_START, PREAMBLE, PUT_TO_YOU, QUOTED, REPEAT, REPORTED,
     RHETORICAL, SECOND_ASK, SHORT_WORDS, SPOKEN_QUESTION, TAG_CONFIRM, TAG_THEN_ASKS, TAG_RIGHT, TAKE_YOUR_TIME,
-    THINKING, TIME_CHECK, TIME_LEFT, TOPIC_FIRST, TOPIC_RE, TURNED_BACK, WHEN_YOU_SAY, WH_START, YOUR_CALL,
+    THINKING, TIME_CHECK, TIME_LEFT, TOPIC_FIRST, TURNED_BACK, WHEN_YOU_SAY, WH_START, YOUR_CALL,
     YOUR_TAKE,
 )
 
@@ -156,28 +157,33 @@ def _told_not_asked(parts: list[Ask], clause: Clause, after: Clause | None, kind
     return after is not None and kinds_after[:1] == [None] and not ASSUMES.search(after.norm) and not CHOOSES.match(after.norm)
 
 
-def _each_part(ask: Ask, asked: str, clause: Clause, question: Question) -> list[Ask]:
+def _each_part(ask: Ask, asked: str, clause: Clause, question: Question, lead: str = "") -> list[Ask]:
     """The ask, or one per part when the clause asks two things and each part is answered by its own facts.
 
     Read whole, "what's the gpu budget like and who's on the team" is matched to the single fact closest to it;
-    read in parts, the budget and the team each get theirs.
+    read in parts, the budget and the team each get theirs. `lead`: what the sentence said before the ask (below).
     """
     parts = [p for p in SECOND_ASK.split(asked) if p.strip()]
     if len(parts) > 1 and ask.facts:
         split = [(a, part) for part in parts if (a := _facts_for(replace(clause, norm=part), question)) is not None and a.facts]
         if len(split) == len(parts):
-            return [_by_meaning(a, part, question) for a, part in split]
-    return [_by_meaning(ask, asked, question)]
+            return [_by_meaning(a, part, question, lead) for a, part in split]
+    return [_by_meaning(ask, asked, question, lead)]
 
 
-def _by_meaning(ask: Ask, asked: str, question: Question) -> Ask:
-    """The facts an ask gets once meaning has had its say (fact_match): found, or swapped for clearly closer ones."""
+def _by_meaning(ask: Ask, asked: str, question: Question, lead: str = "") -> Ask:
+    """The facts an ask gets once meaning has had its say (fact_match): found, or swapped for clearly closer ones.
+
+    Meaning reads the ask with its sentence's lead-in: in 'You said "many new merchants never make a first sale":
+    over what time window do we call it "never"?' the ask alone says "it", and the lead-in says what it is.
+    """
+    read = f"{lead} {asked}".strip()
     if ask.term is not None:  # a word no fact explains: a fact that plainly answers the whole question still does
-        facts = choose_facts(asked, question, (), nearest=TERM_NEAREST_MIN)
+        facts = choose_facts(read, question, (), nearest=TERM_NEAREST_MIN)
         return replace(ask, facts=facts, term=None) if facts else ask
     if ask.repeat or ask.said is not None:
         return ask
-    return replace(ask, facts=choose_facts(asked, question, ask.facts))
+    return replace(ask, facts=choose_facts(read, question, ask.facts))
 
 
 def _asking(clause: Clause, previous: Clause | None, assumed: bool = False) -> str | None:
@@ -337,8 +343,12 @@ def read_turn(text: str, question: Question, last_asked: str | None = None) -> C
             ask = Ask(text=clause.text, topics=(), facts=())
         if ask is not None and asks and _offers_options(clause, ask, question):
             continue
-        parts = _each_part(ask, asked, clause, question) if ask is not None else []
-        checks_assumption = kind == "confirm" and bool(ASSUMES.search(asked))
+        lead_from = i  # the clauses just before the ask in its sentence that ask nothing themselves: its lead-in
+        while lead_from > sentence_start(text, clauses, i) and kinds[lead_from - 1] is None and clauses[lead_from - 1].norm not in asked:
+            lead_from -= 1
+        lead = " ".join(c.norm for c in clauses[lead_from:i])
+        parts = _each_part(ask, asked, clause, question, lead) if ask is not None else []
+        checks_assumption = kind == "confirm" and (bool(invited) or bool(ASSUMES.search(asked)))  # "correct me if..." asks
         if also_answer and parts and not put and not checks_assumption and _told_not_asked(parts, clause, clauses[i + 1] if i + 1 < len(clauses) else None, kinds[i + 1:]):
             continue
         asks.extend(parts)
@@ -354,13 +364,15 @@ def read_turn(text: str, question: Question, last_asked: str | None = None) -> C
 
 def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = None) -> str:
     """What the interviewer says: the last question again if asked (`last_asked`, else the bank question), each fact
-    once, the lines said back to questions that are not about the problem (each once), and "your call" for the rest."""
+    once, the lines said back to questions that are not about the problem (each once), and "your call" for the rest:
+    a question left unanswered beside answered ones is named by its topic, or else called "the rest"."""
     parts: list[str] = []
     if any(a.repeat for a in asks):
         parts.append(f"Sure, again: {last_asked or question.text}")
     given: list[Fact] = []
     open_topics: list[str] = []
     open_terms: list[str] = []
+    unplaced = False  # an ask no fact answers and no topic names: "how late can the events show up?"
     for ask in asks:
         if ask.repeat:
             continue
@@ -371,6 +383,7 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
                 open_terms.append(ask.term)
         elif not ask.facts and ask.said is None:
             open_topics.extend(t for t in ask.topics if t not in open_topics)
+            unplaced = unplaced or not ask.topics
     if given:
         parts.append((ACKNOWLEDGEMENT + " " if not parts else "") + " ".join(f.text.strip() for f in given))
     parts.extend(dict.fromkeys(a.said for a in asks if a.said is not None))
@@ -380,6 +393,8 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
     if open_topics or (not given and not parts):
         what = " and ".join(t.replace("_", " ") for t in open_topics[:2])
         parts.append((f"On {what}, that's " if what else "That's ") + YOUR_CALL + ".")
+    elif unplaced:  # answered in part: the rest is not passed over in silence
+        parts.append(f"The rest is {YOUR_CALL}.")
     return " ".join(parts)
 
 

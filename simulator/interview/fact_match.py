@@ -22,12 +22,17 @@ import numpy as np
 from ..catalog.models import Fact, Question
 from ..scoring.meaning import EmbedderUnavailable, default_model
 from ..scoring.meaning.spoken import normalise_spoken
-from .turn_phrases import KEYWORD_ALIASES
+from .topic_words import KEYWORD_ALIASES
 
 NEAREST_MIN = 0.45  # cosine a fact needs to be told for a question no topic word tied it to
 TERM_NEAREST_MIN = 0.5  # ... for a question about a word no fact explains ("what does 'flat' mean: low or pegged?")
 BETTER_BY = 0.1  # ... and to replace the facts topic words chose
 KEEP_WITHIN = 0.2  # topic-chosen facts this far below the best of them answer something else
+MIN_FIGURE = 10  # smaller numbers ("two hops", "3 pages") name no fact
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
+# A number, or "a/one/the thousand", with its scale word; not the digits of a name ("p99", "v2", "1.5b" is 1.5 billion).
+_FIGURE = re.compile(r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?|(?:a|one|the) (?=thousand|million|billion))"
+                     r"(?:\s*(k|thousand|m|million|bn|b|billion)\b)?", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -52,9 +57,28 @@ def unique_facts(facts: list[Fact]) -> list[Fact]:
     return out
 
 
+def figures(text: str) -> set[float]:
+    """The figures of 10 or more a text states, as numbers: "the thousand a day" and "1,000 orders" are one figure."""
+    found: set[float] = set()
+    for match in _FIGURE.finditer(normalise_spoken(text)):
+        number, scale = match.group(1), match.group(2)
+        if not number[0].isdigit() and scale is None:
+            continue
+        value = (float(number.replace(",", "")) if number[0].isdigit() else 1.0) * (_SCALE[scale.lower()] if scale else 1.0)
+        if value >= MIN_FIGURE:
+            found.add(value)
+    return found
+
+
 def keyed_facts(asked: str, question: Question) -> list[Fact]:
-    """The facts whose YAML keywords (or their everyday words, KEYWORD_ALIASES) the ask names."""
-    return [f for f in question.facts if any(_names_keyword(k, asked) for k in f.keywords)]
+    """The facts whose YAML keywords (or their everyday words, KEYWORD_ALIASES) the ask names, and the one fact that
+    states a figure the ask quotes: "is the thousand a day with the current team?" asks about "handles 1,000 a day"."""
+    keyed = [f for f in question.facts if any(_names_keyword(k, asked) for k in f.keywords)]
+    for figure in figures(asked):
+        stating = [f for f in question.facts if figure in figures(f.text)]
+        if len(stating) == 1 and stating[0] not in keyed:  # a figure several facts state ("1,000") names none of them
+            keyed.append(stating[0])
+    return keyed
 
 
 def _similarities(asked: str, facts: list[Fact]) -> np.ndarray | None:

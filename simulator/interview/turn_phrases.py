@@ -9,56 +9,6 @@ from __future__ import annotations
 
 import re
 
-# Words that say what a question is about, per fact topic.
-TOPIC_WORDS: dict[str, str] = {
-    "scale": r"traffic|qps|rps|requests?|queries|users?|how many|volume|scale|how big|size|daily|monthly|dau|mau|"
-             r"throughput|peak|load|catalog(?:ue)?|items?|products?|listings?|merchants?|shops?|stores?|templates?|designs?",
-    "latency": r"latency|how fast|response time|milliseconds?|ms|real[- ]?time|(?:online|offline)(?! (?:eval\w*|metrics?|tests?|testing|experiments?|a/b|results?|sets?|numbers|gains?|wins?))|sla|slo|p9\d|p50|latency budget|time budget|"
-               r"synchronous|batch|how quickly|fresh|freshness",
-    "data": r"data|logs?|logging|logged|labels?|labell?ed|annotat\w*|history|historical|dataset|features?|signals?|"
-            r"tracked|track|record(?:ed|s)?|per[- ]version|ground truth|clicks?|feedback|examples|samples|pairs|triples|"
-            r"(?:confirmed |known |past )cases|training (?:set|data)|seed set",
-    # Who the users are, not any mention of them ("how many users", "the merchant's orders" are about something else).
-    "users": r"who (?:are|is) (?:the |our )?(?:\w+ )?(?:users?|customers?|audience|merchants?|designers?|buyers?|shoppers?|sellers?)|"
-             r"who (?:are|is) (?:this|these|those|it|they)(?: \w+)? (?:for|aimed at|meant for)|"
-             r"(?:which|what) (?:kinds? of |types? of |sorts? of )?(?:users?|customers?|merchants?|designers?|buyers?|shoppers?|people)\b(?! (?:count|per|a day|a month))|"
-             r"(?:are|is) (?:the|our|these|those) (?:users?|customers?|merchants?|designers?|buyers?|shoppers?) (?!\d)|"
-             r"(?:target|end|primary|main|typical|intended|core) (?:users?|customers?|audience|merchants?|buyers?|shoppers?)|"
-             r"user base|audience|who (?:actually |really |mainly )?uses|who (?:we'?re|we are|i'?m|i am) (?:building|designing) (?:this|it) for|"
-             r"(?:end )?consumers?|internal (?:folks|teams?|staff|users)|personas?|for whom",
-    "success_metric": r"metrics?|success|kpis?|measured?|goal|objective|north star|optimi[sz]e|target|win|judge|"
-                      r"cares? (?:most )?about|wants? to (?:move|improve|grow|increase|reduce)|move the needle",
-    "team": r"team|engineers?|headcount|people|staff|who (?:else )?works",
-    # "how long are the clips?" asks a length, not the timeline
-    "timeline": r"timeline|deadline|how long(?! (?:can|do|should|must|may|will) (?:we|you|i) (?:keep|retain|store|hold))"
-                r"(?! (?:are|is) (?:the |a |an |each |typical |most |these |those )?(?:\w+ )?(?:clips?|videos?|sessions?|documents?|docs|"
-                r"prompts?|texts?|quer(?:y|ies)|descriptions?|tickets?|conversations?|windows?|inputs?|sequences?|audio|recordings?|"
-                r"frames?|songs?|tracks?|posts?|reviews?|answers?|responses?|outputs?|lists?|strings?|logs?)\b)|weeks?|months?|by when|launch date|when does|when'?s the (?:launch|deadline|release)|"
-                r"when (?:do|does|will|must|should|can) (?:we|it|this|the \w+) (?:need to |have to )?(?:ship|launch|go live|be (?:ready|done|live))|"
-                r"(?:must|need to|have to) (?:deliver|ship)|how much time (?:do )?(?:we|i) have (?:before|until|to)",
-    # "latency budget" and "error budget" are not money; "spend more of the time on X" is not either
-    "budget": r"(?<!latency )(?<!time )(?<!error )budget|cost|spend(?!\s+(?:\w+\s+){0,3}time\b)|gpus?|money|dollars?|expensive|cheap",
-    "scope": r"scope|mvp|first (?:version|release|cut|iteration)|v1|which features|in scope|out of scope|focus|"
-             r"what'?s in and what'?s out|minimum viable",
-    "constraints": r"constraints?|limits?|limitations?|requirements?|on[- ]device|regulat\w*|compliance|"
-                   r"must (?!not get worse|not regress|not drop)(?:\w+ )?(?:run|work|support|comply|use|stay|fit|respect|reuse|integrate|avoid|be)",
-    "current_system": r"today|currently|existing|current|baseline|already|right now|in place|legacy|how is it done",
-    "quality": r"quality|accura(?:cy|te)|precision|recall|error rate|false positives?|false negatives?|how good|how wrong|"
-               r"how (?:often|much) can it be wrong|good enough",
-    "platform": r"platform|devices?|mobile|web|desktop|cloud|infra\w*|serving|hardware|stack|where does it run",
-    "privacy": r"privacy|pii|gdpr|ccpa|consent|personal(?! (?:project|experience|opinion|view|take|preference)s?\b)|sensitive|(?:data |log )retention|retention (?:period|policy|policies|window|limits?|rules?)|anonymi[sz]\w*|"
-               r"data[- ]residency|(?:keep|retain|store|hold) (?:it|the data|them|that|user data|personal data)",
-    "languages": r"languages?|locales?|multilingual|english|international|countries|regions?|markets?",
-    "input": r"inputs?|empty|null|none|nan|duplicates?|ties?|sorted|unsorted|negative|length|how (?:large|big|long) can|n|"
-             r"edge cases?|format of",
-    "output": r"outputs?|return(?:s|ed)?|format|order(?:ed|ing)?|print",
-}
-# What a fact's YAML keyword is also called: the everyday words for it ("what's the base rate?" asks for the class balance).
-KEYWORD_ALIASES: dict[str, str] = {
-    "class balance": r"base rates?|positive rates?|prevalence|how (?:rare|common|often)(?! (?:do|does|did|should|would|will|can|is|are))|"
-                     r"(?:fraud|harm|abuse|spam|churn|positive|negative) (?:rate|share|ratio)|imbalanced?|skew(?:ed)?|ratio of positives",
-}
-TOPIC_RE = {topic: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for topic, words in TOPIC_WORDS.items()}
 REPEAT = re.compile(
     r"\b(?:(?:you|please|pls|kindly|mind) (?:\w+ )?repeat|repeat (?:that|it|the|your|what|please|again|once|one)\b|^\W*repeat\W*$|say (?:that|it|the question) again|(?:read|read out|go over|run through|give me|paste|send|share|type|say) (?:\w+ ){0,6}(?:again|one more time)|come again|"
     r"one more time|once more|rephrase|resend|send (?:it|that|the \w+) again|got cut off|"
