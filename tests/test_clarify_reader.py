@@ -995,3 +995,11 @@ def test_a_why_answered_at_once_is_thinking_aloud_even_split_in_two() -> None:
     turn = ("Why would p95 spike while GPU utilization stays flat? Because the GPU is waiting on something upstream. "
             "So my first check is per-stage latency spans: decode, preprocessing, queue wait and forward pass.")
     assert read_turn(turn, GPU_QUESTION) is None
+
+
+def test_a_spoken_do_we_know_mid_run_on_is_a_second_question() -> None:
+    """ "...is it purchases or clicks or uh something like gmv and do we know like how much traffic we get": two asks,
+    and the traffic one is answered too, not swallowed by the options offered before it."""
+    read = read_turn("um okay so like what are we optimising for here is it purchases or clicks or uh something like "
+                     "gross merchandise value and do we know like how much traffic the ranker gets at peak", QUESTION)
+    assert read is not None and len(read.asks) == 2 and "300 requests a second" in read.reply, read

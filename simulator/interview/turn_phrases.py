@@ -243,7 +243,7 @@ TAG_THEN_ASKS = re.compile(r"\b(?:right|okay|ok|correct)\s+(?:and\s+|also\s+|plu
 # A yes/no question about what exists, started mid-run-on: "...so we can change one thing at a time does the team today
 # ship the model and the serving changes together", "...a tolerance of 0.99 do we have gpu runners in ci or cpu only".
 POLAR_MID = re.compile(r"\b(?<!what )(?<!how )(?<!why )(?<!where )(?:do|does|did) (?:we|you|the team|they|the \w+ team) "
-                       r"(?:already |today |currently |even |still )?(?:have|log|keep|track|store|record|ship|run|own)\b(?! to\b)",
+                       r"(?:already |today |currently |even |still )?(?:have|know|log|keep|track|store|record|ship|run|own)\b(?! to\b)",
                        re.IGNORECASE)
 # Speech asks after a condition, or goes on asking: "if the gap is exactly 30 minutes is that still the same session",
 # "...just checking and also what if the same user has 2 events in the same minute".
