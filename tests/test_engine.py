@@ -276,3 +276,25 @@ def test_a_probe_asking_for_figures_the_answer_gave_is_passed_over(figures: bool
     assert plan.probe is not None and plan.probe.criterion == "impact"
     expected = "How did you measure the improvement?" if figures else "Roughly how much did it move?"
     assert plan.probe.canned == expected
+
+
+@pytest.mark.parametrize("told", [["scale"], ["success_metric"], []])
+def test_a_probe_asking_for_a_given_the_interviewer_told_is_passed_over(told: list[str]) -> None:
+    """Played (2026-12-03): the interviewer gave the traffic in reply to the candidate's question, and the follow-up
+    asked "how many requests per second does the system serve?". A given it told (traffic, latency, inputs, outputs)
+    is not asked back while another probe is left; the success metric is, as its words are in every evaluation probe."""
+    data = make_loop().model_dump()
+    data["rounds"][0]["criteria"][0]["probes"] = ["Roughly how many requests a second does it serve, and what's the metric?",
+                                                  "How did you measure the improvement?"]
+    loop = Loop.model_validate(data)
+    catalog = make_catalog()
+    catalog.loops[loop.id] = loop
+    clock = SimulatedClock()
+    eng = RoundEngine(catalog, loop, loop.rounds[0], PERSONA, clock=clock, seed=1)
+    eng.start()
+    eng.record_told(told)
+    clock.advance(30)
+    plan = eng.record_answer(NO_NUMBERS_WE)
+    assert plan.probe is not None and plan.probe.criterion == "impact"
+    expected = "How did you measure the improvement?" if told == ["scale"] else data["rounds"][0]["criteria"][0]["probes"][0]
+    assert plan.probe.canned == expected

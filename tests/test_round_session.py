@@ -122,3 +122,38 @@ async def test_notice_is_recorded_between_turns(catalog: Catalog) -> None:
     session.notice("Hidden tests: 3/3 passed.", source="sandbox")
     assert session.turns[-1].kind is TurnKind.NOTICE and session.turns[-1].source == "sandbox"
     assert session.turns[-1].question_id == session.engine.current_question.id  # type: ignore[union-attr]
+
+
+TRAFFIC_ASKED = "How much traffic does the widget get at peak, and what's the latency budget?"
+DESIGN_NO_NUMBERS = ("I'd do candidate generation with a two-tower model over co-purchase data, an ANN index per shop, then a "
+                     "gradient boosted ranker on top, with popular products for new merchants as cold start.")
+
+
+async def _storefront_round(catalog: Catalog, stored: list[Turn]) -> tuple[RoundSession, SimulatedClock]:
+    loop = catalog.loop("shopify-mle")
+    rnd = loop.round("system-design")
+    clock = SimulatedClock()
+    session = RoundSession(catalog=catalog, loop=loop, round_=rnd, persona=catalog.personas[rnd.persona], llm=None,
+                           clock=clock, candidate="Alex", seed=1, on_turn=stored.append)
+    session.engine.fix_order(["sd-storefront-recs"])
+    return session, clock
+
+
+async def test_a_follow_up_does_not_ask_back_the_traffic_the_interviewer_gave(catalog: Catalog) -> None:
+    """Played (2026-12-03): the interviewer told the traffic, then asked "how many requests per second does the
+    system serve?". Now the estimation probe builds on the numbers given, and a resumed round plans the same."""
+    full: list[Turn] = []
+    session, clock = await _storefront_round(catalog, full)
+    [e async for e in session.open()]
+    await answer(session, clock, TRAFFIC_ASKED)
+    assert session.turns[-1].kind is TurnKind.CLARIFICATION and "50,000" in session.turns[-1].text
+    await answer(session, clock, DESIGN_NO_NUMBERS)
+    follow_up = session.turns[-1]
+    assert follow_up.kind is TurnKind.FOLLOW_UP and "requests per second" not in follow_up.text, follow_up.text
+    assert follow_up.criterion == "estimation" and "from the numbers you have so far" in follow_up.text, follow_up.text
+
+    prefix = full[:-1]  # the crash came after the answer, before the follow-up was said
+    resumed_store = list(prefix)
+    resumed, _ = await _storefront_round(catalog, resumed_store)
+    [e async for e in resumed.restore(prefix)]
+    assert resumed_store[-1].text == follow_up.text

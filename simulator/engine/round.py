@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from ..catalog import Catalog, Loop, Persona, Question, Round
+from ..catalog.topic_words import TOPIC_RE
 from .clock import Clock
 from .evidence import EvidenceAbsent, EvidenceStrength, FiguresShown, strength
 
@@ -29,6 +30,10 @@ TIE_MARGIN = 0.1  # strengths this close to the weakest are a tie: the rubric's 
 CLOSING_RESERVE_S = 60.0
 ASKS_FOR_FIGURES = re.compile(r"\b(?:in numbers|how many|how much|roughly|what figures?)\b", re.IGNORECASE)
 MINUTES_PER_QUESTION = {"conversation": 10.0, "coding": 25.0}
+# Givens of the problem: once the interviewer has told one ("about 50,000 views a second", "an empty list gives []"),
+# a probe asking the candidate for it is not listening. Not the success metric: its words ("metric", "measure") are in
+# every evaluation probe, which asks for the candidate's own choice.
+GIVEN_TOPICS = ("scale", "latency", "input", "output")
 
 
 class Phase(StrEnum):
@@ -95,6 +100,7 @@ class RoundEngine:
         self._q_started = 0.0
         self._answers: dict[str, list[str]] = {}
         self._clarifying: dict[str, list[str]] = {}  # per question, the turns that only asked about the problem
+        self._told: dict[str, set[str]] = {}  # per question, the topics of the facts the interviewer told
         self._probed: dict[str, list[str]] = {}
         self.asked: list[str] = []
         self._planned_probes: set[str] = set()  # canned probes follow-ups were planned on, however a model worded them
@@ -189,6 +195,11 @@ class RoundEngine:
         self._answers.setdefault(self.current_question.id, []).append(text)
         self._clarifying.setdefault(self.current_question.id, []).append(text)
 
+    def record_told(self, topics: list[str]) -> None:
+        """Remember the fact topics the interviewer told on the open question, so no probe asks them back."""
+        if self.current_question is not None:
+            self._told.setdefault(self.current_question.id, set()).update(topics)
+
     def close(self) -> None:
         self.phase = Phase.CLOSED
 
@@ -273,11 +284,15 @@ class RoundEngine:
 
     def _probe_for(self, crit_id: str, question: Question) -> Probe:
         """The criterion's first probe not yet asked; past one that asks for figures the answers already gave
-        ("what changed in numbers?" after "we cut GPU spend by 40%"), while another is left to ask."""
+        ("what changed in numbers?" after "we cut GPU spend by 40%"), or for a given the interviewer told
+        (GIVEN_TOPICS), while another is left to ask."""
         criterion = self.catalog.criterion(self.loop, crit_id)
         unasked = [p for p in self._probe_options(crit_id) if self._unasked(p)]
         if len(unasked) > 1 and self.figures(criterion, question.text, self._answers.get(question.id, [])):
             unasked = [p for p in unasked if not ASKS_FOR_FIGURES.search(p)] or unasked
+        told = [t for t in GIVEN_TOPICS if t in self._told.get(question.id, ())]
+        if len(unasked) > 1 and told:  # "how many requests per second?" after the interviewer gave the traffic
+            unasked = [p for p in unasked if not any(TOPIC_RE[t].search(p) for t in told)] or unasked
         canned = unasked[0] if unasked else self._probe_options(crit_id)[0]
         return Probe(
             criterion=crit_id,

@@ -19,7 +19,7 @@ from ..scoring.meaning.spoken import normalise_spoken
 from .fact_match import TERM_NEAREST_MIN, choose_facts, keyed_facts, unique_facts
 from .terms import term_asked, term_fact, term_named
 from .told import story_tag
-from .topic_words import TOPIC_RE
+from ..catalog.topic_words import TOPIC_RE
 from .turn_shape import (assumed_before, checks_back, explaining, invited_assumption, put_to_confirm, sentence_start, starts_sentence,
                          statements)
 from .turn_phrases import (

@@ -22,7 +22,7 @@ import numpy as np
 from ..catalog.models import Fact, Question
 from ..scoring.meaning import EmbedderUnavailable, default_model
 from ..scoring.meaning.spoken import normalise_spoken
-from .topic_words import KEYWORD_ALIASES
+from ..catalog.topic_words import KEYWORD_ALIASES
 
 NEAREST_MIN = 0.45  # cosine a fact needs to be told for a question no topic word tied it to
 TERM_NEAREST_MIN = 0.5  # ... for a question about a word no fact explains ("what does 'flat' mean: low or pegged?")

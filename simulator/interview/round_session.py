@@ -12,7 +12,6 @@ import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
 
 import jinja2
 
@@ -27,6 +26,7 @@ from .anchor import MIN_SCORE, Phrase, choose_anchor, phrases, with_anchor
 from .clarify import ACKNOWLEDGEMENT, TIME_CHECK, Clarification, passes, read_turn, time_left_line
 from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
 from .prompts import follow_up_messages, priming_messages, system_prompt
+from .round_events import RoundClosed, RoundEvent, TurnDiscarded, TurnDone, TurnStarted, TurnToken
 
 log = logging.getLogger(__name__)
 
@@ -35,37 +35,6 @@ SPEAKING_WPM = 150.0
 
 def speaking_seconds(text: str, wpm: float = SPEAKING_WPM) -> float:
     return len(text.split()) / wpm * 60.0
-
-
-@dataclass
-class TurnStarted:
-    speaker: Speaker
-    kind: TurnKind
-
-
-@dataclass
-class TurnToken:
-    text: str
-
-
-@dataclass
-class TurnDiscarded:
-    """The streamed text so far will not be used (a route failed or the guard refused it)."""
-
-    reason: str
-
-
-@dataclass
-class TurnDone:
-    turn: Turn
-
-
-@dataclass
-class RoundClosed:
-    reason: str
-
-
-RoundEvent = TurnStarted | TurnToken | TurnDiscarded | TurnDone | RoundClosed
 
 
 class RoundSession:
@@ -152,6 +121,8 @@ class RoundSession:
                 if self.engine.time_up():
                     continue
                 asked_last = self._clarification(turn.text)
+                if asked_last is not None:
+                    self.engine.record_told([f.topic for f in asked_last.facts])
                 if asked_last is not None and asked_last.leaves_the_floor:
                     self._keep_asked(asked_last, turn.text)
                 else:
@@ -215,6 +186,7 @@ class RoundSession:
             return
         clarification = await asyncio.to_thread(self._clarification, text)  # may embed the question (fact_match)
         if clarification is not None:
+            self.engine.record_told([f.topic for f in clarification.facts])  # no probe asks back what was told
             for event in self._reply(clarification):
                 yield event
             if clarification.leaves_the_floor:
