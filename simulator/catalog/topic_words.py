@@ -1,8 +1,9 @@
-"""What a candidate's question is about: the words of each fact topic, and the everyday words for YAML keywords.
+"""What a question is about: the words of each fact topic, and the everyday words for YAML keywords.
 
-The clarify reader ties an ask to the facts of these topics before meaning has
-its say (fact_match.py); kept apart from the other phrases (turn_phrases.py) as
-the vocabulary every fact choice starts from.
+The clarify reader ties a candidate's ask to the facts of these topics before
+meaning has its say (interview/fact_match.py), and the engine reads its probes
+with them, so none asks back a given the interviewer told. Here, beside the
+facts' own schema, both layers can use them.
 """
 
 from __future__ import annotations
