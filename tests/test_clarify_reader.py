@@ -1003,3 +1003,21 @@ def test_a_spoken_do_we_know_mid_run_on_is_a_second_question() -> None:
     read = read_turn("um okay so like what are we optimising for here is it purchases or clicks or uh something like "
                      "gross merchandise value and do we know like how much traffic the ranker gets at peak", QUESTION)
     assert read is not None and len(read.asks) == 2 and "300 requests a second" in read.reply, read
+
+
+@pytest.mark.parametrize(
+    "said", ["I don't know, honestly. I haven't worked with video models.",
+             "I don't know. I haven't worked with video models, so I'm not sure how attention pooling behaves there.",
+             "Not sure. I've never really worked on ranking."],
+)  # fmt: skip
+def test_a_pass_with_its_reason_passes(said: str) -> None:
+    """Played (2026-12-03): the second drew "You mentioned attention pooling behaves: ...", a follow-up on a pass."""
+    assert passes(said) and read_turn(said, FEED) is None
+
+
+@pytest.mark.parametrize(
+    "said", ["I don't know, but I'd start with a logistic regression baseline on the click logs.",
+             "I don't know. I'm not sure whether batch or streaming is better, so I'd start with batch."],
+)  # fmt: skip
+def test_a_pass_then_an_attempt_is_an_answer(said: str) -> None:
+    assert not passes(said)

@@ -27,7 +27,7 @@ from .turn_phrases import (
     ANSWER_MARK, ANSWER_WORDS, ANSWERED_ALOUD, ASKED_IN_PLACE, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, ASSUMES, BARE, POLAR_ASK, SAY_MORE,
     ELABORATES, BECAUSE, BREAK, BREAK_GRANTED, BY_TERM, CALL_FIXED, CALL_TROUBLE, CHECK_IN, CHOICE, CHOOSES, CONFIRM,
     FILLER_RESTART, GIVE_UP, GLOSS_QUESTION, GO_AHEAD, GO_ON, HEAR_YOU, HEARING, HINT, IN_MIND, INDIRECT,
-    INVITES_CORRECTION, JOINED, LOGISTICS, MARKED_QUESTION, MEAN_BY, OKAY_WITH_YOU, OR_ASKS, PASS, PASSED_ON,
+    INVITES_CORRECTION, JOINED, LOGISTICS, MARKED_QUESTION, MEAN_BY, NO_EXPERIENCE, OKAY_WITH_YOU, OR_ASKS, PASS, PASSED_ON,
     PERMISSION, PLAN_WORDS, POLAR_FACT, POLAR_MID, POLAR_START, PREAMBLE, PUT_TO_YOU, QUOTED, REPEAT, REPORTED,
     RHETORICAL, SECOND_ASK, SHORT_WORDS, SPOKEN_QUESTION, TAG_CONFIRM, TAG_THEN_ASKS, TAG_RIGHT, TAKE_YOUR_TIME,
     THINKING, TIME_CHECK, TIME_LEFT, TOPIC_FIRST, TURNED_BACK, WHEN_YOU_SAY, WH_START, YOUR_CALL,
@@ -236,13 +236,20 @@ def _gives_up(clauses: list[Clause]) -> bool:
     return others < ANSWER_WORDS if asks_to_skip else others <= SHORT_WORDS
 
 
+def _only_not_knowing(clauses: list[Clause]) -> bool:
+    """ "I don't know. I haven't worked with video models, so I'm not sure how attention pooling behaves there.":
+    a pass, then why, with no attempt in it. Played (2026-12-03): it drew "You mentioned attention pooling behaves: ..."."""
+    return (len(clauses) > 1 and bool(PASS.match(clauses[0].norm))
+            and all(GIVE_UP.search(c.norm) or NO_EXPERIENCE.search(c.norm) for c in clauses[1:]))
+
+
 def passes(text: str) -> bool:
     """The whole turn passes on the question ("I don't know, honestly", "can we skip this one?")."""
     return _passes(text, split_clauses(text))
 
 
 def _passes(text: str, clauses: list[Clause]) -> bool:
-    return bool(PASS.match(text.strip())) or _gives_up(clauses)
+    return bool(PASS.match(text.strip())) or _gives_up(clauses) or _only_not_knowing(clauses)
 
 
 def read_turn(text: str, question: Question, last_asked: str | None = None) -> Clarification | None:

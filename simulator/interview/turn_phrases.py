@@ -355,6 +355,10 @@ PASS = re.compile(
     r"next question)\W*(?:honestly|sorry|to be honest)?\W*$",
     re.IGNORECASE,
 )
+# Why the candidate passes: no experience of it, or not knowing how it works ("I haven't worked with video models").
+NO_EXPERIENCE = re.compile(r"\b(?:haven'?t|have not|never) (?:really |actually )?(?:worked|used|done|built|touched|dealt)\b|"
+                           r"\bnot (?:really )?familiar with\b|\bno (?:real )?experience (?:with|in|of)\b|"
+                           r"\b(?:i'?m|i am) (?:honestly |really )?not sure (?:how|what|why|whether|if)\b", re.IGNORECASE)
 SHORT_WORDS = 12  # a turn that asks for time, a hint or to pass is short: a longer one is an answer
 TAKE_YOUR_TIME = "Take your time."
 SAY_MORE = "Could you say more? Take me through how you'd approach it."  # to a bare "No." or "Yes." after an open question
