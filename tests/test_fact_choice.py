@@ -135,3 +135,19 @@ def test_a_question_no_fact_answers_beside_one_that_is_answered_is_not_passed_ov
                      "or like a couple of days and uh roughly how many events a second are we ingesting", question)
     assert read is not None and not read.also_answer
     assert "25 billion events a day" in read.reply and f"The rest is {YOUR_CALL}." in read.reply, read.reply
+
+
+def test_questions_listed_with_commas_each_get_their_fact() -> None:
+    """Played (2026-12-03): "how many ... per day, what's the latency budget, what ... data is in scope, and how do we
+    judge a good answer?" got only the data and the success metric: the comma list was read as one ask, and the fact its
+    keyword named ("store data") stood for all of it."""
+    question = Question(
+        id="sd-list-demo", text="Design retrieval for an assistant that answers questions about a merchant's store.",
+        source="written", criteria=["requirements"],
+        facts=[Fact(topic="latency", text="The first token within 1.5 seconds."),
+               Fact(topic="data", text="Per merchant: products, orders and analytics.", keywords=["store data"]),
+               Fact(topic="success_metric", text="Thumbs-up rate and a weekly graded sample.")],
+    )  # fmt: skip
+    read = read_turn("For the assistant, same thing first: what's the latency budget, what store data is in scope, "
+                     "and how do we judge a good answer?", question)
+    assert read is not None and read.facts == question.facts, read

@@ -27,7 +27,7 @@ from .turn_phrases import (
     ANSWER_MARK, ANSWER_WORDS, ANSWERED_ALOUD, ASKED_IN_PLACE, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, ASSUMES, BARE, POLAR_ASK, SAY_MORE,
     ELABORATES, BECAUSE, BREAK, BREAK_GRANTED, BY_TERM, CALL_FIXED, CALL_TROUBLE, CHECK_IN, CHOICE, CHOOSES, CONFIRM,
     FILLER_RESTART, GIVE_UP, GLOSS_QUESTION, GO_AHEAD, GO_ON, HEAR_YOU, HEARING, HINT, IN_MIND, INDIRECT,
-    INVITES_CORRECTION, JOINED, LOGISTICS, MARKED_QUESTION, MEAN_BY, NO_EXPERIENCE, OKAY_WITH_YOU, OR_ASKS, PASS, PASSED_ON,
+    BACK_REFERENCE, INVITES_CORRECTION, JOINED, LOGISTICS, MARKED_QUESTION, MEAN_BY, NO_EXPERIENCE, OKAY_WITH_YOU, OR_ASKS, PASS, PASSED_ON,
     PERMISSION, PLAN_WORDS, POLAR_FACT, POLAR_MID, POLAR_START, PREAMBLE, PUT_TO_YOU, QUOTED, REPEAT, REPORTED,
     RHETORICAL, SECOND_ASK, SHORT_WORDS, SPOKEN_QUESTION, TAG_CONFIRM, TAG_THEN_ASKS, TAG_RIGHT, TAKE_YOUR_TIME,
     THINKING, TIME_CHECK, TIME_LEFT, TOPIC_FIRST, TURNED_BACK, WHEN_YOU_SAY, WH_START, YOUR_CALL,
@@ -174,8 +174,9 @@ def _each_part(ask: Ask, asked: str, clause: Clause, question: Question, lead: s
 def _by_meaning(ask: Ask, asked: str, question: Question, lead: str = "") -> Ask:
     """The facts an ask gets once meaning has had its say (fact_match): found, or swapped for clearly closer ones.
 
-    Meaning reads the ask with its sentence's lead-in: in 'You said "many new merchants never make a first sale":
-    over what time window do we call it "never"?' the ask alone says "it", and the lead-in says what it is.
+    Meaning reads an ask that refers back with its sentence's lead-in: in 'You said "many new merchants never make a
+    first sale": over what time window do we call it "never"?' the ask alone says "it", and the lead-in says what it is.
+    Only then: "For Sidekick, same thing first: ... what's the latency budget" would match every fact naming Sidekick.
     """
     read = f"{lead} {asked}".strip()
     if ask.term is not None:  # a word no fact explains: a fact that plainly answers the whole question still does
@@ -350,8 +351,9 @@ def read_turn(text: str, question: Question, last_asked: str | None = None) -> C
             ask = Ask(text=clause.text, topics=(), facts=())
         if ask is not None and asks and _offers_options(clause, ask, question):
             continue
-        lead_from = i  # the clauses just before the ask in its sentence that ask nothing themselves: its lead-in
-        while lead_from > sentence_start(text, clauses, i) and kinds[lead_from - 1] is None and clauses[lead_from - 1].norm not in asked:
+        lead_from = i  # the clauses just before an ask that says "it" or "that", in its sentence, that ask nothing themselves
+        while BACK_REFERENCE.search(asked) and lead_from > sentence_start(text, clauses, i) and kinds[lead_from - 1] is None \
+                and clauses[lead_from - 1].norm not in asked:
             lead_from -= 1
         lead = " ".join(c.norm for c in clauses[lead_from:i])
         parts = _each_part(ask, asked, clause, question, lead) if ask is not None else []

@@ -211,10 +211,12 @@ POLAR_START = re.compile(
 )
 MARKED_QUESTION = re.compile(rf"^(?:{_QUESTION_MARKERS})\W", re.IGNORECASE)
 # Where one clause asks two things ("what's the gpu budget like and who's on the team"): each part gets its own facts.
-SECOND_ASK = re.compile(
-    r",?\s+(?:and|or|also|plus)\s+(?=(?:who|what|how|when|where|which|whether|is|are|do|does|did|can|will|would)(?:'s|\b))",
+SECOND_ASK = re.compile(  # "how many merchants a day, what's the latency budget, and ...": a comma before a wh-word too
+    r",?\s+(?:and|or|also|plus)\s+(?=(?:who|what|how|when|where|which|whether|is|are|do|does|did|can|will|would)(?:'s|\b))|"
+    r",\s+(?=(?:who|what|how|when|where|which)(?:'s|\b))",
     re.IGNORECASE,
 )
+BACK_REFERENCE = re.compile(r"\b(?:it|that|this|they|them|those|these)\b", re.IGNORECASE)  # what the words before name
 JOINED = re.compile(r"^(?:and|or|since|given|so|right|correct)\b", re.IGNORECASE)
 # Speech has no '?': a clause in the shape of a question ("how many requests per second are we expecting at peak",
 # "is the randomisation done per user") asks, unless it is the candidate's own plan ("what I'd do is...").
