@@ -2,7 +2,7 @@
 
 tests/data/fact_answers.yaml holds 209 asking turns whose asks were matched to the facts that answer them by
 people who did not see the replies. The floors hold the line a little under what was measured (2026-12-03, with set 13:
-66% of the facts told answer an ask, 82% of the asks a fact answers get one; before a fact's figure named it and the
+65% of the facts told answer an ask, 82% of the asks a fact answers get one; before a fact's figure named it and the
 things counted stopped naming the scale facts, 62% and 81%); README, "Which fact is told". A fact whose text was
 edited since it was labelled no longer counts as the labelled one: relabel it.
 """
