@@ -157,3 +157,19 @@ async def test_a_follow_up_does_not_ask_back_the_traffic_the_interviewer_gave(ca
     resumed, _ = await _storefront_round(catalog, resumed_store)
     [e async for e in resumed.restore(prefix)]
     assert resumed_store[-1].text == follow_up.text
+
+
+async def test_a_case_study_is_sized_in_money_not_requests_per_second(catalog: Catalog) -> None:
+    """Played (2026-12-03): a terse fraud-cost answer in the Shopify case study drew "roughly how many requests per
+    second does the system serve?"; the case study's own estimation probe asks what the case is worth."""
+    loop = catalog.loop("shopify-mle")
+    rnd = loop.round("case-study")
+    clock = SimulatedClock()
+    session = RoundSession(catalog=catalog, loop=loop, round_=rnd, persona=catalog.personas[rnd.persona], llm=None,
+                           clock=clock, candidate="Alex", seed=1, on_turn=[].append)
+    session.engine.fix_order(["cs-shop-pay-false-positives"])
+    [e async for e in session.open()]
+    await answer(session, clock, "Cost = declined good orders x AOV x margin. Lower the threshold for trusted buyers. A/B test it.")
+    follow_up = session.turns[-1]
+    assert follow_up.kind is TurnKind.FOLLOW_UP and follow_up.criterion == "estimation", follow_up
+    assert "requests per second" not in follow_up.text and "a month" in follow_up.text, follow_up.text
