@@ -173,3 +173,54 @@ async def test_a_case_study_is_sized_in_money_not_requests_per_second(catalog: C
     follow_up = session.turns[-1]
     assert follow_up.kind is TurnKind.FOLLOW_UP and follow_up.criterion == "estimation", follow_up
     assert "requests per second" not in follow_up.text and "a month" in follow_up.text, follow_up.text
+
+
+CHATBOT = ("Sure. Actually, the most relevant thing I've built is a customer-support chatbot at my last company, so let me "
+           "talk about that. We used GPT-4 behind a LangChain agent, with a Postgres database of past support tickets, and "
+           "the hard part was prompt engineering: we went through about forty versions of the system prompt to stop it "
+           "promising refunds. We cut average handling time from 9 minutes to 6, and the team presented it at the all-hands.")
+RETRIEVAL = ("Right. For template retrieval I'd encode templates with a CLIP image encoder plus their titles, store the "
+             "vectors in an ANN index, encode the query with the CLIP text tower, and re-rank the top few hundred with a "
+             "small model using popularity and locale.")
+
+
+async def _retrieval_round(catalog: Catalog, stored: list[Turn]) -> tuple[RoundSession, SimulatedClock]:
+    loop = catalog.loop("canva-mle")
+    rnd = loop.round("system-design")
+    clock = SimulatedClock()
+    session = RoundSession(catalog=catalog, loop=loop, round_=rnd, persona=catalog.personas[rnd.persona], llm=None,
+                           clock=clock, candidate="Alex", seed=1, on_turn=stored.append)
+    session.engine.fix_order(["sd-clip-template-retrieval"])
+    return session, clock
+
+
+async def test_an_answer_about_something_else_is_brought_back_to_the_question_once(catalog: Catalog) -> None:
+    """Played (2026-12-03): a design question answered with a chatbot story drew three follow-ups on the chatbot."""
+    full: list[Turn] = []
+    session, clock = await _retrieval_round(catalog, full)
+    [e async for e in session.open()]
+    question = session.turns[-1]
+    await answer(session, clock, CHATBOT)
+    redirect = session.turns[-1]
+    assert redirect.kind is TurnKind.FOLLOW_UP and redirect.source == "redirect" and redirect.criterion is None
+    assert redirect.text.startswith("Let's come back to the question I asked") and question.text in redirect.text
+    assert session.engine.current_question is not None and session.engine.current_question.id == question.question_id
+    assert session.engine.answers(question.question_id or "") == [CHATBOT]  # kept as evidence all the same
+    await answer(session, clock, RETRIEVAL)
+    assert session.turns[-1].kind is TurnKind.FOLLOW_UP and session.turns[-1].source != "redirect"
+    await answer(session, clock, CHATBOT)  # once per question: a second drift is followed up as any answer is
+    assert session.turns[-1].source != "redirect"
+
+    prefix = full[:full.index(redirect)]  # the crash came after the chatbot answer, before the redirect was said
+    resumed_store = list(prefix)
+    resumed, _ = await _retrieval_round(catalog, resumed_store)
+    [e async for e in resumed.restore(prefix)]
+    assert resumed_store[-1].text == redirect.text
+
+
+async def test_a_story_far_from_its_question_is_no_drift(catalog: Catalog) -> None:
+    """A strong story sits near cosine 0 from "Tell me about a time...": story questions are never read for drift."""
+    session, clock = session_for(catalog)
+    [e async for e in session.open()]
+    await answer(session, clock, CHATBOT)
+    assert session.turns[-1].source != "redirect"

@@ -195,6 +195,13 @@ class RoundEngine:
         self._answers.setdefault(self.current_question.id, []).append(text)
         self._clarifying.setdefault(self.current_question.id, []).append(text)
 
+    def record_aside(self, text: str) -> None:
+        """Keep an answer that spoke of something else (interview/drift.py): evidence all the same, nothing planned on
+        it, and the same question stays open."""
+        if self.phase is not Phase.ASKING or self.current_question is None:
+            raise RuntimeError(f"no question is open (phase {self.phase})")
+        self._answers.setdefault(self.current_question.id, []).append(text)
+
     def record_told(self, topics: list[str]) -> None:
         """Remember the fact topics the interviewer told on the open question, so no probe asks them back."""
         if self.current_question is not None:

@@ -24,6 +24,7 @@ from ..engine.turns import DeliveryMetrics, Speaker, Turn, TurnKind
 from ..llm.client import AllRoutesFailed, Done, LLMClient, RouteFailed, Token
 from .anchor import MIN_SCORE, Phrase, choose_anchor, phrases, with_anchor
 from .clarify import ACKNOWLEDGEMENT, TIME_CHECK, Clarification, passes, read_turn, time_left_line
+from .drift import REDIRECT, drifted
 from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
 from .prompts import follow_up_messages, priming_messages, system_prompt
 from .round_events import RoundClosed, RoundEvent, TurnDiscarded, TurnDone, TurnStarted, TurnToken
@@ -77,6 +78,7 @@ class RoundSession:
         self._system = system_prompt(catalog, loop, round_, persona, candidate)
         self._pending_question: Question | None = None
         self._last_answer = ""
+        self._redirected: set[str] = set()  # questions asked again after an answer about something else
         self._priming: asyncio.Future[None] | None = None
 
     # --- public steps --------------------------------------------------------
@@ -114,10 +116,11 @@ class RoundSession:
         plan: Plan | None = None
         asked_last: Clarification | None = None  # the last candidate turn, when it asked about the problem
         replied = False  # ... and its reply was stored
+        drift_pending = False  # the last candidate turn spoke of something else, and the redirect is not yet said
         for turn in turns:
             replay_clock.advance(max(0.0, turn.t_end - replay_clock.now()))
             if turn.speaker is Speaker.CANDIDATE:
-                plan, asked_last, replied = None, None, False
+                plan, asked_last, replied, drift_pending = None, None, False, False
                 if self.engine.time_up():
                     continue
                 asked_last = self._clarification(turn.text)
@@ -127,12 +130,14 @@ class RoundSession:
                     self._keep_asked(asked_last, turn.text)
                 else:
                     self._last_answer = turn.text
-                    plan = self.engine.record_answer("" if passes(turn.text) else turn.text)
+                    drift_pending = self._drifts(turn.text)
+                    if not drift_pending:
+                        plan = self.engine.record_answer("" if passes(turn.text) else turn.text)
             elif turn.kind is TurnKind.CLARIFICATION:
                 replied = True
             elif turn.kind in (TurnKind.QUESTION, TurnKind.FOLLOW_UP):
                 self.engine.record_interviewer(turn.text)
-                plan = None
+                plan, drift_pending = None, False
         self.engine.due_warnings()  # marks passed before the crash are not announced again
         if isinstance(live_clock, SimulatedClock):
             live_clock.advance(max(0.0, replay_clock.now() - live_clock.now()))
@@ -156,6 +161,10 @@ class RoundSession:
                     yield event
             if asked_last.leaves_the_floor:
                 return  # the same question stays open for the answer
+        if drift_pending and not self.engine.time_up():
+            for event in self._redirect():
+                yield event
+            return
         if plan is None:
             async for event in self.close("time"):
                 yield event
@@ -193,6 +202,10 @@ class RoundSession:
                 self._keep_asked(clarification, text)
                 return
         self._last_answer = text
+        if await asyncio.to_thread(self._drifts, text):
+            for event in self._redirect():
+                yield event
+            return
         # Planning reads the answer with the evidence model (embeddings): off the event loop, so the app stays live.
         # "I don't know" passes like an empty answer: nothing in it is for a follow-up to name.
         plan = await asyncio.to_thread(self.engine.record_answer, "" if passes(text) else text)
@@ -282,6 +295,21 @@ class RoundSession:
         a request to hear the question again or a question about the job is neither."""
         if clarification.about_problem:
             self.engine.record_clarifying(text)
+
+    def _drifts(self, text: str) -> bool:
+        """Once per question, an answer about something else is kept, nothing is planned on it, and the question is
+        asked again (drift.py); a second one is followed up as any answer is."""
+        question = self.engine.current_question
+        if question is None or question.id in self._redirected or not drifted(question, text):
+            return False
+        self._redirected.add(question.id)
+        self.engine.record_aside(text)
+        return True
+
+    def _redirect(self) -> list[RoundEvent]:
+        question = self.engine.current_question
+        assert question is not None
+        return self._say(TurnKind.FOLLOW_UP, REDIRECT.format(question=question.text), source="redirect", question_id=question.id)
 
     def _clarification(self, text: str) -> Clarification | None:
         """The candidate's questions about the problem, answered from the open question's facts.
