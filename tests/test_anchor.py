@@ -164,3 +164,14 @@ def test_a_count_keeps_its_adjective_and_a_verb_after_a_percentage_is_the_verb()
     to "10,000 new"."""
     found = [p.text for p in phrases("About 10,000 new stores a day, 40 percent sell within 90 days, via Shop Pay.")]
     assert "10,000 new stores" in found and "40 percent" in found and "Shop Pay" in found, found
+
+
+def test_the_verb_after_people_an_adverb_and_a_verb_in_s_end_phrases_and_last_years_is_kept_whole() -> None:
+    """Played (2026-12-03): "You mentioned use MRR", "...year's chargebacks", "...the org earlier", "...attention pooling
+    behaves"."""
+    spoken = lambda answer: {p.spoken for p in phrases(answer)}  # noqa: E731
+    assert "MRR" in spoken("For ranking I'd use NDCG at 10, though I've also seen people use MRR.")
+    assert "use MRR" not in spoken("For ranking I'd use NDCG at 10, though I've also seen people use MRR.")
+    assert "last year's chargebacks" in spoken("Offline it had better precision on last year's chargebacks than the rules.")
+    assert not any("earlier" in p for p in spoken("Next time the team would involve the product org earlier."))
+    assert "attention pooling" in spoken("I'm not sure how attention pooling behaves there.")

@@ -21,6 +21,10 @@ from dataclasses import dataclass, replace
 
 from ..engine.guard import mentions
 from ..scoring.text import Span
+from .anchor_words import (
+    FILLERS, FUNCTION_WORDS, GENERIC, GERUND_NOUNS, IRREGULAR_PLURALS, MULTIPLIERS, ONLY_VERBS, PER_UNITS, PLURAL_MODIFIERS,
+    SPELLED_NUMBERS, TIME_LEADS, TIME_WORDS, UNITS, VERB_BASE_SET, VERBS,
+)
 
 __all__ = ["Phrase", "choose_anchor", "mentions", "phrases", "with_anchor"]
 
@@ -45,119 +49,9 @@ _AB_TEST = re.compile(r"\b[Aa] [Bb] test")
 _BREAK = re.compile(r"^(?:[.,;:!?()\[\]\"“”—–=<>+*]|\s-\s)$")  # "w = 1", "k < 1": code read out is no phrase
 _DETERMINERS = {"the", "a", "an", "our", "my", "their", "its", "his", "her", "your", "this", "these"}
 _SPOKEN_DETERMINER = {"our": "your", "my": "your", "a": "the", "an": "the", "this": "the", "these": "the"}
-_FUNCTION = frozenset(
-    """
-    this that these those i me we us you he she it they them him her its itself myself ourselves themselves yourself who whom whose which what
-    when where why how whether if then than so because since while until unless though although but and or nor yet also
-    as at by for from in into of off on onto out over to under up down with within without about above across after
-    against along among around before behind below beneath beside between beyond during except inside near per through
-    toward towards upon via vs versus like just only even still already again ever never not no yes very really quite
-    rather pretty too much more most less least many few several some any all both each every either neither other
-    another such own same there here now once twice later soon back away maybe perhaps probably actually basically
-    especially mostly mainly mainly roughly about almost around exactly instead otherwise however therefore thus
-    am is are was were be been being have has had having do does did doing done would should could can may might must
-    will shall wo ca 's 're 've 'd 'll n't i'd i'm i've i'll we'd we're we've we'll it's that's there's they're they'd
-    let lets let's ok okay well um uh erm oh yeah sure right plus minus etc alone together apart ahead afterwards upfront anyway
-    meanwhile everyone everybody someone somebody anyone anybody nobody whatever whoever today yesterday tomorrow tonight
-    one two three four five six seven eight nine ten first second third
-    im ive dont cant wont didnt doesnt isnt wasnt arent werent wouldnt couldnt shouldnt havent hasnt hadnt
-    thats theres whats theyre youre weve theyve youve
-    eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
-    seventy eighty ninety hundred thousand million billion half quarter
-    """.split()
-)
-"""Speech-to-text drops apostrophes ("id try", "dont") and spells numbers out ("one and a half seconds twenty
-languages"): neither is part of a name, and a spelled-out number runs into the words around it."""
-_SPELLED_NUMBERS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "
-    "nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion".split()
-)
-_UNITS = frozenset(
-    "percent percentage points ms milliseconds seconds minutes hours days weeks months years x times gb mb tb k".split()
-)
-"""Units a spelled-out number counts: "the ten percent extra gpu" cut at the number ("percent extra gpu") names
-nothing the candidate said, so what follows the unit starts no phrase."""
-_FILLERS = frozenset("um uh erm er uhm hmm".split())
-"""Spoken fillers: skipped, so "this um image moderation classifier" stays one phrase with its determiner."""
 _CONTRACTION = re.compile(r"(?:i|you|he|she|it|we|they|that|there|who|what)['’](?:ll|d|ve|re|s|m)")
-_TIME_WORDS = frozenset("year week month quarter summer winter spring autumn fall night time sprint".split())  # "the project last year"
-_TIME_LEADS = frozenset("last next this every each".split())
-_MULTIPLIERS = frozenset("hundred thousand million billion".split())
-_PER_UNITS = frozenset(
-    "second minute hour day week month quarter year query request user order session merchant shop item image".split()
-)
-""""20 requests per second": a rate is one phrase, its unit included."""
-_ONLY_VERBS = frozenset("mean give take make get go come say tell become seem let keep raise suppose sell buy".split())
-"""Verbs no phrase here uses as a noun: after a number ("1.0 give index B", "w 1 means ...") they are the verb."""
-# Plural nouns that modify the next noun ("sales tax", "orders table"); any other plural ends a noun phrase in
-# unpunctuated speech, where "bank holiday calendars processor batch times" is a list that lost its commas.
-_PLURAL_MODIFIERS = frozenset(
-    "sales news analytics ads jobs orders payments metrics logs events embeddings features users systems operations "
-    "ops goods series business access settings devices products items".split()
-)
 SPEECH_WORDS_PER_MARK = 25  # fewer punctuation marks than one per this many words: a transcript, not writing
 SPOKEN_LIST_WORDS = 4  # plain words in a row, in a transcript, that are more likely a list than one name
-# Verbs an answer uses to tell what happened; their forms break a noun phrase unless a determiner came first.
-_VERB_BASES = """
-    add adopt agree aim allow analyse analyze apply argue ask assume avoid become begin believe break bring build buy
-    call cause change check choose claim collect compare complain consider convince cover create cut decide define
-    deliver deploy design detect drive drop end ensure estimate expect explain feel find finish fit fix focus follow
-    get give go grow handle happen help hire hit hold hurt implement improve include increase introduce join keep know
-    land launch lead learn leave let like log look lose love make manage mean measure meet migrate miss move need note
-    notice own pay pick plan prefer present propose prove push put raise reach read realise realize reduce remove
-    replace report require review roll run save say see seem sell send serve set ship show shrink sit solve spend
-    split start stay stop suggest switch take talk teach tell test think track train try turn understand use want
-    watch win work write pass rise embed retrieve exceed monitor alert page fire route score rank tag label index
-    cache store fetch query flag gate ramp promote register load cost halve double beat catch block decline reject
-    approve compute precompute call return send receive feed push pull read write train retrain evaluate predict
-    classify filter sort merge join group cluster sample shard scale batch stream serve rerank re-rank warm expose
-    reach hold drift spike lag jump fall climb grow shrink trigger fail recover restore revert rollback roll-back
-    process parse generate encode decode match recommend surface show hide block flag pin diff
-    treat hallucinate carry swap blend enrich rewrite replay skip ignore walk normalise normalize dedupe wrap
-    suppose leverage utilize utilise incorporate integrate employ combine explore
-"""
-_IRREGULAR = (
-    "built began begun broke broken brought bought chose chosen came cut did done drove driven fell felt found gave given "
-    "got gotten grew grown had held hit hurt kept knew known led left lost made meant met paid put ran read said saw seen "
-    "rebuilt rewritten rose sent set shown shrank fed sat sold spent split stood stuck taken took taught told thought understood went won wrote written"
-).split()
-_GERUND_NOUNS = frozenset(
-    """
-    training ranking sampling serving embedding embeddings logging monitoring scoring caching batching labelling labeling
-    streaming matching routing indexing filtering learning tuning testing forecasting tagging pricing onboarding hashing
-    encoding boosting pooling clustering bidding billing alerting sharding profiling benchmarking retraining reranking
-    re-ranking fine-tuning preprocessing pre-training pretraining distillation building tracking shipping
-    """.split()
-)
-# Words that name nothing in particular: a phrase made only of these is no anchor.
-_GENERIC = frozenset(
-    """
-    team teams job jobs work thing things stuff people person lot lots way ways time times bit part parts project
-    projects end result results problem problems issue issues everyone everything something anything nothing idea ideas
-    question questions answer answers case cases point points kind sort type production company manager colleague
-    colleagues product products fine great good nice happy better best worse worst big small large new old whole real
-    true important hard easy simple quick fast slow high low main key overall final initial next last same different
-    model models system systems service services pipeline pipelines data approach solution solutions design designs
-    thing users user customers customer folks stakeholders leadership business impact success win wins progress feedback
-    change changes decision decisions option options plan plans step steps process stage phase version versions
-    outcome outcomes experience experiences situation goal goals deal day days week weeks month months year years
-    """.split()
-)
-
-
-def _verb_forms() -> frozenset[str]:
-    forms: set[str] = set(_IRREGULAR)
-    for base in _VERB_BASES.split():
-        stem = base[:-1] if base.endswith("e") else base
-        doubled = base + base[-1] if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", base) else base
-        forms.update({base, base + "s", base + "es", stem + "ed", stem + "ing", doubled + "ed", doubled + "ing"})
-        if base.endswith("y"):
-            forms.update({base[:-1] + "ies", base[:-1] + "ied"})
-    return frozenset(forms)
-
-
-_VERBS = _verb_forms()
-_VERB_BASE_SET = frozenset(_VERB_BASES.split())
 
 
 @dataclass(frozen=True)
@@ -176,7 +70,7 @@ class Phrase:
     @property
     def spoken(self) -> str:
         """The phrase as the interviewer says it: "our ranker" -> "your ranker", "a canary" -> "the canary"."""
-        text = " ".join(w for w in self.text.split() if w.lower() not in _FILLERS)
+        text = " ".join(w for w in self.text.split() if w.lower() not in FILLERS)
         text = text[0].lower() + text[1:] if self.lower_first else text
         if self.article:
             text = f"{self.article} {text}"
@@ -199,13 +93,13 @@ def _kind(token: str) -> str:
         return "break"
     if low in _DETERMINERS:
         return "det"
-    if low in _FUNCTION or re.fullmatch(r"[a-z]+n['’]t", low) or _CONTRACTION.fullmatch(low):  # "can't", "doesn't": a phrase never runs through them
+    if low in FUNCTION_WORDS or re.fullmatch(r"[a-z]+n['’]t", low) or _CONTRACTION.fullmatch(low):  # "can't", "doesn't": a phrase never runs through them
         return "function"
     if any(ch.isdigit() for ch in token):
         return "number"
-    if low in _GERUND_NOUNS:
+    if low in GERUND_NOUNS:
         return "content"
-    if low in _VERBS or (low.endswith("ed") and len(low) > 4) or (low.endswith("ing") and len(low) > 5) or low.endswith("ly"):
+    if low in VERBS or (low.endswith("ed") and len(low) > 4) or (low.endswith("ing") and len(low) > 5) or low.endswith("ly"):
         return "verb"
     return "content"
 
@@ -220,7 +114,7 @@ def _weight(token: str, question_words: set[str], sentence_start: bool) -> float
         weight = 2.5
     elif token[0].isupper() and not sentence_start:
         weight = 2.0
-    elif low in _GENERIC:
+    elif low in GENERIC:
         weight = 0.2
     else:
         weight = 1.3 if len(low) >= 8 else 1.0
@@ -266,10 +160,10 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
                 body = body[1:]
             article, det = det.group() if det else "", None
         # Leading generic adjectives ("a great ranker") add nothing: drop them when a noun follows, keeping the article.
-        while len(body) > 1 and body[0].group().lower() in _GENERIC:
+        while len(body) > 1 and body[0].group().lower() in GENERIC:
             body, article, det = body[1:], (det.group() if det else article), None
         words = [m.group().lower() for m in body]
-        if all(w in _GENERIC or _stem(w) in question_words for w in words):
+        if all(w in GENERIC or _stem(w) in question_words for w in words):
             return  # names nothing in particular, or only repeats the interviewer's question
         if any(len(w) == 1 and w.isalpha() for w in words) and all(len(w) == 1 or w.isdigit() for w in words):
             return  # "with w 3 and k 2": a variable read out with its value
@@ -299,29 +193,31 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
     for at, match in enumerate(tokens):
         token = match.group()
         low = token.lower()
-        if skip or low in _FILLERS:
+        if skip or low in FILLERS:
             skip = False
             continue
         kind = _kind(token)
         following = tokens[at + 1].group() if at + 1 < len(tokens) else ""
-        if (low in _TIME_LEADS and following.lower().rstrip("s") in _TIME_WORDS) or (
+        if low in TIME_LEADS and re.sub(r"['’]s$", "", following.lower()) in TIME_WORDS and re.search(r"['’]s$", following):
+            kind = "det"  # "last year's chargebacks" is one phrase, said as it was
+        elif (low in TIME_LEADS and following.lower().rstrip("s") in TIME_WORDS) or (
             low in ("example", "instance") and previous == "for"
         ):
             kind = "function"  # "the project last year", "for example cross-border orders"
-        if low in _MULTIPLIERS and run and run[-1][1] == "number" and run[-1][0].group()[-1].isdigit():
+        if low in MULTIPLIERS and run and run[-1][1] == "number" and run[-1][0].group()[-1].isdigit():
             run.append((match, "number"))  # "1 million new shops"
             completing.add(match.start())
             previous = low
             continue
-        if low == "per" and any(role == "number" for _, role in run) and following.lower().rstrip("s") in _PER_UNITS:
+        if low == "per" and any(role == "number" for _, role in run) and following.lower().rstrip("s") in PER_UNITS:
             run += [(match, "mod"), (tokens[at + 1], "noun")]  # "20 requests per second" ("second" is no ordinal here)
             completing.update((match.start(), tokens[at + 1].start()))
             previous, skip = following.lower(), True
             continue
-        if token == "id" and (not any(role == "noun" for _, role in run) or following.lower() in _VERB_BASE_SET):
+        if token == "id" and (not any(role == "noun" for _, role in run) or following.lower() in VERB_BASE_SET):
             kind = "function"  # "so id try focal loss", "for eval id build a golden set" is "I'd"; "the user id" is a noun
         if speech and kind in ("content", "verb") and run and run[-1][1] == "noun" and _plural(run[-1][0].group()) \
-                and run[-1][0].group().lower() not in _PLURAL_MODIFIERS:
+                and run[-1][0].group().lower() not in PLURAL_MODIFIERS:
             flush()
         if sentence_start and kind != "break":
             starts_sentence.add(match.start())
@@ -331,9 +227,9 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
             previous = ""
             continue
         sentence_start = False
-        if kind == "content" and previous == "to" and token.islower() and token not in _GERUND_NOUNS:
+        if kind == "content" and previous == "to" and token.islower() and token not in GERUND_NOUNS:
             kind = "verb"  # "to distill", not a noun
-        if kind == "content" and token.lower() in _UNITS and previous in _SPELLED_NUMBERS and not run:
+        if kind == "content" and token.lower() in UNITS and previous in SPELLED_NUMBERS and not run:
             orphan = True  # "the ten percent extra gpu" cut at its spelled-out number is no phrase
         previous = token.lower()
         nouns_so_far = any(role in ("noun", "number") for _, role in run)
@@ -355,14 +251,14 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
             run.append((match, "mod"))  # "the frozen 3k-frame human-annotated set"
             completing.add(match.start())
         elif kind == "verb" and run and (n := next((m for m, _ in run[-2:][::-1] if re.fullmatch(r"[\d,.]+k?", m.group())), None)) \
-                and _plural(token) and token.lower() not in ("goes", "does", "has") and token.lower()[:-1] not in _ONLY_VERBS \
+                and _plural(token) and token.lower() not in ("goes", "does", "has") and token.lower()[:-1] not in ONLY_VERBS \
                 and text[n.start() - 1 : n.start()] in ("", " ") and (n is run[-1][0] or len(run) >= 2 and run[-1][1] == "noun"):
             run.append((match, "noun"))  # "300 pages", "10,000 new stores": a plural after a number is what it counts
         elif kind == "verb" and after_det and _modifier(token):
             run.append((match, "mod"))  # "the distilled model"
         elif kind == "verb" and after_det and not verb_s:
             run.append((match, "noun"))  # "the test", "the cache"
-        elif kind == "verb" and nouns_so_far and token.lower() in _VERB_BASE_SET - _ONLY_VERBS and not _plural(run[-1][0].group()) \
+        elif kind == "verb" and nouns_so_far and token.lower() in VERB_BASE_SET - ONLY_VERBS and not _plural(run[-1][0].group()) \
                 and not (run[-1][1] == "number" and run[0][1] != "det" and _kind(following) in ("function", "det", "break")):
             # "a two-week A/B test", "the feature store": a bare verb after a noun is a noun; after a plural it is
             # the verb ("merchant messages reach the model", "mismatches go to a queue"), and after a bare number when
@@ -383,12 +279,12 @@ def _common_word(word: str, text: str) -> bool:
 
 def _plural(token: str) -> bool:
     low = token.lower()
-    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+    return low in IRREGULAR_PLURALS or len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
 
 
 def _modifier(token: str) -> bool:
     low = token.lower()
-    return low.endswith(("ed", "ing")) or low in _GERUND_NOUNS
+    return low.endswith(("ed", "ing")) or low in GERUND_NOUNS
 
 
 def choose_anchor(

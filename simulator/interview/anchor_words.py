@@ -1,0 +1,123 @@
+"""The chunker's vocabulary: which words end a phrase an interviewer could name, which are verbs, which name nothing.
+
+Kept apart from anchor.py, which holds how an anchor is chosen, so the lists can
+grow with what candidates say without burying that logic.
+"""
+
+from __future__ import annotations
+
+import re
+
+FUNCTION_WORDS = frozenset(
+    """
+    this that these those i me we us you he she it they them him her its itself myself ourselves themselves yourself who whom whose which what
+    when where why how whether if then than so because since while until unless though although but and or nor yet also
+    as at by for from in into of off on onto out over to under up down with within without about above across after
+    against along among around before behind below beneath beside between beyond during except inside near per through
+    toward towards upon via vs versus like just only even still already again ever never not no yes very really quite
+    rather pretty too much more most less least many few several some any all both each every either neither other
+    another such own same there here now once twice later soon back away maybe perhaps probably actually basically
+    especially mostly mainly mainly roughly about almost around exactly instead otherwise however therefore thus
+    am is are was were be been being have has had having do does did doing done would should could can may might must
+    will shall wo ca 's 're 've 'd 'll n't i'd i'm i've i'll we'd we're we've we'll it's that's there's they're they'd
+    let lets let's ok okay well um uh erm oh yeah sure right plus minus etc alone together apart ahead afterwards upfront anyway
+    meanwhile everyone everybody someone somebody anyone anybody nobody whatever whoever today yesterday tomorrow tonight
+    earlier sooner beforehand afterward lately recently
+    one two three four five six seven eight nine ten first second third
+    im ive dont cant wont didnt doesnt isnt wasnt arent werent wouldnt couldnt shouldnt havent hasnt hadnt
+    thats theres whats theyre youre weve theyve youve
+    eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
+    seventy eighty ninety hundred thousand million billion half quarter
+    """.split()
+)
+"""Speech-to-text drops apostrophes ("id try", "dont") and spells numbers out ("one and a half seconds twenty
+languages"): neither is part of a name, and a spelled-out number runs into the words around it."""
+IRREGULAR_PLURALS = frozenset("people men women children staff".split())  # "people use MRR": the verb follows them
+SPELLED_NUMBERS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+    "nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion".split()
+)
+UNITS = frozenset(
+    "percent percentage points ms milliseconds seconds minutes hours days weeks months years x times gb mb tb k".split()
+)
+"""Units a spelled-out number counts: "the ten percent extra gpu" cut at the number ("percent extra gpu") names
+nothing the candidate said, so what follows the unit starts no phrase."""
+FILLERS = frozenset("um uh erm er uhm hmm".split())
+"""Spoken fillers: skipped, so "this um image moderation classifier" stays one phrase with its determiner."""
+TIME_WORDS = frozenset("year week month quarter summer winter spring autumn fall night time sprint".split())  # "the project last year"
+TIME_LEADS = frozenset("last next this every each".split())
+MULTIPLIERS = frozenset("hundred thousand million billion".split())
+PER_UNITS = frozenset(
+    "second minute hour day week month quarter year query request user order session merchant shop item image".split()
+)
+""""20 requests per second": a rate is one phrase, its unit included."""
+ONLY_VERBS = frozenset("mean give take make get go come say tell become seem let keep raise suppose sell buy".split())
+"""Verbs no phrase here uses as a noun: after a number ("1.0 give index B", "w 1 means ...") they are the verb."""
+# Plural nouns that modify the next noun ("sales tax", "orders table"); any other plural ends a noun phrase in
+# unpunctuated speech, where "bank holiday calendars processor batch times" is a list that lost its commas.
+PLURAL_MODIFIERS = frozenset(
+    "sales news analytics ads jobs orders payments metrics logs events embeddings features users systems operations "
+    "ops goods series business access settings devices products items".split()
+)
+# Verbs an answer uses to tell what happened; their forms break a noun phrase unless a determiner came first.
+VERB_BASES = """
+    add adopt agree aim allow analyse analyze apply argue ask assume avoid become begin believe break bring build buy
+    call cause change check choose claim collect compare complain consider convince cover create cut decide define
+    deliver deploy design detect drive drop end ensure estimate expect explain feel find finish fit fix focus follow
+    get give go grow handle happen help hire hit hold hurt implement improve include increase introduce join keep know
+    land launch lead learn leave let like log look lose love make manage mean measure meet migrate miss move need note
+    notice own pay pick plan prefer present propose prove push put raise reach read realise realize reduce remove
+    replace report require review roll run save say see seem sell send serve set ship show shrink sit solve spend
+    split start stay stop suggest switch take talk teach tell test think track train try turn understand use want
+    watch win work write pass rise embed retrieve exceed monitor alert page fire route score rank tag label index
+    cache store fetch query flag gate ramp promote register load cost halve double beat catch block decline reject
+    approve compute precompute call return send receive feed push pull read write train retrain evaluate predict
+    classify filter sort merge join group cluster sample shard scale batch stream serve rerank re-rank warm expose
+    reach hold drift spike lag jump fall climb grow shrink trigger fail recover restore revert rollback roll-back
+    process parse generate encode decode match recommend surface show hide block flag pin diff
+    treat hallucinate carry swap blend enrich rewrite replay skip ignore walk normalise normalize dedupe wrap
+    suppose leverage utilize utilise incorporate integrate employ combine explore
+    behave perform matter differ vary depend degrade converge overfit underfit generalise generalize saturate collapse
+"""
+IRREGULAR = (
+    "built began begun broke broken brought bought chose chosen came cut did done drove driven fell felt found gave given "
+    "got gotten grew grown had held hit hurt kept knew known led left lost made meant met paid put ran read said saw seen "
+    "rebuilt rewritten rose sent set shown shrank fed sat sold spent split stood stuck taken took taught told thought understood went won wrote written"
+).split()
+GERUND_NOUNS = frozenset(
+    """
+    training ranking sampling serving embedding embeddings logging monitoring scoring caching batching labelling labeling
+    streaming matching routing indexing filtering learning tuning testing forecasting tagging pricing onboarding hashing
+    encoding boosting pooling clustering bidding billing alerting sharding profiling benchmarking retraining reranking
+    re-ranking fine-tuning preprocessing pre-training pretraining distillation building tracking shipping
+    """.split()
+)
+# Words that name nothing in particular: a phrase made only of these is no anchor.
+GENERIC = frozenset(
+    """
+    team teams job jobs work thing things stuff people person lot lots way ways time times bit part parts project
+    projects end result results problem problems issue issues everyone everything something anything nothing idea ideas
+    question questions answer answers case cases point points kind sort type production company manager colleague
+    colleagues product products fine great good nice happy better best worse worst big small large new old whole real
+    true important hard easy simple quick fast slow high low main key overall final initial next last same different
+    model models system systems service services pipeline pipelines data approach solution solutions design designs
+    thing users user customers customer folks stakeholders leadership business impact success win wins progress feedback
+    change changes decision decisions option options plan plans step steps process stage phase version versions
+    outcome outcomes experience experiences situation goal goals deal day days week weeks month months year years
+    """.split()
+)
+
+
+def _verb_forms() -> frozenset[str]:
+    forms: set[str] = set(IRREGULAR)
+    for base in VERB_BASES.split():
+        stem = base[:-1] if base.endswith("e") else base
+        doubled = base + base[-1] if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", base) else base
+        forms.update({base, base + "s", base + "es", stem + "ed", stem + "ing", doubled + "ed", doubled + "ing"})
+        if base.endswith("y"):
+            forms.update({base[:-1] + "ies", base[:-1] + "ied"})
+    return frozenset(forms)
+
+
+VERBS = _verb_forms()
+VERB_BASE_SET = frozenset(VERB_BASES.split())
