@@ -1021,3 +1021,20 @@ def test_a_pass_with_its_reason_passes(said: str) -> None:
 )  # fmt: skip
 def test_a_pass_then_an_attempt_is_an_answer(said: str) -> None:
     assert not passes(said)
+
+
+@pytest.mark.parametrize(
+    "said", ["I'd train a gradient-boosted model on order features and check three things. First, when does each input "
+             "become known, and is that before the decision at checkout? Second, is the split by time? Then I'd drop "
+             "inputs one at a time and see which one makes the score collapse."],
+)  # fmt: skip
+def test_the_steps_of_an_announced_plan_said_as_questions_ask_nothing(said: str) -> None:
+    """Played (2026-12-03): "I'd check three things. First, for each input, when does its value become known...?"
+    drew "Good question. The team hoped to ship next month"."""
+    assert read_turn(said, QUESTION) is None
+
+
+def test_questions_numbered_before_any_answer_still_ask() -> None:
+    read = read_turn("Before I start, two questions. First, how many requests a second at peak? Second, who are the users?",
+                     QUESTION)
+    assert read is not None and "300 requests a second" in read.reply

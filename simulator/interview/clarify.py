@@ -27,7 +27,7 @@ from .turn_phrases import (
     ANSWER_MARK, ANSWER_WORDS, ANSWERED_ALOUD, ASKED_IN_PLACE, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, ASSUMES, BARE, POLAR_ASK, SAY_MORE,
     ELABORATES, BECAUSE, BREAK, BREAK_GRANTED, BY_TERM, CALL_FIXED, CALL_TROUBLE, CHECK_IN, CHOICE, CHOOSES, CONFIRM,
     FILLER_RESTART, GIVE_UP, GLOSS_QUESTION, GO_AHEAD, GO_ON, HEAR_YOU, HEARING, HINT, IN_MIND, INDIRECT,
-    BACK_REFERENCE, INVITES_CORRECTION, JOINED, LOGISTICS, MARKED_QUESTION, MEAN_BY, NO_EXPERIENCE, OKAY_WITH_YOU, OR_ASKS, PASS, PASSED_ON,
+    BACK_REFERENCE, INVITES_CORRECTION, JOINED, ORDINAL_STEP, PLAN_LIST, LOGISTICS, MARKED_QUESTION, MEAN_BY, NO_EXPERIENCE, OKAY_WITH_YOU, OR_ASKS, PASS, PASSED_ON,
     PERMISSION, PLAN_WORDS, POLAR_FACT, POLAR_MID, POLAR_START, PREAMBLE, PUT_TO_YOU, QUOTED, REPEAT, REPORTED,
     RHETORICAL, SECOND_ASK, SHORT_WORDS, SPOKEN_QUESTION, TAG_CONFIRM, TAG_THEN_ASKS, TAG_RIGHT, TAKE_YOUR_TIME,
     THINKING, TIME_CHECK, TIME_LEFT, TOPIC_FIRST, TURNED_BACK, WHEN_YOU_SAY, WH_START, YOUR_CALL,
@@ -360,6 +360,8 @@ def read_turn(text: str, question: Question, last_asked: str | None = None) -> C
         checks_assumption = kind == "confirm" and (bool(invited) or bool(ASSUMES.search(asked)))  # "correct me if..." asks
         if also_answer and parts and not put and not checks_assumption and _told_not_asked(parts, clause, clauses[i + 1] if i + 1 < len(clauses) else None, kinds[i + 1:]):
             continue
+        if also_answer and not put and ORDINAL_STEP.match(clause.norm) and any(PLAN_LIST.search(c.norm) for c in clauses[:i]):
+            continue  # "I'd check three things. First, when does each input become known...?" (played: it got a fact)
         asks.extend(parts)
         waits = waits or (ends_asking and closing and any(a.said is None for a in parts))  # it ends by asking about the problem
     if stated:  # "...and that's how we shipped it. Should I go on?" checks in at the end of an answer

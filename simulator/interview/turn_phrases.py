@@ -327,6 +327,11 @@ PLAYS_BACK = re.compile(
 )
 # A question announced in the clause before it ("One thing I'd like to confirm with you: does support need bit-exact
 # regeneration?") is put to the interviewer, even mid-answer.
+# "I'd check three things. First, when does each input become known...?": the steps of a plan the candidate announced,
+# said as questions to themselves. ORDINAL_STEP opens such a step.
+PLAN_LIST = re.compile(r"\b(?:check|look at|verify|test|try|do|examine|inspect|investigate|rule out)\s+(?:two|three|four|five|"
+                       r"a few|a couple of|several|\d)\s+(?:things|steps|checks|places|ways|hypotheses|causes)\b", re.IGNORECASE)
+ORDINAL_STEP = re.compile(r"^(?:first|second|third|fourth|fifth|next|then|finally|lastly)(?:ly)?,", re.IGNORECASE)
 ANNOUNCES_ASK = re.compile(
     r"^(?:\w+,? )?(?:(?:one|the|a|another) (?:last |other |more )?(?:thing|question|point) (?:i'?d|i would|i) (?:like|want|need) to "
     r"(?:confirm|check|ask|clarify|verify)(?: with you)?|(?:a |one )?(?:quick |last )?question for you)\W*$",
