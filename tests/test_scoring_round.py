@@ -179,3 +179,13 @@ def test_score_command_prints_explained_report(tmp_path: Path) -> None:
     assert "ignored (addressed to the grader)" in result.output
     as_json = CliRunner().invoke(main, ["score", str(path), "--loop", loop.id, "--round", rnd.id, "--json"])
     assert json.loads(as_json.output)["scorer"]["scorer"] == "evidence"
+
+
+def test_from_level_one_the_advice_names_the_level_after_next_too() -> None:
+    """Played (2026-12-03): ownership at 1 said only "For level 2 (personal part vague): show a vague personal part",
+    nothing worth aiming for; level 3's own action is named beside it."""
+    result = {r.criterion: r for r in score_round(LOOP, ROUND, transcript(WEAK, "We'd monitor it."), CATALOG).criteria}
+    ones = [r for r in result.values() if r.level == 1 and CATALOG.criteria[r.criterion].meaning is not None]
+    assert ones, result
+    for r in ones:
+        assert r.missing.startswith("For level 2") and "For level 3" in r.missing, r.missing

@@ -122,11 +122,17 @@ def _closest(nearest: list[tuple[float, Evidence]]) -> list[Evidence]:
 
 
 def _missing(criterion: Criterion, level: int, shown: set[str]) -> str:
-    """What the next level of the guide asks for, naming its facets the answers did not show."""
+    """What the next level of the guide asks for, naming its facets the answers did not show.
+
+    From level 1 the level after next is named too: level 2 is often the weak form of the skill ("a vague personal
+    part", "a textbook definition"), and "show a vague personal part" alone tells a candidate nothing to aim for
+    (played, 2026-12-03).
+    """
     if level >= 4:
         return ""
     assert criterion.meaning is not None
-    target = level + 1
-    needs = [f.description for f in criterion.meaning.facets if f.level == target and f.id not in shown]
-    text = f"For level {target} ({criterion.levels[target]})"
-    return text + (": show " + "; ".join(needs) if needs else "") + "."
+    parts = []
+    for target in (level + 1, level + 2) if level == 1 else (level + 1,):
+        needs = [f.description for f in criterion.meaning.facets if f.level == target and f.id not in shown]
+        parts.append(f"For level {target} ({criterion.levels[target]})" + (": show " + "; ".join(needs) if needs else "") + ".")
+    return " ".join(parts)
