@@ -43,3 +43,14 @@ def test_no_on_topic_answer_to_a_problem_question_in_the_train_split_drifts() ->
 
 def test_a_short_answer_is_never_read_for_drift(catalog: Catalog) -> None:
     assert not drifted(_question(catalog, "sd-clip-template-retrieval"), "We used GPT-4 behind a LangChain agent.")
+
+
+def test_a_model_that_fails_leaves_the_answer_to_be_followed_up(catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No drift is read, and nothing raises: a broken model must never stall a round."""
+    from simulator.interview import drift
+
+    def broken() -> None:
+        raise RuntimeError("weights file unreadable")
+
+    monkeypatch.setattr(drift, "default_model", broken)
+    assert not drifted(_question(catalog, "sd-clip-template-retrieval"), CHATBOT)

@@ -51,4 +51,6 @@ def drifted(question: Question, answer: str) -> bool:
         return closeness([(question.text, answer)])[0] < DRIFT_MAX_COSINE
     except EmbedderUnavailable as exc:
         log.debug("drift not read: %s", exc)
-        return False
+    except Exception as exc:  # noqa: BLE001 - a model that fails to load must never stall a round: the answer is planned on
+        log.warning("drift not read (%s): the answer is followed up as any other", exc)
+    return False
