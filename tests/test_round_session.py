@@ -129,13 +129,15 @@ DESIGN_NO_NUMBERS = ("I'd do candidate generation with a two-tower model over co
                      "gradient boosted ranker on top, with popular products for new merchants as cold start.")
 
 
-async def _storefront_round(catalog: Catalog, stored: list[Turn]) -> tuple[RoundSession, SimulatedClock]:
-    loop = catalog.loop("shopify-mle")
-    rnd = loop.round("system-design")
+def round_on(catalog: Catalog, loop_id: str, round_id: str, question_id: str,
+             stored: list[Turn]) -> tuple[RoundSession, SimulatedClock]:
+    """A round of the real rubrics without a model, opening on one bank question; turns go to `stored`."""
+    loop = catalog.loop(loop_id)
+    rnd = loop.round(round_id)
     clock = SimulatedClock()
     session = RoundSession(catalog=catalog, loop=loop, round_=rnd, persona=catalog.personas[rnd.persona], llm=None,
                            clock=clock, candidate="Alex", seed=1, on_turn=stored.append)
-    session.engine.fix_order(["sd-storefront-recs"])
+    session.engine.fix_order([question_id])
     return session, clock
 
 
@@ -143,7 +145,7 @@ async def test_a_follow_up_does_not_ask_back_the_traffic_the_interviewer_gave(ca
     """Played (2026-12-03): the interviewer told the traffic, then asked "how many requests per second does the
     system serve?". Now the estimation probe builds on the numbers given, and a resumed round plans the same."""
     full: list[Turn] = []
-    session, clock = await _storefront_round(catalog, full)
+    session, clock = round_on(catalog, "shopify-mle", "system-design", "sd-storefront-recs", full)
     [e async for e in session.open()]
     await answer(session, clock, TRAFFIC_ASKED)
     assert session.turns[-1].kind is TurnKind.CLARIFICATION and "50,000" in session.turns[-1].text
@@ -154,7 +156,7 @@ async def test_a_follow_up_does_not_ask_back_the_traffic_the_interviewer_gave(ca
 
     prefix = full[:-1]  # the crash came after the answer, before the follow-up was said
     resumed_store = list(prefix)
-    resumed, _ = await _storefront_round(catalog, resumed_store)
+    resumed, _ = round_on(catalog, "shopify-mle", "system-design", "sd-storefront-recs", resumed_store)
     [e async for e in resumed.restore(prefix)]
     assert resumed_store[-1].text == follow_up.text
 
@@ -162,12 +164,7 @@ async def test_a_follow_up_does_not_ask_back_the_traffic_the_interviewer_gave(ca
 async def test_a_case_study_is_sized_in_money_not_requests_per_second(catalog: Catalog) -> None:
     """Played (2026-12-03): a terse fraud-cost answer in the Shopify case study drew "roughly how many requests per
     second does the system serve?"; the case study's own estimation probe asks what the case is worth."""
-    loop = catalog.loop("shopify-mle")
-    rnd = loop.round("case-study")
-    clock = SimulatedClock()
-    session = RoundSession(catalog=catalog, loop=loop, round_=rnd, persona=catalog.personas[rnd.persona], llm=None,
-                           clock=clock, candidate="Alex", seed=1, on_turn=[].append)
-    session.engine.fix_order(["cs-shop-pay-false-positives"])
+    session, clock = round_on(catalog, "shopify-mle", "case-study", "cs-shop-pay-false-positives", [])
     [e async for e in session.open()]
     await answer(session, clock, "Cost = declined good orders x AOV x margin. Lower the threshold for trusted buyers. A/B test it.")
     follow_up = session.turns[-1]
@@ -184,20 +181,10 @@ RETRIEVAL = ("Right. For template retrieval I'd encode templates with a CLIP ima
              "small model using popularity and locale.")
 
 
-async def _retrieval_round(catalog: Catalog, stored: list[Turn]) -> tuple[RoundSession, SimulatedClock]:
-    loop = catalog.loop("canva-mle")
-    rnd = loop.round("system-design")
-    clock = SimulatedClock()
-    session = RoundSession(catalog=catalog, loop=loop, round_=rnd, persona=catalog.personas[rnd.persona], llm=None,
-                           clock=clock, candidate="Alex", seed=1, on_turn=stored.append)
-    session.engine.fix_order(["sd-clip-template-retrieval"])
-    return session, clock
-
-
 async def test_an_answer_about_something_else_is_brought_back_to_the_question_once(catalog: Catalog) -> None:
     """Played (2026-12-03): a design question answered with a chatbot story drew three follow-ups on the chatbot."""
     full: list[Turn] = []
-    session, clock = await _retrieval_round(catalog, full)
+    session, clock = round_on(catalog, "canva-mle", "system-design", "sd-clip-template-retrieval", full)
     [e async for e in session.open()]
     question = session.turns[-1]
     await answer(session, clock, CHATBOT)
@@ -213,7 +200,7 @@ async def test_an_answer_about_something_else_is_brought_back_to_the_question_on
 
     prefix = full[:full.index(redirect)]  # the crash came after the chatbot answer, before the redirect was said
     resumed_store = list(prefix)
-    resumed, _ = await _retrieval_round(catalog, resumed_store)
+    resumed, _ = round_on(catalog, "canva-mle", "system-design", "sd-clip-template-retrieval", resumed_store)
     [e async for e in resumed.restore(prefix)]
     assert resumed_store[-1].text == redirect.text
 
