@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass, replace
 
 from ..catalog.models import Fact, Question
+from ..catalog.topic_words import TOPIC_RE
 from ..scoring.meaning.clauses import Clause, split_clauses, story_question
 from ..scoring.meaning.spoken import normalise_spoken
 from .fact_match import TERM_NEAREST_MIN, choose_facts, keyed_facts, unique_facts
 from .terms import term_asked, term_fact, term_named
 from .told import story_tag
-from ..catalog.topic_words import TOPIC_RE
 from .turn_shape import (assumed_before, checks_back, explaining, invited_assumption, put_to_confirm, sentence_start, starts_sentence,
                          statements)
 from .turn_phrases import (
@@ -27,7 +27,8 @@ from .turn_phrases import (
     ANSWER_MARK, ANSWER_WORDS, ANSWERED_ALOUD, ASKED_IN_PLACE, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, ASSUMES, BARE, POLAR_ASK, SAY_MORE,
     ELABORATES, BECAUSE, BREAK, BREAK_GRANTED, BY_TERM, CALL_FIXED, CALL_TROUBLE, CHECK_IN, CHOICE, CHOOSES, CONFIRM,
     FILLER_RESTART, GIVE_UP, GLOSS_QUESTION, GO_AHEAD, GO_ON, HEAR_YOU, HEARING, HINT, IN_MIND, INDIRECT,
-    BACK_REFERENCE, INVITES_CORRECTION, JOINED, ORDINAL_STEP, PLAN_LIST, LOGISTICS, MARKED_QUESTION, MEAN_BY, NO_EXPERIENCE, OKAY_WITH_YOU, OR_ASKS, PASS, PASSED_ON,
+    BACK_REFERENCE, INVITES_CORRECTION, JOINED, LOGISTICS, MARKED_QUESTION, MEAN_BY, NO_EXPERIENCE, OKAY_WITH_YOU,
+    ORDINAL_STEP, OR_ASKS, PASS, PASSED_ON, PLAN_LIST,
     PERMISSION, PLAN_WORDS, POLAR_FACT, POLAR_MID, POLAR_START, PREAMBLE, PUT_TO_YOU, QUOTED, REPEAT, REPORTED,
     RHETORICAL, SECOND_ASK, SHORT_WORDS, SPOKEN_QUESTION, TAG_CONFIRM, TAG_THEN_ASKS, TAG_RIGHT, TAKE_YOUR_TIME,
     THINKING, TIME_CHECK, TIME_LEFT, TOPIC_FIRST, TURNED_BACK, WHEN_YOU_SAY, WH_START, YOUR_CALL,
@@ -185,6 +186,16 @@ def _by_meaning(ask: Ask, asked: str, question: Question, lead: str = "") -> Ask
     if ask.repeat or ask.said is not None:
         return ask
     return replace(ask, facts=choose_facts(read, question, ask.facts))
+
+
+def _lead_in(text: str, clauses: list[Clause], kinds: list[str | None], i: int, asked: str) -> str:
+    """For an ask that says "it", "that" or "they": the clauses just before it in its sentence that ask nothing."""
+    if not BACK_REFERENCE.search(asked):
+        return ""
+    first, start = i, sentence_start(text, clauses, i)
+    while first > start and kinds[first - 1] is None and clauses[first - 1].norm not in asked:
+        first -= 1
+    return " ".join(c.norm for c in clauses[first:i])
 
 
 def _asking(clause: Clause, previous: Clause | None, assumed: bool = False) -> str | None:
@@ -351,17 +362,12 @@ def read_turn(text: str, question: Question, last_asked: str | None = None) -> C
             ask = Ask(text=clause.text, topics=(), facts=())
         if ask is not None and asks and _offers_options(clause, ask, question):
             continue
-        lead_from = i  # the clauses just before an ask that says "it" or "that", in its sentence, that ask nothing themselves
-        while BACK_REFERENCE.search(asked) and lead_from > sentence_start(text, clauses, i) and kinds[lead_from - 1] is None \
-                and clauses[lead_from - 1].norm not in asked:
-            lead_from -= 1
-        lead = " ".join(c.norm for c in clauses[lead_from:i])
-        parts = _each_part(ask, asked, clause, question, lead) if ask is not None else []
+        if also_answer and not put and ORDINAL_STEP.match(clause.norm) and any(PLAN_LIST.search(c.norm) for c in clauses[:i]):
+            continue  # "I'd check three things. First, when does each input become known...?" (played: it got a fact)
+        parts = _each_part(ask, asked, clause, question, _lead_in(text, clauses, kinds, i, asked)) if ask is not None else []
         checks_assumption = kind == "confirm" and (bool(invited) or bool(ASSUMES.search(asked)))  # "correct me if..." asks
         if also_answer and parts and not put and not checks_assumption and _told_not_asked(parts, clause, clauses[i + 1] if i + 1 < len(clauses) else None, kinds[i + 1:]):
             continue
-        if also_answer and not put and ORDINAL_STEP.match(clause.norm) and any(PLAN_LIST.search(c.norm) for c in clauses[:i]):
-            continue  # "I'd check three things. First, when does each input become known...?" (played: it got a fact)
         asks.extend(parts)
         waits = waits or (ends_asking and closing and any(a.said is None for a in parts))  # it ends by asking about the problem
     if stated:  # "...and that's how we shipped it. Should I go on?" checks in at the end of an answer

@@ -31,6 +31,7 @@ DRIFT_MAX_COSINE = 0.08
 MIN_WORDS = 40  # a short answer is too little to judge; its follow-up asks for more anyway
 PROBLEM_CRITERIA = frozenset({"requirements", "architecture", "problem_framing"})  # a question that sets a problem
 REDIRECT = "Let's come back to the question I asked: {question}"
+MAX_READ_CHARS = 4000  # the embedder keeps the first MAX_TOKENS word pieces anyway: a pasted megabyte is not tokenised whole
 
 
 def sets_a_problem(question: Question) -> bool:
@@ -48,7 +49,7 @@ def drifted(question: Question, answer: str) -> bool:
     if len(answer.split()) < MIN_WORDS or not sets_a_problem(question):
         return False
     try:
-        return closeness([(question.text, answer)])[0] < DRIFT_MAX_COSINE
+        return closeness([(question.text, answer[:MAX_READ_CHARS])])[0] < DRIFT_MAX_COSINE
     except EmbedderUnavailable as exc:
         log.debug("drift not read: %s", exc)
     except Exception as exc:  # noqa: BLE001 - a model that fails to load must never stall a round: the answer is planned on
