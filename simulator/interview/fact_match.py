@@ -74,8 +74,10 @@ def keyed_facts(asked: str, question: Question) -> list[Fact]:
     """The facts whose YAML keywords (or their everyday words, KEYWORD_ALIASES) the ask names, and the one fact that
     states a figure the ask quotes: "is the thousand a day with the current team?" asks about "handles 1,000 a day"."""
     keyed = [f for f in question.facts if any(_names_keyword(k, asked) for k in f.keywords)]
-    for figure in figures(asked):
-        stating = [f for f in question.facts if figure in figures(f.text)]
+    quoted = figures(asked)
+    stated = [(f, figures(f.text)) for f in question.facts] if quoted else []  # each fact's figures read once
+    for figure in quoted:
+        stating = [f for f, numbers in stated if figure in numbers]
         if len(stating) == 1 and stating[0] not in keyed:  # a figure several facts state ("1,000") names none of them
             keyed.append(stating[0])
     return keyed
