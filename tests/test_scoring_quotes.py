@@ -115,6 +115,7 @@ def test_every_level_above_one_quotes_the_candidate_even_when_read_from_the_whol
             if WHOLE_ANSWER in result.note:
                 whole += 1
                 assert not any(c.passed for c in result.checks)  # closest is not shown: no check passes on it
+                assert all(ev.signal is None for ev in result.evidence)  # nor does a quote claim one
                 assert len(result.evidence) <= NEAREST_QUOTES
     assert whole >= 10  # the case this test is for occurs: 78 levels of these 120 answers, none quoted before
 

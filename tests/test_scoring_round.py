@@ -189,3 +189,11 @@ def test_from_level_one_the_advice_names_the_level_after_next_too() -> None:
     assert ones, result
     for r in ones:
         assert r.missing.startswith("For level 2") and "For level 3" in r.missing, r.missing
+
+
+def test_the_advice_lists_the_guide_steps_not_heard_without_show_before_a_verb() -> None:
+    """Played (2026-12-03): "show compares options with a reason", "show names what failures cost users": half the
+    guide's steps are written as verbs. The advice lists them as not yet heard, whatever their form."""
+    advice = [r.missing for text in (WEAK, "We'd monitor it.") for r in score_round(LOOP, ROUND, transcript(text, text), CATALOG).criteria]
+    assert any("not yet heard: " in a for a in advice), advice
+    assert not any(": show " in a for a in advice), advice

@@ -47,6 +47,11 @@ def climb(criterion: Criterion, counts: dict[str, int]) -> LadderResult:
     return LadderResult(level=level, points=points, missing=_missing(criterion, rule, level, points, passed))
 
 
+# The guide's steps are written as checklist items, some as nouns ("a baseline to beat"), some as verbs ("compares
+# options with a reason"); "show compares options" read wrong (played, 2026-12-03), a list after this reads right.
+NOT_YET_HEARD = ", not yet heard: "
+
+
 def _missing(criterion: Criterion, rule: LevelRule, level: int, points: float, passed: set[str]) -> str:
     if level >= 4:
         return ""
@@ -55,7 +60,7 @@ def _missing(criterion: Criterion, rule: LevelRule, level: int, points: float, p
     needs = [" or ".join(described.get(n.strip(), n.strip()) for n in g.split("|")) for g in unmet(rule, target, passed)]
     text = f"For level {target} ({criterion.levels[target]})"
     if needs:
-        text += ": show " + "; ".join(needs)
+        text += NOT_YET_HEARD + "; ".join(needs)
     shortfall = rule.thresholds[target] - points
     if shortfall > 1e-9:
         text += f"{'; and' if needs else ':'} more of the evidence above ({points:g} of {rule.thresholds[target]:g} points)"

@@ -12,6 +12,7 @@ were no alerts" instead of crediting the word "alerts".
 from __future__ import annotations
 
 from ..catalog.models import Criterion
+from .ladder import NOT_YET_HEARD
 from .meaning import EvidenceModel
 from .meaning.model import AnswerText as ModelAnswer
 from .meaning.model import Assessment, FacetFinding
@@ -116,9 +117,13 @@ def _distinct(quotes: list[Evidence]) -> list[Evidence]:
 
 
 def _closest(nearest: list[tuple[float, Evidence]]) -> list[Evidence]:
-    """The few distinct sentences nearest the level guide, in transcript order: a level above 1 always quotes."""
+    """The few distinct sentences nearest the level guide, in transcript order: a level above 1 always quotes.
+
+    They name no check: none of them passed one, and an export that listed "measured_result" on a quote beside a
+    failed measured_result check contradicted itself (played, 2026-12-03).
+    """
     strongest = _distinct([ev for _, ev in sorted(nearest, key=lambda item: -item[0])])
-    return sorted(strongest[:NEAREST_QUOTES], key=_in_transcript)
+    return [ev.model_copy(update={"signal": None}) for ev in sorted(strongest[:NEAREST_QUOTES], key=_in_transcript)]
 
 
 def _missing(criterion: Criterion, level: int, shown: set[str]) -> str:
@@ -134,5 +139,5 @@ def _missing(criterion: Criterion, level: int, shown: set[str]) -> str:
     parts = []
     for target in (level + 1, level + 2) if level == 1 else (level + 1,):
         needs = [f.description for f in criterion.meaning.facets if f.level == target and f.id not in shown]
-        parts.append(f"For level {target} ({criterion.levels[target]})" + (": show " + "; ".join(needs) if needs else "") + ".")
+        parts.append(f"For level {target} ({criterion.levels[target]})" + (NOT_YET_HEARD + "; ".join(needs) if needs else "") + ".")
     return " ".join(parts)
