@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from simulator.engine.guard import safe_phrase
-from simulator.interview.anchor import choose_anchor, phrases
+from simulator.interview.anchor import choose_anchor, looking_back, phrases
 from simulator.scoring.text import Span
 
 
@@ -175,3 +177,13 @@ def test_the_verb_after_people_an_adverb_and_a_verb_in_s_end_phrases_and_last_ye
     assert "last year's chargebacks" in spoken("Offline it had better precision on last year's chargebacks than the rules.")
     assert not any("earlier" in p for p in spoken("Next time the team would involve the product org earlier."))
     assert "attention pooling" in spoken("I'm not sure how attention pooling behaves there.")
+
+
+@pytest.mark.parametrize(("denial", "said"), [
+    ("To be honest, we never A/B tested it", 'You said "we never A/B tested it": looking back, how would you know?'),
+    ("I don't have numbers on it.", 'You said "I don\'t have numbers on it": looking back, how would you know?'),
+    ("So there was no canary", 'You said "there was no canary": looking back, how would you know?'),
+    (None, "Looking back, how would you know?"),
+])
+def test_the_looking_back_probe_says_the_denial_back_without_its_lead_in(denial: str | None, said: str) -> None:
+    assert looking_back("Looking back, how would you know?", denial) == said

@@ -420,6 +420,16 @@ def test_invalid_regex_in_a_probe_point(cat: CatalogDirs) -> None:
     )
 
 
+def test_a_looking_back_probe_is_one_question(cat: CatalogDirs) -> None:
+    """It is said as it is, after the candidate's own words: two questions in it would be two follow-ups at once."""
+    cat.loop.write_text(edit(LOOP, 26, r"        patterns: ['\btests?\b', 'edge cases?']",
+                             r"        patterns: ['\btests?\b', 'edge cases?']" + "\n    looking_back: 'What now? And why?'"))
+    assert_problems(
+        validate(cat),
+        [f"{cat.loop}:27: criteria.0.looking_back: must be one question, ending in its only '?': 'What now? And why?'"],
+    )
+
+
 def test_coding_round_question_without_a_problem(cat: CatalogDirs) -> None:
     cat.loop.write_text(delete(LOOP, 56, 61, "        problem:"))
     assert_problems(

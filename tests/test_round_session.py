@@ -7,7 +7,9 @@ import pytest
 from simulator.catalog import Catalog, load_catalog
 from simulator.config import PROJECT_ROOT
 from simulator.engine.clock import SimulatedClock
+from simulator.engine.round import PLAN_ONLY
 from simulator.engine.turns import Speaker, Turn, TurnKind
+from simulator.interview.evidence_probe import MeaningEvidence
 from simulator.interview.round_session import RoundSession, speaking_seconds
 from simulator.scoring.meaning import default_model
 from simulator.scoring.meaning.model import AnswerText
@@ -211,3 +213,83 @@ async def test_a_story_far_from_its_question_is_no_drift(catalog: Catalog) -> No
     [e async for e in session.open()]
     await answer(session, clock, CHATBOT)
     assert session.turns[-1].source != "redirect"
+
+
+TEAM_ONLY_CONFLICT = (
+    "The platform team wanted weekly retraining because daily jobs were expensive, and the data team wanted daily ones. "
+    "The team set up a meeting and the team decided to go with weekly retraining plus a drift alert. "
+    "The team wrote a design doc and we ran an experiment on two weeks of traffic."
+)
+OWN_PART_CONFLICT = (
+    "The platform team wanted weekly retraining because daily jobs were expensive, and the data team wanted daily ones. "
+    "I set up a meeting and I proposed weekly retraining plus a drift alert. "
+    "I wrote the design doc and I ran an experiment on two weeks of traffic."
+)
+
+
+@pytest.mark.parametrize(("story", "asked_own_part"), [(TEAM_ONLY_CONFLICT, True), (OWN_PART_CONFLICT, False)])
+async def test_a_story_told_only_as_the_team_is_asked_for_the_candidates_own_part(catalog: Catalog, story: str,
+                                                                                   asked_own_part: bool) -> None:
+    """Played (2026-12-03): a conflict story told as "the team decided..., the team wrote..." drew probes on the drift
+    alert and the platform team; the question lists no ownership, yet "what did *you* do?" comes first. Told with "I",
+    the same story is not asked it."""
+    session, clock = round_on(catalog, "canva-mle", "behavioral", "bh-conflict", [])
+    [e async for e in session.open()]
+    await answer(session, clock, story)
+    follow_up = session.turns[-1]
+    assert follow_up.kind is TurnKind.FOLLOW_UP, follow_up
+    assert (follow_up.criterion == "ownership") is asked_own_part, follow_up
+
+
+@pytest.mark.parametrize(("answers", "shape"), [
+    (["We migrated the ranker. The team owned the rollout and everyone agreed on the metric."], "team"),
+    (["so um the team built the pipeline and we shipped it in like two weeks"], "team"),
+    (["We migrated the ranker.", "The team owned the rollout and we agreed on the metric."], "team"),
+    (["We migrated the ranker. I think the team owned the rollout."], None),  # "I think": the candidate speaks
+    (["so the team built the pipeline and i wrote the eval harness myself"], None),  # a transcript's "i"
+    (["We migrated the ranker."], None),  # one clause is not a story told as "we"
+    (["so um yeah i think the area i'd want to push is recommendations for tiny catalogs and i would start with a "
+      "popularity baseline"], "plan"),
+    (["I'd start by asking the other lead what drives the date. Then I would bring data on what failures cost."], "plan"),
+    (["I'd do it the same way again: I ran the experiment myself and we shipped it."], None),  # something was done
+    (["We need a baseline first, and I'd compare against it."], None),  # one plan clause is not a story told as plans
+])
+def test_the_story_shape_reads_who_acts_and_whether_anything_was_done(answers: list[str], shape: str | None) -> None:
+    assert MeaningEvidence().story_shape("Tell me about a time you disagreed with another team.", answers) == shape
+    assert MeaningEvidence().story_shape("Design a retrieval system for templates.", answers) is None  # no story asked
+
+
+PLAN_ONLY_DIRECTION = (
+    "so um yeah i think the area i'd want to push is like uh recommendations and search for merchants with tiny "
+    "catalogs because um they have like almost no data and i would start with a popularity baseline per category"
+)
+
+
+async def test_a_story_told_only_as_a_plan_is_asked_for_a_time_it_was_done(catalog: Catalog) -> None:
+    """Played (2026-12-03): asked for a time they set technical direction, the candidate said what they would like to
+    push; the follow-up asked "what changed in numbers?" of work that never happened."""
+    session, clock = round_on(catalog, "shopify-mle", "hiring-manager", "hm-ml-area-direction", [])
+    [e async for e in session.open()]
+    await answer(session, clock, PLAN_ONLY_DIRECTION)
+    follow_up = session.turns[-1]
+    assert follow_up.kind is TurnKind.FOLLOW_UP and follow_up.text == PLAN_ONLY, follow_up
+
+
+DENIED_RESULT = (
+    "I proposed replacing our rule-based fraud filter with a gradient-boosted model, and I wrote the one-pager that got it "
+    "onto the Q3 roadmap. I built the model myself. To be honest, we never A/B tested it; we just switched it on for "
+    "everyone. We also had no monitoring on it after launch, and I don't have numbers on whether it actually reduced fraud."
+)
+
+
+async def test_a_practice_said_not_done_is_probed_looking_back_in_the_candidates_words(catalog: Catalog) -> None:
+    """Played (2026-12-03): "we never A/B tested it ... I don't have numbers" drew "what changed in numbers, and what
+    were you comparing against?". The interviewer says the denial back and asks what the candidate would do now."""
+    session, clock = round_on(catalog, "canva-mle", "hiring-manager", "hm-influenced-roadmap", [])
+    [e async for e in session.open()]
+    await answer(session, clock, DENIED_RESULT)
+    follow_up = session.turns[-1]
+    assert follow_up.kind is TurnKind.FOLLOW_UP and follow_up.criterion == "impact", follow_up
+    looking_back = catalog.criteria["impact"].looking_back
+    assert looking_back is not None and follow_up.text.endswith(looking_back[1:]), follow_up.text
+    assert follow_up.text.startswith('You said "we never A/B tested it"') and follow_up.text.count("?") == 1, follow_up.text

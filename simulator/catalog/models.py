@@ -136,6 +136,16 @@ class Criterion(Strict):
         None, description="regex a follow-up for this criterion must match: a model's rewording of a probe that matches it "
                           "must match it too (the guard's check that the probe's point survived)")
     meaning: Meaning | None = Field(None, description="facets the evidence model reads; None = scored from signals only")
+    looking_back: str | None = Field(
+        None, description="the follow-up when the answers say the practice was not done (\"we never A/B tested it\"): what "
+                          "the candidate would do now; the canned probes would ask for results that do not exist")
+
+    @field_validator("looking_back")
+    @classmethod
+    def _one_question(cls, text: str | None) -> str | None:
+        if text is not None and (not text.rstrip().endswith("?") or text.count("?") != 1):
+            raise ValueError(f"must be one question, ending in its only '?': {text!r}")
+        return text
 
     @field_validator("probe_point")
     @classmethod

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Literal
 
 from ..catalog import Criterion
 
@@ -22,6 +23,13 @@ EvidenceAbsent = Callable[[Criterion, str, list[str]], bool]
 
 FiguresShown = Callable[[Criterion, str, list[str]], bool]
 """(criterion, question text, answers) -> True when the answers already give the figures the criterion asks for."""
+
+NotDone = Callable[[Criterion, str, list[str]], bool]
+"""(criterion, question text, answers) -> True when the answers say the criterion's practice was not done."""
+
+StoryShape = Callable[[str, list[str]], Literal["team", "plan"] | None]
+"""(question text, answers) -> how a story about past work was told, where it misses the point: "team" when only as
+"we" and "the team", never "I"; "plan" when only as what the candidate would do, nothing done; None otherwise."""
 
 
 @lru_cache(maxsize=4096)

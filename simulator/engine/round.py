@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from ..catalog import Catalog, Loop, Persona, Question, Round
 from ..catalog.topic_words import TOPIC_RE
 from .clock import Clock
-from .evidence import EvidenceAbsent, EvidenceStrength, FiguresShown, strength
+from .evidence import EvidenceAbsent, EvidenceStrength, FiguresShown, NotDone, StoryShape, strength
 
 WELL_EVIDENCED = 0.75
 """A criterion shown in part is probed while its strength is below this: an expected level under 3.25 of 4.
@@ -30,6 +30,8 @@ TIE_MARGIN = 0.1  # strengths this close to the weakest are a tie: the rubric's 
 CLOSING_RESERVE_S = 60.0
 ASKS_FOR_FIGURES = re.compile(r"\b(?:in numbers|how many|how much|roughly|what figures?)\b", re.IGNORECASE)
 MINUTES_PER_QUESTION = {"conversation": 10.0, "coding": 25.0}
+# Asked when a story about past work was told only as what the candidate would do.
+PLAN_ONLY = "That's what you would do. When did you actually do something like it, and what happened?"
 # Givens of the problem: once the interviewer has told one ("about 50,000 views a second", "an empty list gives []"),
 # a probe asking the candidate for it is not listening. Not the success metric: its words ("metric", "measure") are in
 # every evaluation probe, which asks for the candidate's own choice.
@@ -52,6 +54,9 @@ class Probe(BaseModel):
     missing: str
     canned: str
     point: str | None = None  # the criterion's probe_point: a rewording of `canned` must keep matching it
+    # "probe": `canned` is a rubric probe, worded around what was said; said as it is otherwise: "looking_back" (the
+    # criterion's looking_back, after the candidate's denial) or "plan_only" (PLAN_ONLY).
+    kind: Literal["probe", "looking_back", "plan_only"] = "probe"
 
 
 class Plan(BaseModel):
@@ -79,11 +84,15 @@ class RoundEngine:
         evidence: EvidenceStrength = strength,
         absent: EvidenceAbsent | None = None,
         figures: FiguresShown | None = None,
+        story_shape: StoryShape | None = None,
+        not_done: NotDone | None = None,
     ) -> None:
         self.catalog = catalog
         self.evidence = evidence
         self.absent: EvidenceAbsent = absent or (lambda c, q, a: evidence(c, q, a) == 0.0)
         self.figures: FiguresShown = figures or (lambda c, q, a: False)
+        self.story_shape: StoryShape = story_shape or (lambda q, a: None)
+        self.not_done: NotDone = not_done or (lambda c, q, a: False)
         self.loop = loop
         self.round = round_
         self.persona = persona
@@ -252,8 +261,20 @@ class RoundEngine:
         WELL_EVIDENCED. A criterion the candidate's own questions to the interviewer already show ("how much
         traffic, and what's the latency budget?" for requirements) is not probed: asking them back is not listening.
         Nor is one whose every canned probe was already asked this round: the same sentence again is no follow-up.
+        A story told only as "we" and "the team" is asked for the candidate's own part first, whatever the question
+        lists: a real interviewer asks "what did *you* do?" before anything else (played, 2026-12-03: a conflict
+        story told as "the team decided..." drew probes on the drift alert and the platform team). One told only as
+        what the candidate would do is asked for a time it was done ("the area I'd want to push is..." drew "what
+        changed in numbers?").
         """
         said = self._answers.get(question.id, [])
+        shape = self.story_shape(question.text, said) if said else None
+        own = self._own_part(probed) if shape == "team" else None
+        if own is not None:
+            return self._probe_for(own, question)
+        if shape == "plan" and self._unasked(PLAN_ONLY) and question.criteria[0] not in probed:
+            probe = self._probe_for(question.criteria[0], question)
+            return probe.model_copy(update={"canned": PLAN_ONLY, "kind": "plan_only"})
         asked_about = self._clarifying.get(question.id, [])
         round_order = {c.id: i for i, c in enumerate(self.round.criteria)}
         untouched, partial = [], []
@@ -276,6 +297,18 @@ class RoundEngine:
         crit_id = min(c[1:] for c in candidates if c[0] <= weakest + TIE_MARGIN)[2]
         return self._probe_for(crit_id, question)
 
+    def _own_part(self, probed: list[str]) -> str | None:
+        """The round's criterion that reads the candidate's own part (most of its facets count only what "I" did),
+        while it has a probe left and was not probed on this question."""
+        for listed in self.round.criteria:
+            if listed.id in probed or self._unasked_probe(listed.id) is None:
+                continue
+            meaning = self.catalog.criterion(self.loop, listed.id).meaning
+            facets = meaning.facets if meaning is not None else []
+            if facets and 2 * sum(f.actor == "self" for f in facets) > len(facets):
+                return listed.id
+        return None
+
     def _probe_options(self, crit_id: str) -> list[str]:
         criterion = self.catalog.criterion(self.loop, crit_id)
         round_probes = next((c.probes for c in self.round.criteria if c.id == crit_id), [])
@@ -292,8 +325,14 @@ class RoundEngine:
     def _probe_for(self, crit_id: str, question: Question) -> Probe:
         """The criterion's first probe not yet asked; past one that asks for figures the answers already gave
         ("what changed in numbers?" after "we cut GPU spend by 40%"), or for a given the interviewer told
-        (GIVEN_TOPICS), while another is left to ask."""
+        (GIVEN_TOPICS), while another is left to ask. Where the candidate said the practice was not done ("we never
+        A/B tested it, and I don't have numbers"), its looking-back question: "what changed in numbers?" asks for what
+        was just said not to exist (played, 2026-12-03)."""
         criterion = self.catalog.criterion(self.loop, crit_id)
+        said = self._answers.get(question.id, [])
+        if criterion.looking_back and self._unasked(criterion.looking_back) and self.not_done(criterion, question.text, said):
+            return Probe(criterion=crit_id, criterion_title=criterion.title, missing=criterion.levels[4],
+                         canned=criterion.looking_back, point=criterion.probe_point, kind="looking_back")
         unasked = [p for p in self._probe_options(crit_id) if self._unasked(p)]
         if len(unasked) > 1 and self.figures(criterion, question.text, self._answers.get(question.id, [])):
             unasked = [p for p in unasked if not ASKS_FOR_FIGURES.search(p)] or unasked

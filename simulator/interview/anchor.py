@@ -344,3 +344,16 @@ def with_anchor(canned: str, anchor: str | None) -> str:
         return canned
     probe = canned[0].lower() + canned[1:] if canned[:2] != "I " and not canned[:2].isupper() else canned
     return f"You mentioned {anchor}: {probe}"
+
+
+_LEAD_IN = re.compile(r"^(?:(?:to be honest|honestly|and|so|but|well|also|um+|uh+|yeah|like|as i said|again|sadly)\b[,\s]*)+",
+                      re.IGNORECASE)
+
+
+def looking_back(canned: str, denial: str | None) -> str:
+    """The looking-back probe after the candidate's own words: 'You said "we never A/B tested it": looking back, ...?'."""
+    said = _LEAD_IN.sub("", denial or "").strip().rstrip(".,;:!")
+    if not said:
+        return canned
+    quoted = said if re.match(r"I\b", said) else said[0].lower() + said[1:]
+    return f'You said "{quoted}": {canned[0].lower()}{canned[1:]}'

@@ -11,13 +11,16 @@ evidence scorer's own ladder over the YAML signals.
 from __future__ import annotations
 
 import logging
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Literal
 
 from ..catalog import Criterion
 from ..engine.turns import Speaker, Turn, TurnKind
 from ..scoring.injection import mask_grader_text
 from ..scoring.ladder import climb
+from ..scoring.meaning.clauses import Polarity, split_clauses, story_question, subjects
 from ..scoring.meaning.model import AnswerText, Assessment, EvidenceModel
 from ..scoring.signals import match_signal
 from ..scoring.text import Span
@@ -26,6 +29,13 @@ from ..scoring.transcript import Exchange
 
 log = logging.getLogger(__name__)
 
+_WOULD = re.compile(r"\b(?:i|we)(?:'d| would|'ll| will| want to| wanna| plan to| hope to|'m going to| am going to)\b",
+                    re.IGNORECASE)
+_DID = re.compile(
+    r"\b(?:i|we|the team|my team|our team)\s+(?:\w+ly\s+)?(?!(?:need|feed|proceed|exceed|succeed)\b)(?:\w+ed|did|built|ran|wrote|led|made|took|shipped|set|found|"
+    r"got|went|had|was|were|drove|spent|saw|cut|chose|kept|put|sent|told|held|met|began|brought|won|lost|knew|thought)\b",
+    re.IGNORECASE,
+)
 MAX_ANSWER_CHARS = 8000  # the planner reads an answer's first ~1,400 words: a pasted megabyte must not stall a round
 _CACHE_SIZE = 256
 
@@ -114,6 +124,32 @@ class MeaningEvidence:
         traffic or cost"): a probe asking for figures would ask for what was said. The ladder never says so."""
         assessment = self.assess(criterion, question, answers)
         return assessment is not None and any(f.facet.quantified for f in assessment.shown)
+
+    def not_done(self, criterion: Criterion, question: str, answers: list[str]) -> bool:
+        """The answers deny a step of the criterion they do not show elsewhere ("we never A/B tested it")."""
+        assessment = self.assess(criterion, question, answers)
+        if assessment is None:
+            return False
+        shown = {f.facet.id for f in assessment.shown}
+        return any(f.facet.id not in shown for f in assessment.denied)
+
+    def story_shape(self, question: str, answers: list[str]) -> Literal["team", "plan"] | None:
+        """How a story about past work was told, where it misses the point (engine.evidence.StoryShape).
+
+        "team": "we" and "the team" named at least twice, "I" never ("I think the team..." counts as "I", and so does
+        a spoken transcript's lowercase "i"). "plan": said at least twice as what the candidate would do, never as
+        what anyone did. Read from the clauses alone, which needs no model.
+        """
+        if not story_question(question):
+            return None
+        clauses = [c for i, text in enumerate(readable(answers)) for c in split_clauses(text, story=True, answer_index=i)
+                   if not c.question]
+        named = [who for c in clauses if c.polarity is Polarity.AFFIRMED for who in subjects(c.norm)]
+        if named.count("team") >= 2 and "self" not in named:
+            return "team"
+        if sum(len(_WOULD.findall(c.norm)) for c in clauses) >= 2 and not any(_DID.search(c.norm) for c in clauses):
+            return "plan"
+        return None
 
     def gap(self, criterion: Criterion, question: str, answers: list[str]) -> Gap | None:
         """The clause nearest the criterion's gap: what the candidate denied, only wished for, or half showed."""

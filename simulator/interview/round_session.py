@@ -22,12 +22,13 @@ from ..engine.guard import GuardVerdict, check_turn, first_question, safe_phrase
 from ..engine.round import Plan, Probe, RoundEngine
 from ..engine.turns import DeliveryMetrics, Speaker, Turn, TurnKind
 from ..llm.client import AllRoutesFailed, Done, LLMClient, RouteFailed, Token
-from .anchor import MIN_SCORE, Phrase, choose_anchor, phrases, with_anchor
+from .anchor import MIN_SCORE, Phrase, choose_anchor, looking_back, phrases, with_anchor
 from .clarify import ACKNOWLEDGEMENT, TIME_CHECK, Clarification, passes, read_turn, time_left_line
 from .drift import REDIRECT, drifted
 from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
 from .prompts import follow_up_messages, priming_messages, system_prompt
 from .round_events import RoundClosed, RoundEvent, TurnDiscarded, TurnDone, TurnStarted, TurnToken
+from .round_replay import replay
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,7 @@ class RoundSession:
             clock=clock, seed=seed, level=level,
             recent_question_ids=recent_question_ids or set(), warn_minutes=warn_minutes,
             evidence=self.evidence, absent=self.evidence.absent, figures=self.evidence.figures,
+            story_shape=self.evidence.story_shape, not_done=self.evidence.not_done,
         )  # fmt: skip
         self.on_turn = on_turn
         self.turns: list[Turn] = []
@@ -77,7 +79,7 @@ class RoundSession:
         self.fallback_reasons: list[str] = []
         self._system = system_prompt(catalog, loop, round_, persona, candidate)
         self._pending_question: Question | None = None
-        self._last_answer = ""
+        self.last_answer = ""
         self._redirected: set[str] = set()  # questions asked again after an answer about something else
         self._priming: asyncio.Future[None] | None = None
 
@@ -113,31 +115,8 @@ class RoundSession:
         self.engine.switch_clock(replay_clock)
         self.engine.start()
         self.turns = list(turns)
-        plan: Plan | None = None
-        asked_last: Clarification | None = None  # the last candidate turn, when it asked about the problem
-        replied = False  # ... and its reply was stored
-        drift_pending = False  # the last candidate turn spoke of something else, and the redirect is not yet said
-        for turn in turns:
-            replay_clock.advance(max(0.0, turn.t_end - replay_clock.now()))
-            if turn.speaker is Speaker.CANDIDATE:
-                plan, asked_last, replied, drift_pending = None, None, False, False
-                if self.engine.time_up():
-                    continue
-                asked_last = self._clarification(turn.text)
-                if asked_last is not None:
-                    self.engine.record_told([f.topic for f in asked_last.facts])
-                if asked_last is not None and asked_last.leaves_the_floor:
-                    self._keep_asked(asked_last, turn.text)
-                else:
-                    self._last_answer = turn.text
-                    drift_pending = self._drifts(turn.text)
-                    if not drift_pending:
-                        plan = self.engine.record_answer("" if passes(turn.text) else turn.text)
-            elif turn.kind is TurnKind.CLARIFICATION:
-                replied = True
-            elif turn.kind in (TurnKind.QUESTION, TurnKind.FOLLOW_UP):
-                self.engine.record_interviewer(turn.text)
-                plan, drift_pending = None, False
+        replayed = replay(self, turns, replay_clock)
+        plan, asked_last, replied, drift_pending = replayed.plan, replayed.asked_last, replayed.replied, replayed.drift_pending
         self.engine.due_warnings()  # marks passed before the crash are not announced again
         if isinstance(live_clock, SimulatedClock):
             live_clock.advance(max(0.0, replay_clock.now() - live_clock.now()))
@@ -193,16 +172,16 @@ class RoundSession:
             async for event in self.close("time"):
                 yield event
             return
-        clarification = await asyncio.to_thread(self._clarification, text)  # may embed the question (fact_match)
+        clarification = await asyncio.to_thread(self.clarification_in, text)  # may embed the question (fact_match)
         if clarification is not None:
             self.engine.record_told([f.topic for f in clarification.facts])  # no probe asks back what was told
             for event in self._reply(clarification):
                 yield event
             if clarification.leaves_the_floor:
-                self._keep_asked(clarification, text)
+                self.keep_asked(clarification, text)
                 return
-        self._last_answer = text
-        if await asyncio.to_thread(self._drifts, text):
+        self.last_answer = text
+        if await asyncio.to_thread(self.drifts, text):
             for event in self._redirect():
                 yield event
             return
@@ -290,13 +269,13 @@ class RoundSession:
             reply = (said + reply[len(ACKNOWLEDGEMENT):]).strip()
         return self._say(TurnKind.CLARIFICATION, reply, source="facts", question_id=question.id if question else None)
 
-    def _keep_asked(self, clarification: Clarification, text: str) -> None:
+    def keep_asked(self, clarification: Clarification, text: str) -> None:
         """A turn that only asked: kept as evidence (and for follow-ups to name) when it asked about the problem;
         a request to hear the question again or a question about the job is neither."""
         if clarification.about_problem:
             self.engine.record_clarifying(text)
 
-    def _drifts(self, text: str) -> bool:
+    def drifts(self, text: str) -> bool:
         """Once per question, an answer about something else is kept, nothing is planned on it, and the question is
         asked again (drift.py); a second one is followed up as any answer is."""
         question = self.engine.current_question
@@ -311,7 +290,7 @@ class RoundSession:
         assert question is not None
         return self._say(TurnKind.FOLLOW_UP, REDIRECT.format(question=question.text), source="redirect", question_id=question.id)
 
-    def _clarification(self, text: str) -> Clarification | None:
+    def clarification_in(self, text: str) -> Clarification | None:
         """The candidate's questions about the problem, answered from the open question's facts.
 
         Read in the turn's first MAX_ANSWER_CHARS: a pasted megabyte is an answer, and must not stall the round.
@@ -360,6 +339,12 @@ class RoundSession:
         )  # fmt: skip
         return anchor
 
+    def _denial(self, question: Question, probe: Probe) -> str | None:
+        """The clause in which the candidate said the probed practice was not done, when it can be said back."""
+        criterion = self.catalog.criterion(self.loop, probe.criterion)
+        gap = self.evidence.gap(criterion, question.text, self.engine.answers(question.id))
+        return gap.text if gap is not None and safe_phrase(gap.text) else None
+
     def _capable(self) -> bool:
         """A configured model other than the embedded one reads the whole answer and picks what to name itself."""
         return self.llm is not None and self.llm.primary_label != EMBEDDED_MODEL
@@ -368,25 +353,30 @@ class RoundSession:
         yield TurnStarted(Speaker.INTERVIEWER, TurnKind.FOLLOW_UP)
         started_wall = time.monotonic()
         start = self.engine.elapsed()
-        anchor = self._anchor(question, probe)
-        spoken = anchor.spoken if anchor else None
-        text, source, reason = with_anchor(probe.canned, spoken), "canned", None
-        if self.llm is not None:
+        if probe.kind == "looking_back":  # after the candidate's own words, never reworded: the point is they said it
+            text, source, reason = looking_back(probe.canned, self._denial(question, probe)), "canned", None
+        elif probe.kind == "plan_only":
+            text, source, reason = probe.canned, "canned", None
+        else:
+            anchor = self._anchor(question, probe)
+            spoken = anchor.spoken if anchor else None
+            text, source, reason = with_anchor(probe.canned, spoken), "canned", None
+        if self.llm is not None and probe.kind == "probe":
             if self._priming is not None:
                 await self._priming  # never raises; the cached prefix then serves this call
             whole = self._capable()
-            messages = follow_up_messages(self._system, question, self._last_answer, probe, spoken, whole_answer=whole)
+            messages = follow_up_messages(self._system, question, self.last_answer, probe, spoken, whole_answer=whole)
             # What the question may name: the anchor, or (a capable model picks itself) any specific phrase of the answer.
             anchors = [anchor.kept] if anchor else []
             if whole and anchors:
-                said = readable([self._last_answer])[0]
+                said = readable([self.last_answer])[0]
                 anchors += [p.text for p in phrases(said, question=question.text) if p.score >= MIN_SCORE and safe_phrase(p.text)]
 
             def check(raw: str) -> GuardVerdict:
                 return check_turn(
                     raw, self.engine.asked,
                     planned=probe.canned, topic=f"{probe.criterion_title} {probe.missing}",
-                    anchors=anchors or None, shown=messages[-1]["content"], context=f"{question.text} {self._last_answer}",
+                    anchors=anchors or None, shown=messages[-1]["content"], context=f"{question.text} {self.last_answer}",
                     point=probe.point,
                 )  # fmt: skip
 

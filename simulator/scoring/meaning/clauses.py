@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ..text import Span, sentences
+from .negation import negation_split
 from .spoken import normalise_spoken
 
 MAX_CLAUSE_WORDS = 28
@@ -50,26 +51,6 @@ _BOUNDARY = re.compile(
 )
 _SOFT_BOUNDARY = re.compile(r",\s+|\s+(?=(?:and|or)\s)", re.IGNORECASE)
 
-_NEGATION = re.compile(
-    r"\b(?:no|not|never|none|nobody|no-one|nothing|neither|nor|without|zero|cannot)\b|\b\w+n't\b|"
-    r"(?<![\d.])\b0\b(?=\s+[a-z])|"
-    r"\b(?:lack(?:ed|ing)?|skipp(?:ed|ing)|absent|ignored|forgot|omitted)\b",
-    re.IGNORECASE,
-)
-_HARM_NOUN = (
-    r"(?:real |measurable |significant |noticeable |statistically significant )?(?:regressions?|drops?|loss(?:es)?|incidents?|"
-    r"outages?|complaints?|errors?|issues?|problems?|degradation|harm|difference|change|impact|increase|decrease|rise|"
-    r"spikes?|surprises?|downtime|false alarms?|noise|pages?|rollbacks?|effect)"
-)
-_HARM_VERB = r"(?:move[ds]?|budge[ds]?|change[ds]?|drop(?:ped|s)?|regress(?:ed)?|degrade[ds]?|increase[ds]?|rise|rose|grow|grew|" \
-             r"get (?:any )?worse|got (?:any )?worse|get (?:any )?slower|got (?:any )?slower|break|broke|hurt|creep(?: up)?|crept(?: up)?|spike[ds]?|slow(?:ed)? down)"
-# Negating something bad is a positive claim: "no drop in conversion", "latency didn't move", "not only".
-_NEGATED_HARM = re.compile(
-    rf"\b(?:no|zero|without|nothing|never any)\b(?:\s+\w+){{0,2}}?\s+{_HARM_NOUN}\b"
-    rf"|(?:\b\w+n't\b|\bnot\b|\bnever\b)(?:\s+\w+)?\s+{_HARM_VERB}\b|\bnothing (?:broke|changed|regressed)\b"
-    r"|\bnot (?:only|just|merely|simply)\b|\bno longer\b|\bno more than\b|\bnot more than\b|\bnot exceed|\bnever (?:more|exceed)",
-    re.IGNORECASE,
-)
 _UNREALISED = re.compile(
     r"\b(?:should|could|might|must) have\b|\b(?:should|could|might)'ve\b|\b(?:i|we)(?: would|'d) have (?:liked|loved|wanted|preferred)\b|"
     r"\bwish(?:ed)?\b|\bin theory\b|\bbest practices?\b|\btextbook\b|"
@@ -159,21 +140,6 @@ def unrealised(norm: str, story: bool) -> bool:
     return bool(_UNREALISED.search(norm) or (story and _GENERIC_ADVICE.search(norm)))
 
 
-def negation_split(norm: str) -> tuple[str, str | None]:
-    """(what is said as true, what is denied): a negation covers the clause from its word to the end.
-
-    "scoring stores without taking action" keeps "scoring stores"; "there were no
-    alerts or dashboards" keeps "there were" (nothing) and denies the rest.
-    Negating something bad ("no drop in conversion") denies nothing.
-    """
-    harmless = [m.span() for m in _NEGATED_HARM.finditer(norm)]
-    cues = [m for m in _NEGATION.finditer(norm) if not any(a <= m.start() < b for a, b in harmless)]
-    if not cues:
-        return norm, None
-    cut = cues[0].start()
-    return norm[:cut].rstrip(" ,;-"), norm[cut:]
-
-
 _CONTENT = re.compile(r"[a-z0-9]{3,}", re.IGNORECASE)
 _FUNCTION_WORDS = frozenset("the and but was were there had have has our its it's this that with for then just also "
                             "really honestly basically".split())
@@ -203,7 +169,7 @@ def split_clauses(text: str, *, story: bool = False, answer_index: int = 0) -> l
             if not any(ch.isalnum() for ch in norm):
                 continue
             wishing = unrealised(norm, story) or (wishing and not _CONTRAST.match(norm) and not _DONE_START.match(norm))
-            kept, denied = negation_split(norm)
+            kept, denied = negation_split(norm, normalise_spoken(text[span.end:sentence.end]))
             if wishing:
                 polarity, kept, denied = Polarity.UNREALISED, norm, None
             elif denied is not None and not has_content(kept):
@@ -227,23 +193,30 @@ _SUBJECTS = re.compile(
 )
 
 
-def first_subject(norm: str) -> str | None:
-    """Who acts in the clause: the first personal subject ("self", "team", "other"), or None.
+def subjects(norm: str) -> list[str]:
+    """Who acts in the clause, each time a personal subject is named: "self", "team" or "other", in order.
 
     "My call", "my part was" say who acted as plainly as "I". Spoken transcripts write "i"; a lone
     lowercase "i" counts when the clause has no capitals at all (a transcript), never in written text
     where it is a typo or a list mark.
     """
     transcript = norm == norm.lower()
+    found: list[str] = []
     for match in _SUBJECTS.finditer(norm):
         if match.group("own") is not None:  # "it was my call", "my part was the features"
-            return "self"
-        if match.group("self") is not None:
+            found.append("self")
+        elif match.group("self") is not None:
             if match.group("self").startswith("I") or transcript:
-                return "self"
-            continue
-        return "team" if match.group("team") is not None else "other"
-    return None
+                found.append("self")
+        else:
+            found.append("team" if match.group("team") is not None else "other")
+    return found
+
+
+def first_subject(norm: str) -> str | None:
+    """Who acts in the clause: its first personal subject, or None."""
+    named = subjects(norm)
+    return named[0] if named else None
 
 
 _VERB_CUE = re.compile(

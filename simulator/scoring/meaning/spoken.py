@@ -33,6 +33,8 @@ _PERCENT = re.compile(r"(\d)\s*(?:per\s?cent|percent)\b", re.IGNORECASE)
 _PERCENTILE = re.compile(r"\bp\s+(\d{2,3})\b", re.IGNORECASE)
 _SPOKEN_ORDINAL = re.compile(r"\b(ninety[\s-](?:ninth|fifth)|fiftieth)\s+percentile\b", re.IGNORECASE)
 _QUANTITY_NEXT = re.compile(r"\s*(?:%|percent|per cent|x\b|times\b|point\b|ms\b|millisecond|second|minute|hour|day|week|month|year|k\b|percentage)", re.IGNORECASE)
+# Typed transcripts drop the apostrophe ("we didnt version the data"): the clause reader looks for "n't".
+_BARE_NOT = re.compile(r"\b(did|do|does|was|were|have|has|had|could|would|should|is|are|ca|wo)nt\b", re.IGNORECASE)
 _REPEATS = re.compile(r"\b(\w+)(?:\s+\1\b)+", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t]+")
 
@@ -88,6 +90,7 @@ def _digits(match: re.Match[str]) -> str:
 def normalise_spoken(text: str) -> str:
     """Digits for number words, no fillers or stutters; written answers pass through almost unchanged."""
     out = _FILLERS.sub("", text)
+    out = _BARE_NOT.sub(r"\1n't", out)
     out = _REPEATS.sub(r"\1", out)
     out = _SPOKEN_ORDINAL.sub(lambda m: f"{_ORDINALS[m.group(1).lower().replace('-', ' ')] if m.group(1).lower().replace('-', ' ') in _ORDINALS else _ORDINALS[m.group(1).lower()]}th percentile", out)
     out = _RUN.sub(_digits, out)
