@@ -23,6 +23,7 @@ from ..engine.round import Plan, Probe, RoundEngine
 from ..engine.turns import DeliveryMetrics, Speaker, Turn, TurnKind
 from ..llm.client import AllRoutesFailed, Done, LLMClient, RouteFailed, Token
 from .anchor import MIN_SCORE, Phrase, choose_anchor, looking_back, phrases, with_anchor
+from .assumptions import correction
 from .clarify import ACKNOWLEDGEMENT, TIME_CHECK, Clarification, passes, read_turn, time_left_line
 from .drift import REDIRECT, drifted
 from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
@@ -291,7 +292,8 @@ class RoundSession:
         return self._say(TurnKind.FOLLOW_UP, REDIRECT.format(question=question.text), source="redirect", question_id=question.id)
 
     def clarification_in(self, text: str) -> Clarification | None:
-        """The candidate's questions about the problem, answered from the open question's facts.
+        """The candidate's questions about the problem, answered from the open question's facts; else a wrong given
+        the candidate assumed, corrected from them.
 
         Read in the turn's first MAX_ANSWER_CHARS: a pasted megabyte is an answer, and must not stall the round.
         """
@@ -301,7 +303,7 @@ class RoundSession:
         # "Could you repeat the question?" after a follow-up means the follow-up.
         last_asked = next((t.text for t in reversed(self.turns) if t.speaker is Speaker.INTERVIEWER
                            and t.kind in (TurnKind.QUESTION, TurnKind.FOLLOW_UP)), None)
-        return read_turn(text[:MAX_ANSWER_CHARS], question, last_asked)
+        return read_turn(text[:MAX_ANSWER_CHARS], question, last_asked) or correction(text[:MAX_ANSWER_CHARS], question)
 
     def _prime(self, question: Question) -> None:
         """While the candidate answers, the model reads the persona prompt and the question: follow-ups start fast."""

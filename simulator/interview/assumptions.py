@@ -1,0 +1,70 @@
+"""A candidate's assumption that contradicts the scenario, corrected with the fact, as a real interviewer would.
+
+"I'll assume about 1,000 requests a second and a 500 ms budget" in a design whose
+facts say 50,000 views a second and 100 ms p95 builds the whole answer on the wrong
+givens; an interviewer says so at once ("Let me correct that. About 50,000 product-page
+views a second at peak...") and lets the candidate go on. Only figures are
+compared, each with the fact stating a figure in the same unit (per second, per
+day, ms, money), and only when they are far apart: "20k a second" for "about
+50,000" is a fair estimate, not a mistake. The turn still counts as an answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..catalog.models import Fact, Question
+from ..scoring.meaning.spoken import normalise_spoken
+from .clarify import Ask, Clarification
+from .fact_match import figures, unique_facts
+from .turn_phrases import ASSUMES
+
+FAR = 3.0  # a figure this many times off the fact's (either way) is a wrong given, not an estimate
+CORRECTION = "Let me correct that."
+_STATED = re.compile(r"\b(?:let'?s say|say we have|say we get|i'?d guess|my guess is|ballpark|i'?ll take|i'?ll go with)\b",
+                     re.IGNORECASE)
+_PIECES = re.compile(r"[.;!?]\s+|,\s+|\s+and\s+|\s+with\s+", re.IGNORECASE)
+_UNITS = {
+    "per second": re.compile(r"\b(?:a|per|each|every|/)\s?(?:second|sec|s)\b|\b(?:qps|rps|tps)\b", re.IGNORECASE),
+    "per day": re.compile(r"\b(?:a|per|each|every|/)\s?day\b|\bdaily\b", re.IGNORECASE),
+    "per month": re.compile(r"\b(?:a|per|each|every|/)\s?month\b|\bmonthly\b", re.IGNORECASE),
+    "ms": re.compile(r"\d\s*ms\b|\bmilliseconds?\b", re.IGNORECASE),
+    "money": re.compile(r"[$€£]\s?\d|\b(?:dollars?|euros?|pounds?)\b", re.IGNORECASE),
+}
+
+
+def _unit(text: str) -> str | None:
+    found = [unit for unit, pattern in _UNITS.items() if pattern.search(text)]
+    return found[0] if len(found) == 1 else None
+
+
+def _far(figure: float, stated: set[float]) -> bool:
+    return all(max(figure, s) / min(figure, s) > FAR for s in stated)
+
+
+def contradicted(text: str, question: Question) -> list[Fact]:
+    """The facts that an assumption stated in `text` gets wrong, each once."""
+    stating = [(f, figures(f.text), _unit(f.text)) for f in question.facts]
+    stating = [(f, numbers, unit) for f, numbers, unit in stating if numbers and unit is not None]
+    wrong: list[Fact] = []
+    for sentence in re.split(r"(?<=[.!?])\s+", normalise_spoken(text)):
+        if not (ASSUMES.search(sentence) or _STATED.search(sentence)):
+            continue
+        for piece in _PIECES.split(sentence):
+            unit = _unit(piece)
+            same = [(f, numbers) for f, numbers, u in stating if u == unit]
+            if unit is None or len(same) != 1:
+                continue  # no unit, or several facts in it: which one the figure is about is a guess
+            fact, stated = same[0]
+            if any(_far(figure, stated) for figure in figures(piece)):
+                wrong.append(fact)
+    return unique_facts(wrong)
+
+
+def correction(text: str, question: Question) -> Clarification | None:
+    """The interviewer's correction of a wrong given, as a reply that lets the turn count as the answer it is."""
+    wrong = contradicted(text, question)
+    if not wrong:
+        return None
+    ask = Ask(text=text, topics=tuple(dict.fromkeys(f.topic for f in wrong)), facts=tuple(wrong))
+    return Clarification(asks=(ask,), also_answer=True, reply=" ".join([CORRECTION, *(f.text for f in wrong)]))

@@ -1,0 +1,49 @@
+"""A wrong given the candidate assumes is corrected from the scenario's facts, and the turn still counts as an answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.catalog import Catalog, load_catalog
+from simulator.config import PROJECT_ROOT
+from simulator.engine.turns import TurnKind
+from simulator.interview.assumptions import CORRECTION, contradicted
+
+from test_round_session import answer, round_on
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
+
+
+def _question(catalog: Catalog, loop: str, round_id: str, question_id: str):  # noqa: ANN202 - a catalog Question
+    return next(q for q in catalog.loop(loop).round(round_id).questions if q.id == question_id)
+
+
+@pytest.mark.parametrize(("said", "topics"), [
+    ("I'll assume about 1,000 requests a second at peak and a 500 ms latency budget. Then two-tower retrieval.",
+     ["scale", "latency"]),
+    ("so um assuming like a thousand requests per second i would start with retrieval", ["scale"]),
+    ("Let's say 5k QPS; I'd cache the candidates per shop.", ["scale"]),
+    ("Assuming 20k QPS and 120 ms, I'd go with a two-tower model.", []),  # near enough: an estimate, not a mistake
+    ("I'll assume the traffic is high. Then a two-tower model.", []),  # no figure to compare
+    ("Last year our recommender served 1,000 requests a second.", []),  # told, not assumed
+])
+def test_an_assumed_figure_far_from_the_fact_in_the_same_unit_is_contradicted(catalog: Catalog, said: str,
+                                                                               topics: list[str]) -> None:
+    question = _question(catalog, "shopify-mle", "system-design", "sd-storefront-recs")
+    assert [f.topic for f in contradicted(said, question)] == topics
+
+
+async def test_the_interviewer_corrects_a_wrong_given_and_the_turn_counts_as_the_answer(catalog: Catalog) -> None:
+    """Played (2026-12-03): a candidate assumed a device-side cause and a wrong budget and was never corrected; a real
+    interviewer says the given at once, then follows up on the answer as it stands."""
+    session, clock = round_on(catalog, "shopify-mle", "system-design", "sd-storefront-recs", [])
+    [e async for e in session.open()]
+    await answer(session, clock, "I'll assume about 1,000 requests a second at peak. Then I'd start with two-tower "
+                                 "retrieval into an approximate nearest neighbour index and a gradient-boosted ranker.")
+    reply, follow_up = session.turns[-2], session.turns[-1]
+    assert reply.kind is TurnKind.CLARIFICATION and reply.text.startswith(CORRECTION) and "50,000" in reply.text, reply
+    assert follow_up.kind is TurnKind.FOLLOW_UP, follow_up
+    assert "per second" not in follow_up.text and "traffic" not in follow_up.text, follow_up.text  # the scale was told
