@@ -37,8 +37,8 @@ def test_an_assumed_figure_far_from_the_fact_in_the_same_unit_is_contradicted(ca
 
 
 async def test_the_interviewer_corrects_a_wrong_given_and_the_turn_counts_as_the_answer(catalog: Catalog) -> None:
-    """Played (2026-12-03): a candidate assumed a device-side cause and a wrong budget and was never corrected; a real
-    interviewer says the given at once, then follows up on the answer as it stands."""
+    """Played (2026-12-03): givens assumed against the facts were built on and never corrected; a real interviewer
+    says the given at once, then follows up on the answer as it stands."""
     session, clock = round_on(catalog, "shopify-mle", "system-design", "sd-storefront-recs", [])
     [e async for e in session.open()]
     await answer(session, clock, "I'll assume about 1,000 requests a second at peak. Then I'd start with two-tower "
