@@ -197,3 +197,16 @@ def test_the_advice_lists_the_guide_steps_not_heard_without_show_before_a_verb()
     advice = [r.missing for text in (WEAK, "We'd monitor it.") for r in score_round(LOOP, ROUND, transcript(text, text), CATALOG).criteria]
     assert any("not yet heard: " in a for a in advice), advice
     assert not any(": show " in a for a in advice), advice
+
+
+def test_a_two_word_guess_shows_no_level_four_step() -> None:
+    """Played (2026-12-03): "No idea. Maybe 500." passed estimation's level-4 "a chain of arithmetic from assumptions to
+    the estimate" on "Maybe 500."; a step of the guide's top level takes more than a figure."""
+    from simulator.scoring.meaning import default_model
+    from simulator.scoring.meaning.model import AnswerText
+
+    criterion = CATALOG.criteria["estimation"]
+    assessment = default_model().assess(criterion, "Roughly how many orders a day does this affect?",
+                                        [AnswerText("No idea. Maybe 500.")])
+    assert assessment is not None
+    assert not [f.facet.id for f in assessment.shown if f.facet.level == 4], assessment.shown

@@ -26,6 +26,8 @@ SIM_SCALE = 0.06
 CUE_STRENGTH = 0.9
 UNQUANTIFIED = 0.5
 _WORD = re.compile(r"\w")  # a token without one ("...", "-") says nothing, so it adds no length
+_LETTERS = re.compile(r"\b[a-z]{2,}\b", re.IGNORECASE)
+MIN_LEVEL4_WORDS = 3  # "Maybe 500." shows no level-4 step of the guide, whatever its detector reads
 
 FEATURES = (
     "any_content",  # strongest affirmed facet of any level
@@ -73,6 +75,7 @@ def clause_strengths(facets: CriterionFacets, texts: list[str], vectors: np.ndar
     if not texts:
         return out
     quantity = np.array([has_quantity(t) for t in texts])
+    wordy = np.array([len(_LETTERS.findall(t)) >= MIN_LEVEL4_WORDS for t in texts])
     for j, fv in enumerate(facets.facets):
         if fv.detector is not None:
             strength = _sigmoid(np.clip(vectors @ fv.detector[:-1] + fv.detector[-1], -30, 30))
@@ -85,6 +88,8 @@ def clause_strengths(facets: CriterionFacets, texts: list[str], vectors: np.ndar
             strength = strength * np.where(quantity, 1.0, UNQUANTIFIED)
         if fv.facet.actor == "self":
             strength = strength * np.array([s == "self" for s in subjects])
+        if fv.facet.level == 4:
+            strength = strength * wordy
         out[:, j] = strength
     return out
 
