@@ -298,3 +298,29 @@ def test_a_probe_asking_for_a_given_the_interviewer_told_is_passed_over(told: li
     assert plan.probe is not None and plan.probe.criterion == "impact"
     expected = "How did you measure the improvement?" if told == ["scale"] else data["rounds"][0]["criteria"][0]["probes"][0]
     assert plan.probe.canned == expected
+
+
+def test_a_round_planned_for_one_design_stays_on_it_and_goes_deeper() -> None:
+    """Played (2026-12-03): a 60-minute case moved to a new case after 203 s, its estimate and rollback never asked for.
+    A round that plans one question gives it the hour: the persona's follow-ups for each 15 minutes of it, and a
+    criterion still short of evidence is probed a second time before the problem is left."""
+    catalog = make_catalog(60, 4)
+    loop = catalog.loops["demo"]
+    deep = loop.rounds[0].model_copy(update={"planned_questions": 1})
+    clock = SimulatedClock()
+    eng = RoundEngine(catalog, loop, deep, PERSONA, clock=clock, seed=1, evidence=lambda c, q, a: 0.3)
+    first = eng.start()
+    assert eng.planned == 1 and eng._follow_up_limit() == PERSONA.max_follow_ups * 4
+    plans = []
+    for _ in range(6):
+        clock.advance(60)
+        plan = eng.record_answer(NO_NUMBERS_WE)
+        plans.append(plan)
+        if plan.probe:
+            eng.record_interviewer(plan.probe.canned)
+    follow_ups = [p for p in plans if p.action == "follow_up"]
+    assert len(follow_ups) > PERSONA.max_follow_ups, [p.reason for p in plans]
+    assert all(p.action == "follow_up" and p.question == first for p in plans[:len(follow_ups)]), [p.reason for p in plans]
+    probed = [p.probe.criterion for p in follow_ups if p.probe]
+    assert len(probed) > len(set(probed)), probed  # a criterion asked again, with its next probe
+    assert len({p.probe.canned for p in follow_ups if p.probe}) == len(follow_ups)  # never the same sentence twice

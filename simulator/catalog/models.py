@@ -371,6 +371,9 @@ class Round(Strict):
     assesses: str
     persona: str = Field(pattern=KEBAB)
     answer_guidance_s: tuple[int, int] = Field((60, 180), description="ideal answer length range in seconds")
+    planned_questions: int | None = Field(
+        None, ge=1, description="bank questions a round asks (one design for the hour); None = one per 10 minutes of "
+                                "conversation, one per 25 of coding")
     questions: list[Question] = Field(min_length=1)
     criteria: list[RoundCriterion] = Field(min_length=1)
     red_flags: list[RedFlag] = Field(default_factory=list)

@@ -28,6 +28,7 @@ four such answers (each missing one kind, read at 0.68-0.73) then moved on to th
 """
 TIE_MARGIN = 0.1  # strengths this close to the weakest are a tie: the rubric's order decides (readings are coarse)
 CLOSING_RESERVE_S = 60.0
+DEEP_DIVE_S = 15 * 60.0  # a question with this much of the round allows the persona's follow-ups again
 ASKS_FOR_FIGURES = re.compile(r"\b(?:in numbers|how many|how much|roughly|what figures?)\b", re.IGNORECASE)
 MINUTES_PER_QUESTION = {"conversation": 10.0, "coding": 25.0}
 # Asked when a story about past work was told only as what the candidate would do.
@@ -183,7 +184,7 @@ class RoundEngine:
         if not text.strip():
             return self._next("the candidate passed")
         probed = self._probed.setdefault(question.id, [])
-        if len(probed) >= self.persona.max_follow_ups:
+        if len(probed) >= self._follow_up_limit():
             return self._next(f"{len(probed)} follow-ups already asked on this question")
         if self.clock.now() - self._q_started >= self.question_share_s:
             return self._next("this question has used its share of the time")
@@ -193,6 +194,12 @@ class RoundEngine:
         probed.append(probe.criterion)
         self._planned_probes.add(probe.canned)
         return Plan(action="follow_up", probe=probe, question=question, reason=f"weakest evidence: {probe.criterion}")
+
+    def _follow_up_limit(self) -> int:
+        """The persona's follow-ups per question, for each DEEP_DIVE_S of the question's share of the round: a design
+        given the hour is gone into in depth, not left after three follow-ups (played, 2026-12-03: a 60-minute case
+        moved to a new case after 203 s)."""
+        return self.persona.max_follow_ups * max(1, round(self.question_share_s / DEEP_DIVE_S))
 
     def record_clarifying(self, text: str) -> None:
         """Keep a turn that only asked about the problem: it is evidence, and the same question stays open.
@@ -290,12 +297,28 @@ class RoundEngine:
                 untouched.append(entry)
             elif score < WELL_EVIDENCED:
                 partial.append(entry)
-        candidates = untouched or partial
+        candidates = untouched or partial or (self._again(question, probed, said, round_order) if self._deep() else [])
         if not candidates:
             return None
         weakest = min(c[0] for c in candidates)
         crit_id = min(c[1:] for c in candidates if c[0] <= weakest + TIE_MARGIN)[2]
         return self._probe_for(crit_id, question)
+
+    def _deep(self) -> bool:
+        return self.question_share_s >= 2 * DEEP_DIVE_S
+
+    def _again(self, question: Question, probed: list[str], said: list[str],
+               round_order: dict[str, int]) -> list[tuple[float, int, int, str]]:
+        """In a deep dive (a question with half an hour or more), criteria probed once and still short of
+        WELL_EVIDENCED, each with a probe not yet asked: the interviewer goes deeper before leaving the problem."""
+        again = []
+        for order, crit_id in enumerate(question.criteria):
+            if crit_id not in probed or probed.count(crit_id) > 1 or self._unasked_probe(crit_id) is None:
+                continue
+            score = self.evidence(self.catalog.criterion(self.loop, crit_id), question.text, said)
+            if score < WELL_EVIDENCED:
+                again.append((score, round_order.get(crit_id, len(round_order)), order, crit_id))
+        return again
 
     def _own_part(self, probed: list[str]) -> str | None:
         """The round's criterion that reads the candidate's own part (most of its facets count only what "I" did),
@@ -350,6 +373,8 @@ class RoundEngine:
 
 
 def planned_question_count(round_: Round, available: int) -> int:
+    if round_.planned_questions is not None:
+        return min(available, round_.planned_questions)
     per_question = MINUTES_PER_QUESTION[round_.kind]
     return max(1, min(available, round(round_.minutes / per_question)))
 
