@@ -324,3 +324,24 @@ def test_a_round_planned_for_one_design_stays_on_it_and_goes_deeper() -> None:
     probed = [p.probe.criterion for p in follow_ups if p.probe]
     assert len(probed) > len(set(probed)), probed  # a criterion asked again, with its next probe
     assert len({p.probe.canned for p in follow_ups if p.probe}) == len(follow_ups)  # never the same sentence twice
+
+
+def test_a_story_told_as_plans_is_pushed_for_a_time_it_was_done_on_each_question_once() -> None:
+    """Played (2026-12-03): the push fired once a round, and a second plan-only answer drew "what changed in numbers?"."""
+    from simulator.engine.round import PLAN_ONLY
+
+    eng, clock = engine(story_shape=lambda q, a: "plan")
+    first = eng.start()
+    clock.advance(30)
+    plan = eng.record_answer("I'd start by asking the PM why.")
+    assert plan.probe is not None and plan.probe.canned == PLAN_ONLY and plan.probe.kind == "plan_only"
+    eng.record_interviewer(plan.probe.canned)
+    clock.advance(30)
+    again = eng.record_answer("I would bring data on the costs.")
+    assert again.probe is None or again.probe.kind != "plan_only"  # once on this question
+    while eng.current_question == first:
+        clock.advance(eng.question_share_s)
+        eng.record_answer("I would bring data.")
+    clock.advance(30)
+    next_plan = eng.record_answer("I'd ask the other lead what drives the date.")
+    assert next_plan.probe is not None and next_plan.probe.kind == "plan_only"  # and again on the next question

@@ -64,3 +64,9 @@ def test_a_negation_that_denies_nothing_done(answer: str, quote: str) -> None:
 def test_a_denial_is_still_one(answer: str, quote: str) -> None:
     denied, credited = _reads_as_denial(answer, quote)
     assert denied and not credited
+
+
+def test_a_metric_named_zero_results_denies_nothing() -> None:
+    """Played (2026-12-03): "...and zero result rate with two weeks of traffic" was listed as "said not done"."""
+    answer = "we watch the zero result rate with two weeks of traffic and we'd slice it by language"
+    assert _reads_as_denial(answer, "zero result rate") == (False, True)

@@ -112,6 +112,7 @@ class RoundEngine:
         self._clarifying: dict[str, list[str]] = {}  # per question, the turns that only asked about the problem
         self._told: dict[str, set[str]] = {}  # per question, the topics of the facts the interviewer told
         self._probed: dict[str, list[str]] = {}
+        self._pushed_for_story: set[str] = set()  # questions PLAN_ONLY was asked on
         self.asked: list[str] = []
         self._planned_probes: set[str] = set()  # canned probes follow-ups were planned on, however a model worded them
 
@@ -193,6 +194,8 @@ class RoundEngine:
             return self._next("every criterion of this question is evidenced")
         probed.append(probe.criterion)
         self._planned_probes.add(probe.canned)
+        if probe.kind == "plan_only":
+            self._pushed_for_story.add(question.id)
         return Plan(action="follow_up", probe=probe, question=question, reason=f"weakest evidence: {probe.criterion}")
 
     def _follow_up_limit(self) -> int:
@@ -279,7 +282,7 @@ class RoundEngine:
         own = self._own_part(probed) if shape == "team" else None
         if own is not None:
             return self._probe_for(own, question)
-        if shape == "plan" and self._unasked(PLAN_ONLY) and question.criteria[0] not in probed:
+        if shape == "plan" and question.id not in self._pushed_for_story:  # once a question, on every question
             probe = self._probe_for(question.criteria[0], question)
             return probe.model_copy(update={"canned": PLAN_ONLY, "kind": "plan_only"})
         asked_about = self._clarifying.get(question.id, [])

@@ -33,6 +33,7 @@ _NEGATED_HARM = re.compile(
     rf"|(?:n't|\bnot|\bnever) (?:see|saw|get|got|notice|noticed|observe|observed|hit|hear|heard)(?:\s+[\w'-]+){{0,3}}?\s+{_HARM_NOUN}\b"
     rf"|(?:\b\w+n't\b|\bnot\b|\bnever\b)(?:\s+\w+)?\s+{_HARM_VERB}\b|\bnothing (?:broke|changed|regressed)\b"
     r"|\b(?:no|zero|0)\s+(?:dropped|failed|lost|missed|broken|duplicated?|timed out)\b|\bor not\b"
+    r"|\b(?:zero|0|no)[- ]results?(?: rate| queries| searches)\b"  # a search metric's name, not a denial
     r"|(?:\bnot|n't) (?:only|just|merely|simply)\b|(?:\bnot|n't) stop (?:at|with)\b|\bno longer\b|\bno more than\b|\bnot more than\b"
     r"|\bnot exceed|\bnever (?:more|exceed)"
     # ...and so is a bad thing as the subject of a negation ("complaints didn't come in", "not a single run failed"):
