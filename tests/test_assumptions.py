@@ -47,3 +47,17 @@ async def test_the_interviewer_corrects_a_wrong_given_and_the_turn_counts_as_the
     assert reply.kind is TurnKind.CLARIFICATION and reply.text.startswith(CORRECTION) and "50,000" in reply.text, reply
     assert follow_up.kind is TurnKind.FOLLOW_UP, follow_up
     assert "per second" not in follow_up.text and "traffic" not in follow_up.text, follow_up.text  # the scale was told
+
+
+@pytest.mark.parametrize(("said", "opens"), [
+    ("I'll assume the average order is about one hundred dollars and merchants keep around forty percent of that as "
+     "margin, is that right? Then I'd size it like this.", "Not quite."),
+    ("I'll assume the average order is about $85, is that right? Then I'd size it.", "That's right."),
+])
+async def test_a_figure_put_to_the_interviewer_is_said_right_or_not(catalog: Catalog, said: str, opens: str) -> None:
+    """Played (2026-12-03): "Sure. Average order value is about $85" confirmed an assumed $100."""
+    session, clock = round_on(catalog, "shopify-mle", "case-study", "cs-shop-pay-false-positives", [])
+    [e async for e in session.open()]
+    await answer(session, clock, said)
+    reply = next(t for t in session.turns if t.kind is TurnKind.CLARIFICATION)
+    assert reply.text.startswith(opens) and "$85" in reply.text, reply.text

@@ -68,3 +68,26 @@ def correction(text: str, question: Question) -> Clarification | None:
         return None
     ask = Ask(text=text, topics=tuple(dict.fromkeys(f.topic for f in wrong)), facts=tuple(wrong))
     return Clarification(asks=(ask,), also_answer=True, reply=" ".join([CORRECTION, *(f.text for f in wrong)]))
+
+
+CLOSE = 1.15  # a figure checked with the interviewer this near the fact's is right ("about $90" for "about $85")
+NOT_QUITE = "Not quite."
+THAT_IS_RIGHT = "That's right."
+
+
+def checked(clarification: Clarification) -> str | None:
+    """How the interviewer's reply should open when the candidate put a figure to it ("I'll assume about $100 an
+    order, is that right?"): NOT_QUITE where a figure is off the told fact's in the same unit, THAT_IS_RIGHT where every
+    one is near it, None where none was put. "Sure." before "about $85" confirmed a wrong $100 (played, 2026-12-03)."""
+    verdicts: list[bool] = []
+    for ask in clarification.asks:
+        told = [(numbers, unit) for f in ask.facts if (numbers := figures(f.text)) and (unit := _unit(f.text)) is not None]
+        for piece in _PIECES.split(normalise_spoken(ask.text)):
+            unit = _unit(piece)
+            same = [numbers for numbers, u in told if u == unit]
+            if unit is None or len(same) != 1:
+                continue
+            verdicts += [any(max(f, s) / min(f, s) <= CLOSE for s in same[0]) for f in figures(piece)]
+    if not verdicts:
+        return None
+    return THAT_IS_RIGHT if all(verdicts) else NOT_QUITE

@@ -23,7 +23,7 @@ from ..engine.round import Plan, Probe, RoundEngine
 from ..engine.turns import DeliveryMetrics, Speaker, Turn, TurnKind
 from ..llm.client import AllRoutesFailed, Done, LLMClient, RouteFailed, Token
 from .anchor import MIN_SCORE, Phrase, choose_anchor, looking_back, phrases, with_anchor
-from .assumptions import correction
+from .assumptions import checked, correction
 from .clarify import ACKNOWLEDGEMENT, TIME_CHECK, Clarification, passes, read_turn, time_left_line
 from .drift import REDIRECT, drifted
 from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
@@ -264,7 +264,10 @@ class RoundSession:
             reply = "Here's a nudge: " + (canned[0].lower() + canned[1:] if canned[1:2].islower() else canned)
         if clarification.asks_time_left:
             reply = reply.replace(TIME_CHECK, time_left_line(self.engine.duration_s - self.engine.elapsed()))
-        if reply.startswith(ACKNOWLEDGEMENT):  # each persona's own words, in turn: the same "Good question." every time is a script
+        verdict = checked(clarification)
+        if reply.startswith(ACKNOWLEDGEMENT) and verdict is not None:  # a figure put to the interviewer: right or not
+            reply = (verdict + reply[len(ACKNOWLEDGEMENT):]).strip()
+        elif reply.startswith(ACKNOWLEDGEMENT):  # each persona's own words, in turn: the same "Good question." every time is a script
             said = self.persona.acknowledgements[self._acknowledged % len(self.persona.acknowledgements)]
             self._acknowledged += 1
             reply = (said + reply[len(ACKNOWLEDGEMENT):]).strip()
