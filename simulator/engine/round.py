@@ -360,7 +360,7 @@ class RoundEngine:
             return Probe(criterion=crit_id, criterion_title=criterion.title, missing=criterion.levels[4],
                          canned=criterion.looking_back, point=criterion.probe_point, kind="looking_back")
         unasked = [p for p in self._probe_options(crit_id) if self._unasked(p)]
-        if len(unasked) > 1 and self.figures(criterion, question.text, self._answers.get(question.id, [])):
+        if len(unasked) > 1 and self.figures(criterion, question.text, said):
             unasked = [p for p in unasked if not ASKS_FOR_FIGURES.search(p)] or unasked
         told = [t for t in GIVEN_TOPICS if t in self._told.get(question.id, ())]
         if len(unasked) > 1 and told:  # "how many requests per second?" after the interviewer gave the traffic

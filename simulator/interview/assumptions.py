@@ -21,6 +21,9 @@ from .turn_phrases import ASSUMES
 
 FAR = 3.0  # a figure this many times off the fact's (either way) is a wrong given, not an estimate
 CORRECTION = "Let me correct that."
+CLOSE = 1.15  # a figure checked with the interviewer this near the fact's is right ("about $90" for "about $85")
+NOT_QUITE = "Not quite."
+THAT_IS_RIGHT = "That's right."
 _STATED = re.compile(r"\b(?:let'?s say|say we have|say we get|i'?d guess|my guess is|ballpark|i'?ll take|i'?ll go with)\b",
                      re.IGNORECASE)
 _PIECES = re.compile(r"[.;!?]\s+|,\s+|\s+and\s+|\s+with\s+", re.IGNORECASE)
@@ -38,26 +41,29 @@ def _unit(text: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _far(figure: float, stated: set[float]) -> bool:
-    return all(max(figure, s) / min(figure, s) > FAR for s in stated)
+def _ratio(figure: float, stated: float) -> float:
+    return max(figure, stated) / min(figure, stated)
+
+
+def _figures_against(text: str, facts: list[Fact]) -> list[tuple[Fact, float, set[float]]]:
+    """(fact, figure said, figures the fact states) for each figure in `text` that has a unit one fact states a figure
+    in; a figure with no unit, or whose unit several facts state, is about no fact for sure and is left out."""
+    stating = [(f, numbers, unit) for f in facts if (numbers := figures(f.text)) and (unit := _unit(f.text)) is not None]
+    found = []
+    for piece in _PIECES.split(text):
+        unit = _unit(piece)
+        same = [(f, numbers) for f, numbers, u in stating if u == unit]
+        if unit is not None and len(same) == 1:
+            found += [(same[0][0], figure, same[0][1]) for figure in figures(piece)]
+    return found
 
 
 def contradicted(text: str, question: Question) -> list[Fact]:
     """The facts that an assumption stated in `text` gets wrong, each once."""
-    stating = [(f, figures(f.text), _unit(f.text)) for f in question.facts]
-    stating = [(f, numbers, unit) for f, numbers, unit in stating if numbers and unit is not None]
-    wrong: list[Fact] = []
-    for sentence in re.split(r"(?<=[.!?])\s+", normalise_spoken(text)):
-        if not (ASSUMES.search(sentence) or _STATED.search(sentence)):
-            continue
-        for piece in _PIECES.split(sentence):
-            unit = _unit(piece)
-            same = [(f, numbers) for f, numbers, u in stating if u == unit]
-            if unit is None or len(same) != 1:
-                continue  # no unit, or several facts in it: which one the figure is about is a guess
-            fact, stated = same[0]
-            if any(_far(figure, stated) for figure in figures(piece)):
-                wrong.append(fact)
+    wrong = [fact for sentence in re.split(r"(?<=[.!?])\s+", normalise_spoken(text))
+             if ASSUMES.search(sentence) or _STATED.search(sentence)
+             for fact, figure, stated in _figures_against(sentence, question.facts)
+             if all(_ratio(figure, s) > FAR for s in stated)]
     return unique_facts(wrong)
 
 
@@ -70,24 +76,12 @@ def correction(text: str, question: Question) -> Clarification | None:
     return Clarification(asks=(ask,), also_answer=True, reply=" ".join([CORRECTION, *(f.text for f in wrong)]))
 
 
-CLOSE = 1.15  # a figure checked with the interviewer this near the fact's is right ("about $90" for "about $85")
-NOT_QUITE = "Not quite."
-THAT_IS_RIGHT = "That's right."
-
-
 def checked(clarification: Clarification) -> str | None:
     """How the interviewer's reply should open when the candidate put a figure to it ("I'll assume about $100 an
     order, is that right?"): NOT_QUITE where a figure is off the told fact's in the same unit, THAT_IS_RIGHT where every
     one is near it, None where none was put. "Sure." before "about $85" confirmed a wrong $100 (played, 2026-12-03)."""
-    verdicts: list[bool] = []
-    for ask in clarification.asks:
-        told = [(numbers, unit) for f in ask.facts if (numbers := figures(f.text)) and (unit := _unit(f.text)) is not None]
-        for piece in _PIECES.split(normalise_spoken(ask.text)):
-            unit = _unit(piece)
-            same = [numbers for numbers, u in told if u == unit]
-            if unit is None or len(same) != 1:
-                continue
-            verdicts += [any(max(f, s) / min(f, s) <= CLOSE for s in same[0]) for f in figures(piece)]
+    verdicts = [any(_ratio(figure, s) <= CLOSE for s in stated) for ask in clarification.asks
+                for _, figure, stated in _figures_against(normalise_spoken(ask.text), list(ask.facts))]
     if not verdicts:
         return None
     return THAT_IS_RIGHT if all(verdicts) else NOT_QUITE
