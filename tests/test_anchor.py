@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.engine.guard import safe_phrase
-from simulator.interview.anchor import choose_anchor, looking_back, phrases
+from simulator.interview.anchor import choose_anchor, phrases, said_back
 from simulator.scoring.text import Span
 
 
@@ -185,5 +185,10 @@ def test_the_verb_after_people_an_adverb_and_a_verb_in_s_end_phrases_and_last_ye
     ("So there was no canary", 'You said "there was no canary": looking back, how would you know?'),
     (None, "Looking back, how would you know?"),
 ])
-def test_the_looking_back_probe_says_the_denial_back_without_its_lead_in(denial: str | None, said: str) -> None:
-    assert looking_back("Looking back, how would you know?", denial) == said
+def test_a_probe_says_the_candidates_words_back_without_their_lead_in(denial: str | None, said: str) -> None:
+    assert said_back("Looking back, how would you know?", denial) == said
+
+
+def test_a_probe_that_opens_on_the_candidates_words_is_said_as_it_is() -> None:
+    canned = 'You said "we" a lot; what did you do with your own hands?'
+    assert said_back(canned, "The team built the pipeline") == canned

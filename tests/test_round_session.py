@@ -239,6 +239,12 @@ async def test_a_story_told_only_as_the_team_is_asked_for_the_candidates_own_par
     follow_up = session.turns[-1]
     assert follow_up.kind is TurnKind.FOLLOW_UP, follow_up
     assert (follow_up.criterion == "ownership") is asked_own_part, follow_up
+    if asked_own_part:  # from what the team did, in the candidate's words
+        assert follow_up.text.startswith('You said "the team wrote a design doc'), follow_up.text
+        await answer(session, clock, "Well, we all contributed. We agreed the drift alert was the right compromise and "
+                                     "the team shipped it the next week.")
+        again = session.turns[-1]  # still "we": asked again, in other words
+        assert again.kind is TurnKind.FOLLOW_UP and again.criterion == "ownership" and again.text != follow_up.text, again
 
 
 @pytest.mark.parametrize(("answers", "shape"), [

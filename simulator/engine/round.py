@@ -56,8 +56,8 @@ class Probe(BaseModel):
     canned: str
     point: str | None = None  # the criterion's probe_point: a rewording of `canned` must keep matching it
     # "probe": `canned` is a rubric probe, worded around what was said; said as it is otherwise: "looking_back" (the
-    # criterion's looking_back, after the candidate's denial) or "plan_only" (PLAN_ONLY).
-    kind: Literal["probe", "looking_back", "plan_only"] = "probe"
+    # criterion's looking_back, after the candidate's denial), "own_part" (after what "the team" did) or "plan_only".
+    kind: Literal["probe", "looking_back", "own_part", "plan_only"] = "probe"
 
 
 class Plan(BaseModel):
@@ -281,7 +281,8 @@ class RoundEngine:
         shape = self.story_shape(question.text, said) if said else None
         own = self._own_part(probed) if shape == "team" else None
         if own is not None:
-            return self._probe_for(own, question)
+            probe = self._probe_for(own, question)
+            return probe.model_copy(update={"kind": "own_part"}) if probe.kind == "probe" else probe
         if shape == "plan" and question.id not in self._pushed_for_story:  # once a question, on every question
             probe = self._probe_for(question.criteria[0], question)
             return probe.model_copy(update={"canned": PLAN_ONLY, "kind": "plan_only"})
@@ -325,9 +326,10 @@ class RoundEngine:
 
     def _own_part(self, probed: list[str]) -> str | None:
         """The round's criterion that reads the candidate's own part (most of its facets count only what "I" did),
-        while it has a probe left and was not probed on this question."""
+        while it has a probe left and was probed at most once on this question: a candidate who goes on with "we"
+        after "which part did you own?" is asked again (played, 2026-12-03: "we all contributed" went unchallenged)."""
         for listed in self.round.criteria:
-            if listed.id in probed or self._unasked_probe(listed.id) is None:
+            if probed.count(listed.id) > 1 or self._unasked_probe(listed.id) is None:
                 continue
             meaning = self.catalog.criterion(self.loop, listed.id).meaning
             facets = meaning.facets if meaning is not None else []

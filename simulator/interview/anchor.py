@@ -350,10 +350,11 @@ _LEAD_IN = re.compile(r"^(?:(?:to be honest|honestly|and|so|but|well|also|um+|uh
                       re.IGNORECASE)
 
 
-def looking_back(canned: str, denial: str | None) -> str:
-    """The looking-back probe after the candidate's own words: 'You said "we never A/B tested it": looking back, ...?'."""
-    said = _LEAD_IN.sub("", denial or "").strip().rstrip(".,;:!")
-    if not said:
+def said_back(canned: str, clause: str | None) -> str:
+    """A probe after the candidate's own words: 'You said "we never A/B tested it": looking back, ...?'; a probe that
+    already opens on them ('You said "we" a lot; ...') is said as it is."""
+    said = _LEAD_IN.sub("", clause or "").strip().rstrip(".,;:!")
+    if not said or canned.lower().startswith("you said"):
         return canned
     quoted = said if re.match(r"I\b", said) else said[0].lower() + said[1:]
     return f'You said "{quoted}": {canned[0].lower()}{canned[1:]}'

@@ -151,6 +151,13 @@ class MeaningEvidence:
             return "plan"
         return None
 
+    def team_clause(self, answers: list[str]) -> str | None:
+        """The last clause said of what "we" or "the team" did: what a question about the candidate's own part starts
+        from ('You said "the team decided to go with weekly retraining": which part did you own?')."""
+        clauses = [c for i, text in enumerate(readable(answers)) for c in split_clauses(text, story=True, answer_index=i)
+                   if c.polarity is Polarity.AFFIRMED and not c.question and "team" in subjects(c.norm)]
+        return clauses[-1].text if clauses else None
+
     def gap(self, criterion: Criterion, question: str, answers: list[str]) -> Gap | None:
         """The clause nearest the criterion's gap: what the candidate denied, only wished for, or half showed."""
         assessment = self.assess(criterion, question, answers)

@@ -22,7 +22,7 @@ from ..engine.guard import GuardVerdict, check_turn, first_question, safe_phrase
 from ..engine.round import Plan, Probe, RoundEngine
 from ..engine.turns import DeliveryMetrics, Speaker, Turn, TurnKind
 from ..llm.client import AllRoutesFailed, Done, LLMClient, RouteFailed, Token
-from .anchor import MIN_SCORE, Phrase, choose_anchor, looking_back, phrases, with_anchor
+from .anchor import MIN_SCORE, Phrase, choose_anchor, phrases, said_back, with_anchor
 from .assumptions import checked, correction
 from .clarify import ACKNOWLEDGEMENT, TIME_CHECK, Clarification, passes, read_turn, time_left_line
 from .drift import REDIRECT, drifted
@@ -359,7 +359,10 @@ class RoundSession:
         started_wall = time.monotonic()
         start = self.engine.elapsed()
         if probe.kind == "looking_back":  # after the candidate's own words, never reworded: the point is they said it
-            text, source, reason = looking_back(probe.canned, self._denial(question, probe)), "canned", None
+            text, source, reason = said_back(probe.canned, self._denial(question, probe)), "canned", None
+        elif probe.kind == "own_part":
+            said = self.evidence.team_clause(self.engine.answers(question.id))
+            text, source, reason = said_back(probe.canned, said if said and safe_phrase(said) else None), "canned", None
         elif probe.kind == "plan_only":
             text, source, reason = probe.canned, "canned", None
         else:
