@@ -192,3 +192,12 @@ def test_a_probe_says_the_candidates_words_back_without_their_lead_in(denial: st
 def test_a_probe_that_opens_on_the_candidates_words_is_said_as_it_is() -> None:
     canned = 'You said "we" a lot; what did you do with your own hands?'
     assert said_back(canned, "The team built the pipeline") == canned
+
+
+def test_an_option_the_candidate_rejected_is_not_the_anchor() -> None:
+    """Played (2026-12-03): "we didn't go with one giant multimodal llm ... so we'd use a smaller clip style tagger" drew
+    "What are the key failure cases for giant multimodal llm?", a question about the design not built."""
+    answer = ("so um for the model we didn't go with one giant multimodal llm per asset because it was too slow and too "
+              "expensive so we'd use a smaller clip style tagger and send only the hard cases to a bigger model")
+    anchor = choose_anchor([answer])
+    assert anchor is None or "llm" not in anchor.text.lower(), anchor  # no phrase left specific enough: none at all

@@ -312,6 +312,8 @@ def choose_anchor(
                 continue
             if any(s <= phrase.span.start < e and answer[s:e].rstrip().endswith("?") for s, e in sentences):
                 continue  # the candidate's own question ("do you mean how I coach managers?") is no answer to name
+            if _REJECTING.search(answer[max(0, phrase.span.start - 80):phrase.span.start]):
+                continue  # "we didn't go with one giant LLM": a question about it is about the design not built
             score = phrase.score
             in_gap = gap is not None and gap_answer == index and gap.start <= phrase.span.start and phrase.span.end <= gap.end
             if in_gap:
@@ -336,6 +338,13 @@ def _negated(answer: str, at: int) -> bool:
     words = clause.split()[-NEGATION_WORDS:]
     negations = [i for i, word in enumerate(words) if _NEGATED.search(word)]
     return bool(negations) and not any(w.lower() in _PREPOSITIONS for w in words[negations[-1] + 1 :])
+
+
+_REJECTING = re.compile(
+    r"(?:n't|\bnot|\bnever)\s+(?:\w+\s+)?(?:go|going|went|gone)\s+with\s+(?:[\w-]+\s+){0,3}$"
+    r"|\b(?:instead of|rather than|ruled out|rejected|dropped|decided against|chose against)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def with_anchor(canned: str, anchor: str | None) -> str:

@@ -358,18 +358,19 @@ class RoundSession:
         yield TurnStarted(Speaker.INTERVIEWER, TurnKind.FOLLOW_UP)
         started_wall = time.monotonic()
         start = self.engine.elapsed()
+        source, reason = "canned", None
         if probe.kind == "looking_back":  # after the candidate's own words, never reworded: the point is they said it
-            text, source, reason = said_back(probe.canned, self._denial(question, probe)), "canned", None
-        elif probe.kind == "own_part":
-            said = self.evidence.team_clause(self.engine.answers(question.id))
-            text, source, reason = said_back(probe.canned, said if said and safe_phrase(said) else None), "canned", None
+            text = said_back(probe.canned, self._denial(question, probe))
         elif probe.kind == "plan_only":
-            text, source, reason = probe.canned, "canned", None
+            text = probe.canned
         else:
             anchor = self._anchor(question, probe)
             spoken = anchor.spoken if anchor else None
-            text, source, reason = with_anchor(probe.canned, spoken), "canned", None
-        if self.llm is not None and probe.kind == "probe":
+            text = with_anchor(probe.canned, spoken)
+            if probe.kind == "own_part":  # canned, it starts from what the team did; a model may word it around the anchor
+                said = self.evidence.team_clause(self.engine.answers(question.id))
+                text = said_back(probe.canned, said if said and safe_phrase(said) else None)
+        if self.llm is not None and probe.kind in ("probe", "own_part"):
             if self._priming is not None:
                 await self._priming  # never raises; the cached prefix then serves this call
             whole = self._capable()
