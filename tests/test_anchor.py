@@ -201,3 +201,11 @@ def test_an_option_the_candidate_rejected_is_not_the_anchor() -> None:
               "expensive so we'd use a smaller clip style tagger and send only the hard cases to a bigger model")
     anchor = choose_anchor([answer])
     assert anchor is None or "llm" not in anchor.text.lower(), anchor  # no phrase left specific enough: none at all
+
+
+@pytest.mark.parametrize("answer", ["Recall at 100 on tail queries.", "No idea. Maybe 500."])
+def test_a_bare_number_is_no_anchor(answer: str) -> None:
+    """Played (2026-12-03): "You mentioned 100: what alternative did you consider...?" and "You mentioned 500: ...";
+    a number with no unit or noun beside it names nothing the candidate could recognise as theirs."""
+    anchor = choose_anchor([answer])
+    assert anchor is None or not anchor.text.strip().isdigit(), anchor

@@ -33,6 +33,7 @@ MAX_SCAN_CHARS = 6000  # the anchor comes from the answer's first and last 3000 
 GAP_BONUS = 1.5  # in the clause the evidence model pointed at
 SENTENCE_BONUS = 0.5  # in the same sentence as that clause
 MIN_SCORE = 1.5  # weaker than this and no anchor is better than a vague one
+BARE_NUMBER_PENALTY = 1.0  # a number with no unit or noun beside it ("Recall at 100 on...", "Maybe 500.")
 NEGATION_WORDS = 5  # how far back a negation reaches a phrase ("not worse than production on the golden set" does not)
 NEGATED_PENALTY = 1.5  # said not to exist ("we never set up an offline evaluation"): a poor handle for another probe
 NEGATED_FRAME = "having no "
@@ -173,6 +174,8 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
         score = sum(weights)
         if len(body) == 1:
             score -= 0.5  # a lone word is a weaker handle than a phrase
+            if re.fullmatch(r"[\d.,]+", body[0].group()):
+                score -= BARE_NUMBER_PENALTY  # "You mentioned 100:" names a number, not what it counts
         if speech and len(body) >= SPOKEN_LIST_WORDS and all(re.fullmatch(r"[a-z]+", m.group()) for m in body):
             # "features like category template age creator quality": a spoken list that lost its commas, as good a
             # handle as one of its items (where they split is not known)
