@@ -317,7 +317,7 @@ class RoundEngine:
         WELL_EVIDENCED, each with a probe not yet asked: the interviewer goes deeper before leaving the problem."""
         again = []
         for order, crit_id in enumerate(question.criteria):
-            if crit_id not in probed or probed.count(crit_id) > 1 or self._unasked_probe(crit_id) is None:
+            if probed.count(crit_id) != 1 or self._unasked_probe(crit_id) is None:
                 continue
             score = self.evidence(self.catalog.criterion(self.loop, crit_id), question.text, said)
             if score < WELL_EVIDENCED:
