@@ -78,11 +78,51 @@ def test_well_evidenced_answer_moves_to_the_next_question() -> None:
     assert plan.action == "next_question"
 
 
-def test_a_pass_moves_on_without_a_follow_up() -> None:
+def test_a_pass_is_offered_a_smaller_piece_once_then_moves_on() -> None:
+    """Played (2026-12-03): "I don't know." went straight to the next question; a real interviewer offers a way in."""
+    eng, clock = engine()
+    first = eng.start()
+    clock.advance(3)
+    plan = eng.record_answer("", passed=True)
+    assert plan.action == "follow_up" and plan.probe is not None and plan.probe.kind == "narrower"
+    assert eng.current_question == first
+    eng.record_interviewer(plan.probe.canned)
+    clock.advance(3)
+    assert eng.record_answer("", passed=True).action == "next_question"
+
+
+def test_silence_moves_on_without_a_follow_up() -> None:
+    """An empty turn (nothing said, or an answers file run out) is no pass to offer a way in to."""
     eng, clock = engine()
     eng.start()
     clock.advance(3)
     assert eng.record_answer("").action == "next_question"
+
+
+def test_a_pass_after_a_hint_or_after_an_answer_moves_on() -> None:
+    eng, clock = engine()
+    eng.start()
+    eng.nudge()  # the candidate asked for a hint: that was the way in
+    clock.advance(3)
+    assert eng.record_answer("", passed=True).action == "next_question"
+    eng, clock = engine()
+    eng.start()
+    clock.advance(30)
+    assert eng.record_answer(NO_NUMBERS_WE).action == "follow_up"
+    clock.advance(3)
+    assert eng.record_answer("", passed=True).action == "next_question"
+
+
+def test_an_answer_of_a_few_words_is_asked_to_unpack_it_once() -> None:
+    eng, clock = engine(terse=lambda q, a: len(a.split()) < 5)
+    first = eng.start()
+    clock.advance(5)
+    plan = eng.record_answer("Two-tower retrieval.")
+    assert plan.action == "follow_up" and plan.probe is not None and plan.probe.kind == "explain"
+    clock.advance(5)
+    plan = eng.record_answer("Still terse.")  # a second short answer on the question is followed up as any answer
+    assert plan.probe is None or plan.probe.kind == "probe"
+    assert eng.current_question == first or plan.action == "next_question"
 
 
 def test_question_share_used_up_moves_on() -> None:

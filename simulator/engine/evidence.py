@@ -31,6 +31,9 @@ StoryShape = Callable[[str, list[str]], Literal["team", "plan"] | None]
 """(question text, answers) -> how a story about past work was told, where it misses the point: "team" when only as
 "we" and "the team", never "I"; "plan" when only as what the candidate would do, nothing done; None otherwise."""
 
+Terse = Callable[[str, str], bool]
+"""(question text, an answer) -> True when the answer names what, in a handful of words, with no how or why."""
+
 
 @lru_cache(maxsize=4096)
 def _compiled(pattern: str) -> re.Pattern[str]:

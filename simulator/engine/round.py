@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from ..catalog import Catalog, Loop, Persona, Question, Round
 from ..catalog.topic_words import TOPIC_RE
 from .clock import Clock
-from .evidence import EvidenceAbsent, EvidenceStrength, FiguresShown, NotDone, StoryShape, strength
+from .evidence import EvidenceAbsent, EvidenceStrength, FiguresShown, NotDone, StoryShape, Terse, strength
 
 WELL_EVIDENCED = 0.75
 """A criterion shown in part is probed while its strength is below this: an expected level under 3.25 of 4.
@@ -31,6 +31,14 @@ CLOSING_RESERVE_S = 60.0
 DEEP_DIVE_S = 15 * 60.0  # a question with this much of the round allows the persona's follow-ups again
 ASKS_FOR_FIGURES = re.compile(r"\b(?:in numbers|how many|how much|roughly|what figures?)\b", re.IGNORECASE)
 MINUTES_PER_QUESTION = {"conversation": 10.0, "coding": 25.0}
+# A probe that builds on an answer already given: no way in for a candidate who has said nothing yet.
+ASSUMES_AN_ANSWER = re.compile(
+    r"\b(?:did|were|was|had) you\b|\b(?:what|how|when|who|which) (?:did|was|were)\b|\bwho built\b|\bso far\b|\bmaking there\b|"
+    r"\byour (?:decision|choice|design|approach|answer|model|estimate|plan|solution|function|code|own part)\b|\bfelt the change\b|"
+    r"\bthis (?:version|solution|function|code)\b|\bextend this\b|\b(?:that|this|it) (?:change|changed|fail|hold)\b|"
+    r"\byou (?:chose|picked|considered|mentioned|said)\b",
+    re.IGNORECASE,
+)
 # Asked when a story about past work was told only as what the candidate would do.
 PLAN_ONLY = "That's what you would do. When did you actually do something like it, and what happened?"
 # Givens of the problem: once the interviewer has told one ("about 50,000 views a second", "an empty list gives []"),
@@ -56,8 +64,9 @@ class Probe(BaseModel):
     canned: str
     point: str | None = None  # the criterion's probe_point: a rewording of `canned` must keep matching it
     # "probe": `canned` is a rubric probe, worded around what was said; said as it is otherwise: "looking_back" (the
-    # criterion's looking_back, after the candidate's denial), "own_part" (after what "the team" did) or "plan_only".
-    kind: Literal["probe", "looking_back", "own_part", "plan_only"] = "probe"
+    # criterion's looking_back, after the candidate's denial), "own_part" (after what "the team" did), "plan_only",
+    # "narrower" (`canned` is the way in offered after a pass) or "explain" (after an answer of a few words).
+    kind: Literal["probe", "looking_back", "own_part", "plan_only", "narrower", "explain"] = "probe"
 
 
 class Plan(BaseModel):
@@ -87,6 +96,7 @@ class RoundEngine:
         figures: FiguresShown | None = None,
         story_shape: StoryShape | None = None,
         not_done: NotDone | None = None,
+        terse: Terse | None = None,
     ) -> None:
         self.catalog = catalog
         self.evidence = evidence
@@ -94,6 +104,7 @@ class RoundEngine:
         self.figures: FiguresShown = figures or (lambda c, q, a: False)
         self.story_shape: StoryShape = story_shape or (lambda q, a: None)
         self.not_done: NotDone = not_done or (lambda c, q, a: False)
+        self.terse: Terse = terse or (lambda q, a: False)
         self.loop = loop
         self.round = round_
         self.persona = persona
@@ -113,6 +124,8 @@ class RoundEngine:
         self._told: dict[str, set[str]] = {}  # per question, the topics of the facts the interviewer told
         self._probed: dict[str, list[str]] = {}
         self._pushed_for_story: set[str] = set()  # questions PLAN_ONLY was asked on
+        self._answered: set[str] = set()  # questions with an answer of some words (not a pass, not only a question)
+        self._helped: set[str] = set()  # questions given a way in: a hint asked for, or a narrower start after a pass
         self.asked: list[str] = []
         self._planned_probes: set[str] = set()  # canned probes follow-ups were planned on, however a model worded them
 
@@ -174,16 +187,26 @@ class RoundEngine:
         """Remember what was asked so no later turn repeats it."""
         self.asked.append(text)
 
-    def record_answer(self, text: str) -> Plan:
-        """Take the candidate's answer to the current question or follow-up and plan the next turn."""
+    def record_answer(self, text: str, *, passed: bool = False) -> Plan:
+        """Take the candidate's answer to the current question or follow-up and plan the next turn.
+
+        passed: the candidate said they pass ("I don't know"; `text` is then empty), where an empty `text` alone is
+        silence, or an answers file run out: offered a way in once, not moved on at once.
+        """
         if self.phase is not Phase.ASKING or self.current_question is None:
             raise RuntimeError(f"no question is open (phase {self.phase})")
         question = self.current_question
         self._answers.setdefault(question.id, []).append(text)
         if self.time_left() <= CLOSING_RESERVE_S:
             return Plan(action="wrap_up", reason="time is nearly up")
-        if not text.strip():
+        first = question.id not in self._answered
+        if passed or not text.strip():
+            if passed and first and question.id not in self._helped:
+                return self._way_in(question, "narrower", "the candidate passed: a smaller piece of the question first")
             return self._next("the candidate passed")
+        self._answered.add(question.id)
+        if first and self.terse(question.text, text):
+            return self._way_in(question, "explain", "an answer of a few words: how and why, before anything else")
         probed = self._probed.setdefault(question.id, [])
         if len(probed) >= self._follow_up_limit():
             return self._next(f"{len(probed)} follow-ups already asked on this question")
@@ -254,7 +277,30 @@ class RoundEngine:
         question = self.current_question
         if self.phase is not Phase.ASKING or question is None:
             raise RuntimeError(f"no question is open (phase {self.phase})")
+        self._helped.add(question.id)
         return self._weakest(question, []) or self._probe_for(question.criteria[0], question)
+
+    def _way_in(self, question: Question, kind: Literal["narrower", "explain"], reason: str) -> Plan:
+        """Once on a question, before any other follow-up: a candidate who passes at once is offered a smaller piece of
+        it (the probe a hint would give), one who answers in a few words is asked how and why. A real interviewer
+        does either before moving on or probing a gap (played, 2026-12-03: "I don't know." went straight to the next
+        question; "Leakage, probably a feature computed after the chargeback came in." drew a probe on failure cases).
+        Neither counts against the question's follow-ups."""
+        self._helped.add(question.id)
+        probe = (self._forward_probe(question) if kind == "narrower" else None) or self.nudge()
+        return Plan(action="follow_up", probe=probe.model_copy(update={"kind": kind}), question=question, reason=reason)
+
+    def _forward_probe(self, question: Question) -> Probe | None:
+        """A smaller piece of the question: the first probe of its criteria (the round's order first) that asks what the
+        candidate would do, not what they did ("What alternative did you consider?" assumes an answer not given)."""
+        round_order = {c.id: i for i, c in enumerate(self.round.criteria)}
+        for crit_id in sorted(question.criteria, key=lambda c: round_order.get(c, len(round_order))):
+            probe = next((p for p in self._probe_options(crit_id) if self._unasked(p) and not ASSUMES_AN_ANSWER.search(p)), None)
+            if probe is not None:
+                criterion = self.catalog.criterion(self.loop, crit_id)
+                return Probe(criterion=crit_id, criterion_title=criterion.title, missing=criterion.levels[4], canned=probe,
+                             point=criterion.probe_point)
+        return None
 
     def _weakest(self, question: Question, probed: list[str]) -> Probe | None:
         """The criterion of `question` with the least evidence so far, what a real interviewer would ask first.

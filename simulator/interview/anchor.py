@@ -368,5 +368,5 @@ def said_back(canned: str, clause: str | None) -> str:
     said = _LEAD_IN.sub("", clause or "").strip().rstrip(".,;:!")
     if not said or canned.lower().startswith("you said"):
         return canned
-    quoted = said if re.match(r"I\b", said) else said[0].lower() + said[1:]
+    quoted = said if re.match(r"I\b|.[A-Z]", said) else said[0].lower() + said[1:]  # "I", "LLM-as-judge" stay as said
     return f'You said "{quoted}": {canned[0].lower()}{canned[1:]}'

@@ -17,6 +17,7 @@ from ..catalog.models import Fact, Question
 from ..catalog.topic_words import TOPIC_RE
 from ..scoring.meaning.clauses import Clause, split_clauses, story_question
 from ..scoring.meaning.spoken import normalise_spoken
+from .passing import passes, passes_in
 from .fact_match import TERM_NEAREST_MIN, choose_facts, keyed_facts, unique_facts
 from .terms import term_asked, term_fact, term_named
 from .told import story_tag
@@ -26,9 +27,9 @@ from .turn_phrases import (
     ACKNOWLEDGEMENT, ASKED_AFTER_IF, ABOUT_THE_ANSWER, ABOUT_US, ANNOUNCES_ASK, AFTER_THE_ROUND, ANSWERS_ITSELF,
     ANSWER_MARK, ANSWER_WORDS, ANSWERED_ALOUD, ASKED_IN_PLACE, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, ASSUMES, BARE, POLAR_ASK, SAY_MORE,
     ELABORATES, BECAUSE, BREAK, BREAK_GRANTED, BY_TERM, CALL_FIXED, CALL_TROUBLE, CHECK_IN, CHOICE, CHOOSES, CONFIRM,
-    FILLER_RESTART, GIVE_UP, GLOSS_QUESTION, GO_AHEAD, GO_ON, HEAR_YOU, HEARING, HINT, IN_MIND, INDIRECT,
-    BACK_REFERENCE, INVITES_CORRECTION, JOINED, LOGISTICS, MARKED_QUESTION, MEAN_BY, NO_EXPERIENCE, OKAY_WITH_YOU,
-    ORDINAL_STEP, OR_ASKS, PASS, PASSED_ON, PLAN_LIST,
+    FILLER_RESTART, GLOSS_QUESTION, GUESSED, HEDGE, GO_AHEAD, GO_ON, HEAR_YOU, HEARING, HINT, IN_MIND, INDIRECT,
+    BACK_REFERENCE, INVITES_CORRECTION, JOINED, LOGISTICS, MARKED_QUESTION, MEAN_BY, OKAY_WITH_YOU,
+    ORDINAL_STEP, OR_ASKS, PASSED_ON, PLAN_LIST,
     PERMISSION, PLAN_WORDS, POLAR_FACT, POLAR_MID, POLAR_START, PREAMBLE, PUT_TO_YOU, QUOTED, REPEAT, REPORTED,
     RHETORICAL, SECOND_ASK, SHORT_WORDS, SPOKEN_QUESTION, TAG_CONFIRM, TAG_THEN_ASKS, TAG_RIGHT, TAKE_YOUR_TIME,
     THINKING, TIME_CHECK, TIME_LEFT, TOPIC_FIRST, TURNED_BACK, WHEN_YOU_SAY, WH_START, YOUR_CALL,
@@ -204,6 +205,8 @@ def _asking(clause: Clause, previous: Clause | None, assumed: bool = False) -> s
     `assumed`: an earlier clause of the same sentence states an assumption ("I'll assume X, and that Y — correct me").
     """
     text = clause.norm
+    if GUESSED.search(text):
+        return None
     assumed = assumed or (previous is not None and bool(ASSUMES.search(previous.norm)))
     if CHECK_IN.search(text) and not assumed:
         return "check_in"
@@ -239,31 +242,6 @@ def _answers_itself(asked: str, after: Clause) -> bool:
     return bool(ANSWERS_ITSELF.match(after.norm))
 
 
-def _gives_up(clauses: list[Clause]) -> bool:
-    """Gives up on the question and says little else ("Honestly I'm blanking. I don't know how to approach it.")."""
-    if not any(GIVE_UP.search(c.norm) for c in clauses):
-        return False
-    others = sum(len(c.norm.split()) for c in clauses if not GIVE_UP.search(c.norm) and not c.question)
-    asks_to_skip = any(c.question and GIVE_UP.search(c.norm) for c in clauses)  # "...Could we move on?" after its reasons
-    return others < ANSWER_WORDS if asks_to_skip else others <= SHORT_WORDS
-
-
-def _only_not_knowing(clauses: list[Clause]) -> bool:
-    """ "I don't know. I haven't worked with video models, so I'm not sure how attention pooling behaves there.":
-    a pass, then why, with no attempt in it. Played (2026-12-03): it drew "You mentioned attention pooling behaves: ..."."""
-    return (len(clauses) > 1 and bool(PASS.match(clauses[0].norm))
-            and all(GIVE_UP.search(c.norm) or NO_EXPERIENCE.search(c.norm) for c in clauses[1:]))
-
-
-def passes(text: str) -> bool:
-    """The whole turn passes on the question ("I don't know, honestly", "can we skip this one?")."""
-    return _passes(text, split_clauses(text))
-
-
-def _passes(text: str, clauses: list[Clause]) -> bool:
-    return bool(PASS.match(text.strip())) or _gives_up(clauses) or _only_not_knowing(clauses)
-
-
 def read_turn(text: str, question: Question, last_asked: str | None = None) -> Clarification | None:
     """The turn as a clarification (its questions and the facts that answer them), or None if it asks nothing.
 
@@ -272,7 +250,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None) -> C
     when the candidate answers it at once (thinking aloud: "why does it matter? because...").
     """
     clauses = split_clauses(text)
-    if _passes(text, clauses):
+    if passes_in(text, clauses):
         return None
     if BARE.match(text) and last_asked and not POLAR_ASK.match(last_asked):  # "No." to "Implement a class..." answers nothing
         return Clarification(asks=(), also_answer=False, reply=SAY_MORE)
@@ -285,7 +263,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None) -> C
     else:  # speech: a question starts the turn, a sentence, or follows another question
         for i, clause in enumerate(clauses):
             starts = starts_sentence(text, clauses, i) or kinds[i - 1] == "question"
-            if ANSWERED_ALOUD.match(clause.norm):
+            if ANSWERED_ALOUD.match(clause.norm) or i + 1 < len(clauses) and HEDGE.match(clauses[i + 1].norm):
                 continue
             if kinds[i] is None and (starts and _spoken_question(clauses, i) or _restarts_asking(clause)):
                 kinds[i] = "question"

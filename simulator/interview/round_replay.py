@@ -42,13 +42,16 @@ def replay(session: RoundSession, turns: list[Turn], clock: SimulatedClock) -> R
             asked_last = session.clarification_in(turn.text)
             if asked_last is not None:
                 session.engine.record_told([f.topic for f in asked_last.facts])
+                if asked_last.hint:  # the nudge was said: it is asked, and the question has had its way in
+                    session.engine.record_interviewer(session.engine.nudge().canned)
             if asked_last is not None and asked_last.leaves_the_floor:
                 session.keep_asked(asked_last, turn.text)
             else:
                 session.last_answer = turn.text
                 drift_pending = session.drifts(turn.text)
                 if not drift_pending:
-                    plan = session.engine.record_answer("" if passes(turn.text) else turn.text)
+                    passed = passes(turn.text)
+                    plan = session.engine.record_answer("" if passed else turn.text, passed=passed)
         elif turn.kind is TurnKind.CLARIFICATION:
             replied = True
         elif turn.kind in (TurnKind.QUESTION, TurnKind.FOLLOW_UP):

@@ -22,14 +22,16 @@ from ..engine.guard import GuardVerdict, check_turn, first_question, safe_phrase
 from ..engine.round import Plan, Probe, RoundEngine
 from ..engine.turns import DeliveryMetrics, Speaker, Turn, TurnKind
 from ..llm.client import AllRoutesFailed, Done, LLMClient, RouteFailed, Token
-from .anchor import MIN_SCORE, Phrase, choose_anchor, phrases, said_back, with_anchor
+from .anchor import MIN_SCORE, phrases
 from .assumptions import checked, correction
 from .clarify import ACKNOWLEDGEMENT, TIME_CHECK, Clarification, passes, read_turn, time_left_line
 from .drift import REDIRECT, drifted
 from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
+from .follow_up_text import FollowUpWording
 from .prompts import follow_up_messages, priming_messages, system_prompt
 from .round_events import RoundClosed, RoundEvent, TurnDiscarded, TurnDone, TurnStarted, TurnToken
 from .round_replay import replay
+from .terse import terse
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +73,9 @@ class RoundSession:
             clock=clock, seed=seed, level=level,
             recent_question_ids=recent_question_ids or set(), warn_minutes=warn_minutes,
             evidence=self.evidence, absent=self.evidence.absent, figures=self.evidence.figures,
-            story_shape=self.evidence.story_shape, not_done=self.evidence.not_done,
+            story_shape=self.evidence.story_shape, not_done=self.evidence.not_done, terse=terse,
         )  # fmt: skip
+        self.wording = FollowUpWording(catalog, loop, self.engine, self.evidence)
         self.on_turn = on_turn
         self.turns: list[Turn] = []
         self.fallbacks = 0
@@ -188,7 +191,8 @@ class RoundSession:
             return
         # Planning reads the answer with the evidence model (embeddings): off the event loop, so the app stays live.
         # "I don't know" passes like an empty answer: nothing in it is for a follow-up to name.
-        plan = await asyncio.to_thread(self.engine.record_answer, "" if passes(text) else text)
+        passed = passes(text)
+        plan = await asyncio.to_thread(lambda: self.engine.record_answer("" if passed else text, passed=passed))
         async for event in self._follow(plan):
             yield event
 
@@ -332,24 +336,6 @@ class RoundSession:
         self._prime(question)
         return self._say(TurnKind.QUESTION, question.text, source="bank", question_id=question.id)
 
-    def _anchor(self, question: Question, probe: Probe) -> Phrase | None:
-        """What the follow-up names: the most specific thing said, near where the evidence model read the gap."""
-        said = self.engine.answers(question.id)
-        criterion = self.catalog.criterion(self.loop, probe.criterion)
-        gap = self.evidence.gap(criterion, question.text, said)
-        anchor = choose_anchor(
-            list(readable(said)), question=question.text,
-            gap=gap.span if gap else None, gap_answer=gap.answer_index if gap else None,
-            avoid=self.engine.asked, sayable=safe_phrase,
-        )  # fmt: skip
-        return anchor
-
-    def _denial(self, question: Question, probe: Probe) -> str | None:
-        """The clause in which the candidate said the probed practice was not done, when it can be said back."""
-        criterion = self.catalog.criterion(self.loop, probe.criterion)
-        gap = self.evidence.gap(criterion, question.text, self.engine.answers(question.id))
-        return gap.text if gap is not None and safe_phrase(gap.text) else None
-
     def _capable(self) -> bool:
         """A configured model other than the embedded one reads the whole answer and picks what to name itself."""
         return self.llm is not None and self.llm.primary_label != EMBEDDED_MODEL
@@ -359,18 +345,12 @@ class RoundSession:
         started_wall = time.monotonic()
         start = self.engine.elapsed()
         source, reason = "canned", None
-        if probe.kind == "looking_back":  # after the candidate's own words, never reworded: the point is they said it
-            text = said_back(probe.canned, self._denial(question, probe))
-        elif probe.kind == "plan_only":
-            text = probe.canned
-        else:
-            anchor = self._anchor(question, probe)
-            spoken = anchor.spoken if anchor else None
-            text = with_anchor(probe.canned, spoken)
-            if probe.kind == "own_part":  # canned, it starts from what the team did; a model may word it around the anchor
-                said = self.evidence.team_clause(self.engine.answers(question.id))
-                text = said_back(probe.canned, said if said and safe_phrase(said) else None)
-        if self.llm is not None and probe.kind in ("probe", "own_part"):
+        # A model words only a rubric probe (and the own-part question) around the anchor; the rest are said as they are.
+        reworded = probe.kind in ("probe", "own_part")
+        anchor = self.wording.anchor(question, probe) if reworded else None
+        spoken = anchor.spoken if anchor else None
+        text = self.wording.canned(question, probe, anchor)
+        if self.llm is not None and reworded:
             if self._priming is not None:
                 await self._priming  # never raises; the cached prefix then serves this call
             whole = self._capable()

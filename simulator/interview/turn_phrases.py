@@ -95,7 +95,7 @@ ABOUT_THE_ANSWER = re.compile(
     r"(?:be|have to|need to|come|include)\b|\bhow (?:long|detailed|much detail|technical) should (?:my|the|i|it)\b|\bdo you mean\b",
     re.IGNORECASE,
 )
-ASKS_TO_GO_ON = re.compile(r"^(?:\w+,? )?(?:do|would|shall|should) (?:you (?:want|like) me to|i) (?:go|dig|dive|say|talk|explain|elaborate|"
+ASKS_TO_GO_ON = re.compile(r"^(?:\w+,? )?(?:(?:do|would|shall|should) (?:you (?:want|like) me to|i)|(?:you )?want me to) (?:go|dig|dive|say|talk|explain|elaborate|"
                     r"continue|keep going)\b", re.IGNORECASE)
 # Asking for a break ("do you mind if we take a two minute break?"): granted, the clock runs on.
 BREAK = re.compile(r"\b(?:take|have|get) a (?:short |quick |little |\w+[- ]minute )?break\b|"
@@ -255,6 +255,11 @@ ASKED_IN_PLACE = re.compile(r"\b(?:on|by|with|from|against|for|at|to|in) what\b(
 # "so how do we handle cold start well we could fall back to...": thinking aloud, the question answered in the same breath.
 ANSWERED_ALOUD = re.compile(r"^(?:so |and |ok |okay |now |then )?(?:how|what|what's|why|where|which|when)\b.{3,120}?\s"
                             r"well,? (?:we|i|you|it|the|that|there|so|basically|honestly|first|one)\b", re.IGNORECASE)
+# A guess, put as a question or not, is a tentative answer: "Maybe CPU preprocessing?", "Is popularity bias, I think."
+GUESSED = re.compile(r"^(?:\w+,? )?(?:maybe|perhaps|probably|possibly|my guess is|i'?d guess|i guess)\b(?! (?:you|i could ask|we could ask))|"
+                     r"^(?:i'?m )?not sure,? (?:but )?(?:maybe|perhaps|probably)\b|"
+                     r",? (?:i think|i guess|i believe|i'?d say)\W*$", re.IGNORECASE)
+HEDGE = re.compile(r"^(?:i think|i guess|i believe|i'?d say)\W*$", re.IGNORECASE)  # a clause of its own after the guess
 FILLER_RESTART = re.compile(r"\b(?:um+|uh+|erm|er)\W+(?=\w)", re.IGNORECASE)  # where speech starts over mid-clause
 # The candidate settles the question just asked: "Should it be technical or people? I'll take the technical one."
 CHOOSES = re.compile(r"^(?:ok(?:ay)?,? |so |then |well,? )?(?:i'?ll|let me|i will|i'?m going to|i'?m gonna) (?:take|go with|pick|do|choose|use|"
@@ -346,26 +351,6 @@ THINKING = re.compile(
 )
 HINT = re.compile(r"\b(?:(?:give|get|have|offer|want|need) (?:me |us )?(?:a |an |one |some )?(?:small |little |quick |tiny )?hints?|an?y? hints?|a nudge|a clue|a pointer|any pointers|where (?:should|do|would) i (?:start|begin)|"
                    r"point me in the right direction)\b", re.IGNORECASE)
-# Giving up on the question inside a longer turn ("I don't know GNNs well enough. Can we skip that part?").
-GIVE_UP = re.compile(
-    r"\b(?:can|could|may) (?:we|i) (?:skip|move on|come back to|try (?:a different|another|something else))|\bskip to the next\b|"
-    r"\bdon'?t know how i'?d\b|\bdon'?t think i can (?:do|answer|solve|size)\b|\brusty on\b|\bno clue\b|\bnever thought about\b|\bdon'?t think i (?:really )?know\b|"
-    r"\bi'?m (?:honestly |really )?not sure how (?:i'?d|i would|to)\b|\bdon'?t know (?:much|a lot) about\b|\bi'?d rather skip\b|"
-    r"\b(?:i'?m|i am) (?:blanking|drawing a blank|completely lost)\b|\bgiv(?:e|ing) up on (?:this|that|it)\b|\b(?:ok(?:ay)?|fine|alright|all right) (?:to|if (?:we|i)) skip\b|\b(?:i'?ll|i'?m going to) (?:have to )?pass on (?:this|that|it)\b|"
-    r"\bi (?:really |honestly )?(?:don'?t|do not) (?:really |honestly )?know (?:how to (?:approach|start|solve|do|answer|tackle)|where to (?:start|begin)|"
-    r"(?:\w+ ){0,4}well enough|enough about)|\bno idea (?:how|where)\b",
-    re.IGNORECASE,
-)
-PASS = re.compile(
-    r"^(?:\W*(?:honestly|sorry|um+|uh+|hmm+|well|so)\b)*\W*(?:i (?:really )?(?:don'?t|do not) know|(?:i have )?no idea|"
-    r"i'?m not sure|not sure|no clue|i'?ll pass|pass|skip(?: this one| that one| it)?|can we skip (?:this|that|it)(?: one)?|"
-    r"next question)\W*(?:honestly|sorry|to be honest)?\W*$",
-    re.IGNORECASE,
-)
-# Why the candidate passes: no experience of it, or not knowing how it works ("I haven't worked with video models").
-NO_EXPERIENCE = re.compile(r"\b(?:haven'?t|have not|never) (?:really |actually )?(?:worked|used|done|built|touched|dealt)\b|"
-                           r"\bnot (?:really )?familiar with\b|\bno (?:real )?experience (?:with|in|of)\b|"
-                           r"\b(?:i'?m|i am) (?:honestly |really )?not sure (?:how|what|why|whether|if)\b", re.IGNORECASE)
 SHORT_WORDS = 12  # a turn that asks for time, a hint or to pass is short: a longer one is an answer
 TAKE_YOUR_TIME = "Take your time."
 SAY_MORE = "Could you say more? Take me through how you'd approach it."  # to a bare "No." or "Yes." after an open question

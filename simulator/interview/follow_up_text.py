@@ -1,0 +1,71 @@
+"""The canned wording of a follow-up: what the interviewer says when no model words it, or the model's wording fails.
+
+A rubric probe is said after what the candidate said ("You mentioned the two-tower model: ..."). The turns a real
+interviewer says as they are (after a denial, a pass, an answer of a few words, a story told as "the team" or as a
+plan) start from the candidate's own words where those can be said back.
+"""
+
+from __future__ import annotations
+
+from ..catalog import Catalog, Loop, Question
+from ..engine.guard import safe_phrase
+from ..engine.round import Probe, RoundEngine
+from ..scoring.meaning.clauses import story_question
+from .anchor import Phrase, choose_anchor, said_back, with_anchor
+from .evidence_probe import MeaningEvidence, readable
+
+# After a pass on the question as first asked: a smaller piece of it (the probe a hint would give), or for a story,
+# leave to tell a smaller one.
+NARROWER = "That's all right; let's take a smaller piece of it first. "
+STORY_WAY_IN = ("That's all right. It doesn't have to be a big one: a smaller moment from work, study or a side project "
+                "works just as well. Which one comes to mind?")
+# After an answer of a few words: how and why, or for a story, the story itself.
+EXPLAIN = "What's the reasoning behind that, and how would you go about it in this case?"
+EXPLAIN_STORY = "Tell me more about it. What was the situation, and what did you do yourself?"
+
+
+class FollowUpWording:
+    """Reads what the candidate said on a question for what a follow-up can name."""
+
+    def __init__(self, catalog: Catalog, loop: Loop, engine: RoundEngine, evidence: MeaningEvidence) -> None:
+        self.catalog = catalog
+        self.loop = loop
+        self.engine = engine
+        self.evidence = evidence
+
+    def anchor(self, question: Question, probe: Probe) -> Phrase | None:
+        """What the follow-up names: the most specific thing said, near where the evidence model read the gap."""
+        said = self.engine.answers(question.id)
+        criterion = self.catalog.criterion(self.loop, probe.criterion)
+        gap = self.evidence.gap(criterion, question.text, said)
+        return choose_anchor(
+            list(readable(said)), question=question.text,
+            gap=gap.span if gap else None, gap_answer=gap.answer_index if gap else None,
+            avoid=self.engine.asked, sayable=safe_phrase,
+        )  # fmt: skip
+
+    def canned(self, question: Question, probe: Probe, anchor: Phrase | None) -> str:
+        """The follow-up as said without a model; `anchor` is what a rubric probe names (see `anchor`)."""
+        said = self.engine.answers(question.id)
+        story = story_question(question.text)
+        if probe.kind == "looking_back":  # after the candidate's own words: the point is they said it
+            return said_back(probe.canned, self._sayable(self._denial(question, probe)))
+        if probe.kind == "plan_only":
+            return probe.canned
+        if probe.kind == "narrower":
+            return STORY_WAY_IN if story else NARROWER + probe.canned
+        if probe.kind == "explain":
+            return said_back(EXPLAIN_STORY if story else EXPLAIN, self._sayable(readable(said)[-1] if said else None))
+        if probe.kind == "own_part":  # it starts from what the team did; a model may word it around the anchor
+            return said_back(probe.canned, self._sayable(self.evidence.team_clause(said)))
+        return with_anchor(probe.canned, anchor.spoken if anchor else None)
+
+    def _denial(self, question: Question, probe: Probe) -> str | None:
+        """The clause in which the candidate said the probed practice was not done."""
+        criterion = self.catalog.criterion(self.loop, probe.criterion)
+        gap = self.evidence.gap(criterion, question.text, self.engine.answers(question.id))
+        return gap.text if gap is not None else None
+
+    @staticmethod
+    def _sayable(text: str | None) -> str | None:
+        return text if text and safe_phrase(text) else None

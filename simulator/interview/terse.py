@@ -1,0 +1,23 @@
+"""An answer of a few words: it names what ("PSI.", "Two-tower with ANN retrieval.") but says no how and no why.
+
+A real interviewer asks such a candidate to unpack it before probing anything else: a rubric probe after
+"Leakage, probably." asks about a gap in an answer that has not been given yet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..scoring.meaning.spoken import normalise_spoken
+
+TERSE_WORDS = 12  # an answer of more words than this says some how or why, or is a story begun
+# A reason or a mechanism, however short: "XGBoost, because the features are tabular" is an answer.
+_REASONS = re.compile(r"\b(?:because|since|so that|so we|so i|which means|that way|in order to|otherwise|unless|"
+                      r"by (?:\w+ing)|due to|given that|as long as)\b|\bcause\b|\bbc\b", re.IGNORECASE)
+_WORDS = re.compile(r"[A-Za-z0-9][\w'@.%/+-]*")
+
+
+def terse(question: str, answer: str) -> bool:
+    """The answer names something in at most TERSE_WORDS words, with no reason or mechanism in them."""
+    words = _WORDS.findall(normalise_spoken(answer))
+    return 0 < len(words) <= TERSE_WORDS and not _REASONS.search(answer)
