@@ -58,7 +58,7 @@ def test_every_flag_is_detected_or_left_to_the_coach() -> None:
         for rnd in loop.rounds:
             scored = {c.id for c in rnd.criteria}
             for flag in rnd.red_flags:
-                assert flag.signals or flag.when or flag.coach_only, (loop.id, rnd.id, flag.id)
+                assert flag.signals or flag.when or flag.answered_as_plan or flag.coach_only, (loop.id, rnd.id, flag.id)
                 assert {c.criterion for c in flag.when} <= scored, (loop.id, rnd.id, flag.id)
     shallow = [f for loop in CATALOG.loops.values() for r in loop.rounds for f in r.red_flags if f.id == "shallow-ownership"]
     assert shallow and all(f.when for f in shallow)
@@ -113,3 +113,24 @@ def test_a_flag_read_from_a_level_needs_an_answer_to_read_it_from() -> None:
     ("we" throughout, never "I")" and "Metric mismatch", though the candidate said neither "we" nor a metric."""
     assert not {"shallow-ownership", "team-only-we", "metric-mismatch"} & set(_flags("I am not sure."))
     assert "shallow-ownership" in _flags(WE_DID_IT)
+
+
+PLANS = ("For a project like that I'd start from the product metric. I would prototype a ranker offline against the "
+         "current one, and then I'd ship it behind an A/B test with a latency guardrail.")
+
+
+def test_a_story_answered_only_as_a_plan_raises_the_hypothetical_flag_with_its_quote() -> None:
+    """Played (2026-12-03): past-work questions answered only with "I'd... I would..." raised no flag in Shopify's
+    hiring-manager round, and Canva's left it to the coach."""
+    flags = _flags(PLANS)
+    assert "hypothetical-answer" in flags and "answered only with what you would do" in (flags["hypothetical-answer"] or "")
+    assert "hypothetical-answer" not in _flags(FIRST_PERSON) and "hypothetical-answer" not in _flags(WE_DID_IT)
+    story_rounds = [(loop.id, rnd.id) for loop in CATALOG.loops.values() for rnd in loop.rounds
+                    if any(f.answered_as_plan for f in rnd.red_flags)]
+    assert {("canva-mle", "behavioral"), ("shopify-mle", "hiring-manager"), ("shopify-mle", "behavioral")} <= set(story_rounds)
+
+
+def test_a_flag_both_detected_and_left_to_the_coach_is_refused(tmp_path: Path) -> None:
+    message, line = _refused(tmp_path, "        answered_as_plan: true\n      - id: shallow-ownership",
+                             "        answered_as_plan: true\n        coach_only: true\n      - id: shallow-ownership")
+    assert "canva-mle.yaml" in message and "coach decides" in message

@@ -210,3 +210,31 @@ def test_a_two_word_guess_shows_no_level_four_step() -> None:
                                         [AnswerText("No idea. Maybe 500.")])
     assert assessment is not None
     assert not [f.facet.id for f in assessment.shown if f.facet.level == 4], assessment.shown
+
+
+def test_a_story_told_only_as_a_plan_is_level_1_with_the_reason() -> None:
+    """Played (2026-12-03): "Tell me about a model you shipped" answered only with "I'd... I would..." scored impact 4
+    and ownership 4 ("strong yes"). Nothing was done: each story criterion reads level 1 and says why."""
+    plan = ("So for something like that, I'd want to start from the merchant metric first. I would run it as an A/B test on "
+            "a slice of storefronts, maybe ten percent, for two weeks, and I'd set up the offline evaluation against the "
+            "current ranker. My part would be owning the model and the evaluation end to end.")
+    shipped = plan.replace("I'd want to start", "I started").replace("I would run it", "we ran it").replace(
+        "I'd set up", "I set up").replace("My part would be", "My part was")
+    told_as_plan = {r.criterion: r for r in score_round(LOOP, ROUND, transcript(plan, None), CATALOG).criteria}
+    told_as_done = {r.criterion: r for r in score_round(LOOP, ROUND, transcript(shipped, None), CATALOG).criteria}
+    for criterion in ("impact", "ownership", "structure"):
+        assert told_as_plan[criterion].level == 1 and "told as what you would do" in told_as_plan[criterion].note
+        assert told_as_done[criterion].level is not None and "told as what you would do" not in told_as_done[criterion].note
+    assert told_as_done["impact"].level > 1 and told_as_done["ownership"].level > 1
+
+
+def test_advice_names_what_to_do_when_every_step_of_the_next_level_was_heard() -> None:
+    """Played (2026-12-03): estimation at 2 with its level-3 steps all heard advised only "For level 3 (a sizing with
+    stated assumptions)." — a fragment that tells the candidate nothing."""
+    from simulator.scoring.meaning_result import HEARD_IN_PART, _missing
+
+    criterion = CATALOG.criteria["estimation"]
+    assert criterion.meaning is not None
+    heard = {f.id for f in criterion.meaning.facets if f.level == 3}
+    assert _missing(criterion, 2, heard) == f"For level 3 ({criterion.levels[3]}){HEARD_IN_PART}."
+    assert "not yet heard" in _missing(criterion, 2, set())

@@ -60,20 +60,26 @@ class FlagCondition(Strict):
 
 
 class RedFlag(Strict):
-    """A reason candidates get cut. It fires on its `signals` (words said) or on `when` (levels the
-    evidence model gave, or company values not shown, all of them holding); one no machine can read is
-    `coach_only`, a box the coach ticks in review. `rubric validate` refuses a flag with none of the three."""
+    """A reason candidates get cut. It fires on its `signals` (words said), on `when` (levels the evidence model
+    gave, or company values not shown, all of them holding) or, `answered_as_plan`, where a question about past work
+    was answered only with what the candidate would do; one no machine can read is `coach_only`, a box the coach
+    ticks in review. `rubric validate` refuses a flag with none of these."""
 
     id: str = Field(pattern=KEBAB)
     text: str
     signals: list[Signal] = Field(default_factory=list)
     when: list[FlagCondition] = Field(default_factory=list)
+    answered_as_plan: bool = Field(
+        False, description="fires where a question about past work was answered only as what the candidate would do"
+    )
     coach_only: bool = False
 
     @model_validator(mode="after")
     def _detected_or_coached(self) -> RedFlag:
-        if self.coach_only and (self.signals or self.when):
-            raise ValueError("a coach_only flag has no signals or when: the coach decides it")
-        if not (self.coach_only or self.signals or self.when):
-            raise ValueError("give the flag signals or when (criterion levels) to detect it, or mark it coach_only: true")
+        detected = bool(self.signals or self.when or self.answered_as_plan)
+        if self.coach_only and detected:
+            raise ValueError("a coach_only flag has no signals, when or answered_as_plan: the coach decides it")
+        if not (self.coach_only or detected):
+            raise ValueError("give the flag signals, when (criterion levels) or answered_as_plan: true to detect it, "
+                             "or mark it coach_only: true")
         return self

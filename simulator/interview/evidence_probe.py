@@ -11,7 +11,6 @@ evidence scorer's own ladder over the YAML signals.
 from __future__ import annotations
 
 import logging
-import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Literal
@@ -22,6 +21,7 @@ from ..scoring.injection import mask_grader_text
 from ..scoring.ladder import climb
 from ..scoring.meaning.clauses import Polarity, split_clauses, story_question, subjects
 from ..scoring.meaning.model import AnswerText, Assessment, EvidenceModel
+from ..scoring.meaning.plan_story import PUSHED, only_plans
 from ..scoring.signals import match_signal
 from ..scoring.text import Span
 from ..scoring.transcript import AnswerText as LadderAnswer
@@ -29,13 +29,6 @@ from ..scoring.transcript import Exchange
 
 log = logging.getLogger(__name__)
 
-_WOULD = re.compile(r"\b(?:i|we)(?:'d| would|'ll| will| want to| wanna| plan to| hope to|'m going to| am going to)\b",
-                    re.IGNORECASE)
-_DID = re.compile(
-    r"\b(?:i|we|the team|my team|our team)\s+(?:\w+ly\s+)?(?!(?:need|feed|proceed|exceed|succeed)\b)(?:\w+ed|did|built|ran|wrote|led|made|took|shipped|set|found|"
-    r"got|went|had|was|were|drove|spent|saw|cut|chose|kept|put|sent|told|held|met|began|brought|won|lost|knew|thought)\b",
-    re.IGNORECASE,
-)
 MAX_ANSWER_CHARS = 8000  # the planner reads an answer's first ~1,400 words: a pasted megabyte must not stall a round
 _CACHE_SIZE = 256
 
@@ -147,9 +140,7 @@ class MeaningEvidence:
         named = [who for c in clauses if c.polarity is Polarity.AFFIRMED for who in subjects(c.norm)]
         if named.count("team") >= 2 and "self" not in named:
             return "team"
-        if sum(len(_WOULD.findall(c.norm)) for c in clauses) >= 2 and not any(_DID.search(c.norm) for c in clauses):
-            return "plan"
-        return None
+        return "plan" if only_plans(clauses, PUSHED) else None
 
     def team_clause(self, answers: list[str]) -> str | None:
         """The last clause said of what "we" or "the team" did: what a question about the candidate's own part starts

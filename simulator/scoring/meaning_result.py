@@ -16,6 +16,7 @@ from .ladder import NOT_YET_HEARD
 from .meaning import EvidenceModel
 from .meaning.model import AnswerText as ModelAnswer
 from .meaning.model import Assessment, FacetFinding
+from .meaning.plan_story import told_as_plan
 from .models import Check, CriterionResult, Evidence
 from .transcript import AnswerText, Exchange
 
@@ -23,6 +24,10 @@ MAX_QUOTES = 8
 NEAREST_QUOTES = 2  # sentences quoted for a level read from the answer as a whole
 SHORT_CLAUSE_WORDS = 6  # a clause shorter than this is quoted with its sentence...
 SENTENCE_QUOTE_WORDS = 45  # ...when the sentence is no longer than this
+# The next level's steps were each heard, yet the answer as a whole reads below it: "For level 3 (a sizing with stated
+# assumptions)." alone told the candidate nothing (played, 2026-12-03).
+HEARD_IN_PART = ": each of its steps came up, but not yet plainly enough: say each one outright, with its specifics"
+TOLD_AS_PLAN = "told as what you would do, never as something done: level 1 on the question (tell a time you did it)"
 WHOLE_ANSWER = ("no sentence shows a step of the level guide on its own: the level reads the answer as a whole, "
                 "and the quotes are its sentences closest to the guide")
 
@@ -73,6 +78,10 @@ def score_by_meaning(model: EvidenceModel, criterion: Criterion, base: Criterion
         assessment = assess_exchange(model, criterion, exchange)
         assert assessment is not None  # the caller checked the model can read this criterion
         last = assessment
+        if told_as_plan(exchange.question, [a.masked for a in exchange.answers]):
+            levels.append(1)  # a plan for past work shows nothing done: no step of the guide is credited from it
+            denied.append(f"{TOLD_AS_PLAN}: \"{exchange.question}\"")
+            continue
         levels.append(assessment.level)
         for finding in assessment.shown:
             ev = _evidence(finding, exchange.answers)
@@ -136,8 +145,8 @@ def _missing(criterion: Criterion, level: int, shown: set[str]) -> str:
     if level >= 4:
         return ""
     assert criterion.meaning is not None
-    parts = []
+    parts = []  # every step heard and the level still lower: the answer as a whole reads thinner than its steps
     for target in (level + 1, level + 2) if level == 1 else (level + 1,):
         needs = [f.description for f in criterion.meaning.facets if f.level == target and f.id not in shown]
-        parts.append(f"For level {target} ({criterion.levels[target]})" + (NOT_YET_HEARD + "; ".join(needs) if needs else "") + ".")
+        parts.append(f"For level {target} ({criterion.levels[target]})" + (NOT_YET_HEARD + "; ".join(needs) if needs else HEARD_IN_PART) + ".")
     return " ".join(parts)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..catalog.flags import FlagCondition
 from ..catalog.models import Round
+from .meaning.plan_story import told_as_plan
 from .models import VALUE_SIGNAL, Band, CriterionResult, Evidence, LoopSummary, RedFlagHit, RoundScore, RoundSummaryLine
 from .signals import match_signal
 from .transcript import Exchange
@@ -52,6 +53,12 @@ def find_red_flags(
         if hit is not None:
             found.append(RedFlagHit(id=flag.id, text=flag.text, evidence=evidence_of(hit)))
             continue
+        planned = next((e for e in exchanges if told_as_plan(e.question, [a.masked for a in e.answers])), None) \
+            if flag.answered_as_plan else None
+        if planned is not None:
+            found.append(RedFlagHit(id=flag.id, text=flag.text, evidence=_first_sentence(planned),
+                                    because=f'"{planned.question}" was answered only with what you would do'))
+            continue
         holding = [(c, r) for c in flag.when
                    if (r := levels.get(c.criterion)) is not None and _holds(c, r) and _said_enough(exchanges, c.criterion)]
         if flag.when and len(holding) == len(flag.when):
@@ -84,17 +91,19 @@ def _said_enough(exchanges: list[Exchange], criterion_id: str) -> bool:
 
 def _opening(exchanges: list[Exchange], criterion_id: str) -> Evidence | None:
     """The first sentence the candidate said to a question probing the criterion: what a flag on a value not
-    shown can quote when the scorer quoted nothing (a generic story gives it no clause to quote). A sentence
-    holding text addressed to the grader is passed over, so the quote never carries it."""
-    for exchange in exchanges:
-        if not exchange.addresses(criterion_id):
-            continue
-        for answer in exchange.answers:
-            for span in answer.sentences:
-                text = answer.turn.text[span.start:span.end]
-                if text == answer.masked[span.start:span.end] and any(ch.isalnum() for ch in text):
-                    turn = answer.turn
-                    return Evidence(quote=text, turn_index=turn.index, t_start=turn.t_start, char_start=span.start)
+    shown can quote when the scorer quoted nothing (a generic story gives it no clause to quote)."""
+    return next((ev for e in exchanges if e.addresses(criterion_id) if (ev := _first_sentence(e)) is not None), None)
+
+
+def _first_sentence(exchange: Exchange) -> Evidence | None:
+    """The first sentence of the candidate's answers in the exchange; one holding text addressed to the grader is
+    passed over, so the quote never carries it."""
+    for answer in exchange.answers:
+        for span in answer.sentences:
+            text = answer.turn.text[span.start:span.end]
+            if text == answer.masked[span.start:span.end] and any(ch.isalnum() for ch in text):
+                turn = answer.turn
+                return Evidence(quote=text, turn_index=turn.index, t_start=turn.t_start, char_start=span.start)
     return None
 
 
