@@ -143,7 +143,7 @@ async def test_remote_server_path_and_fallback_when_it_is_killed_mid_stream(
         clock.advance(20)
         events = []
         streaming_follow_up = False
-        async for event in session.answer("It went to production and people liked it.", t_start=1.0, t_end=20.0):
+        async for event in session.answer("It went to production last spring and people liked it, and the team was happy with how it turned out.", t_start=1.0, t_end=20.0):
             events.append(event)
             if isinstance(event, TurnStarted):
                 streaming_follow_up = event.kind is TurnKind.FOLLOW_UP
@@ -152,7 +152,7 @@ async def test_remote_server_path_and_fallback_when_it_is_killed_mid_stream(
         assert not remote.alive()
         assert any(isinstance(e, TurnDiscarded) and "remote-qwen" in e.reason for e in events)
         answer_turns = [t for t in session.turns if t.speaker is Speaker.CANDIDATE]
-        assert [t.text for t in answer_turns][-1] == "It went to production and people liked it."  # the answer is kept
+        assert [t.text for t in answer_turns][-1] == "It went to production last spring and people liked it, and the team was happy with how it turned out."  # the answer is kept
         last = session.turns[-1]
         assert last.speaker is Speaker.INTERVIEWER and last.text.endswith("?")
         assert last.source in ("llm:embedded", "canned")

@@ -145,3 +145,11 @@ async def test_a_round_resumed_after_a_pass_offers_the_smaller_piece_once(catalo
     [e async for e in again.restore(full)]
     await say(again, clock2, "No idea, sorry.")
     assert again.turns[-1].kind is TurnKind.QUESTION  # the way in was offered before the crash: not twice
+
+
+def test_code_is_never_read_as_a_terse_answer() -> None:
+    """A short function is an answer to run, not a claim to unpack (the coding round's hidden-test notice follows it)."""
+    from tui_fixtures import LOOPING_PAIR_SUM
+
+    assert not terse("Implement pair_sum.", LOOPING_PAIR_SUM)
+    assert not terse("Implement pair_sum.", "return sorted(nums)[:k]")

@@ -14,10 +14,14 @@ TERSE_WORDS = 12  # an answer of more words than this says some how or why, or i
 # A reason or a mechanism, however short: "XGBoost, because the features are tabular" is an answer.
 _REASONS = re.compile(r"\b(?:because|since|so that|so we|so i|which means|that way|in order to|otherwise|unless|"
                       r"by (?:\w+ing)|due to|given that|as long as)\b|\bcause\b|\bbc\b", re.IGNORECASE)
+# Code is not read for its words: a short function ("def pair_sum(nums, target): ...") is an answer to run, not a claim.
+_CODE = re.compile(r"^\s*(?:def|class|import|from|return|for|while|if)\b.*[:(]|[{};=]\s*$|\w\(.*\)\s*:", re.MULTILINE)
 _WORDS = re.compile(r"[A-Za-z0-9][\w'@.%/+-]*")
 
 
 def terse(question: str, answer: str) -> bool:
     """The answer names something in at most TERSE_WORDS words, with no reason or mechanism in them."""
+    if _CODE.search(answer):
+        return False
     words = _WORDS.findall(normalise_spoken(answer))
     return 0 < len(words) <= TERSE_WORDS and not _REASONS.search(answer)
