@@ -209,3 +209,10 @@ def test_a_bare_number_is_no_anchor(answer: str) -> None:
     a number with no unit or noun beside it names nothing the candidate could recognise as theirs."""
     anchor = choose_anchor([answer])
     assert anchor is None or not anchor.text.strip().isdigit(), anchor
+
+
+def test_a_phrase_never_ends_on_a_reflexive_pronoun() -> None:
+    """Played (2026-12-03): "By the end she was running the weekly label review herself." drew "You mentioned the
+    weekly label review herself: ..."."""
+    said = [p.text for p in phrases("By the end she was running the weekly label review herself.", question="Tell me about a time.")]
+    assert "the weekly label review" in said and not any("herself" in p for p in said), said

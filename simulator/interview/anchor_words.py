@@ -10,7 +10,7 @@ import re
 
 FUNCTION_WORDS = frozenset(
     """
-    this that these those i me we us you he she it they them him her its itself myself ourselves themselves yourself who whom whose which what
+    this that these those i me we us you he she it they them him her its itself myself ourselves themselves yourself yourselves herself himself oneself who whom whose which what
     when where why how whether if then than so because since while until unless though although but and or nor yet also
     as at by for from in into of off on onto out over to under up down with within without about above across after
     against along among around before behind below beneath beside between beyond during except inside near per through
