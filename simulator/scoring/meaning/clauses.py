@@ -49,6 +49,11 @@ _BOUNDARY = re.compile(
     r",\s+(?=(?:i|we|they|i'd|we'd|i'll|we'll|i'm|we're)\b)",
     re.IGNORECASE,
 )
+# In speech written down with no commas, the same boundaries as after a comma: "...the queue backs up and we page
+# someone i picked clip..." (a run of UNPUNCTUATED_WORDS or more with no comma, semicolon or colon).
+_SPOKEN_BOUNDARY = re.compile(r"\s+(?=(?:and|so|but)\s+(?:i|we|they|it|that|then)\b)|\s+(?=(?:i|we|they|i'd|we'd|i'll|we'll|i'm|we're)\s)",
+                              re.IGNORECASE)
+UNPUNCTUATED_WORDS = 20
 _SOFT_BOUNDARY = re.compile(r",\s+|\s+(?=(?:and|or)\s)", re.IGNORECASE)
 
 _UNREALISED = re.compile(
@@ -88,11 +93,17 @@ def story_question(question: str) -> bool:
     return bool(_PAST_STORY_QUESTION.search(question))
 
 
-def _pieces(text: str, span: Span) -> list[Span]:
+def _pieces(text: str, span: Span, spoken_breaks: bool = False) -> list[Span]:
     """Split a sentence span at clause boundaries; long runs without punctuation are cut at soft ones."""
     out: list[Span] = []
     start = span.start
-    for match in _BOUNDARY.finditer(text, span.start, span.end):
+    sentence = text[span.start:span.end]
+    spoken = spoken_breaks and len(sentence.split()) >= UNPUNCTUATED_WORDS and not re.search(r"[,;:]", sentence)
+    boundaries = sorted([*_BOUNDARY.finditer(text, span.start, span.end),
+                         *(_SPOKEN_BOUNDARY.finditer(text, span.start, span.end) if spoken else [])], key=lambda m: m.start())
+    for match in boundaries:
+        if match.start() < start:
+            continue
         if len(text[start:match.start()].split()) >= MIN_SPLIT_WORDS:
             out.append(Span(start, match.start()))
             start = match.end()
@@ -156,14 +167,18 @@ def is_question(raw: str, norm: str) -> bool:
     return bool(_QUESTION_START.match(norm) and _INTERVIEWER_ADDRESSED.search(norm))
 
 
-def split_clauses(text: str, *, story: bool = False, answer_index: int = 0) -> list[Clause]:
-    """The clauses of one candidate turn, in order."""
+def split_clauses(text: str, *, story: bool = False, answer_index: int = 0, spoken_breaks: bool = False) -> list[Clause]:
+    """The clauses of one candidate turn, in order.
+
+    spoken_breaks: a long run with no commas is also split where a new subject starts (_SPOKEN_BOUNDARY), as the
+    evidence model reads answers; the clarification reader keeps such a run whole, since a spoken question runs on.
+    """
     clauses: list[Clause] = []
     for sentence in sentences(text):
         raw_sentence = text[sentence.start:sentence.end]
         asks = raw_sentence.rstrip().endswith("?")
         wishing = False  # "ideally you'd shadow it, then ramp with rollbacks": the wish covers the rest of the sentence
-        for span in _pieces(text, sentence):
+        for span in _pieces(text, sentence, spoken_breaks):
             raw = text[span.start:span.end]
             norm = normalise_spoken(raw)
             if not any(ch.isalnum() for ch in norm):

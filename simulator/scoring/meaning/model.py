@@ -101,7 +101,7 @@ class EvidenceModel:
 
     def clauses(self, question: str, answers: list[AnswerText]) -> list[Clause]:
         story = story_question(question)
-        return [c for a in answers for c in split_clauses(a.text, story=story, answer_index=a.index)]
+        return [c for a in answers for c in split_clauses(a.text, story=story, answer_index=a.index, spoken_breaks=True)]
 
     def reading(self, criterion: Criterion, question: str, answers: list[AnswerText]) -> tuple[Reading, list[Clause]] | None:
         facets = self.facets(criterion)
