@@ -25,9 +25,9 @@ from simulator.interview.clarify import (
     TIME_CHECK,
     YOUR_CALL,
     YOUR_TAKE,
-    passes,
     read_turn,
 )
+from simulator.interview.passing import passes
 
 REPO = Path(__file__).resolve().parent.parent
 TURNS = REPO / "tests" / "data" / "candidate_turns.yaml"

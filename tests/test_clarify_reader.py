@@ -18,10 +18,10 @@ from simulator.interview.clarify import (
     TIME_CHECK,
     YOUR_CALL,
     YOUR_TAKE,
-    passes,
     read_turn,
     time_left_line,
 )
+from simulator.interview.passing import passes
 
 QUESTION = Question(
     id="sd-demo", text="Design the template recommender's serving path, with a fallback when the ranker is slow.",

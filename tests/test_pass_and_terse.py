@@ -19,7 +19,8 @@ from test_followups import say
 from simulator.catalog import Catalog, Question, load_catalog
 from simulator.config import PROJECT_ROOT
 from simulator.engine.turns import TurnKind
-from simulator.interview.clarify import passes, read_turn
+from simulator.interview.clarify import read_turn
+from simulator.interview.passing import passes
 from simulator.interview.evidence_probe import MeaningEvidence
 from simulator.interview.follow_up_text import EXPLAIN, EXPLAIN_STORY, NARROWER, STORY_WAY_IN
 from simulator.interview.terse import terse

@@ -17,7 +17,7 @@ from ..catalog.models import Fact, Question
 from ..catalog.topic_words import TOPIC_RE
 from ..scoring.meaning.clauses import Clause, split_clauses, story_question
 from ..scoring.meaning.spoken import normalise_spoken
-from .passing import passes, passes_in
+from .passing import passes_in
 from .fact_match import TERM_NEAREST_MIN, choose_facts, keyed_facts, unique_facts
 from .terms import term_asked, term_fact, term_named
 from .told import story_tag

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from ..engine.clock import SimulatedClock
 from ..engine.round import Plan
 from ..engine.turns import Speaker, Turn, TurnKind
-from .clarify import Clarification, passes
+from .clarify import Clarification
+from .passing import passes
 
 if TYPE_CHECKING:
     from .round_session import RoundSession

@@ -24,10 +24,11 @@ from ..engine.turns import DeliveryMetrics, Speaker, Turn, TurnKind
 from ..llm.client import AllRoutesFailed, Done, LLMClient, RouteFailed, Token
 from .anchor import MIN_SCORE, phrases
 from .assumptions import checked, correction
-from .clarify import ACKNOWLEDGEMENT, TIME_CHECK, Clarification, passes, read_turn, time_left_line
+from .clarify import ACKNOWLEDGEMENT, TIME_CHECK, Clarification, read_turn, time_left_line
 from .drift import REDIRECT, drifted
 from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
 from .follow_up_text import FollowUpWording
+from .passing import passes
 from .prompts import follow_up_messages, priming_messages, system_prompt
 from .round_events import RoundClosed, RoundEvent, TurnDiscarded, TurnDone, TurnStarted, TurnToken
 from .round_replay import replay
