@@ -1038,3 +1038,16 @@ def test_questions_numbered_before_any_answer_still_ask() -> None:
     read = read_turn("Before I start, two questions. First, how many requests a second at peak? Second, who are the users?",
                      QUESTION)
     assert read is not None and "300 requests a second" in read.reply
+
+
+def test_offering_to_go_on_and_guessing_are_not_questions_about_the_problem() -> None:
+    """Blind-written first turns (2026-12-03): a design ending "Want me to go into the streaming side for velocity
+    features?" drew a data fact and was not followed up; "Maybe CPU preprocessing?" drew "That's your call" and
+    "Is popularity bias of in-batch negatives, I think." a latency fact."""
+    read = read_turn("Want me to go into the streaming side?", FEED)
+    assert read is not None and read.reply == GO_ON and not read.about_problem
+    design = ("I'd precompute buyer and device aggregates in an online store, compute order features in the service, and "
+              "fall back to a conservative threshold when a lookup times out. Want me to go into the streaming side?")
+    assert read_turn(design, FEED) is None
+    assert read_turn("Maybe CPU preprocessing?", FEED) is None
+    assert read_turn("Is popularity bias of in-batch negatives, I think.", FEED) is None
