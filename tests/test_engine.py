@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from simulator.engine.clock import SimulatedClock
-from simulator.engine.round import CLOSING_RESERVE_S, Phase, RoundEngine, choose_questions
+from simulator.engine.question_order import choose_questions
+from simulator.engine.round import AFTER_A_PASS, CLOSING_RESERVE_S, Phase, RoundEngine
 
 from engine_fixtures import PERSONA, make_catalog, make_loop
 from simulator.catalog import Loop
@@ -99,18 +100,27 @@ def test_silence_moves_on_without_a_follow_up() -> None:
     assert eng.record_answer("").action == "next_question"
 
 
-def test_a_pass_after_a_hint_or_after_an_answer_moves_on() -> None:
+def test_a_pass_after_a_hint_moves_on() -> None:
     eng, clock = engine()
     eng.start()
     eng.nudge()  # the candidate asked for a hint: that was the way in
     clock.advance(3)
     assert eng.record_answer("", passed=True).action == "next_question"
+
+
+def test_a_pass_on_a_follow_up_leaves_that_point_and_goes_on_with_the_next() -> None:
+    """"I don't know" to one follow-up is no reason to drop the problem: the next weakest criterion is probed, after
+    "That's fine."."""
     eng, clock = engine()
-    eng.start()
+    first = eng.start()
     clock.advance(30)
-    assert eng.record_answer(NO_NUMBERS_WE).action == "follow_up"
+    plan = eng.record_answer(NO_NUMBERS_WE)
+    assert plan.probe is not None and plan.probe.criterion == "impact" and plan.probe.lead == ""
+    eng.record_interviewer(plan.probe.canned)
     clock.advance(3)
-    assert eng.record_answer("", passed=True).action == "next_question"
+    plan = eng.record_answer("", passed=True)
+    assert plan.action == "follow_up" and plan.probe is not None and plan.probe.criterion == "ownership"
+    assert plan.probe.lead == AFTER_A_PASS and eng.current_question == first
 
 
 def test_an_answer_of_a_few_words_is_asked_to_unpack_it_once() -> None:

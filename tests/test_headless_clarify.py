@@ -15,7 +15,7 @@ import yaml
 
 from simulator.catalog import load_catalog
 from simulator.config import PROJECT_ROOT, Settings
-from simulator.engine.round import choose_questions
+from simulator.engine.question_order import choose_questions
 from simulator.interview.clarify import read_turn
 from simulator.interview.evidence_probe import MeaningEvidence
 from simulator.interview.headless import run_round

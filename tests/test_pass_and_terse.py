@@ -154,3 +154,21 @@ def test_code_is_never_read_as_a_terse_answer() -> None:
 
     assert not terse("Implement pair_sum.", LOOPING_PAIR_SUM)
     assert not terse("Implement pair_sum.", "return sorted(nums)[:k]")
+
+
+async def test_a_pass_on_a_follow_up_goes_on_with_the_next_point(catalog: Catalog, evidence: MeaningEvidence) -> None:
+    """Played (2026-12-03): "I don't know" to one follow-up moved the round to a new problem."""
+    from simulator.engine.round import AFTER_A_PASS
+
+    session, clock = _session(catalog, evidence, "canva-mle", "ml-modeling", "ml-retrieval-recall-vs-saves")
+    [e async for e in session.open()]
+    question = session.engine.current_question
+    await say(session, clock, "The retriever favours popular templates because in-batch negatives are sampled by "
+              "popularity, so I'd add a logQ correction and compare recall on tail queries against the current model.")
+    assert session.turns[-1].kind is TurnKind.FOLLOW_UP
+    await say(session, clock, "I don't know, honestly.")
+    after = session.turns[-1]
+    assert after.kind is TurnKind.FOLLOW_UP and after.text.startswith(AFTER_A_PASS) and after.question_id == question.id
+    resumed, _ = _session(catalog, evidence, "canva-mle", "ml-modeling", "ml-retrieval-recall-vs-saves")
+    [e async for e in resumed.restore(session.turns[:-1])]
+    assert resumed.turns[-1].text == after.text  # the same follow-up, after a crash before it was said

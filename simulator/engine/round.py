@@ -7,7 +7,6 @@ the LLM. The engine decides *what* to probe; the LLM only phrases it.
 
 from __future__ import annotations
 
-import random
 import re
 from enum import StrEnum
 from typing import Literal
@@ -17,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from ..catalog import Catalog, Loop, Persona, Question, Round
 from ..catalog.topic_words import TOPIC_RE
 from .clock import Clock
+from .question_order import choose_questions, planned_question_count
 from .evidence import EvidenceAbsent, EvidenceStrength, FiguresShown, NotDone, StoryShape, Terse, strength
 
 WELL_EVIDENCED = 0.75
@@ -30,7 +30,6 @@ TIE_MARGIN = 0.1  # strengths this close to the weakest are a tie: the rubric's 
 CLOSING_RESERVE_S = 60.0
 DEEP_DIVE_S = 15 * 60.0  # a question with this much of the round allows the persona's follow-ups again
 ASKS_FOR_FIGURES = re.compile(r"\b(?:in numbers|how many|how much|roughly|what figures?)\b", re.IGNORECASE)
-MINUTES_PER_QUESTION = {"conversation": 10.0, "coding": 25.0}
 # A probe that builds on an answer already given: no way in for a candidate who has said nothing yet.
 ASSUMES_AN_ANSWER = re.compile(
     r"\b(?:did|were|was|had) you\b|\b(?:what|how|when|who|which) (?:did|was|were)\b|\bwho built\b|\bso far\b|\bmaking there\b|"
@@ -39,6 +38,7 @@ ASSUMES_AN_ANSWER = re.compile(
     r"\byou (?:chose|picked|considered|mentioned|said)\b",
     re.IGNORECASE,
 )
+AFTER_A_PASS = "That's fine. "  # before the next follow-up, after "I don't know" to the last one
 # Asked when a story about past work was told only as what the candidate would do.
 PLAN_ONLY = "That's what you would do. When did you actually do something like it, and what happened?"
 # Givens of the problem: once the interviewer has told one ("about 50,000 views a second", "an empty list gives []"),
@@ -67,6 +67,7 @@ class Probe(BaseModel):
     # criterion's looking_back, after the candidate's denial), "own_part" (after what "the team" did), "plan_only",
     # "narrower" (`canned` is the way in offered after a pass) or "explain" (after an answer of a few words).
     kind: Literal["probe", "looking_back", "own_part", "plan_only", "narrower", "explain"] = "probe"
+    lead: str = ""  # said before the follow-up, however it is worded: AFTER_A_PASS
 
 
 class Plan(BaseModel):
@@ -203,10 +204,14 @@ class RoundEngine:
         if passed or not text.strip():
             if passed and first and question.id not in self._helped:
                 return self._way_in(question, "narrower", "the candidate passed: a smaller piece of the question first")
-            return self._next("the candidate passed")
-        self._answered.add(question.id)
-        if first and self.terse(question.text, text):
-            return self._way_in(question, "explain", "an answer of a few words: how and why, before anything else")
+            if not passed or first:
+                return self._next("the candidate passed")
+            # A pass on a follow-up leaves that point, not the problem: the next weakest criterion is probed, as a
+            # real interviewer goes on after "I don't know" to one follow-up.
+        else:
+            self._answered.add(question.id)
+            if first and self.terse(question.text, text):
+                return self._way_in(question, "explain", "an answer of a few words: how and why, before anything else")
         probed = self._probed.setdefault(question.id, [])
         if len(probed) >= self._follow_up_limit():
             return self._next(f"{len(probed)} follow-ups already asked on this question")
@@ -219,6 +224,8 @@ class RoundEngine:
         self._planned_probes.add(probe.canned)
         if probe.kind == "plan_only":
             self._pushed_for_story.add(question.id)
+        if passed:
+            probe = probe.model_copy(update={"lead": AFTER_A_PASS})
         return Plan(action="follow_up", probe=probe, question=question, reason=f"weakest evidence: {probe.criterion}")
 
     def _follow_up_limit(self) -> int:
@@ -421,21 +428,3 @@ class RoundEngine:
             canned=canned,
             point=criterion.probe_point,
         )
-
-
-def planned_question_count(round_: Round, available: int) -> int:
-    if round_.planned_questions is not None:
-        return min(available, round_.planned_questions)
-    per_question = MINUTES_PER_QUESTION[round_.kind]
-    return max(1, min(available, round(round_.minutes / per_question)))
-
-
-def choose_questions(round_: Round, *, level: str | None, recent: set[str], seed: int | None) -> list[Question]:
-    """Bank questions in asking order: suited to the level, unseen recently first, shuffled by seed."""
-    rng = random.Random(seed)
-    suited = [q for q in round_.questions if not level or not q.levels or level in q.levels] or list(round_.questions)
-    fresh = [q for q in suited if q.id not in recent]
-    seen = [q for q in suited if q.id in recent]
-    rng.shuffle(fresh)
-    rng.shuffle(seen)
-    return fresh + seen

@@ -393,6 +393,7 @@ class RoundSession:
             self.fallback_reasons.append(reason)
             log.info("follow-up fallback to the canned probe (%s)", reason)
         latency = time.monotonic() - started_wall
+        text = probe.lead + text
         self._advance_speaking(text)
         turn = self._record(
             Speaker.INTERVIEWER, TurnKind.FOLLOW_UP, text, start, self.engine.elapsed(),
