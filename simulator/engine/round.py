@@ -16,8 +16,8 @@ from pydantic import BaseModel, ConfigDict
 from ..catalog import Catalog, Loop, Persona, Question, Round
 from ..catalog.topic_words import TOPIC_RE
 from .clock import Clock
-from .question_order import choose_questions, planned_question_count
 from .evidence import EvidenceAbsent, EvidenceStrength, FiguresShown, NotDone, StoryShape, Terse, strength
+from .question_order import choose_questions, planned_question_count
 
 WELL_EVIDENCED = 0.75
 """A criterion shown in part is probed while its strength is below this: an expected level under 3.25 of 4.
@@ -304,9 +304,7 @@ class RoundEngine:
         for crit_id in sorted(question.criteria, key=lambda c: round_order.get(c, len(round_order))):
             probe = next((p for p in self._probe_options(crit_id) if self._unasked(p) and not ASSUMES_AN_ANSWER.search(p)), None)
             if probe is not None:
-                criterion = self.catalog.criterion(self.loop, crit_id)
-                return Probe(criterion=crit_id, criterion_title=criterion.title, missing=criterion.levels[4], canned=probe,
-                             point=criterion.probe_point)
+                return self._probe_of(crit_id, probe)
         return None
 
     def _weakest(self, question: Question, probed: list[str]) -> Probe | None:
@@ -412,19 +410,16 @@ class RoundEngine:
         criterion = self.catalog.criterion(self.loop, crit_id)
         said = self._answers.get(question.id, [])
         if criterion.looking_back and self._unasked(criterion.looking_back) and self.not_done(criterion, question.text, said):
-            return Probe(criterion=crit_id, criterion_title=criterion.title, missing=criterion.levels[4],
-                         canned=criterion.looking_back, point=criterion.probe_point, kind="looking_back")
+            return self._probe_of(crit_id, criterion.looking_back, "looking_back")
         unasked = [p for p in self._probe_options(crit_id) if self._unasked(p)]
         if len(unasked) > 1 and self.figures(criterion, question.text, said):
             unasked = [p for p in unasked if not ASKS_FOR_FIGURES.search(p)] or unasked
         told = [t for t in GIVEN_TOPICS if t in self._told.get(question.id, ())]
         if len(unasked) > 1 and told:  # "how many requests per second?" after the interviewer gave the traffic
             unasked = [p for p in unasked if not any(TOPIC_RE[t].search(p) for t in told)] or unasked
-        canned = unasked[0] if unasked else self._probe_options(crit_id)[0]
-        return Probe(
-            criterion=crit_id,
-            criterion_title=criterion.title,
-            missing=criterion.levels[4],
-            canned=canned,
-            point=criterion.probe_point,
-        )
+        return self._probe_of(crit_id, unasked[0] if unasked else self._probe_options(crit_id)[0])
+
+    def _probe_of(self, crit_id: str, canned: str, kind: Literal["probe", "looking_back"] = "probe") -> Probe:
+        criterion = self.catalog.criterion(self.loop, crit_id)
+        return Probe(criterion=crit_id, criterion_title=criterion.title, missing=criterion.levels[4], canned=canned,
+                     point=criterion.probe_point, kind=kind)

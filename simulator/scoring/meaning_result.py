@@ -73,15 +73,13 @@ def score_by_meaning(model: EvidenceModel, criterion: Criterion, base: Criterion
     denied: list[str] = []
     wished: list[str] = []
     nearest: list[tuple[float, Evidence]] = []
-    last: Assessment | None = None
     for exchange in answered:
-        assessment = assess_exchange(model, criterion, exchange)
-        assert assessment is not None  # the caller checked the model can read this criterion
-        last = assessment
         if told_as_plan(exchange.question, [a.masked for a in exchange.answers]):
             levels.append(1)  # a plan for past work shows nothing done: no step of the guide is credited from it
             denied.append(f"{TOLD_AS_PLAN}: \"{exchange.question}\"")
             continue
+        assessment = assess_exchange(model, criterion, exchange)
+        assert assessment is not None  # the caller checked the model can read this criterion
         levels.append(assessment.level)
         for finding in assessment.shown:
             ev = _evidence(finding, exchange.answers)
@@ -92,7 +90,7 @@ def score_by_meaning(model: EvidenceModel, criterion: Criterion, base: Criterion
         denied += [f"{f.facet.description} (said not done: \"{f.clause.text}\")" for f in assessment.denied if f.clause is not None]
         wished += [f"{f.facet.description} (only wished for: \"{f.clause.text}\")" for f in assessment.wished if f.clause is not None]
     level = _round_half_up(sum(levels) / len(levels))
-    assert criterion.meaning is not None and last is not None
+    assert criterion.meaning is not None and levels
     checks = [
         Check(signal=f.id, description=f"level {f.level}: {f.description}", passed=f.id in best, evidence=best.get(f.id),
               count=sum(1 for q in quotes if q.signal == f.id))
@@ -145,7 +143,7 @@ def _missing(criterion: Criterion, level: int, shown: set[str]) -> str:
     if level >= 4:
         return ""
     assert criterion.meaning is not None
-    parts = []  # every step heard and the level still lower: the answer as a whole reads thinner than its steps
+    parts = []
     for target in (level + 1, level + 2) if level == 1 else (level + 1,):
         needs = [f.description for f in criterion.meaning.facets if f.level == target and f.id not in shown]
         parts.append(f"For level {target} ({criterion.levels[target]})" + (NOT_YET_HEARD + "; ".join(needs) if needs else HEARD_IN_PART) + ".")
