@@ -395,3 +395,59 @@ def test_a_story_told_as_plans_is_pushed_for_a_time_it_was_done_on_each_question
     clock.advance(30)
     next_plan = eng.record_answer("I'd ask the other lead what drives the date.")
     assert next_plan.probe is not None and next_plan.probe.kind == "plan_only"  # and again on the next question
+
+
+def dodges_by_weather(criterion: object, question: str, reply: str) -> bool:
+    return "weather" in reply
+
+
+def test_a_reply_that_dodges_a_probe_is_asked_it_again_once() -> None:
+    eng, clock = engine(dodged=dodges_by_weather)
+    first = eng.start()
+    clock.advance(20)
+    probe = eng.record_answer(NO_NUMBERS_WE).probe
+    assert probe is not None and probe.kind == "probe"
+    eng.record_interviewer(probe.canned)
+    clock.advance(20)
+    press = eng.record_answer("The weather in Sydney was lovely that month.")
+    assert press.action == "follow_up" and press.probe is not None
+    assert (press.probe.kind, press.probe.criterion, press.probe.canned) == ("press", probe.criterion, probe.canned)
+    eng.record_interviewer(press.probe.canned)
+    clock.advance(20)
+    again = eng.record_answer("The weather, again.")  # pressed once on a question: the round goes on
+    assert again.probe is None or again.probe.kind != "press"
+    assert eng.current_question == first or again.action == "next_question"
+
+
+def test_a_reply_on_the_point_or_a_pass_is_not_pressed() -> None:
+    eng, clock = engine(dodged=dodges_by_weather)
+    eng.start()
+    clock.advance(20)
+    probe = eng.record_answer(NO_NUMBERS_WE).probe
+    assert probe is not None
+    eng.record_interviewer(probe.canned)
+    clock.advance(20)
+    plan = eng.record_answer(STRONG)
+    assert plan.probe is None or plan.probe.kind != "press"
+    eng2, clock2 = engine(dodged=lambda c, q, a: True)
+    eng2.start()
+    clock2.advance(20)
+    probe2 = eng2.record_answer(NO_NUMBERS_WE).probe
+    assert probe2 is not None
+    eng2.record_interviewer(probe2.canned)
+    clock2.advance(20)
+    passed = eng2.record_answer("", passed=True)
+    assert passed.probe is None or passed.probe.kind != "press"
+
+
+def test_the_last_allowed_follow_up_dodged_is_still_pressed() -> None:
+    eng, clock = engine(dodged=dodges_by_weather)
+    eng.start()
+    kinds = []
+    for reply in (NO_NUMBERS_WE, NO_NUMBERS_WE, "Mostly the weather.", "Anything."):
+        clock.advance(20)
+        plan = eng.record_answer(reply)
+        kinds.append(plan.probe.kind if plan.probe else plan.action)
+        if plan.probe:
+            eng.record_interviewer(plan.probe.canned)
+    assert kinds == ["probe", "probe", "press", "next_question"]

@@ -31,6 +31,9 @@ StoryShape = Callable[[str, list[str]], Literal["team", "plan"] | None]
 """(question text, answers) -> how a story about past work was told, where it misses the point: "team" when only as
 "we" and "the team", never "I"; "plan" when only as what the candidate would do, nothing done; None otherwise."""
 
+Dodged = Callable[[Criterion, str, str], bool]
+"""(criterion, question text, the reply to a follow-up on the criterion) -> True when the reply says nothing of it."""
+
 Terse = Callable[[str, str], bool]
 """(question text, an answer) -> True when the answer names what, in a handful of words, with no how or why."""
 

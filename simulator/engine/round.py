@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from ..catalog import Catalog, Loop, Persona, Question, Round
 from ..catalog.topic_words import TOPIC_RE
 from .clock import Clock
-from .evidence import EvidenceAbsent, EvidenceStrength, FiguresShown, NotDone, StoryShape, Terse, strength
+from .evidence import Dodged, EvidenceAbsent, EvidenceStrength, FiguresShown, NotDone, StoryShape, Terse, strength
 from .question_order import choose_questions, planned_question_count
 
 WELL_EVIDENCED = 0.75
@@ -65,8 +65,9 @@ class Probe(BaseModel):
     point: str | None = None  # the criterion's probe_point: a rewording of `canned` must keep matching it
     # "probe": `canned` is a rubric probe, worded around what was said; said as it is otherwise: "looking_back" (the
     # criterion's looking_back, after the candidate's denial), "own_part" (after what "the team" did), "plan_only",
-    # "narrower" (`canned` is the way in offered after a pass) or "explain" (after an answer of a few words).
-    kind: Literal["probe", "looking_back", "own_part", "plan_only", "narrower", "explain"] = "probe"
+    # "narrower" (`canned` is the way in offered after a pass), "explain" (after an answer of a few words) or "press"
+    # (the rubric probe asked again, after a reply that said nothing of it).
+    kind: Literal["probe", "looking_back", "own_part", "plan_only", "narrower", "explain", "press"] = "probe"
     lead: str = ""  # said before the follow-up, however it is worded: AFTER_A_PASS
 
 
@@ -98,6 +99,7 @@ class RoundEngine:
         story_shape: StoryShape | None = None,
         not_done: NotDone | None = None,
         terse: Terse | None = None,
+        dodged: Dodged | None = None,
     ) -> None:
         self.catalog = catalog
         self.evidence = evidence
@@ -106,6 +108,7 @@ class RoundEngine:
         self.story_shape: StoryShape = story_shape or (lambda q, a: None)
         self.not_done: NotDone = not_done or (lambda c, q, a: False)
         self.terse: Terse = terse or (lambda q, a: False)
+        self.dodged: Dodged = dodged or (lambda c, q, a: False)
         self.loop = loop
         self.round = round_
         self.persona = persona
@@ -127,6 +130,8 @@ class RoundEngine:
         self._pushed_for_story: set[str] = set()  # questions PLAN_ONLY was asked on
         self._answered: set[str] = set()  # questions with an answer of some words (not a pass, not only a question)
         self._helped: set[str] = set()  # questions given a way in: a hint asked for, or a narrower start after a pass
+        self._pressable: dict[str, Probe] = {}  # per question, the rubric probe just asked, until its reply is read
+        self._pressed: set[str] = set()  # questions a dodged probe was asked again on (once a question)
         self.asked: list[str] = []
         self._planned_probes: set[str] = set()  # canned probes follow-ups were planned on, however a model worded them
 
@@ -212,11 +217,15 @@ class RoundEngine:
             self._answered.add(question.id)
             if first and self.terse(question.text, text):
                 return self._way_in(question, "explain", "an answer of a few words: how and why, before anything else")
+        pressable = self._pressable.pop(question.id, None)
         probed = self._probed.setdefault(question.id, [])
-        if len(probed) >= self._follow_up_limit():
-            return self._next(f"{len(probed)} follow-ups already asked on this question")
         if self.clock.now() - self._q_started >= self.question_share_s:
             return self._next("this question has used its share of the time")
+        if pressable is not None and not passed and self._dodges(pressable, question, text):
+            return Plan(action="follow_up", probe=pressable.model_copy(update={"kind": "press"}), question=question,
+                        reason=f"the reply said nothing of {pressable.criterion}: asked again")
+        if len(probed) >= self._follow_up_limit():
+            return self._next(f"{len(probed)} follow-ups already asked on this question")
         probe = self._weakest(question, probed)
         if probe is None:
             return self._next("every criterion of this question is evidenced")
@@ -224,9 +233,21 @@ class RoundEngine:
         self._planned_probes.add(probe.canned)
         if probe.kind == "plan_only":
             self._pushed_for_story.add(question.id)
+        if probe.kind == "probe":
+            self._pressable[question.id] = probe
         if passed:
             probe = probe.model_copy(update={"lead": AFTER_A_PASS})
         return Plan(action="follow_up", probe=probe, question=question, reason=f"weakest evidence: {probe.criterion}")
+
+    def _dodges(self, probe: Probe, question: Question, reply: str) -> bool:
+        """Once a question, a reply that said nothing of a rubric probe's point is asked it again, as a real interviewer
+        presses ("I'm still not hearing how you'd know it degraded"). It repeats a follow-up: no limit but time's."""
+        if question.id in self._pressed or not reply.strip():
+            return False
+        if not self.dodged(self.catalog.criterion(self.loop, probe.criterion), question.text, reply):
+            return False
+        self._pressed.add(question.id)
+        return True
 
     def _follow_up_limit(self) -> int:
         """The persona's follow-ups per question, for each DEEP_DIVE_S of the question's share of the round: a design

@@ -31,6 +31,14 @@ log = logging.getLogger(__name__)
 
 MAX_ANSWER_CHARS = 8000  # the planner reads an answer's first ~1,400 words: a pasted megabyte must not stall a round
 _CACHE_SIZE = 256
+# A reply to a follow-up said nothing of the probed criterion when none of its facets is denied, wished for or read
+# at DODGE_BELOW or more, or at DODGE_BELOW_LEVEL_1 or more where the reply alone reads level 1. Chosen on the train
+# split's answers read per labelled criterion (0.040 of those labelled 2-4 read so, mostly keyword lists, capped at 2;
+# 0.62 of those labelled 1), then on a set of 130 replies written and labelled blind (tests/data/dodge_blind.yaml:
+# 29 of 60 dodges pressed, 1 of 70 answers; the first rule alone, run once before it was read, 23 and 1).
+DODGE_BELOW = 0.2
+DODGE_BELOW_LEVEL_1 = 0.3
+MIN_DODGE_WORDS = 4  # "Yes, weekly." is too little to call a dodge
 
 
 def ladder_strength(criterion: Criterion, question: str, answers: list[str]) -> float:
@@ -111,6 +119,17 @@ class MeaningEvidence:
         if assessment is None:
             return ladder_strength(criterion, question, answers) == 0.0
         return not assessment.shown
+
+    def dodged(self, criterion: Criterion, question: str, reply: str) -> bool:
+        """The reply to a follow-up on `criterion` said nothing of it: no part shown, however weakly, none denied,
+        none wished for. Never said without the model: the keyword ladder would call plain words a dodge."""
+        if len(reply.split()) < MIN_DODGE_WORDS:
+            return False
+        assessment = self.assess(criterion, question, [reply])
+        if assessment is None or assessment.shown or assessment.denied or assessment.wished:
+            return False
+        below = DODGE_BELOW_LEVEL_1 if assessment.level == 1 else DODGE_BELOW
+        return all(f.strength < below for f in assessment.nearest)
 
     def figures(self, criterion: Criterion, question: str, answers: list[str]) -> bool:
         """The answers show the criterion's quantified step ("a specific measured result", "numbers for size,

@@ -22,6 +22,8 @@ STORY_WAY_IN = ("That's all right. It doesn't have to be a big one: a smaller mo
 # After an answer of a few words: how and why, or for a story, the story itself.
 EXPLAIN = "What's the reasoning behind that, and how would you go about it in this case?"
 EXPLAIN_STORY = "Tell me more about it. What was the situation, and what did you do yourself?"
+# Before a rubric probe asked again, after a reply that said nothing of its point.
+PRESS = "Let me come back to what I asked. "
 
 
 class FollowUpWording:
@@ -52,6 +54,8 @@ class FollowUpWording:
             return said_back(probe.canned, self._sayable(self._denial(question, probe)))
         if probe.kind == "plan_only":
             return probe.canned
+        if probe.kind == "press":
+            return PRESS + probe.canned
         if probe.kind == "narrower":
             return STORY_WAY_IN if story else NARROWER + probe.canned
         if probe.kind == "explain":

@@ -1,0 +1,113 @@
+"""A reply that says nothing of the follow-up it answers is asked that follow-up again, once a question.
+
+A real interviewer presses ("Let me come back to what I asked...") where the candidate talks round the point: asked
+how they would know the model degraded, they describe the architecture again; asked for their own part, the team's.
+The reply is read by the evidence model for the probed criterion alone (interview/evidence_probe.py, `dodged`).
+Measured on replies written and labelled by people who never saw this code (tests/data/dodge_blind*.yaml):
+
+    .venv/bin/python -m pytest tests/test_dodged_reply.py -s
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from followup_cases import Case, make_session
+from test_followups import say
+
+from simulator.catalog import Catalog, load_catalog
+from simulator.config import PROJECT_ROOT
+from simulator.engine.turns import TurnKind
+from simulator.interview.evidence_probe import MeaningEvidence
+from simulator.interview.follow_up_text import PRESS
+
+DATA = Path(__file__).resolve().parent / "data"
+# (file, least share of dodges pressed, most share of answers pressed). The first set chose the rule's second
+# threshold (its first rule, run once before it was read: 23 of 60 dodges, 1 of 70 answers).
+SETS = [("dodge_blind.yaml", 0.45, 0.03)]
+
+DESIGN_ANSWER = (
+    "I'd split it into candidate retrieval and ranking. A two-tower model embeds the user's recent designs and each "
+    "template into a FAISS index, we pull five hundred candidates, and a gradient-boosted ranker orders them on "
+    "features like recency, locale and the user's brand colours. Offline I'd compare recall at fifty against the "
+    "popularity baseline, then run an A/B test on template clicks and designs published."
+)
+PLATITUDE = ("Honestly the team was great and we all really enjoyed working on it together, everyone learned a lot "
+             "and the stakeholders were happy with how it went.")
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
+
+
+@pytest.fixture(scope="module")
+def evidence() -> MeaningEvidence:
+    return MeaningEvidence()
+
+
+@pytest.mark.parametrize(("name", "least_pressed", "most_false"), SETS)
+def test_replies_written_blind(catalog: Catalog, evidence: MeaningEvidence, name: str, least_pressed: float,
+                               most_false: float) -> None:
+    cases = yaml.safe_load((DATA / name).read_text())
+    pressed = {"dodged": [], "addressed": []}
+    for case in cases:
+        criterion = catalog.criterion(catalog.loop(case["loop"]), case["criterion"])
+        pressed[case["label"]].append(evidence.dodged(criterion, case["question"], case["reply"]))
+    dodges, answers = pressed["dodged"], pressed["addressed"]
+    print(f"\n{name}: {sum(dodges)} of {len(dodges)} dodges pressed, {sum(answers)} of {len(answers)} answers pressed")
+    assert sum(dodges) >= least_pressed * len(dodges)
+    assert sum(answers) <= most_false * len(answers)
+
+
+def _session(catalog: Catalog, evidence: MeaningEvidence):  # noqa: ANN202
+    question = catalog.loop("canva-mle").round("system-design").questions[0]
+    case = Case(id="dodge", loop="canva-mle", round="system-design", question=question.id, expect="", missing="", answer="")
+    return make_session(catalog, case, None, evidence)
+
+
+async def test_a_dodged_follow_up_is_asked_again_once(catalog: Catalog, evidence: MeaningEvidence) -> None:
+    session, clock = _session(catalog, evidence)
+    [e async for e in session.open()]
+    await say(session, clock, DESIGN_ANSWER)
+    probe = session.turns[-1]
+    assert probe.kind is TurnKind.FOLLOW_UP and probe.criterion
+    await say(session, clock, PLATITUDE)
+    press = session.turns[-1]
+    assert press.kind is TurnKind.FOLLOW_UP and press.text.startswith(PRESS) and press.criterion == probe.criterion
+    assert press.question_id == probe.question_id and press.text.endswith("?")
+    await say(session, clock, PLATITUDE)  # pressed once: the round goes on
+    assert not session.turns[-1].text.startswith(PRESS)
+    assert session.engine.answers(probe.question_id or "")[1:] == [PLATITUDE, PLATITUDE]  # every reply is kept as said
+
+
+@pytest.mark.parametrize("reply", [
+    "Say a few thousand requests a second at peak, about a fifth of a second to answer, and success is more designs "
+    "finished from a suggested template.",
+    "I didn't pin those down, to be honest. I'd guess traffic is in the thousands a second and we'd want it back fast.",
+])
+async def test_a_reply_on_the_point_in_plain_words_is_not_pressed(catalog: Catalog, evidence: MeaningEvidence, reply: str) -> None:
+    session, clock = _session(catalog, evidence)
+    [e async for e in session.open()]
+    await say(session, clock, DESIGN_ANSWER)
+    assert session.turns[-1].kind is TurnKind.FOLLOW_UP and session.turns[-1].criterion == "requirements"
+    await say(session, clock, reply)
+    assert not session.turns[-1].text.startswith(PRESS)
+
+
+async def test_a_round_resumed_around_a_press_presses_once(catalog: Catalog, evidence: MeaningEvidence) -> None:
+    session, clock = _session(catalog, evidence)
+    [e async for e in session.open()]
+    await say(session, clock, DESIGN_ANSWER)
+    await say(session, clock, PLATITUDE)
+    full = list(session.turns)
+    assert full[-1].text.startswith(PRESS)
+    resumed, _ = _session(catalog, evidence)
+    [e async for e in resumed.restore(full[:-1])]  # stopped after the dodge, before the interviewer spoke
+    assert [t.text for t in resumed.turns] == [t.text for t in full]
+    again, clock2 = _session(catalog, evidence)
+    [e async for e in again.restore(full)]
+    await say(again, clock2, PLATITUDE)
+    assert not again.turns[-1].text.startswith(PRESS)  # pressed before the crash: not twice
