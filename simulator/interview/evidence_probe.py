@@ -24,6 +24,7 @@ from ..scoring.meaning.model import AnswerText, Assessment, EvidenceModel
 from ..scoring.meaning.plan_story import PUSHED, only_plans
 from ..scoring.signals import match_signal
 from ..scoring.text import Span
+from .terse import TERSE_WORDS
 from ..scoring.transcript import AnswerText as LadderAnswer
 from ..scoring.transcript import Exchange
 
@@ -34,11 +35,13 @@ _CACHE_SIZE = 256
 # A reply to a follow-up said nothing of the probed criterion when none of its facets is denied, wished for or read
 # at DODGE_BELOW or more, or at DODGE_BELOW_LEVEL_1 or more where the reply alone reads level 1. Chosen on the train
 # split's answers read per labelled criterion (0.040 of those labelled 2-4 read so, mostly keyword lists, capped at 2;
-# 0.62 of those labelled 1), then on a set of 130 replies written and labelled blind (tests/data/dodge_blind.yaml:
-# 29 of 60 dodges pressed, 1 of 70 answers; the first rule alone, run once before it was read, 23 and 1).
+# 0.62 of those labelled 1), then on replies written and labelled blind (tests/data/dodge_blind*.yaml; figures in
+# tests/test_dodged_reply.py).
 DODGE_BELOW = 0.2
 DODGE_BELOW_LEVEL_1 = 0.3
-MIN_DODGE_WORDS = 4  # "Yes, weekly." is too little to call a dodge
+# A reply of TERSE_WORDS or fewer is too little to call a dodge: "Ties. RANK shares positions, so I switched to
+# ROW_NUMBER." answers "which input would break it?" in words no facet was taught.
+MIN_DODGE_WORDS = TERSE_WORDS + 1
 
 
 def ladder_strength(criterion: Criterion, question: str, answers: list[str]) -> float:
