@@ -238,3 +238,38 @@ def test_advice_names_what_to_do_when_every_step_of_the_next_level_was_heard() -
     heard = {f.id for f in criterion.meaning.facets if f.level == 3}
     assert _missing(criterion, 2, heard) == f"For level 3 ({criterion.levels[3]}){HEARD_IN_PART}."
     assert "not yet heard" in _missing(criterion, 2, set())
+
+
+DESIGN_ROUND = Round(
+    id="sd", title="System design", stage="onsite", minutes=45, assesses="design", persona="system-design-interviewer",
+    questions=[Question(id="q-arch", text="Design template search for the editor.", source="written", criteria=["architecture"])],
+    criteria=[RoundCriterion(id="architecture", weight=0.5), RoundCriterion(id="rollout", weight=0.3),
+              RoundCriterion(id="monitoring", weight=0.2)],
+)
+DESIGN = ("A two-tower retriever pulls five hundred templates from a vector index and a small ranker orders them on "
+          "recency and the user's past edits. To ship it I'd first run it in shadow next to the current search for a "
+          "week, then send five percent of editor traffic to it behind a flag, and ramp to twenty-five, fifty and a "
+          "hundred percent a few days apart. If the share of searches that end in an edited template drops more than "
+          "half a point, or p95 latency goes over 150 ms, the flag flips back to the old search automatically.")
+
+
+def design_results(answer: str) -> dict[str, object]:
+    loop = LOOP.model_copy(update={"rounds": [DESIGN_ROUND]})
+    turns = [turn(0, Speaker.INTERVIEWER, TurnKind.QUESTION, "Design template search for the editor.", "q-arch"),
+             turn(1, Speaker.CANDIDATE, TurnKind.ANSWER, answer, "q-arch")]
+    return {r.criterion: r for r in score_round(loop, DESIGN_ROUND, turns, CATALOG).criteria}
+
+
+def test_a_criterion_no_question_asked_about_is_credited_where_the_answers_show_it_well() -> None:
+    results = design_results(DESIGN)
+    rollout = results["rollout"]
+    assert rollout.level is not None and rollout.level >= 3
+    assert rollout.note.startswith('not asked about; shown unprompted in the answer to "Design template search')
+    assert rollout.evidence and all(e.quote in DESIGN for e in rollout.evidence)
+
+
+def test_a_passing_mention_of_a_criterion_never_asked_about_costs_nothing() -> None:
+    results = design_results("A two-tower retriever pulls templates from a vector index, a small ranker orders them, "
+                             "and then we'd roll it out.")
+    assert results["rollout"].level is None and results["rollout"].note == "no question of the round probed this criterion"
+    assert results["monitoring"].level is None

@@ -20,7 +20,7 @@ from ..catalog.models import CompanyValue, Criterion
 from .company_values import apply_company_values, values_shown
 from .ladder import climb, unmet
 from .meaning import default_model
-from .meaning_result import score_by_meaning
+from .meaning_result import score_by_meaning, volunteered
 from .models import Check, CriterionResult, Evidence
 from .signals import Hit, match_signal
 from .transcript import Exchange, TestRun
@@ -77,7 +77,9 @@ def score_criterion(
     if not criterion.signals and model is None:
         return base.model_copy(update={"note": "the rubric defines no evidence signals for this criterion"})
     if not probing:
-        return base.model_copy(update={"note": "no question of the round probed this criterion"})
+        unasked = base.model_copy(update={"note": "no question of the round probed this criterion"})
+        shown = volunteered(model, criterion, base, [e for e in exchanges if e.answered]) if model is not None else None
+        return shown or unasked
     if tests:
         return score_from_tests(criterion, base, probing)
     answered = [e for e in probing if e.answered]

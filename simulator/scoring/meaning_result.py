@@ -28,6 +28,11 @@ SENTENCE_QUOTE_WORDS = 45  # ...when the sentence is no longer than this
 # assumptions)." alone told the candidate nothing (played, 2026-12-03).
 HEARD_IN_PART = ": each of its steps came up, but not yet plainly enough: say each one outright, with its specifics"
 TOLD_AS_PLAN = "told as what you would do, never as something done: level 1 on the question (tell a time you did it)"
+# A criterion no asked question probed is read from the answers all the same, and given a level only where they show
+# it at VOLUNTEERED_LEVEL or above: evidence volunteered can earn credit, a passing mention of a thing never asked
+# about must not cost the round its score.
+VOLUNTEERED_LEVEL = 3
+VOLUNTEERED = "not asked about; shown unprompted in the answer to \"{question}\""
 WHOLE_ANSWER = ("no sentence shows a step of the level guide on its own: the level reads the answer as a whole, "
                 "and the quotes are its sentences closest to the guide")
 
@@ -63,6 +68,23 @@ def _quoted_span(answer: AnswerText, start: int, end: int) -> tuple[int, int]:
 def assess_exchange(model: EvidenceModel, criterion: Criterion, exchange: Exchange) -> Assessment | None:
     answers = [ModelAnswer(text=a.masked, index=i) for i, a in enumerate(exchange.answers)]
     return model.assess(criterion, exchange.question, answers)
+
+
+def volunteered(model: EvidenceModel, criterion: Criterion, base: CriterionResult, answered: list[Exchange]) -> CriterionResult | None:
+    """The criterion read from the one answer that shows it best, for a round whose questions never probed it; None
+    below VOLUNTEERED_LEVEL (played: a design that told its canary and rollback unasked got "no question of the round
+    probed this criterion" for rollout)."""
+    readings = [(a.level, -i, e) for i, e in enumerate(answered)
+                if not told_as_plan(e.question, [t.masked for t in e.answers])
+                and (a := assess_exchange(model, criterion, e)) is not None and a.shown]
+    if not readings:
+        return None
+    level, _, exchange = max(readings, key=lambda r: r[:2])
+    if level < VOLUNTEERED_LEVEL:
+        return None
+    result = score_by_meaning(model, criterion, base, [exchange])
+    note = VOLUNTEERED.format(question=exchange.question)
+    return result.model_copy(update={"note": "; ".join(n for n in (note, result.note) if n)})
 
 
 def score_by_meaning(model: EvidenceModel, criterion: Criterion, base: CriterionResult, answered: list[Exchange]) -> CriterionResult:
