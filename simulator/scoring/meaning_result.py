@@ -72,8 +72,8 @@ def assess_exchange(model: EvidenceModel, criterion: Criterion, exchange: Exchan
 
 def volunteered(model: EvidenceModel, criterion: Criterion, base: CriterionResult, answered: list[Exchange]) -> CriterionResult | None:
     """The criterion read from the one answer that shows it best, for a round whose questions never probed it; None
-    below VOLUNTEERED_LEVEL (played: a design that told its canary and rollback unasked got "no question of the round
-    probed this criterion" for rollout)."""
+    below VOLUNTEERED_LEVEL. A design that told its canary and rollback unasked read "no question of the round probed
+    this criterion" for rollout, as if nothing had been said."""
     readings = [(a.level, -i, e) for i, e in enumerate(answered)
                 if not told_as_plan(e.question, [t.masked for t in e.answers])
                 and (a := assess_exchange(model, criterion, e)) is not None and a.shown]
