@@ -34,6 +34,14 @@ def test_a_bare_verb_after_a_plural_noun_is_the_verb() -> None:
     assert "the feature store" in found
 
 
+def test_a_word_in_s_before_an_object_pronoun_is_the_verb() -> None:
+    """Was: "You mentioned the gradient-boosted ranker orders: ..." from "a gradient-boosted ranker orders them"."""
+    found = [p.text for p in phrases("We pull five hundred candidates, and a gradient-boosted ranker orders them on recency, "
+                                     "then the encoder embeds it again.")]
+    assert "a gradient-boosted ranker" in found and "the encoder" in found
+    assert not any(text.endswith(("orders", "embeds")) for text in found)
+
+
 def test_speech_without_apostrophes_or_commas_is_cut_into_phrases() -> None:
     """Held-out follow-up cases, as Whisper writes speech: "id try focal loss" was named as a phrase ("I'd" lost its
     apostrophe), and "bank holiday calendars processor batch times" ran two list items together."""

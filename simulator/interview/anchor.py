@@ -22,8 +22,8 @@ from dataclasses import dataclass, replace
 from ..engine.guard import mentions
 from ..scoring.text import Span
 from .anchor_words import (
-    FILLERS, FUNCTION_WORDS, GENERIC, GERUND_NOUNS, IRREGULAR_PLURALS, MULTIPLIERS, ONLY_VERBS, PER_UNITS, PLURAL_MODIFIERS,
-    SPELLED_NUMBERS, TIME_LEADS, TIME_WORDS, UNITS, VERB_BASE_SET, VERBS,
+    FILLERS, FUNCTION_WORDS, GENERIC, GERUND_NOUNS, IRREGULAR_PLURALS, MULTIPLIERS, OBJECT_PRONOUNS, ONLY_VERBS,
+    PER_UNITS, PLURAL_MODIFIERS, SPELLED_NUMBERS, TIME_LEADS, TIME_WORDS, UNITS, VERB_BASE_SET, VERBS,
 )
 
 __all__ = ["Phrase", "choose_anchor", "mentions", "phrases", "with_anchor"]
@@ -237,10 +237,11 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
         previous = token.lower()
         nouns_so_far = any(role in ("noun", "number") for _, role in run)
         after_det = bool(run) and not nouns_so_far
-        # "the queue passes 200 frames", "the encoder embeds the query": a word in -s between a noun and a
-        # determiner or a number is the verb.
+        # "the queue passes 200 frames", "the encoder embeds the query", "a ranker orders them": a word in -s between
+        # a noun and a determiner, a number or an object pronoun is the verb.
         verb_s = (token.islower() and len(token) > 3 and token.endswith("s") and not token.endswith("ss")
-                  and (_kind(following) == "number" or (_kind(following) == "det" and following.lower() not in ("a", "an"))))
+                  and (_kind(following) == "number" or following.lower() in OBJECT_PRONOUNS
+                       or (_kind(following) == "det" and following.lower() not in ("a", "an"))))
         if kind == "content" and nouns_so_far and verb_s:
             kind = "verb"
         if kind == "det":

@@ -51,6 +51,7 @@ PER_UNITS = frozenset(
     "second minute hour day week month quarter year query request user order session merchant shop item image".split()
 )
 """"20 requests per second": a rate is one phrase, its unit included."""
+OBJECT_PRONOUNS = frozenset("them it us him her me".split())  # "a ranker orders them": the -s word before one is a verb
 ONLY_VERBS = frozenset("mean give take make get go come say tell become seem let keep raise suppose sell buy".split())
 """Verbs no phrase here uses as a noun: after a number ("1.0 give index B", "w 1 means ...") they are the verb."""
 # Plural nouns that modify the next noun ("sales tax", "orders table"); any other plural ends a noun phrase in
