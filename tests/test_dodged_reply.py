@@ -28,7 +28,10 @@ DATA = Path(__file__).resolve().parent / "data"
 # threshold (its first rule, run once before it was read: 23 of 60 dodges, 1 of 70 answers); the second, run once
 # blind on that rule, pressed 19 of 55 dodges and 2 of 65 answers, both answers of eight or nine words to a coding
 # follow-up, so replies of a dozen words or fewer are no longer read: 25 of 60 and 1 of 70, 14 of 55 and 0 of 65 now.
-SETS = [("dodge_blind.yaml", 0.38, 0.03), ("dodge_blind2.yaml", 0.22, 0.03)]
+# The third, run once blind on the rule as shipped: 20 of 50 dodges and 2 of 50 answers (both answers in plain words
+# the detectors did not read: "keep a to-do list of accounts to visit instead", "gave each one to the team that knew
+# that area best").
+SETS = [("dodge_blind.yaml", 0.38, 0.03), ("dodge_blind2.yaml", 0.22, 0.03), ("dodge_blind3.yaml", 0.35, 0.05)]
 
 DESIGN_ANSWER = (
     "I'd split it into candidate retrieval and ranking. A two-tower model embeds the user's recent designs and each "
