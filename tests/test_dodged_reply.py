@@ -15,10 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 from followup_cases import Case, make_session
-from test_followups import say
+from test_followups import catalog, evidence, say  # noqa: F401 - the module-scoped fixtures, loaded once
 
-from simulator.catalog import Catalog, load_catalog
-from simulator.config import PROJECT_ROOT
+from simulator.catalog import Catalog
 from simulator.engine.turns import TurnKind
 from simulator.interview.evidence_probe import MeaningEvidence
 from simulator.interview.follow_up_text import PRESS
@@ -41,16 +40,6 @@ DESIGN_ANSWER = (
 )
 PLATITUDE = ("Honestly the team was great and we all really enjoyed working on it together, everyone learned a lot "
              "and the stakeholders were happy with how it went.")
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
-
-
-@pytest.fixture(scope="module")
-def evidence() -> MeaningEvidence:
-    return MeaningEvidence()
 
 
 @pytest.mark.parametrize(("name", "least_pressed", "most_false"), SETS)

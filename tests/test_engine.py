@@ -419,24 +419,24 @@ def test_a_reply_that_dodges_a_probe_is_asked_it_again_once() -> None:
     assert eng.current_question == first or again.action == "next_question"
 
 
-def test_a_reply_on_the_point_or_a_pass_is_not_pressed() -> None:
-    eng, clock = engine(dodged=dodges_by_weather)
+def _probed(dodged: object) -> tuple[RoundEngine, SimulatedClock]:
+    """An engine whose first answer drew a rubric probe, said; the reply is next."""
+    eng, clock = engine(dodged=dodged)
     eng.start()
     clock.advance(20)
     probe = eng.record_answer(NO_NUMBERS_WE).probe
-    assert probe is not None
+    assert probe is not None and probe.kind == "probe"
     eng.record_interviewer(probe.canned)
     clock.advance(20)
+    return eng, clock
+
+
+def test_a_reply_on_the_point_or_a_pass_is_not_pressed() -> None:
+    eng, _ = _probed(dodges_by_weather)
     plan = eng.record_answer(STRONG)
     assert plan.probe is None or plan.probe.kind != "press"
-    eng2, clock2 = engine(dodged=lambda c, q, a: True)
-    eng2.start()
-    clock2.advance(20)
-    probe2 = eng2.record_answer(NO_NUMBERS_WE).probe
-    assert probe2 is not None
-    eng2.record_interviewer(probe2.canned)
-    clock2.advance(20)
-    passed = eng2.record_answer("", passed=True)
+    eng, _ = _probed(lambda c, q, a: True)
+    passed = eng.record_answer("", passed=True)
     assert passed.probe is None or passed.probe.kind != "press"
 
 
