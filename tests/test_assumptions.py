@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from simulator.catalog import Catalog, load_catalog
 from simulator.config import PROJECT_ROOT
