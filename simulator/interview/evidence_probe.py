@@ -24,9 +24,9 @@ from ..scoring.meaning.model import AnswerText, Assessment, EvidenceModel
 from ..scoring.meaning.plan_story import PUSHED, only_plans
 from ..scoring.signals import match_signal
 from ..scoring.text import Span
-from .terse import TERSE_WORDS
 from ..scoring.transcript import AnswerText as LadderAnswer
 from ..scoring.transcript import Exchange
+from .terse import TERSE_WORDS
 
 log = logging.getLogger(__name__)
 

@@ -3,8 +3,8 @@
 Per criterion it scores every exchange that probes it on the ladder of the
 rubric (see ladder.py), then takes the rounded mean over those exchanges. It
 returns None (insufficient evidence) when the rubric gives it nothing to look
-for (no signals, or signals without a `scoring:` ladder), when no question of the round probed the criterion, or when the candidate
-never answered those questions; an answer that was given but shows nothing is
+for (no signals, or signals without a `scoring:` ladder), when no question of the round probed the criterion (and no
+answer showed it unasked at VOLUNTEERED_LEVEL, meaning_result.py), or when the candidate never answered those questions; an answer that was given but shows nothing is
 level 1.
 
 A criterion whose ladder sets `hidden_tests` (correctness in coding rounds) is
@@ -20,7 +20,7 @@ from ..catalog.models import CompanyValue, Criterion
 from .company_values import apply_company_values, values_shown
 from .ladder import climb, unmet
 from .meaning import default_model
-from .meaning_result import score_by_meaning, volunteered
+from .meaning_result import VOLUNTEERED, score_by_meaning, volunteered
 from .models import Check, CriterionResult, Evidence
 from .signals import Hit, match_signal
 from .transcript import Exchange, TestRun
@@ -76,10 +76,12 @@ def score_criterion(
         model = None
     if not criterion.signals and model is None:
         return base.model_copy(update={"note": "the rubric defines no evidence signals for this criterion"})
+    volunteer = None
+    if not probing and model is not None:
+        volunteer = volunteered(model, criterion, [e for e in exchanges if e.answered])
+        probing = [volunteer] if volunteer is not None else []
     if not probing:
-        unasked = base.model_copy(update={"note": "no question of the round probed this criterion"})
-        shown = volunteered(model, criterion, base, [e for e in exchanges if e.answered]) if model is not None else None
-        return shown or unasked
+        return base.model_copy(update={"note": "no question of the round probed this criterion"})
     if tests:
         return score_from_tests(criterion, base, probing)
     answered = [e for e in probing if e.answered]
@@ -90,6 +92,9 @@ def score_criterion(
         if values is not None and criterion.meaning is not None and criterion.meaning.company_values:
             company, listed = values
             result = apply_company_values(result, values_shown(model, listed, answered), company)
+        if volunteer is not None:
+            note = VOLUNTEERED.format(question=volunteer.question)
+            result = result.model_copy(update={"note": "; ".join(n for n in (note, result.note) if n)})
         return result
 
     levels: list[int] = []

@@ -70,21 +70,17 @@ def assess_exchange(model: EvidenceModel, criterion: Criterion, exchange: Exchan
     return model.assess(criterion, exchange.question, answers)
 
 
-def volunteered(model: EvidenceModel, criterion: Criterion, base: CriterionResult, answered: list[Exchange]) -> CriterionResult | None:
-    """The criterion read from the one answer that shows it best, for a round whose questions never probed it; None
-    below VOLUNTEERED_LEVEL. A design that told its canary and rollback unasked read "no question of the round probed
-    this criterion" for rollout, as if nothing had been said."""
+def volunteered(model: EvidenceModel, criterion: Criterion, answered: list[Exchange]) -> Exchange | None:
+    """For a criterion no asked question probed, the answer that shows it best, where it shows it at VOLUNTEERED_LEVEL
+    or above. A design that told its canary and rollback unasked read "no question of the round probed this
+    criterion" for rollout, as if nothing had been said."""
     readings = [(a.level, -i, e) for i, e in enumerate(answered)
                 if not told_as_plan(e.question, [t.masked for t in e.answers])
                 and (a := assess_exchange(model, criterion, e)) is not None and a.shown]
     if not readings:
         return None
     level, _, exchange = max(readings, key=lambda r: r[:2])
-    if level < VOLUNTEERED_LEVEL:
-        return None
-    result = score_by_meaning(model, criterion, base, [exchange])
-    note = VOLUNTEERED.format(question=exchange.question)
-    return result.model_copy(update={"note": "; ".join(n for n in (note, result.note) if n)})
+    return exchange if level >= VOLUNTEERED_LEVEL else None
 
 
 def score_by_meaning(model: EvidenceModel, criterion: Criterion, base: CriterionResult, answered: list[Exchange]) -> CriterionResult:
