@@ -126,7 +126,7 @@ class MeaningEvidence:
     def dodged(self, criterion: Criterion, question: str, reply: str) -> bool:
         """The reply to a follow-up on `criterion` said nothing of it: no part shown, however weakly, none denied,
         none wished for. Never said without the model: the keyword ladder would call plain words a dodge."""
-        if len(reply.split()) < MIN_DODGE_WORDS:
+        if len(readable([reply])[0].split()) < MIN_DODGE_WORDS:  # words said to the grader are not said
             return False
         assessment = self.assess(criterion, question, [reply])
         if assessment is None or assessment.shown or assessment.denied or assessment.wished:
