@@ -242,7 +242,7 @@ class RoundEngine:
     def _dodges(self, probe: Probe, question: Question, reply: str) -> bool:
         """Once a question, a reply that said nothing of a rubric probe's point is asked it again, as a real interviewer
         presses ("I'm still not hearing how you'd know it degraded"). It repeats a follow-up: no limit but time's."""
-        if question.id in self._pressed or not reply.strip():
+        if question.id in self._pressed:
             return False
         if not self.dodged(self.catalog.criterion(self.loop, probe.criterion), question.text, reply):
             return False

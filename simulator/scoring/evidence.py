@@ -3,9 +3,9 @@
 Per criterion it scores every exchange that probes it on the ladder of the
 rubric (see ladder.py), then takes the rounded mean over those exchanges. It
 returns None (insufficient evidence) when the rubric gives it nothing to look
-for (no signals, or signals without a `scoring:` ladder), when no question of the round probed the criterion (and no
-answer showed it unasked at VOLUNTEERED_LEVEL, meaning_result.py), or when the candidate never answered those questions; an answer that was given but shows nothing is
-level 1.
+for (no signals, or signals without a `scoring:` ladder), when no question of the round probed the criterion
+(and no answer showed it unasked at VOLUNTEERED_LEVEL, meaning_result.py), or when the candidate never answered
+those questions; an answer that was given but shows nothing is level 1.
 
 A criterion whose ladder sets `hidden_tests` (correctness in coding rounds) is
 scored from the sandbox runs the app recorded instead (see `score_from_tests`):
