@@ -24,6 +24,7 @@ from ..catalog.models import Loop, Round
 from ..config import PROJECT_ROOT
 from ..engine.turns import Speaker, Turn, TurnKind
 from ..scoring.meaning import default_model
+from ..scoring.meaning.clauses import clear_split_cache
 from ..scoring.score import score_round
 
 GOAL_S = 2.0
@@ -150,7 +151,8 @@ def run_scoring_bench(repeats: int = 5, catalog: Catalog | None = None) -> Bench
     turns: list[Turn] = []
     for seed in range(1, repeats + 1):
         turns = generate_round(rnd, seed=seed, sentences=sentences)
-        embedder.clear_cache()  # cold: every answer is embedded again, as in a new round
+        embedder.clear_cache()  # cold: every answer is embedded and split again, as in a new round
+        clear_split_cache()
         start = time.perf_counter()
         score = score_round(loop, rnd, turns, catalog)
         times.append(time.perf_counter() - start)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from ..text import Span, sentences
 from .negation import negation_split
@@ -173,6 +174,13 @@ def split_clauses(text: str, *, story: bool = False, answer_index: int = 0, spok
     spoken_breaks: a long run with no commas is also split where a new subject starts (_SPOKEN_BOUNDARY), as the
     evidence model reads answers; the clarification reader keeps such a run whole, since a spoken question runs on.
     """
+    return list(_split(text, story, answer_index, spoken_breaks))
+
+
+@lru_cache(maxsize=4096)
+def _split(text: str, story: bool, answer_index: int, spoken_breaks: bool) -> tuple[Clause, ...]:
+    """Cached: scoring a round reads each exchange once per criterion, and each read split it again (a third of a
+    45-minute round's scoring time, `interview-sim bench scoring`). Clauses are frozen, so sharing them is safe."""
     clauses: list[Clause] = []
     for sentence in sentences(text):
         raw_sentence = text[sentence.start:sentence.end]
@@ -196,7 +204,12 @@ def split_clauses(text: str, *, story: bool = False, answer_index: int = 0, spok
                 subject=first_subject(norm), question=(asks and (span.end == sentence.end or bool(_QUESTION_START.match(norm))))
                 or is_question(raw, norm), answer_index=answer_index,
             ))
-    return clauses
+    return tuple(clauses)
+
+
+def clear_split_cache() -> None:
+    """Forget every split: `interview-sim bench scoring` times a round as though none of it had been read before."""
+    _split.cache_clear()
 
 
 _SUBJECTS = re.compile(
