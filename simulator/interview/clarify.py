@@ -22,10 +22,10 @@ from .fact_match import TERM_NEAREST_MIN, choose_facts, keyed_facts, unique_fact
 from .terms import term_asked, term_fact, term_named
 from .told import story_tag
 from .turn_shape import (assumed_before, checks_back, explaining, invited_assumption, put_to_confirm, sentence_start, starts_sentence,
-                         statements)
+                         statements, why_asked)
 from .turn_phrases import (
     ACKNOWLEDGEMENT, ASKED_AFTER_IF, ABOUT_THE_ANSWER, ABOUT_US, ANNOUNCES_ASK, AFTER_THE_ROUND, ANSWERS_ITSELF,
-    ANSWER_MARK, ANSWER_WORDS, ANSWERED_ALOUD, ASKED_IN_PLACE, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, ASSUMES, BARE, POLAR_ASK, SAY_MORE,
+    ANSWER_MARK, ANSWER_WORDS, ANSWERED_ALOUD, ASK_GOES_ON, ASKED_IN_PLACE, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, ASSUMES, BARE, POLAR_ASK, SAY_MORE,
     ELABORATES, BECAUSE, BREAK, BREAK_GRANTED, BY_TERM, CALL_FIXED, CALL_TROUBLE, CHECK_IN, CHOICE, CHOOSES, CONFIRM,
     FILLER_RESTART, GLOSS_QUESTION, GUESSED, HEDGE, GO_AHEAD, GO_ON, HEAR_YOU, HEARING, HINT, IN_MIND, INDIRECT,
     BACK_REFERENCE, INVITES_CORRECTION, JOINED, LOGISTICS, MARKED_QUESTION, MEAN_BY, OKAY_WITH_YOU,
@@ -287,7 +287,10 @@ def read_turn(text: str, question: Question, last_asked: str | None = None) -> C
                 and (JOINED.match(clauses[i].norm) or len(clauses[i].norm.split()) <= 3) \
                 and not re.search(r"[.!?]", text[clauses[i - 1].span.end:clauses[i].span.start]):
             kinds[i - 1] = "question"
-    not_answers = explaining(text, clauses) | put_to_confirm(text, clauses, kinds)
+    for i in range(1, len(clauses)):
+        if kinds[i] is None and kinds[i - 1] == "indirect" and ASK_GOES_ON.match(clauses[i].norm):
+            kinds[i] = "indirect"  # "I'd love to know what share use Sidekick, and what share of them use it for marketing"
+    not_answers = explaining(text, clauses) | put_to_confirm(text, clauses, kinds) | why_asked(text, clauses, kinds)
     stating = statements(clauses, kinds, question, not_answers)
     stated = sum(len(clauses[i].norm.split()) for i in stating)
     # "I'd build the graph over the 30 days... Is there a seed set?": a short plan is an answer all the same

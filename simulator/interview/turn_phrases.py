@@ -322,6 +322,19 @@ WHY_I_ASK = re.compile(
     r"i ask(?: (?:this|that))?(?: first)? because)\b",
     re.IGNORECASE,
 )
+# What the answer to an ask is for, said right after it ("..., so I can see whether the gap is awareness or usefulness",
+# "Because the comparison group is depend on this."): why the candidate asks, not an answer begun.
+ASK_PURPOSE = re.compile(
+    r"^(?:so(?: that)?|just so|that way|to) (?:i|we) (?:can|could|know|understand|see|judge|decide|size|pick|choose)\b|"
+    r"^(?:because|cause|since|as) .{0,60}?\b(?:depends?|is depend|hinges?|changes?|decides?|affects?|drives?|determines?|matters?)"
+    r"(?: (?:a lot|on|for))? (?:this|that|it|the answer)\b",
+    re.IGNORECASE,
+)
+# Another ask joined to an indirect one ("I'd love to know what share use Sidekick, and what share of them use it for
+# marketing"): it asks too, unless it says what the candidate would do ("and what I'd do is..."). After a direct question
+# it need not: "So first place is data loading: how many workers, and whether images are fetched one by one" answers.
+ASK_GOES_ON = re.compile(r"^(?:and|or|also|plus)(?: also)? (?:what|how|which|whether|who|when|where)\b(?! (?:i|we)(?:'?d| would)\b)",
+                         re.IGNORECASE)
 # Saying the problem back to check it ("Let me restate it to check I have it: one ranking system...", "I want to check
 # I'm picturing the same outcome: ..."): what follows in the sentence is put to the interviewer, not an answer yet.
 PLAYS_BACK = re.compile(

@@ -11,7 +11,7 @@ import re
 
 from ..catalog.models import Question
 from ..scoring.meaning.clauses import Clause
-from .turn_phrases import ASSUMES, CHECKS_BACK, CONSEQUENCE, INVITES_CORRECTION, META, PLAN, PLAYS_BACK, PREAMBLE, WHY_I_ASK
+from .turn_phrases import ASK_PURPOSE, ASSUMES, CHECKS_BACK, CONSEQUENCE, INVITES_CORRECTION, META, PLAN, PLAYS_BACK, PREAMBLE, WHY_I_ASK
 
 RESTATED = 0.8  # share of a clause's content words that are the question's when it only says the question back
 _STOP_STEMS = {w[:5] for w in "the and are was were that this with for from into what which when where how have has our your " \
@@ -126,4 +126,18 @@ def explaining(text: str, clauses: list[Clause]) -> set[int]:
             sentence = []
         if i < len(clauses):
             sentence.append(i)
+    return out
+
+
+def why_asked(text: str, clauses: list[Clause], kinds: list[str | None]) -> set[int]:
+    """Clauses that say what an ask just made is for ("..., so I can see whether the gap is awareness or usefulness";
+    "Because the comparison group is depend on this."), in its sentence or the one after it: no answer, unless they
+    say what the candidate would do."""
+    out: set[int] = set()
+    for i, clause in enumerate(clauses):
+        if kinds[i] is not None or not i or not ASK_PURPOSE.match(clause.norm) or PLAN.search(clause.norm):
+            continue
+        asked_before = range(sentence_start(text, clauses, i - 1) if starts_sentence(text, clauses, i) else sentence_start(text, clauses, i), i)
+        if any(kinds[j] is not None for j in asked_before):
+            out.add(i)
     return out
