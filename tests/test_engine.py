@@ -267,6 +267,31 @@ def test_a_criterion_left_out_is_probed_before_one_shown_in_part() -> None:
     assert eng2.record_answer("all shown, all strong").action == "next_question"
 
 
+def test_a_criterion_probed_last_waits_until_nothing_else_needs_a_probe() -> None:
+    """Communication is heard in how everything is told: a story left without its result is asked for the result,
+    however weak or absent the reading of how it was told; once nothing else needs a probe, it is asked in turn."""
+    readings = {"impact": 0.60, "ownership": 0.90, "structure": 0.10}
+
+    def evidence(criterion, question, answers):  # noqa: ANN001, ANN202 - EvidenceStrength
+        return readings[criterion.id]
+
+    def left_out(criterion, question, answers):  # noqa: ANN001, ANN202 - EvidenceAbsent
+        return criterion.id == "structure"
+
+    catalog = make_catalog()
+    catalog.criteria["structure"] = catalog.criteria["structure"].model_copy(update={"probed_last": True})
+    loop = catalog.loops["demo"]
+    clock = SimulatedClock()
+    eng = RoundEngine(catalog, loop, loop.rounds[0], PERSONA, clock=clock, seed=1, evidence=evidence, absent=left_out)
+    eng.start()
+    clock.advance(30)
+    plan = eng.record_answer("anything")
+    assert plan.probe is not None and plan.probe.criterion == "impact"
+    clock.advance(30)
+    plan = eng.record_answer("the result, in numbers")
+    assert plan.probe is not None and plan.probe.criterion == "structure"
+
+
 def test_a_probe_already_asked_this_round_is_not_asked_again() -> None:
     """Played (2026-12-03): a behavioural round asked "which part of the work did you personally own...?" three times,
     each after a new story: the probe was said with an anchor before it ("You mentioned X: which part..."), so the

@@ -136,6 +136,9 @@ class Criterion(Strict):
         None, description="regex a follow-up for this criterion must match: a model's rewording of a probe that matches it "
                           "must match it too (the guard's check that the probe's point survived)")
     meaning: Meaning | None = Field(None, description="facets the evidence model reads; None = scored from signals only")
+    probed_last: bool = Field(
+        False, description="heard in how every answer is told (communication), not in what it says: a follow-up probes it "
+                           "only when no other criterion of the question needs one")
     looking_back: str | None = Field(
         None, description="the follow-up when the answers say the practice was not done (\"we never A/B tested it\"): what "
                           "the candidate would do now; the canned probes would ask for results that do not exist")

@@ -343,6 +343,7 @@ class RoundEngine:
         WELL_EVIDENCED. A criterion the candidate's own questions to the interviewer already show ("how much
         traffic, and what's the latency budget?" for requirements) is not probed: asking them back is not listening.
         Nor is one whose every canned probe was already asked this round: the same sentence again is no follow-up.
+        One `probed_last` (communication: heard in how everything is told) waits until nothing else needs a probe.
         A story told only as "we" and "the team" is asked for the candidate's own part first, whatever the question
         lists: a real interviewer asks "what did *you* do?" before anything else (played, 2026-12-03: a conflict
         story told as "the team decided..." drew probes on the drift alert and the platform team). One told only as
@@ -360,7 +361,7 @@ class RoundEngine:
             return probe.model_copy(update={"canned": PLAN_ONLY, "kind": "plan_only"})
         asked_about = self._clarifying.get(question.id, [])
         round_order = {c.id: i for i, c in enumerate(self.round.criteria)}
-        untouched, partial = [], []
+        untouched, partial, last = [], [], []
         for order, crit_id in enumerate(question.criteria):
             if crit_id in probed or self._unasked_probe(crit_id) is None:
                 continue  # probed on this question, or every probe of it already asked this round: no new question
@@ -369,11 +370,11 @@ class RoundEngine:
                 continue
             score = self.evidence(criterion, question.text, said)
             entry = (score, round_order.get(crit_id, len(round_order)), order, crit_id)
-            if self.absent(criterion, question.text, said):
+            if not criterion.probed_last and self.absent(criterion, question.text, said):
                 untouched.append(entry)
             elif score < WELL_EVIDENCED:
-                partial.append(entry)
-        candidates = untouched or partial or (self._again(question, probed, said, round_order) if self._deep() else [])
+                (last if criterion.probed_last else partial).append(entry)
+        candidates = untouched or partial or last or (self._again(question, probed, said, round_order) if self._deep() else [])
         if not candidates:
             return None
         weakest = min(c[0] for c in candidates)
