@@ -9,7 +9,7 @@ from simulator.engine.question_order import choose_questions
 from simulator.engine.round import AFTER_A_PASS, CLOSING_RESERVE_S, Phase, RoundEngine
 
 from engine_fixtures import PERSONA, make_catalog, make_loop
-from simulator.catalog import Loop
+from simulator.catalog import Catalog, Loop
 
 NO_NUMBERS_WE = "We built a recommender for templates and it went to production and the team was happy with it."
 NUMBERS_NO_I = "We moved ranking to a learned model and click-through went from 4.1% to 4.6% in an A/B test."
@@ -19,12 +19,18 @@ STRONG = (
 )
 
 
-def engine(minutes: int = 30, questions: int = 4, **kw: object) -> tuple[RoundEngine, SimulatedClock]:
-    catalog = make_catalog(minutes, questions)
+def engine(minutes: int = 30, questions: int = 4, catalog: Catalog | None = None, **kw: object) -> tuple[RoundEngine, SimulatedClock]:
+    catalog = catalog or make_catalog(minutes, questions)
     loop = catalog.loops["demo"]
     clock = SimulatedClock()
     eng = RoundEngine(catalog, loop, loop.rounds[0], PERSONA, clock=clock, seed=1, **kw)  # type: ignore[arg-type]
     return eng, clock
+
+
+def read_as(readings: dict[str, float], absent: set[str]) -> dict[str, object]:
+    """An evidence model that reads each criterion as `readings` and `absent` say (both read at call time)."""
+    return {"evidence": lambda criterion, question, answers: readings[criterion.id],
+            "absent": lambda criterion, question, answers: criterion.id in absent}
 
 
 def test_answer_without_numbers_gets_an_impact_probe() -> None:
@@ -244,14 +250,7 @@ def test_a_criterion_left_out_is_probed_before_one_shown_in_part() -> None:
     """Nothing said about structure outranks a weak reading of impact, and is asked even when it reads strong."""
     readings = {"impact": 0.20, "ownership": 0.90, "structure": 0.75}
     absent = {"structure"}
-
-    def evidence(criterion, question, answers):  # noqa: ANN001, ANN202 - EvidenceStrength
-        return readings[criterion.id]
-
-    def left_out(criterion, question, answers):  # noqa: ANN001, ANN202 - EvidenceAbsent
-        return criterion.id in absent
-
-    eng, clock = engine(evidence=evidence, absent=left_out)
+    eng, clock = engine(**read_as(readings, absent))
     eng.start()
     clock.advance(30)
     plan = eng.record_answer("anything")
@@ -261,7 +260,7 @@ def test_a_criterion_left_out_is_probed_before_one_shown_in_part() -> None:
     assert plan.probe is not None and plan.probe.criterion == "impact"  # then the weakest of what was said
     absent.clear()
     readings["impact"] = 0.95
-    eng2, clock2 = engine(evidence=evidence, absent=left_out)
+    eng2, clock2 = engine(**read_as(readings, absent))
     eng2.start()
     clock2.advance(30)
     assert eng2.record_answer("all shown, all strong").action == "next_question"
@@ -270,19 +269,9 @@ def test_a_criterion_left_out_is_probed_before_one_shown_in_part() -> None:
 def test_a_criterion_probed_last_waits_until_nothing_else_needs_a_probe() -> None:
     """Communication is heard in how everything is told: a story left without its result is asked for the result,
     however weak or absent the reading of how it was told; once nothing else needs a probe, it is asked in turn."""
-    readings = {"impact": 0.60, "ownership": 0.90, "structure": 0.10}
-
-    def evidence(criterion, question, answers):  # noqa: ANN001, ANN202 - EvidenceStrength
-        return readings[criterion.id]
-
-    def left_out(criterion, question, answers):  # noqa: ANN001, ANN202 - EvidenceAbsent
-        return criterion.id == "structure"
-
     catalog = make_catalog()
     catalog.criteria["structure"] = catalog.criteria["structure"].model_copy(update={"probed_last": True})
-    loop = catalog.loops["demo"]
-    clock = SimulatedClock()
-    eng = RoundEngine(catalog, loop, loop.rounds[0], PERSONA, clock=clock, seed=1, evidence=evidence, absent=left_out)
+    eng, clock = engine(catalog=catalog, **read_as({"impact": 0.60, "ownership": 0.90, "structure": 0.10}, {"structure"}))
     eng.start()
     clock.advance(30)
     plan = eng.record_answer("anything")
