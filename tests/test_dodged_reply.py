@@ -29,8 +29,9 @@ DATA = Path(__file__).resolve().parent / "data"
 # follow-up, so replies of a dozen words or fewer are no longer read: 25 of 60 and 1 of 70, 14 of 55 and 0 of 65 now.
 # The third, run once blind on the rule as shipped: 20 of 50 dodges and 2 of 50 answers (both answers in plain words
 # the detectors did not read: "keep a to-do list of accounts to visit instead", "gave each one to the team that knew
-# that area best").
-SETS = [("dodge_blind.yaml", 0.38, 0.03), ("dodge_blind2.yaml", 0.22, 0.03), ("dodge_blind3.yaml", 0.35, 0.05)]
+# that area best"). The fourth, run once blind on 2026-12-04: 24 of 50 dodges, 4 of 50 answers (all four in plain words).
+SETS = [("dodge_blind.yaml", 0.38, 0.03), ("dodge_blind2.yaml", 0.22, 0.03), ("dodge_blind3.yaml", 0.35, 0.05),
+        ("dodge_blind4.yaml", 0.44, 0.09)]
 
 DESIGN_ANSWER = (
     "I'd split it into candidate retrieval and ranking. A two-tower model embeds the user's recent designs and each "
