@@ -33,6 +33,17 @@ def read_as(readings: dict[str, float], absent: set[str]) -> dict[str, object]:
             "absent": lambda criterion, question, answers: criterion.id in absent}
 
 
+def probed(eng: RoundEngine, clock: SimulatedClock, *answers: str) -> list[str | None]:
+    """The criterion each answer's follow-up probes (None where it draws none), answered 30 s apart from the start."""
+    eng.start()
+    criteria = []
+    for answer in answers:
+        clock.advance(30)
+        plan = eng.record_answer(answer)
+        criteria.append(plan.probe.criterion if plan.action == "follow_up" and plan.probe is not None else None)
+    return criteria
+
+
 def test_answer_without_numbers_gets_an_impact_probe() -> None:
     eng, clock = engine()
     eng.start()
@@ -250,14 +261,8 @@ def test_a_criterion_left_out_is_probed_before_one_shown_in_part() -> None:
     """Nothing said about structure outranks a weak reading of impact, and is asked even when it reads strong."""
     readings = {"impact": 0.20, "ownership": 0.90, "structure": 0.75}
     absent = {"structure"}
-    eng, clock = engine(**read_as(readings, absent))
-    eng.start()
-    clock.advance(30)
-    plan = eng.record_answer("anything")
-    assert plan.probe is not None and plan.probe.criterion == "structure"
-    clock.advance(30)
-    plan = eng.record_answer("more")
-    assert plan.probe is not None and plan.probe.criterion == "impact"  # then the weakest of what was said
+    # the left-out one, then the weakest of what was said
+    assert probed(*engine(**read_as(readings, absent)), "anything", "more") == ["structure", "impact"]
     absent.clear()
     readings["impact"] = 0.95
     eng2, clock2 = engine(**read_as(readings, absent))
@@ -272,13 +277,7 @@ def test_a_criterion_probed_last_waits_until_nothing_else_needs_a_probe() -> Non
     catalog = make_catalog()
     catalog.criteria["structure"] = catalog.criteria["structure"].model_copy(update={"probed_last": True})
     eng, clock = engine(catalog=catalog, **read_as({"impact": 0.60, "ownership": 0.90, "structure": 0.10}, {"structure"}))
-    eng.start()
-    clock.advance(30)
-    plan = eng.record_answer("anything")
-    assert plan.probe is not None and plan.probe.criterion == "impact"
-    clock.advance(30)
-    plan = eng.record_answer("the result, in numbers")
-    assert plan.probe is not None and plan.probe.criterion == "structure"
+    assert probed(eng, clock, "anything", "the result, in numbers") == ["impact", "structure"]
 
 
 def test_a_probe_already_asked_this_round_is_not_asked_again() -> None:
