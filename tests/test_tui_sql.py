@@ -49,8 +49,10 @@ async def test_sql_problem_in_the_coding_round(tmp_path: Path) -> None:
     clock = SimulatedClock()
     app = InterviewApp(settings, clock_factory=lambda: clock, llm=DownLLM(), seed=1)
     async with app.run_test(size=(160, 50)) as pilot:
-        await wait_for(pilot, lambda: app.catalog is not None and app.store is not None, 20, "data")
-        app.screen.query_one("#round", Select).value = "coding"
+        rounds = app.screen.query_one("#round", Select)
+        # the picker is filled from the catalog a moment after it loads: under load the value was set before (full suite)
+        await wait_for(pilot, lambda: app.store is not None and any(v == "coding" for _, v in rounds._options), 20, "the rounds")  # noqa: SLF001
+        rounds.value = "coding"
         await pilot.pause()
         await pilot.press("ctrl+n")
         await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen), 10, "the interview")
