@@ -277,19 +277,19 @@ def read_turn(text: str, question: Question, last_asked: str | None = None) -> C
                 kinds[i] = "question"  # "...do they need the exact same image | like pixel for pixel, or is it enough..."
             elif kinds[i] is None and (len(clause.norm.split()) >= 4 and TAG_RIGHT.search(clause.norm) or TAG_CONFIRM.search(clause.norm)):
                 kinds[i] = "confirm"  # "if two attempts have the same timestamp they both count right", "..., is that the gist"
-    # "the 1,000 a day, is that hard? like the team can't do 1,001, or can we pull in temps": the question goes on
+    # "the 1,000 a day, is that hard? like the team can't do 1,001, or can we pull in temps": the question goes on, and so
+    # does an indirect one ("I'd love to know what share use Sidekick, and what share of them use it for marketing")
     for i in range(1, len(clauses)):
         if kinds[i] is None and kinds[i - 1] == "question" and (ELABORATES.match(clauses[i].norm) or OR_ASKS.match(clauses[i].norm)):
             kinds[i] = "question"
+        elif kinds[i] is None and kinds[i - 1] == "indirect" and ASK_GOES_ON.match(clauses[i].norm):
+            kinds[i] = "indirect"
     # "so roughly how many products do they have, and how often...?" asks in both pieces of the sentence
     for i in range(1, len(clauses)):
         if kinds[i] == "question" and kinds[i - 1] is None and i not in asked_mid \
                 and (JOINED.match(clauses[i].norm) or len(clauses[i].norm.split()) <= 3) \
                 and not re.search(r"[.!?]", text[clauses[i - 1].span.end:clauses[i].span.start]):
             kinds[i - 1] = "question"
-    for i in range(1, len(clauses)):
-        if kinds[i] is None and kinds[i - 1] == "indirect" and ASK_GOES_ON.match(clauses[i].norm):
-            kinds[i] = "indirect"  # "I'd love to know what share use Sidekick, and what share of them use it for marketing"
     not_answers = explaining(text, clauses) | put_to_confirm(text, clauses, kinds) | why_asked(text, clauses, kinds)
     stating = statements(clauses, kinds, question, not_answers)
     stated = sum(len(clauses[i].norm.split()) for i in stating)
