@@ -42,7 +42,9 @@ TOPIC_WORDS: dict[str, str] = {
     "budget": r"(?<!latency )(?<!time )(?<!error )budget|cost|spend(?!\s+(?:\w+\s+){0,3}time\b)|gpus?|money|dollars?|expensive|cheap",
     "scope": r"scope|mvp|first (?:version|release|cut|iteration)|v1|which features|in scope|out of scope|focus|"
              r"what'?s in and what'?s out|minimum viable",
-    "constraints": r"constraints?|limits?|limitations?|requirements?|on[- ]device|regulat\w*|compliance|"
+    # Build or buy is a constraint the facts settle ("we'd use a hosted LLM through the provider contract").
+    "constraints": r"constraints?|limits?|limitations?|requirements?|on[- ]device|regulat\w*|compliance|in[- ]house|self[- ]host\w*|"
+                   r"build (?:or|vs\.?|versus) buy|(?:vendor|third[- ]party|external|hosted|off[- ]the[- ]shelf|open[- ]source) (?:models?|llms?|apis?|providers?)|"
                    r"must (?!not get worse|not regress|not drop)(?:\w+ )?(?:run|work|support|comply|use|stay|fit|respect|reuse|integrate|avoid|be)",
     "current_system": r"today|currently|existing|current|baseline|already|right now|in place|legacy|how is it done",
     "quality": r"quality|accura(?:cy|te)|precision|recall|error rate|false positives?|false negatives?|how good|how wrong|"

@@ -100,7 +100,7 @@ def _facts_for(clause: Clause, question: Question) -> Ask | None:
         return Ask(text=clause.text, topics=(), facts=(), said=PASSED_ON)
     if TIME_LEFT.search(text):
         return Ask(text=clause.text, topics=(), facts=(), said=TIME_CHECK)
-    if ABOUT_US.search(text):
+    if _about_us(text, question):
         return Ask(text=clause.text, topics=(), facts=(), said=AFTER_THE_ROUND)
     if _asks_permission(text):
         return Ask(text=clause.text, topics=(), facts=())
@@ -119,6 +119,12 @@ def _facts_for(clause: Clause, question: Question) -> Ask | None:
         # A question about a word is a question to the interviewer even when no fact explains it.
         return Ask(text=clause.text, topics=("term",), facts=(), term=term)
     return None
+
+
+def _about_us(text: str, question: Question) -> bool:
+    """About the interviewer, the loop or the job, in words the question itself does not use: "who signs off on a
+    promotion?" asks about the model's promotion in "Design weekly retraining and safe promotion...", not a career."""
+    return any(not re.search(rf"\b{re.escape(m.group())}\b", question.text, re.IGNORECASE) for m in ABOUT_US.finditer(text))
 
 
 def _asks_permission(text: str) -> bool:
@@ -154,8 +160,8 @@ def _told_not_asked(parts: list[Ask], clause: Clause, after: Clause | None, kind
         return False
     if REPORTED.match(clause.norm):
         return True
-    if re.search(r"\byou\b", clause.norm, re.IGNORECASE):  # "are you dropping the conditions jointly?" asks the interviewer
-        return False
+    if re.search(r"\byou\b", clause.norm, re.IGNORECASE) or _asks_permission(clause.norm):  # "are you dropping the conditions
+        return False  # jointly?", "is it ok if the promotion didn't go through the first time?" ask the interviewer
     return after is not None and kinds_after[:1] == [None] and not ASSUMES.search(after.norm) and not CHOOSES.match(after.norm)
 
 
@@ -189,13 +195,21 @@ def _by_meaning(ask: Ask, asked: str, question: Question, lead: str = "") -> Ask
     return replace(ask, facts=choose_facts(read, question, ask.facts))
 
 
-def _lead_in(text: str, clauses: list[Clause], kinds: list[str | None], i: int, asked: str) -> str:
-    """For an ask that says "it", "that" or "they": the clauses just before it in its sentence that ask nothing."""
+def _lead_in(text: str, clauses: list[Clause], kinds: list[str | None], i: int, asked: str, ask: Ask) -> str:
+    """For an ask that says "it", "that", "they" or "which one": the clauses just before it in its sentence that ask
+    nothing, or, when it opens its sentence and names no topic of its own, the sentence before it if that asks nothing:
+    in "A store that cancels its subscription and one that stops selling aren't the same problem. Which one is
+    leadership asking about?" the ask alone names nothing a fact could answer. (One that names a topic, "Do they have
+    any randomized traffic logged?", is read alone: the sentence before is the candidate's reasoning, not its subject.)"""
     if not BACK_REFERENCE.search(asked):
         return ""
     first, start = i, sentence_start(text, clauses, i)
     while first > start and kinds[first - 1] is None and clauses[first - 1].norm not in asked:
         first -= 1
+    if first == i == start and i and not ask.topics and not ask.facts:
+        before = sentence_start(text, clauses, i - 1)
+        if all(k is None for k in kinds[before:i]):
+            first = before
     return " ".join(c.norm for c in clauses[first:i])
 
 
@@ -345,7 +359,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None) -> C
             continue
         if also_answer and not put and ORDINAL_STEP.match(clause.norm) and any(PLAN_LIST.search(c.norm) for c in clauses[:i]):
             continue  # "I'd check three things. First, when does each input become known...?" (played: it got a fact)
-        parts = _each_part(ask, asked, clause, question, _lead_in(text, clauses, kinds, i, asked)) if ask is not None else []
+        parts = _each_part(ask, asked, clause, question, _lead_in(text, clauses, kinds, i, asked, ask)) if ask is not None else []
         checks_assumption = kind == "confirm" and (bool(invited) or bool(ASSUMES.search(asked)))  # "correct me if..." asks
         if also_answer and parts and not put and not checks_assumption and _told_not_asked(parts, clause, clauses[i + 1] if i + 1 < len(clauses) else None, kinds[i + 1:]):
             continue

@@ -216,7 +216,7 @@ SECOND_ASK = re.compile(  # "how many merchants a day, what's the latency budget
     r",\s+(?=(?:who|what|how|when|where|which)(?:'s|\b))",
     re.IGNORECASE,
 )
-BACK_REFERENCE = re.compile(r"\b(?:it|that|this|they|them|those|these)\b", re.IGNORECASE)  # what the words before name
+BACK_REFERENCE = re.compile(r"\b(?:it|that|this|they|them|those|these|which (?:one|ones))\b", re.IGNORECASE)  # what the words before name
 JOINED = re.compile(r"^(?:and|or|since|given|so|right|correct)\b", re.IGNORECASE)
 # Speech has no '?': a clause in the shape of a question ("how many requests per second are we expecting at peak",
 # "is the randomisation done per user") asks, unless it is the candidate's own plan ("what I'd do is...").
@@ -260,7 +260,7 @@ GUESSED = re.compile(r"^(?:\w+,? )?(?:maybe|perhaps|probably|possibly|my guess i
                      r"^(?:i'?m )?not sure,? (?:but )?(?:maybe|perhaps|probably)\b|"
                      r",? (?:i think|i guess|i believe|i'?d say)\W*$", re.IGNORECASE)
 HEDGE = re.compile(r"^(?:i think|i guess|i believe|i'?d say)\W*$", re.IGNORECASE)  # a clause of its own after the guess
-FILLER_RESTART = re.compile(r"\b(?:um+|uh+|erm|er)\W+(?=\w)", re.IGNORECASE)  # where speech starts over mid-clause
+FILLER_RESTART = re.compile(r"\b(?:um+|uh+|erm|er|(?:no )?wait|i mean)\W+(?=\w)", re.IGNORECASE)  # where speech starts over mid-clause
 # The candidate settles the question just asked: "Should it be technical or people? I'll take the technical one."
 CHOOSES = re.compile(r"^(?:ok(?:ay)?,? |so |then |well,? )?(?:i'?ll|let me|i will|i'?m going to|i'?m gonna) (?:take|go with|pick|do|choose|use|"
                      r"talk about|focus on|tell|share|describe|start with)\b", re.IGNORECASE)
