@@ -6,7 +6,8 @@ import pytest
 
 from simulator.engine.clock import SimulatedClock
 from simulator.engine.question_order import choose_questions
-from simulator.engine.round import AFTER_A_PASS, CLOSING_RESERVE_S, Phase, RoundEngine
+from simulator.engine.plan import AFTER_A_PASS
+from simulator.engine.round import CLOSING_RESERVE_S, Phase, RoundEngine
 
 from engine_fixtures import PERSONA, make_catalog, make_loop
 from simulator.catalog import Catalog, Loop
@@ -271,6 +272,16 @@ def test_a_criterion_left_out_is_probed_before_one_shown_in_part() -> None:
     assert eng2.record_answer("all shown, all strong").action == "next_question"
 
 
+def test_a_criterion_read_only_faintly_counts_as_left_out() -> None:
+    """`left_out` (no part shown clearly) makes the first tier, not `absent` (no part shown at all): a structure read
+    from words near its facets ("forty percent today" heard as a staged ramp) is still asked about before a weak
+    impact, where with `absent` alone impact, the weakest, came first."""
+    readings = {"impact": 0.20, "ownership": 0.90, "structure": 0.60}
+    faint = {"evidence": lambda c, q, a: readings[c.id], "absent": lambda c, q, a: False}
+    assert probed(*engine(**faint), "anything") == ["impact"]
+    assert probed(*engine(**faint, left_out=lambda c, q, a: c.id == "structure"), "anything") == ["structure"]
+
+
 def test_a_criterion_probed_last_waits_until_nothing_else_needs_a_probe() -> None:
     """Communication is heard in how everything is told: a story left without its result is asked for the result,
     however weak or absent the reading of how it was told; once nothing else needs a probe, it is asked in turn."""
@@ -391,7 +402,7 @@ def test_a_round_planned_for_one_design_stays_on_it_and_goes_deeper() -> None:
 
 def test_a_story_told_as_plans_is_pushed_for_a_time_it_was_done_on_each_question_once() -> None:
     """Played (2026-12-03): the push fired once a round, and a second plan-only answer drew "what changed in numbers?"."""
-    from simulator.engine.round import PLAN_ONLY
+    from simulator.engine.plan import PLAN_ONLY
 
     eng, clock = engine(story_shape=lambda q, a: "plan")
     first = eng.start()

@@ -25,7 +25,7 @@ from simulator.catalog import Catalog, load_catalog
 from simulator.cli import main
 from simulator.config import PROJECT_ROOT
 from simulator.engine.clock import SimulatedClock
-from simulator.engine.round import Probe
+from simulator.engine.plan import Probe
 from simulator.engine.turns import Speaker, Turn, TurnKind
 from simulator.interview.prompts import follow_up_messages
 from simulator.interview.round_session import RoundSession, speaking_seconds

@@ -158,7 +158,7 @@ def test_code_is_never_read_as_a_terse_answer() -> None:
 
 async def test_a_pass_on_a_follow_up_goes_on_with_the_next_point(catalog: Catalog, evidence: MeaningEvidence) -> None:
     """Played (2026-12-03): "I don't know" to one follow-up moved the round to a new problem."""
-    from simulator.engine.round import AFTER_A_PASS
+    from simulator.engine.plan import AFTER_A_PASS
 
     session, clock = _session(catalog, evidence, "canva-mle", "ml-modeling", "ml-retrieval-recall-vs-saves")
     [e async for e in session.open()]

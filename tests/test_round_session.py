@@ -7,7 +7,7 @@ import pytest
 from simulator.catalog import Catalog, load_catalog
 from simulator.config import PROJECT_ROOT
 from simulator.engine.clock import SimulatedClock
-from simulator.engine.round import PLAN_ONLY
+from simulator.engine.plan import PLAN_ONLY
 from simulator.engine.turns import Speaker, Turn, TurnKind
 from simulator.interview.evidence_probe import MeaningEvidence
 from simulator.interview.round_session import RoundSession, speaking_seconds

@@ -30,7 +30,7 @@ from pydantic import BaseModel
 
 from ..catalog import Catalog
 from ..config import EMBEDDED_MODEL, Settings
-from ..engine.round import Probe
+from ..engine.plan import Probe
 from ..interview.prompts import follow_up_messages, priming_messages, system_prompt
 from ..llm.client import Done, LLMClient, Token
 from ..llm.embedded_model import spec_for

@@ -11,12 +11,11 @@ import re
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from ..catalog import Catalog, Loop, Persona, Question, Round
 from ..catalog.topic_words import TOPIC_RE
 from .clock import Clock
 from .evidence import Dodged, EvidenceAbsent, EvidenceStrength, FiguresShown, NotDone, StoryShape, Terse, strength
+from .plan import AFTER_A_PASS, PLAN_ONLY, Plan, Probe
 from .question_order import choose_questions, planned_question_count
 
 WELL_EVIDENCED = 0.75
@@ -38,9 +37,6 @@ ASSUMES_AN_ANSWER = re.compile(
     r"\byou (?:chose|picked|considered|mentioned|said)\b",
     re.IGNORECASE,
 )
-AFTER_A_PASS = "That's fine. "  # before the next follow-up, after "I don't know" to the last one
-# Asked when a story about past work was told only as what the candidate would do.
-PLAN_ONLY = "That's what you would do. When did you actually do something like it, and what happened?"
 # Givens of the problem: once the interviewer has told one ("about 50,000 views a second", "an empty list gives []"),
 # a probe asking the candidate for it is not listening. Not the success metric: its words ("metric", "measure") are in
 # every evaluation probe, which asks for the candidate's own choice.
@@ -51,33 +47,6 @@ class Phase(StrEnum):
     NOT_STARTED = "not_started"
     ASKING = "asking"
     CLOSED = "closed"
-
-
-class Probe(BaseModel):
-    """What a follow-up must find out; `canned` is the rubric's wording, used if the LLM's fails."""
-
-    model_config = ConfigDict(frozen=True)
-
-    criterion: str
-    criterion_title: str
-    missing: str
-    canned: str
-    point: str | None = None  # the criterion's probe_point: a rewording of `canned` must keep matching it
-    # "probe": `canned` is a rubric probe, worded around what was said; said as it is otherwise: "looking_back" (the
-    # criterion's looking_back, after the candidate's denial), "own_part" (after what "the team" did), "plan_only",
-    # "narrower" (`canned` is the way in offered after a pass), "explain" (after an answer of a few words) or "press"
-    # (the rubric probe asked again, after a reply that said nothing of it).
-    kind: Literal["probe", "looking_back", "own_part", "plan_only", "narrower", "explain", "press"] = "probe"
-    lead: str = ""  # said before the follow-up, however it is worded: AFTER_A_PASS
-
-
-class Plan(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    action: Literal["follow_up", "next_question", "wrap_up"]
-    probe: Probe | None = None
-    question: Question | None = None
-    reason: str
 
 
 class RoundEngine:
@@ -95,6 +64,7 @@ class RoundEngine:
         warn_minutes: list[float] | None = None,
         evidence: EvidenceStrength = strength,
         absent: EvidenceAbsent | None = None,
+        left_out: EvidenceAbsent | None = None,
         figures: FiguresShown | None = None,
         story_shape: StoryShape | None = None,
         not_done: NotDone | None = None,
@@ -104,6 +74,7 @@ class RoundEngine:
         self.catalog = catalog
         self.evidence = evidence
         self.absent: EvidenceAbsent = absent or (lambda c, q, a: evidence(c, q, a) == 0.0)
+        self.left_out: EvidenceAbsent = left_out or self.absent
         self.figures: FiguresShown = figures or (lambda c, q, a: False)
         self.story_shape: StoryShape = story_shape or (lambda q, a: None)
         self.not_done: NotDone = not_done or (lambda c, q, a: False)
@@ -331,8 +302,8 @@ class RoundEngine:
     def _weakest(self, question: Question, probed: list[str]) -> Probe | None:
         """The criterion of `question` with the least evidence so far, what a real interviewer would ask first.
 
-        A criterion the answers never touched (nothing said shows any part of it, or
-        only its absence) comes before one shown in part, however strong the rest of
+        A criterion the answers left out (nothing said shows any part of it clearly, or
+        only its absence: `left_out`) comes before one shown in part, however strong the rest of
         the answer reads: an interviewer asks about what was left out before asking
         for more of what was said. Among those, the lowest strength; strengths
         within TIE_MARGIN of it count as a tie, broken by the round's criteria order,
@@ -370,7 +341,7 @@ class RoundEngine:
                 continue
             score = self.evidence(criterion, question.text, said)
             entry = (score, round_order.get(crit_id, len(round_order)), order, crit_id)
-            if not criterion.probed_last and self.absent(criterion, question.text, said):
+            if not criterion.probed_last and self.left_out(criterion, question.text, said):
                 untouched.append(entry)
             elif score < WELL_EVIDENCED:
                 (last if criterion.probed_last else partial).append(entry)

@@ -39,6 +39,12 @@ _CACHE_SIZE = 256
 # tests/test_dodged_reply.py).
 DODGE_BELOW = 0.2
 DODGE_BELOW_LEVEL_1 = 0.3
+# The planner asks first about a criterion the answers left out: none of its facets read at CLEARLY_SHOWN or more. A
+# facet read just over the shown line (0.5-0.65) is mostly words near it, not the practice: "forty percent today and
+# forty five by year end" as a staged ramp, "success is insert rate against the baseline" as a monitored signal.
+# Chosen on the eight held-out planner sets (254 cases, simulator/bench/followup_cases_heldout*.yaml): the missing
+# kind probed first in 211 at 0.5, 215 at 0.55 and 0.6, 220 at 0.65, 216 at 0.7, 213 at 0.75.
+CLEARLY_SHOWN = 0.65
 # A reply of TERSE_WORDS or fewer is too little to call a dodge: "Ties. RANK shares positions, so I switched to
 # ROW_NUMBER." answers "which input would break it?" in words no facet was taught.
 MIN_DODGE_WORDS = TERSE_WORDS + 1
@@ -122,6 +128,13 @@ class MeaningEvidence:
         if assessment is None:
             return ladder_strength(criterion, question, answers) == 0.0
         return not assessment.shown
+
+    def left_out(self, criterion: Criterion, question: str, answers: list[str]) -> bool:
+        """No part of the criterion clearly shown (CLEARLY_SHOWN): the planner's first tier, what was not said."""
+        assessment = self.assess(criterion, question, answers)
+        if assessment is None:
+            return ladder_strength(criterion, question, answers) == 0.0
+        return all(f.strength < CLEARLY_SHOWN for f in assessment.shown)
 
     def dodged(self, criterion: Criterion, question: str, reply: str) -> bool:
         """The reply to a follow-up on `criterion` said nothing of it: no part shown, however weakly, none denied,

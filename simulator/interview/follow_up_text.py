@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from ..catalog import Catalog, Loop, Question
 from ..engine.guard import safe_phrase
-from ..engine.round import Probe, RoundEngine
+from ..engine.plan import Probe
+from ..engine.round import RoundEngine
 from ..scoring.meaning.clauses import story_question
 from .anchor import Phrase, choose_anchor, said_back, with_anchor
 from .evidence_probe import MeaningEvidence, readable

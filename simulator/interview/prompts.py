@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..catalog import Catalog, Loop, Persona, Question, Round
-from ..engine.round import Probe
+from ..engine.plan import Probe
 from .anchor import choose_anchor, with_anchor
 
 ANSWER_WORDS = 300  # a capable model reads this much of the answer: its start and its end

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..engine.clock import SimulatedClock
-from ..engine.round import Plan
+from ..engine.plan import Plan
 from ..engine.turns import Speaker, Turn, TurnKind
 from .clarify import Clarification
 from .passing import passes

@@ -19,7 +19,8 @@ from ..catalog import Catalog, Loop, Persona, Question, Round
 from ..engine.clock import Clock, SimulatedClock
 from ..config import EMBEDDED_MODEL
 from ..engine.guard import GuardVerdict, check_turn, first_question, safe_phrase
-from ..engine.round import Plan, Probe, RoundEngine
+from ..engine.plan import Plan, Probe
+from ..engine.round import RoundEngine
 from ..engine.turns import DeliveryMetrics, Speaker, Turn, TurnKind
 from ..llm.client import AllRoutesFailed, Done, LLMClient, RouteFailed, Token
 from .anchor import MIN_SCORE, phrases
@@ -73,7 +74,7 @@ class RoundSession:
             catalog, loop, round_, persona,
             clock=clock, seed=seed, level=level,
             recent_question_ids=recent_question_ids or set(), warn_minutes=warn_minutes,
-            evidence=self.evidence, absent=self.evidence.absent, figures=self.evidence.figures,
+            evidence=self.evidence, absent=self.evidence.absent, left_out=self.evidence.left_out, figures=self.evidence.figures,
             story_shape=self.evidence.story_shape, not_done=self.evidence.not_done, terse=terse,
             dodged=self.evidence.dodged,
         )  # fmt: skip

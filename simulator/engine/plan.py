@@ -1,0 +1,43 @@
+"""What the engine decides a turn must do: a follow-up's probe, or the next question, or the wrap-up.
+
+The driver words and says it (the LLM may phrase a probe; the guard checks it keeps its point).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from ..catalog import Question
+
+AFTER_A_PASS = "That's fine. "  # before the next follow-up, after "I don't know" to the last one
+# Asked when a story about past work was told only as what the candidate would do.
+PLAN_ONLY = "That's what you would do. When did you actually do something like it, and what happened?"
+
+
+class Probe(BaseModel):
+    """What a follow-up must find out; `canned` is the rubric's wording, used if the LLM's fails."""
+
+    model_config = ConfigDict(frozen=True)
+
+    criterion: str
+    criterion_title: str
+    missing: str
+    canned: str
+    point: str | None = None  # the criterion's probe_point: a rewording of `canned` must keep matching it
+    # "probe": `canned` is a rubric probe, worded around what was said; said as it is otherwise: "looking_back" (the
+    # criterion's looking_back, after the candidate's denial), "own_part" (after what "the team" did), "plan_only",
+    # "narrower" (`canned` is the way in offered after a pass), "explain" (after an answer of a few words) or "press"
+    # (the rubric probe asked again, after a reply that said nothing of it).
+    kind: Literal["probe", "looking_back", "own_part", "plan_only", "narrower", "explain", "press"] = "probe"
+    lead: str = ""  # said before the follow-up, however it is worded: AFTER_A_PASS
+
+
+class Plan(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    action: Literal["follow_up", "next_question", "wrap_up"]
+    probe: Probe | None = None
+    question: Question | None = None
+    reason: str
