@@ -510,6 +510,15 @@ def test_questions_about_the_job_itself_are_not_about_the_problem() -> None:
         assert read is not None and read.reply == AFTER_THE_ROUND, asked
 
 
+def test_a_word_the_question_uses_is_about_the_problem() -> None:
+    """"Promotion" is a career's in most rounds, and the model's in a design of its weekly retraining and promotion."""
+    asked = "How do promotions work for MLEs here?"
+    assert read_turn(asked, FEED).reply == AFTER_THE_ROUND  # type: ignore[union-attr]
+    retraining = FEED.model_copy(update={"text": "Design weekly retraining and safe promotion for the feed ranker."})
+    read = read_turn("Who signs off on a promotion today, a person or only automated gates?", retraining)
+    assert read is not None and read.reply != AFTER_THE_ROUND and read.about_problem
+
+
 def test_asking_how_much_time_is_left_gets_the_clock() -> None:
     read = read_turn("How many minutes do we have left? I want to leave time for tests.", FEED)
     assert read is not None and read.asks_time_left and not read.about_problem and not read.also_answer

@@ -58,6 +58,7 @@ def test_a_clarifying_question_is_answered_from_the_facts(tmp_path: Path, loop: 
 BLIND = yaml.safe_load((PROJECT_ROOT / "tests" / "data" / "headless_clarifications.yaml").read_text())
 BLIND_2 = yaml.safe_load((PROJECT_ROOT / "tests" / "data" / "headless_clarifications2.yaml").read_text())
 BLIND_3 = yaml.safe_load((PROJECT_ROOT / "tests" / "data" / "headless_clarifications3.yaml").read_text())
+BLIND_4 = yaml.safe_load((PROJECT_ROOT / "tests" / "data" / "headless_clarifications4.yaml").read_text())
 
 
 def test_blind_first_paragraphs_ask_and_leave_the_question_open() -> None:
@@ -87,12 +88,14 @@ def test_blind_first_paragraphs_of_other_rounds_ask_and_leave_the_floor() -> Non
     assert len(BLIND_2) == 30 and not wrong, wrong
 
 
-@pytest.mark.parametrize("case", BLIND_3, ids=[c["id"] for c in BLIND_3])
-def test_blind_set_3_is_answered_and_the_answer_follows_on_the_same_question(tmp_path: Path, case: dict) -> None:
-    """Set 3 (the held-out rounds, nine styles), as the held-out cases run: the first paragraph draws a clarification
-    with a fact or a term's meaning, and the second answers the same bank question, no follow-up in between ("..., so I
-    can see whether the gap is awareness or usefulness" and "Because the comparison group is depend on this." say what
-    the ask is for: they drew a follow-up on an answer not yet given)."""
+@pytest.mark.parametrize("case", BLIND_3 + BLIND_4, ids=[c["id"] for c in BLIND_3 + BLIND_4])
+def test_blind_sets_3_and_4_are_answered_and_the_answer_follows_on_the_same_question(tmp_path: Path, case: dict) -> None:
+    """Sets 3 and 4 (the held-out rounds, nine styles each), as the held-out cases run: the first paragraph draws a
+    clarification with a fact or a term's meaning, and the second answers the same bank question, no follow-up in
+    between ("..., so I can see whether the gap is awareness or usefulness" and "Because the comparison group is depend
+    on this." say what the ask is for: they drew a follow-up on an answer not yet given; "who signs off on a promotion
+    today?" asks about the model's promotion the question names, not a career; "Vendor model or in-house?" is settled
+    by a constraint; "Which one is leadership asking about?" is read with the sentence before it)."""
     catalog = load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
     round_ = catalog.loops[case["loop"]].round(case["round"])
     question = next(q for q in round_.questions if q.id == case["question_id"])
