@@ -30,8 +30,12 @@ DATA = Path(__file__).resolve().parent / "data"
 # The third, run once blind on the rule as shipped: 20 of 50 dodges and 2 of 50 answers (both answers in plain words
 # the detectors did not read: "keep a to-do list of accounts to visit instead", "gave each one to the team that knew
 # that area best"). The fourth, run once blind on 2026-12-04: 24 of 50 dodges, 4 of 50 answers (all four in plain words).
-SETS = [("dodge_blind.yaml", 0.38, 0.03), ("dodge_blind2.yaml", 0.22, 0.03), ("dodge_blind3.yaml", 0.35, 0.05),
-        ("dodge_blind4.yaml", 0.44, 0.09)]
+# A reply read as a whole under DODGE_READ is a dodge too (chosen on the four sets before the fifth was written): 33 of
+# 60 and 3 of 70, 26 of 55 and 3 of 65, 27 of 50 and 2 of 50, 32 of 50 and 4 of 50; the fifth, run once blind on both
+# rules: 21 of 50 dodges and 3 of 50 answers by the facet rule alone, 30 and 5 with DODGE_READ. Floors: each set's
+# reading, two dodges fewer and one answer more, for what a refit of the evidence model may move.
+SETS = [("dodge_blind.yaml", 0.51, 0.06), ("dodge_blind2.yaml", 0.43, 0.07), ("dodge_blind3.yaml", 0.50, 0.06),
+        ("dodge_blind4.yaml", 0.60, 0.10), ("dodge_blind5.yaml", 0.56, 0.12)]
 
 DESIGN_ANSWER = (
     "I'd split it into candidate retrieval and ranking. A two-tower model embeds the user's recent designs and each "
@@ -81,7 +85,8 @@ async def test_a_dodged_follow_up_is_asked_again_once(catalog: Catalog, evidence
 @pytest.mark.parametrize("reply", [
     "Say a few thousand requests a second at peak, about a fifth of a second to answer, and success is more designs "
     "finished from a suggested template.",
-    "I didn't pin those down, to be honest. I'd guess traffic is in the thousands a second and we'd want it back fast.",
+    "I didn't pin those down, to be honest. I'd guess traffic is in the thousands a second, we'd want each answer "
+    "back within a couple of hundred milliseconds, and success is more designs started from the suggestions.",
 ])
 async def test_a_reply_on_the_point_in_plain_words_is_not_pressed(catalog: Catalog, evidence: MeaningEvidence, reply: str) -> None:
     session, clock = _session(catalog, evidence)
@@ -90,6 +95,18 @@ async def test_a_reply_on_the_point_in_plain_words_is_not_pressed(catalog: Catal
     assert session.turns[-1].kind is TurnKind.FOLLOW_UP and session.turns[-1].criterion == "requirements"
     await say(session, clock, reply)
     assert not session.turns[-1].text.startswith(PRESS)
+
+
+async def test_a_vague_guess_that_reads_weak_as_a_whole_is_pressed(catalog: Catalog, evidence: MeaningEvidence) -> None:
+    """The cost of DODGE_READ, kept in view: a reply that says the point was not pinned down and guesses only "thousands
+    a second" and "fast" reads level 1 on requirements as a whole, and is asked the follow-up again (it was not pressed
+    when only a reply with no part of the criterion was; the reply is kept as evidence either way)."""
+    session, clock = _session(catalog, evidence)
+    [e async for e in session.open()]
+    await say(session, clock, DESIGN_ANSWER)
+    assert session.turns[-1].criterion == "requirements"
+    await say(session, clock, "I didn't pin those down, to be honest. I'd guess traffic is in the thousands a second and we'd want it back fast.")
+    assert session.turns[-1].text.startswith(PRESS)
 
 
 async def test_a_round_resumed_around_a_press_presses_once(catalog: Catalog, evidence: MeaningEvidence) -> None:

@@ -39,6 +39,12 @@ _CACHE_SIZE = 256
 # tests/test_dodged_reply.py).
 DODGE_BELOW = 0.2
 DODGE_BELOW_LEVEL_1 = 0.3
+# ... or when the reply read as a whole is weak on the criterion (strength under DODGE_READ: an expected level under
+# 1.9), whatever a facet read in passing, and nothing of it is denied or wished for: asked for the rollback trigger, a
+# reply on how the rollout was agreed with stakeholders names the rollout's words and shows none of it. On the four
+# blind sets (450 replies): 83 of 215 dodges pressed and 7 of 235 answers by the facet rule alone, 106 / 9 at 0.25,
+# 118 / 12 at 0.3, 133 / 14 at 0.35; 0.3 was chosen before the fifth set was written, and that set measures it.
+DODGE_READ = 0.3
 # The planner asks first about a criterion the answers left out: none of its facets read at CLEARLY_SHOWN or more. A
 # facet read just over the shown line (0.5-0.65) is mostly words near it, not the practice: "forty percent today and
 # forty five by year end" as a staged ramp, "success is insert rate against the baseline" as a monitored signal.
@@ -137,15 +143,18 @@ class MeaningEvidence:
         return all(f.strength < CLEARLY_SHOWN for f in assessment.shown)
 
     def dodged(self, criterion: Criterion, question: str, reply: str) -> bool:
-        """The reply to a follow-up on `criterion` said nothing of it: no part shown, however weakly, none denied,
-        none wished for. Never said without the model: the keyword ladder would call plain words a dodge."""
+        """The reply to a follow-up on `criterion` said nothing of it: none of it denied or wished for, and either the
+        reply as a whole reads weak on it (DODGE_READ) or no part is shown, however weakly. Never said without the
+        model: the keyword ladder would call plain words a dodge."""
         if len(readable([reply])[0].split()) < MIN_DODGE_WORDS:  # words said to the grader are not said
             return False
         assessment = self.assess(criterion, question, [reply])
-        if assessment is None or assessment.shown or assessment.denied or assessment.wished:
+        if assessment is None or assessment.denied or assessment.wished:
             return False
+        if assessment.strength < DODGE_READ:
+            return True
         below = DODGE_BELOW_LEVEL_1 if assessment.level == 1 else DODGE_BELOW
-        return all(f.strength < below for f in assessment.nearest)
+        return not assessment.shown and all(f.strength < below for f in assessment.nearest)
 
     def figures(self, criterion: Criterion, question: str, answers: list[str]) -> bool:
         """The answers show the criterion's quantified step ("a specific measured result", "numbers for size,
