@@ -43,7 +43,8 @@ DODGE_BELOW_LEVEL_1 = 0.3
 # 1.9), whatever a facet read in passing, and nothing of it is denied or wished for: asked for the rollback trigger, a
 # reply on how the rollout was agreed with stakeholders names the rollout's words and shows none of it. On the four
 # blind sets (450 replies): 83 of 215 dodges pressed and 7 of 235 answers by the facet rule alone, 106 / 9 at 0.25,
-# 118 / 12 at 0.3, 133 / 14 at 0.35; 0.3 was chosen before the fifth set was written, and that set measures it.
+# 118 / 12 at 0.3, 133 / 14 at 0.35. 0.3 was chosen before the fifth set was written, which it reads 30 of 50 dodges
+# and 5 of 50 answers pressed (the facet rule alone: 21 and 3).
 DODGE_READ = 0.3
 # The planner asks first about a criterion the answers left out: none of its facets read at CLEARLY_SHOWN or more. A
 # facet read just over the shown line (0.5-0.65) is mostly words near it, not the practice: "forty percent today and
