@@ -13,6 +13,10 @@ PERSONAS = PROJECT_ROOT / "personas"
 SHARED_SET = PROJECT_ROOT.parent / "shared" / "calibration" / "answers.jsonl"
 HOLDOUT = Path(__file__).parent / "data" / "calibration_holdout.jsonl"
 HOLDOUT2 = Path(__file__).parent / "data" / "calibration_holdout2.jsonl"
+# Written blind on 2026-12-04 (twenty-third session) by a helper who read only ../shared/calibration/README.md and the
+# first five lines of robustness.jsonl: 64 answers in eight kinds (negated, stuffed, paraphrase, spoken, vague, rambling,
+# read-about, strong-terse), the eight canonical criteria; read once, never tuned on.
+ROBUST_BLIND = Path(__file__).parent / "data" / "calibration_robust_blind.jsonl"
 CANONICAL = ["impact", "ownership", "structure", "tradeoffs", "requirements", "monitoring", "rollout", "evaluation"]
 
 

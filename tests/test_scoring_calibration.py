@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from scoring_helpers import HOLDOUT, HOLDOUT2, SHARED_SET, repo_catalog
+from scoring_helpers import HOLDOUT, HOLDOUT2, ROBUST_BLIND, SHARED_SET, repo_catalog
 from simulator.cli import main
 from simulator.scoring.calibration import calibrate, load_items
 from simulator.scoring.meaning.train import split_path
@@ -36,6 +36,15 @@ def test_evidence_model_beats_the_keyword_scorer_on_the_robustness_set() -> None
     meaning = calibrate(ROBUSTNESS, repo_catalog(), "evidence").summary
     signals = calibrate(ROBUSTNESS, repo_catalog(), "signals").summary
     assert meaning.spearman > signals.spearman + 0.3, (meaning, signals)
+
+
+def test_robustness_kinds_written_blind_stay_above_their_floor() -> None:
+    """The kinds of the robustness set in words written blind: read once at Spearman 0.895, exact 0.74, one level of 70
+    off by two (a negated ownership, "The tech lead designed the pipeline and chose the model... I wasn't part of any of
+    the main decisions", read 3: the other person's part read as one told apart from the candidate's)."""
+    s = calibrate(ROBUST_BLIND, repo_catalog(), "evidence").summary
+    assert s.coverage == 1.0 and s.spearman >= 0.80, s
+    assert len(_off_by_two(ROBUST_BLIND)) <= 3, _off_by_two(ROBUST_BLIND)
 
 
 @pytest.mark.xfail(strict=True, reason="goal Spearman >= 0.90 not met: measured 0.86 on 2026-12-03 (evidence-2.8) (README, scorer agreement)")
