@@ -20,7 +20,7 @@ from ..engine.turns import Speaker, Turn, TurnKind
 from ..scoring.injection import mask_grader_text
 from ..scoring.ladder import climb
 from ..scoring.meaning.clauses import Polarity, split_clauses, story_question, subjects
-from ..scoring.meaning.model import AnswerText, Assessment, EvidenceModel
+from ..scoring.meaning.model import SHOWN, AnswerText, Assessment, EvidenceModel
 from ..scoring.meaning.plan_story import PUSHED, only_plans
 from ..scoring.signals import match_signal
 from ..scoring.text import Span
@@ -131,17 +131,17 @@ class MeaningEvidence:
 
     def absent(self, criterion: Criterion, question: str, answers: list[str]) -> bool:
         """Nothing said shows any part of the criterion (it was not mentioned, or only denied or wished for)."""
-        assessment = self.assess(criterion, question, answers)
-        if assessment is None:
-            return ladder_strength(criterion, question, answers) == 0.0
-        return not assessment.shown
+        return self._none_shown(criterion, question, answers, SHOWN)
 
     def left_out(self, criterion: Criterion, question: str, answers: list[str]) -> bool:
         """No part of the criterion clearly shown (CLEARLY_SHOWN): the planner's first tier, what was not said."""
+        return self._none_shown(criterion, question, answers, CLEARLY_SHOWN)
+
+    def _none_shown(self, criterion: Criterion, question: str, answers: list[str], at: float) -> bool:
         assessment = self.assess(criterion, question, answers)
         if assessment is None:
             return ladder_strength(criterion, question, answers) == 0.0
-        return all(f.strength < CLEARLY_SHOWN for f in assessment.shown)
+        return all(f.strength < at for f in assessment.shown)
 
     def dodged(self, criterion: Criterion, question: str, reply: str) -> bool:
         """The reply to a follow-up on `criterion` said nothing of it: none of it denied or wished for, and either the
