@@ -144,7 +144,7 @@ RIGHT_FIRST = [
         "On the background remover I owned the serving path, and I decided to ship the distilled model. I wrote the "
         "TensorRT export myself and users in the editor got their masks faster.",
         id="deep dive without alternatives: the alternative first",
-        marks=pytest.mark.xfail(strict=True, reason="evidence-2.8 (as 2.5) reads product sense in this answer far below its "
+        marks=pytest.mark.xfail(strict=True, reason="evidence-2.9 (as 2.5) reads product sense in this answer far below its "
                                 "tradeoffs (strength 0.17 against 0.41, not a tie), so product sense is probed first"),
     ),
     pytest.param(

@@ -47,7 +47,7 @@ def test_robustness_kinds_written_blind_stay_above_their_floor() -> None:
     assert len(_off_by_two(ROBUST_BLIND)) <= 3, _off_by_two(ROBUST_BLIND)
 
 
-@pytest.mark.xfail(strict=True, reason="goal Spearman >= 0.90 not met: measured 0.86 on 2026-12-03 (evidence-2.8) (README, scorer agreement)")
+@pytest.mark.xfail(strict=True, reason="goal Spearman >= 0.90 not met: measured 0.85 on 2026-12-04 (evidence-2.9) (README, scorer agreement)")
 def test_shared_answers_meet_the_goal() -> None:
     assert calibrate(SHARED_SET, repo_catalog(), "evidence").summary.spearman >= 0.90
 

@@ -93,6 +93,10 @@ class Facet(Strict):
     cues: list[str] = Field(default_factory=list)
     quantified: bool = Field(False, description="the content needs a figure (a number, a before/after) to count fully")
     actor: Literal["any", "self"] = Field("any", description='"self": only clauses whose subject is the candidate count')
+    needs: list[str] = Field(
+        default_factory=list,
+        description="facets of the criterion of which one must be said as done in the same answer: it counts no more than their best",
+    )
 
     @field_validator("cues")
     @classmethod
@@ -116,6 +120,9 @@ class Meaning(Strict):
         ids = [f.id for f in self.facets]
         if len(set(ids)) != len(ids):
             raise ValueError(f"facet ids must be unique within a criterion: {ids}")
+        unknown = sorted({n for f in self.facets for n in f.needs} - set(ids))
+        if unknown:
+            raise ValueError(f"needs names facets this criterion does not have: {unknown}; its facets: {ids}")
         missing = sorted({2, 3, 4} - {f.level for f in self.facets})
         if missing:
             raise ValueError(f"facets must cover levels 2, 3 and 4; none for level(s) {missing}")

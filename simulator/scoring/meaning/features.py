@@ -94,11 +94,26 @@ def clause_strengths(facets: CriterionFacets, texts: list[str], vectors: np.ndar
     return out
 
 
+def _capped_by_needs(facets: CriterionFacets, clauses: list[Clause], kept: np.ndarray) -> np.ndarray:
+    """A facet that `needs` others counts no more than the best of them said as done in the answer.
+
+    Telling one's own part apart from the team's needs an own part: "the tech lead designed the
+    pipeline and chose the model" reads close to the contrast, and alone it tells only someone else's part.
+    """
+    ids = [fv.facet.id for fv in facets.facets]
+    done = np.array([c.polarity == Polarity.AFFIRMED for c in clauses], dtype=bool)
+    for j, fv in enumerate(facets.facets):
+        if fv.facet.needs:
+            needed = kept[:, [ids.index(n) for n in fv.facet.needs]][done]
+            kept[:, j] = np.minimum(kept[:, j], float(needed.max()) if needed.size else 0.0)
+    return kept
+
+
 def facet_strengths(facets: CriterionFacets, clauses: list[Clause], kept_vectors: np.ndarray,
                     denied_vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(clauses, facets) strengths of what each clause says as true, and of what it denies (zeros where nothing)."""
     subjects = [c.subject for c in clauses]
-    kept = clause_strengths(facets, [c.kept for c in clauses], kept_vectors, subjects)
+    kept = _capped_by_needs(facets, clauses, clause_strengths(facets, [c.kept for c in clauses], kept_vectors, subjects))
     denied = np.zeros_like(kept)
     rows = [i for i, c in enumerate(clauses) if c.denied]
     if rows:
