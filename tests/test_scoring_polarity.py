@@ -40,3 +40,25 @@ def test_my_call_and_my_part_say_who_acted() -> None:
     for said in ("It was my call to drop the second model and ship the simple one.", "My part was the features."):
         assert split_clauses(said, story=True)[0].subject == "self", said
     assert split_clauses("My team built the serving side.", story=True)[0].subject == "team"
+
+
+def test_in_a_story_what_is_still_to_come_is_not_done() -> None:
+    """Before evidence-2.9 "Next quarter I plan to add drift monitoring with alerts" read monitoring 3 in a story about a
+    shipped model, and "once it launches we will run an A/B test and we expect a lift of 3%" read impact 3."""
+    for said in ("Next quarter I plan to add drift monitoring with alerts on the feature distributions.",
+                 "Once it launches we will run an A/B test.", "We're going to add a kill switch.",
+                 "I'll set up alerts on calibration after the migration."):
+        assert [p for _, p in _polarities(said)] == [Polarity.UNREALISED], said
+        assert Polarity.UNREALISED not in [p for _, p in _polarities(said, story=False)], said  # a design's plan is its answer
+
+
+def test_a_story_told_in_time_words_is_still_done() -> None:
+    for said in ("Misrouted tickets fell from 14% to 6% over the next month.", "It shipped the next quarter.",
+                 "Sure, so I'll tell you about the layout model I owned.", "Our PM wanted the whole next quarter on the feed."):
+        assert Polarity.UNREALISED not in [p for _, p in _polarities(said)], said
+
+
+def test_what_was_done_meanwhile_ends_the_plan() -> None:
+    read = _polarities("the upstream fix was on another team's backlog for next quarter so um in the meantime i wrote a "
+                       "mapping in our feature job that links an exchange back to the original order")
+    assert read[0][1] is Polarity.UNREALISED and read[-1][1] is Polarity.AFFIRMED, read

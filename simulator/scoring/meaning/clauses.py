@@ -68,8 +68,16 @@ _UNREALISED = re.compile(
     r"\b(?:the better|most|good|mature|big) (?:teams|companies|labs) (?:do|keep|run|use|would)\b",
     re.IGNORECASE,
 )
-# In a story about past work, generic advice ("ideally you'd A/B test it") is not something done.
+# In a story about past work, generic advice ("ideally you'd A/B test it") is not something done, nor is what is
+# still to come ("next quarter I plan to add drift alerts", "once it launches we will run an A/B test").
 _GENERIC_ADVICE = re.compile(r"\bideally\b|\byou(?:'d| would| should| could)\b|\bone (?:would|should|could)\b|\bteams? (?:usually|typically|normally)\b", re.IGNORECASE)
+_STILL_TO_COME = re.compile(
+    r"\b(?:i|we|they|the team)(?: will|'ll|(?: am|'m| are|'re) going to| plan to| intend to| hope to| expect)\b"
+    r"(?! (?:tell|talk|walk|try|keep|start|go through|give|describe|explain|focus|pick|use|say)\b)|"
+    r"(?<!the )(?<!the whole )\b(?:next|this coming) (?:quarter|month|year|sprint|half)\b(?! (?:on|we|i)\b)|"
+    r"\b(?:once|when|after) (?:it|this|that|the \w+) (?:launches|ships|goes live|is live)\b",
+    re.IGNORECASE,
+)
 _QUESTION_START = re.compile(
     r"^(?:(?:and|so|but|also|first|quick question|before i (?:start|design|begin)[^,]*,)\s*)*"
     r"(?:do|does|did|is|are|was|were|can|could|should|would|will|have|has|how|what|which|who|where|when|why)\b",
@@ -141,7 +149,7 @@ def _strip(text: str, span: Span) -> Span:
 _CONTRAST = re.compile(r"^(?:but|however|in practice|realistically|actually|instead|in reality|though|yet)\b", re.IGNORECASE)
 # "We could have cached or distilled, and I chose distillation": a clause telling what someone then did ends the wish.
 _DONE_START = re.compile(
-    r"^(?:(?:and|so|but|then|in the end|eventually|finally),?\s+)*(?:i|we|the team)\s+(?:\w+ly\s+)?"
+    r"^(?:(?:and|so|but|then|in the end|eventually|finally|um|uh|in the meantime|meanwhile),?\s+)*(?:i|we|the team)\s+(?:\w+ly\s+)?"
     r"(?:\w+ed|chose|went|picked|took|ran|built|made|wrote|shipped|set|put|kept|got|found|did|led|drove|sent|spent|saw|"
     r"split|cut|won|began|brought|bought|held|told|met|paid|sold|let)\b",
     re.IGNORECASE,
@@ -149,7 +157,7 @@ _DONE_START = re.compile(
 
 
 def unrealised(norm: str, story: bool) -> bool:
-    return bool(_UNREALISED.search(norm) or (story and _GENERIC_ADVICE.search(norm)))
+    return bool(_UNREALISED.search(norm) or (story and (_GENERIC_ADVICE.search(norm) or _STILL_TO_COME.search(norm))))
 
 
 _CONTENT = re.compile(r"[a-z0-9]{3,}", re.IGNORECASE)
