@@ -17,6 +17,7 @@ HOLDOUT2 = Path(__file__).parent / "data" / "calibration_holdout2.jsonl"
 # first five lines of robustness.jsonl: 64 answers in eight kinds (negated, stuffed, paraphrase, spoken, vague, rambling,
 # read-about, strong-terse), the eight canonical criteria; read once, never tuned on.
 ROBUST_BLIND = Path(__file__).parent / "data" / "calibration_robust_blind.jsonl"
+HOLDOUT3 = Path(__file__).parent / "data" / "calibration_holdout3.jsonl"
 CANONICAL = ["impact", "ownership", "structure", "tradeoffs", "requirements", "monitoring", "rollout", "evaluation"]
 
 
