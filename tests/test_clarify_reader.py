@@ -366,6 +366,16 @@ def test_a_question_about_which_story_to_tell_is_answered(asked: str) -> None:
     assert read is not None and read.reply == ANY_STORY and not read.about_problem and not read.also_answer
 
 
+@pytest.mark.parametrize(
+    "asked", ["Is it ok if I use the one where the promotion didn't go through?", "Can I pick a project from my last job?",
+              "Would it be fine to talk about the one at my startup instead?"],
+)  # fmt: skip
+def test_asking_leave_to_tell_one_story_is_answered_as_a_story_question(asked: str) -> None:
+    """It got "That's your call — state your assumption and go on", a line for a design's unknowns."""
+    read = read_turn(asked, STORY)
+    assert read is not None and read.reply == ANY_STORY and not read.about_problem, read
+
+
 def test_asking_whether_to_go_on() -> None:
     read = read_turn("Do you want me to go deeper on the technical side?", STORY)
     assert read is not None and read.reply == GO_ON and not read.about_problem

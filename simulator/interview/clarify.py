@@ -33,7 +33,7 @@ from .turn_phrases import (
     PERMISSION, PLAN_WORDS, POLAR_FACT, POLAR_MID, POLAR_START, PREAMBLE, PUT_TO_YOU, QUOTED, REPEAT, REPORTED,
     RHETORICAL, SECOND_ASK, SHORT_WORDS, SPOKEN_QUESTION, TAG_CONFIRM, TAG_THEN_ASKS, TAG_RIGHT, TAKE_YOUR_TIME,
     THINKING, TIME_CHECK, TIME_LEFT, TOPIC_FIRST, TURNED_BACK, WHEN_YOU_SAY, WH_START, YOUR_CALL,
-    YOUR_TAKE,
+    WHICH_STORY, YOUR_TAKE,
 )
 
 
@@ -94,7 +94,7 @@ def _facts_for(clause: Clause, question: Question) -> Ask | None:
         return Ask(text=clause.text, topics=(), facts=(), said=YOUR_TAKE)
     if ASKS_TO_GO_ON.search(text) and not CHOICE.search(text):  # "do you want me to go deep on A, or on B?" is a choice
         return Ask(text=clause.text, topics=(), facts=(), said=GO_ON)
-    if ABOUT_THE_ANSWER.search(text) and story_question(question.text):
+    if (ABOUT_THE_ANSWER.search(text) or (WHICH_STORY.search(text) and PERMISSION.search(text))) and story_question(question.text):
         return Ask(text=clause.text, topics=(), facts=(), said=ANY_STORY)
     if LOGISTICS.search(text):
         return Ask(text=clause.text, topics=(), facts=(), said=PASSED_ON)

@@ -95,6 +95,9 @@ ABOUT_THE_ANSWER = re.compile(
     r"(?:be|have to|need to|come|include)\b|\bhow (?:long|detailed|much detail|technical) should (?:my|the|i|it)\b|\bdo you mean\b",
     re.IGNORECASE,
 )
+# Asking leave to tell one story rather than another ("is it ok if I use the one where the promotion didn't go
+# through?"): in a story round, a question about the answer too.
+WHICH_STORY = re.compile(r"\b(?:use|pick|choose|talk about|tell|go with|share)\b.{0,40}\b(?:one|example|story|project)\b", re.IGNORECASE)
 ASKS_TO_GO_ON = re.compile(r"^(?:\w+,? )?(?:(?:do|would|shall|should) (?:you (?:want|like) me to|i)|(?:you )?want me to) (?:go|dig|dive|say|talk|explain|elaborate|"
                     r"continue|keep going)\b", re.IGNORECASE)
 # Asking for a break ("do you mind if we take a two minute break?"): granted, the clock runs on.
