@@ -214,6 +214,13 @@ def test_unknown_key_in_persona(cat: CatalogDirs) -> None:
     assert_problems(validate(cat), [f"{cat.persona}:8: max_followups: unknown key"])
 
 
+def test_a_follow_up_lead_without_the_anchor_is_located(cat: CatalogDirs) -> None:
+    cat.persona.write_text(PERSONA + 'anchor_leads: ["You mentioned {anchor}:", "Going back to it:"]\n')
+    result = validate(cat)
+    assert result.exit_code == 1 and result.stdout.startswith(f"{cat.persona}:16: anchor_leads: "), result.stdout
+    assert "'Going back to it:'" in result.stdout and '"{anchor}"' in result.stdout
+
+
 def test_missing_top_level_field_is_located_at_the_top_mapping(cat: CatalogDirs) -> None:
     cat.loop.write_text(edit(LOOP, 3, "company: Acme", "# company: forgotten"))
     assert_problems(validate(cat), [f"{cat.loop}:1: company: Field required"])

@@ -1070,3 +1070,21 @@ def test_offering_to_go_on_and_guessing_are_not_questions_about_the_problem() ->
     assert read_turn(design, FEED) is None
     assert read_turn("Maybe CPU preprocessing?", FEED) is None
     assert read_turn("Is popularity bias of in-batch negatives, I think.", FEED) is None
+
+
+def test_a_bare_topic_after_a_typed_question_asks_too() -> None:
+    """Blind set 5 (typed chat): "which surfaces - pdp, cart, home? latency budget" got "your call", the budget unasked."""
+    read = read_turn("latency budget? scale", QUESTION)
+    assert read is not None and not read.also_answer and "300 requests a second" in read.reply and len(read.asks) == 2
+    # a step of an answer thought aloud, or what the candidate would do, asks nothing
+    assert read_turn("How do I check? First, scale: I'd replay a day of traffic.", QUESTION) is None
+    thinking = read_turn("Is the ranker slow at peak? Then a cache.", QUESTION)
+    assert thinking is None or len(thinking.asks) == 1
+
+
+def test_an_indirect_ask_after_before_going_further_asks() -> None:
+    """Blind set 5: "Before going further I'd want to understand... It would also help to know..." was an answer."""
+    for said in ("Before going further I'd want to understand how many requests a second we get at peak.",
+                 "It would also help to know how many requests a second we get at peak."):
+        read = read_turn(said, QUESTION)
+        assert read is not None and not read.also_answer and "300 requests a second" in read.reply, said

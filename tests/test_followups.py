@@ -28,6 +28,8 @@ from simulator.interview.round_session import RoundSession, speaking_seconds
 from simulator.llm.client import Completion, Done, StreamEvent, Token
 
 GROUNDED_RATE = 0.9
+# The personas' ways into a follow-up that names something said (`anchor_leads` in personas/*.yaml), and the anchor
+ANCHOR_LEAD = re.compile(r"^(?:You mentioned|You talked about|You brought up|Going back to|Back to|On|About) (.+?): ")
 ON_TARGET_RATE = 0.8
 
 
@@ -104,7 +106,7 @@ async def test_dev_cases_first_follow_ups_are_grounded_and_on_target(catalog: Ca
         for (case, turn), (name, accepted) in zip(asked, llm.behaviours, strict=True):
             assert (turn.source == "llm:scripted") is accepted, (case.id, name, turn.text)
             if not accepted:
-                assert turn.text.startswith(("You mentioned ", 'You said "')), (name, turn.text)  # an anchor, or their words
+                assert ANCHOR_LEAD.match(turn.text) or turn.text.startswith('You said "'), (name, turn.text)  # an anchor, or their words
 
 
 def test_the_dev_cases_cover_each_kind_of_gap() -> None:
@@ -187,8 +189,12 @@ async def test_the_second_follow_up_names_something_new(catalog: Catalog, eviden
         [e async for e in session.answer(text, t_start=start, t_end=session.engine.elapsed())]
     follow_ups = [t for t in session.turns if t.kind is TurnKind.FOLLOW_UP]
     assert len(follow_ups) == 2 and follow_ups[0].criterion != follow_ups[1].criterion
-    first, second = (re.match(r"You mentioned (.+?): ", t.text) for t in follow_ups)
+    first, second = (ANCHOR_LEAD.match(t.text) for t in follow_ups)
     assert first and second and first.group(1) != second.group(1), [t.text for t in follow_ups]
+    # each after the persona's next way in: "You mentioned X: ..." every time reads as a script
+    leads = catalog.personas[catalog.loop(case.loop).round(case.round).persona].anchor_leads
+    assert len(leads) > 1 and first.group(0).startswith(leads[0].split("{anchor}")[0]), (leads, first.group(0))
+    assert second.group(0).startswith(leads[1].split("{anchor}")[0]), (leads, second.group(0))
 
 
 # --- a capable configured model reads the whole answer ---------------------------------------------------------------

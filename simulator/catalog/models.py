@@ -398,7 +398,19 @@ class Persona(Strict):
         default_factory=lambda: ["Good question."], min_length=1,
         description='said before the facts that answer a candidate\'s question, one after another ("" says none)',
     )
+    anchor_leads: list[str] = Field(
+        default_factory=lambda: ["You mentioned {anchor}:"], min_length=1,
+        description='what goes before a follow-up that names something said ("Going back to {anchor}:"), one after another',
+    )
     opening: str = Field(description="first words of the round; may use {{ candidate }} and {{ round }}")
     closing: str
     never: list[str] = Field(min_length=1)
     template: str = Field("interviewer.j2", description="Jinja2 system-prompt template in personas/templates/")
+
+    @field_validator("anchor_leads")
+    @classmethod
+    def _leads_name_the_anchor(cls, leads: list[str]) -> list[str]:
+        for lead in leads:
+            if lead.count("{anchor}") != 1 or not lead.endswith(":"):
+                raise ValueError(f'{lead!r}: a lead holds "{{anchor}}" once and ends with ":" (the question follows it)')
+        return leads

@@ -40,7 +40,8 @@ TOPIC_WORDS: dict[str, str] = {
                 r"(?:must|need to|have to) (?:deliver|ship)|how much time (?:do )?(?:we|i) have (?:before|until|to)",
     # "latency budget" and "error budget" are not money; "spend more of the time on X" is not either
     "budget": r"(?<!latency )(?<!time )(?<!error )budget|cost|spend(?!\s+(?:\w+\s+){0,3}time\b)|gpus?|money|dollars?|expensive|cheap",
-    "scope": r"scope|mvp|first (?:version|release|cut|iteration)|v1|which features|in scope|out of scope|focus|"
+    # "which surfaces - pdp, cart, home?": where the feature shows is what it covers
+    "scope": r"scope|mvp|first (?:version|release|cut|iteration)|v1|which features|in scope|out of scope|focus|surfaces?|placements?|"
              r"what'?s in and what'?s out|minimum viable",
     # Build or buy is a constraint the facts settle ("we'd use a hosted LLM through the provider contract").
     "constraints": r"constraints?|limits?|limitations?|requirements?|on[- ]device|regulat\w*|compliance|in[- ]house|self[- ]host\w*|"
@@ -49,7 +50,8 @@ TOPIC_WORDS: dict[str, str] = {
     "current_system": r"today|currently|existing|current|baseline|already|right now|in place|legacy|how is it done",
     "quality": r"quality|accura(?:cy|te)|precision|recall|error rate|false positives?|false negatives?|how good|how wrong|"
                r"how (?:often|much) can it be wrong|good enough",
-    "platform": r"platform|devices?|mobile|web|desktop|cloud|infra\w*|serving|hardware|stack|where does it run",
+    "platform": r"platform|devices?|mobile|web|desktop|cloud|infra\w*|serving|hardware|stack|where does it run|k8s|kubernetes|"
+                r"clusters?|containers?|docker",
     "privacy": r"privacy|pii|gdpr|ccpa|consent|personal(?! (?:project|experience|opinion|view|take|preference)s?\b)|sensitive|(?:data |log )retention|retention (?:period|policy|policies|window|limits?|rules?)|anonymi[sz]\w*|"
                r"data[- ]residency|(?:keep|retain|store|hold) (?:it|the data|them|that|user data|personal data)",
     "languages": r"languages?|locales?|multilingual|english|international|countries|regions?|markets?",

@@ -67,7 +67,7 @@ _INTERVIEWER_WORDS = """
 """.split()
 # "20 requests: What signals would you watch...?": a bare phrase stuck before the question as a label; "You mentioned X:"
 # and "On X:" introduce what follows, a bare "X:" reads as garbled.
-_LABEL = re.compile(r"^(?!(?:you (?:mentioned|said|described|talked about)|on|about|for|earlier|back to|going back to|"
+_LABEL = re.compile(r"^(?!(?:you (?:mentioned|said|described|talked about|brought up)|on|about|for|earlier|back to|going back to|"
                     r"what|which|how|why|who|when|where|whether|did|do|does|is|are|was|were|can|could|would|will|should|have|has)\b)"
                     r"[\w$%.,/' -]{1,40}:\s", re.IGNORECASE)
 _DANGLING = re.compile(r"\b(a|an|the|and|or|your|my|our|their|but|because|than)\s*\?$", re.IGNORECASE)

@@ -351,12 +351,19 @@ _REJECTING = re.compile(
 )
 
 
-def with_anchor(canned: str, anchor: str | None) -> str:
-    """The canned probe, grounded: "You mentioned the two-tower model: what changed in numbers, ...?"."""
+DEFAULT_LEAD = "You mentioned {anchor}:"
+
+
+def with_anchor(canned: str, anchor: str | None, lead: str = DEFAULT_LEAD) -> str:
+    """The canned probe, grounded: "You mentioned the two-tower model: what changed in numbers, ...?".
+
+    `lead` is the persona's way in ("Going back to {anchor}:"): the same "You mentioned" before every follow-up of a
+    round reads as a script.
+    """
     if not anchor:
         return canned
     probe = canned[0].lower() + canned[1:] if canned[:2] != "I " and not canned[:2].isupper() else canned
-    return f"You mentioned {anchor}: {probe}"
+    return f"{lead.replace('{anchor}', anchor)} {probe}"
 
 
 _LEAD_IN = re.compile(r"^(?:(?:to be honest|honestly|and|so|but|well|also|um+|uh+|yeah|like|as i said|again|sadly)\b[,\s]*)+",

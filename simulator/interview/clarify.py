@@ -235,6 +235,16 @@ def _asking(clause: Clause, previous: Clause | None, assumed: bool = False) -> s
     return "indirect" if INDIRECT.search(text) else None
 
 
+_NOT_ASKED = re.compile(r"(?:then|so|else|otherwise|because|first|second|third|next|finally|i|we|i'd|we'd|i'll|we'll|thanks|thank|ok|okay)\W*$",
+                        re.IGNORECASE)
+
+
+def _topic_fragment(text: str) -> bool:
+    """A few words naming what a fact is about, and nothing else: "latency budget", "and the team"."""
+    words = re.sub(r"^(?:and|also|plus|\+)\s+", "", text.strip(" .,;-"), flags=re.IGNORECASE).split()
+    return 0 < len(words) <= 3 and not _NOT_ASKED.match(words[0]) and any(p.search(" ".join(words)) for p in TOPIC_RE.values())
+
+
 def _spoken_question(clauses: list[Clause], i: int) -> bool:
     """A clause in the shape of a spoken question; "the p95 is that per frame | or the whole clip" is split at "or"."""
     text = clauses[i].norm
@@ -298,6 +308,9 @@ def read_turn(text: str, question: Question, last_asked: str | None = None) -> C
             kinds[i] = "question"
         elif kinds[i] is None and kinds[i - 1] == "indirect" and ASK_GOES_ON.match(clauses[i].norm):
             kinds[i] = "indirect"
+        elif kinds[i] is None and kinds[i - 1] == "question" and "?" in text and starts_sentence(text, clauses, i) \
+                and re.match(r"\W*$|\s*[.?!]", text[clauses[i].span.end:]) and _topic_fragment(clauses[i].norm):
+            kinds[i] = "question"  # typed chat: "which surfaces? latency budget" asks for the budget too
     # "so roughly how many products do they have, and how often...?" asks in both pieces of the sentence
     for i in range(1, len(clauses)):
         if kinds[i] == "question" and kinds[i - 1] is None and i not in asked_mid \

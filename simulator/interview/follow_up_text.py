@@ -12,7 +12,7 @@ from ..engine.guard import safe_phrase
 from ..engine.plan import Probe
 from ..engine.round import RoundEngine
 from ..scoring.meaning.clauses import story_question
-from .anchor import Phrase, choose_anchor, said_back, with_anchor
+from .anchor import DEFAULT_LEAD, Phrase, choose_anchor, said_back, with_anchor
 from .evidence_probe import MeaningEvidence, readable
 
 # After a pass on the question as first asked: a smaller piece of it (the probe a hint would give), or for a story,
@@ -47,8 +47,8 @@ class FollowUpWording:
             avoid=self.engine.asked, sayable=safe_phrase,
         )  # fmt: skip
 
-    def canned(self, question: Question, probe: Probe, anchor: Phrase | None) -> str:
-        """The follow-up as said without a model; `anchor` is what a rubric probe names (see `anchor`)."""
+    def canned(self, question: Question, probe: Probe, anchor: Phrase | None, lead: str = DEFAULT_LEAD) -> str:
+        """The follow-up as said without a model; `anchor` is what a rubric probe names (see `anchor`), after `lead`."""
         said = self.engine.answers(question.id)
         story = story_question(question.text)
         if probe.kind == "looking_back":  # after the candidate's own words: the point is they said it
@@ -63,7 +63,7 @@ class FollowUpWording:
             return said_back(EXPLAIN_STORY if story else EXPLAIN, self._sayable(readable(said)[-1] if said else None))
         if probe.kind == "own_part":  # it starts from what the team did; a model may word it around the anchor
             return said_back(probe.canned, self._sayable(self.evidence.team_clause(said)))
-        return with_anchor(probe.canned, anchor.spoken if anchor else None)
+        return with_anchor(probe.canned, anchor.spoken if anchor else None, lead)
 
     def _denial(self, question: Question, probe: Probe) -> str | None:
         """The clause in which the candidate said the probed practice was not done."""

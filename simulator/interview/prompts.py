@@ -17,7 +17,7 @@ import re
 
 from ..catalog import Catalog, Loop, Persona, Question, Round
 from ..engine.plan import Probe
-from .anchor import choose_anchor, with_anchor
+from .anchor import DEFAULT_LEAD, choose_anchor, with_anchor
 
 ANSWER_WORDS = 300  # a capable model reads this much of the answer: its start and its end
 _FENCE_BREAKERS = re.compile(r"[<>\"«»]")
@@ -62,6 +62,7 @@ def follow_up_messages(
     anchor: str | None = None,
     *,
     whole_answer: bool = False,
+    lead: str = DEFAULT_LEAD,
 ) -> list[dict[str, str]]:
     """The follow-up request: around `anchor` (chosen from `answer` when not given) or, for a capable model, the answer."""
     if anchor is None:
@@ -83,7 +84,7 @@ def follow_up_messages(
         user = (
             question_context(question)
             + f"They mentioned: {name}\n"
-            + f'Planned follow-up: "{with_anchor(probe.canned, name)}"\n'
+            + f'Planned follow-up: "{with_anchor(probe.canned, name, lead)}"\n'
             + f'Say the planned follow-up in your own words, as one short question that keeps "{name}".'
         )
     else:

@@ -352,12 +352,14 @@ class RoundSession:
         reworded = probe.kind in ("probe", "own_part")
         anchor = self.wording.anchor(question, probe) if reworded else None
         spoken = anchor.spoken if anchor else None
-        text = self.wording.canned(question, probe, anchor)
+        leads = self.persona.anchor_leads  # the persona's ways in, one follow-up after another
+        lead = leads[sum(t.kind is TurnKind.FOLLOW_UP for t in self.turns) % len(leads)]
+        text = self.wording.canned(question, probe, anchor, lead)
         if self.llm is not None and reworded:
             if self._priming is not None:
                 await self._priming  # never raises; the cached prefix then serves this call
             whole = self._capable()
-            messages = follow_up_messages(self._system, question, self.last_answer, probe, spoken, whole_answer=whole)
+            messages = follow_up_messages(self._system, question, self.last_answer, probe, spoken, whole_answer=whole, lead=lead)
             # What the question may name: the anchor, or (a capable model picks itself) any specific phrase of the answer.
             anchors = [anchor.kept] if anchor else []
             if whole and anchors:

@@ -162,7 +162,7 @@ CHECKS_BACK = re.compile(
 )
 # Asking in the shape of a statement ("I'm wondering whether we have labels", "I'd like to understand the budget first").
 INDIRECT = re.compile(
-    r"^(?:\w+,? )?(?:before (?:i|we) [\w\s]{2,30}?,? )?(?:(?:i'?m |just |i'?m just )?curious|i'?m wondering|i was wondering|i wonder|"
+    r"^(?:\w+,? )?(?:before (?:i|we|going|getting|diving|jumping|moving)\b[\w\s]{2,30}?,? )?(?:(?:i'?m |just |i'?m just )?curious|i'?m wondering|i was wondering|i wonder|"
     r"(?:the thing |what )i'?m (?:unsure|not sure) (?:about )?is (?:whether|how|what|if)|"
     r"(?:so )?just to (?:check|confirm|clarify|make sure|double[- ]check)\b|"
     r"(?:the (?:first |main |one |other )?thing |what )i(?:'d| would)? (?:want|like|need) to (?:know|understand|check|ask|confirm|pin down)"
@@ -173,7 +173,7 @@ INDIRECT = re.compile(
     r"(?:i'?d|i would) find it (?:\w+ )?(?:helpful|useful) to (?:know|understand|hear)|"
     r"i (?:want|need) to (?:know|understand|check|confirm|clarify|get a sense)|you lost me (?:at|with|on|when you said)|"
     r"(?:i'?d|i would) need to (?:know|understand|check|confirm|clarify|get a sense|pin down)|i'?m trying to (?:understand|get a sense|figure out)|"
-    r"(?:it )?would (?:help(?: me)?|be (?:good|useful|helpful)(?: for me)?) to (?:know|understand|hear)|i was hoping to (?:get a sense|understand|know|learn|hear)|tell me (?:a bit )?(?:more )?about)\b",
+    r"(?:it )?would (?:also |really )?(?:help(?: me)?|be (?:good|useful|helpful)(?: for me)?) to (?:know|understand|hear)|i was hoping to (?:get a sense|understand|know|learn|hear)|tell me (?:a bit )?(?:more )?about)\b",
     re.IGNORECASE,
 )
 # A question the candidate answers at once ("why? because...", "traffic? probably spiky") asks nothing.
