@@ -221,6 +221,15 @@ def test_a_follow_up_lead_without_the_anchor_is_located(cat: CatalogDirs) -> Non
     assert "'Going back to it:'" in result.stdout and '"{anchor}"' in result.stdout
 
 
+def test_a_question_after_failing_runs_needs_a_criterion_read_from_the_runs(cat: CatalogDirs) -> None:
+    loop = edit(LOOP, 26, "        patterns: ['\\btests?\\b', 'edge cases?']",
+                "        patterns: ['\\btests?\\b', 'edge cases?']\n    after_failing_run: Which input breaks it?")
+    cat.loop.write_text(loop)
+    result = validate(cat)
+    assert result.exit_code == 1 and result.stdout.startswith(f"{cat.loop}:15: criteria.0: "), result.stdout
+    assert "after_failing_run needs scoring.hidden_tests" in result.stdout
+
+
 def test_missing_top_level_field_is_located_at_the_top_mapping(cat: CatalogDirs) -> None:
     cat.loop.write_text(edit(LOOP, 3, "company: Acme", "# company: forgotten"))
     assert_problems(validate(cat), [f"{cat.loop}:1: company: Field required"])

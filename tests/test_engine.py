@@ -475,3 +475,28 @@ def test_the_last_allowed_follow_up_dodged_is_still_pressed() -> None:
         if plan.probe:
             eng.record_interviewer(plan.probe.canned)
     assert kinds == ["probe", "probe", "press", "next_question"]
+
+
+@pytest.mark.parametrize(("passed", "total", "expect"), [(3, 5, "correctness"), (5, 5, "complexity")])
+def test_code_whose_run_failed_hidden_tests_is_asked_about_that_first(passed: int, total: int, expect: str) -> None:
+    """The planner saw only what was said: a coding answer whose run failed drew its tests or its complexity."""
+    from simulator.catalog import load_catalog
+    from simulator.config import PROJECT_ROOT
+
+    catalog = load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
+    loop = catalog.loops["shopify-mle"]
+    readings = {"correctness": 0.9, "code_quality": 0.8, "complexity": 0.1, "testing": 0.6, "communication": 0.8}
+    eng = RoundEngine(catalog, loop, loop.round("coding"), PERSONA, clock=(clock := SimulatedClock()), seed=1,
+                      **read_as(readings, {"complexity"}))  # type: ignore[arg-type]
+    question = eng.start()
+    clock.advance(120)
+    eng.record_run(passed, total)
+    plan = eng.record_answer("def flag(events, k):\n    return [e for e in events if e.count > k]")
+    assert plan.probe is not None and plan.probe.criterion == expect, plan
+    correctness = catalog.criterion(loop, "correctness")
+    assert (plan.probe.kind == "failing_run") is (expect == "correctness")
+    if expect == "correctness":
+        assert plan.probe.canned == correctness.after_failing_run and question.problem is not None
+        clock.advance(60)  # asked once: the next follow-up goes on to what the words leave out
+        plan = eng.record_answer("It breaks on an empty window; I'd return an empty list there.")
+        assert plan.probe is None or plan.probe.criterion != "correctness", plan

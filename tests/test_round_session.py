@@ -299,3 +299,23 @@ async def test_a_practice_said_not_done_is_probed_looking_back_in_the_candidates
     looking_back = catalog.criteria["impact"].looking_back
     assert looking_back is not None and follow_up.text.endswith(looking_back[1:]), follow_up.text
     assert follow_up.text.startswith('You said "we never A/B tested it"') and follow_up.text.count("?") == 1, follow_up.text
+
+
+async def test_a_sandbox_run_with_failures_draws_the_question_about_them(catalog: Catalog) -> None:
+    """The run's notice (as the coding panel says it) reaches the planner: the follow-up asks about the failing input."""
+    from simulator.sandbox import SandboxResult, TestOutcome
+
+    loop = catalog.loop("shopify-mle")
+    rnd = loop.round("coding")
+    clock = SimulatedClock()
+    session = RoundSession(catalog=catalog, loop=loop, round_=rnd, persona=catalog.personas[rnd.persona], llm=None,
+                           clock=clock, candidate="Alex", seed=1)
+    [e async for e in session.open()]
+    run = SandboxResult(status="failed", wall_s=0.4, timed_out=False, returncode=1, tests=[
+        TestOutcome(name="test_main_example", outcome="passed"), TestOutcome(name="test_empty", outcome="failed", message="IndexError")])
+    session.notice(run.notice_text(), source="sandbox")
+    code = "def flag(events, k):\n    counts = {}\n    for e in events:\n        counts[e[0]] = counts.get(e[0], 0) + 1\n    return sorted(u for u, c in counts.items() if c > k)"
+    await answer(session, clock, code)
+    follow_up = session.turns[-1]
+    assert follow_up.kind is TurnKind.FOLLOW_UP and follow_up.criterion == "correctness", follow_up
+    assert follow_up.text == catalog.criterion(loop, "correctness").after_failing_run

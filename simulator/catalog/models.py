@@ -99,8 +99,11 @@ class Criterion(Strict):
     looking_back: str | None = Field(
         None, description="the follow-up when the answers say the practice was not done (\"we never A/B tested it\"): what "
                           "the candidate would do now; the canned probes would ask for results that do not exist")
+    after_failing_run: str | None = Field(
+        None, description="asked first after a hidden-test run with failures the candidate has not talked about yet "
+                          "(a criterion whose ladder reads `hidden_tests`)")
 
-    @field_validator("looking_back")
+    @field_validator("looking_back", "after_failing_run")
     @classmethod
     def _one_question(cls, text: str | None) -> str | None:
         if text is not None and (not text.rstrip().endswith("?") or text.count("?") != 1):
@@ -130,6 +133,8 @@ class Criterion(Strict):
                     unknown = [name for name in group.split("|") if name.strip() not in ids]
                     if unknown:
                         raise ValueError(f"scoring.requires.{level} names unknown signal(s) {unknown}; signals: {ids}")
+        if self.after_failing_run is not None and (self.scoring is None or self.scoring.hidden_tests is None):
+            raise ValueError("after_failing_run needs scoring.hidden_tests: only a criterion read from the code's runs sees them fail")
         return self
 
 

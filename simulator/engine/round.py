@@ -103,6 +103,7 @@ class RoundEngine:
         self._helped: set[str] = set()  # questions given a way in: a hint asked for, or a narrower start after a pass
         self._pressable: dict[str, Probe] = {}  # per question, the rubric probe just asked, until its reply is read
         self._pressed: set[str] = set()  # questions a dodged probe was asked again on (once a question)
+        self._runs: dict[str, tuple[int, int]] = {}  # per question, its code's last hidden-test run: (passed, total)
         self.asked: list[str] = []
         self._planned_probes: set[str] = set()  # canned probes follow-ups were planned on, however a model worded them
 
@@ -243,6 +244,11 @@ class RoundEngine:
             raise RuntimeError(f"no question is open (phase {self.phase})")
         self._answers.setdefault(self.current_question.id, []).append(text)
 
+    def record_run(self, passed: int, total: int) -> None:
+        """The current question's code ran against its hidden tests (the sandbox's notice)."""
+        if self.current_question is not None:
+            self._runs[self.current_question.id] = (passed, total)
+
     def record_told(self, topics: list[str]) -> None:
         """Remember the fact topics the interviewer told on the open question, so no probe asks them back."""
         if self.current_question is not None:
@@ -321,6 +327,9 @@ class RoundEngine:
         what the candidate would do is asked for a time it was done ("the area I'd want to push is..." drew "what
         changed in numbers?").
         """
+        failing = self._after_failing_run(question, probed)
+        if failing is not None:
+            return failing
         said = self._answers.get(question.id, [])
         shape = self.story_shape(question.text, said) if said else None
         own = self._own_part(probed) if shape == "team" else None
@@ -351,6 +360,16 @@ class RoundEngine:
         weakest = min(c[0] for c in candidates)
         crit_id = min(c[1:] for c in candidates if c[0] <= weakest + TIE_MARGIN)[2]
         return self._probe_for(crit_id, question)
+
+    def _after_failing_run(self, question: Question, probed: list[str]) -> Probe | None:
+        """Code whose last run failed hidden tests is asked about that first, whatever its words read: the planner
+        saw only what was said, so a coding answer whose run failed drew its tests or its complexity (2026-12-04)."""
+        passed, total = self._runs.get(question.id, (0, 0))
+        for crit_id in question.criteria if passed < total else []:
+            again = self.catalog.criterion(self.loop, crit_id).after_failing_run
+            if again and crit_id not in probed and self._unasked(again):
+                return self._probe_of(crit_id, again).model_copy(update={"kind": "failing_run"})
+        return None
 
     def _deep(self) -> bool:
         return self.question_share_s >= 2 * DEEP_DIVE_S

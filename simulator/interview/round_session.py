@@ -23,6 +23,7 @@ from ..engine.plan import Plan, Probe
 from ..engine.round import RoundEngine
 from ..engine.turns import DeliveryMetrics, Speaker, Turn, TurnKind
 from ..llm.client import AllRoutesFailed, Done, LLMClient, RouteFailed, Token
+from ..sandbox.notice import NOTICE_SOURCE, parse_notice
 from .anchor import MIN_SCORE, phrases
 from .assumptions import checked, correction
 from .clarify import ACKNOWLEDGEMENT, TIME_CHECK, Clarification, read_turn, time_left_line
@@ -224,6 +225,9 @@ class RoundSession:
         It belongs to the question being discussed, so scoring files hidden-test results under it.
         """
         question = self.engine.current_question
+        run = parse_notice(text) if source == NOTICE_SOURCE else None
+        if run is not None:  # the planner sees the run, not only what the candidate says about it
+            self.engine.record_run(run.passed, run.total)
         return self._say(TurnKind.NOTICE, text, source=source, question_id=question.id if question else None)
 
     async def close(self, reason: str) -> AsyncIterator[RoundEvent]:
