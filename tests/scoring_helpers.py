@@ -18,6 +18,8 @@ HOLDOUT2 = Path(__file__).parent / "data" / "calibration_holdout2.jsonl"
 # read-about, strong-terse), the eight canonical criteria; read once, never tuned on.
 ROBUST_BLIND = Path(__file__).parent / "data" / "calibration_robust_blind.jsonl"
 HOLDOUT3 = Path(__file__).parent / "data" / "calibration_holdout3.jsonl"
+# Written blind on 2026-12-04 (twenty-fifth session) from the level guides alone: 12 questions, four answers each.
+HOLDOUT4 = Path(__file__).parent / "data" / "calibration_holdout4.jsonl"
 CANONICAL = ["impact", "ownership", "structure", "tradeoffs", "requirements", "monitoring", "rollout", "evaluation"]
 
 
