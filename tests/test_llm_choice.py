@@ -225,10 +225,10 @@ def test_the_bench_rows_show_raw_llama_cpp_and_the_ratio() -> None:
 
 
 # --- the comparison's cases and measures ---------------------------------------------------
-HELDOUT_FILES = [compare.HELDOUT_FILE, *(compare.HELDOUT_FILE.with_name(f"followup_cases_heldout{n}.yaml") for n in (2, 3, 4, 5, 6, 7, 8, 9))]
+HELDOUT_FILES = [compare.HELDOUT_FILE, *(compare.HELDOUT_FILE.with_name(f"followup_cases_heldout{n}.yaml") for n in (2, 3, 4, 5, 6, 7, 8, 9, 10))]
 
 
-@pytest.mark.parametrize("path", [compare.CASES_FILE, *HELDOUT_FILES], ids=["development", "held-out", "held-out 2", "held-out 3", "held-out 4", "held-out 5", "held-out 6", "held-out 7", "held-out 8", "held-out 9"])
+@pytest.mark.parametrize("path", [compare.CASES_FILE, *HELDOUT_FILES], ids=["development", "held-out", "held-out 2", "held-out 3", "held-out 4", "held-out 5", "held-out 6", "held-out 7", "held-out 8", "held-out 9", "held-out 10"])
 def test_there_are_enough_cases_and_each_is_well_formed(catalog: Catalog, path: Path) -> None:
     cases = load_cases(path)
     assert len(cases) >= 20
@@ -315,8 +315,9 @@ async def test_a_case_goes_through_the_real_round_path_and_guard(catalog: Catalo
 # at 0.75) and 29 of 36 for the last; 24 of 36 for the set written on 2026-12-04, 27 once communication was
 # probed last; 28 of 36 for the second set written that day. With a criterion left out until a facet reads 0.65
 # (CLEARLY_SHOWN), 31 / 22 / 27 / 26 / 24 / 32 / 28 / 30: 220 of 254, where 0.5 read 211. Floors: each reading less
-# two cases, for what a refit of the evidence model may move.
-PLANNER_FLOORS = dict(zip(HELDOUT_FILES, (29, 20, 25, 24, 22, 30, 26, 28, 29), strict=True))
+# two cases, for what a refit of the evidence model may move. The tenth set (written blind on 2026-12-04, twenty-fifth
+# session) read 31 of 36 before anything was changed for it; floor 30.
+PLANNER_FLOORS = dict(zip(HELDOUT_FILES, (29, 20, 25, 24, 22, 30, 26, 28, 29, 30), strict=True))
 
 
 @pytest.mark.parametrize("path", HELDOUT_FILES, ids=[p.name for p in HELDOUT_FILES])
