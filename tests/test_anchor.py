@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.engine.guard import safe_phrase
-from simulator.interview.anchor import choose_anchor, phrases, said_back
+from simulator.interview.anchor import choose_anchor, phrases, said_back, written_as_code
 from simulator.scoring.text import Span
 
 
@@ -224,3 +224,15 @@ def test_a_phrase_never_ends_on_a_reflexive_pronoun() -> None:
     weekly label review herself: ..."."""
     said = [p.text for p in phrases("By the end she was running the weekly label review herself.", question="Tell me about a time.")]
     assert "the weekly label review" in said and not any("herself" in p for p in said), said
+
+
+def test_code_handed_in_is_not_quoted_back() -> None:
+    """Played (2026-12-04, a coding round): the code handed in after a run drew "You mentioned 1 return: what is the
+    time and memory complexity...?". Code is run and read, not named; words said before it still are."""
+    code = "def flag(events, k):\n    counts = {}\n    for e in events:\n        counts[e[0]] = counts.get(e[0], 0) + 1\n    return sorted(counts)"
+    assert written_as_code(code) and written_as_code("select merchant_id, count(*) from orders group by 1")
+    assert not written_as_code("We set the threshold = 0.5 and retrained. If latency is high: we cache.")
+    assert choose_anchor([code]) is None
+    spoken = "I'd count events per user in a dictionary keyed by the user id, one pass over the stream."
+    anchor = choose_anchor([spoken, code])
+    assert anchor is not None and anchor.answer == 0 and anchor.text in spoken

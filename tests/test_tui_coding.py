@@ -65,7 +65,12 @@ async def test_coding_round_runs_hidden_tests(tmp_path: Path, code: str, summary
         assert answer.speaker is Speaker.CANDIDATE and answer.text.strip() == code.strip()
         follow_up = turns[notice.index + 2]
         assert follow_up.kind is TurnKind.FOLLOW_UP and follow_up.source == "canned"
-        assert any("model unavailable" in n for n in notes), notes
+        # a run that failed hidden tests is asked about first, whatever the words read; none names the code as said
+        failed = not summary.startswith("3/3")
+        assert (follow_up.text == "Which input do you think the failing tests give it, and how would you fix it?") is failed
+        assert "You mentioned" not in follow_up.text, follow_up.text  # was "You mentioned def pair_sum: ..."
+        # the rubric probe goes to the (down) model to be worded; the question after a failing run is said as it is
+        assert any("model unavailable" in n for n in notes) is not failed, notes
         session_id = screen.session_id
     with Store(settings.db_path) as store:
         stored = store.load_session(session_id).rounds[0].turns

@@ -52,8 +52,9 @@ criteria:
     levels: {1: fails, 2: some pass, 3: most pass, 4: all pass}
     signals:
       - {id: all_pass, description: every hidden test passed, patterns: ['(\\d+)/\\1 hidden tests passed']}
-    scoring: {thresholds: {2: 1, 3: 2, 4: 3}}
+    scoring: {thresholds: {2: 1, 3: 2, 4: 3}, hidden_tests: {2: 0.2, 3: 0.65, 4: 1.0}}
     probes: ["Which inputs would break your function?"]
+    after_failing_run: "Which input do you think the failing tests give it, and how would you fix it?"
   - id: complexity
     title: Complexity and edge cases
     description: time and space complexity, edge cases

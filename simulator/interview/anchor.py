@@ -291,6 +291,22 @@ def _modifier(token: str) -> bool:
     return low.endswith(("ed", "ing")) or low in GERUND_NOUNS
 
 
+_CODE_LINE = re.compile(
+    r"^\s*(?:def \w+\s*\(|class \w+|import \w|from [\w.]+ import\b|return\b|for \w+(?:, ?\w+)* in\b|(?:while|if|elif)\b.*:\s*$|"
+    r"else:|select\b.*\bfrom\b|[\w.\[\]'\"]+\s*[-+*/]?=\s*\S)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+_SQL = re.compile(r"\s*(?:select\b[\s\S]+?\bfrom\b|with \w+ as \()", re.IGNORECASE)
+
+
+def written_as_code(text: str) -> bool:
+    """A function or a query handed in as the answer: two lines or more of code, a `def`/`class` line, or SQL."""
+    return (bool(re.search(r"^\s*(?:def|class) \w+", text, re.MULTILINE) or _SQL.match(text))
+            or len(_CODE_LINE.findall(text)) >= 2)
+
+
 def choose_anchor(
     answers: list[str],
     *,
@@ -309,6 +325,8 @@ def choose_anchor(
     """
     for back, answer in enumerate(reversed(answers)):
         index = len(answers) - 1 - back
+        if written_as_code(answer):
+            continue  # "You mentioned 1 return:" (played, 2026-12-04): code is run and read, not quoted back
         sentences = [m.span() for m in re.finditer(r"[^.!?]+[.!?]*", answer)]
         best: Phrase | None = None
         for phrase in phrases(answer, question=" ".join([question, *avoid]), answer_index=index):
