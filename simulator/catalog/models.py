@@ -100,8 +100,8 @@ class Criterion(Strict):
         None, description="the follow-up when the answers say the practice was not done (\"we never A/B tested it\"): what "
                           "the candidate would do now; the canned probes would ask for results that do not exist")
     after_failing_run: str | None = Field(
-        None, description="asked first after a hidden-test run with failures the candidate has not talked about yet "
-                          "(a criterion whose ladder reads `hidden_tests`)")
+        None, description="asked first, once a question, after a hidden-test run with failures, whatever the words "
+                          "read (a criterion whose ladder reads `hidden_tests`)")
 
     @field_validator("looking_back", "after_failing_run")
     @classmethod
