@@ -236,3 +236,11 @@ def test_code_handed_in_is_not_quoted_back() -> None:
     spoken = "I'd count events per user in a dictionary keyed by the user id, one pass over the stream."
     anchor = choose_anchor([spoken, code])
     assert anchor is not None and anchor.answer == 0 and anchor.text in spoken
+
+
+def test_a_verb_in_s_of_the_design_ends_the_phrase() -> None:
+    """Played with the embedded model (2026-12-04): "How many requests per second does the system serve on Candidate
+    generation mixes item-to-item co-purchase?" named a phrase cut across its verb."""
+    said = "Candidate generation mixes item-to-item co-purchase, recently viewed and category bestsellers, ranked by a LightGBM model."
+    anchor = choose_anchor([said])
+    assert anchor is not None and "mixes" not in anchor.text, anchor

@@ -77,7 +77,7 @@ VERB_BASES = """
     reach hold drift spike lag jump fall climb grow shrink trigger fail recover restore revert rollback roll-back
     process parse generate encode decode match recommend surface show hide block flag pin diff
     treat hallucinate carry swap blend enrich rewrite replay skip ignore walk normalise normalize dedupe wrap
-    suppose leverage utilize utilise incorporate integrate employ combine explore
+    suppose leverage utilize utilise incorporate integrate employ combine explore mix fuse concatenate
     behave perform matter differ vary depend degrade converge overfit underfit generalise generalize saturate collapse
 """
 IRREGULAR = (
