@@ -300,7 +300,7 @@ class RoundEngine:
         candidate would do, not what they did ("What alternative did you consider?" assumes an answer not given)."""
         round_order = {c.id: i for i, c in enumerate(self.round.criteria)}
         for crit_id in sorted(question.criteria, key=lambda c: round_order.get(c, len(round_order))):
-            probe = next((p for p in self._probe_options(crit_id) if self._unasked(p) and not ASSUMES_AN_ANSWER.search(p)), None)
+            probe = next((p for p in self.probe_options(crit_id) if self._unasked(p) and not ASSUMES_AN_ANSWER.search(p)), None)
             if probe is not None:
                 return self._probe_of(crit_id, probe)
         return None
@@ -400,7 +400,7 @@ class RoundEngine:
                 return listed.id
         return None
 
-    def _probe_options(self, crit_id: str) -> list[str]:
+    def probe_options(self, crit_id: str) -> list[str]:
         criterion = self.catalog.criterion(self.loop, crit_id)
         round_probes = next((c.probes for c in self.round.criteria if c.id == crit_id), [])
         return [*round_probes, *criterion.probes] or [f"Can you say more about {criterion.title.lower()}?"]
@@ -408,7 +408,7 @@ class RoundEngine:
     def _unasked_probe(self, crit_id: str) -> str | None:
         """The criterion's first canned probe not yet asked this round: planned on (a model may have worded it
         its own way), or said, with or without an anchor before it."""
-        return next((p for p in self._probe_options(crit_id) if self._unasked(p)), None)
+        return next((p for p in self.probe_options(crit_id) if self._unasked(p)), None)
 
     def _unasked(self, probe: str) -> bool:
         return probe not in self._planned_probes and not any(probe.lower().rstrip("?") in s.lower() for s in self.asked)
@@ -423,13 +423,13 @@ class RoundEngine:
         said = self._answers.get(question.id, [])
         if criterion.looking_back and self._unasked(criterion.looking_back) and self.not_done(criterion, question.text, said):
             return self._probe_of(crit_id, criterion.looking_back, "looking_back")
-        unasked = [p for p in self._probe_options(crit_id) if self._unasked(p)]
+        unasked = [p for p in self.probe_options(crit_id) if self._unasked(p)]
         if len(unasked) > 1 and self.figures(criterion, question.text, said):
             unasked = [p for p in unasked if not ASKS_FOR_FIGURES.search(p)] or unasked
         told = [t for t in GIVEN_TOPICS if t in self._told.get(question.id, ())]
         if len(unasked) > 1 and told:  # "how many requests per second?" after the interviewer gave the traffic
             unasked = [p for p in unasked if not any(TOPIC_RE[t].search(p) for t in told)] or unasked
-        return self._probe_of(crit_id, unasked[0] if unasked else self._probe_options(crit_id)[0])
+        return self._probe_of(crit_id, unasked[0] if unasked else self.probe_options(crit_id)[0])
 
     def _probe_of(self, crit_id: str, canned: str, kind: Literal["probe", "looking_back"] = "probe") -> Probe:
         criterion = self.catalog.criterion(self.loop, crit_id)

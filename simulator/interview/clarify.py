@@ -17,6 +17,7 @@ from ..catalog.models import Fact, Question
 from ..catalog.topic_words import TOPIC_RE
 from ..scoring.meaning.clauses import Clause, split_clauses, story_question
 from ..scoring.meaning.spoken import normalise_spoken
+from .rephrase import SHORT_TURN_WORDS, asks_what_was_meant, word_of_the_follow_up
 from .passing import passes_in
 from .fact_match import TERM_NEAREST_MIN, choose_facts, keyed_facts, unique_facts
 from .terms import term_asked, term_fact, term_named
@@ -45,6 +46,7 @@ class Ask:
     topics: tuple[str, ...]
     facts: tuple[Fact, ...]
     repeat: bool = False
+    rephrase: bool = False  # (with repeat) asked what the interviewer meant: the question in other words (rephrase.py)
     term: str | None = None  # a term asked about that no fact explains: the candidate defines it
     said: str | None = None  # a line the interviewer says back to a question that is not about the problem
 
@@ -82,9 +84,11 @@ OPTION_WORDS = 4  # "Weekly? Seasonal?", "Like one in a thousand?": options offe
 
 def _facts_for(clause: Clause, question: Question) -> Ask | None:
     text = clause.norm
+    term = term_asked(text)
+    if asks_what_was_meant(text, term):  # "what do you mean by that?", not "when you say X, what do you mean?"
+        return Ask(text=clause.text, topics=(), facts=(), repeat=True, rephrase=True)
     if REPEAT.search(text):
         return Ask(text=clause.text, topics=(), facts=(), repeat=True)
-    term = term_asked(text)
     explained = term_fact(term, question) if term else None
     if explained is not None:
         return Ask(text=clause.text, topics=("term",), facts=(explained,))
@@ -266,7 +270,7 @@ def _answers_itself(asked: str, after: Clause) -> bool:
     return bool(ANSWERS_ITSELF.match(after.norm))
 
 
-def read_turn(text: str, question: Question, last_asked: str | None = None) -> Clarification | None:
+def read_turn(text: str, question: Question, last_asked: str | None = None, rephrased: str | None = None) -> Clarification | None:
     """The turn as a clarification (its questions and the facts that answer them), or None if it asks nothing.
 
     A turn that is only questions puts every one of them to the interviewer. In a turn that also answers, a
@@ -274,6 +278,9 @@ def read_turn(text: str, question: Question, last_asked: str | None = None) -> C
     when the candidate answers it at once (thinking aloud: "why does it matter? because...").
     """
     clauses = split_clauses(text)
+    if asks_what_was_meant(text, term_asked(text)) and len(text.split()) <= SHORT_TURN_WORDS:  # "I don't follow": no pass
+        meant = [Ask(text=text.strip(), topics=(), facts=(), repeat=True, rephrase=True)]
+        return Clarification(asks=tuple(meant), also_answer=False, reply=compose_reply(meant, question, last_asked, rephrased))
     if passes_in(text, clauses):
         return None
     if BARE.match(text) and last_asked and not POLAR_ASK.match(last_asked):  # "No." to "Implement a class..." answers nothing
@@ -382,17 +389,23 @@ def read_turn(text: str, question: Question, last_asked: str | None = None) -> C
         asks = [ask for ask in asks if ask.said != GO_ON]
     elif any(a.said in (PASSED_ON, AFTER_THE_ROUND, TIME_CHECK) for a in asks):  # a turn about the job asks nothing about the problem
         asks = [a for a in asks if a.said is not None or a.repeat]
+    asks = [Ask(text=a.text, topics=(), facts=(), repeat=True, rephrase=True)  # "what do you mean by signals?": its own word
+            if a.term and word_of_the_follow_up(a.term, last_asked, question) else a for a in asks]
     if not asks:
         return None
-    return Clarification(asks=tuple(asks), also_answer=also_answer, reply=compose_reply(asks, question, last_asked), waits=waits)
+    return Clarification(asks=tuple(asks), also_answer=also_answer, reply=compose_reply(asks, question, last_asked, rephrased),
+                         waits=waits)
 
 
-def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = None) -> str:
-    """What the interviewer says: the last question again if asked (`last_asked`, else the bank question), each fact
+def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = None, rephrased: str | None = None) -> str:
+    """What the interviewer says: the last question again if asked (`last_asked`, else the bank question; in
+    other words, `rephrased`, to a candidate who asked what it meant), each fact
     once, the lines said back to questions that are not about the problem (each once), and "your call" for the rest:
     a question left unanswered beside answered ones is named by its topic, or else called "the rest"."""
     parts: list[str] = []
-    if any(a.repeat for a in asks):
+    if any(a.rephrase for a in asks):
+        parts.append(rephrased or f"Sure, again: {last_asked or question.text}")
+    elif any(a.repeat for a in asks):
         parts.append(f"Sure, again: {last_asked or question.text}")
     given: list[Fact] = []
     open_topics: list[str] = []

@@ -1,0 +1,119 @@
+"""Asked what it meant, the interviewer says what its last question is after; it never takes that for an answer."""
+
+from __future__ import annotations
+
+import pytest
+from followup_cases import Case, make_session
+
+from simulator.catalog import Catalog, Question, load_catalog
+from simulator.config import PROJECT_ROOT
+from simulator.engine.turns import Speaker, TurnKind
+from simulator.interview.clarify import read_turn
+from simulator.interview.evidence_probe import MeaningEvidence
+from simulator.interview.rephrase import in_other_words, word_of_the_follow_up
+from simulator.interview.round_session import speaking_seconds
+
+LOOP, ROUND, QUESTION = "canva-mle", "system-design", "sd-prompt-enhancer-attribution"
+FOLLOW_UP = "You mentioned the A/B test: which signals would you watch in production, and at what threshold would you alert?"
+PLANNED = "Which signals would you watch in production, and at what threshold would you alert?"
+
+ASKS_WHAT_WAS_MEANT = [
+    "What do you mean?",
+    "What do you mean by that exactly?",
+    "Sorry, what did you mean by that?",
+    "Can you explain what you mean?",
+    "Could you clarify the question?",
+    "I'm not sure what you're asking.",
+    "Sorry, I don't follow.",
+    "um sorry i dont follow",
+    "I'm not sure I follow.",
+    "I didn't get what you mean.",
+    "What are you looking for here?",
+    "Can you rephrase that?",
+    "Could you put it another way?",
+    "what do you mean by signals",  # the follow-up's own word, not one of the problem's
+]
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
+
+
+@pytest.fixture(scope="module")
+def evidence() -> MeaningEvidence:
+    return MeaningEvidence()
+
+
+@pytest.fixture(scope="module")
+def question(catalog: Catalog) -> Question:
+    return next(q for q in catalog.loop(LOOP).round(ROUND).questions if q.id == QUESTION)
+
+
+@pytest.mark.parametrize("turn", ASKS_WHAT_WAS_MEANT)
+def test_asking_what_was_meant_gets_the_question_with_what_it_is_after(question: Question, turn: str) -> None:
+    read = read_turn(turn, question, FOLLOW_UP, "REWORDED")
+    assert read is not None and not read.also_answer and not read.about_problem, read
+    assert [a.rephrase for a in read.asks] == [True] and read.reply == "REWORDED"
+
+
+@pytest.mark.parametrize(("turn", "expect"), [
+    ("What do you mean by BLEU-like proxy?", "n-gram overlap"),  # the problem's term: its fact
+    ("What are you looking for in terms of latency?", "150 ms"),  # a requirement, asked
+    ("When you say 'proxy scores', what do you mean exactly?", "n-gram overlap"),
+])  # fmt: skip
+def test_a_question_about_the_problem_is_not_asking_what_was_meant(question: Question, turn: str, expect: str) -> None:
+    read = read_turn(turn, question, FOLLOW_UP, "REWORDED")
+    assert read is not None and not any(a.rephrase for a in read.asks) and expect in read.reply, read
+
+
+def test_an_answer_that_does_not_follow_something_is_an_answer(question: Question) -> None:
+    assert read_turn("I don't understand why exports dropped, so first I would slice the metric by enhancer version "
+                     "and check the tokenizer change.", question, FOLLOW_UP, "REWORDED") is None
+    assert read_turn("I don't know.", question, FOLLOW_UP, "REWORDED") is None  # a pass, not a question
+
+
+def test_only_a_word_of_the_follow_up_is_the_interviewers_own(question: Question) -> None:
+    assert word_of_the_follow_up("signals", FOLLOW_UP, question)
+    assert not word_of_the_follow_up("proxy", FOLLOW_UP, question)  # in the problem's own text
+    assert not word_of_the_follow_up("signals", question.text, question)  # the bank question itself
+
+
+def test_the_words_name_the_criterion_and_the_planned_probe(catalog: Catalog, question: Question) -> None:
+    loop = catalog.loop(LOOP)
+    monitoring = catalog.criterion(loop, "monitoring")
+    said = in_other_words(FOLLOW_UP, monitoring, [PLANNED, "If your main alert fires at 2am, what happens next?"], question, [])
+    assert said == f"I'm asking about monitoring: {PLANNED}"
+    criteria = [catalog.criterion(loop, c) for c in question.criteria]
+    said = in_other_words(question.text, None, [], question, criteria)
+    assert said.startswith("What I'm listening for is your ") and said.endswith(question.text)
+    assert all(c.title.lower() in said for c in criteria)
+
+
+async def test_in_a_round_the_question_stays_open_and_is_said_again_with_its_point(catalog: Catalog, evidence: MeaningEvidence) -> None:
+    case = Case(id="rephrase", loop=LOOP, round=ROUND, question=QUESTION, expect="", missing="", answer=(
+        "First I'd stamp every request with the enhancer version, and each weekly release goes out as an A/B test on "
+        "the experimentation platform, 5% of users for a week, so a drop in exports in the treatment arm is the model."))
+    session, clock = make_session(catalog, case, None, evidence)
+    [e async for e in session.open()]
+
+    async def say(text: str) -> None:
+        start = session.engine.elapsed()
+        clock.advance(speaking_seconds(text))
+        [e async for e in session.answer(text, t_start=start, t_end=session.engine.elapsed())]
+
+    await say("Sorry, I don't follow.")
+    reply = session.turns[-1]
+    assert reply.kind is TurnKind.CLARIFICATION and reply.text.startswith("What I'm listening for is your "), reply
+    await say(case.answer)
+    follow_up = session.turns[-1]
+    assert follow_up.kind is TurnKind.FOLLOW_UP and follow_up.criterion, follow_up
+    asked = len([t for t in session.turns if t.kind is TurnKind.FOLLOW_UP])
+    await say("What do you mean by that exactly?")
+    reply = session.turns[-1]
+    title = catalog.criterion(catalog.loop(LOOP), follow_up.criterion).title.lower()
+    assert reply.kind is TurnKind.CLARIFICATION and reply.text.startswith(f"I'm asking about {title}: "), reply
+    assert session.engine.current_question is not None and session.engine.current_question.id == QUESTION
+    assert len([t for t in session.turns if t.kind is TurnKind.FOLLOW_UP]) == asked  # nothing pressed, nothing counted
+    said = [t for t in session.turns if t.speaker is Speaker.CANDIDATE]
+    assert said[-1].text == "What do you mean by that exactly?"  # kept in the transcript as the candidate said it
