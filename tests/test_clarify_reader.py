@@ -1088,3 +1088,15 @@ def test_an_indirect_ask_after_before_going_further_asks() -> None:
                  "It would also help to know how many requests a second we get at peak."):
         read = read_turn(said, QUESTION)
         assert read is not None and not read.also_answer and "300 requests a second" in read.reply, said
+
+
+@pytest.mark.parametrize("asked", ["How big a drop are we talking about?", "What's the size of the regression?",
+                                   "how large was the dip"])
+def test_the_size_of_a_drop_is_the_metric_not_the_traffic(asked: str) -> None:
+    """ "How big" asks about scale, unless what is sized is a change in the metric (played, 2026-12-04: "how big a drop
+    are we talking about?" got the requests a second)."""
+    question = QUESTION.model_copy(update={"facts": [*QUESTION.facts, Fact(
+        topic="success_metric", text="Click-through on recommended templates fell about 3% after the last release.")]})
+    read = read_turn(asked, question)
+    assert read is not None and "fell about 3%" in read.reply and "300 requests" not in read.reply, read
+    assert "300 requests" in (read_turn("How big is the traffic?", question) or read).reply

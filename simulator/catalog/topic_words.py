@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 
+_A_CHANGE = r"(?: (?:of )?(?:a|an|is|was|the|that|this|of)){0,2} (?:drop|regression|decline|dip|fall|loss|hit|change|gap|lift|gain)\b"
 # Words that say what a question is about, per fact topic.
 TOPIC_WORDS: dict[str, str] = {
     # Amounts, not the things counted: "can merchants turn it off?" is no question about how many merchants there are.
-    "scale": r"traffic|qps|rps|requests? (?:a|per) (?:second|minute|day)|how many|volume|scale|how big|how large|size|daily|"
+    # ... "how big a drop?" asks the size of a change in the metric, not of the traffic.
+    "scale": r"traffic|qps|rps|requests? (?:a|per) (?:second|minute|day)|how many|volume|scale|(?:how big|how large|size)(?!"
+             rf"{_A_CHANGE})|daily|"
              r"monthly|dau|mau|throughput|peak|load|catalog(?:ue)? size|how much (?:\w+ )?traffic",
     "latency": r"latency|how fast|response time|milliseconds?|ms|real[- ]?time|(?:online|offline)(?! (?:eval\w*|metrics?|tests?|testing|experiments?|a/b|results?|sets?|numbers|gains?|wins?))|sla|slo|p9\d|p50|latency budget|time budget|"
                r"synchronous|batch|how quickly|fresh|freshness",
@@ -29,6 +32,7 @@ TOPIC_WORDS: dict[str, str] = {
              r"user base|audience|who (?:actually |really |mainly )?uses|who (?:we'?re|we are|i'?m|i am) (?:building|designing) (?:this|it) for|"
              r"(?:end )?consumers?|internal (?:folks|teams?|staff|users)|personas?|for whom",
     "success_metric": r"metrics?|success|kpis?|measured?|goal|objective|north star|optimi[sz](?:e[ds]?|ing)|target|win|judge|"
+                      rf"(?:how big|how large|how bad|how much|size|magnitude){_A_CHANGE}|"
                       r"cares? (?:most )?about|wants? to (?:move|improve|grow|increase|reduce)|move the needle",
     "team": r"team|engineers?|headcount|people|staff|who (?:else )?works",
     # "how long are the clips?" asks a length, not the timeline
