@@ -17,7 +17,7 @@ from ..catalog.models import Fact, Question
 from ..catalog.topic_words import TOPIC_RE
 from ..scoring.meaning.clauses import Clause, split_clauses, story_question
 from ..scoring.meaning.spoken import normalise_spoken
-from .rephrase import SHORT_TURN_WORDS, asks_what_was_meant, word_of_the_follow_up
+from .rephrase import SHORT_TURN_WORDS, asks_what_was_meant, interviewers_word
 from .passing import passes_in
 from .fact_match import TERM_NEAREST_MIN, choose_facts, keyed_facts, unique_facts
 from .terms import term_asked, term_fact, term_named
@@ -390,7 +390,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     elif any(a.said in (PASSED_ON, AFTER_THE_ROUND, TIME_CHECK) for a in asks):  # a turn about the job asks nothing about the problem
         asks = [a for a in asks if a.said is not None or a.repeat]
     asks = [Ask(text=a.text, topics=(), facts=(), repeat=True, rephrase=True)  # "what do you mean by signals?": its own word
-            if a.term and word_of_the_follow_up(a.term, last_asked, question) else a for a in asks]
+            if a.term and interviewers_word(a.term, last_asked, question) else a for a in asks]
     if not asks:
         return None
     return Clarification(asks=tuple(asks), also_answer=also_answer, reply=compose_reply(asks, question, last_asked, rephrased),

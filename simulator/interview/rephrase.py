@@ -14,19 +14,30 @@ import re
 from collections.abc import Callable
 
 from ..catalog import Criterion, Question
+from ..scoring.meaning.clauses import story_question
 
-# Asks what the interviewer meant, naming nothing of the problem: "what do you mean (by that)?", "could you clarify
-# the question?", "I'm not sure what you're asking", "sorry, I don't follow", "can you put it another way?".
+_YOU = r"(?:you|u|ya)"
+_END = r"(?=\s*(?:[.?!,;]|$))"  # the end of the sentence: "Could you unpack that a bit? I'm not sure what..."
+# Asks what the interviewer meant, naming nothing of the problem: "what do you mean (by that)?", "in what sense?", "could
+# you unpack that?", "I'm not sure what you're asking", "sorry, I don't follow", "can you put it another way?".
 REPHRASE = re.compile(
-    r"\bwhat (?:exactly )?(?:do|did) you mean(?: (?:by|with) (?:that|this|it|the question|your question|the last (?:one|question)))?"
-    r"(?:,? exactly|,? here|,? there|,? sorry)?\W*$"
-    r"|\b(?:explain|clarify|elaborate on|unpack|expand on) (?:a bit )?(?:what you mean|what you meant|what you(?:'re| are) (?:asking|after|looking for)|"
-    r"the question|your question|that(?: question)?|it)(?: a bit| please| again)?\W*$"
-    r"|\bnot (?:quite )?sure (?:what|which) (?:you(?:'re| are)|you) (?:asking|after|looking for|getting at|mean)\b"
-    r"|\bnot (?:quite )?sure i (?:follow|understand|understood|get it|got it)\W*$"
-    r"|\b(?:don'?t|do not|didn'?t|did not) (?:quite |really )?(?:follow|get|understand)(?: (?:you|that|it|the question|your question|"
-    r"what you (?:mean|meant|are asking|'re asking|are after|'re after)))?\W*$"
-    r"|\bwhat (?:exactly )?(?:are|were) you (?:looking for|asking|getting at|after)(?: (?:exactly|here|with (?:that|this|it)(?: question)?))?\W*$"
+    rf"\bwhat (?:exactly )?(?:do |did )?{_YOU} mean(?:t)?(?: (?:by|with) (?:that|this|it|the question|your question|this question|"
+    rf"the last (?:one|question)))?(?:,? (?:exactly|here|there|sorry|like))*{_END}"
+    rf"|^\W*(?:(?:sorry|um+|uh+|so|ok|okay|hmm+)\W+)*(?:meaning what|in what sense|in what way)(?: exactly)?{_END}"
+    rf"|\b(?:explain|clarify|elaborate on|unpack|expand on|break (?:it|that|this) down)(?: a bit| a little)?(?: (?:what {_YOU} mean|"
+    rf"what {_YOU} meant|what {_YOU}(?:'re| are) (?:asking|after|looking for)|the question|your question|this question|that(?: question)?|it))?"
+    rf"(?: (?:a bit|a little|please|again|more|simpler|more simpl[ey]|more simply))*{_END}"
+    rf"|\bnot (?:quite |really |totally |entirely )?sure (?:what|which) (?:kind of |sort of |type of )?(?:answer |thing |level of detail )?"
+    rf"{_YOU}(?:'re| are)? (?:asking|after|looking for|getting at|mean|want)\b"
+    rf"|\bnot (?:quite |really )?sure i (?:follow|understand|understood|get|got)(?: (?:it|you|that|the question|the q|what {_YOU} mean))?{_END}"
+    rf"|\b(?:don'?t|do not|didn'?t|did not|can'?t|cannot) (?:quite |really |fully )?(?:follow|get|understand)(?: (?:you|that|it|this|"
+    rf"the question|your question|this question|the q|what (?:is|'s) the question|what {_YOU} (?:mean|meant|are asking|'re asking|"
+    rf"are after|'re after|want)))?(?: (?:good|well|fully|exactly|sorry))*{_END}"
+    rf"|\bi not (?:catch|understand|get|follow)\b"
+    rf"|\bwhat (?:exactly )?(?:are|were) {_YOU} (?:actually |really )?(?:looking for|asking|getting at|after)(?: me)?"
+    rf"(?: (?:exactly|here|with (?:that|this|it)(?: question)?|sorry))*{_END}"
+    rf"|\bwhat (?:kind|sort|type|level) of (?:answer|detail|depth|response) (?:are|do|should|would) (?:{_YOU}|i)\b"
+    rf"|\bwhat (?:exactly )?(?:do|would) {_YOU} (?:want|like) me to (?:cover|say|answer|talk about|focus on|go into)\b"
     r"|\brephrase\b|\b(?:put|say|ask|word) (?:it|that|the question|this) (?:in )?(?:another|a different|other|different) (?:way|words)\b"
     r"|\b(?:say|ask|put) (?:it|that|this) differently\b|\bin other words\W*$",
     re.IGNORECASE,
@@ -34,7 +45,9 @@ REPHRASE = re.compile(
 SHORT_TURN_WORDS = 24  # a turn of this many words or fewer that asks what was meant asks only that
 
 
-QUESTION_ITSELF = re.compile(r"^\W*(?:the |your |that |this )?(?:question|last (?:one|question)|point)\W*$", re.IGNORECASE)
+# ... a "term" that is only the question, a pronoun or how to say it: "what do u mean", "explain more simple"
+QUESTION_ITSELF = re.compile(r"^\W*(?:(?:the |your |that |this )?(?:question|q|last (?:one|question)|point)|u|you|ya|it|that|this|"
+                             r"(?:it |that )?(?:more )?simpl(?:e|er|y))\W*$", re.IGNORECASE)
 
 
 def asks_what_was_meant(text: str, term: str | None) -> bool:
@@ -43,12 +56,22 @@ def asks_what_was_meant(text: str, term: str | None) -> bool:
     return bool(REPHRASE.search(text.strip())) and (term is None or bool(QUESTION_ITSELF.match(term)))
 
 
-def word_of_the_follow_up(term: str, last_asked: str | None, question: Question) -> bool:
-    """ "What do you mean by signals?" about a word of the interviewer's follow-up, not of the problem's text."""
-    if not last_asked or last_asked == question.text:
+_NOT_THE_WORD = {"like", "what", "sorry", "so", "um", "uh", "exactly", "here", "there", "mean", "by", "the", "a", "an"}
+
+
+def interviewers_word(term: str, last_asked: str | None, question: Question) -> bool:
+    """ "What do you mean by signals?" about the interviewer's own words: its follow-up's question (not the candidate's
+    words it quoted before the colon), or a story question's, which has no facts and nothing to define."""
+    words = [w for w in re.findall(r"[\w-]+", term.lower()) if w not in _NOT_THE_WORD]
+    if not words or not last_asked:
         return False
-    word = rf"\b{re.escape(term.strip())}\b"
-    return bool(re.search(word, last_asked, re.IGNORECASE)) and not re.search(word, question.text, re.IGNORECASE)
+    if last_asked == question.text:
+        asked = question.text if story_question(question.text) else ""
+    else:
+        asked = last_asked.split(": ", 1)[-1]  # "You mentioned the distilled model: what alternative...?"
+        if any(re.search(rf"\b{re.escape(w)}\b", question.text, re.IGNORECASE) for w in words):
+            return False  # the problem's own word: its fact, or the candidate's to define
+    return all(re.search(rf"\b{re.escape(w)}\b", asked, re.IGNORECASE) for w in words)
 
 
 def in_other_words(last_asked: str, criterion: Criterion | None, probes: list[str], question: Question,

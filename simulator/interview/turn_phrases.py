@@ -263,7 +263,7 @@ GUESSED = re.compile(r"^(?:\w+,? )?(?:maybe|perhaps|probably|possibly|my guess i
                      r"^(?:i'?m )?not sure,? (?:but )?(?:maybe|perhaps|probably)\b|"
                      r",? (?:i think|i guess|i believe|i'?d say)\W*$", re.IGNORECASE)
 HEDGE = re.compile(r"^(?:i think|i guess|i believe|i'?d say)\W*$", re.IGNORECASE)  # a clause of its own after the guess
-FILLER_RESTART = re.compile(r"\b(?:um+|uh+|erm|er|(?:no )?wait|i mean)\W+(?=\w)", re.IGNORECASE)  # where speech starts over mid-clause
+FILLER_RESTART = re.compile(r"\b(?:um+|uh+|erm|er|(?:no )?wait|(?<!what )i mean)\W+(?=\w)", re.IGNORECASE)  # where speech starts over mid-clause
 # The candidate settles the question just asked: "Should it be technical or people? I'll take the technical one."
 CHOOSES = re.compile(r"^(?:ok(?:ay)?,? |so |then |well,? )?(?:i'?ll|let me|i will|i'?m going to|i'?m gonna) (?:take|go with|pick|do|choose|use|"
                      r"talk about|focus on|tell|share|describe|start with)\b", re.IGNORECASE)
@@ -408,5 +408,5 @@ BY_TERM = re.compile(
     re.IGNORECASE,
 )
 WHEN_YOU_SAY = re.compile(r"\bwhen you say (?P<term>[\w\s/-]{2,40}?)\s*(?:,|(?=\s(?:do you mean|you mean|is that|is it|does that|are those|meaning)\b))|"
-                          r"^(?:sorry|so|ok|okay|quick one|quick question)?\W*(?!(?:what|how|which|who|do|does|did|is|are|so|i|we|and|but)\b)(?P<named>[\w/-]+(?: [\w/-]+){0,3}?)\s*(?:here )?(?:(?:-|—|,)?\s*(?:you mean|means|meaning|as in)|,\s*(?:is that|are those|are they) (?:the|a|an)\b)",
+                          r"^(?:(?:sorry|so|ok|okay|quick one|quick question)\b)?\W*(?!(?:what|how|which|who|do|does|did|is|are|so|i|we|and|but|sorry|ok|okay|um+|uh+)\b)(?P<named>[\w/-]+(?: [\w/-]+){0,3}?)\s*(?:here )?(?:(?:-|—|,)?\s*(?:you mean|means|meaning|as in)|,\s*(?:is that|are those|are they) (?:the|a|an)\b)",
                           re.IGNORECASE)

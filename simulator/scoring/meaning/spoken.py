@@ -26,7 +26,7 @@ _STARTS = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 _RUN = re.compile(rf"\b(?:a\s+(?=hundred|thousand|million|billion))?(?:{_STARTS}|hundred|thousand|million|billion)\b(?:[\s-]+(?:{_NUMBER_WORD})\b)*",
                   re.IGNORECASE)
 _FILLERS = re.compile(
-    r"(?<![\w'])(?:um+|uh+|erm+|er|hmm+|mm+|ah+|you know|i mean|kind of|sort of|basically|like(?=,)|okay so|so yeah|yeah so)(?![\w'])[,.]?\s*",
+    r"(?<![\w'])(?:um+|uh+|erm+|er|hmm+|mm+|ah+|you know|(?<!what )i mean|kind of|sort of|basically|like(?=,)|okay so|so yeah|yeah so)(?![\w'])[,.]?\s*",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(r"(\d)\s*(?:per\s?cent|percent)\b", re.IGNORECASE)
