@@ -123,3 +123,26 @@ async def test_a_round_resumed_around_a_press_presses_once(catalog: Catalog, evi
     [e async for e in again.restore(full)]
     await say(again, clock2, PLATITUDE)
     assert not again.turns[-1].text.startswith(PRESS)  # pressed before the crash: not twice
+
+
+async def test_saying_one_does_not_know_is_an_answer_not_a_dodge(catalog: Catalog, evidence: MeaningEvidence) -> None:
+    """Played (2026-12-04): asked which merchants felt a change, "honestly i'm not sure, we never really looked at
+    numbers after launch" was first taken for a pass ("That's fine." and "what changed in numbers?"), then pressed
+    with the same question. It is an honest answer: the interviewer asks how it could have been measured."""
+    case = Case(id="not-sure", loop="shopify-mle", round="behavioral", question="bh-shipped-for-merchants", expect="",
+                missing="", answer="")
+    session, clock = make_session(catalog, case, None, evidence)
+    [e async for e in session.open()]
+    for reply in ("so um at my last job we built a new product tagging model for a marketplace, uh, the team replaced "
+                  "the old keyword rules with a fine tuned bert model and it went live for all sellers in march",
+                  "i wrote the training pipeline and i picked the label set with the pm, and i ran the shadow test "
+                  "myself for two weeks"):
+        await say(session, clock, reply)
+    assert session.turns[-1].criterion == "product_sense", session.turns[-1]
+    await say(session, clock, "honestly i'm not sure, we never really looked at numbers after launch, people just said "
+                              "it was better")
+    follow_up = session.turns[-1]
+    impact = catalog.criterion(catalog.loop("shopify-mle"), "impact")
+    assert follow_up.kind is TurnKind.FOLLOW_UP and not follow_up.text.startswith(PRESS), follow_up
+    assert follow_up.criterion == "impact" and impact.looking_back is not None
+    assert follow_up.text.endswith(impact.looking_back[0].lower() + impact.looking_back[1:]), follow_up.text

@@ -157,3 +157,12 @@ def test_a_blind_set_of_turns_is_read_as_its_writer_meant(catalog: Catalog) -> N
         if kind not in READ_AS[case["expect"]]:
             misses.append((case["id"], case["expect"], kind, case["turn"]))
     assert len(misses) <= 1, misses
+
+
+def test_a_looking_back_question_is_named_as_it_was_planned(catalog: Catalog, question: Question) -> None:
+    loop = catalog.loop(LOOP)
+    impact = catalog.criterion(loop, "impact")
+    assert impact.looking_back is not None
+    asked = f'You said "we never looked at numbers": {impact.looking_back[0].lower()}{impact.looking_back[1:]}'
+    said = rephrased_for(asked, "impact", question, lambda c: catalog.criterion(loop, c), lambda c: impact.probes)
+    assert said == f"I'm asking about {impact.title.lower()}: {impact.looking_back}"

@@ -26,6 +26,7 @@ from ..scoring.signals import match_signal
 from ..scoring.text import Span
 from ..scoring.transcript import AnswerText as LadderAnswer
 from ..scoring.transcript import Exchange
+from .passing import admits_not_knowing
 from .terse import TERSE_WORDS
 
 log = logging.getLogger(__name__)
@@ -147,7 +148,7 @@ class MeaningEvidence:
         """The reply to a follow-up on `criterion` said nothing of it: none of it denied or wished for, and either the
         reply as a whole reads weak on it (DODGE_READ) or no part is shown, however weakly. Never said without the
         model: the keyword ladder would call plain words a dodge."""
-        if len(readable([reply])[0].split()) < MIN_DODGE_WORDS:  # words said to the grader are not said
+        if len(readable([reply])[0].split()) < MIN_DODGE_WORDS or admits_not_knowing(reply):  # said to the grader: not said
             return False
         assessment = self.assess(criterion, question, [reply])
         if assessment is None or assessment.denied or assessment.wished:

@@ -40,7 +40,7 @@ NOT_KNOWING = re.compile(
     r"\bnothing (?:really )?(?:comes|springs) to mind\b|\b(?:don'?t|do not) have (?:an?|any) (?:\w+ )?(?:example|story|answer)\b|"
     r"\bno (?:good |real )?examples?\b|\bnot something (?:i'?ve|i have|i)\b|\bnot (?:great|good|strong|confident) (?:with|at|on|about)\b|"
     r"\b(?:get|got) (?:this|it|that) wrong\b|\b(?:don'?t|do not) (?:really |honestly )?(?:know|understand)\b|\bnot (?:really )?sure\b|\bno (?:idea|clue)\b|"
-    r"\b(?:never|haven'?t|have not|hasn'?t) (?:really |actually |ever |once )?\w+ed\b|"
+    r"(?<!\bwe )(?<!\bthey )(?<!\bteam )\b(?:never|haven'?t|have not|hasn'?t) (?:really |actually |ever |once )?\w+ed\b|"
     r"\b(?:never|haven'?t|have not|hasn'?t|didn'?t|did not) (?:really |actually |ever |once )?(?:done|used|worked|built|had|tried|touched|dealt|run|"
     r"led|lead|managed|shipped|stopped|set (?:\w+ )?up|faced|seen|been in|come up|came up|got|owned|mentored)\b|\bnever (?:really )?(?:came|comes|come) up\b|"
     r"\b(?:i )?dunno\b|\b(?:drawing a |drew a |a )?blank(?:ing)? on\b|\bdrawing a blank\b|\bno (?:real )?background in\b|"
@@ -102,6 +102,21 @@ def _not_knowing(clause: Clause) -> bool:
     """The clause says the candidate does not know, with no attempt after it ("I'm not sure, maybe the data?" tries)."""
     said = list(NOT_KNOWING.finditer(clause.norm))
     return bool(said) and not ATTEMPT.search(clause.norm[said[-1].end():])
+
+
+# Saying outright that one does not know ("never used" or "never divided by zero" says something else).
+ADMITS = re.compile(r"\b(?:(?:don'?t|do not) (?:really |honestly )?know|not (?:really |quite |totally )?sure|no (?:idea|clue)|dunno|"
+                    r"(?:can'?t|cannot|couldn'?t|could not|don'?t|do not) (?:really )?(?:remember|recall|tell you))\b", re.IGNORECASE)
+
+
+def admits_not_knowing(text: str) -> bool:
+    """Some clause of the turn says the candidate does not know, with no attempt after it: an honest answer to a
+    follow-up, not a dodge to press ("honestly I'm not sure, we never looked at numbers after launch")."""
+    for clause in split_clauses(text):
+        said = list(ADMITS.finditer(clause.norm))
+        if said and not ATTEMPT.search(clause.norm[said[-1].end():]):
+            return True
+    return False
 
 
 def passes(text: str) -> bool:

@@ -93,5 +93,5 @@ def rephrased_for(last_asked: str | None, criterion_id: str | None, question: Qu
     """`in_other_words` for the round's last interviewer question (`criterion_id`: the follow-up's, None for the
     bank question)."""
     criterion = criterion_of(criterion_id) if criterion_id else None
-    return in_other_words(last_asked or question.text, criterion, probes_of(criterion_id) if criterion_id else [],
-                          question, [criterion_of(c) for c in question.criteria])
+    probes = [*probes_of(criterion.id), *filter(None, (criterion.looking_back, criterion.after_failing_run))] if criterion else []
+    return in_other_words(last_asked or question.text, criterion, probes, question, [criterion_of(c) for c in question.criteria])
