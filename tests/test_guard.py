@@ -164,3 +164,18 @@ def test_a_rewording_must_keep_the_criterions_point_from_the_rubric() -> None:
     assert not lost.ok and lost.reason is not None and "point" in lost.reason
     assert check_turn("Which part of the deploy pipeline and the monitoring did you build yourself?", [], **kwargs).ok
     assert check_turn("What was your own part in the deploy pipeline and the monitoring?", [], **kwargs).ok
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("Tell me about the two-tower retrieval model: what changed in numbers, and what were you comparing against?", True),
+    ("You mentioned the A/B test: what changed in numbers, and what were you comparing against?", True),
+    ("You mentioned the mid-level MLE: what was their comparison against?", False),
+    ("Can you explain how the default taxonomy changed in numbers and what were you comparing against?", False),
+])  # fmt: skip
+def test_a_small_model_frames_the_probe_and_keeps_its_words(said: str, kept: bool) -> None:
+    """Played and measured with the 0.5B model (2026-12-04): every wording that reworded the probe itself came out
+    garbled; one that framed it around the anchor and kept its words read as well as the canned probe."""
+    planned = "What changed in numbers, and what were you comparing against?"
+    verdict = check_turn(said, [], planned=planned, topic="Measured impact", keep_probe=True)
+    assert verdict.ok is kept, verdict
+    assert check_turn(said, [], planned=planned, topic="Measured impact").ok or not kept  # a capable model words it freely

@@ -23,6 +23,13 @@ from pydantic import BaseModel
 MAX_WORDS = 35
 MIN_WORDS = 4
 REPEAT_SIMILARITY = 0.85
+# A small model frames the probe around the anchor ("Tell me about the two-tower model: what changed in numbers...?")
+# and keeps the probe's own words at this word-sequence similarity or more. Measured with the 0.5B model on the
+# development cases (tests/test_followups_live.py, 2026-12-04): of the 6 wordings the other checks passed, the 3 that
+# kept the probe read 1.0; the 3 that reworded it were garbled, at 0.59-0.73 ("How did the ANN index impact the
+# latency target, traffic and success metric?", "Can you explain how the default taxonomy changed in numbers and
+# what were you comparing against?"), and so was "what was their comparison against?" (0.27), played that day.
+PROBE_KEPT = 0.8
 
 _LEAKS = re.compile(
     r"\b(score[sd]?|scoring|rubric|grade[sd]?|level [1-4]|hire signal|strong yes|lean (yes|no)|"
@@ -107,6 +114,13 @@ def on_topic(text: str, planned: str, topic: str = "", context: str = "") -> boo
         return False
     point = wanted - content_words(context)
     return not point or bool(said & (point | content_words(topic)))
+
+
+def keeps_probe(text: str, planned: str) -> bool:
+    """The question after its framing ("You mentioned X: ...", the whole of it when there is none) says the planned
+    probe in its own words: word sequences at PROBE_KEPT or more."""
+    asked = text.split(": ", 1)[-1]
+    return SequenceMatcher(None, _TOKEN.findall(asked.lower()), _TOKEN.findall(planned.lower())).ratio() >= PROBE_KEPT
 
 
 def _words(text: str) -> list[str]:
@@ -215,6 +229,7 @@ def check_turn(
     shown: str | None = None,
     context: str = "",
     point: str | None = None,
+    keep_probe: bool = False,
 ) -> GuardVerdict:
     """Accept `raw` only if it is one short question, in role, new, on the planned probe, and leaks nothing.
 
@@ -223,6 +238,7 @@ def check_turn(
     more than MAX_UNSHOWN content words from elsewhere is a made-up or garbled question.
     `context`: the bank question and the answer: the probe's words they hold are not its point.
     `point`: the criterion's probe_point regex (rubric YAML): when the planned probe matches it, so must the question.
+    `keep_probe`: a small model's question must keep the planned probe's words after its framing (PROBE_KEPT).
     """
     text = clean(raw)
     words = text.split()
@@ -257,6 +273,8 @@ def check_turn(
             return GuardVerdict(ok=False, text=text, reason="drifted off the planned probe")
         if point and re.search(point, planned, re.IGNORECASE) and not re.search(point, rest, re.IGNORECASE):
             return GuardVerdict(ok=False, text=text, reason="drifted off the planned probe: its point is gone")
+        if keep_probe and not keeps_probe(text, planned):
+            return GuardVerdict(ok=False, text=text, reason="reworded the probe itself")
     if shown is not None:
         given = f"{shown} {planned or ''} {topic}"
         made_up = invented(text, given)

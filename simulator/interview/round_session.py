@@ -379,7 +379,7 @@ class RoundSession:
                     raw, self.engine.asked,
                     planned=probe.canned, topic=f"{probe.criterion_title} {probe.missing}",
                     anchors=anchors or None, shown=messages[-1]["content"], context=f"{question.text} {self.last_answer}",
-                    point=probe.point,
+                    point=probe.point, keep_probe=not whole,
                 )  # fmt: skip
 
             try:
