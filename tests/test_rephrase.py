@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 import yaml
 from followup_cases import Case, make_session
+from test_followups import catalog, evidence  # noqa: F401 - the module-scoped fixtures, loaded once
 
-from simulator.catalog import Catalog, Question, load_catalog
+from simulator.catalog import Catalog, Question
 from simulator.config import PROJECT_ROOT
 from simulator.engine.turns import Speaker, TurnKind
 from simulator.interview.clarify import read_turn
@@ -34,16 +35,6 @@ ASKS_WHAT_WAS_MEANT = [
     "Could you put it another way?",
     "what do you mean by signals",  # the follow-up's own word, not one of the problem's
 ]
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
-
-
-@pytest.fixture(scope="module")
-def evidence() -> MeaningEvidence:
-    return MeaningEvidence()
 
 
 @pytest.fixture(scope="module")
