@@ -12,7 +12,7 @@ from simulator.config import PROJECT_ROOT
 from simulator.engine.turns import Speaker, TurnKind
 from simulator.interview.clarify import read_turn
 from simulator.interview.evidence_probe import MeaningEvidence
-from simulator.interview.rephrase import in_other_words, interviewers_word, rephrased_for
+from simulator.interview.rephrase import what_it_is_after, interviewers_word, rephrased_for
 from simulator.interview.round_session import speaking_seconds
 
 LOOP, ROUND, QUESTION = "canva-mle", "system-design", "sd-prompt-enhancer-attribution"
@@ -74,10 +74,10 @@ def test_only_a_interviewers_word_is_the_interviewers_own(question: Question) ->
 def test_the_words_name_the_criterion_and_the_planned_probe(catalog: Catalog, question: Question) -> None:
     loop = catalog.loop(LOOP)
     monitoring = catalog.criterion(loop, "monitoring")
-    said = in_other_words(FOLLOW_UP, monitoring, [PLANNED, "If your main alert fires at 2am, what happens next?"], question, [])
+    said = what_it_is_after(FOLLOW_UP, monitoring, [PLANNED, "If your main alert fires at 2am, what happens next?"], question, [])
     assert said == f"I'm asking about monitoring: {PLANNED}"
     criteria = [catalog.criterion(loop, c) for c in question.criteria]
-    said = in_other_words(question.text, None, [], question, criteria)
+    said = what_it_is_after(question.text, None, [], question, criteria)
     assert said.startswith("What I'm listening for is your ") and said.endswith(question.text)
     assert all(c.title.lower() in said for c in criteria)
 

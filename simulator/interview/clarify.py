@@ -46,7 +46,7 @@ class Ask:
     topics: tuple[str, ...]
     facts: tuple[Fact, ...]
     repeat: bool = False
-    rephrase: bool = False  # (with repeat) asked what the interviewer meant: the question in other words (rephrase.py)
+    rephrase: bool = False  # (with repeat) asked what the interviewer meant: what the question is after (rephrase.py)
     term: str | None = None  # a term asked about that no fact explains: the candidate defines it
     said: str | None = None  # a line the interviewer says back to a question that is not about the problem
 
@@ -398,8 +398,8 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
 
 
 def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = None, rephrased: str | None = None) -> str:
-    """What the interviewer says: the last question again if asked (`last_asked`, else the bank question; in
-    other words, `rephrased`, to a candidate who asked what it meant), each fact
+    """What the interviewer says: the last question again if asked (`last_asked`, else the bank question; what it
+    is after, `rephrased`, to a candidate who asked what it meant), each fact
     once, the lines said back to questions that are not about the problem (each once), and "your call" for the rest:
     a question left unanswered beside answered ones is named by its topic, or else called "the rest"."""
     parts: list[str] = []

@@ -1,4 +1,4 @@
-"""What the interviewer says when asked what it meant: its last question in other words.
+"""What the interviewer says when asked what it meant: what its last question is after.
 
 Played on 2026-12-04: after "Which signals would you watch in production, and at what threshold would you
 alert?", "What do you mean by that exactly?" got "That's your call — state your assumption and go on", and
@@ -42,12 +42,10 @@ REPHRASE = re.compile(
     r"|\b(?:say|ask|put) (?:it|that|this) differently\b|\bin other words\W*$",
     re.IGNORECASE,
 )
-SHORT_TURN_WORDS = 24  # a turn of this many words or fewer that asks what was meant asks only that
-
-
-# ... a "term" that is only the question, a pronoun or how to say it: "what do u mean", "explain more simple"
+# ... and a "term" it names that is only the question, a pronoun or how to say it: "what do u mean", "explain more simple".
 QUESTION_ITSELF = re.compile(r"^\W*(?:(?:the |your |that |this )?(?:question|q|last (?:one|question)|point)|u|you|ya|it|that|this|"
                              r"(?:it |that )?(?:more )?simpl(?:e|er|y))\W*$", re.IGNORECASE)
+SHORT_TURN_WORDS = 24  # a turn of this many words or fewer that asks what was meant asks only that
 
 
 def asks_what_was_meant(text: str, term: str | None) -> bool:
@@ -74,7 +72,7 @@ def interviewers_word(term: str, last_asked: str | None, question: Question) -> 
     return all(re.search(rf"\b{re.escape(w)}\b", asked, re.IGNORECASE) for w in words)
 
 
-def in_other_words(last_asked: str, criterion: Criterion | None, probes: list[str], question: Question,
+def what_it_is_after(last_asked: str, criterion: Criterion | None, probes: list[str], question: Question,
                    criteria: list[Criterion]) -> str:
     """The last question with what it is asking about: a follow-up as its criterion and the probe it was planned on
     (the criterion's other probe is another question, not these words again), the bank question with the criteria it
@@ -90,8 +88,8 @@ def in_other_words(last_asked: str, criterion: Criterion | None, probes: list[st
 
 def rephrased_for(last_asked: str | None, criterion_id: str | None, question: Question,
                   criterion_of: Callable[[str], Criterion], probes_of: Callable[[str], list[str]]) -> str:
-    """`in_other_words` for the round's last interviewer question (`criterion_id`: the follow-up's, None for the
+    """`what_it_is_after` for the round's last interviewer question (`criterion_id`: the follow-up's, None for the
     bank question)."""
     criterion = criterion_of(criterion_id) if criterion_id else None
     probes = [*probes_of(criterion.id), *filter(None, (criterion.looking_back, criterion.after_failing_run))] if criterion else []
-    return in_other_words(last_asked or question.text, criterion, probes, question, [criterion_of(c) for c in question.criteria])
+    return what_it_is_after(last_asked or question.text, criterion, probes, question, [criterion_of(c) for c in question.criteria])

@@ -315,13 +315,13 @@ class RoundSession:
         question = self.engine.current_question
         if question is None:
             return None
-        # "Could you repeat the question?" after a follow-up means the follow-up; "what do you mean?" gets it reworded.
+        # "Could you repeat the question?" after a follow-up means the follow-up; "what do you mean?" gets what it is after.
         last = next((t for t in reversed(self.turns) if t.speaker is Speaker.INTERVIEWER
                      and t.kind in (TurnKind.QUESTION, TurnKind.FOLLOW_UP)), None)
         last_asked = last.text if last is not None else None
-        reworded = rephrased_for(last_asked, last.criterion if last is not None else None, question,
+        explained = rephrased_for(last_asked, last.criterion if last is not None else None, question,
                                  lambda c: self.catalog.criterion(self.loop, c), self.engine.probe_options)
-        return read_turn(text[:MAX_ANSWER_CHARS], question, last_asked, reworded) or correction(text[:MAX_ANSWER_CHARS], question)
+        return read_turn(text[:MAX_ANSWER_CHARS], question, last_asked, explained) or correction(text[:MAX_ANSWER_CHARS], question)
 
     def _prime(self, question: Question) -> None:
         """While the candidate answers, the model reads the persona prompt and the question: follow-ups start fast."""
