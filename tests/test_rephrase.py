@@ -78,7 +78,7 @@ def test_the_words_name_the_criterion_and_the_planned_probe(catalog: Catalog, qu
     assert said == f"I'm asking about monitoring: {PLANNED}"
     criteria = [catalog.criterion(loop, c) for c in question.criteria]
     said = what_it_is_after(question.text, None, [], question, criteria)
-    assert said.startswith("What I'm listening for is your ") and said.endswith(question.text)
+    assert said.startswith("What I'm listening for: ") and said.endswith(question.text)
     assert all(c.title.lower() in said for c in criteria)
 
 
@@ -96,7 +96,7 @@ async def test_in_a_round_the_question_stays_open_and_is_said_again_with_its_poi
 
     await say("Sorry, I don't follow.")
     reply = session.turns[-1]
-    assert reply.kind is TurnKind.CLARIFICATION and reply.text.startswith("What I'm listening for is your "), reply
+    assert reply.kind is TurnKind.CLARIFICATION and reply.text.startswith("What I'm listening for: "), reply
     await say(case.answer)
     follow_up = session.turns[-1]
     assert follow_up.kind is TurnKind.FOLLOW_UP and follow_up.criterion, follow_up

@@ -83,7 +83,7 @@ def what_it_is_after(last_asked: str, criterion: Criterion | None, probes: list[
         return f"I'm asking about {criterion.title.lower()}: {planned}"
     titles = [c.title.lower() for c in criteria]
     listening = titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " and " + titles[-1]
-    return f"What I'm listening for is your {listening}. Again: {question.text}"
+    return f"What I'm listening for: {listening}. Again: {question.text}"  # "your correct solution" would presume one
 
 
 def rephrased_for(last_asked: str | None, criterion_id: str | None, question: Question,
