@@ -209,7 +209,9 @@ async def test_no_microphone_falls_back_to_typing(tmp_path: Path, recognizer: Wh
         screen = await start_voice_round(app, pilot)
         await pilot.press("f7")
         await wait_for(pilot, lambda: screen.input_mode == "typing", 10, "the switch to typing")
-        assert any("Voice input unavailable" in m and "PortAudio" in m and "typing" in m for m in notifications(app)), notifications(app)
+        # The notice is a posted message, handled after the switch: wait for it, not read it at once.
+        await wait_for(pilot, lambda: any("Voice input unavailable" in m for m in notifications(app)), 10, "the notice")
+        assert any("PortAudio" in m and "typing" in m for m in notifications(app)), notifications(app)
         editor = screen.query_one("#answer", TextArea)
         assert not editor.has_class("hidden") and screen.query_one(VoicePanel).has_class("hidden")
         assert editor.has_focus and editor.text == ""
@@ -234,7 +236,7 @@ async def test_microphone_lost_mid_answer_keeps_the_words(
         screen = await start_voice_round(app, pilot)
         await wait_for(pilot, lambda: screen.input_mode == "typing", 30, "the switch to typing")
         assert screen.voice_answers[-1].end_reason == "device_lost"
-        assert any("microphone was lost" in m for m in notifications(app)), notifications(app)
+        await wait_for(pilot, lambda: any("microphone was lost" in m for m in notifications(app)), 10, "the notice")
         editor = screen.query_one("#answer", TextArea)
         assert "fellow americans ask not" in words(editor.text), editor.text
         assert not any(t.speaker is Speaker.CANDIDATE for t in screen.session.turns), "kept for the candidate to finish"
