@@ -48,6 +48,13 @@ def test_strips_a_label_prefix() -> None:
     assert verdict.ok and verdict.text == "Which part did you own yourself?"
 
 
+def test_the_question_after_a_framing_goes_on_in_lower_case() -> None:
+    verdict = check_turn("On the 20% who act: What single KPI would you put on the dashboard?", [])
+    assert verdict.ok and verdict.text == "On the 20% who act: what single KPI would you put on the dashboard?"
+    assert check_turn("You mentioned Magic Design: How did you evaluate it?", []).text.endswith(": how did you evaluate it?")
+    assert check_turn("You mentioned BM25: I'd like to know which baseline won?", []).text.endswith(": I'd like to know which baseline won?")
+
+
 def test_rejects_a_rephrasing_that_drifted_off_the_planned_probe() -> None:
     planned = "What changed in numbers, and what were you comparing against?"
     drifted = check_turn("What did the team do with their data?", [], planned=planned)

@@ -52,6 +52,9 @@ _PREAMBLE = re.compile(
     re.IGNORECASE,
 )
 _QUOTES = "\"'“”‘’`"
+# "On the 20% who act: What single KPI...?" (played, 2026-12-05): the question goes on after the framing, lower case.
+_FRAMED_ASK = re.compile(r"^([^:?]{3,120}:\s+)(What|How|Which|Why|When|Where|Who|Did|Do|Does|Is|Are|Was|Were|Can|Could|Would|"
+                         r"Should|Will|Have|Has)\b")
 # The interviewer asks; a question about what *I* should do is the model talking as the candidate.
 _WRONG_SIDE = re.compile(r"\b(do|should|can|could|would|will|shall|did|have) I\b|\bmy (project|model|team|answer)\b", re.IGNORECASE)
 _STOPWORDS = frozenset(
@@ -216,7 +219,7 @@ def clean(raw: str) -> str:
     """Strip the wrapping a small model adds around an otherwise good question."""
     text = " ".join(_PREAMBLE.sub("", raw.strip()).split())
     text = re.sub(r"^((?i:follow[- ]?up( question)?|question|interviewer)|[A-Z][a-z]+)\s*:\s*", "", text)
-    return text.strip(_QUOTES + " ").strip()
+    return _FRAMED_ASK.sub(lambda m: m.group(1) + m.group(2).lower(), text.strip(_QUOTES + " ").strip())
 
 
 def check_turn(
