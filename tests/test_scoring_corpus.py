@@ -14,7 +14,7 @@ from simulator.scoring.meaning.train import fit, load_split, prepare, same_fit, 
 
 # Changing either file changes what the README's validation figure means: update these only with a new README figure.
 SPLIT_SHA256 = {
-    "train": "cb219028f82822a873171d1aab20f813e728d4903cc996f3f34ba4840ef030fb",
+    "train": "538c1eeaf3b82f64e2ef25fd46681829c5913fd1e87ffa7d408100c86fb0aac8",
     "validation": "ac24a38d4000454a1578938d0b0df0517128808e68ca9004e9fb722da91f5607",
 }
 KINDS = {"written", "spoken", "whisper", "terse", "rambling", "non_native", "negated", "stuffed", "paraphrase",
