@@ -20,6 +20,7 @@ ROBUST_BLIND = Path(__file__).parent / "data" / "calibration_robust_blind.jsonl"
 HOLDOUT3 = Path(__file__).parent / "data" / "calibration_holdout3.jsonl"
 # Written blind on 2026-12-04 (twenty-fifth session) from the level guides alone: 12 questions, four answers each.
 HOLDOUT4 = Path(__file__).parent / "data" / "calibration_holdout4.jsonl"
+HOLDOUT5 = Path(__file__).parent / "data" / "calibration_holdout5.jsonl"
 CANONICAL = ["impact", "ownership", "structure", "tradeoffs", "requirements", "monitoring", "rollout", "evaluation"]
 
 
