@@ -37,9 +37,11 @@ _CACHE_SIZE = 256
 # at DODGE_BELOW or more, or at DODGE_BELOW_LEVEL_1 or more where the reply alone reads level 1. Chosen on the train
 # split's answers read per labelled criterion (0.040 of those labelled 2-4 read so, mostly keyword lists, capped at 2;
 # 0.62 of those labelled 1), then on replies written and labelled blind (tests/data/dodge_blind*.yaml; figures in
-# tests/test_dodged_reply.py).
-DODGE_BELOW = 0.2
-DODGE_BELOW_LEVEL_1 = 0.3
+# tests/test_dodged_reply.py). Evidence-2.11's detectors, fitted on a grown corpus, read facets lower in passing: at
+# 0.2 / 0.3 its five blind sets pressed 188 of 265 dodges and 25 of 285 answers (evidence-2.10: 151 and 17); at
+# 0.15 / 0.25, re-chosen on those sets, 176 and 15.
+DODGE_BELOW = 0.15
+DODGE_BELOW_LEVEL_1 = 0.25
 # ... or when the reply read as a whole is weak on the criterion (strength under DODGE_READ: an expected level under
 # 1.9), whatever a facet read in passing, and nothing of it is denied or wished for: asked for the rollback trigger, a
 # reply on how the rollout was agreed with stakeholders names the rollout's words and shows none of it. On the four
