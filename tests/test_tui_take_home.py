@@ -69,7 +69,7 @@ async def test_take_home_in_the_app(tmp_path: Path) -> None:
         assert any(n.startswith("Hidden test results: 7/7 hidden tests passed") for n in notices)
         assert any(n.startswith("Hand-in checks for content-safety-frame-decisions.") and "flags: empty-frame-decision, exact-quantile-test" in n
                    for n in notices)  # fmt: skip
-        for _ in range(12):
+        for _ in range(24):  # the same reply to every question: some follow-ups press it once as a dodge
             if screen.phase != "review":
                 break
             screen.query_one("#answer", TextArea).load_text("I reproduced each failing test, fixed the comparison and assumed empty frames go to review.")
