@@ -19,6 +19,7 @@ ENV_PREFIX = "INTERVIEW_SIM_"
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parent
 EMBEDDED_MODEL = "embedded"
+UNNAMED_CANDIDATE = "candidate"  # the name field's default: greetings leave it out (interview/persona_lines.py)
 # The embedded models simulator/llm/embedded_model.py knows (kept in step by tests/test_llm_choice.py).
 EmbeddedName = Literal["qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b"]
 DEFAULT_EMBEDDED = "qwen2.5-coder-0.5b"
@@ -103,7 +104,7 @@ class STTSettings(_Section):
 
 
 class InterviewSettings(_Section):
-    candidate: str = "candidate"
+    candidate: str = UNNAMED_CANDIDATE
     level: str | None = None
     warn_minutes: list[float] = Field(default_factory=lambda: [5.0, 1.0])
     avoid_recent_sessions: int = Field(3, ge=0)

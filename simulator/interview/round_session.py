@@ -13,8 +13,6 @@ import logging
 import time
 from collections.abc import AsyncIterator, Callable
 
-import jinja2
-
 from ..catalog import Catalog, Loop, Persona, Question, Round
 from ..engine.clock import Clock, SimulatedClock
 from ..config import EMBEDDED_MODEL
@@ -31,6 +29,7 @@ from .drift import REDIRECT, drifted
 from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
 from .follow_up_text import FollowUpWording
 from .passing import passes
+from .persona_lines import render_line
 from .prompts import follow_up_messages, priming_messages, system_prompt
 from .rephrase import rephrased_for
 from .round_events import RoundClosed, RoundEvent, TurnDiscarded, TurnDone, TurnStarted, TurnToken
@@ -438,6 +437,4 @@ class RoundSession:
         return turn
 
     def _render(self, text: str) -> str:
-        return jinja2.Environment(autoescape=False).from_string(text).render(
-            candidate=self.candidate, round=self.round.title, company=self.loop.company
-        )
+        return render_line(text, candidate=self.candidate, round_title=self.round.title, company=self.loop.company)
