@@ -165,11 +165,12 @@ class RoundEngine:
         """Remember what was asked so no later turn repeats it."""
         self.asked.append(text)
 
-    def record_answer(self, text: str, *, passed: bool = False) -> Plan:
+    def record_answer(self, text: str, *, passed: bool = False, moving_on: bool = False) -> Plan:
         """Take the candidate's answer to the current question or follow-up and plan the next turn.
 
         passed: the candidate said they pass ("I don't know"; `text` is then empty), where an empty `text` alone is
-        silence, or an answers file run out: offered a way in once, not moved on at once.
+        silence, or an answers file run out: offered a way in once, not moved on at once. moving_on: the pass asked
+        to leave the question ("can we move on?"): once it has been answered, the next question comes.
         """
         if self.phase is not Phase.ASKING or self.current_question is None:
             raise RuntimeError(f"no question is open (phase {self.phase})")
@@ -181,8 +182,8 @@ class RoundEngine:
         if passed or not text.strip():
             if passed and first and question.id not in self._helped:
                 return self._way_in(question, "narrower", "the candidate passed: a smaller piece of the question first")
-            if not passed or first:
-                return self._next("the candidate passed")
+            if not passed or first or moving_on:
+                return self._next("the candidate asked to move on" if moving_on else "the candidate passed")
             # A pass on a follow-up leaves that point, not the problem: the next weakest criterion is probed, as a
             # real interviewer goes on after "I don't know" to one follow-up.
         else:

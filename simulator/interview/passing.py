@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
+from ..engine.plan import Plan
+from ..engine.round import RoundEngine
 from ..scoring.meaning.clauses import Clause, split_clauses
+from .moving_on import asks_to_move_on
 from .turn_phrases import ANSWER_WORDS, HINT, SHORT_WORDS
 
 # Giving up on the question inside a longer turn ("I don't know GNNs well enough. Can we skip that part?").
@@ -125,5 +128,15 @@ def passes(text: str) -> bool:
 
 
 def passes_in(text: str, clauses: list[Clause]) -> bool:
-    """`passes`, on the turn's clauses already split."""
-    return bool(PASS.match(text.strip())) or _gives_up(clauses) or _only_not_knowing(clauses) or _knows_nothing(clauses)
+    """`passes`, on the turn's clauses already split; asking to move on passes too (moving_on.py)."""
+    return (bool(PASS.match(text.strip())) or _gives_up(clauses) or _only_not_knowing(clauses) or _knows_nothing(clauses)
+            or asks_to_move_on(text))
+
+
+def record_reply(engine: RoundEngine, text: str) -> tuple[Plan, bool]:
+    """The engine's plan after the candidate's turn, read as an answer, a pass or a request to move on; and whether it
+    asked to move on (the round then says so before the next question). A pass is recorded as no words: nothing in it
+    is for a follow-up to name, and it is not evidence."""
+    passed = passes(text)
+    moving_on = passed and asks_to_move_on(text)
+    return engine.record_answer("" if passed else text, passed=passed, moving_on=moving_on), moving_on

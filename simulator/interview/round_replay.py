@@ -15,7 +15,7 @@ from ..engine.clock import SimulatedClock
 from ..engine.plan import Plan
 from ..engine.turns import Speaker, Turn, TurnKind
 from .clarify import Clarification
-from .passing import passes
+from .passing import record_reply
 
 if TYPE_CHECKING:
     from .round_session import RoundSession
@@ -51,8 +51,7 @@ def replay(session: RoundSession, turns: list[Turn], clock: SimulatedClock) -> R
                 session.last_answer = turn.text
                 drift_pending = session.drifts(turn.text)
                 if not drift_pending:
-                    passed = passes(turn.text)
-                    plan = session.engine.record_answer("" if passed else turn.text, passed=passed)
+                    plan, _ = record_reply(session.engine, turn.text)
         elif turn.kind is TurnKind.CLARIFICATION:
             replied = True
         elif turn.kind in (TurnKind.QUESTION, TurnKind.FOLLOW_UP):

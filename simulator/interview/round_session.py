@@ -28,7 +28,8 @@ from .clarify import ACKNOWLEDGEMENT, TIME_CHECK, Clarification, read_turn, time
 from .drift import REDIRECT, drifted
 from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
 from .follow_up_text import FollowUpWording
-from .passing import passes
+from .moving_on import MOVING_ON
+from .passing import record_reply
 from .persona_lines import render_line
 from .prompts import follow_up_messages, priming_messages, system_prompt
 from .rephrase import rephrased_for
@@ -139,7 +140,8 @@ class RoundSession:
             return
         if self.engine.current_question is not None:
             self._prime(self.engine.current_question)
-        pending = turns[-1].speaker is Speaker.CANDIDATE or turns[-1].kind is TurnKind.CLARIFICATION
+        # A notice said before the planned turn ("Sure, let's move on.", a time mark) leaves that turn to say.
+        pending = turns[-1].speaker is Speaker.CANDIDATE or turns[-1].kind is TurnKind.CLARIFICATION or plan is not None
         if not pending:
             return
         if asked_last is not None and not self.engine.time_up():
@@ -194,9 +196,10 @@ class RoundSession:
                 yield event
             return
         # Planning reads the answer with the evidence model (embeddings): off the event loop, so the app stays live.
-        # "I don't know" passes like an empty answer: nothing in it is for a follow-up to name.
-        passed = passes(text)
-        plan = await asyncio.to_thread(lambda: self.engine.record_answer("" if passed else text, passed=passed))
+        plan, moving_on = await asyncio.to_thread(record_reply, self.engine, text)
+        if moving_on and plan.action == "next_question":
+            for event in self._say(TurnKind.NOTICE, MOVING_ON, source="moving-on"):
+                yield event
         async for event in self._follow(plan):
             yield event
 

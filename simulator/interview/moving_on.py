@@ -1,0 +1,39 @@
+"""Turns that ask to leave the question, or say there is nothing more on it: "Can we move on?", "That's all I've got
+on this one.", "Nothing more to add."
+
+Played (2026-12-05): after an answer and a follow-up, "Can we move on to another question?" drew "That's fine. What
+signals would you watch in production...?" and "That's all I've got on this one." a third follow-up on the same
+design. A real interviewer takes the candidate at their word and moves to the next question; only a first reply that
+asks to skip is offered a smaller piece of the question once (engine/round.py), as a pass is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..scoring.meaning.clauses import split_clauses
+from .turn_phrases import SHORT_WORDS
+
+MOVING_ON = "Sure, let's move on."  # said before the next question
+
+MOVE_ON = re.compile(
+    r"\b(?:can|could|shall|may) (?:we|i) (?:please |maybe |just )?(?:move on|go on to|skip (?:ahead|to|this|that)|"
+    r"try (?:a different|another) (?:one|question)|(?:have|get) (?:a different|another|the next) (?:one|question))\b|"
+    r"\blet'?s (?:just )?(?:move on|go (?:on )?to the next|skip (?:this|that|ahead))\b|"
+    r"\bmove on to (?:the next|another|a different|something else)\b|\bnext question\b|"
+    r"\bthat'?s (?:about |pretty much |really |basically )?(?:all|it|everything) (?:i'?ve got|i have|i'?ve|i can (?:think of|say)|"
+    r"from me|for me|i know)\b|\bthat'?s all i (?:have|got|can think of|know)\b|"
+    r"\bnothing (?:more|else) (?:to add|i can (?:add|think of)|from me|comes to mind)\b|"
+    r"\bi (?:don'?t|do not) have anything (?:more|else)\b|\bi(?:'?ve| have)? (?:got )?nothing (?:more|else)\b|"
+    r"\bi'?m (?:done|finished) (?:with|on) (?:this|that|it)\b|\b(?:i think )?that covers (?:it|everything)\b|"
+    r"^\W*(?:(?:so|ok(?:ay)?|yeah|um+|uh+|well|i think|i guess)\W+)*that'?s (?:about |pretty much |basically )?(?:it|all)\W*$",
+    re.IGNORECASE,
+)
+
+
+def asks_to_move_on(text: str) -> bool:
+    """The turn asks to leave the question, or says the candidate has nothing more on it, and says little else."""
+    clauses = split_clauses(text)
+    if not any(MOVE_ON.search(c.norm) for c in clauses):
+        return False
+    return sum(len(c.norm.split()) for c in clauses if not MOVE_ON.search(c.norm)) <= SHORT_WORDS
