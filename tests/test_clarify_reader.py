@@ -14,6 +14,7 @@ from simulator.interview.clarify import (
     HEAR_YOU,
     GO_ON,
     PASSED_ON,
+    SAY_MORE,
     TAKE_YOUR_TIME,
     TIME_CHECK,
     YOUR_CALL,
@@ -299,10 +300,19 @@ def test_a_question_about_the_job_is_passed_on_not_answered_or_probed(asked: str
     assert read.reply == PASSED_ON
 
 
-@pytest.mark.parametrize("said", ["Let me think for a moment.", "Hmm, give me a second.", "Okay, bear with me."])
+@pytest.mark.parametrize("said", ["Let me think for a moment.", "Hmm, give me a second.", "Okay, bear with me.", "hmm", "Um, hmm..."])
 def test_asking_for_time_is_not_an_answer(said: str) -> None:
     read = read_turn(said, QUESTION)
     assert read is not None and read.reply == TAKE_YOUR_TIME and not read.also_answer and not read.about_problem
+
+
+@pytest.mark.parametrize("said", ["x", "...", "?", " ;"])
+def test_a_turn_with_no_words_is_asked_to_say_more(said: str) -> None:
+    """Played (2026-12-05): "x" sent by a slip of the keyboard drew 'You said "x": what's the reasoning behind that...',
+    and "..." a follow-up on monitoring as if it were an answer."""
+    read = read_turn(said, QUESTION, last_asked="Would you ship it?")
+    assert read is not None and read.reply == SAY_MORE and not read.also_answer and not read.about_problem
+    assert read_turn("", QUESTION) is None and read_turn("42", QUESTION) is None  # silence, and a figure, are not
 
 
 @pytest.mark.parametrize("said", ["Can you give me a hint?", "Any hints?", "Where should I start?"])

@@ -26,7 +26,7 @@ from .turn_shape import (assumed_before, checks_back, explaining, invited_assump
                          statements, why_asked)
 from .turn_phrases import (
     ACKNOWLEDGEMENT, ASKED_AFTER_IF, ABOUT_THE_ANSWER, ABOUT_US, ANNOUNCES_ASK, AFTER_THE_ROUND, ANSWERS_ITSELF,
-    ANSWER_MARK, ANSWER_WORDS, ANSWERED_ALOUD, ASK_GOES_ON, ASKED_IN_PLACE, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, ASSUMES, BARE, POLAR_ASK, SAY_MORE,
+    ANSWER_MARK, ANSWER_WORDS, ANSWERED_ALOUD, ASK_GOES_ON, ASKED_IN_PLACE, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, ASSUMES, BARE, NO_WORDS, POLAR_ASK, SAY_MORE,
     ELABORATES, BECAUSE, BREAK, BREAK_GRANTED, BY_TERM, CALL_FIXED, CALL_TROUBLE, CHECK_IN, CHOICE, CHOOSES, CONFIRM,
     FILLER_RESTART, GLOSS_QUESTION, GUESSED, HEDGE, GO_AHEAD, GO_ON, HEAR_YOU, HEARING, HINT, IN_MIND, INDIRECT,
     BACK_REFERENCE, INVITES_CORRECTION, JOINED, LOGISTICS, MARKED_QUESTION, MEAN_BY, OKAY_WITH_YOU,
@@ -283,7 +283,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
         return Clarification(asks=tuple(meant), also_answer=False, reply=compose_reply(meant, question, last_asked, rephrased))
     if passes_in(text, clauses):
         return None
-    if BARE.match(text) and last_asked and not POLAR_ASK.match(last_asked):  # "No." to "Implement a class..." answers nothing
+    if BARE.match(text) and last_asked and not POLAR_ASK.match(last_asked) or NO_WORDS.match(text):  # "No." to "Implement...", "x"
         return Clarification(asks=(), also_answer=False, reply=SAY_MORE)
     kinds = [_asking(c, clauses[i - 1] if i else None, assumed_before(text, clauses, i)) for i, c in enumerate(clauses)]
     asked_mid: set[int] = set()

@@ -362,7 +362,8 @@ ANNOUNCES_ASK = re.compile(
 THINKING = re.compile(
     r"^(?:\W*(?:um+|uh+|hmm+|okay|ok|so|right|sure|sorry)\b)*\W*(?:let me think|give me an? (?:moment|second|sec|minute)|"
     r"one (?:moment|second|sec)|bear with me|just an? (?:moment|second|sec)|let me (?:gather|collect) my thoughts|"
-    r"i need an? (?:moment|second|minute)|can i (?:have|take) an? (?:moment|second|minute))\b",
+    r"i need an? (?:moment|second|minute)|can i (?:have|take) an? (?:moment|second|minute))\b|"
+    r"^\W*(?:um+|uh+m*|hmm+|h?m{2,}|erm*|ah+)(?:\W+(?:um+|uh+m*|hmm+|h?m{2,}|erm*|ah+))*\W*$",  # "hmm...": thinking aloud
     re.IGNORECASE,
 )
 HINT = re.compile(r"\b(?:(?:give|get|have|offer|want|need) (?:me |us )?(?:a |an |one |some )?(?:small |little |quick |tiny )?hints?|an?y? hints?|a nudge|a clue|a pointer|any pointers|where (?:should|do|would) i (?:start|begin)|"
@@ -370,6 +371,7 @@ HINT = re.compile(r"\b(?:(?:give|get|have|offer|want|need) (?:me |us )?(?:a |an 
 SHORT_WORDS = 12  # a turn that asks for time, a hint or to pass is short: a longer one is an answer
 TAKE_YOUR_TIME = "Take your time."
 SAY_MORE = "Could you say more? Take me through how you'd approach it."  # to a bare "No." or "Yes." after an open question
+NO_WORDS = re.compile(r"^(?=\s*\S)\W*(?:[a-z]\W*)?$", re.IGNORECASE)  # "x", "...", "?": a slip of the keyboard, said nothing
 BARE = re.compile(r"^\W*(?:yes|yeah|yep|no|nope|nah|ok(?:ay)?|sure|maybe|fine|right|correct|true|false)\W*$", re.IGNORECASE)
 POLAR_ASK = re.compile(r"^\W*(?:you mentioned [^:]*:\s*)?(?:is|are|was|were|do|does|did|can|could|would|will|should|have|has|had)\b", re.IGNORECASE)
 ANSWER_WORDS = 20  # statements beyond this many words make the turn an answer too
