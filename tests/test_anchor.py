@@ -244,3 +244,13 @@ def test_a_verb_in_s_of_the_design_ends_the_phrase() -> None:
     said = "Candidate generation mixes item-to-item co-purchase, recently viewed and category bestsellers, ranked by a LightGBM model."
     anchor = choose_anchor([said])
     assert anchor is not None and "mixes" not in anchor.text, anchor
+
+
+def test_the_verb_of_a_questions_subject_ends_the_phrase() -> None:
+    """Played (2026-12-05, Shopify case study): "does semantic search increase purchases from search" was named back as
+    "You mentioned semantic search increase purchases: ...". After "does", "can" or "will" a verb follows the subject."""
+    found = [p.text for p in phrases("I'd frame it as: does semantic search increase purchases from search, and can the "
+                                     "ranking model serve 300 QPS on CPU?")]
+    assert "semantic search" in found and "the ranking model" in found and "300 QPS" in found
+    assert not any("increase" in text or "serve" in text for text in found)
+    assert "the feature store" in [p.text for p in phrases("Does the feature store handle spikes?")]  # "store" no verb

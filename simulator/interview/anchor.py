@@ -23,7 +23,7 @@ from ..engine.guard import mentions
 from ..scoring.text import Span
 from .anchor_words import (
     FILLERS, FUNCTION_WORDS, GENERIC, GERUND_NOUNS, IRREGULAR_PLURALS, MULTIPLIERS, OBJECT_PRONOUNS, ONLY_VERBS,
-    PER_UNITS, PLURAL_MODIFIERS, SPELLED_NUMBERS, TIME_LEADS, TIME_WORDS, UNITS, VERB_BASE_SET, VERBS,
+    AUXILIARIES, PER_UNITS, PLURAL_MODIFIERS, SPELLED_NUMBERS, TIME_LEADS, TIME_WORDS, UNITS, VERB_BASE_SET, VERBS,
 )
 
 __all__ = ["Phrase", "choose_anchor", "mentions", "phrases", "with_anchor"]
@@ -139,6 +139,7 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
     sentence_start = True
     starts_sentence: set[int] = set()
     previous = ""
+    after_aux = False
     orphan = False  # the run so far lost its spelled-out number
 
     def flush() -> None:
@@ -234,6 +235,8 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
             kind = "verb"  # "to distill", not a noun
         if kind == "content" and token.lower() in UNITS and previous in SPELLED_NUMBERS and not run:
             orphan = True  # "the ten percent extra gpu" cut at its spelled-out number is no phrase
+        if not run:
+            after_aux = previous in AUXILIARIES  # "does semantic search increase purchases": a verb will follow
         previous = token.lower()
         nouns_so_far = any(role in ("noun", "number") for _, role in run)
         after_det = bool(run) and not nouns_so_far
@@ -262,6 +265,9 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
             run.append((match, "mod"))  # "the distilled model"
         elif kind == "verb" and after_det and not verb_s:
             run.append((match, "noun"))  # "the test", "the cache"
+        elif kind == "verb" and nouns_so_far and after_aux and token.lower() in VERB_BASE_SET and following \
+                and _kind(following) not in ("function", "break") and following.lower() not in VERB_BASE_SET:
+            flush()  # the verb of a question's subject: "does semantic search | increase purchases"
         elif kind == "verb" and nouns_so_far and token.lower() in VERB_BASE_SET - ONLY_VERBS and not _plural(run[-1][0].group()) \
                 and not (run[-1][1] == "number" and run[0][1] != "det" and _kind(following) in ("function", "det", "break")):
             # "a two-week A/B test", "the feature store": a bare verb after a noun is a noun; after a plural it is

@@ -52,6 +52,8 @@ PER_UNITS = frozenset(
 )
 """"20 requests per second": a rate is one phrase, its unit included."""
 OBJECT_PRONOUNS = frozenset("them it us him her me".split())  # "a ranker orders them": the -s word before one is a verb
+AUXILIARIES = frozenset("do does did will would can could should might may must".split())
+"""Before a subject, they say its verb follows: "does semantic search increase purchases", "can the model serve 300 QPS"."""
 ONLY_VERBS = frozenset("mean give take make get go come say tell become seem let keep raise suppose sell buy".split())
 """Verbs no phrase here uses as a noun: after a number ("1.0 give index B", "w 1 means ...") they are the verb."""
 # Plural nouns that modify the next noun ("sales tax", "orders table"); any other plural ends a noun phrase in
