@@ -9,6 +9,7 @@ import pytest
 
 from simulator.catalog import Catalog, load_catalog
 from simulator.config import PROJECT_ROOT, Settings
+from simulator.interview.anchor import choose_anchor
 from simulator.interview.headless import fit_to_time, read_answers, run_round
 from simulator.store import Store
 
@@ -74,3 +75,14 @@ def test_fit_to_time_and_read_answers(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text("first answer\nwrapped line\n\n\n  second answer  \n\n")
     assert read_answers(path) == ["first answer wrapped line", "second answer"]
+
+
+def test_code_in_an_answers_file_keeps_its_lines(tmp_path: Path) -> None:
+    """Joined into one line, code handed in headless was named back as prose ("On python def ece: ...", played)."""
+    path = tmp_path / "a.txt"
+    path.write_text("Here it is:\n```python\ndef f(x):\n    return x\n\n\ndef g():\n    pass\n```\nDone.\n\nlast\n")
+    code = "def f(x):\n    return x\n\n\ndef g():\n    pass"
+    assert read_answers(path) == [f"Here it is:\n{code}\nDone.", "last"]
+    assert choose_anchor(read_answers(path)[:1]) is None  # code is run and read, not named back
+    path.write_text("```\ndef f(x):\n    return x\n")  # a fence left open keeps the code all the same
+    assert read_answers(path) == ["def f(x):\n    return x"]

@@ -7,7 +7,6 @@ Turns are stored as they happen, exactly as in the app.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -60,8 +59,31 @@ class HeadlessResult(BaseModel):
 
 
 def read_answers(path: Path) -> list[str]:
-    text = path.read_text(encoding="utf-8")
-    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    """One answer per blank-line-separated paragraph, its wrapped lines joined; code fenced in ``` keeps its lines,
+    blank ones included, as typed in the app's code panel: joined into one line it was quoted back as prose
+    ("On python def ece: ...", played 2026-12-05)."""
+    answers: list[str] = []
+    parts: list[str] = []  # the paragraph so far: prose runs joined, code blocks whole
+    prose: list[str] = []
+    code: list[str] | None = None  # inside a fence
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.lstrip().startswith("```"):
+            if code is None:
+                parts.append(" ".join(" ".join(prose).split()))
+                prose, code = [], []
+            else:
+                parts.append("\n".join(code).strip("\n"))
+                code = None
+        elif code is not None:
+            code.append(line.rstrip())
+        elif line.strip():
+            prose.append(line)
+        else:
+            answers.append("\n".join(p for p in [*parts, " ".join(" ".join(prose).split())] if p))
+            parts, prose = [], []
+    tail = [*parts, "\n".join(code).strip("\n") if code is not None else "", " ".join(" ".join(prose).split())]
+    answers.append("\n".join(p for p in tail if p))
+    return [a for a in answers if a.strip()]
 
 
 def fit_to_time(answer: str, seconds_left: float) -> str:
