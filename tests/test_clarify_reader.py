@@ -306,6 +306,21 @@ def test_asking_for_time_is_not_an_answer(said: str) -> None:
     assert read is not None and read.reply == TAKE_YOUR_TIME and not read.also_answer and not read.about_problem
 
 
+@pytest.mark.parametrize("said", ["Okay. I'll write it in one pass.", "Let me code it up.", "Alright, let me start coding.",
+                                  "Sure, I'll sketch it out first.", "OK, I'm going to type it out in python."])
+def test_saying_what_comes_next_is_let_go_ahead(said: str) -> None:
+    """Played (2026-12-05, a coding round): "Okay. I'll write it in one pass." drew 'You said "okay. I'll write it in one
+    pass": what's the reasoning behind that...?'. A real interviewer says go ahead, and the question stays open."""
+    read = read_turn(said, QUESTION)
+    assert read is not None and read.reply == GO_AHEAD and not read.also_answer and read.leaves_the_floor
+
+
+@pytest.mark.parametrize("said", ["I'll implement it with a heap.", "I'll write a helper that bins the probabilities first."])
+def test_a_plan_with_something_in_it_is_an_answer(said: str) -> None:
+    read = read_turn(said, QUESTION)
+    assert read is None or read.reply != GO_AHEAD
+
+
 @pytest.mark.parametrize("said", ["x", "...", "?", " ;"])
 def test_a_turn_with_no_words_is_asked_to_say_more(said: str) -> None:
     """Played (2026-12-05): "x" sent by a slip of the keyboard drew 'You said "x": what's the reasoning behind that...',

@@ -25,7 +25,7 @@ from .told import story_tag
 from .turn_shape import (assumed_before, checks_back, explaining, invited_assumption, put_to_confirm, sentence_start, starts_sentence,
                          statements, why_asked)
 from .turn_phrases import (
-    ACKNOWLEDGEMENT, ASKED_AFTER_IF, ABOUT_THE_ANSWER, ABOUT_US, ANNOUNCES_ASK, AFTER_THE_ROUND, ANSWERS_ITSELF,
+    ACKNOWLEDGEMENT, ACKNOWLEDGES, ANNOUNCES_WORK, ASKED_AFTER_IF, ABOUT_THE_ANSWER, ABOUT_US, ANNOUNCES_ASK, AFTER_THE_ROUND, ANSWERS_ITSELF,
     ANSWER_MARK, ANSWER_WORDS, ANSWERED_ALOUD, ASK_GOES_ON, ASKED_IN_PLACE, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, ASSUMES, BARE, NO_WORDS, POLAR_ASK, SAY_MORE,
     ELABORATES, BECAUSE, BREAK, BREAK_GRANTED, BY_TERM, CALL_FIXED, CALL_TROUBLE, CHECK_IN, CHOICE, CHOOSES, CONFIRM,
     FILLER_RESTART, GLOSS_QUESTION, GUESSED, HEDGE, GO_AHEAD, GO_ON, HEAR_YOU, HEARING, HINT, IN_MIND, INDIRECT,
@@ -340,6 +340,8 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     if any(HINT.search(c.norm) for c in clauses) and \
             sum(len(c.norm.split()) for c in clauses if not HINT.search(c.norm)) < ANSWER_WORDS:
         return Clarification(asks=(), also_answer=False, reply="", hint=True)
+    if any(ANNOUNCES_WORK.match(c.norm) for c in clauses) and all(ANNOUNCES_WORK.match(c.norm) or ACKNOWLEDGES.match(c.norm) for c in clauses):
+        return Clarification(asks=(), also_answer=False, reply=GO_AHEAD)  # "Okay. Let me code it up."
     if clauses and all(PREAMBLE.match(c.norm) for c in clauses) and any(k == "question" for k in kinds):
         return Clarification(asks=(), also_answer=False, reply=GO_AHEAD)  # "can I ask a couple of questions first?"
     asks: list[Ask] = []

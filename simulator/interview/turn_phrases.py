@@ -275,6 +275,17 @@ WH_START = re.compile(r"^(?:\w+,? )?why\b", re.IGNORECASE)  # "why does it matte
 ANY_STORY = "Any real example works: pick the one you can tell in the most detail. A couple of minutes is plenty."
 GO_ON = "Yes, please go on."
 GO_AHEAD = "Sure, go ahead."  # "can I ask a couple of clarifying questions first?"
+# Saying what comes next, with nothing of it yet: "Okay. I'll write it in one pass.", "Let me code it up." (played,
+# 2026-12-05: taken as a terse answer, 'You said "okay. I'll write it in one pass": what's the reasoning...?').
+ANNOUNCES_WORK = re.compile(
+    r"^(?:\w+,? )?(?:i'?ll|i will|let me|i'?m going to|i'?m gonna|i'?d like to|i want to) (?:just |quickly |now |first )?"
+    r"(?:write|code|type|sketch|implement|draft|jot|put|start|begin|get started)(?: (?:it|this|that|things|something|the (?:code|function|solution)|"
+    r"a (?:solution|first version|quick version)))?(?: (?:up|out|down|in|on it|coding|writing))?"
+    r"(?: (?:now|first|quickly|real quick|in one pass|in python|step by step|from scratch|then))*\W*$",
+    re.IGNORECASE,
+)
+ACKNOWLEDGES = re.compile(r"^\W*(?:ok(?:ay)?|alright|all right|sure|great|got it|thanks|thank you|cool|right|perfect|makes sense|good)\W*$",
+                          re.IGNORECASE)
 # The question turned back on the interviewer: a real one asks for the candidate's own take.
 TURNED_BACK = re.compile(r"\bwhat would you (?:do|suggest|recommend|pick|choose|use)\b|\bhow would you (?:do|approach|solve|tackle)\b|"
                           r"\bwhat do you (?:think|suggest|recommend)\b|\bwhat'?s the (?:right|best|expected) (?:answer|approach)\b|\bwhat'?s your (?:own |personal )?(?:take|opinion|view)\b",
