@@ -75,7 +75,7 @@ def test_the_words_name_the_criterion_and_the_planned_probe(catalog: Catalog, qu
     loop = catalog.loop(LOOP)
     monitoring = catalog.criterion(loop, "monitoring")
     said = what_it_is_after(FOLLOW_UP, monitoring, [PLANNED, "If your main alert fires at 2am, what happens next?"], question, [])
-    assert said == f"I'm asking about monitoring: {PLANNED}"
+    assert said == f"I'm asking about monitoring: {PLANNED[0].lower()}{PLANNED[1:]}"  # after the colon, as probes are said
     criteria = [catalog.criterion(loop, c) for c in question.criteria]
     said = what_it_is_after(question.text, None, [], question, criteria)
     assert said.startswith("What I'm listening for: ") and said.endswith(question.text)
@@ -156,4 +156,4 @@ def test_a_looking_back_question_is_named_as_it_was_planned(catalog: Catalog, qu
     assert impact.looking_back is not None
     asked = f'You said "we never looked at numbers": {impact.looking_back[0].lower()}{impact.looking_back[1:]}'
     said = rephrased_for(asked, "impact", question, lambda c: catalog.criterion(loop, c), lambda c: impact.probes)
-    assert said == f"I'm asking about {impact.title.lower()}: {impact.looking_back}"
+    assert said == f"I'm asking about {impact.title.lower()}: {impact.looking_back[0].lower()}{impact.looking_back[1:]}"

@@ -80,7 +80,8 @@ def what_it_is_after(last_asked: str, criterion: Criterion | None, probes: list[
     if criterion is not None:
         said = last_asked.lower()
         planned = next((p for p in probes if p.lower().rstrip("?") in said), last_asked)
-        return f"I'm asking about {criterion.title.lower()}: {planned}"
+        planned = planned[0].lower() + planned[1:] if planned[1:2].islower() and planned[:2] != "I " else planned
+        return f"I'm asking about {criterion.title.lower()}: {planned}"  # "...: what did you...", as the probes are said
     titles = [c.title.lower() for c in criteria]
     listening = titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " and " + titles[-1]
     return f"What I'm listening for: {listening}. Again: {question.text}"  # "your correct solution" would presume one
