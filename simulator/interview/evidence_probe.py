@@ -19,7 +19,7 @@ from ..catalog import Criterion
 from ..engine.turns import Speaker, Turn, TurnKind
 from ..scoring.injection import mask_grader_text
 from ..scoring.ladder import climb
-from ..scoring.meaning.clauses import Polarity, split_clauses, story_question, subjects
+from ..scoring.meaning.clauses import Polarity, split_clauses, story_question, subjects, writes_i_lowercase
 from ..scoring.meaning.model import SHOWN, AnswerText, Assessment, EvidenceModel
 from ..scoring.meaning.plan_story import PUSHED, only_plans
 from ..scoring.signals import match_signal
@@ -183,9 +183,10 @@ class MeaningEvidence:
         """
         if not story_question(question):
             return None
-        clauses = [c for i, text in enumerate(readable(answers)) for c in split_clauses(text, story=True, answer_index=i)
-                   if not c.question]
-        named = [who for c in clauses if c.polarity is Polarity.AFFIRMED for who in subjects(c.norm)]
+        texts = readable(answers)
+        clauses = [c for i, text in enumerate(texts) for c in split_clauses(text, story=True, answer_index=i) if not c.question]
+        lower_i = [writes_i_lowercase(text) for text in texts]
+        named = [who for c in clauses if c.polarity is Polarity.AFFIRMED for who in subjects(c.norm, lower_i[c.answer_index])]
         if named.count("team") >= 2 and "self" not in named:
             return "team"
         return "plan" if only_plans(clauses, PUSHED) else None

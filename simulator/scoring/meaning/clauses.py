@@ -190,6 +190,7 @@ def _split(text: str, story: bool, answer_index: int, spoken_breaks: bool) -> tu
     """Cached: scoring a round reads each exchange once per criterion, and each read split it again (a third of a
     45-minute round's scoring time, `interview-sim bench scoring`). Clauses are frozen, so sharing them is safe."""
     clauses: list[Clause] = []
+    transcript = writes_i_lowercase(text)
     for sentence in sentences(text):
         raw_sentence = text[sentence.start:sentence.end]
         asks = raw_sentence.rstrip().endswith("?")
@@ -209,7 +210,7 @@ def _split(text: str, story: bool, answer_index: int, spoken_breaks: bool) -> tu
                 polarity = Polarity.AFFIRMED
             clauses.append(Clause(
                 span=span, text=raw, norm=norm, polarity=polarity, kept=kept, denied=denied,
-                subject=first_subject(norm), question=(asks and (span.end == sentence.end or bool(_QUESTION_START.match(norm))))
+                subject=first_subject(norm, transcript), question=(asks and (span.end == sentence.end or bool(_QUESTION_START.match(norm))))
                 or is_question(raw, norm), answer_index=answer_index,
             ))
     return tuple(clauses)
@@ -229,14 +230,20 @@ _SUBJECTS = re.compile(
 )
 
 
-def subjects(norm: str) -> list[str]:
+def writes_i_lowercase(text: str) -> bool:
+    """The answer says "i", never "I": a transcript, whose clauses may still hold capitals ("reviewed her PRs")."""
+    return bool(re.search(r"\bi\b", text)) and not re.search(r"\bI\b", text)
+
+
+def subjects(norm: str, transcript: bool = False) -> list[str]:
     """Who acts in the clause, each time a personal subject is named: "self", "team" or "other", in order.
 
     "My call", "my part was" say who acted as plainly as "I". Spoken transcripts write "i"; a lone
-    lowercase "i" counts when the clause has no capitals at all (a transcript), never in written text
-    where it is a typo or a list mark.
+    lowercase "i" counts in an answer that never writes "I" (`transcript`, writes_i_lowercase) or in a clause
+    with no capitals at all, never in written text where it is a typo or a list mark. Played (2026-12-05): "and
+    then i stepped back and just reviewed her PRs" named nobody, and the mentoring story read as no own part.
     """
-    transcript = norm == norm.lower()
+    transcript = transcript or norm == norm.lower()
     found: list[str] = []
     for match in _SUBJECTS.finditer(norm):
         if match.group("own") is not None:  # "it was my call", "my part was the features"
@@ -249,9 +256,9 @@ def subjects(norm: str) -> list[str]:
     return found
 
 
-def first_subject(norm: str) -> str | None:
+def first_subject(norm: str, transcript: bool = False) -> str | None:
     """Who acts in the clause: its first personal subject, or None."""
-    named = subjects(norm)
+    named = subjects(norm, transcript)
     return named[0] if named else None
 
 
