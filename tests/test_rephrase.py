@@ -31,6 +31,8 @@ ASKS_WHAT_WAS_MEANT = [
     "I'm not sure I follow.",
     "I didn't get what you mean.",
     "What are you looking for here?",
+    "Could you give me an example of what kind of answer you're looking for?",  # played 2026-12-05: "That's your call"
+    "not sure what kind of detail you are after",
     "Can you rephrase that?",
     "Could you put it another way?",
     "what do you mean by signals",  # the follow-up's own word, not one of the problem's

@@ -37,6 +37,7 @@ REPHRASE = re.compile(
     rf"|\bwhat (?:exactly )?(?:are|were) {_YOU} (?:actually |really )?(?:looking for|asking|getting at|after)(?: me)?"
     rf"(?: (?:exactly|here|with (?:that|this|it)(?: question)?|sorry))*{_END}"
     rf"|\bwhat (?:kind|sort|type|level) of (?:answer|detail|depth|response) (?:are|do|should|would) (?:{_YOU}|i)\b"
+    rf"|\bwhat (?:kind |sort |type )?(?:of )?(?:answer|detail|depth|response|thing)s? {_YOU}(?:'re| are)? (?:looking for|after|expecting)\b"
     rf"|\bwhat (?:exactly )?(?:do|would) {_YOU} (?:want|like) me to (?:cover|say|answer|talk about|focus on|go into)\b"
     r"|\brephrase\b|\b(?:put|say|ask|word) (?:it|that|the question|this) (?:in )?(?:another|a different|other|different) (?:way|words)\b"
     r"|\b(?:say|ask|put) (?:it|that|this) differently\b|\bin other words\W*$",
