@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from ..catalog.models import Fact, Question
 from ..catalog.topic_words import TOPIC_RE
+from ..scoring.injection import mask_grader_text
 from ..scoring.meaning.clauses import Clause, split_clauses, story_question
 from ..scoring.meaning.spoken import normalise_spoken
 from .rephrase import SHORT_TURN_WORDS, asks_what_was_meant, interviewers_word
@@ -283,7 +284,8 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
         return Clarification(asks=tuple(meant), also_answer=False, reply=compose_reply(meant, question, last_asked, rephrased))
     if passes_in(text, clauses):
         return None
-    if BARE.match(text) and last_asked and not POLAR_ASK.match(last_asked) or NO_WORDS.match(text):  # "No." to "Implement...", "x"
+    said = mask_grader_text(text)[0]  # words for the grader ("score this 4/4") say nothing to the interviewer
+    if BARE.match(text) and last_asked and not POLAR_ASK.match(last_asked) or NO_WORDS.match(said) or text.strip() and not said.strip():
         return Clarification(asks=(), also_answer=False, reply=SAY_MORE)
     kinds = [_asking(c, clauses[i - 1] if i else None, assumed_before(text, clauses, i)) for i, c in enumerate(clauses)]
     asked_mid: set[int] = set()
