@@ -285,7 +285,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     if passes_in(text, clauses):
         return None
     said = mask_grader_text(text)[0]  # words for the grader ("score this 4/4") say nothing to the interviewer
-    if BARE.match(text) and last_asked and not POLAR_ASK.match(last_asked) or NO_WORDS.match(said) or text.strip() and not said.strip():
+    if BARE.match(text) and last_asked and not POLAR_ASK.match(last_asked) or text.strip() and NO_WORDS.match(said):
         return Clarification(asks=(), also_answer=False, reply=SAY_MORE)
     kinds = [_asking(c, clauses[i - 1] if i else None, assumed_before(text, clauses, i)) for i, c in enumerate(clauses)]
     asked_mid: set[int] = set()

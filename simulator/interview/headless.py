@@ -58,6 +58,14 @@ class HeadlessResult(BaseModel):
         )
 
 
+def _prose(lines: list[str]) -> str:
+    return " ".join(" ".join(lines).split())
+
+
+def _code(lines: list[str]) -> str:
+    return "\n".join(lines).strip("\n")
+
+
 def read_answers(path: Path) -> list[str]:
     """One answer per blank-line-separated paragraph, its wrapped lines joined; code fenced in ``` keeps its lines,
     blank ones included, as typed in the app's code panel: joined into one line it was quoted back as prose
@@ -66,23 +74,19 @@ def read_answers(path: Path) -> list[str]:
     parts: list[str] = []  # the paragraph so far: prose runs joined, code blocks whole
     prose: list[str] = []
     code: list[str] | None = None  # inside a fence
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:  # a blank line last ends the last paragraph
         if line.lstrip().startswith("```"):
-            if code is None:
-                parts.append(" ".join(" ".join(prose).split()))
-                prose, code = [], []
-            else:
-                parts.append("\n".join(code).strip("\n"))
-                code = None
+            parts.append(_prose(prose) if code is None else _code(code))
+            prose, code = [], ([] if code is None else None)
         elif code is not None:
             code.append(line.rstrip())
         elif line.strip():
             prose.append(line)
         else:
-            answers.append("\n".join(p for p in [*parts, " ".join(" ".join(prose).split())] if p))
+            answers.append("\n".join(p for p in [*parts, _prose(prose)] if p))
             parts, prose = [], []
-    tail = [*parts, "\n".join(code).strip("\n") if code is not None else "", " ".join(" ".join(prose).split())]
-    answers.append("\n".join(p for p in tail if p))
+    if code is not None:  # a fence left open keeps its code all the same
+        answers.append("\n".join(p for p in [*parts, _code(code)] if p))
     return [a for a in answers if a.strip()]
 
 

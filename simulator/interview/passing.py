@@ -137,6 +137,6 @@ def record_reply(engine: RoundEngine, text: str) -> tuple[Plan, bool]:
     """The engine's plan after the candidate's turn, read as an answer, a pass or a request to move on; and whether it
     asked to move on (the round then says so before the next question). A pass is recorded as no words: nothing in it
     is for a follow-up to name, and it is not evidence."""
-    passed = passes(text)
-    moving_on = passed and asks_to_move_on(text)
+    moving_on = asks_to_move_on(text)
+    passed = moving_on or passes(text)
     return engine.record_answer("" if passed else text, passed=passed, moving_on=moving_on), moving_on

@@ -382,7 +382,7 @@ HINT = re.compile(r"\b(?:(?:give|get|have|offer|want|need) (?:me |us )?(?:a |an 
 SHORT_WORDS = 12  # a turn that asks for time, a hint or to pass is short: a longer one is an answer
 TAKE_YOUR_TIME = "Take your time."
 SAY_MORE = "Could you say more? Take me through how you'd approach it."  # to a bare "No." or "Yes." after an open question
-NO_WORDS = re.compile(r"^(?=\s*\S)\W*(?:[a-z]\W*)?$", re.IGNORECASE)  # "x", "...", "?": a slip of the keyboard, said nothing
+NO_WORDS = re.compile(r"^\W*(?:[a-z]\W*)?$", re.IGNORECASE)  # "x", "...", "?": a slip of the keyboard, said nothing
 BARE = re.compile(r"^\W*(?:yes|yeah|yep|no|nope|nah|ok(?:ay)?|sure|maybe|fine|right|correct|true|false)\W*$", re.IGNORECASE)
 POLAR_ASK = re.compile(r"^\W*(?:you mentioned [^:]*:\s*)?(?:is|are|was|were|do|does|did|can|could|would|will|should|have|has|had)\b", re.IGNORECASE)
 ANSWER_WORDS = 20  # statements beyond this many words make the turn an answer too
