@@ -16,17 +16,15 @@ from simulator.catalog import load_catalog
 from simulator.catalog.models import Question
 from simulator.interview.clarify import (
     AFTER_THE_ROUND,
-    ANY_STORY,
     BREAK_GRANTED,
     CALL_FIXED,
     HEAR_YOU,
     PASSED_ON,
     TAKE_YOUR_TIME,
     TIME_CHECK,
-    YOUR_CALL,
-    YOUR_TAKE,
     read_turn,
 )
+from simulator.interview.turn_phrases import ANY_STORY, YOUR_CALL, YOUR_TAKE
 from simulator.interview.passing import passes
 
 REPO = Path(__file__).resolve().parent.parent

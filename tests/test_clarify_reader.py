@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from simulator.catalog.models import Fact, Question
+from simulator.interview.asks import time_left_line
 from simulator.interview.clarify import (
     AFTER_THE_ROUND,
-    ANY_STORY,
     GO_AHEAD,
     BREAK_GRANTED,
     CALL_FIXED,
@@ -17,11 +17,9 @@ from simulator.interview.clarify import (
     SAY_MORE,
     TAKE_YOUR_TIME,
     TIME_CHECK,
-    YOUR_CALL,
-    YOUR_TAKE,
     read_turn,
-    time_left_line,
 )
+from simulator.interview.turn_phrases import ANY_STORY, YOUR_CALL, YOUR_TAKE
 from simulator.interview.passing import passes
 
 QUESTION = Question(

@@ -17,7 +17,8 @@ from pydantic import BaseModel
 
 from simulator.catalog import load_catalog
 from simulator.catalog.models import Fact, Question
-from simulator.interview.clarify import YOUR_CALL, read_turn
+from simulator.interview.clarify import read_turn
+from simulator.interview.turn_phrases import YOUR_CALL
 from simulator.interview.fact_match import keyed_facts
 
 REPO = Path(__file__).resolve().parent.parent
@@ -102,8 +103,14 @@ def test_a_figure_the_candidate_quotes_names_the_one_fact_that_states_it() -> No
     only_once = Question(**(REVIEW.model_dump() | {"facts": REVIEW.facts[:3]}))
     for asked in ("so uh the thousand a day is that with the current team", "Is the 1,000 a day with today's team?"):
         assert only_once.facts[1] in keyed_facts(asked, only_once), asked
+    read = read_turn("the thousand a day, is that the whole team?", only_once)  # a figure, not a word to explain
+    assert read is not None and only_once.facts[1] in read.facts and "pinned down" not in read.reply, read
     assert keyed_facts("Is the 1,000 a day a hard cap?", REVIEW) == []  # the constraints and the success metric both state it
     assert keyed_facts("I'd assume 5,000 a day, right?", REVIEW) == []
+    # the same figure in another unit is another fact: the volume a second, not the reviewers' day
+    per_second = Question(**(REVIEW.model_dump() | {"facts": [*REVIEW.facts[:3], Fact(topic="scale", text="Peaks at 40 orders a second.")]}))
+    assert keyed_facts("I'd assume 1,000 orders a second, right?", per_second) == [per_second.facts[3]]
+    assert keyed_facts("Is the 1,000 a day with today's team?", per_second) == [per_second.facts[1]]
 
 
 @pytest.mark.parametrize("asked", ["Are the held orders from small stores or big ones?",

@@ -15,8 +15,8 @@ import re
 
 from ..catalog.models import Fact, Question
 from ..scoring.meaning.spoken import normalise_spoken
-from .clarify import Ask, Clarification
-from .fact_match import figures, unique_facts
+from .asks import Ask, Clarification
+from .fact_match import PIECES, figures, unique_facts, unit
 from .turn_phrases import ASSUMES
 
 FAR = 3.0  # a figure this many times off the fact's (either way) is a wrong given, not an estimate
@@ -26,19 +26,6 @@ NOT_QUITE = "Not quite."
 THAT_IS_RIGHT = "That's right."
 _STATED = re.compile(r"\b(?:let'?s say|say we have|say we get|i'?d guess|my guess is|ballpark|i'?ll take|i'?ll go with)\b",
                      re.IGNORECASE)
-_PIECES = re.compile(r"[.;!?]\s+|,\s+|\s+and\s+|\s+with\s+", re.IGNORECASE)
-_UNITS = {
-    "per second": re.compile(r"\b(?:a|per|each|every|/)\s?(?:second|sec|s)\b|\b(?:qps|rps|tps)\b", re.IGNORECASE),
-    "per day": re.compile(r"\b(?:a|per|each|every|/)\s?day\b|\bdaily\b", re.IGNORECASE),
-    "per month": re.compile(r"\b(?:a|per|each|every|/)\s?month\b|\bmonthly\b", re.IGNORECASE),
-    "ms": re.compile(r"\d\s*ms\b|\bmilliseconds?\b", re.IGNORECASE),
-    "money": re.compile(r"[$€£]\s?\d|\b(?:dollars?|euros?|pounds?)\b", re.IGNORECASE),
-}
-
-
-def _unit(text: str) -> str | None:
-    found = [unit for unit, pattern in _UNITS.items() if pattern.search(text)]
-    return found[0] if len(found) == 1 else None
 
 
 def _ratio(figure: float, stated: float) -> float:
@@ -48,12 +35,12 @@ def _ratio(figure: float, stated: float) -> float:
 def _figures_against(text: str, facts: list[Fact]) -> list[tuple[Fact, float, set[float]]]:
     """(fact, figure said, figures the fact states) for each figure in `text` that has a unit one fact states a figure
     in; a figure with no unit, or whose unit several facts state, is about no fact for sure and is left out."""
-    stating = [(f, numbers, unit) for f in facts if (numbers := figures(f.text)) and (unit := _unit(f.text)) is not None]
+    stating = [(f, numbers, named) for f in facts if (numbers := figures(f.text)) and (named := unit(f.text)) is not None]
     found = []
-    for piece in _PIECES.split(text):
-        unit = _unit(piece)
-        same = [(f, numbers) for f, numbers, u in stating if u == unit]
-        if unit is not None and len(same) == 1:
+    for piece in PIECES.split(text):
+        piece_unit = unit(piece)
+        same = [(f, numbers) for f, numbers, u in stating if u == piece_unit]
+        if piece_unit is not None and len(same) == 1:
             found += [(same[0][0], figure, same[0][1]) for figure in figures(piece)]
     return found
 
@@ -81,7 +68,7 @@ def checked(clarification: Clarification) -> str | None:
     order, is that right?"): NOT_QUITE where a figure is off the told fact's in the same unit, THAT_IS_RIGHT where every
     one is near it, None where none was put. "Sure." before "about $85" confirmed a wrong $100 (played, 2026-12-03)."""
     verdicts = [any(_ratio(figure, s) <= CLOSE for s in stated) for ask in clarification.asks
-                for _, figure, stated in _figures_against(normalise_spoken(ask.text), list(ask.facts))]
+                for _, figure, stated in _figures_against(normalise_spoken(ask.checks or ask.text), list(ask.facts))]
     if not verdicts:
         return None
     return THAT_IS_RIGHT if all(verdicts) else NOT_QUITE

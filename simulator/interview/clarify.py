@@ -11,137 +11,35 @@ that right? Then I'd...") gets the facts and also counts as an answer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from ..catalog.models import Fact, Question
+from ..catalog.models import Question
 from ..catalog.topic_words import TOPIC_RE
 from ..scoring.injection import mask_grader_text
-from ..scoring.meaning.clauses import Clause, split_clauses, story_question
+from ..scoring.meaning.clauses import Clause, split_clauses
 from ..scoring.meaning.spoken import normalise_spoken
 from .rephrase import SHORT_TURN_WORDS, asks_what_was_meant, interviewers_word
 from .passing import passes_in
-from .fact_match import TERM_NEAREST_MIN, choose_facts, keyed_facts, unique_facts
-from .terms import term_asked, term_fact, term_named
+from .asks import Ask, Clarification, asks_permission, compose_reply, facts_for
+from .fact_match import TERM_NEAREST_MIN, choose_facts, keyed_facts
+from .terms import term_asked, term_named
 from .told import story_tag
 from .turn_shape import (assumed_before, checks_back, explaining, invited_assumption, put_to_confirm, sentence_start, starts_sentence,
                          statements, why_asked)
 from .turn_phrases import (
-    ACKNOWLEDGEMENT, ACKNOWLEDGES, ANNOUNCES_WORK, ASKED_AFTER_IF, ABOUT_THE_ANSWER, ABOUT_US, ANNOUNCES_ASK, AFTER_THE_ROUND, ANSWERS_ITSELF,
-    ANSWER_MARK, ANSWER_WORDS, ANSWERED_ALOUD, ASK_GOES_ON, ASKED_IN_PLACE, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, ASSUMES, BARE, NO_WORDS, POLAR_ASK, SAY_MORE,
-    ELABORATES, BECAUSE, BREAK, BREAK_GRANTED, BY_TERM, CALL_FIXED, CALL_TROUBLE, CHECK_IN, CHOICE, CHOOSES, CONFIRM,
+    ACKNOWLEDGES, ANNOUNCES_WORK, ASKED_AFTER_IF, ANNOUNCES_ASK, AFTER_THE_ROUND, ANSWERS_ITSELF,
+    ANSWER_MARK, ANSWER_WORDS, ANSWERED_ALOUD, ASK_GOES_ON, ASKED_IN_PLACE, ASSUMES, BARE, NO_WORDS, POLAR_ASK, SAY_MORE,
+    ELABORATES, BECAUSE, BREAK, BREAK_GRANTED, BY_TERM, CALL_FIXED, CALL_TROUBLE, CHECK_IN, CHOOSES, CONFIRM,
     FILLER_RESTART, GLOSS_QUESTION, GUESSED, HEDGE, GO_AHEAD, GO_ON, HEAR_YOU, HEARING, HINT, IN_MIND, INDIRECT,
-    BACK_REFERENCE, INVITES_CORRECTION, JOINED, LOGISTICS, MARKED_QUESTION, MEAN_BY, OKAY_WITH_YOU,
+    BACK_REFERENCE, INVITES_CORRECTION, JOINED, MARKED_QUESTION, MEAN_BY, OKAY_WITH_YOU,
     ORDINAL_STEP, OR_ASKS, PASSED_ON, PLAN_LIST,
     PERMISSION, PLAN_WORDS, POLAR_FACT, POLAR_MID, POLAR_START, PREAMBLE, PUT_TO_YOU, QUOTED, REPEAT, REPORTED,
     RHETORICAL, SECOND_ASK, SHORT_WORDS, SPOKEN_QUESTION, TAG_CONFIRM, TAG_THEN_ASKS, TAG_RIGHT, TAKE_YOUR_TIME,
-    THINKING, TIME_CHECK, TIME_LEFT, TOPIC_FIRST, TURNED_BACK, WHEN_YOU_SAY, WH_START, YOUR_CALL,
-    WHICH_STORY, YOUR_TAKE,
+    THINKING, TIME_CHECK, TOPIC_FIRST, WH_START,
 )
 
 
-@dataclass(frozen=True)
-class Ask:
-    """One question the candidate put to the interviewer, and the facts that answer it."""
-
-    text: str
-    topics: tuple[str, ...]
-    facts: tuple[Fact, ...]
-    repeat: bool = False
-    rephrase: bool = False  # (with repeat) asked what the interviewer meant: what the question is after (rephrase.py)
-    term: str | None = None  # a term asked about that no fact explains: the candidate defines it
-    said: str | None = None  # a line the interviewer says back to a question that is not about the problem
-
-
-@dataclass(frozen=True)
-class Clarification:
-    asks: tuple[Ask, ...]
-    also_answer: bool  # the turn carries an answer besides its questions
-    reply: str
-    hint: bool = False  # asked for a hint: the session adds a nudge from the rubric's probes
-    waits: bool = False  # it ends by asking about the problem: the candidate goes on once answered, unprompted
-
-    @property
-    def facts(self) -> list[Fact]:
-        return unique_facts([f for a in self.asks for f in a.facts])
-
-    @property
-    def asks_time_left(self) -> bool:
-        """The reply's TIME_CHECK line is for the round to fill in: only it knows the clock."""
-        return any(a.said == TIME_CHECK for a in self.asks)
-
-    @property
-    def leaves_the_floor(self) -> bool:
-        """The interviewer replies and lets the candidate go on: only asked, or answered and then asked to end with."""
-        return not self.also_answer or self.waits
-
-    @property
-    def about_problem(self) -> bool:
-        """Asked about the problem (evidence of scoping it), not only to hear it again, about the job or the like."""
-        return any(not a.repeat and a.said is None for a in self.asks)
-
-
 OPTION_WORDS = 4  # "Weekly? Seasonal?", "Like one in a thousand?": options offered, not questions of their own
-
-
-def _facts_for(clause: Clause, question: Question) -> Ask | None:
-    text = clause.norm
-    term = term_asked(text)
-    if asks_what_was_meant(text, term):  # "what do you mean by that?", not "when you say X, what do you mean?"
-        return Ask(text=clause.text, topics=(), facts=(), repeat=True, rephrase=True)
-    if REPEAT.search(text):
-        return Ask(text=clause.text, topics=(), facts=(), repeat=True)
-    explained = term_fact(term, question) if term else None
-    if explained is not None:
-        return Ask(text=clause.text, topics=("term",), facts=(explained,))
-    if term is not None and (QUOTED.search(text) or WHEN_YOU_SAY.search(text) or MEAN_BY.search(text) or BY_TERM.search(text)):
-        return Ask(text=clause.text, topics=("term",), facts=(), term=term)
-    if TURNED_BACK.search(text):
-        return Ask(text=clause.text, topics=(), facts=(), said=YOUR_TAKE)
-    if ASKS_TO_GO_ON.search(text) and not CHOICE.search(text):  # "do you want me to go deep on A, or on B?" is a choice
-        return Ask(text=clause.text, topics=(), facts=(), said=GO_ON)
-    if (ABOUT_THE_ANSWER.search(text) or (WHICH_STORY.search(text) and PERMISSION.search(text))) and story_question(question.text):
-        return Ask(text=clause.text, topics=(), facts=(), said=ANY_STORY)
-    if LOGISTICS.search(text):
-        return Ask(text=clause.text, topics=(), facts=(), said=PASSED_ON)
-    if TIME_LEFT.search(text):
-        return Ask(text=clause.text, topics=(), facts=(), said=TIME_CHECK)
-    if _about_us(text, question):
-        return Ask(text=clause.text, topics=(), facts=(), said=AFTER_THE_ROUND)
-    if _asks_permission(text):
-        return Ask(text=clause.text, topics=(), facts=())
-    topics = tuple(t for t, pattern in TOPIC_RE.items() if pattern.search(text))
-    keyed = keyed_facts(text, question)
-    facts = keyed or [f for f in question.facts if f.topic in topics and f.topic != "term"]
-    if facts:  # "what should I return if...?" is a question even in the form of thinking aloud, when a fact answers it
-        return Ask(text=clause.text, topics=topics, facts=tuple(unique_facts(facts)))
-    if RHETORICAL.search(text):
-        return None
-    if CHOICE.search(text):  # "do you want a technical failure or a people one?": either is the candidate's call
-        return Ask(text=clause.text, topics=(), facts=())
-    if topics:
-        return Ask(text=clause.text, topics=topics, facts=())
-    if term is not None:
-        # A question about a word is a question to the interviewer even when no fact explains it.
-        return Ask(text=clause.text, topics=("term",), facts=(), term=term)
-    return None
-
-
-def _about_us(text: str, question: Question) -> bool:
-    """About the interviewer, the loop or the job, in words the question itself does not use: "who signs off on a
-    promotion?" asks about the model's promotion in "Design weekly retraining and safe promotion...", not a career."""
-    return any(not re.search(rf"\b{re.escape(m.group())}\b", question.text, re.IGNORECASE) for m in ABOUT_US.finditer(text))
-
-
-def _asks_permission(text: str) -> bool:
-    """Asks leave to do something ("is it OK if I start with the data?"), not about the problem.
-
-    "Is there a latency constraint, or is it fine to compute it offline once a day?" offers the permission as the
-    other side of a question about the problem: the facts on that answer it.
-    """
-    permission = PERMISSION.search(text)
-    if permission is None or ASKS_WHAT.search(text):
-        return False
-    return not re.search(r"\S.*\bor\W*$", text[: permission.start()])
 
 
 def _offers_options(clause: Clause, ask: Ask, question: Question) -> bool:
@@ -165,7 +63,7 @@ def _told_not_asked(parts: list[Ask], clause: Clause, after: Clause | None, kind
         return False
     if REPORTED.match(clause.norm):
         return True
-    if re.search(r"\byou\b", clause.norm, re.IGNORECASE) or _asks_permission(clause.norm):  # "are you dropping the conditions
+    if re.search(r"\byou\b", clause.norm, re.IGNORECASE) or asks_permission(clause.norm):  # "are you dropping the conditions
         return False  # jointly?", "is it ok if the promotion didn't go through the first time?" ask the interviewer
     return after is not None and kinds_after[:1] == [None] and not ASSUMES.search(after.norm) and not CHOOSES.match(after.norm)
 
@@ -178,7 +76,7 @@ def _each_part(ask: Ask, asked: str, clause: Clause, question: Question, lead: s
     """
     parts = [p for p in SECOND_ASK.split(asked) if p.strip()]
     if len(parts) > 1 and ask.facts:
-        split = [(a, part) for part in parts if (a := _facts_for(replace(clause, norm=part), question)) is not None and a.facts]
+        split = [(a, part) for part in parts if (a := facts_for(replace(clause, norm=part), question)) is not None and a.facts]
         if len(split) == len(parts):
             return [_by_meaning(a, part, question, lead) for a, part in split]
     return [_by_meaning(ask, asked, question, lead)]
@@ -372,7 +270,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
         elif i and (kind == "confirm" or checks_back(text, clauses, i)):  # checks the sentence before it, or its own start
             first = sentence_start(text, clauses, i - 1)
             asked = " ".join(c.norm for c in clauses[first : i + 1])
-        ask = _facts_for(replace(clause, norm=asked), question)
+        ask = facts_for(replace(clause, norm=asked), question)
         # "...so, was anything else shipped that week?" ends the turn by asking (a "because..." after it says why)
         closing = all(kinds[j] is not None or BECAUSE.match(clauses[j].norm) for j in range(i + 1, len(clauses)))
         put = bool(PUT_TO_YOU.search(asked))  # "do you have a trace breakdown?" asks the interviewer, wherever it is
@@ -384,6 +282,8 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
         if also_answer and not put and ORDINAL_STEP.match(clause.norm) and any(PLAN_LIST.search(c.norm) for c in clauses[:i]):
             continue  # "I'd check three things. First, when does each input become known...?" (played: it got a fact)
         parts = _each_part(ask, asked, clause, question, _lead_in(text, clauses, kinds, i, asked, ask)) if ask is not None else []
+        if asked != clause.norm:
+            parts = [replace(part, checks=asked) for part in parts]
         checks_assumption = kind == "confirm" and (bool(invited) or bool(ASSUMES.search(asked)))  # "correct me if..." asks
         if also_answer and parts and not put and not checks_assumption and _told_not_asked(parts, clause, clauses[i + 1] if i + 1 < len(clauses) else None, kinds[i + 1:]):
             continue
@@ -399,50 +299,3 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
         return None
     return Clarification(asks=tuple(asks), also_answer=also_answer, reply=compose_reply(asks, question, last_asked, rephrased),
                          waits=waits)
-
-
-def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = None, rephrased: str | None = None) -> str:
-    """What the interviewer says: the last question again if asked (`last_asked`, else the bank question; what it
-    is after, `rephrased`, to a candidate who asked what it meant), each fact
-    once, the lines said back to questions that are not about the problem (each once), and "your call" for the rest:
-    a question left unanswered beside answered ones is named by its topic, or else called "the rest"."""
-    parts: list[str] = []
-    if any(a.rephrase for a in asks):
-        parts.append(rephrased or f"Sure, again: {last_asked or question.text}")
-    elif any(a.repeat for a in asks):
-        parts.append(f"Sure, again: {last_asked or question.text}")
-    given: list[Fact] = []
-    open_topics: list[str] = []
-    open_terms: list[str] = []
-    unplaced = False  # an ask no fact answers and no topic names: "how late can the events show up?"
-    for ask in asks:
-        if ask.repeat:
-            continue
-        new = [f for f in ask.facts if f not in given]
-        given.extend(new)
-        if ask.term is not None:
-            if ask.term.lower() not in (t.lower() for t in open_terms):
-                open_terms.append(ask.term)
-        elif not ask.facts and ask.said is None:
-            open_topics.extend(t for t in ask.topics if t not in open_topics)
-            unplaced = unplaced or not ask.topics
-    if given:
-        parts.append((ACKNOWLEDGEMENT + " " if not parts else "") + " ".join(f.text.strip() for f in given))
-    parts.extend(dict.fromkeys(a.said for a in asks if a.said is not None))
-    if open_terms:
-        named = " and ".join(f'"{t}"' for t in open_terms[:2])
-        parts.append(f"I haven't pinned down {named} for this one: say what you take it to mean, then go on.")
-    if open_topics or (not given and not parts):
-        what = " and ".join(t.replace("_", " ") for t in open_topics[:2])
-        parts.append((f"On {what}, that's " if what else "That's ") + YOUR_CALL + ".")
-    elif unplaced:  # answered in part: the rest is not passed over in silence
-        parts.append(f"The rest is {YOUR_CALL}.")
-    return " ".join(parts)
-
-
-def time_left_line(remaining_s: float) -> str:
-    """What the interviewer says to "how much time do we have?", from the round's clock."""
-    if remaining_s < 60:
-        return "We're in the last minute of this round."
-    minutes = round(remaining_s / 60)
-    return f"About {minutes} minute{'s' if minutes != 1 else ''} left in this round."

@@ -33,6 +33,14 @@ _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1
 # A number, or "a/one/the thousand", with its scale word; not the digits of a name ("p99", "v2", "1.5b" is 1.5 billion).
 _FIGURE = re.compile(r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?|(?:a|one|the) (?=thousand|million|billion))"
                      r"(?:\s*(k|thousand|m|million|bn|b|billion)\b)?", re.IGNORECASE)
+PIECES = re.compile(r"[.;!?]\s+|,\s+|\s+and\s+|\s+with\s+", re.IGNORECASE)  # the stretches one figure's unit is read in
+UNITS = {
+    "per second": re.compile(r"\b(?:a|per|each|every|/)\s?(?:second|sec|s)\b|\b(?:qps|rps|tps)\b", re.IGNORECASE),
+    "per day": re.compile(r"\b(?:a|per|each|every|/)\s?day\b|\bdaily\b", re.IGNORECASE),
+    "per month": re.compile(r"\b(?:a|per|each|every|/)\s?month\b|\bmonthly\b", re.IGNORECASE),
+    "ms": re.compile(r"\d\s*ms\b|\bmilliseconds?\b", re.IGNORECASE),
+    "money": re.compile(r"[$€£]\s?\d|\b(?:dollars?|euros?|pounds?)\b", re.IGNORECASE),
+}
 
 
 @lru_cache(maxsize=4096)
@@ -70,14 +78,35 @@ def figures(text: str) -> set[float]:
     return found
 
 
+def unit(text: str) -> str | None:
+    """The one unit a stretch of text counts in (per second, per day, ms, money), None where it names none or several."""
+    found = [name for name, pattern in UNITS.items() if pattern.search(text)]
+    return found[0] if len(found) == 1 else None
+
+
+def figures_in_units(text: str) -> set[tuple[float, str | None]]:
+    """Each figure of `text` with the unit of the stretch it is said in: "5k orders a second" is not "5,000 a day"."""
+    return {(figure, unit(piece)) for piece in PIECES.split(normalise_spoken(text)) for figure in figures(piece)}
+
+
+def _same_figure(said: tuple[float, str | None], stated: tuple[float, str | None]) -> bool:
+    return said[0] == stated[0] and (said[1] is None or stated[1] is None or said[1] == stated[1])
+
+
 def keyed_facts(asked: str, question: Question) -> list[Fact]:
     """The facts whose YAML keywords (or their everyday words, KEYWORD_ALIASES) the ask names, and the one fact that
-    states a figure the ask quotes: "is the thousand a day with the current team?" asks about "handles 1,000 a day"."""
+    states a figure the ask quotes: "is the thousand a day with the current team?" asks about "handles 1,000 a day".
+
+    A figure no fact states, in a unit only one fact states figures in, is put to that fact: "I'd assume 5k orders a
+    second, right?" checks the traffic (3,500 checkouts a second), not the reviewers' 5,000 orders a day.
+    """
     keyed = [f for f in question.facts if any(_names_keyword(k, asked) for k in f.keywords)]
-    quoted = figures(asked)
-    stated = [(f, figures(f.text)) for f in question.facts] if quoted else []  # each fact's figures read once
+    quoted = figures_in_units(asked)
+    stated = [(f, figures_in_units(f.text)) for f in question.facts] if quoted else []  # each fact's figures read once
     for figure in quoted:
-        stating = [f for f, numbers in stated if figure in numbers]
+        stating = [f for f, numbers in stated if any(_same_figure(figure, number) for number in numbers)]
+        if not stating and figure[1] is not None:
+            stating = [f for f, numbers in stated if any(unit == figure[1] for _, unit in numbers)]
         if len(stating) == 1 and stating[0] not in keyed:  # a figure several facts state ("1,000") names none of them
             keyed.append(stating[0])
     return keyed

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..engine.clock import SimulatedClock
 from ..engine.plan import Plan
 from ..engine.turns import Speaker, Turn, TurnKind
-from .clarify import Clarification
+from .asks import Clarification
 from .passing import record_reply
 
 if TYPE_CHECKING:

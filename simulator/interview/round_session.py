@@ -24,7 +24,9 @@ from ..llm.client import AllRoutesFailed, Done, LLMClient, RouteFailed, Token
 from ..sandbox.notice import NOTICE_SOURCE, parse_notice
 from .anchor import MIN_SCORE, phrases
 from .assumptions import checked, correction
-from .clarify import ACKNOWLEDGEMENT, TIME_CHECK, Clarification, read_turn, time_left_line
+from .asks import Clarification, time_left_line
+from .clarify import read_turn
+from .turn_phrases import ACKNOWLEDGEMENT, TIME_CHECK
 from .drift import REDIRECT, drifted
 from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
 from .follow_up_text import FollowUpWording

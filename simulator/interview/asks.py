@@ -1,0 +1,175 @@
+"""One question a candidate puts to the interviewer: what it asks about, the facts that answer it, and the reply.
+
+Kept apart from the turn reader (clarify.py), which finds the clauses that ask and what each one means by
+"that" or "it"; here each such ask is matched to the scenario's facts (or a line said back, or "your call"),
+and the asks of a turn become what the interviewer says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..catalog.models import Fact, Question
+from ..catalog.topic_words import TOPIC_RE
+from .fact_match import figures, keyed_facts, unique_facts
+from .rephrase import asks_what_was_meant
+from .terms import term_asked, term_fact
+from .turn_phrases import (
+    ABOUT_THE_ANSWER, ABOUT_US, ACKNOWLEDGEMENT, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, AFTER_THE_ROUND, BY_TERM, CHOICE, GO_ON,
+    LOGISTICS, MEAN_BY, PASSED_ON, PERMISSION, QUOTED, REPEAT, RHETORICAL, TIME_CHECK, TIME_LEFT, TURNED_BACK, WHEN_YOU_SAY,
+    WHICH_STORY, YOUR_CALL, YOUR_TAKE,
+)
+from ..scoring.meaning.clauses import Clause, story_question
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One question the candidate put to the interviewer, and the facts that answer it."""
+
+    text: str
+    topics: tuple[str, ...]
+    facts: tuple[Fact, ...]
+    repeat: bool = False
+    rephrase: bool = False  # (with repeat) asked what the interviewer meant: what the question is after (rephrase.py)
+    term: str | None = None  # a term asked about that no fact explains: the candidate defines it
+    said: str | None = None  # a line the interviewer says back to a question that is not about the problem
+    checks: str = ""  # what an "is that right?" checks, said before it: "I'd assume 5k orders a second. Is that right?"
+
+
+@dataclass(frozen=True)
+class Clarification:
+    asks: tuple[Ask, ...]
+    also_answer: bool  # the turn carries an answer besides its questions
+    reply: str
+    hint: bool = False  # asked for a hint: the session adds a nudge from the rubric's probes
+    waits: bool = False  # it ends by asking about the problem: the candidate goes on once answered, unprompted
+
+    @property
+    def facts(self) -> list[Fact]:
+        return unique_facts([f for a in self.asks for f in a.facts])
+
+    @property
+    def asks_time_left(self) -> bool:
+        """The reply's TIME_CHECK line is for the round to fill in: only it knows the clock."""
+        return any(a.said == TIME_CHECK for a in self.asks)
+
+    @property
+    def leaves_the_floor(self) -> bool:
+        """The interviewer replies and lets the candidate go on: only asked, or answered and then asked to end with."""
+        return not self.also_answer or self.waits
+
+    @property
+    def about_problem(self) -> bool:
+        """Asked about the problem (evidence of scoping it), not only to hear it again, about the job or the like."""
+        return any(not a.repeat and a.said is None for a in self.asks)
+
+
+def facts_for(clause: Clause, question: Question) -> Ask | None:
+    text = clause.norm
+    term = term_asked(text)
+    if term is not None and figures(text) and not figures(text.replace(term, "")) and keyed_facts(text, question):
+        term = None  # "the five thousand a day, is that the whole team?" asks about the fact stating it, not a word
+    if asks_what_was_meant(text, term):  # "what do you mean by that?", not "when you say X, what do you mean?"
+        return Ask(text=clause.text, topics=(), facts=(), repeat=True, rephrase=True)
+    if REPEAT.search(text):
+        return Ask(text=clause.text, topics=(), facts=(), repeat=True)
+    explained = term_fact(term, question) if term else None
+    if explained is not None:
+        return Ask(text=clause.text, topics=("term",), facts=(explained,))
+    if term is not None and (QUOTED.search(text) or WHEN_YOU_SAY.search(text) or MEAN_BY.search(text) or BY_TERM.search(text)):
+        return Ask(text=clause.text, topics=("term",), facts=(), term=term)
+    if TURNED_BACK.search(text):
+        return Ask(text=clause.text, topics=(), facts=(), said=YOUR_TAKE)
+    if ASKS_TO_GO_ON.search(text) and not CHOICE.search(text):  # "do you want me to go deep on A, or on B?" is a choice
+        return Ask(text=clause.text, topics=(), facts=(), said=GO_ON)
+    if (ABOUT_THE_ANSWER.search(text) or (WHICH_STORY.search(text) and PERMISSION.search(text))) and story_question(question.text):
+        return Ask(text=clause.text, topics=(), facts=(), said=ANY_STORY)
+    if LOGISTICS.search(text):
+        return Ask(text=clause.text, topics=(), facts=(), said=PASSED_ON)
+    if TIME_LEFT.search(text):
+        return Ask(text=clause.text, topics=(), facts=(), said=TIME_CHECK)
+    if about_us(text, question):
+        return Ask(text=clause.text, topics=(), facts=(), said=AFTER_THE_ROUND)
+    if asks_permission(text):
+        return Ask(text=clause.text, topics=(), facts=())
+    topics = tuple(t for t, pattern in TOPIC_RE.items() if pattern.search(text))
+    keyed = keyed_facts(text, question)
+    facts = keyed or [f for f in question.facts if f.topic in topics and f.topic != "term"]
+    if facts:  # "what should I return if...?" is a question even in the form of thinking aloud, when a fact answers it
+        return Ask(text=clause.text, topics=topics, facts=tuple(unique_facts(facts)))
+    if RHETORICAL.search(text):
+        return None
+    if CHOICE.search(text):  # "do you want a technical failure or a people one?": either is the candidate's call
+        return Ask(text=clause.text, topics=(), facts=())
+    if topics:
+        return Ask(text=clause.text, topics=topics, facts=())
+    if term is not None:
+        # A question about a word is a question to the interviewer even when no fact explains it.
+        return Ask(text=clause.text, topics=("term",), facts=(), term=term)
+    return None
+
+
+def about_us(text: str, question: Question) -> bool:
+    """About the interviewer, the loop or the job, in words the question itself does not use: "who signs off on a
+    promotion?" asks about the model's promotion in "Design weekly retraining and safe promotion...", not a career."""
+    return any(not re.search(rf"\b{re.escape(m.group())}\b", question.text, re.IGNORECASE) for m in ABOUT_US.finditer(text))
+
+
+def asks_permission(text: str) -> bool:
+    """Asks leave to do something ("is it OK if I start with the data?"), not about the problem.
+
+    "Is there a latency constraint, or is it fine to compute it offline once a day?" offers the permission as the
+    other side of a question about the problem: the facts on that answer it.
+    """
+    permission = PERMISSION.search(text)
+    if permission is None or ASKS_WHAT.search(text):
+        return False
+    return not re.search(r"\S.*\bor\W*$", text[: permission.start()])
+
+
+def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = None, rephrased: str | None = None) -> str:
+    """What the interviewer says: the last question again if asked (`last_asked`, else the bank question; what it
+    is after, `rephrased`, to a candidate who asked what it meant), each fact
+    once, the lines said back to questions that are not about the problem (each once), and "your call" for the rest:
+    a question left unanswered beside answered ones is named by its topic, or else called "the rest"."""
+    parts: list[str] = []
+    if any(a.rephrase for a in asks):
+        parts.append(rephrased or f"Sure, again: {last_asked or question.text}")
+    elif any(a.repeat for a in asks):
+        parts.append(f"Sure, again: {last_asked or question.text}")
+    given: list[Fact] = []
+    open_topics: list[str] = []
+    open_terms: list[str] = []
+    unplaced = False  # an ask no fact answers and no topic names: "how late can the events show up?"
+    for ask in asks:
+        if ask.repeat:
+            continue
+        new = [f for f in ask.facts if f not in given]
+        given.extend(new)
+        if ask.term is not None:
+            if ask.term.lower() not in (t.lower() for t in open_terms):
+                open_terms.append(ask.term)
+        elif not ask.facts and ask.said is None:
+            open_topics.extend(t for t in ask.topics if t not in open_topics)
+            unplaced = unplaced or not ask.topics
+    if given:
+        parts.append((ACKNOWLEDGEMENT + " " if not parts else "") + " ".join(f.text.strip() for f in given))
+    parts.extend(dict.fromkeys(a.said for a in asks if a.said is not None))
+    if open_terms:
+        named = " and ".join(f'"{t}"' for t in open_terms[:2])
+        parts.append(f"I haven't pinned down {named} for this one: say what you take it to mean, then go on.")
+    if open_topics or (not given and not parts):
+        what = " and ".join(t.replace("_", " ") for t in open_topics[:2])
+        parts.append((f"On {what}, that's " if what else "That's ") + YOUR_CALL + ".")
+    elif unplaced:  # answered in part: the rest is not passed over in silence
+        parts.append(f"The rest is {YOUR_CALL}.")
+    return " ".join(parts)
+
+
+def time_left_line(remaining_s: float) -> str:
+    """What the interviewer says to "how much time do we have?", from the round's clock."""
+    if remaining_s < 60:
+        return "We're in the last minute of this round."
+    minutes = round(remaining_s / 60)
+    return f"About {minutes} minute{'s' if minutes != 1 else ''} left in this round."
