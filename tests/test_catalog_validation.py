@@ -537,7 +537,7 @@ def test_control_character_is_located(cat: CatalogDirs) -> None:
 
 def test_wrong_top_level_kind(cat: CatalogDirs) -> None:
     cat.loop.write_text(edit(LOOP, 1, "kind: loop", "kind: rubric"))
-    assert_problems(validate(cat), [f"{cat.loop}:1: kind: must be one of loop, criteria, persona (got 'rubric')"])
+    assert_problems(validate(cat), [f"{cat.loop}:1: kind: must be one of loop, criteria, persona, glossary (got 'rubric')"])
 
 
 def test_top_level_must_be_a_mapping(cat: CatalogDirs) -> None:

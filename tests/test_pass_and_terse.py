@@ -134,6 +134,15 @@ def test_an_attempt_beside_not_knowing_is_no_pass(said: str) -> None:
     assert not passes(said)
 
 
+@pytest.mark.parametrize("said", ["Can you explain what a chargeback is? I haven't worked in payments.",
+                                  "Interleaving? Never used it. What is it?"])
+def test_a_question_beside_not_knowing_is_no_pass(said: str) -> None:
+    """Written blind (2026-12-05): both passed on the question, and the interviewer offered a smaller piece of it
+    instead of saying what the word means. "...Could we move to something else?" still passes."""
+    assert not passes(said)
+    assert passes("Not really my area, I'm more on the data engineering side. Could we move to something else?")
+
+
 async def test_a_round_resumed_after_a_pass_offers_the_smaller_piece_once(catalog: Catalog, evidence: MeaningEvidence) -> None:
     session, clock = _session(catalog, evidence, "canva-mle", "ml-modeling", "ml-clip-frame-pooling")
     [e async for e in session.open()]

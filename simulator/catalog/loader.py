@@ -15,11 +15,12 @@ import jinja2
 from pydantic import BaseModel, ValidationError
 
 from .exercise_checks import WEIGHT_TOLERANCE, check_sql_reference, check_take_homes
+from .glossary import Glossary, GlossaryTerm
 from .models import WRITTEN, CriteriaLibrary, Criterion, Loop, Persona
+from .templates import template_env, template_line
 from .yaml_nodes import LocatedDocument, YamlSyntaxError, duplicate_keys, parse
 
-KINDS: dict[str, type[BaseModel]] = {"loop": Loop, "criteria": CriteriaLibrary, "persona": Persona}
-TEMPLATE_DIR_NAME = "templates"
+KINDS: dict[str, type[BaseModel]] = {"loop": Loop, "criteria": CriteriaLibrary, "persona": Persona, "glossary": Glossary}
 # The variables a persona's system-prompt template may use (the engine passes exactly these).
 TEMPLATE_SAMPLE = {
     "candidate": "Alex",
@@ -53,6 +54,7 @@ class Catalog:
     personas: dict[str, Persona] = field(default_factory=dict)
     criteria: dict[str, Criterion] = field(default_factory=dict)
     templates: jinja2.Environment | None = None
+    glossary: list[GlossaryTerm] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
 
     def loop(self, loop_id: str) -> Loop:
@@ -172,31 +174,6 @@ def _parse_file(path: Path, problems: list[Problem], broken: Broken | None = Non
     return _Parsed(path, doc, model)
 
 
-def _template_env(personas_dirs: list[Path]) -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d / TEMPLATE_DIR_NAME) for d in personas_dirs]),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=False,
-    )
-
-
-def _template_line(exc: BaseException, search_dirs: list[str]) -> tuple[str, int] | None:
-    """(file, line) in a template where rendering failed, from the traceback.
-
-    Jinja2 rewrites render tracebacks so that template frames carry the template's
-    file name and line; the deepest such frame is the line a person must edit.
-    """
-    found: tuple[str, int] | None = None
-    tb = exc.__traceback__
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if any(filename.startswith(d) for d in search_dirs):
-            found = (filename, tb.tb_lineno)
-        tb = tb.tb_next
-    return found
-
-
 def _check_persona_template(parsed: _Parsed, env: jinja2.Environment, problems: list[Problem]) -> None:
     """Compile and render the persona's system prompt and its opening/closing lines.
 
@@ -206,28 +183,28 @@ def _check_persona_template(parsed: _Parsed, env: jinja2.Environment, problems: 
     persona = parsed.model
     assert isinstance(persona, Persona)
     name = str(parsed.path)
-    template_line = parsed.doc.line_of(("template",))
+    template_key_line = parsed.doc.line_of(("template",))
     loader = env.loader
     search_dirs = [os.path.join(d, "") for d in loader.searchpath] if isinstance(loader, jinja2.FileSystemLoader) else []
     try:
         template = env.get_template(persona.template)
         template.render(persona=persona, **TEMPLATE_SAMPLE)
     except jinja2.TemplateNotFound:
-        problems.append(Problem(name, template_line, "template", f"template {persona.template!r} not found"))
+        problems.append(Problem(name, template_key_line, "template", f"template {persona.template!r} not found"))
     except jinja2.TemplateSyntaxError as exc:
         problems.append(
             Problem(exc.filename or persona.template, exc.lineno or 1, "template", exc.message or str(exc))
         )
     except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(name, template_line, "template", f"cannot read template {persona.template!r}: {exc}"))
+        problems.append(Problem(name, template_key_line, "template", f"cannot read template {persona.template!r}: {exc}"))
     except Exception as exc:  # any render failure is the template's fault, never a crash of the validator
         if isinstance(exc, jinja2.UndefinedError):
             message = f"template uses an unknown variable: {exc}"
         else:
             message = f"template fails to render: {type(exc).__name__}: {exc}"
-        where = _template_line(exc, search_dirs)
+        where = template_line(exc, search_dirs)
         if where is None:
-            problems.append(Problem(name, template_line, "template", message))
+            problems.append(Problem(name, template_key_line, "template", message))
         else:
             problems.append(Problem(where[0], where[1], "template", message))
     for key in ("opening", "closing"):
@@ -413,8 +390,12 @@ def collect(paths: Iterable[Path], context_dirs: Iterable[Path] = ()) -> tuple[C
                 )
             catalog.criteria[crit.id] = crit
 
+    for doc in parsed:
+        if isinstance(doc.model, Glossary):
+            catalog.glossary.extend(doc.model.terms)
+
     persona_dirs = sorted({p.path.parent for p in persona_docs}, key=str)
-    catalog.templates = _template_env(persona_dirs)
+    catalog.templates = template_env(persona_dirs)
     for doc in persona_docs:
         persona = doc.model
         assert isinstance(persona, Persona)

@@ -8,13 +8,15 @@ and the asks of a turn become what the interviewer says.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..catalog.glossary import GlossaryTerm
 from ..catalog.models import Fact, Question
 from ..catalog.topic_words import TOPIC_RE
 from .fact_match import figures, keyed_facts, unique_facts
 from .rephrase import asks_what_was_meant
-from .terms import term_asked, term_fact
+from .terms import EXPLAIN, LOST_AT, glossary_named, term_asked, term_facts
 from .turn_phrases import (
     ABOUT_THE_ANSWER, ABOUT_US, ACKNOWLEDGEMENT, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, AFTER_THE_ROUND, BY_TERM, CHOICE, GO_ON,
     LOGISTICS, MEAN_BY, PASSED_ON, PERMISSION, QUOTED, REPEAT, RHETORICAL, TIME_CHECK, TIME_LEFT, TURNED_BACK, WHEN_YOU_SAY,
@@ -65,18 +67,22 @@ class Clarification:
         return any(not a.repeat and a.said is None for a in self.asks)
 
 
-def facts_for(clause: Clause, question: Question) -> Ask | None:
+def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTerm] = ()) -> Ask | None:
     text = clause.norm
-    term = term_asked(text)
+    term = term_asked(text) or glossary_named(text, glossary)
     if term is not None and figures(text) and not figures(text.replace(term, "")) and keyed_facts(text, question):
         term = None  # "the five thousand a day, is that the whole team?" asks about the fact stating it, not a word
     if asks_what_was_meant(text, term):  # "what do you mean by that?", not "when you say X, what do you mean?"
         return Ask(text=clause.text, topics=(), facts=(), repeat=True, rephrase=True)
     if REPEAT.search(text):
         return Ask(text=clause.text, topics=(), facts=(), repeat=True)
-    explained = term_fact(term, question) if term else None
-    if explained is not None:
-        return Ask(text=clause.text, topics=("term",), facts=(explained,))
+    explicit = bool(MEAN_BY.search(text) or EXPLAIN.search(text) or WHEN_YOU_SAY.search(text) or BY_TERM.search(text)
+                    or QUOTED.search(text) or LOST_AT.search(text))
+    # "what is the latency budget?" asks for the scenario's value; "what's a chargeback?", "what's RAG?" what the word means
+    valued = term is not None and not explicit and re.search(rf"\bthe\s+{re.escape(term)}", text, re.IGNORECASE)
+    explained = term_facts(term, question, () if valued else glossary, explicit=explicit) if term else ()
+    if explained:
+        return Ask(text=clause.text, topics=("term",), facts=explained)
     if term is not None and (QUOTED.search(text) or WHEN_YOU_SAY.search(text) or MEAN_BY.search(text) or BY_TERM.search(text)):
         return Ask(text=clause.text, topics=("term",), facts=(), term=term)
     if TURNED_BACK.search(text):

@@ -11,8 +11,10 @@ that right? Then I'd...") gets the facts and also counts as an answer.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
+from ..catalog.glossary import GlossaryTerm, normal_name
 from ..catalog.models import Question
 from ..catalog.topic_words import TOPIC_RE
 from ..scoring.injection import mask_grader_text
@@ -22,7 +24,7 @@ from .rephrase import SHORT_TURN_WORDS, asks_what_was_meant, interviewers_word
 from .passing import passes_in
 from .asks import Ask, Clarification, asks_permission, compose_reply, facts_for
 from .fact_match import TERM_NEAREST_MIN, choose_facts, keyed_facts
-from .terms import term_asked, term_named
+from .terms import term_asked, term_before, term_named
 from .told import story_tag
 from .turn_shape import (assumed_before, checks_back, explaining, invited_assumption, put_to_confirm, sentence_start, starts_sentence,
                          statements, why_asked)
@@ -68,7 +70,7 @@ def _told_not_asked(parts: list[Ask], clause: Clause, after: Clause | None, kind
     return after is not None and kinds_after[:1] == [None] and not ASSUMES.search(after.norm) and not CHOOSES.match(after.norm)
 
 
-def _each_part(ask: Ask, asked: str, clause: Clause, question: Question, lead: str = "") -> list[Ask]:
+def _each_part(ask: Ask, asked: str, clause: Clause, question: Question, lead: str, glossary: Sequence[GlossaryTerm]) -> list[Ask]:
     """The ask, or one per part when the clause asks two things and each part is answered by its own facts.
 
     Read whole, "what's the gpu budget like and who's on the team" is matched to the single fact closest to it;
@@ -76,7 +78,7 @@ def _each_part(ask: Ask, asked: str, clause: Clause, question: Question, lead: s
     """
     parts = [p for p in SECOND_ASK.split(asked) if p.strip()]
     if len(parts) > 1 and ask.facts:
-        split = [(a, part) for part in parts if (a := facts_for(replace(clause, norm=part), question)) is not None and a.facts]
+        split = [(a, part) for part in parts if (a := facts_for(replace(clause, norm=part), question, glossary)) is not None and a.facts]
         if len(split) == len(parts):
             return [_by_meaning(a, part, question, lead) for a, part in split]
     return [_by_meaning(ask, asked, question, lead)]
@@ -169,7 +171,8 @@ def _answers_itself(asked: str, after: Clause) -> bool:
     return bool(ANSWERS_ITSELF.match(after.norm))
 
 
-def read_turn(text: str, question: Question, last_asked: str | None = None, rephrased: str | None = None) -> Clarification | None:
+def read_turn(text: str, question: Question, last_asked: str | None = None, rephrased: str | None = None,
+              glossary: Sequence[GlossaryTerm] = ()) -> Clarification | None:
     """The turn as a clarification (its questions and the facts that answer them), or None if it asks nothing.
 
     A turn that is only questions puts every one of them to the interviewer. In a turn that also answers, a
@@ -201,7 +204,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
             elif kinds[i] is None and starts and BY_TERM.match(clause.norm):
                 kinds[i] = "question"  # "sorry by data problems do you mean data quality ... or ..."
             elif kinds[i] is None and (TAG_THEN_ASKS.search(clause.norm) or ASKED_IN_PLACE.search(clause.norm) or POLAR_MID.search(clause.norm)
-                                     or ASKED_AFTER_IF.search(clause.norm)):
+                                     or ASKED_AFTER_IF.search(clause.norm) or term_before(clause.norm, [], question, glossary)):
                 kinds[i] = "question"
                 asked_mid.add(i)  # the question starts inside the clause: what comes before it in the turn is not part of it
             elif kinds[i] is None and i and kinds[i - 1] == "question" and OR_ASKS.search(clause.norm):
@@ -270,7 +273,10 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
         elif i and (kind == "confirm" or checks_back(text, clauses, i)):  # checks the sentence before it, or its own start
             first = sentence_start(text, clauses, i - 1)
             asked = " ".join(c.norm for c in clauses[first : i + 1])
-        ask = facts_for(replace(clause, norm=asked), question)
+        pointed_at = term_before(clause.norm, [c.norm for c in clauses[:i]], question, glossary) if term_asked(asked) is None else None
+        ask = facts_for(replace(clause, norm=f"what is {pointed_at}" if pointed_at else asked), question, glossary)
+        if pointed_at:  # "Interleaving? ... What is it?" asks one thing: what the word means
+            asks = [a for a in asks if normal_name(a.text) != normal_name(pointed_at)]
         # "...so, was anything else shipped that week?" ends the turn by asking (a "because..." after it says why)
         closing = all(kinds[j] is not None or BECAUSE.match(clauses[j].norm) for j in range(i + 1, len(clauses)))
         put = bool(PUT_TO_YOU.search(asked))  # "do you have a trace breakdown?" asks the interviewer, wherever it is
@@ -281,7 +287,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
             continue
         if also_answer and not put and ORDINAL_STEP.match(clause.norm) and any(PLAN_LIST.search(c.norm) for c in clauses[:i]):
             continue  # "I'd check three things. First, when does each input become known...?" (played: it got a fact)
-        parts = _each_part(ask, asked, clause, question, _lead_in(text, clauses, kinds, i, asked, ask)) if ask is not None else []
+        parts = _each_part(ask, asked, clause, question, _lead_in(text, clauses, kinds, i, asked, ask), glossary) if ask is not None else []
         if asked != clause.norm:
             parts = [replace(part, checks=asked) for part in parts]
         checks_assumption = kind == "confirm" and (bool(invited) or bool(ASSUMES.search(asked)))  # "correct me if..." asks

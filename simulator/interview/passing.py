@@ -95,6 +95,8 @@ def _knows_nothing(clauses: list[Clause]) -> bool:
         return False  # "can I get a hint? I don't remember how the budget splits" asks for a way in itself
     if not any(_not_knowing(c) for c in clauses):
         return False
+    if any(c.question and not NOT_KNOWING.search(c.norm) for c in clauses):
+        return False  # "Can you explain what a chargeback is? I haven't worked in payments." asks; it does not pass
     rest = [c for c in clauses if not _not_knowing(c) and not ADDS_NOTHING.match(c.norm)]
     # "I don't know the exact number, but p95 fell from 420 ms to 160 ms": a figure beside it is an answer
     return sum(len(c.norm.split()) for c in rest) <= REASON_WORDS and not any(ATTEMPT.search(c.norm) or re.search(r"\d", c.norm)

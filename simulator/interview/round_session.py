@@ -325,7 +325,8 @@ class RoundSession:
         last_asked = last.text if last is not None else None
         explained = rephrased_for(last_asked, last.criterion if last is not None else None, question,
                                  lambda c: self.catalog.criterion(self.loop, c), self.engine.probe_options)
-        return read_turn(text[:MAX_ANSWER_CHARS], question, last_asked, explained) or correction(text[:MAX_ANSWER_CHARS], question)
+        return (read_turn(text[:MAX_ANSWER_CHARS], question, last_asked, explained, self.catalog.glossary)
+                or correction(text[:MAX_ANSWER_CHARS], question))
 
     def _prime(self, question: Question) -> None:
         """While the candidate answers, the model reads the persona prompt and the question: follow-ups start fast."""
