@@ -305,7 +305,8 @@ def test_asking_for_time_is_not_an_answer(said: str) -> None:
 
 
 @pytest.mark.parametrize("said", ["Okay. I'll write it in one pass.", "Let me code it up.", "Alright, let me start coding.",
-                                  "Sure, I'll sketch it out first.", "OK, I'm going to type it out in python."])
+                                  "Sure, I'll sketch it out first.", "OK, I'm going to type it out in python.",
+                                  "Okay, got it. Let me code it up."])
 def test_saying_what_comes_next_is_let_go_ahead(said: str) -> None:
     """Played (2026-12-05, a coding round): "Okay. I'll write it in one pass." drew 'You said "okay. I'll write it in one
     pass": what's the reasoning behind that...?'. A real interviewer says go ahead, and the question stays open."""

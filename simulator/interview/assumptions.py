@@ -32,16 +32,21 @@ def _ratio(figure: float, stated: float) -> float:
     return max(figure, stated) / min(figure, stated)
 
 
-def _figures_against(text: str, facts: list[Fact]) -> list[tuple[Fact, float, set[float]]]:
+def _figures_against(text: str, facts: list[Fact], *, pooled: bool = False) -> list[tuple[Fact, float, set[float]]]:
     """(fact, figure said, figures the fact states) for each figure in `text` that has a unit one fact states a figure
-    in; a figure with no unit, or whose unit several facts state, is about no fact for sure and is left out."""
+    in; a figure with no unit, or whose unit several facts state, is about no fact for sure and is left out.
+
+    `pooled`: the facts are the ones told in reply to the figure, so a unit several of them state is compared with all
+    their figures ("50 ms, is that fair?" against "within 200 ms p99" and "the 200 ms p99 is the risk call's own").
+    """
     stating = [(f, numbers, named) for f in facts if (numbers := figures(f.text)) and (named := unit(f.text)) is not None]
     found = []
     for piece in PIECES.split(text):
         piece_unit = unit(piece)
         same = [(f, numbers) for f, numbers, u in stating if u == piece_unit]
-        if piece_unit is not None and len(same) == 1:
-            found += [(same[0][0], figure, same[0][1]) for figure in figures(piece)]
+        if piece_unit is not None and (len(same) == 1 or pooled and same):
+            stated = set().union(*(numbers for _, numbers in same))
+            found += [(same[0][0], figure, stated) for figure in figures(piece)]
     return found
 
 
@@ -68,7 +73,7 @@ def checked(clarification: Clarification) -> str | None:
     order, is that right?"): NOT_QUITE where a figure is off the told fact's in the same unit, THAT_IS_RIGHT where every
     one is near it, None where none was put. "Sure." before "about $85" confirmed a wrong $100 (played, 2026-12-03)."""
     verdicts = [any(_ratio(figure, s) <= CLOSE for s in stated) for ask in clarification.asks
-                for _, figure, stated in _figures_against(normalise_spoken(ask.checks or ask.text), list(ask.facts))]
+                for _, figure, stated in _figures_against(normalise_spoken(ask.checks or ask.text), list(ask.facts), pooled=True)]
     if not verdicts:
         return None
     return THAT_IS_RIGHT if all(verdicts) else NOT_QUITE

@@ -284,7 +284,7 @@ ANNOUNCES_WORK = re.compile(
     r"(?: (?:now|first|quickly|real quick|in one pass|in python|step by step|from scratch|then))*\W*$",
     re.IGNORECASE,
 )
-ACKNOWLEDGES = re.compile(r"^\W*(?:ok(?:ay)?|alright|all right|sure|great|got it|thanks|thank you|cool|right|perfect|makes sense|good)\W*$",
+ACKNOWLEDGES = re.compile(r"^\W*(?:(?:ok(?:ay)?|alright|all right|sure|great|got it|thanks|thank you|cool|right|perfect|makes sense|good)\W*)+$",
                           re.IGNORECASE)
 # The question turned back on the interviewer: a real one asks for the candidate's own take.
 TURNED_BACK = re.compile(r"\bwhat would you (?:do|suggest|recommend|pick|choose|use)\b|\bhow would you (?:do|approach|solve|tackle)\b|"
