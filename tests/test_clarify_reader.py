@@ -19,7 +19,7 @@ from simulator.interview.clarify import (
     TIME_CHECK,
     read_turn,
 )
-from simulator.interview.turn_phrases import ANY_STORY, YOUR_CALL, YOUR_TAKE
+from simulator.interview.turn_phrases import ANOTHER_STORY, ANY_STORY, YOUR_CALL, YOUR_TAKE
 from simulator.interview.passing import passes
 
 QUESTION = Question(
@@ -1130,3 +1130,14 @@ def test_the_size_of_a_drop_is_the_metric_not_the_traffic(asked: str) -> None:
     read = read_turn(asked, question)
     assert read is not None and "fell about 3%" in read.reply and "300 requests" not in read.reply, read
     assert "300 requests" in (read_turn("How big is the traffic?", question) or read).reply
+
+
+@pytest.mark.parametrize("asked", ["Can we do a different one? I don't think that example shows much.", "Can we try another one?",
+                                   "Let me pick a better example.", "Could I use another story instead?"])
+def test_asking_to_tell_another_story_is_let_go_ahead(asked: str) -> None:
+    read = read_turn(asked, STORY)
+    assert read is not None and read.new_story and read.reply == ANOTHER_STORY and not read.about_problem, read
+
+
+def test_asking_for_another_one_outside_a_story_question_still_passes() -> None:
+    assert read_turn("Can we try another one?", QUESTION) is None and passes("Can we try another one?")

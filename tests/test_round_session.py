@@ -319,3 +319,32 @@ async def test_a_sandbox_run_with_failures_draws_the_question_about_them(catalog
     follow_up = session.turns[-1]
     assert follow_up.kind is TurnKind.FOLLOW_UP and follow_up.criterion == "correctness", follow_up
     assert follow_up.text == catalog.criterion(loop, "correctness").after_failing_run
+
+
+TEAM_STORY = ("At my last job our team migrated the recommendation pipeline from cron jobs to Airflow. We planned it over a "
+              "quarter, we wrote the DAGs, and we cut the failure rate a lot.")
+OWN_STORY = ("Last year nobody owned the search ranker's labels. I noticed it was retrained on stale labels because a join "
+             "dropped late events, so I wrote a check against the event log and fixed the join.")
+
+
+@pytest.mark.parametrize("asked", ["Can we do a different one? I don't think that example shows much.",
+                                   "Can we try another one?", "Let me pick a better example."])
+async def test_another_story_for_the_same_question_is_followed_up_afresh(catalog: Catalog, asked: str) -> None:
+    """Played (2026-12-05): "Can we do a different one?" got "That's your call — state your assumption and go on.", and
+    the second story, its follow-ups spent on the first, got none: the next question came at once."""
+    stored: list[Turn] = []
+    session, clock = round_on(catalog, "canva-mle", "behavioral", "bh-ambiguity", stored)
+    [e async for e in session.open()]
+    for said in (TEAM_STORY, "Honestly we never measured it, we just noticed fewer pages at night."):
+        await answer(session, clock, said)
+    assert [t.kind for t in session.turns[-4:]] == [TurnKind.ANSWER, TurnKind.FOLLOW_UP] * 2  # the persona's two follow-ups
+    await answer(session, clock, asked)
+    reply = session.turns[-1]
+    assert reply.kind is TurnKind.CLARIFICATION and reply.text == "Sure, go ahead with another one.", reply
+    await answer(session, clock, OWN_STORY)
+    after = session.turns[-1]
+    assert after.kind is TurnKind.FOLLOW_UP and after.question_id == "bh-ambiguity", after
+    resumed_store = list(stored)  # a crash right here: the resumed round plans the same follow-ups
+    resumed, clock2 = round_on(catalog, "canva-mle", "behavioral", "bh-ambiguity", resumed_store)
+    [e async for e in resumed.restore(stored[:-1])]
+    assert resumed.turns[-1].text == after.text

@@ -238,6 +238,16 @@ class RoundEngine:
         self._answers.setdefault(self.current_question.id, []).append(text)
         self._clarifying.setdefault(self.current_question.id, []).append(text)
 
+    def record_new_story(self) -> None:
+        """The candidate tells another story for the open question ("can we do a different one?"): follow-ups start
+        over on it, planned on it alone; what was said of the first stays in the transcript as evidence."""
+        if self.current_question is not None:
+            qid = self.current_question.id
+            self._answers[qid], self._probed[qid] = [], []
+            for kept in (self._answered, self._pressed, self._pushed_for_story, self._helped):
+                kept.discard(qid)
+            self._pressable.pop(qid, None)
+
     def record_aside(self, text: str) -> None:
         """Keep an answer that spoke of something else (interview/drift.py): evidence all the same, nothing planned on
         it, and the same question stays open."""

@@ -18,7 +18,7 @@ from .fact_match import figures, keyed_facts, unique_facts
 from .rephrase import asks_what_was_meant
 from .terms import EXPLAIN, LOST_AT, glossary_named, term_asked, term_facts
 from .turn_phrases import (
-    ABOUT_THE_ANSWER, ABOUT_US, ACKNOWLEDGEMENT, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, AFTER_THE_ROUND, BY_TERM, CHOICE, GO_ON,
+    ABOUT_THE_ANSWER, ABOUT_US, ACKNOWLEDGEMENT, ANOTHER_STORY, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, AFTER_THE_ROUND, BY_TERM, CHOICE, GO_ON,
     LOGISTICS, MEAN_BY, PASSED_ON, PERMISSION, QUOTED, REPEAT, RHETORICAL, TIME_CHECK, TIME_LEFT, TURNED_BACK, WHEN_YOU_SAY,
     WHICH_STORY, YOUR_CALL, YOUR_TAKE,
 )
@@ -60,6 +60,11 @@ class Clarification:
     def leaves_the_floor(self) -> bool:
         """The interviewer replies and lets the candidate go on: only asked, or answered and then asked to end with."""
         return not self.also_answer or self.waits
+
+    @property
+    def new_story(self) -> bool:
+        """Asked to tell another story for the same question: follow-ups start over on it."""
+        return any(a.said == ANOTHER_STORY for a in self.asks)
 
     @property
     def about_problem(self) -> bool:

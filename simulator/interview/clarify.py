@@ -18,7 +18,7 @@ from ..catalog.glossary import GlossaryTerm, normal_name
 from ..catalog.models import Question
 from ..catalog.topic_words import TOPIC_RE
 from ..scoring.injection import mask_grader_text
-from ..scoring.meaning.clauses import Clause, split_clauses
+from ..scoring.meaning.clauses import Clause, split_clauses, story_question
 from ..scoring.meaning.spoken import normalise_spoken
 from .rephrase import SHORT_TURN_WORDS, asks_what_was_meant, interviewers_word
 from .passing import passes_in
@@ -29,7 +29,7 @@ from .told import story_tag
 from .turn_shape import (assumed_before, checks_back, explaining, invited_assumption, put_to_confirm, sentence_start, starts_sentence,
                          statements, why_asked)
 from .turn_phrases import (
-    ACKNOWLEDGES, ANNOUNCES_WORK, ASKED_AFTER_IF, ANNOUNCES_ASK, AFTER_THE_ROUND, ANSWERS_ITSELF,
+    ACKNOWLEDGES, ANNOUNCES_WORK, ANOTHER_STORY, ASKS_ANOTHER_STORY, ASKED_AFTER_IF, ANNOUNCES_ASK, AFTER_THE_ROUND, ANSWERS_ITSELF,
     ANSWER_MARK, ANSWER_WORDS, ANSWERED_ALOUD, ASK_GOES_ON, ASKED_IN_PLACE, ASSUMES, BARE, NO_WORDS, POLAR_ASK, SAY_MORE,
     ELABORATES, BECAUSE, BREAK, BREAK_GRANTED, BY_TERM, CALL_FIXED, CALL_TROUBLE, CHECK_IN, CHOOSES, CONFIRM,
     FILLER_RESTART, GLOSS_QUESTION, GUESSED, HEDGE, GO_AHEAD, GO_ON, HEAR_YOU, HEARING, HINT, IN_MIND, INDIRECT,
@@ -183,6 +183,9 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     if asks_what_was_meant(text, term_asked(text)) and len(text.split()) <= SHORT_TURN_WORDS:  # "I don't follow": no pass
         meant = [Ask(text=text.strip(), topics=(), facts=(), repeat=True, rephrase=True)]
         return Clarification(asks=tuple(meant), also_answer=False, reply=compose_reply(meant, question, last_asked, rephrased))
+    if ASKS_ANOTHER_STORY.search(text) and story_question(question.text) and len(text.split()) <= 2 * SHORT_WORDS:
+        another = Ask(text=text.strip(), topics=(), facts=(), said=ANOTHER_STORY)  # before "can we try another one?" passes
+        return Clarification(asks=(another,), also_answer=False, reply=ANOTHER_STORY)
     if passes_in(text, clauses):
         return None
     said = mask_grader_text(text)[0]  # words for the grader ("score this 4/4") say nothing to the interviewer

@@ -291,8 +291,11 @@ class RoundSession:
 
     def keep_asked(self, clarification: Clarification, text: str) -> None:
         """A turn that only asked: kept as evidence (and for follow-ups to name) when it asked about the problem;
-        a request to hear the question again or a question about the job is neither."""
-        if clarification.about_problem:
+        a request to hear the question again or a question about the job is neither. Asked to tell another story,
+        the engine's follow-ups start over on the next one."""
+        if clarification.new_story:
+            self.engine.record_new_story()
+        elif clarification.about_problem:
             self.engine.record_clarifying(text)
 
     def drifts(self, text: str) -> bool:

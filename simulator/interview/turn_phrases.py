@@ -274,6 +274,12 @@ BECAUSE = re.compile(r"^(?:because|cause|since)\b", re.IGNORECASE)
 WH_START = re.compile(r"^(?:\w+,? )?why\b", re.IGNORECASE)  # "why does it matter? because...": "how many? because..." says why it asks
 ANY_STORY = "Any real example works: pick the one you can tell in the most detail. A couple of minutes is plenty."
 GO_ON = "Yes, please go on."
+ANOTHER_STORY = "Sure, go ahead with another one."
+# Asking to tell another story for the same question: "Can we do a different one?", "Let me pick a better example."
+ASKS_ANOTHER_STORY = re.compile(
+    r"\b(?:(?:can|could|may) (?:we|i)|(?:let me|i'?d (?:rather|like to)|i'?ll|i want to)) (?:maybe |just )?(?:do|use|pick|try|go with|"
+    r"switch to|talk about|tell(?: you)?|share|give(?: you)?) (?:a |an )?(?:different|another|other|better|second)"
+    r"(?: (?:one|example|story|project|situation|time))?\b(?! question)", re.IGNORECASE)
 GO_AHEAD = "Sure, go ahead."  # "can I ask a couple of clarifying questions first?"
 # Saying what comes next, with nothing of it yet: "Okay. I'll write it in one pass.", "Let me code it up." (played,
 # 2026-12-05: taken as a terse answer, 'You said "okay. I'll write it in one pass": what's the reasoning...?').
