@@ -481,6 +481,17 @@ def test_a_check_in_is_not_a_question_about_the_problem() -> None:
     assert read_turn("I'd cache candidate features and fall back to popular templates. Does that make sense?", FEED) is None
 
 
+@pytest.mark.parametrize("asked", ["Is this the level of detail you want?", "Is this the right level of detail?", "Is that too much detail?",
+                                   "Should I go deeper?", "Is this deep enough?"])
+def test_asking_about_the_depth_of_an_answer_is_a_check_in(asked: str) -> None:
+    """Played (2026-12-05, a case study): an estimate ending "...about 1.6 million dollars of sales a day at risk. Is this the
+    level of detail you want?" got its $85 order value told back as if checked; at the end of an answer it asks nothing."""
+    read = read_turn(asked, FEED)
+    assert read is not None and read.reply == GO_ON and not read.about_problem, read
+    estimate = "At 85 dollars an order that's about 1.6 million dollars of sales a day at risk, before the retries."
+    assert read_turn(f"{estimate} {asked}", FEED) is None
+
+
 @pytest.mark.parametrize(
     "asked", ["Is this based on a real incident you had?", "Will the later rounds go deeper into modelling?",
               "Would the role I'm interviewing for sit on this team?"],

@@ -125,7 +125,9 @@ BREAK_GRANTED = "Of course, take a moment: the round's clock keeps running."
 CHECK_IN = re.compile(
     r"\bdoes (?:that|this|it) (?:make sense|sound (?:right|ok|okay|good|reasonable|fair))|\bmakes? sense\W*$|"
     r"\bam i on the right track|\bis (?:that|this) (?:what you(?:'re| are| were) (?:looking for|after)|clear|enough|the kind of)|"
-    r"\bany questions (?:so far|on that)|\b(?:should|shall) i (?:keep going|continue|go on)\b",
+    r"\bany questions (?:so far|on that)|\b(?:should|shall) i (?:keep going|continue|go on)\b|"
+    r"\b(?:the )?(?:right )?(?:level|amount|depth) of detail\b|\bis (?:this|that|it) (?:too much|too little|deep enough|detailed enough|"
+    r"too (?:high|low)[- ]level)\b|\b(?:should|shall) i go (?:deeper|into more detail)\b|\bdo you want (?:more|less) (?:detail|depth)\b",
     re.IGNORECASE,
 )
 CONFIRM = re.compile(
