@@ -987,6 +987,7 @@ def test_lost_at_a_word_asks_what_it_means(said: str) -> None:
     ("said", "told"),
     [("How much time should I spend on the serving path versus the fallback?", TIME_CHECK),
      ("Is there a time budget for this question?", TIME_CHECK),
+     ("Hi! Thanks for having me. Before we start, how long is this call?", TIME_CHECK),
      ("Is this something your recommendations team is actually working on right now?", AFTER_THE_ROUND)],
 )  # fmt: skip
 def test_how_to_split_the_time_and_what_the_team_works_on_are_not_the_problem(said: str, told: str) -> None:
@@ -1152,3 +1153,11 @@ def test_asking_to_tell_another_story_is_let_go_ahead(asked: str) -> None:
 
 def test_asking_for_another_one_outside_a_story_question_still_passes() -> None:
     assert read_turn("Can we try another one?", QUESTION) is None and passes("Can we try another one?")
+
+
+@pytest.mark.parametrize("said", ["Why Canva? Honestly, mostly because a friend works there and says the culture is great.",
+                                  "Why this design? Well, because the latency budget rules out a second model."])
+def test_a_question_answered_in_the_next_breath_after_a_lead_in_asks_nothing(said: str) -> None:
+    """Played (2026-12-05, a recruiter screen): "Why Canva? Honestly, mostly because..." got "That's your call"."""
+    assert read_turn(said, QUESTION) is None
+

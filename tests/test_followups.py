@@ -242,6 +242,22 @@ def test_the_anchor_prefers_the_clause_of_the_gap_and_skips_what_the_interviewer
 def test_the_canned_probe_takes_the_anchor() -> None:
     assert with_anchor("What changed in numbers?", "the two-tower model") == "You mentioned the two-tower model: what changed in numbers?"
     assert with_anchor("What changed in numbers?", None) == "What changed in numbers?"
+    said_before = with_anchor("Which Canva feature have you used recently?", "the A/B test", "Thanks for walking me through {anchor}.")
+    assert said_before == "Thanks for walking me through the A/B test. Which Canva feature have you used recently?"
+
+
+async def test_a_probe_about_the_company_turns_to_it_rather_than_following_on(catalog: Catalog, evidence: MeaningEvidence) -> None:
+    """Played (2026-12-05, a recruiter screen): "You talked about the two-week A/B test: which Canva feature have you
+    used recently...?" read as if the feature followed from the test."""
+    case = Case(
+        id="company-probe", loop="canva-mle", round="recruiter-screen", question="rs-why-canva", expect="motivation",
+        missing="motivation",
+        answer=("I've spent five years on search ranking. Last year the learning-to-rank model I built replaced a hand-tuned "
+                "scoring function, and in a two-week A/B test purchases from search went up 2.1%."),
+    )  # fmt: skip
+    turn = await first_follow_up(catalog, case, None, evidence)
+    assert turn is not None and turn.criterion == "motivation", turn
+    assert turn.text.startswith("Thanks for walking me through ") and ". Which Canva feature" in turn.text, turn.text
 
 
 def _span(start: int, end: int):  # noqa: ANN202 - the scorer's Span

@@ -386,7 +386,8 @@ def with_anchor(canned: str, anchor: str | None, lead: str = DEFAULT_LEAD) -> st
     """
     if not anchor:
         return canned
-    probe = canned[0].lower() + canned[1:] if canned[:2] != "I " and not canned[:2].isupper() else canned
+    runs_on = lead.rstrip().endswith(":")  # "You mentioned X: what...", but "Thanks for walking me through X. Which..."
+    probe = canned[0].lower() + canned[1:] if runs_on and canned[:2] != "I " and not canned[:2].isupper() else canned
     return f"{lead.replace('{anchor}', anchor)} {probe}"
 
 

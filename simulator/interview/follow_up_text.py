@@ -25,6 +25,9 @@ EXPLAIN = "What's the reasoning behind that, and how would you go about it in th
 EXPLAIN_STORY = "Tell me more about it. What was the situation, and what did you do yourself?"
 # Before a rubric probe asked again, after a reply that said nothing of its point.
 PRESS = "Let me come back to what I asked. "
+# Before a probe about the company ("which Canva feature have you used recently?"): it follows on from nothing said, and
+# "You talked about the A/B test: which Canva feature...?" is a non sequitur (played, 2026-12-05).
+TURN_TO_COMPANY = "Thanks for walking me through {anchor}."
 
 
 class FollowUpWording:
@@ -63,7 +66,8 @@ class FollowUpWording:
             return said_back(EXPLAIN_STORY if story else EXPLAIN, self._sayable(readable(said)[-1] if said else None))
         if probe.kind == "own_part":  # it starts from what the team did; a model may word it around the anchor
             return said_back(probe.canned, self._sayable(self.evidence.team_clause(said)))
-        return with_anchor(probe.canned, anchor.spoken if anchor else None, lead)
+        about_company = self.loop.company.lower() in probe.canned.lower()
+        return with_anchor(probe.canned, anchor.spoken if anchor else None, TURN_TO_COMPANY if about_company else lead)
 
     def _denial(self, question: Question, probe: Probe) -> str | None:
         """The clause in which the candidate said the probed practice was not done."""

@@ -81,6 +81,7 @@ AFTER_THE_ROUND = "Happy to talk about that at the end; for now, let's stay with
 # The clock ("how many minutes do we have left?"): the round says how long is left (the reader marks the ask).
 TIME_LEFT = re.compile(
     r"\b(?:minutes (?:do we have |are |have we got )?left|how long do (?:we|i) have|"
+    r"how long (?:is|will|does) (?:this|the) (?:call|interview|round|session|chat|conversation)(?: (?:take|last|be|go|run))?|"
     r"how much time (?:(?:do )?(?:we|i) have|is left|have we got|(?:do we|have we) got left)|time (?:left|remaining)|how (?:much time|long) should i (?:spend|take)|time budget for (?:this|the) (?:question|round|part|exercise))\b"
     # "how much time do we have before the first launch?" asks about the project's timeline, not the round's clock
     r"(?!\s+(?:before|until|till|to (?:build|ship|launch|deliver|get|have|do)|for (?:building|shipping|(?:the|this) (?:project|launch|build|feature|system|work|first version|v1))\b))",
@@ -179,8 +180,10 @@ INDIRECT = re.compile(
     re.IGNORECASE,
 )
 # A question the candidate answers at once ("why? because...", "traffic? probably spiky") asks nothing.
+# What may open an answer to one's own question before it says anything: "Why Canva? Honestly, mostly because..."
+_ANSWER_LEAD = r"(?:(?:honestly|frankly|to be honest|so|well|um+|uh+|mostly|mainly|partly|i think|i guess|for me|personally)\W+)*"
 ANSWERS_ITSELF = re.compile(
-    r"^(?:unless|otherwise|well|yes|yeah|no|nope|not really|it depends|probably|likely|the answer|simple|easy|"
+    rf"^{_ANSWER_LEAD}(?:unless|otherwise|well|yes|yeah|no|nope|not really|it depends|probably|likely|the answer|simple|easy|"
     r"mostly|usually|in short|short answer|that'?s|that is)\b",
     re.IGNORECASE,
 )
@@ -272,7 +275,7 @@ CHOOSES = re.compile(r"^(?:ok(?:ay)?,? |so |then |well,? )?(?:i'?ll|let me|i wil
 # Someone else's question told in a story ("The PM asked me, can we ship it anyway? I said no..."): not put to the interviewer.
 REPORTED = re.compile(r"^(?:\w+ ){1,4}(?:asked|wondered|wanted to know|kept asking)(?: (?:me|us|him|her|them|the team|everyone))?\W+"
                       r"(?:if|whether|how|what|why|can|could|should|would|will|is|are|do|does|did)\b", re.IGNORECASE)
-BECAUSE = re.compile(r"^(?:because|cause|since)\b", re.IGNORECASE)
+BECAUSE = re.compile(rf"^{_ANSWER_LEAD}(?:because|cause|since)\b", re.IGNORECASE)
 WH_START = re.compile(r"^(?:\w+,? )?why\b", re.IGNORECASE)  # "why does it matter? because...": "how many? because..." says why it asks
 ANY_STORY = "Any real example works: pick the one you can tell in the most detail. A couple of minutes is plenty."
 GO_ON = "Yes, please go on."
