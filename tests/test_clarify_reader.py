@@ -1161,3 +1161,10 @@ def test_a_question_answered_in_the_next_breath_after_a_lead_in_asks_nothing(sai
     """Played (2026-12-05, a recruiter screen): "Why Canva? Honestly, mostly because..." got "That's your call"."""
     assert read_turn(said, QUESTION) is None
 
+
+def test_asking_whose_story_may_be_told_is_a_question_about_the_answer() -> None:
+    """Played (2026-12-05, people management): "Is this about someone on my current team, or can it be any past report?"
+    got "That's your call" (an either-or question)."""
+    read = read_turn("Is this about someone on my current team, or can it be any past report?", STORY)
+    assert read is not None and read.reply == ANY_STORY, read
+

@@ -51,6 +51,7 @@ NOT_KNOWING = re.compile(
     r"\bnot knowing\b|\b(?:can|could) we (?:maybe |perhaps |please )?(?:come back|skip|move on)\b|\b(?:don'?t|do not) have (?:one|direct experience|any experience|experience|a (?:good )?one)\b|"
     r"\bwish i had (?:a |an )?(?:good |better )?(?:story|example|answer)\b|\b(?:ask me|move to|go to) (?:a |something )?(?:different|another|else)\b|"
     r"\b(?:don'?t|do not) think (?:i|i'?ve|i have) (?:ever|really)\b|\bnot sure where\b|\b(?:rather not|won'?t|can'?t) guess\b|"
+    r"\b(?:don'?t|do not) think (?:i'?ve|i have|i) (?:ever |really |actually )?(?:had|been in|faced|come across|run into|dealt with)\b|"
     r"\b(?:isn'?t|is not|aren'?t|are not|not) (?:really |exactly )?my (?:area|thing|field|strong suit|strength|specialty|background)\b|"
     r"\b(?:beyond|outside|past) (?:me|what i know|my (?:experience|knowledge|depth))\b|\bmaking (?:stuff|things|it) up\b|"
     r"\bnot (?:really )?applicable\b|\bnothing specific\b|\bnext question\b|\b(?:don'?t|do not) (?:really |actually )?use\b|"

@@ -93,7 +93,10 @@ CHOICE = re.compile(r"^(?:\w+,? )?(?:do|does|would|should|shall|are|is|did|can|c
 # work?"), and asking whether to go on: the interviewer says so, and the turn is not evidence.
 ABOUT_THE_ANSWER = re.compile(
     r"^(?:\w+,? )?(?:should|does|do|must|can|could|may) (?:it|the (?:example|story|answer)|that|this|my (?:example|story|answer)) "
-    r"(?:be|have to|need to|come|include)\b|\bhow (?:long|detailed|much detail|technical) should (?:my|the|i|it)\b|\bdo you mean\b",
+    r"(?:be|have to|need to|come|include)\b|\bhow (?:long|detailed|much detail|technical) should (?:my|the|i|it)\b|\bdo you mean\b|"
+    # "Is this about someone on my current team, or can it be any past report?"
+    r"\b(?:can|could|may) (?:it|the (?:example|story)|that|this) be (?:any|an?|from|about|someone|something)\b|"
+    r"^(?:\w+,? )?(?:is|does) (?:this|it|that) (?:have to )?(?:be )?about (?:someone|somebody|a (?:time|report|person|project)|my (?:current|last|previous))\b",
     re.IGNORECASE,
 )
 # Asking leave to tell one story rather than another ("is it ok if I use the one where the promotion didn't go
