@@ -158,3 +158,14 @@ def test_questions_listed_with_commas_each_get_their_fact() -> None:
     read = read_turn("For the assistant, same thing first: what's the latency budget, what store data is in scope, "
                      "and how do we judge a good answer?", question)
     assert read is not None and read.facts == question.facts, read
+
+
+def test_a_teams_capacity_and_the_size_of_the_team_ask_what_they_name() -> None:
+    """Played (2026-12-05): "what the review team's capacity is" on a search question got the search team's makeup,
+    and "How big is the team?" the search traffic."""
+    catalog = load_catalog(REPO / "rubrics", REPO / "personas")
+    search = next(q for r in catalog.loop("shopify-mle").rounds for q in r.questions if q.id == "ml-search-ranking-features")
+    read = read_turn("Can I ask what the review team's capacity is?", search)
+    assert read is not None and not read.facts and YOUR_CALL in read.reply, read
+    read = read_turn("How big is the team?", search)
+    assert read is not None and [f.topic for f in read.facts] == ["team"], read

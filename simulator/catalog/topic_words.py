@@ -16,7 +16,7 @@ TOPIC_WORDS: dict[str, str] = {
     # Amounts, not the things counted: "can merchants turn it off?" is no question about how many merchants there are.
     # ... "how big a drop?" asks the size of a change in the metric, not of the traffic.
     "scale": r"traffic|qps|rps|requests? (?:a|per) (?:second|minute|day)|how many|volume|scale|(?:how big|how large|size)(?!"
-             rf"{_A_CHANGE})|daily|"
+             rf"{_A_CHANGE})(?! (?:is|are|of) (?:the |our |your |this )?(?:\w+ )?(?:team|org|organi[sz]ation|group|staff)\b)|daily|"
              r"monthly|dau|mau|throughput|peak|load|catalog(?:ue)? size|how much (?:\w+ )?traffic",
     "latency": r"latency|how fast|response time|milliseconds?|ms|real[- ]?time|(?:online|offline)(?! (?:eval\w*|metrics?|tests?|testing|experiments?|a/b|results?|sets?|numbers|gains?|wins?))|sla|slo|p9\d|p50|latency budget|time budget|"
                r"synchronous|batch|how quickly|fresh|freshness",
@@ -34,7 +34,8 @@ TOPIC_WORDS: dict[str, str] = {
     "success_metric": r"metrics?|success|kpis?|measured?|goal|objective|north star|optimi[sz](?:e[ds]?|ing)|target|win|judge|"
                       rf"(?:how big|how large|how bad|how much|size|magnitude){_A_CHANGE}|"
                       r"cares? (?:most )?about|wants? to (?:move|improve|grow|increase|reduce)|move the needle",
-    "team": r"team|engineers?|headcount|people|staff|who (?:else )?works",
+    # "what's the review team's capacity?" asks about the capacity, not who is on the team
+    "team": r"team(?!['’]s\b)|engineers?|headcount|people|staff|who (?:else )?works",
     # "how long are the clips?" asks a length, not the timeline
     "timeline": r"timeline|deadline|how long(?! (?:can|do|should|must|may|will) (?:we|you|i) (?:keep|retain|store|hold))"
                 r"(?! (?:are|is) (?:the |a |an |each |typical |most |these |those )?(?:\w+ )?(?:clips?|videos?|sessions?|documents?|docs|"
