@@ -93,3 +93,18 @@ def test_assumptions_of_non_numeric_givens_written_blind_are_never_corrected_wro
     wrongly = [c["id"] for c in cases if c["label"] != "contradicts"
                and contradicted(c["turn"], _question(catalog, c["loop"], c["round"], c["question"]))]
     assert len(cases) == 90 and wrongly == []
+
+
+@pytest.mark.parametrize(("said", "verdict"), [
+    ("I'll assume users are the randomisation unit, not sessions, and the test ran for two weeks with about 50,000 users "
+     "per arm. Is that right?", "Not quite."),
+    ("So roughly 800k users per arm, right?", "That's right."),
+])  # fmt: skip
+def test_a_figure_without_a_unit_is_checked_against_the_fact_counting_the_same_thing(catalog: Catalog, said: str, verdict: str) -> None:
+    """Written blind (2026-12-05): "about 50,000 users per arm. Is that right?" got only the randomisation fact, and no
+    verdict on the 800,000 users per arm the scenario holds."""
+    from simulator.interview.assumptions import checked
+    from simulator.interview.clarify import read_turn
+
+    read = read_turn(said, _question(catalog, "canva-mle", "ml-modeling", "ml-ab-caption-clustering"))
+    assert read is not None and "800,000 users per arm" in read.reply and checked(read) == verdict, read

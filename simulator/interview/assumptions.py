@@ -16,7 +16,7 @@ import re
 from ..catalog.models import Fact, Question
 from ..scoring.meaning.spoken import normalise_spoken
 from .asks import Ask, Clarification
-from .fact_match import PIECES, figures, unique_facts, unit
+from .fact_match import PIECES, counted, figures, unique_facts, unit
 from .turn_phrases import ASSUMES
 
 FAR = 3.0  # a figure this many times off the fact's (either way) is a wrong given, not an estimate
@@ -37,13 +37,17 @@ def _figures_against(text: str, facts: list[Fact], *, pooled: bool = False) -> l
     in; a figure with no unit, or whose unit several facts state, is about no fact for sure and is left out.
 
     `pooled`: the facts are the ones told in reply to the figure, so a unit several of them state is compared with all
-    their figures ("50 ms, is that fair?" against "within 200 ms p99" and "the 200 ms p99 is the risk call's own").
+    their figures ("50 ms, is that fair?" against "within 200 ms p99" and "the 200 ms p99 is the risk call's own"),
+    and a figure with no unit with those of the facts that count the same thing ("50,000 users per arm").
     """
-    stating = [(f, numbers, named) for f in facts if (numbers := figures(f.text)) and (named := unit(f.text)) is not None]
+    stating = [(f, numbers, unit(f.text)) for f in facts if (numbers := figures(f.text))]
     found = []
     for piece in PIECES.split(text):
         piece_unit = unit(piece)
         same = [(f, numbers) for f, numbers, u in stating if u == piece_unit]
+        if piece_unit is None and pooled and (things := counted(piece)):  # "50,000 users per arm" against "800,000 users..."
+            same = [(f, numbers) for f, numbers, _ in stating if counted(f.text) & things]
+            piece_unit = "count"
         if piece_unit is not None and (len(same) == 1 or pooled and same):
             stated = set().union(*(numbers for _, numbers in same))
             found += [(same[0][0], figure, stated) for figure in figures(piece)]

@@ -97,19 +97,39 @@ def keyed_facts(asked: str, question: Question) -> list[Fact]:
     """The facts whose YAML keywords (or their everyday words, KEYWORD_ALIASES) the ask names, and the one fact that
     states a figure the ask quotes: "is the thousand a day with the current team?" asks about "handles 1,000 a day".
 
-    A figure no fact states, in a unit only one fact states figures in, is put to that fact: "I'd assume 5k orders a
-    second, right?" checks the traffic (3,500 checkouts a second), not the reviewers' 5,000 orders a day.
+    A figure no fact states, in a unit only one fact states figures in, or counting what only one fact counts, is put to
+    that fact: "I'd assume 5k orders a second, right?" checks the traffic (3,500 checkouts a second), not the reviewers'
+    5,000 orders a day; "about 50,000 users per arm" checks "about 800,000 users per arm".
     """
     keyed = [f for f in question.facts if any(_names_keyword(k, asked) for k in f.keywords)]
     quoted = figures_in_units(asked)
     stated = [(f, figures_in_units(f.text)) for f in question.facts] if quoted else []  # each fact's figures read once
+    counts = counted(asked) if quoted else set()
     for figure in quoted:
         stating = [f for f, numbers in stated if any(_same_figure(figure, number) for number in numbers)]
         if not stating and figure[1] is not None:
             stating = [f for f, numbers in stated if any(unit == figure[1] for _, unit in numbers)]
+        if not stating and counts:
+            stating = [f for f in question.facts if counted(f.text) & counts]
         if len(stating) == 1 and stating[0] not in keyed:  # a figure several facts state ("1,000") names none of them
             keyed.append(stating[0])
     return keyed
+
+
+_COUNTED = re.compile(r"\s+(?:(?:more|extra|new|active|daily|monthly|weekly|unique|total|distinct|paying|labell?ed)\s+)?([a-z]{3,})",
+                      re.IGNORECASE)
+_NOT_COUNTED = {"per", "and", "the", "for", "with", "each", "every", "from", "over", "out", "than", "more", "less"}
+
+
+def counted(text: str) -> set[str]:
+    """What the figures of 10 or more in `text` count ("50,000 users per arm": "user"), singular."""
+    said = normalise_spoken(text)
+    found: set[str] = set()
+    for match in _FIGURE.finditer(said):
+        noun = _COUNTED.match(said, match.end())
+        if noun and figures(match.group(0)) and noun.group(1).lower() not in _NOT_COUNTED and noun.group(1).lower() not in _SCALE:
+            found.add(re.sub(r"(?<=[^s])s$", "", noun.group(1).lower()))
+    return found
 
 
 def _similarities(asked: str, facts: list[Fact]) -> np.ndarray | None:
