@@ -169,3 +169,16 @@ def test_a_teams_capacity_and_the_size_of_the_team_ask_what_they_name() -> None:
     assert read is not None and not read.facts and YOUR_CALL in read.reply, read
     read = read_turn("How big is the team?", search)
     assert read is not None and [f.topic for f in read.facts] == ["team"], read
+
+
+def test_the_language_a_team_codes_in_is_not_the_users_languages() -> None:
+    """Written blind (2026-12-05): "what language is the team most comfortable in?" got "Cases come in about 15
+    languages"."""
+    question = Question(id="sd-lang-demo", text="Design a copilot for support agents.", source="written", criteria=["requirements"],
+                        facts=[Fact(topic="languages", text="Cases come in about 15 languages; agents work in English.")])
+    for asked in ("And what language is the team most comfortable in?", "Which programming languages do you use?"):
+        read = read_turn(asked, question)
+        assert read is None or not read.facts, read
+    read = read_turn("Which languages do the cases come in?", question)
+    assert read is not None and read.facts, read
+

@@ -59,7 +59,9 @@ TOPIC_WORDS: dict[str, str] = {
                 r"clusters?|containers?|docker",
     "privacy": r"privacy|pii|gdpr|ccpa|consent|personal(?! (?:project|experience|opinion|view|take|preference)s?\b)|sensitive|(?:data |log )retention|retention (?:period|policy|policies|window|limits?|rules?)|anonymi[sz]\w*|"
                r"data[- ]residency|(?:keep|retain|store|hold) (?:it|the data|them|that|user data|personal data)",
-    "languages": r"languages?|locales?|multilingual|english|international|countries|regions?|markets?",
+    # "what language is the team most comfortable in?" asks about code, not the users' languages
+    "languages": r"(?<!programming )(?<!coding )languages?(?! (?:is|are|does|do|would|should) (?:the |our |your )?(?:team|engineers?|we|they|you)\b)|"
+                 r"locales?|multilingual|english|international|countries|regions?|markets?",
     "input": r"inputs?|empty|null|none|nan|duplicates?|ties?|sorted|unsorted|negative|length|how (?:large|big|long) can|n|"
              r"edge cases?|format of",
     "output": r"outputs?|return(?:s|ed)?|format|order(?:ed|ing)?|print",
