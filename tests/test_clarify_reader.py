@@ -1151,6 +1151,10 @@ def test_asking_to_tell_another_story_is_let_go_ahead(asked: str) -> None:
     assert read is not None and read.new_story and read.reply == ANOTHER_STORY and not read.about_problem, read
 
 
+def test_a_better_example_told_at_once_is_an_answer() -> None:
+    assert read_turn("Let me give you a better example: when I led the migration to Airflow, I cut failures by half.", STORY) is None
+
+
 def test_asking_for_another_one_outside_a_story_question_still_passes() -> None:
     assert read_turn("Can we try another one?", QUESTION) is None and passes("Can we try another one?")
 

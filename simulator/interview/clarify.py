@@ -183,7 +183,8 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     if asks_what_was_meant(text, term_asked(text)) and len(text.split()) <= SHORT_TURN_WORDS:  # "I don't follow": no pass
         meant = [Ask(text=text.strip(), topics=(), facts=(), repeat=True, rephrase=True)]
         return Clarification(asks=tuple(meant), also_answer=False, reply=compose_reply(meant, question, last_asked, rephrased))
-    if ASKS_ANOTHER_STORY.search(text) and story_question(question.text) and len(text.split()) <= 2 * SHORT_WORDS:
+    another = ASKS_ANOTHER_STORY.search(text)  # "Let me give you a better example: when I led..." tells it at once
+    if another and story_question(question.text) and len(re.findall(r"[\w']+", text[another.end():])) <= 8:
         another = Ask(text=text.strip(), topics=(), facts=(), said=ANOTHER_STORY)  # before "can we try another one?" passes
         return Clarification(asks=(another,), also_answer=False, reply=ANOTHER_STORY)
     if passes_in(text, clauses):
