@@ -8,11 +8,13 @@ of phrasing that reads right must keep reading right.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import yaml
 
 from simulator.catalog import load_catalog
+from simulator.catalog.glossary import GlossaryTerm
 from simulator.catalog.models import Question
 from simulator.interview.clarify import (
     AFTER_THE_ROUND,
@@ -24,7 +26,7 @@ from simulator.interview.clarify import (
     TIME_CHECK,
     read_turn,
 )
-from simulator.interview.turn_phrases import ANY_STORY, YOUR_CALL, YOUR_TAKE
+from simulator.interview.turn_phrases import ANOTHER_STORY, ANY_STORY, GO_AHEAD, GO_ON, YOUR_CALL, YOUR_TAKE
 from simulator.interview.passing import passes
 
 REPO = Path(__file__).resolve().parent.parent
@@ -33,15 +35,18 @@ TURNS = REPO / "tests" / "data" / "candidate_turns.yaml"
 # choose, the choice handed back, the fact that settles it, or which story is fine); a term may be explained by a fact.
 ACCEPTED = {
     "clarify": {"fact"}, "term": {"term", "fact"}, "repeat": {"repeat"}, "mixed": {"mixed"},
-    "answer": {"answer", "mixed"}, "permission": {"your_call", "fact", "story"}, "not_problem": {"not_problem"},
+    "answer": {"answer", "mixed"}, "permission": {"your_call", "fact", "story", "go_ahead"}, "not_problem": {"not_problem"},
 }  # fmt: skip
 NOT_THE_PROBLEM = {PASSED_ON, AFTER_THE_ROUND, TAKE_YOUR_TIME, BREAK_GRANTED, HEAR_YOU, CALL_FIXED, TIME_CHECK, YOUR_TAKE}
 
 
-def reading(text: str, question: Question) -> str:
+GOING_AHEAD = {GO_ON, GO_AHEAD, ANOTHER_STORY}  # "should I keep going?", "can I start with the data?", "can we do another one?"
+
+
+def reading(text: str, question: Question, glossary: Sequence[GlossaryTerm] = ()) -> str:
     if passes(text):
         return "not_problem"
-    read = read_turn(text, question)
+    read = read_turn(text, question, glossary=glossary)
     if read is None:
         return "answer"
     if read.also_answer:
@@ -56,6 +61,8 @@ def reading(text: str, question: Question) -> str:
         return "fact"
     if read.reply == ANY_STORY:  # "could I talk about an internal write-up?": which story is the candidate's choice
         return "story"
+    if read.reply in GOING_AHEAD:
+        return "go_ahead"
     return "your_call" if YOUR_CALL in read.reply else "other"
 
 
@@ -67,7 +74,7 @@ def test_the_reader_reads_written_candidate_turns_as_they_are_meant() -> None:
     right: Counter[str] = Counter()
     wrong: list[str] = []
     for turn in turns:
-        got = reading(turn["turn"], questions[(turn["loop"], turn["question_id"])])
+        got = reading(turn["turn"], questions[(turn["loop"], turn["question_id"])], catalog.glossary)
         if got in ACCEPTED[turn["expect"]]:
             right[turn["expect"]] += 1
         else:
