@@ -26,7 +26,7 @@ from simulator.interview.clarify import (
     TIME_CHECK,
     read_turn,
 )
-from simulator.interview.turn_phrases import ANOTHER_STORY, ANY_STORY, GO_AHEAD, GO_ON, YOUR_CALL, YOUR_TAKE
+from simulator.interview.turn_phrases import ANOTHER_STORY, ANY_STORY, GO_AHEAD, GO_ON, YOUR_CALL, YOUR_CALL_STORY, YOUR_TAKE
 from simulator.interview.passing import passes
 
 REPO = Path(__file__).resolve().parent.parent
@@ -63,7 +63,7 @@ def reading(text: str, question: Question, glossary: Sequence[GlossaryTerm] = ()
         return "story"
     if read.reply in GOING_AHEAD:
         return "go_ahead"
-    return "your_call" if YOUR_CALL in read.reply else "other"
+    return "your_call" if YOUR_CALL in read.reply or YOUR_CALL_STORY in read.reply else "other"
 
 
 def test_the_reader_reads_written_candidate_turns_as_they_are_meant() -> None:

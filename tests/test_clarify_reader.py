@@ -1172,3 +1172,13 @@ def test_asking_whose_story_may_be_told_is_a_question_about_the_answer() -> None
     read = read_turn("Is this about someone on my current team, or can it be any past report?", STORY)
     assert read is not None and read.reply == ANY_STORY, read
 
+
+def test_the_clause_after_a_fragment_and_leave_to_pass_written_blind() -> None:
+    """Set 19 (written blind, 2026-12-05): "Should I keep going..., or ... move on to what it can't tell you?" passed
+    ("it can't tell you" is no candidate not knowing); "Can we pass on this one?" after "I don't know" was asked
+    back "That's your call"; "what is the utilisation?" was taken for a word to explain."""
+    assert not passes("Should I keep going on interleaving, or is that enough and you want me to move on to what it can't tell you?")
+    assert passes("Hmm. I don't know. I honestly can't think of one where it was purely my own call. Can we pass on this one?")
+    read = read_turn("And roughly what is the utilisation?", QUESTION)
+    assert read is None or all(a.term is None for a in read.asks), read
+

@@ -20,7 +20,7 @@ from .terms import EXPLAIN, LOST_AT, glossary_named, term_asked, term_facts
 from .turn_phrases import (
     ABOUT_THE_ANSWER, ABOUT_US, ACKNOWLEDGEMENT, ANOTHER_STORY, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, AFTER_THE_ROUND, BY_TERM, CHOICE, GO_ON,
     LOGISTICS, MEAN_BY, PASSED_ON, PERMISSION, QUOTED, REPEAT, RHETORICAL, TIME_CHECK, TIME_LEFT, TURNED_BACK, WHEN_YOU_SAY,
-    WHICH_STORY, YOUR_CALL, YOUR_TAKE,
+    WHICH_STORY, YOUR_CALL, YOUR_CALL_STORY, YOUR_TAKE,
 )
 from ..scoring.meaning.clauses import Clause, story_question
 
@@ -72,6 +72,9 @@ class Clarification:
         return any(not a.repeat and a.said is None for a in self.asks)
 
 
+MEANING_AFTER = re.compile(r"\b(?:exactly|again|like|as in|i mean|meaning|is (?:that|it|this) (?:a|an|the|like|just))\b", re.IGNORECASE)
+
+
 def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTerm] = ()) -> Ask | None:
     text = clause.norm
     term = term_asked(text) or glossary_named(text, glossary)
@@ -84,8 +87,10 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
     explicit = bool(MEAN_BY.search(text) or EXPLAIN.search(text) or WHEN_YOU_SAY.search(text) or BY_TERM.search(text)
                     or QUOTED.search(text) or LOST_AT.search(text))
     # "what is the latency budget?" asks for the scenario's value; "what's a chargeback?", "what's RAG?" what the word means
-    valued = term is not None and not explicit and re.search(rf"\bthe\s+{re.escape(term)}", text, re.IGNORECASE)
-    explained = term_facts(term, question, () if valued else glossary, explicit=explicit) if term else ()
+    named = re.search(rf"\bthe\s+{re.escape(term)}", text, re.IGNORECASE) if term is not None and not explicit else None
+    if named and not MEANING_AFTER.search(text[named.end():]):
+        term = None  # "what is the utilisation?" asks for a value; "what's the fallback again, is that a cached list?" a meaning
+    explained = term_facts(term, question, glossary, explicit=explicit) if term else ()
     if explained:
         return Ask(text=clause.text, topics=("term",), facts=explained)
     if term is not None and (QUOTED.search(text) or WHEN_YOU_SAY.search(text) or MEAN_BY.search(text) or BY_TERM.search(text)):
@@ -172,7 +177,8 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
         parts.append(f"I haven't pinned down {named} for this one: say what you take it to mean, then go on.")
     if open_topics or (not given and not parts):
         what = " and ".join(t.replace("_", " ") for t in open_topics[:2])
-        parts.append((f"On {what}, that's " if what else "That's ") + YOUR_CALL + ".")
+        call = YOUR_CALL_STORY if story_question(question.text) and not given else YOUR_CALL  # no assumption to state in a story
+        parts.append((f"On {what}, that's " if what else "That's ") + call + ".")
     elif unplaced:  # answered in part: the rest is not passed over in silence
         parts.append(f"The rest is {YOUR_CALL}.")
     return " ".join(parts)

@@ -183,8 +183,9 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     if asks_what_was_meant(text, term_asked(text)) and len(text.split()) <= SHORT_TURN_WORDS:  # "I don't follow": no pass
         meant = [Ask(text=text.strip(), topics=(), facts=(), repeat=True, rephrase=True)]
         return Clarification(asks=tuple(meant), also_answer=False, reply=compose_reply(meant, question, last_asked, rephrased))
-    another = ASKS_ANOTHER_STORY.search(text)  # "Let me give you a better example: when I led..." tells it at once
-    if another and story_question(question.text) and len(re.findall(r"[\w']+", text[another.end():])) <= 8:
+    another = ASKS_ANOTHER_STORY.search(text)
+    rest = text[another.end():] if another else ""  # a reason for switching, not the other story ("...: when I led")
+    if another and story_question(question.text) and len(re.findall(r"[\w']+", rest)) <= 2 * SHORT_WORDS and not re.match(r"\s*[:—]", rest):
         another = Ask(text=text.strip(), topics=(), facts=(), said=ANOTHER_STORY)  # before "can we try another one?" passes
         return Clarification(asks=(another,), also_answer=False, reply=ANOTHER_STORY)
     if passes_in(text, clauses):
@@ -278,7 +279,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
             first = sentence_start(text, clauses, i - 1)
             asked = " ".join(c.norm for c in clauses[first : i + 1])
         pointed_at = term_before(clause.norm, [c.norm for c in clauses[:i]], question, glossary) if term_asked(asked) is None else None
-        ask = facts_for(replace(clause, norm=f"what is {pointed_at}" if pointed_at else asked), question, glossary)
+        ask = facts_for(replace(clause, norm=f"what do you mean by {pointed_at}" if pointed_at else asked), question, glossary)
         if pointed_at:  # "Interleaving? ... What is it?" asks one thing: what the word means
             asks = [a for a in asks if normal_name(a.text) != normal_name(pointed_at)]
         # "...so, was anything else shipped that week?" ends the turn by asking (a "because..." after it says why)

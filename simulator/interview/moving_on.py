@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..scoring.meaning.clauses import split_clauses
-from .turn_phrases import SHORT_WORDS
+from .turn_phrases import CHECK_IN, SHORT_WORDS
 
 MOVING_ON = "Sure, let's move on."  # said before the next question
 
@@ -34,6 +34,6 @@ MOVE_ON = re.compile(
 def asks_to_move_on(text: str) -> bool:
     """The turn asks to leave the question, or says the candidate has nothing more on it, and says little else."""
     clauses = split_clauses(text)
-    if not any(MOVE_ON.search(c.norm) for c in clauses):
-        return False
+    if not any(MOVE_ON.search(c.norm) for c in clauses) or CHECK_IN.search(text):
+        return False  # "Should I keep going, or do you want me to move on?" leaves it to the interviewer
     return sum(len(c.norm.split()) for c in clauses if not MOVE_ON.search(c.norm)) <= SHORT_WORDS

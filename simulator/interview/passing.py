@@ -17,7 +17,7 @@ from .turn_phrases import ANSWER_WORDS, HINT, SHORT_WORDS
 
 # Giving up on the question inside a longer turn ("I don't know GNNs well enough. Can we skip that part?").
 GIVE_UP = re.compile(
-    r"\b(?:can|could|may) (?:we|i) (?:skip|move on|come back to|try (?:a different|another|something else))|\bskip to the next\b|"
+    r"\b(?:can|could|may) (?:we|i) (?:skip|move on|come back to|(?:just )?pass(?: on)?\b|try (?:a different|another|something else))|\bskip to the next\b|"
     r"\bdon'?t know how i'?d\b|\bdon'?t think i can (?:do|answer|solve|size)\b|\brusty on\b|\bno clue\b|\bnever thought about\b|\bdon'?t think i (?:really )?know\b|"
     r"\bi'?m (?:honestly |really )?not sure how (?:i'?d|i would|to)\b|\bdon'?t know (?:much|a lot) about\b|\bi'?d rather skip\b|"
     r"\b(?:i'?m|i am) (?:blanking|drawing a blank|completely lost)\b|\bgiv(?:e|ing) up on (?:this|that|it)\b|\b(?:ok(?:ay)?|fine|alright|all right) (?:to|if (?:we|i)) skip\b|\b(?:i'?ll|i'?m going to) (?:have to )?pass on (?:this|that|it)\b|"
@@ -39,7 +39,7 @@ NO_EXPERIENCE = re.compile(r"\b(?:haven'?t|have not|never) (?:really |actually )
 # "I've heard of interleaving but I couldn't tell you how it works"). A turn of such clauses only passes.
 NOT_KNOWING = re.compile(
     GIVE_UP.pattern + "|" + NO_EXPERIENCE.pattern + "|"
-    r"\b(?:don'?t|do not|can'?t|cannot|couldn'?t|could not) (?:really |honestly |quite )?(?:remember|recall|think of|answer|tell you|say)\b|"
+    r"(?<!\bit )(?<!\bthat )(?<!\bthis )(?<!\bthey )\b(?:don'?t|do not|can'?t|cannot|couldn'?t|could not) (?:really |honestly |quite )?(?:remember|recall|think of|answer|tell you|say)\b|"
     r"\bnothing (?:really )?(?:comes|springs) to mind\b|\b(?:don'?t|do not) have (?:an?|any) (?:\w+ )?(?:example|story|answer)\b|"
     r"\bno (?:good |real )?examples?\b|\bnot something (?:i'?ve|i have|i)\b|\bnot (?:great|good|strong|confident) (?:with|at|on|about)\b|"
     r"\b(?:get|got) (?:this|it|that) wrong\b|\b(?:don'?t|do not) (?:really |honestly )?(?:know|understand)\b|\bnot (?:really )?sure\b|\bno (?:idea|clue)\b|"
@@ -68,6 +68,8 @@ ADDS_NOTHING = re.compile(r"^\W*(?:(?:sorry|so|honestly|to be honest|um+|uh+|hmm
 # A tentative answer beside "I'm not sure": "Not sure. Maybe CPU preprocessing?" is an attempt, not a pass.
 ATTEMPT = re.compile(r"\b(?:i'?d|i would|we'?d|maybe|probably|perhaps|might|guess|because|i think|would be|start with(?! (?:this|that|it)\b)|try)\b",
                      re.IGNORECASE)
+KNOWS_NOTHING_WORDS = 30  # "i have never had a real technical disagreement with colleague, in my team we always agree, so i dont
+# know what to say for this one" (26 words, written blind) passes; a longer turn says something
 REASON_WORDS = 12  # beside not knowing, a reason of this many words ("the devops team handled all that") adds no answer
 
 
@@ -92,7 +94,7 @@ def _knows_nothing(clauses: list[Clause]) -> bool:
     "I've never used Kubernetes.", "nah never done churn stuff"), with at most a short reason and no attempt beside
     it ("hmm I can't think of one, we mostly just did meetings"). Blind-written first turns (2026-12-03) passed on the
     question in 20 of 30 and 22 of 36 such ways the rules above did not read."""
-    if not clauses or sum(len(c.norm.split()) for c in clauses) > 2 * SHORT_WORDS or any(HINT.search(c.norm) for c in clauses):
+    if not clauses or sum(len(c.norm.split()) for c in clauses) > KNOWS_NOTHING_WORDS or any(HINT.search(c.norm) for c in clauses):
         return False  # "can I get a hint? I don't remember how the budget splits" asks for a way in itself
     if not any(_not_knowing(c) for c in clauses):
         return False

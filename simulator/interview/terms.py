@@ -78,7 +78,7 @@ def term_facts(asked: str, question: Question, glossary: Sequence[GlossaryTerm] 
     return explained + ((used,) if used is not None else ())
 
 
-FRAGMENT_WORDS = 5  # "Sample ratio mismatch." said alone names a thing; a longer stretch says something about it
+FRAGMENT_WORDS = 6  # "Shopify's data science hierarchy of needs." said alone names a thing; a longer stretch says something
 POINTS_BACK = re.compile(r"\bwhat(?:'s|’s| is| are) (?:that|it|this|those|they)\b|"
                          r"\bwhat (?:does|do) (?:that|it|this|those) (?:mean|stand for)\b|\bmeaning what\b", re.IGNORECASE)
 _LEAD_FILLER = re.compile(r"^(?:(?:sorry|so|and|ok(?:ay)?|um+|uh+|hmm+|like|wait)\W+)+", re.IGNORECASE)

@@ -420,6 +420,7 @@ CONTEXT_NOUN = re.compile(r"^(?:\w+ )?(?:context|background|situation|set-?up|pi
 # Said right after a question, the question goes on ("..., is that hard? like the team can't do 1,001").
 ELABORATES = re.compile(r"^(?:like|i mean|as in|meaning)\b", re.IGNORECASE)
 YOUR_CALL = "your call — state your assumption and go on"
+YOUR_CALL_STORY = "your call — tell it the way that shows your own part best"  # "technical details or the business side?"
 ACKNOWLEDGEMENT = "Good question."  # before the facts; the round says its persona's own in its place
 MEAN_BY = re.compile(r"\b(?:what (?:do|did) you mean (?:by|with)|what means|define|what does [\w\s/-]{2,40} (?:mean|stand for|refer to))\b",
                      re.IGNORECASE)
