@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -65,6 +66,7 @@ class Glossary(Strict):
         return self
 
 
+@lru_cache(maxsize=4096)
 def name_pattern(name: str) -> re.Pattern[str]:
     """The name, plural or not, as a whole phrase of text already made a `normal_name`."""
     return re.compile(rf"(?<!\w){re.escape(normal_name(name))}(?:e?s)?(?!\w)")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..catalog.glossary import GlossaryTerm
 from ..catalog.models import Fact, Question
 from ..catalog.topic_words import TOPIC_RE
+from ..scoring.meaning.clauses import Clause, story_question
 from .fact_match import figures, keyed_facts, unique_facts
 from .rephrase import asks_what_was_meant
 from .terms import EXPLAIN, LOST_AT, glossary_named, term_asked, term_facts
@@ -22,7 +23,6 @@ from .turn_phrases import (
     LOGISTICS, MEAN_BY, PASSED_ON, PERMISSION, QUOTED, REPEAT, RHETORICAL, TIME_CHECK, TIME_LEFT, TURNED_BACK, WHEN_YOU_SAY,
     WHICH_STORY, YOUR_CALL, YOUR_CALL_STORY, YOUR_TAKE,
 )
-from ..scoring.meaning.clauses import Clause, story_question
 
 
 @dataclass(frozen=True)
@@ -84,8 +84,8 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
         return Ask(text=clause.text, topics=(), facts=(), repeat=True, rephrase=True)
     if REPEAT.search(text):
         return Ask(text=clause.text, topics=(), facts=(), repeat=True)
-    explicit = bool(MEAN_BY.search(text) or EXPLAIN.search(text) or WHEN_YOU_SAY.search(text) or BY_TERM.search(text)
-                    or QUOTED.search(text) or LOST_AT.search(text))
+    names_the_word = bool(QUOTED.search(text) or WHEN_YOU_SAY.search(text) or MEAN_BY.search(text) or BY_TERM.search(text))
+    explicit = names_the_word or bool(EXPLAIN.search(text) or LOST_AT.search(text))
     # "what is the latency budget?" asks for the scenario's value; "what's a chargeback?", "what's RAG?" what the word means
     named = re.search(rf"\bthe\s+{re.escape(term)}", text, re.IGNORECASE) if term is not None and not explicit else None
     if named and not MEANING_AFTER.search(text[named.end():]):
@@ -93,7 +93,7 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
     explained = term_facts(term, question, glossary, explicit=explicit) if term else ()
     if explained:
         return Ask(text=clause.text, topics=("term",), facts=explained)
-    if term is not None and (QUOTED.search(text) or WHEN_YOU_SAY.search(text) or MEAN_BY.search(text) or BY_TERM.search(text)):
+    if term is not None and names_the_word:
         return Ask(text=clause.text, topics=("term",), facts=(), term=term)
     if TURNED_BACK.search(text):
         return Ask(text=clause.text, topics=(), facts=(), said=YOUR_TAKE)
