@@ -44,11 +44,13 @@ def _figures_against(text: str, facts: list[Fact], *, pooled: bool = False) -> l
     found = []
     for piece in PIECES.split(text):
         piece_unit = unit(piece)
-        same = [(f, numbers) for f, numbers, u in stating if u == piece_unit]
-        if piece_unit is None and pooled and (things := counted(piece)):  # "50,000 users per arm" against "800,000 users..."
+        if piece_unit is not None:
+            same = [(f, numbers) for f, numbers, u in stating if u == piece_unit]
+        elif pooled and (things := counted(piece)):  # "50,000 users per arm" against "800,000 users per arm"
             same = [(f, numbers) for f, numbers, _ in stating if counted(f.text) & things]
-            piece_unit = "count"
-        if piece_unit is not None and (len(same) == 1 or pooled and same):
+        else:
+            continue
+        if len(same) == 1 or pooled and same:
             stated = set().union(*(numbers for _, numbers in same))
             found += [(same[0][0], figure, stated) for figure in figures(piece)]
     return found

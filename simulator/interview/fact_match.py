@@ -105,12 +105,13 @@ def keyed_facts(asked: str, question: Question) -> list[Fact]:
     quoted = figures_in_units(asked)
     stated = [(f, figures_in_units(f.text)) for f in question.facts] if quoted else []  # each fact's figures read once
     counts = counted(asked) if quoted else set()
+    counting = [f for f in question.facts if counted(f.text) & counts] if counts else []
     for figure in quoted:
         stating = [f for f, numbers in stated if any(_same_figure(figure, number) for number in numbers)]
         if not stating and figure[1] is not None:
             stating = [f for f, numbers in stated if any(unit == figure[1] for _, unit in numbers)]
-        if not stating and counts:
-            stating = [f for f in question.facts if counted(f.text) & counts]
+        if not stating:
+            stating = counting
         if len(stating) == 1 and stating[0] not in keyed:  # a figure several facts state ("1,000") names none of them
             keyed.append(stating[0])
     return keyed

@@ -5,13 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..catalog.glossary import GlossaryTerm, lookup, name_pattern, normal_name
+from ..catalog.glossary import MIN_ASKED_CHARS, GlossaryTerm, lookup, name_pattern, normal_name
 from ..catalog.models import Fact, Question
 from .turn_phrases import ASKS_MEANING, BY_TERM, CONTEXT_NOUN, QUOTED, TERM, TERM_DOES, WHEN_YOU_SAY
 from .turn_shape import stems
-
-
-MIN_TERM_CHARS = 3
 
 
 def term_asked(text: str) -> str | None:
@@ -94,7 +91,7 @@ def term_before(asked: str, said_before: list[str], question: Question, glossary
     before = _LEAD_FILLER.sub("", asked[: pointing.start()].strip())
     for said in ([before] if before else []) + [_LEAD_FILLER.sub("", s.strip()) for s in reversed(said_before)]:
         name = " ".join(re.sub(r"[?!.,;:]+", " ", said).split())
-        if len(name) >= MIN_TERM_CHARS and len(name.split()) <= FRAGMENT_WORDS and (
+        if len(name) >= MIN_ASKED_CHARS and len(name.split()) <= FRAGMENT_WORDS and (
                 re.search(rf"\b{re.escape(normal_name(name))}\b", normal_name(question.text)) or lookup(name, glossary) is not None):
             return name
         if said is before:
