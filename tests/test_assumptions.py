@@ -83,10 +83,11 @@ async def test_a_figure_checked_in_a_sentence_of_its_own_is_put_to_the_fact_in_i
 
 
 def test_assumptions_of_non_numeric_givens_written_blind_are_never_corrected_wrongly(catalog: Catalog) -> None:
-    """A correction interrupts the candidate to say they are wrong: it must not come where they are right. Only figures
-    are compared: of the 35 non-numeric givens the set's turns get wrong ("I'll assume the timestamps come sorted"
-    against "unsorted"), none is corrected yet (README); a word said with the opposite polarity in a fact caught 21
-    of them but corrected 22 of the 55 turns that were right or about something else, and was not kept."""
+    """A correction interrupts the candidate to say they are wrong: it must not come where they are right. Said inside
+    an answer, only figures are compared: of the 35 non-numeric givens the set's turns get wrong ("I'll assume the
+    timestamps come sorted" against "unsorted"), none is corrected yet (README); a word said with the opposite
+    polarity in a fact caught 21 of them but corrected 22 of the 55 turns that were right or about something else,
+    and the reading of assumptions put to the interviewer (test_assumption_words.py) 10 of 35 and 14 of 55 here."""
     import yaml
 
     cases = yaml.safe_load((PROJECT_ROOT / "tests" / "data" / "assumptions_blind.yaml").read_text(encoding="utf-8"))

@@ -56,9 +56,11 @@ TOPIC_WORDS: dict[str, str] = {
     "quality": r"quality|accura(?:cy|te)|precision|recall|error rate|false positives?|false negatives?|how good|how wrong|"
                r"how (?:often|much) can it be wrong|good enough",
     "platform": r"platform|devices?|mobile|web|desktop|cloud|infra\w*|serving|hardware|stack|where does it run|k8s|kubernetes|"
-                r"clusters?|containers?|docker",
+                r"clusters?|containers?|docker|server[- ]side|client[- ]side|(?:in|on) the browser|on the (?:phone|client)",
     "privacy": r"privacy|pii|gdpr|ccpa|consent|personal(?! (?:project|experience|opinion|view|take|preference)s?\b)|sensitive|(?:data |log )retention|retention (?:period|policy|policies|window|limits?|rules?)|anonymi[sz]\w*|"
-               r"data[- ]residency|(?:keep|retain|store|hold) (?:it|the data|them|that|user data|personal data)",
+               r"data[- ]residency|(?:keep|retain|store|hold|save|log) (?:it|them|that|(?:the |users?'? |their |customers?'? |merchants?'? |raw )?"
+               r"(?:user |personal |customer )?(?:data|frames|videos?|images|photos|prompts|recordings?|audio|uploads|content))|"
+               r"(?:train|retrain) on (?:users?'?|their|customers?'?|merchants?'?) (?:data|content|videos?|images|photos|prompts)",
     # "what language is the team most comfortable in?" asks about code, not the users' languages
     "languages": r"(?<!programming )(?<!coding )languages?(?! (?:is|are|does|do|would|should) (?:the |our |your )?(?:team|engineers?|we|they|you)\b)|"
                  r"locales?|multilingual|english|international|countries|regions?|markets?",

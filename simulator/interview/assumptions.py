@@ -16,8 +16,9 @@ import re
 from ..catalog.models import Fact, Question
 from ..scoring.meaning.spoken import normalise_spoken
 from .asks import Ask, Clarification
+from .assumption_words import denied_by
 from .fact_match import PIECES, counted, figures, unique_facts, unit
-from .turn_phrases import ASSUMES
+from .turn_phrases import ASSUMES, CONFIRM
 
 FAR = 3.0  # a figure this many times off the fact's (either way) is a wrong given, not an estimate
 CORRECTION = "Let me correct that."
@@ -57,7 +58,12 @@ def _figures_against(text: str, facts: list[Fact], *, pooled: bool = False) -> l
 
 
 def contradicted(text: str, question: Question) -> list[Fact]:
-    """The facts that an assumption stated in `text` gets wrong, each once."""
+    """The facts that an assumption stated in `text` gets wrong, each once.
+
+    Only figures: assumptions stated in words are checked where the candidate puts them to the interviewer
+    (`checked`). Said in passing inside an answer, a word denied in a fact that shares the assumption's words
+    corrected 14 of 30 right assumptions (tests/data/assumptions_blind.yaml, 2026-12-05): a long spoken sentence
+    shares words with many facts, and "the logits aren't bounded" is not read as "unbounded"."""
     wrong = [fact for sentence in re.split(r"(?<=[.!?])\s+", normalise_spoken(text))
              if ASSUMES.search(sentence) or _STATED.search(sentence)
              for fact, figure, stated in _figures_against(sentence, question.facts)
@@ -75,11 +81,17 @@ def correction(text: str, question: Question) -> Clarification | None:
 
 
 def checked(clarification: Clarification) -> str | None:
-    """How the interviewer's reply should open when the candidate put a figure to it ("I'll assume about $100 an
-    order, is that right?"): NOT_QUITE where a figure is off the told fact's in the same unit, THAT_IS_RIGHT where every
-    one is near it, None where none was put. "Sure." before "about $85" confirmed a wrong $100 (played, 2026-12-03)."""
+    """How the interviewer's reply should open when the candidate put an assumption to it ("I'll assume about $100 an
+    order, is that right?"): NOT_QUITE where a figure is off the told fact's in the same unit, or a told fact denies
+    what was assumed in words ("this runs on the device, right?" against "nothing runs on the device"); THAT_IS_RIGHT
+    where every figure is near it; None where nothing was put. "Sure." before "about $85" confirmed a wrong $100
+    (played, 2026-12-03)."""
     verdicts = [any(_ratio(figure, s) <= CLOSE for s in stated) for ask in clarification.asks
                 for _, figure, stated in _figures_against(normalise_spoken(ask.checks or ask.text), list(ask.facts), pooled=True)]
+    for ask in clarification.asks:
+        assumed = ask.checks or ask.text
+        if (ASSUMES.search(assumed) or CONFIRM.search(assumed)) and any(denied_by(assumed, fact.text) for fact in ask.facts):
+            verdicts.append(False)
     if not verdicts:
         return None
     return THAT_IS_RIGHT if all(verdicts) else NOT_QUITE
