@@ -254,3 +254,14 @@ def test_the_verb_of_a_questions_subject_ends_the_phrase() -> None:
     assert "semantic search" in found and "the ranking model" in found and "300 QPS" in found
     assert not any("increase" in text or "serve" in text for text in found)
     assert "the feature store" in [p.text for p in phrases("Does the feature store handle spikes?")]  # "store" no verb
+
+
+def test_a_verb_that_names_a_thing_before_a_noun_starts_the_phrase_and_a_step_number_is_no_quantity() -> None:
+    """Played (2026-12-05): "sample ratio mismatch" was named "ratio mismatch", "label arrival latency" "arrival
+    latency", and "step 1 retrieve brand kit assets" "1 retrieve brand kit assets"; "we label images" keeps its verb."""
+    found = [p.text for p in phrases(
+        "First I would check sample ratio mismatch between the arms. I'd instrument per-decile score histograms, label "
+        "arrival latency, and a feature timestamp audit. The agent loop is a bounded planner: step 1 retrieve brand kit "
+        "assets via an embedding search. We label images by hand.")]
+    assert {"sample ratio mismatch", "label arrival latency", "per-decile score histograms", "brand kit assets"} <= set(found), found
+    assert not any(text.startswith(("1 ", "ratio", "arrival", "label images", "instrument")) for text in found), found

@@ -1182,3 +1182,36 @@ def test_the_clause_after_a_fragment_and_leave_to_pass_written_blind() -> None:
     read = read_turn("And roughly what is the utilisation?", QUESTION)
     assert read is None or all(a.term is None for a in read.asks), read
 
+
+
+STORY = Question(id="bh-demo", text="Tell me about a project that failed. What did you learn?", source="written",
+                 criteria=["ownership", "impact"])
+
+
+@pytest.mark.parametrize(("said", "reply"), [
+    # Played (2026-12-05): each of these got "That's your call", the first "On latency and budget, that's your call".
+    ("When you say latency or cost, do you want a case where I personally made the call, or one where I influenced the "
+     "team's call?", ANY_STORY),
+    ("What would you have done in my place?", YOUR_TAKE),
+    ("what team is this for and what's the level?", AFTER_THE_ROUND),
+])  # fmt: skip
+def test_questions_about_the_story_or_to_the_interviewer_in_a_story_round(said: str, reply: str) -> None:
+    read = read_turn(said, STORY)
+    assert read is not None and read.reply == reply, read
+
+
+@pytest.mark.parametrize("said", ["Sorry, which part do you want me to go deeper on?", "Can you ask the question differently?"])
+def test_asking_which_part_to_go_into_or_for_other_words_asks_what_the_question_is_after(said: str) -> None:
+    read = read_turn(said, STORY, last_asked="Why was your success metric the right one for users?", rephrased="REPHRASED")
+    assert read is not None and read.reply == "REPHRASED", read
+
+
+def test_an_answer_that_will_see_if_it_is_fine_asks_no_leave() -> None:
+    """Played (2026-12-05): "For evaluation I'd just look at it and see if it's fine." got "That's your call"."""
+    assert read_turn("For evaluation I'd just look at it and see if it's fine.", QUESTION) is None
+
+
+def test_the_question_said_again_after_a_press_is_the_question_alone() -> None:
+    """Played (2026-12-05): "Sure, again: Let me come back to what I asked. How would you roll out...?"."""
+    read = read_turn("could you repeat that", QUESTION, last_asked="Let me come back to what I asked. How would you roll out?")
+    assert read is not None and read.reply == "Sure, again: How would you roll out?", read

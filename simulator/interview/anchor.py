@@ -22,8 +22,9 @@ from dataclasses import dataclass, replace
 from ..engine.guard import mentions
 from ..scoring.text import Span
 from .anchor_words import (
-    FILLERS, FUNCTION_WORDS, GENERIC, GERUND_NOUNS, IRREGULAR_PLURALS, MULTIPLIERS, OBJECT_PRONOUNS, ONLY_VERBS,
-    AUXILIARIES, PER_UNITS, PLURAL_MODIFIERS, SPELLED_NUMBERS, TIME_LEADS, TIME_WORDS, UNITS, VERB_BASE_SET, VERBS,
+    FILLERS, FUNCTION_WORDS, GENERIC, GERUND_NOUNS, IRREGULAR_PLURALS, MULTIPLIERS, NOUN_VERBS, OBJECT_PRONOUNS, ONLY_VERBS,
+    ORDINAL_LEADS, AUXILIARIES, PER_UNITS, PLURAL_MODIFIERS, SPELLED_NUMBERS, TIME_LEADS, TIME_WORDS, UNITS, VERB_BASE_SET,
+    VERB_LEADS, VERBS,
 )
 
 __all__ = ["Phrase", "choose_anchor", "mentions", "phrases", "with_anchor"]
@@ -233,6 +234,11 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
         sentence_start = False
         if kind == "content" and previous == "to" and token.islower() and token not in GERUND_NOUNS:
             kind = "verb"  # "to distill", not a noun
+        if kind == "verb" and not run and low in NOUN_VERBS and _kind(following) == "content" and following.lower() not in VERBS \
+                and previous not in VERB_LEADS:
+            kind = "content"  # "check sample ratio mismatch"
+        if kind == "number" and previous in ORDINAL_LEADS and token.isdigit():
+            kind = "break"  # "step 1": a label, and no phrase runs through it
         if kind == "content" and token.lower() in UNITS and previous in SPELLED_NUMBERS and not run:
             orphan = True  # "the ten percent extra gpu" cut at its spelled-out number is no phrase
         if not run:

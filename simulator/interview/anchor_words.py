@@ -62,6 +62,18 @@ PLURAL_MODIFIERS = frozenset(
     "sales news analytics ads jobs orders payments metrics logs events embeddings features users systems operations "
     "ops goods series business access settings devices products items".split()
 )
+# Verbs that name a thing when a noun follows and no subject, modal or "to" comes before: "check sample ratio mismatch",
+# "histograms, label arrival latency" (played, 2026-12-05: "On ratio mismatch", "About arrival latency"); "we label
+# images" keeps the verb.
+NOUN_VERBS = frozenset(
+    "label sample score tag index cache store query flag gate log test batch stream shard cluster filter match group cost "
+    "report review alert page block plan design drift spike lag split feed rank route sort pin diff swap load scale".split()
+)
+VERB_LEADS = frozenset("i we you they he she it i'd we'd you'd they'd i'll we'll id to will would should can could must might "
+                       "may let's please then just also and or first".split())
+# A number after these is an ordinal label, not a quantity: "step 1 retrieve brand kit assets" (played, 2026-12-05:
+# "You mentioned 1 retrieve brand kit assets").
+ORDINAL_LEADS = frozenset("step stage phase part option point number no".split())
 # Verbs an answer uses to tell what happened; their forms break a noun phrase unless a determiner came first.
 VERB_BASES = """
     add adopt agree aim allow analyse analyze apply argue ask assume avoid become begin believe break bring build buy
@@ -81,6 +93,7 @@ VERB_BASES = """
     treat hallucinate carry swap blend enrich rewrite replay skip ignore walk normalise normalize dedupe wrap
     suppose leverage utilize utilise incorporate integrate employ combine explore mix fuse concatenate
     behave perform matter differ vary depend degrade converge overfit underfit generalise generalize saturate collapse
+    instrument
 """
 IRREGULAR = (
     "built began begun broke broken brought bought chose chosen came cut did done drove driven fell felt found gave given "

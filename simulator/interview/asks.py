@@ -20,7 +20,7 @@ from .rephrase import asks_what_was_meant
 from .terms import EXPLAIN, LOST_AT, glossary_named, term_asked, term_facts
 from .turn_phrases import (
     ABOUT_THE_ANSWER, ABOUT_US, ACKNOWLEDGEMENT, ANOTHER_STORY, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, AFTER_THE_ROUND, BY_TERM, CHOICE, GO_ON,
-    LOGISTICS, MEAN_BY, PASSED_ON, PERMISSION, QUOTED, REPEAT, RHETORICAL, TIME_CHECK, TIME_LEFT, TURNED_BACK, WHEN_YOU_SAY,
+    LOGISTICS, MEAN_BY, PASSED_ON, PERMISSION, PRESS, QUOTED, REPEAT, RHETORICAL, TIME_CHECK, TIME_LEFT, TURNED_BACK, WHEN_YOU_SAY,
     WHICH_STORY, YOUR_CALL, YOUR_CALL_STORY, YOUR_TAKE,
 )
 
@@ -150,6 +150,7 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
     once, the lines said back to questions that are not about the problem (each once), and "your call" for the rest:
     a question left unanswered beside answered ones is named by its topic, or else called "the rest"."""
     parts: list[str] = []
+    last_asked = last_asked.removeprefix(PRESS) if last_asked else last_asked
     if any(a.rephrase for a in asks):
         parts.append(rephrased or f"Sure, again: {last_asked or question.text}")
     elif any(a.repeat for a in asks):

@@ -14,6 +14,7 @@ from ..engine.round import RoundEngine
 from ..scoring.meaning.clauses import story_question
 from .anchor import DEFAULT_LEAD, Phrase, choose_anchor, said_back, with_anchor
 from .evidence_probe import MeaningEvidence, readable
+from .turn_phrases import PRESS
 
 # After a pass on the question as first asked: a smaller piece of it (the probe a hint would give), or for a story,
 # leave to tell a smaller one.
@@ -23,8 +24,6 @@ STORY_WAY_IN = ("That's all right. It doesn't have to be a big one: a smaller mo
 # After an answer of a few words: how and why, or for a story, the story itself.
 EXPLAIN = "What's the reasoning behind that, and how would you go about it in this case?"
 EXPLAIN_STORY = "Tell me more about it. What was the situation, and what did you do yourself?"
-# Before a rubric probe asked again, after a reply that said nothing of its point.
-PRESS = "Let me come back to what I asked. "
 # Before a probe about the company ("which Canva feature have you used recently?"): it follows on from nothing said, and
 # "You talked about the A/B test: which Canva feature...?" is a non sequitur (played, 2026-12-05).
 TURN_TO_COMPANY = "Thanks for walking me through {anchor}."

@@ -39,8 +39,11 @@ REPHRASE = re.compile(
     rf"|\bwhat (?:kind|sort|type|level) of (?:answer|detail|depth|response) (?:are|do|should|would) (?:{_YOU}|i)\b"
     rf"|\bwhat (?:kind |sort |type )?(?:of )?(?:answer|detail|depth|response|thing)s? {_YOU}(?:'re| are)? (?:looking for|after|expecting)\b"
     rf"|\bwhat (?:exactly )?(?:do|would) {_YOU} (?:want|like) me to (?:cover|say|answer|talk about|focus on|go into)\b"
+    # "Sorry, which part do you want me to go deeper on?" (played, 2026-12-05: "That's your call")
+    rf"|\b(?:what|which) (?:part|bit|aspect|side|piece|area)s? (?:of (?:it|that|this|the question) )?(?:do|would|should) (?:{_YOU} (?:want|like) me to|i) "
+    r"(?:go deeper|go into|focus|expand|elaborate|dig|dive|talk about|cover|answer)\b"
     r"|\brephrase\b|\b(?:put|say|ask|word) (?:it|that|the question|this) (?:in )?(?:another|a different|other|different) (?:way|words)\b"
-    r"|\b(?:say|ask|put) (?:it|that|this) differently\b|\bin other words\W*$",
+    r"|\b(?:say|ask|put|word|phrase) (?:it|that|this|the question|your question) differently\b|\bin other words\W*$",
     re.IGNORECASE,
 )
 # ... and a "term" it names that is only the question, a pronoun or how to say it: "what do u mean", "explain more simple".

@@ -36,7 +36,9 @@ TERM_DOES = re.compile(
     re.IGNORECASE,
 )
 # Asking leave to choose ("is it ok if I start with a baseline?") is the candidate's call: no fact answers it.
-_OKAY_WITH_YOU = r"if (?:that'?s|that is|it'?s) (?:ok|okay|fine|alright|all right)(?: with you)?\W*$"  # "..., if that's fine with you."
+# "..., if that's fine with you."; not "I'd look at it and see if it's fine" (played, 2026-12-05: "That's your call")
+_OKAY_WITH_YOU = (r"(?<!see )(?<!seeing )(?<!check )(?<!checking )(?<!tell )(?<!know )(?<!verify )(?<!test )(?<!judge )(?<!decide )"
+                  r"if (?:that'?s|that is|it'?s) (?:ok|okay|fine|alright|all right)(?: with you)?\W*$")
 OKAY_WITH_YOU = re.compile(r"\b" + _OKAY_WITH_YOU, re.IGNORECASE)
 PERMISSION = re.compile(
     r"\b(?:is it (?:ok|okay|fine|alright|all right) (?:if|to)|would it be (?:ok|okay|fine|alright|all right) (?:if|to)|(?:do you )?mind if i|"
@@ -77,7 +79,7 @@ ABOUT_US = re.compile(
     r"in this role|this role)\b",
     re.IGNORECASE,
 )
-AFTER_THE_ROUND = "Happy to talk about that at the end; for now, let's stay with the question. I'll tell you when time is nearly up."
+AFTER_THE_ROUND = "Happy to talk about that at the end: I'll leave time for your questions. For now, let's stay with the question."
 # The clock ("how many minutes do we have left?"): the round says how long is left (the reader marks the ask).
 TIME_LEFT = re.compile(
     r"\b(?:minutes (?:do we have |are |have we got )?left|how long do (?:we|i) have|"
@@ -96,7 +98,10 @@ ABOUT_THE_ANSWER = re.compile(
     r"(?:be|have to|need to|come|include)\b|\bhow (?:long|detailed|much detail|technical) should (?:my|the|i|it)\b|\bdo you mean\b|"
     # "Is this about someone on my current team, or can it be any past report?"
     r"\b(?:can|could|may) (?:it|the (?:example|story)|that|this) be (?:any|an?|from|about|someone|something)\b|"
-    r"^(?:\w+,? )?(?:is|does) (?:this|it|that) (?:have to )?(?:be )?about (?:someone|somebody|a (?:time|report|person|project)|my (?:current|last|previous))\b",
+    r"^(?:\w+,? )?(?:is|does) (?:this|it|that) (?:have to )?(?:be )?about (?:someone|somebody|a (?:time|report|person|project)|my (?:current|last|previous))\b|"
+    # "do you want a case where I personally made the call, or one where I influenced it?"
+    r"\b(?:do|would) you (?:want|prefer|rather have|like) (?:a|an|the|one|me to (?:pick|use|choose|tell|talk about)) (?:\w+ ){0,2}"
+    r"(?:case|example|story|project|situation|time|one)\b",
     re.IGNORECASE,
 )
 # Asking leave to tell one story rather than another ("is it ok if I use the one where the promotion didn't go
@@ -301,10 +306,13 @@ ANNOUNCES_WORK = re.compile(
 ACKNOWLEDGES = re.compile(r"^\W*(?:(?:ok(?:ay)?|alright|all right|sure|great|got it|thanks|thank you|cool|right|perfect|makes sense|good)\W*)+$",
                           re.IGNORECASE)
 # The question turned back on the interviewer: a real one asks for the candidate's own take.
-TURNED_BACK = re.compile(r"\bwhat would you (?:do|suggest|recommend|pick|choose|use)\b|\bhow would you (?:do|approach|solve|tackle)\b|"
+TURNED_BACK = re.compile(r"\bwhat would you (?:do|suggest|recommend|pick|choose|use|have done)\b|\bin my (?:place|shoes)\b|\bif you were me\b|\bhow would you (?:do|approach|solve|tackle)\b|"
                           r"\bwhat do you (?:think|suggest|recommend)\b|\bwhat'?s the (?:right|best|expected) (?:answer|approach)\b|\bwhat'?s your (?:own |personal )?(?:take|opinion|view)\b",
                           re.IGNORECASE)
 YOUR_TAKE = "I'd rather hear your take: talk me through how you'd approach it."
+# Before a rubric probe asked again, after a reply that said nothing of its point; asked to repeat it, the interviewer
+# says the question alone ("Sure, again: Let me come back to what I asked. How would..." was played, 2026-12-05).
+PRESS = "Let me come back to what I asked. "
 PUT_TO_YOU = re.compile(r"\b(?:do|does|did|can|could|would) you (?:have|know|happen to (?:have|know)|keep|log|track|share|see)\b",
                         re.IGNORECASE)
 ASKS_WHAT = re.compile(r"\b(?:how|what|which|who|when|where|whether)\b", re.IGNORECASE)  # "can I start by asking how much traffic..."
