@@ -132,3 +132,29 @@ def test_a_fragment_of_a_clause_is_quoted_with_its_sentence() -> None:
     assert result.evidence, result
     for ev in result.evidence:
         assert len(ev.quote.split()) >= 6 and answer[ev.char_start:ev.char_start + len(ev.quote)] == ev.quote, ev.quote
+
+
+def test_a_level_above_every_step_shown_also_quotes_the_sentences_nearest_that_level() -> None:
+    """Played (2026-12-05): ownership read 4 quoted only "I'd say my role was mostly coordinating." (a hedged role, a
+    level-2 step); the sentence that carries the level, "Specifically I wrote the uplift analysis myself", was not."""
+    said = [
+        "OK. We built a personalized email ranking model for a marketplace. We spent four months on it, we had a great "
+        "offline AUC, we launched it, and it didn't move revenue at all. We shut it down and we learned to check "
+        "incrementality earlier.",
+        "I was the tech lead. I'd say my role was mostly coordinating.",
+        "Honestly it's hard to separate what I did, it was a team effort.",
+        "Fine. Specifically I wrote the uplift analysis myself: I pulled the holdout group that never got emails, compared "
+        "purchase rates, and showed the incremental lift was 0.3%, within noise. I presented that to the VP and "
+        "recommended we stop, and I proposed an uplift model instead.",
+    ]
+    turns = [Turn(index=0, speaker=Speaker.INTERVIEWER, kind=TurnKind.QUESTION, text="Tell me about a project that failed.",
+                  t_start=0, t_end=2)]
+    for text in said:
+        turns.append(Turn(index=len(turns), speaker=Speaker.CANDIDATE, kind=TurnKind.ANSWER, text=text,
+                          t_start=len(turns) * 10, t_end=len(turns) * 10 + 8))
+    result = score_transcript([(CATALOG.criteria["ownership"], 1.0)], turns, loop_id="x", round_id="y").criteria[0]
+    facet_level = {f.id: f.level for f in CATALOG.criteria["ownership"].meaning.facets}
+    assert result.level is not None and result.level >= 3, result
+    quoted = [ev.quote for ev in result.evidence]
+    shown = [facet_level[ev.signal] for ev in result.evidence if ev.signal is not None]
+    assert max(shown, default=0) >= result.level - 1 or any("uplift analysis myself" in q for q in quoted), quoted

@@ -14,7 +14,7 @@ from simulator.cli import main
 from simulator.engine.turns import Speaker, Turn, TurnKind
 from simulator.bench.scoring import generate_round, run_scoring_bench
 from simulator.scoring.score import score_round
-from simulator.scoring.verdict import band_of, summarise_loop
+from simulator.scoring.verdict import band_of, rationale, summarise_loop
 
 CATALOG = repo_catalog()
 STRONG = ("I led the migration of our image tagging classifier. I wrote the training pipeline, ran the ablations and "
@@ -273,3 +273,24 @@ def test_a_passing_mention_of_a_criterion_never_asked_about_costs_nothing() -> N
                              "and then we'd roll it out.")
     assert results["rollout"].level is None and results["rollout"].note == "no question of the round probed this criterion"
     assert results["monitoring"].level is None
+
+
+def test_a_round_left_unanswered_on_half_its_weight_is_no_strong_yes() -> None:
+    """Played (2026-12-05): one question of five answered well read "strong yes: weighted 3.70/4 over 3 scored
+    criteria". Criteria no question asked about do not count; those whose questions went unanswered cap the band."""
+    from simulator.scoring.models import UNANSWERED, CriterionResult
+    from simulator.scoring.verdict import answered_share
+
+    def result(criterion: str, weight: float, level: int | None, note: str = "") -> CriterionResult:
+        return CriterionResult(criterion=criterion, weight=weight, level=level, note=note)
+
+    half = [result("ownership", 0.5, 4), result("impact", 0.5, None, UNANSWERED), result("rollout", 0.3, None, "no question")]
+    assert answered_share(half) == 0.5 and band_of(4.0, answered=answered_share(half)) == "lean yes"
+    assert band_of(4.0, answered=0.4) == "lean no" and band_of(4.0, answered=0.8) == "strong yes"
+    assert band_of(2.2, answered=0.4) == "lean no"  # a cap never raises a band
+    assert answered_share([result("ownership", 0.5, 4), result("rollout", 0.5, None, "no question")]) == 1.0
+    unanswered = score_round(LOOP, ROUND, transcript(STRONG, None), CATALOG)  # monitoring's question left unanswered
+    assert answered_share(unanswered.criteria) == 0.889 and unanswered.band == "strong yes"
+    assert "unanswered" not in unanswered.rationale
+    capped = rationale(half, 4.0, "lean yes", [], answered_share(half))
+    assert "50% of the weight asked about was answered, so lean yes at most" in capped, capped

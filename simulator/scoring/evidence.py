@@ -21,7 +21,7 @@ from .company_values import apply_company_values, values_shown
 from .ladder import climb, unmet
 from .meaning import default_model
 from .meaning_result import VOLUNTEERED, score_by_meaning, volunteered
-from .models import Check, CriterionResult, Evidence
+from .models import UNANSWERED, Check, CriterionResult, Evidence
 from .signals import Hit, match_signal
 from .transcript import Exchange, TestRun
 
@@ -86,7 +86,7 @@ def score_criterion(
         return score_from_tests(criterion, base, probing)
     answered = [e for e in probing if e.answered]
     if not answered:
-        return base.model_copy(update={"note": "the candidate did not answer the questions that probe it"})
+        return base.model_copy(update={"note": UNANSWERED})
     if model is not None:
         result = score_by_meaning(model, criterion, base, answered)
         if values is not None and criterion.meaning is not None and criterion.meaning.company_values:

@@ -90,7 +90,7 @@ def score_by_meaning(model: EvidenceModel, criterion: Criterion, base: Criterion
     best: dict[str, Evidence] = {}
     denied: list[str] = []
     wished: list[str] = []
-    nearest: list[tuple[float, Evidence]] = []
+    nearest: list[tuple[float, Evidence, int]] = []  # (strength, quote, the facet's level)
     for exchange in answered:
         if told_as_plan(exchange.question, [a.masked for a in exchange.answers]):
             levels.append(1)  # a plan for past work shows nothing done: no step of the guide is credited from it
@@ -104,11 +104,12 @@ def score_by_meaning(model: EvidenceModel, criterion: Criterion, base: Criterion
             if ev is not None:
                 quotes.append(ev)
                 best.setdefault(finding.facet.id, ev)
-        nearest += [(f.strength, ev) for f in assessment.nearest if (ev := _evidence(f, exchange.answers)) is not None]
+        nearest += [(f.strength, ev, f.facet.level) for f in assessment.nearest if (ev := _evidence(f, exchange.answers)) is not None]
         denied += [f"{f.facet.description} (said not done: \"{f.clause.text}\")" for f in assessment.denied if f.clause is not None]
         wished += [f"{f.facet.description} (only wished for: \"{f.clause.text}\")" for f in assessment.wished if f.clause is not None]
     level = _round_half_up(sum(levels) / len(levels))
     assert criterion.meaning is not None and levels
+    facet_level = {f.id: f.level for f in criterion.meaning.facets}
     checks = [
         Check(signal=f.id, description=f"level {f.level}: {f.description}", passed=f.id in best, evidence=best.get(f.id),
               count=sum(1 for q in quotes if q.signal == f.id))
@@ -117,8 +118,12 @@ def score_by_meaning(model: EvidenceModel, criterion: Criterion, base: Criterion
     unique = _distinct(sorted(quotes, key=_in_transcript))
     notes = [] if len(levels) == 1 else [f"mean of {len(levels)} exchanges: {levels}"]
     if level > 1 and not unique:
-        unique = _closest(nearest)
+        unique = _closest([(s, ev) for s, ev, _ in nearest])
         notes.append(WHOLE_ANSWER)
+    elif level > 2 and not any(facet_level.get(q.signal or "", 0) >= level - 1 for q in unique):
+        # Read above every step shown ("I'd say my role was mostly coordinating", a hedged role, quoted alone for
+        # ownership 4; played, 2026-12-05): the sentences nearest the steps of that level are quoted beside it.
+        unique = sorted(_distinct(unique + _closest([(s, ev) for s, ev, at in nearest if at >= level - 1])), key=_in_transcript)
     notes += list(dict.fromkeys(denied))[:3] + list(dict.fromkeys(wished))[:3]
     return base.model_copy(update={
         "level": level, "evidence": unique[:MAX_QUOTES], "checks": checks,

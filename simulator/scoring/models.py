@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Band = Literal["strong yes", "lean yes", "lean no", "no"]
 VALUE_SIGNAL = "value:"
+UNANSWERED = "the candidate did not answer the questions that probe it"  # a CriterionResult note
 """Prefix of a check's signal that reads one of the loop's values (`value:<value-id>`, company_values.py);
 a red flag's `no_company_value` condition looks for these checks."""
 

@@ -22,7 +22,7 @@ from .identity import rubric_files, rubric_hash
 from .meaning.agreement import load_agreement
 from .models import CriterionResult, Evidence, RoundScore, ScorerIdentity
 from .transcript import Exchange, exchanges
-from .verdict import band_of, find_red_flags, rationale, weighted_mean
+from .verdict import answered_share, band_of, find_red_flags, rationale, weighted_mean
 
 if TYPE_CHECKING:
     from .judge import Judge
@@ -83,14 +83,15 @@ def score_transcript(
     results = _results(criteria, exs, scorer, judge, values)
     weighted = weighted_mean(results)
     flags = find_red_flags(rnd, exs, results, company=values[0] if values is not None else None)
-    band = band_of(weighted, len(flags))
+    answered = answered_share(results)
+    band = band_of(weighted, len(flags), answered)
     return RoundScore(
         loop=loop_id,
         round=round_id,
         criteria=results,
         weighted=weighted,
         band=band,
-        rationale=rationale(results, weighted, band, flags),
+        rationale=rationale(results, weighted, band, flags, answered),
         red_flags=flags,
         scorer=_identity(scorer, judge, files, [c for c, _ in criteria]),
         created_at=utc_now(),

@@ -1,7 +1,8 @@
 """Round verdict: weighted score, red flags, hire-signal band and a short rationale; loop summary.
 
 Bands follow the level guide's meaning: 4 strong, 3 solid, 2 weak, 1 none.
-A red flag found in the answers lowers the band one step each.
+A red flag found in the answers lowers the band one step each, and a round whose questions were left unanswered on
+much of the weight they asked about is banded no higher than its answers can carry (ANSWERED_CAPS).
 """
 
 from __future__ import annotations
@@ -9,13 +10,18 @@ from __future__ import annotations
 from ..catalog.flags import FlagCondition
 from ..catalog.models import Round
 from .meaning.plan_story import told_as_plan
-from .models import VALUE_SIGNAL, Band, CriterionResult, Evidence, LoopSummary, RedFlagHit, RoundScore, RoundSummaryLine
+from .models import UNANSWERED, VALUE_SIGNAL, Band, CriterionResult, Evidence, LoopSummary, RedFlagHit, RoundScore, RoundSummaryLine
 from .signals import match_signal
 from .transcript import Exchange
 
 BANDS: tuple[Band, ...] = ("no", "lean no", "lean yes", "strong yes")
 # Lowest weighted score for each band (index into BANDS).
 BAND_FLOORS = (0.0, 2.0, 2.75, 3.5)
+# (share of the asked-about weight answered, below which, highest band index): a round answered on half of what its
+# questions asked about is at most "lean yes", on less than half at most "lean no". Played (2026-12-05): one question
+# of five answered well read "strong yes: weighted 3.70/4 over 3 scored criteria". A criterion no question of the
+# round asked about is not counted: nothing was asked of the candidate there.
+ANSWERED_CAPS = ((0.5, 1), (0.75, 2))
 
 
 def weighted_mean(results: list[CriterionResult]) -> float | None:
@@ -26,11 +32,19 @@ def weighted_mean(results: list[CriterionResult]) -> float | None:
     return round(sum(r.weight * (r.level or 0) for r in scored) / total, 3)
 
 
-def band_of(weighted: float | None, red_flags: int = 0) -> Band:
+def answered_share(results: list[CriterionResult]) -> float:
+    """Of the weight the round's questions asked about, the share with a level (1.0 when nothing was asked)."""
+    asked = [r for r in results if r.level is not None or r.note == UNANSWERED]
+    total = sum(r.weight for r in asked)
+    return 1.0 if total <= 0 else round(sum(r.weight for r in asked if r.level is not None) / total, 3)
+
+
+def band_of(weighted: float | None, red_flags: int = 0, answered: float = 1.0) -> Band:
     if weighted is None:
         return "no"
     index = max(i for i, floor in enumerate(BAND_FLOORS) if weighted >= floor)
-    return BANDS[max(0, index - red_flags)]
+    cap = min((highest for share, highest in ANSWERED_CAPS if answered < share), default=len(BANDS) - 1)
+    return BANDS[max(0, min(index, cap) - red_flags)]
 
 
 FLAG_MIN_WORDS = 8  # "I'm not sure." shows no way of working; a generic two-sentence story or a list of buzzwords does
@@ -116,7 +130,8 @@ def _because(condition: FlagCondition, result: CriterionResult, company: str | N
     return f"{level} with {shown}" if condition.at_most is not None else f"{result.criterion}: {shown}"
 
 
-def rationale(results: list[CriterionResult], weighted: float | None, band: Band, flags: list[RedFlagHit]) -> str:
+def rationale(results: list[CriterionResult], weighted: float | None, band: Band, flags: list[RedFlagHit],
+              answered: float = 1.0) -> str:
     scored = sorted((r for r in results if r.level is not None), key=lambda r: (r.level, -r.weight))
     unscored = [r.criterion for r in results if r.level is None]
     if weighted is None:
@@ -132,6 +147,8 @@ def rationale(results: list[CriterionResult], weighted: float | None, band: Band
         parts.append("red flags: " + ", ".join(f.id for f in flags))
     if unscored:
         parts.append("insufficient evidence: " + ", ".join(unscored))
+    if band != band_of(weighted, len(flags)):
+        parts.append(f"questions left unanswered: {answered:.0%} of the weight asked about was answered, so {band} at most")
     return "; ".join(parts) + "."
 
 

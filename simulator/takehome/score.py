@@ -23,7 +23,7 @@ from ..catalog.models import Loop, Question, Round, TakeHome
 from ..engine.turns import Speaker, Turn, TurnKind
 from ..scoring.models import Check, CriterionResult, Evidence, RoundScore
 from ..scoring.score import ScorerName, score_round
-from ..scoring.verdict import band_of, rationale, weighted_mean
+from ..scoring.verdict import answered_share, band_of, rationale, weighted_mean
 from .report import CODE_CHECK_WORDS, MIN_ASSUMPTION_WORDS, REPORT_SOURCE, HandInReport, parse_report
 
 if TYPE_CHECKING:
@@ -89,10 +89,11 @@ def score_take_home(
     }
     results = [measured[c.criterion](report, c, answer) if c.criterion in measured else c for c in base.criteria]
     weighted = weighted_mean(results)
-    band = band_of(weighted, len(base.red_flags))
+    answered = answered_share(results)
+    band = band_of(weighted, len(base.red_flags), answered)
     return base.model_copy(update={
         "criteria": results, "weighted": weighted, "band": band,
-        "rationale": rationale(results, weighted, band, base.red_flags),
+        "rationale": rationale(results, weighted, band, base.red_flags, answered),
     })  # fmt: skip
 
 
