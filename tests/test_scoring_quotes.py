@@ -158,3 +158,17 @@ def test_a_level_above_every_step_shown_also_quotes_the_sentences_nearest_that_l
     quoted = [ev.quote for ev in result.evidence]
     shown = [facet_level[ev.signal] for ev in result.evidence if ev.signal is not None]
     assert max(shown, default=0) >= result.level - 1 or any("uplift analysis myself" in q for q in quoted), quoted
+
+
+def test_a_one_word_sentence_and_a_question_about_the_interview_are_never_quoted() -> None:
+    """Played (2026-12-05): "Sure." was quoted for values alignment and "How much time is left?" for problem framing."""
+    turns = [
+        Turn(index=0, speaker=Speaker.INTERVIEWER, kind=TurnKind.QUESTION, t_start=0, t_end=2,
+             text="Shopify wants new merchants to make a first sale sooner. How would you decide whether AI storefronts help?"),
+        Turn(index=1, speaker=Speaker.CANDIDATE, kind=TurnKind.ANSWER, t_start=3, t_end=20,
+             text="Sure. I'd run a merchant-level randomized experiment and compare first sales within 30 days. How much "
+                  "time is left? And what would you have expected a strong answer to cover?"),
+    ]
+    criteria = [(CATALOG.criteria[c], 0.5) for c in ("problem_framing", "values_alignment")]
+    quoted = [ev.quote for r in score_transcript(criteria, turns, loop_id="x", round_id="y").criteria for ev in r.evidence]
+    assert not any(q.startswith("Sure") or "time is left" in q or "strong answer" in q for q in quoted), quoted

@@ -101,7 +101,7 @@ ABOUT_THE_ANSWER = re.compile(
     r"^(?:\w+,? )?(?:is|does) (?:this|it|that) (?:have to )?(?:be )?about (?:someone|somebody|a (?:time|report|person|project)|my (?:current|last|previous))\b|"
     # "do you want a case where I personally made the call, or one where I influenced it?"
     r"\b(?:do|would) you (?:want|prefer|rather have|like) (?:a|an|the|one|me to (?:pick|use|choose|tell|talk about)) (?:\w+ ){0,2}"
-    r"(?:case|example|story|project|situation|time|one)\b",
+    r"(?:case|example|story|project|situation|time|one)\b|\b(?:do|would) you (?:want|prefer|rather have) (?:one|something) (?:that|where|about|more)\b",
     re.IGNORECASE,
 )
 # Asking leave to tell one story rather than another ("is it ok if I use the one where the promotion didn't go

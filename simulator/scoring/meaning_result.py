@@ -24,6 +24,7 @@ MAX_QUOTES = 8
 NEAREST_QUOTES = 2  # sentences quoted for a level read from the answer as a whole
 SHORT_CLAUSE_WORDS = 6  # a clause shorter than this is quoted with its sentence...
 SENTENCE_QUOTE_WORDS = 45  # ...when the sentence is no longer than this
+MIN_QUOTE_WORDS = 3  # "Sure." shows nothing of any step (played, 2026-12-05: quoted for values alignment)
 # The next level's steps were each heard, yet the answer as a whole reads below it: "For level 3 (a sizing with stated
 # assumptions)." alone told the candidate nothing (played, 2026-12-03).
 HEARD_IN_PART = ": each of its steps came up, but not yet plainly enough: say each one outright, with its specifics"
@@ -50,6 +51,8 @@ def _evidence(finding: FacetFinding, answers: list[AnswerText]) -> Evidence | No
     span = _quoted_span(answer, clause.span.start, clause.span.end)
     if answer.masked[span[0]:span[1]] != turn.text[span[0]:span[1]]:
         return None  # the clause overlaps grader-addressed text: never quoted
+    if len(turn.text[span[0]:span[1]].split()) < MIN_QUOTE_WORDS:
+        return None
     return Evidence(quote=turn.text[span[0]:span[1]], turn_index=turn.index, t_start=turn.t_start,
                     signal=finding.facet.id, char_start=span[0])
 

@@ -43,6 +43,15 @@ class Clause:
     answer_index: int = 0  # which candidate turn of the exchange
 
 
+# A question about the interview itself scopes no problem: it never counts as evidence, not even for the criteria a
+# clarifying question counts for (played, 2026-12-05: "How much time is left?" quoted for problem framing).
+ABOUT_THE_INTERVIEW = re.compile(
+    r"\b(?:how (?:much time|long) (?:do we have|is left|have we got|should i)|time (?:left|remaining)|minutes (?:left|remaining)|"
+    r"repeat (?:that|the question|it|your question)|say (?:that|it|the question) again|rephrase|"
+    r"(?:what|which) (?:would|do|did) you (?:have )?expect(?:ed)?|(?:a |the )?(?:strong|good|ideal) answer|what you(?:'re| are) looking for|"
+    r"next steps?|(?:this|the) (?:round|interview|call)\b)",
+    re.IGNORECASE,
+)
 # Clause boundaries inside a sentence: the split keeps the connective with the clause it opens.
 _BOUNDARY = re.compile(
     r"\s*[;:\u2014]\s*|\s+-\s+|,?\s+(?=(?:but|whereas|although|though|however|yet|except that|so that|so|"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .clauses import Clause, Polarity, hedged_share, listness
+from .clauses import ABOUT_THE_INTERVIEW, Clause, Polarity, hedged_share, listness
 from .facets import CriterionFacets, has_quantity
 
 SIM_CENTRE = 0.50
@@ -139,7 +139,7 @@ def read(facets: CriterionFacets, clauses: list[Clause], kept: np.ndarray, denie
     `kept` holds each clause's strengths on what it says as true, `denied` on what
     it denies (zeros where it denies nothing); both (clauses, facets).
     """
-    counts = np.array([not c.question or facets.questions_count for c in clauses], dtype=bool)
+    counts = np.array([not c.question or facets.questions_count and not ABOUT_THE_INTERVIEW.search(c.norm) for c in clauses], dtype=bool)
     polarity = np.array([c.polarity for c in clauses], dtype=object)
     said = counts & (polarity != Polarity.UNREALISED)
     affirmed = _best(kept, said & (polarity == Polarity.AFFIRMED))
