@@ -1215,3 +1215,14 @@ def test_the_question_said_again_after_a_press_is_the_question_alone() -> None:
     """Played (2026-12-05): "Sure, again: Let me come back to what I asked. How would you roll out...?"."""
     read = read_turn("could you repeat that", QUESTION, last_asked="Let me come back to what I asked. How would you roll out?")
     assert read is not None and read.reply == "Sure, again: How would you roll out?", read
+
+
+@pytest.mark.parametrize(("said", "reply"), [
+    ("Is the ranker batch or online? Never mind.", "Take your time."),
+    ("What's the scale? Never mind, I'll assume 300 requests a second and cache the fallback list per template.", None),
+])  # fmt: skip
+def test_a_question_taken_back_asks_nothing(said: str, reply: str | None) -> None:
+    """Played (2026-12-05): "What's the bias variance tradeoff got to do with this? Actually never mind." got "That's
+    your call"; what follows "never mind" is the turn."""
+    read = read_turn(said, QUESTION)
+    assert (read.reply if read is not None else None) == reply, read

@@ -34,7 +34,7 @@ def catalog() -> Catalog:
     "Can we move on to another question?", "That's all I've got on this one.", "I think that's all I have on this one.",
     "Nothing more to add.", "That's it.", "So yeah, that's about it.", "Next question, please.", "I think that covers it.",
     "I'm done with this one.", "That's everything from me on this one, honestly.", "um i think thats all i have",
-    "Could we maybe try a different question?",
+    "Could we maybe try a different question?", "I think we're done, thanks.",  # played, 2026-12-05
 ])  # fmt: skip
 def test_ways_of_asking_to_move_on(said: str) -> None:
     assert asks_to_move_on(said) and passes(said)
@@ -45,6 +45,7 @@ def test_ways_of_asking_to_move_on(said: str) -> None:
     "roll back on a one percent drop in exports.",
     "That's it: the cache was stale, so I pinned the feature snapshot to the model version.",
     "Is that it?", "I don't know.", "We moved on to a two-tower model after the first quarter.",
+    "We were done with the migration by March, and the on-call load halved.",
 ])  # fmt: skip
 def test_an_answer_or_a_plain_pass_is_not_asking_to_move_on(said: str) -> None:
     assert not asks_to_move_on(said)

@@ -36,7 +36,7 @@ from .turn_phrases import (
     BACK_REFERENCE, INVITES_CORRECTION, JOINED, MARKED_QUESTION, MEAN_BY, OKAY_WITH_YOU,
     ORDINAL_STEP, OR_ASKS, PASSED_ON, PLAN_LIST,
     PERMISSION, PLAN_WORDS, POLAR_FACT, POLAR_MID, POLAR_START, PREAMBLE, PUT_TO_YOU, QUOTED, REPEAT, REPORTED,
-    RHETORICAL, SECOND_ASK, SHORT_WORDS, SPOKEN_QUESTION, TAG_CONFIRM, TAG_THEN_ASKS, TAG_RIGHT, TAKE_YOUR_TIME,
+    RHETORICAL, SECOND_ASK, SHORT_WORDS, SPOKEN_QUESTION, TAG_CONFIRM, TAG_THEN_ASKS, TAG_RIGHT, TAKE_YOUR_TIME, TAKES_BACK,
     THINKING, TIME_CHECK, TOPIC_FIRST, WH_START,
 )
 
@@ -179,6 +179,11 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     question counts when it opens the turn, confirms an assumption, or names a topic the facts cover, and not
     when the candidate answers it at once (thinking aloud: "why does it matter? because...").
     """
+    taken_back = [m for m in TAKES_BACK.finditer(text) if "?" in text[: m.start()]]
+    if taken_back:  # "What's X got to do with this? Actually never mind. ..." asks nothing; what follows is the turn
+        text = text[taken_back[-1].end():]
+        if not re.search(r"\w", text):
+            return Clarification(asks=(), also_answer=False, reply=TAKE_YOUR_TIME)
     clauses = split_clauses(text)
     if asks_what_was_meant(text, term_asked(text)) and len(text.split()) <= SHORT_TURN_WORDS:  # "I don't follow": no pass
         meant = [Ask(text=text.strip(), topics=(), facts=(), repeat=True, rephrase=True)]

@@ -25,7 +25,8 @@ MOVE_ON = re.compile(
     r"from me|for me|i know)\b|\bthat'?s all i (?:have|got|can think of|know)\b|"
     r"\bnothing (?:more|else) (?:to add|i can (?:add|think of)|from me|comes to mind)\b|"
     r"\bi (?:don'?t|do not) have anything (?:more|else)\b|\bi(?:'?ve| have)? (?:got )?nothing (?:more|else)\b|"
-    r"\bi'?m (?:done|finished) (?:with|on) (?:this|that|it)\b|\b(?:i think )?that covers (?:it|everything)\b|"
+    r"\bi'?m (?:done|finished) (?:with|on) (?:this|that|it)\b|^\W*(?:(?:so|ok(?:ay)?|yeah|well|i think|i guess)\W+)*(?:we'?re|i'?m) "
+    r"(?:all )?done(?: here)?\W*(?:thanks?(?: you)?)?\W*$|\b(?:i think )?that covers (?:it|everything)\b|"
     r"^\W*(?:(?:so|ok(?:ay)?|yeah|um+|uh+|well|i think|i guess)\W+)*that'?s (?:about |pretty much |basically )?(?:it|all)\W*$",
     re.IGNORECASE,
 )

@@ -403,6 +403,10 @@ HINT = re.compile(r"\b(?:(?:give|get|have|offer|want|need) (?:me |us )?(?:a |an 
                    r"point me in the right direction)\b", re.IGNORECASE)
 SHORT_WORDS = 12  # a turn that asks for time, a hint or to pass is short: a longer one is an answer
 TAKE_YOUR_TIME = "Take your time."
+# Taking a question back: "What's the bias-variance tradeoff got to do with this? Actually never mind." (played,
+# 2026-12-05: "That's your call"); only what follows is read.
+TAKES_BACK = re.compile(r"\b(?:actually,? |oh,? |wait,? )?(?:never ?mind|forget (?:it|that|i asked)|scratch that|"
+                        r"ignore (?:that|my (?:last )?question))\b\W*", re.IGNORECASE)
 SAY_MORE = "Could you say more? Take me through how you'd approach it."  # to a bare "No." or "Yes." after an open question
 NO_WORDS = re.compile(r"^\W*(?:[a-z]\W*)?$", re.IGNORECASE)  # "x", "...", "?": a slip of the keyboard, said nothing
 BARE = re.compile(r"^\W*(?:yes|yeah|yep|no|nope|nah|ok(?:ay)?|sure|maybe|fine|right|correct|true|false)\W*$", re.IGNORECASE)
