@@ -18,6 +18,7 @@ from ..scoring.meaning.spoken import normalise_spoken
 from .asks import Ask, Clarification
 from .assumption_words import denied_by
 from .fact_match import PIECES, counted, figures, unique_facts, unit
+from .over_limit import STOP, broken_limits
 from .turn_phrases import ASSUMES, CONFIRM
 
 FAR = 3.0  # a figure this many times off the fact's (either way) is a wrong given, not an estimate
@@ -72,12 +73,16 @@ def contradicted(text: str, question: Question) -> list[Fact]:
 
 
 def correction(text: str, question: Question) -> Clarification | None:
-    """The interviewer's correction of a wrong given, as a reply that lets the turn count as the answer it is."""
+    """The interviewer's correction of a wrong given, or its stop at an estimate over a limit the facts state
+    (over_limit.py), as a reply that lets the turn count as the answer it is."""
     wrong = contradicted(text, question)
-    if not wrong:
+    over = [(fact, assumed) for fact, assumed in broken_limits(text, question) if fact not in wrong]
+    if not wrong and not over:
         return None
-    ask = Ask(text=text, topics=tuple(dict.fromkeys(f.topic for f in wrong)), facts=tuple(wrong))
-    return Clarification(asks=(ask,), also_answer=True, reply=" ".join([CORRECTION, *(f.text for f in wrong)]))
+    facts = wrong + [fact for fact, _ in over]
+    opener = CORRECTION if wrong or any(assumed for _, assumed in over) else STOP
+    ask = Ask(text=text, topics=tuple(dict.fromkeys(f.topic for f in facts)), facts=tuple(facts))
+    return Clarification(asks=(ask,), also_answer=True, reply=" ".join([opener, *(f.text for f in facts)]))
 
 
 def checked(clarification: Clarification) -> str | None:

@@ -31,7 +31,8 @@ KEEP_WITHIN = 0.2  # topic-chosen facts this far below the best of them answer s
 MIN_FIGURE = 10  # smaller numbers ("two hops", "3 pages") name no fact
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
 # A number, or "a/one/the thousand", with its scale word; not the digits of a name ("p99", "v2", "1.5b" is 1.5 billion).
-_FIGURE = re.compile(r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?|(?:a|one|the) (?=thousand|million|billion))"
+# "720p", "60fps", "3x", "2nd" name a resolution, a rate, a multiple or a rank, not a figure of the scenario.
+_FIGURE = re.compile(r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?(?![\d,]*\d)(?!(?:p|px|fps|x|th|st|nd|rd|gb|mb|tb|d)\b)|(?:a|one|the) (?=thousand|million|billion))"
                      r"(?:\s*(k|thousand|m|million|bn|b|billion)\b)?", re.IGNORECASE)
 PIECES = re.compile(r"[.;!?]\s+|,\s+|\s+and\s+|\s+with\s+", re.IGNORECASE)  # the stretches one figure's unit is read in
 UNITS = {

@@ -109,27 +109,6 @@ ABOUT_THE_ANSWER = re.compile(
 WHICH_STORY = re.compile(r"\b(?:use|pick|choose|talk about|tell|go with|share)\b.{0,40}\b(?:one|example|story|project)\b", re.IGNORECASE)
 ASKS_TO_GO_ON = re.compile(r"^(?:\w+,? )?(?:(?:do|would|shall|should) (?:you (?:want|like) me to|i)|(?:you )?want me to) (?:go|dig|dive|say|talk|explain|elaborate|"
                     r"continue|keep going)\b", re.IGNORECASE)
-# Asking for a break ("do you mind if we take a two minute break?"): granted, the clock runs on.
-BREAK = re.compile(r"\b(?:take|have|get) a (?:short |quick |little |\w+[- ]minute )?break\b|"
-                   r"\bmute (?:myself )?(?:for )?(?:like |about |just )?(?:a|one|two|a few|a couple of) (?:sec|secs|seconds?|moments?|minutes?)\b|"
-                   r"\b(?:take|have|get|grab) (?:a |some )?(?:quick |little )?(?:sip|drink|glass|bottle) of water\b|\bgrab (?:some )?water\b|"
-                   r"\btake (?:two|a couple of|a few|one) minutes?\b|\bneed a refill\b|\bgive me (?:one|a) (?:sec|second|moment|minute)\b|"
-                   r"\b(?:turn|switch) (?:my|the) (?:camera|video|mic|microphone) off\b|\bpause (?:for )?(?:like |about |maybe |just )?(?:an?|one|two|\d+|ten|fifteen|twenty|thirty|a few|a couple of) ?(?:sec|secs|seconds?|moments?|minutes?)\b|"
-                   r"\b(?:take|have|get) (?:a|one|two|a few|a couple of) (?:minutes?|moments?|seconds?|secs?) to (?:think|collect|gather|jot|write|organi[sz]e)\b|"
-                   r"\b(?:can|could|may) i (?:just )?(?:take|have|get|grab) (?:a|one|two|a few|a couple of) (?:minutes?|moments?|seconds?|secs?)\b|"
-                   r"\b(?:one|a|just a) (?:moment|sec|second|minute),? please\b|\bthink (?:quietly|silently|in silence)\b|"
-                   r"\bthink for an? (?:minute|moment|sec|second)\b|\bi need to (?:close|shut|answer|plug in|charge)\b|"
-                   r"\bat the door\b|\bbe right back\b|\b(?:some|a glass of) water\b|"
-                    r"\b(?:bathroom|restroom|toilet)\b", re.IGNORECASE)
-HEARING = re.compile(r"\bcan you (?:still )?hear me\b|\bam i (?:audible|breaking up|coming through)\b|"
-                     r"\bis my (?:audio|mic|microphone|sound|connection) (?:ok|okay|fine|working|better)\b", re.IGNORECASE)
-HEAR_YOU = "Yes, I can hear you fine. Go on whenever you're ready."
-CALL_TROUBLE = re.compile(r"\b(?:your (?:audio|sound|mic|microphone|video|connection)(?:'s| is)? (?:echo\w*|cutting|breaking|choppy|bad|lagging)|"
-                          r"you(?:'re| are) (?:breaking up|cutting out|echoing|frozen)|(?:can'?t|cannot) hear you|"
-                          r"switch to headphones|you froze|(?:the )?call dropped|are you still there|lost (?:the |my )?connection|(?:my )?screen ?share (?:just )?(?:froze|frozen|stopped|dropped)|"
-                          r"can you (?:still )?see (?:the|my) (?:doc|screen|code|editor|pad))\b", re.IGNORECASE)
-CALL_FIXED = "Sorry about that: let me sort it out on my side. Please go on; the clock keeps running."
-BREAK_GRANTED = "Of course, take a moment: the round's clock keeps running."
 # Checking in at the end of a thought ("does that make sense?"): go on. After an assumption, the same words confirm it.
 CHECK_IN = re.compile(
     r"\bdoes (?:that|this|it) (?:make sense|sound (?:right|ok|okay|good|reasonable|fair))|\bmakes? sense\W*$|"
