@@ -92,14 +92,14 @@ def _said(clause: str) -> dict[str, bool | None]:
     return said
 
 
-def _sentence_said(sentence: str) -> list[dict[str, bool | None]]:
-    """Each clause's words, and last the whole sentence's."""
-    clauses = [_said(c) for c in _CLAUSES.split(sentence) if c.strip() and not _TELLS_TO_ASSUME.match(c.strip())]
+def _sentence_said(sentence: str) -> dict[str, bool | None]:
+    """The sentence's words, each denied or not as its clause says it; None where it is said both ways."""
     whole: dict[str, bool | None] = {}
-    for said in clauses:
-        for stem, denied in said.items():
-            whole[stem] = denied if whole.get(stem, denied) == denied else None
-    return [*clauses, whole]
+    for clause in _CLAUSES.split(sentence):
+        if clause.strip() and not _TELLS_TO_ASSUME.match(clause.strip()):
+            for stem, denied in _said(clause).items():
+                whole[stem] = denied if whole.get(stem, denied) == denied else None
+    return whole
 
 
 def _sentences(text: str) -> list[str]:
@@ -134,7 +134,7 @@ def _only_one_of_many(assumption: str, fact_sentence: str) -> bool:
 
 def _opposite_word(assumption: str, fact_sentence: str) -> bool:
     """A clause of the fact names what the assumption names, with the word opposite to the assumption's."""
-    assumed = {w for w, denied in _sentence_said(assumption)[-1].items() if denied is not None}
+    assumed = {w for w, denied in _sentence_said(assumption).items() if denied is not None}
     for clause in _CLAUSES.split(fact_sentence):
         about = [w for w in _said(clause) if w in assumed]
         for one, other in _OPPOSITES:
@@ -147,18 +147,18 @@ def _opposite_word(assumption: str, fact_sentence: str) -> bool:
 def denied_by(assumption: str, fact_text: str) -> bool:
     """Whether the fact says the opposite of the assumption (module docstring); False when unsure.
 
-    Each sentence of the assumption is read against the fact's sentences that share most words with it: "exact
+    The assumption (one short sentence) is read against the fact's sentences that share most words with it: "exact
     matches on brand names can't get worse" is about "exact matches on SKUs, brand names and product titles mustn't
     get worse", not about "...when their product can't be found by name" after it.
     """
-    sentences = [s for s in _sentences(assumption) if _sentence_said(s)[-1]]  # "Correct?" says nothing assumed
-    if len(sentences) != 1 or len(_sentence_said(sentences[0])[-1]) > MAX_ASSUMED_WORDS:
+    sentences = [s for s in _sentences(assumption) if _sentence_said(s)]  # "Correct?" says nothing assumed
+    if len(sentences) != 1 or len(_sentence_said(sentences[0])) > MAX_ASSUMED_WORDS:
         return False
-    said = [_sentence_said(s)[-1] for s in _sentences(fact_text)]
-    for assumed in (_sentence_said(s)[-1] for s in sentences):
-        most = max((len(_shared(assumed, f)) for f in said), default=0)
-        if most >= MIN_SHARED and all(_verdict(assumed, f) for f in said if len(_shared(assumed, f)) == most):
-            return True
+    assumed = _sentence_said(sentences[0])
+    said = [_sentence_said(s) for s in _sentences(fact_text)]
+    most = max((len(_shared(assumed, f)) for f in said), default=0)
+    if most >= MIN_SHARED and all(_verdict(assumed, f) for f in said if len(_shared(assumed, f)) == most):
+        return True
     said_plainly = normalise_spoken(assumption)
     listed = not _ONLY.search(normalise_spoken(fact_text)) and any(_only_one_of_many(said_plainly, s) for s in _sentences(fact_text))
     return listed or any(_opposite_word(said_plainly, s) for s in _sentences(fact_text))
