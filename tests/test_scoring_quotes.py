@@ -172,3 +172,15 @@ def test_a_one_word_sentence_and_a_question_about_the_interview_are_never_quoted
     criteria = [(CATALOG.criteria[c], 0.5) for c in ("problem_framing", "values_alignment")]
     quoted = [ev.quote for r in score_transcript(criteria, turns, loop_id="x", round_id="y").criteria for ev in r.evidence]
     assert not any(q.startswith("Sure") or "time is left" in q or "strong answer" in q for q in quoted), quoted
+
+
+def test_a_ramp_told_as_shares_of_traffic_shows_a_staged_release() -> None:
+    """Played (2026-12-05): "Ramp 1%, 10%, 50%, 100%, and roll back if the block rate doubles" was quoted for rollout
+    beside "not yet heard: a staged release through several steps"."""
+    for said in ("Shadow mode first for two weeks. Ramp 1%, 10%, 50%, 100%, and roll back if the block rate doubles.",
+                 "so shadow first then ramp 1% 10% 50% then everyone and we roll back if the block rate doubles"):
+        turns = [Turn(index=0, speaker=Speaker.INTERVIEWER, kind=TurnKind.QUESTION, t_start=0, t_end=2,
+                      text="How would you roll out the change safely, and when exactly would you roll back?"),
+                 Turn(index=1, speaker=Speaker.CANDIDATE, kind=TurnKind.ANSWER, t_start=3, t_end=9, text=said)]
+        result = score_transcript([(CATALOG.criteria["rollout"], 1.0)], turns, loop_id="x", round_id="y").criteria[0]
+        assert any(c.signal == "staged_ramp" and c.passed for c in result.checks), (said, result.missing)

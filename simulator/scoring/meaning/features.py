@@ -28,6 +28,7 @@ UNQUANTIFIED = 0.5
 _WORD = re.compile(r"\w")  # a token without one ("...", "-") says nothing, so it adds no length
 _LETTERS = re.compile(r"\b[a-z]{2,}\b", re.IGNORECASE)
 MIN_LEVEL4_WORDS = 3  # "Maybe 500." shows no level-4 step of the guide, whatever its detector reads
+_SHARE = re.compile(r"\d+(?:\.\d+)?\s?%")
 
 FEATURES = (
     "any_content",  # strongest affirmed facet of any level
@@ -75,7 +76,8 @@ def clause_strengths(facets: CriterionFacets, texts: list[str], vectors: np.ndar
     if not texts:
         return out
     quantity = np.array([has_quantity(t) for t in texts])
-    wordy = np.array([len(_LETTERS.findall(t)) >= MIN_LEVEL4_WORDS for t in texts])
+    # a share of traffic counts as a word: "Ramp 1%, 10%, 50%, 100%" tells its steps in figures
+    wordy = np.array([len(_LETTERS.findall(t)) + len(_SHARE.findall(t)) >= MIN_LEVEL4_WORDS for t in texts])
     for j, fv in enumerate(facets.facets):
         if fv.detector is not None:
             strength = _sigmoid(np.clip(vectors @ fv.detector[:-1] + fv.detector[-1], -30, 30))
