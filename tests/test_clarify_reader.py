@@ -1226,3 +1226,15 @@ def test_a_question_taken_back_asks_nothing(said: str, reply: str | None) -> Non
     your call"; what follows "never mind" is the turn."""
     read = read_turn(said, QUESTION)
     assert (read.reply if read is not None else None) == reply, read
+
+
+def test_a_story_told_aloud_is_an_answer_not_questions_about_facts_it_has_none_of() -> None:
+    """Played (2026-12-05): a spoken story ("...the success metric we picked was uh was click through rate at first at
+    least") drew "On data and success metric, that's your call — tell it the way that shows your own part best"."""
+    story = Question(id="hm-demo", text="How did you choose the success metric for a recent model, and what did you use "
+                     "as a guardrail?", source="written", criteria=["product_sense"])
+    said = ("um yeah so so the most recent one was uh a ranking model for template search at my last company like when you "
+            "type a query we rank the templates and um the success metric we picked was uh was click through rate at first")
+    assert read_turn(said, story) is None
+    asked = read_turn("um should it be a recent one or can it be from any time", story)
+    assert asked is not None and asked.reply == ANY_STORY

@@ -74,3 +74,15 @@ def test_a_resolution_or_a_multiple_is_no_figure(catalog: Catalog) -> None:
     question = _question(catalog, "sd-video-bg-remover-serving")
     assert correction("Quick check: I'm assuming the 200 ms is per preview frame at around 720p, not for the full "
                       "export.", question) is None
+
+
+def test_a_total_over_the_request_budget_is_stopped_and_a_limit_stated_wrong_corrected(catalog: Catalog) -> None:
+    """Played (2026-12-05): "Total is around 230 ms, which is fine." against "within 200 ms p99" drew a follow-up on
+    the Redis lookups and a "strong yes"."""
+    risk = _question(catalog, "sd-checkout-risk-scoring")
+    total = correction("Redis lookups take 20 ms, the model 40 ms, network 10 ms. Total is around 230 ms, which is fine.", risk)
+    assert total is not None and total.reply.startswith(STOP) and "200 ms" in total.reply, total
+    assert correction("Total is around 190 ms, so there is headroom.", risk) is None
+    ranker = _question(catalog, "ml-evaluation-first")  # "The ranker serves online within about 50 ms"
+    stated = correction("The ranker has a 60 ms budget, so a sequence model needs precomputed histories.", ranker)
+    assert stated is not None and stated.reply.startswith(CORRECTION), stated

@@ -172,6 +172,15 @@ def _answers_itself(asked: str, after: Clause) -> bool:
     return bool(ANSWERS_ITSELF.match(after.norm))
 
 
+def _story_told_aloud(text: str, question: Question, asks: list[Ask]) -> bool:
+    """A story question has no facts to ask about: unpunctuated speech of some length whose "questions" are only
+    about the problem ("...the success metric we picked was uh was click through rate at first at least", "...slower
+    and noisier right because fewer people export") is the story being told (played, 2026-12-05: "That's your call
+    — tell it the way that shows your own part best" three times in one round)."""
+    return (story_question(question.text) and not question.facts and "?" not in text and len(text.split()) > 2 * SHORT_WORDS
+            and all(a.said is None and not a.repeat and not a.term and not PERMISSION.search(a.text) for a in asks))
+
+
 def read_turn(text: str, question: Question, last_asked: str | None = None, rephrased: str | None = None,
               glossary: Sequence[GlossaryTerm] = ()) -> Clarification | None:
     """The turn as a clarification (its questions and the facts that answer them), or None if it asks nothing.
@@ -312,7 +321,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
         asks = [a for a in asks if a.said is not None or a.repeat]
     asks = [Ask(text=a.text, topics=(), facts=(), repeat=True, rephrase=True)  # "what do you mean by signals?": its own word
             if a.term and interviewers_word(a.term, last_asked, question) else a for a in asks]
-    if not asks:
+    if not asks or _story_told_aloud(text, question, asks):
         return None
     return Clarification(asks=tuple(asks), also_answer=also_answer, reply=compose_reply(asks, question, last_asked, rephrased),
                          waits=waits)

@@ -5,7 +5,8 @@ out "so about 6 cents a run" and built on it; the interviewer's next turn asked 
 cost, as if nothing were wrong. A real one stops them: "Let me stop you there: that's over the limit. A run may
 cost at most about 4 cents...". Read without a model: a fact that states a limit ("at most", "within", "up to",
 "under", "budget") on a time or an amount of money, and a sentence of the answer that states one in the same kind
-of unit more than OVER times it, about the same thing (a content word in common: "a run", "p99"), not itself a
+of unit more than OVER times it, about the same thing (a content word in common: "a run", "p99"; or, for a time
+said of the whole request, "total", "end to end", the question's largest time limit), not itself a
 limit ("under 4 cents"), a figure the scenario states ("where the 250 ms goes"), a question, or the candidate's own
 catch ("that's over budget, so I'd...").
 """
@@ -19,7 +20,7 @@ from ..engine.guard import content_words
 from ..scoring.meaning.spoken import normalise_spoken
 from .turn_phrases import ASSUMES
 
-OVER = 1.25  # an estimate this far over the limit is over it, not a rounding of it
+OVER = 1.1  # an estimate this far over the limit is over it, not a rounding of it ("230 ms" against "within 200 ms")
 STOP = "Let me stop you there: that's over the limit."
 _KNOWN = re.compile(r"\b(?:the|that|this|those|these|extra|additional|remaining)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _LIMIT = re.compile(r"\b(?:at most|no more than|not more than|up to|within|under|below|budget|capped at|cap of|max(?:imum)?|"
@@ -33,6 +34,11 @@ _CAUGHT = re.compile(r"\b(?:over|above|exceed\w*|too (?:slow|expensive|much|long
                      r"fail\w*|more than|doesn'?t fit|won'?t fit|not fit|out of budget|breach\w*|violat\w*|miss\w*)\b",
                      re.IGNORECASE)
 _PIECES = re.compile(r"[.;!?]\s+|,\s+(?=and\b|but\b|so\b|which\b)|\s+(?:and|while|whereas)\s+(?=\w+ (?:is|are|takes?|costs?)\b)")
+# Said of the whole request, a time is about the question's largest time limit: "Total is around 230 ms, which is
+# fine" against "The decision has to come back within 200 ms p99" (played, 2026-12-05: followed up on Redis lookups).
+_WHOLE = re.compile(r"\b(?:total|in total|overall|end to end|end-to-end|altogether|all in|all together|all told|sums? to|adds? up to|comes? to)\b",
+                    re.IGNORECASE)
+_NAMES_LIMIT = re.compile(r"\s*(?:p\d\d\s+)?(?:budget|limit|cap|sla|slo|target|timeout|deadline)\b", re.IGNORECASE)
 _UNITS_AND_PLAIN = content_words("ms millisecond milliseconds second seconds sec secs cent cents dollar dollars about around "
                                  "roughly approximately maybe like total overall whole each per")
 
@@ -55,6 +61,11 @@ def _amounts(text: str) -> list[tuple[str, float, int]]:
     return out
 
 
+def _amount_end(text: str, start: int) -> int:
+    match = _AMOUNT.match(text, start)
+    return match.end() if match else start
+
+
 def _limits(question: Question) -> list[tuple[Fact, str, float, set[str]]]:
     """(fact, kind, limit, the piece's content words) for each limit a fact states."""
     found = []
@@ -75,6 +86,7 @@ def broken_limits(text: str, question: Question) -> list[tuple[Fact, bool]]:
     # A figure the scenario states is the candidate quoting the problem ("where the 250 ms goes"), not an estimate.
     stated = {(kind, value) for t in (question.text, *(f.text for f in question.facts))
               for kind, value, _ in _amounts(normalise_spoken(t))}
+    widest = max((limit for _, kind, limit, _ in limits if kind == "time"), default=0.0)
     broken: list[tuple[Fact, bool]] = []
     for sentence in re.split(r"(?<=[.;!?])\s+", normalise_spoken(text)):
         if sentence.rstrip().endswith("?") or _CAUGHT.search(sentence):
@@ -84,6 +96,10 @@ def broken_limits(text: str, question: Question) -> list[tuple[Fact, bool]]:
             before = sentence[max(0, start - 25):start]
             if _LIMIT.search(before) or _KNOWN.search(before) or (kind, value) in stated:
                 continue  # "under 4 cents" is a target; "the extra 190 ms", a figure of the problem's
-            broken += [(fact, bool(ASSUMES.search(sentence))) for fact, limit_kind, limit, words in limits
-                       if limit_kind == kind and value > limit * OVER and words & said and all(fact != f for f, _ in broken)]
+            whole = kind == "time" and bool(_WHOLE.search(sentence))
+            # "the ranker has a 60 ms budget" states the limit wrong: corrected as an assumption is
+            given = bool(ASSUMES.search(sentence) or _NAMES_LIMIT.match(sentence, _amount_end(sentence, start)))
+            broken += [(fact, given) for fact, limit_kind, limit, words in limits
+                       if limit_kind == kind and value > limit * OVER and (words & said or whole and limit == widest)
+                       and all(fact != f for f, _ in broken)]
     return broken
