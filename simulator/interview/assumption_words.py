@@ -151,15 +151,14 @@ def denied_by(assumption: str, fact_text: str) -> bool:
     matches on brand names can't get worse" is about "exact matches on SKUs, brand names and product titles mustn't
     get worse", not about "...when their product can't be found by name" after it.
     """
-    sentences = [s for s in _sentences(assumption) if _sentence_said(s)]  # "Correct?" says nothing assumed
-    if len(sentences) != 1 or len(_sentence_said(sentences[0])) > MAX_ASSUMED_WORDS:
+    assumed = [said for s in _sentences(assumption) if (said := _sentence_said(s))]  # "Correct?" says nothing assumed
+    if len(assumed) != 1 or len(assumed[0]) > MAX_ASSUMED_WORDS:
         return False
-    assumed = _sentence_said(sentences[0])
-    said = [_sentence_said(s) for s in _sentences(fact_text)]
-    most = max((len(_shared(assumed, f)) for f in said), default=0)
-    if most >= MIN_SHARED and all(_verdict(assumed, f) for f in said if len(_shared(assumed, f)) == most):
+    fact_sentences = _sentences(fact_text)
+    said = [_sentence_said(s) for s in fact_sentences]
+    most = max((len(_shared(assumed[0], f)) for f in said), default=0)
+    if most >= MIN_SHARED and all(_verdict(assumed[0], f) for f in said if len(_shared(assumed[0], f)) == most):
         return True
     said_plainly = normalise_spoken(assumption)
-    listed = not _ONLY.search(normalise_spoken(fact_text)) and any(_only_one_of_many(said_plainly, s) for s in _sentences(fact_text))
-    return listed or any(_opposite_word(said_plainly, s) for s in _sentences(fact_text))
-
+    listed = not _ONLY.search(normalise_spoken(fact_text)) and any(_only_one_of_many(said_plainly, s) for s in fact_sentences)
+    return listed or any(_opposite_word(said_plainly, s) for s in fact_sentences)
