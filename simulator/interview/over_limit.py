@@ -43,27 +43,22 @@ _UNITS_AND_PLAIN = content_words("ms millisecond milliseconds second seconds sec
                                  "roughly approximately maybe like total overall whole each per")
 
 
-def _amounts(text: str) -> list[tuple[str, float, int]]:
-    """(kind, value in ms or dollars, where it starts) of each time or money amount in `text`."""
+def _amounts(text: str) -> list[tuple[str, float, int, int]]:
+    """(kind, value in ms or dollars, start, end) of each time or money amount in `text`."""
     out = []
     for m in _AMOUNT.finditer(text):
         if m.group("dollars"):
             value = float(m.group("dollars").lstrip("$ ").replace(",", "")) * _SCALE.get((m.group("scale") or "").lower(), 1.0)
-            out.append(("money", value, m.start()))
+            out.append(("money", value, m.start(), m.end()))
             continue
         number, unit = float(m.group("number").replace(",", "")), m.group("unit").lower()
         if unit in ("ms", "millisecond", "milliseconds"):
-            out.append(("time", number, m.start()))
+            out.append(("time", number, m.start(), m.end()))
         elif unit.startswith(("s", "sec")):
-            out.append(("time", number * 1000, m.start()))
+            out.append(("time", number * 1000, m.start(), m.end()))
         else:
-            out.append(("money", number / 100, m.start()))
+            out.append(("money", number / 100, m.start(), m.end()))
     return out
-
-
-def _amount_end(text: str, start: int) -> int:
-    match = _AMOUNT.match(text, start)
-    return match.end() if match else start
 
 
 def _limits(question: Question) -> list[tuple[Fact, str, float, set[str]]]:
@@ -71,7 +66,7 @@ def _limits(question: Question) -> list[tuple[Fact, str, float, set[str]]]:
     found = []
     for fact in question.facts:
         for piece in _PIECES.split(normalise_spoken(fact.text)):
-            for kind, value, start in _amounts(piece):
+            for kind, value, start, _ in _amounts(piece):
                 if _LIMIT.search(piece[:start]):
                     found.append((fact, kind, value, content_words(piece) - _UNITS_AND_PLAIN))
     return found
@@ -85,20 +80,20 @@ def broken_limits(text: str, question: Question) -> list[tuple[Fact, bool]]:
         return []
     # A figure the scenario states is the candidate quoting the problem ("where the 250 ms goes"), not an estimate.
     stated = {(kind, value) for t in (question.text, *(f.text for f in question.facts))
-              for kind, value, _ in _amounts(normalise_spoken(t))}
+              for kind, value, _, _ in _amounts(normalise_spoken(t))}
     widest = max((limit for _, kind, limit, _ in limits if kind == "time"), default=0.0)
     broken: list[tuple[Fact, bool]] = []
     for sentence in re.split(r"(?<=[.;!?])\s+", normalise_spoken(text)):
         if sentence.rstrip().endswith("?") or _CAUGHT.search(sentence):
             continue
         said = content_words(sentence) - _UNITS_AND_PLAIN
-        for kind, value, start in _amounts(sentence):
+        for kind, value, start, end in _amounts(sentence):
             before = sentence[max(0, start - 25):start]
             if _LIMIT.search(before) or _KNOWN.search(before) or (kind, value) in stated:
                 continue  # "under 4 cents" is a target; "the extra 190 ms", a figure of the problem's
             whole = kind == "time" and bool(_WHOLE.search(sentence))
             # "the ranker has a 60 ms budget" states the limit wrong: corrected as an assumption is
-            given = bool(ASSUMES.search(sentence) or _NAMES_LIMIT.match(sentence, _amount_end(sentence, start)))
+            given = bool(ASSUMES.search(sentence) or _NAMES_LIMIT.match(sentence, end))
             broken += [(fact, given) for fact, limit_kind, limit, words in limits
                        if limit_kind == kind and value > limit * OVER and (words & said or whole and limit == widest)
                        and all(fact != f for f, _ in broken)]
