@@ -34,6 +34,9 @@ StoryShape = Callable[[str, list[str]], Literal["team", "plan"] | None]
 Dodged = Callable[[Criterion, str, str], bool]
 """(criterion, question text, the reply to a follow-up on the criterion) -> True when the reply says nothing of it."""
 
+Unanswered = Callable[[str, str], str | None]
+"""(a two-part probe as planned, the reply to it) -> the half the reply left out, as the next question; None if none."""
+
 Terse = Callable[[str, str], bool]
 """(question text, an answer) -> True when the answer names what, in a handful of words, with no how or why."""
 

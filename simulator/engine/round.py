@@ -14,8 +14,10 @@ from typing import Literal
 from ..catalog import Catalog, Loop, Persona, Question, Round
 from ..catalog.topic_words import TOPIC_RE
 from .clock import Clock
-from .evidence import Dodged, EvidenceAbsent, EvidenceStrength, FiguresShown, NotDone, StoryShape, Terse, strength
+from .evidence import Dodged, EvidenceAbsent, EvidenceStrength, FiguresShown, NotDone, StoryShape, Terse, Unanswered, strength
+from .other_half import unanswered_half
 from .plan import AFTER_A_PASS, PLAN_ONLY, Plan, Probe
+from .pressing import Presser
 from .question_order import choose_questions, planned_question_count
 
 WELL_EVIDENCED = 0.75
@@ -70,6 +72,7 @@ class RoundEngine:
         not_done: NotDone | None = None,
         terse: Terse | None = None,
         dodged: Dodged | None = None,
+        unanswered: Unanswered = unanswered_half,
     ) -> None:
         self.catalog = catalog
         self.evidence = evidence
@@ -79,7 +82,7 @@ class RoundEngine:
         self.story_shape: StoryShape = story_shape or (lambda q, a: None)
         self.not_done: NotDone = not_done or (lambda c, q, a: False)
         self.terse: Terse = terse or (lambda q, a: False)
-        self.dodged: Dodged = dodged or (lambda c, q, a: False)
+        self._presser = Presser(dodged or (lambda c, q, a: False), unanswered)
         self.loop = loop
         self.round = round_
         self.persona = persona
@@ -102,7 +105,6 @@ class RoundEngine:
         self._answered: set[str] = set()  # questions with an answer of some words (not a pass, not only a question)
         self._helped: set[str] = set()  # questions given a way in: a hint asked for, or a narrower start after a pass
         self._pressable: dict[str, Probe] = {}  # per question, the rubric probe just asked, until its reply is read
-        self._pressed: set[str] = set()  # questions a dodged probe was asked again on (once a question)
         self._runs: dict[str, tuple[int, int]] = {}  # per question, its code's last hidden-test run: (passed, total)
         self.asked: list[str] = []
         self._planned_probes: set[str] = set()  # canned probes follow-ups were planned on, however a model worded them
@@ -194,9 +196,10 @@ class RoundEngine:
         probed = self._probed.setdefault(question.id, [])
         if self.clock.now() - self._q_started >= self.question_share_s:
             return self._next("this question has used its share of the time")
-        if pressable is not None and not passed and self._dodges(pressable, question, text):
-            return Plan(action="follow_up", probe=pressable.model_copy(update={"kind": "press"}), question=question,
-                        reason=f"the reply said nothing of {pressable.criterion}: asked again")
+        pressed = None if pressable is None or passed else self._presser.press(
+            self.catalog.criterion(self.loop, pressable.criterion), pressable, question, text)
+        if pressed is not None:
+            return Plan(action="follow_up", probe=pressed[0], question=question, reason=pressed[1])
         if len(probed) >= self._follow_up_limit():
             return self._next(f"{len(probed)} follow-ups already asked on this question")
         probe = self._weakest(question, probed)
@@ -211,16 +214,6 @@ class RoundEngine:
         if passed:
             probe = probe.model_copy(update={"lead": AFTER_A_PASS})
         return Plan(action="follow_up", probe=probe, question=question, reason=f"weakest evidence: {probe.criterion}")
-
-    def _dodges(self, probe: Probe, question: Question, reply: str) -> bool:
-        """Once a question, a reply that said nothing of a rubric probe's point is asked it again, as a real interviewer
-        presses ("I'm still not hearing how you'd know it degraded"). It repeats a follow-up: no limit but time's."""
-        if question.id in self._pressed:
-            return False
-        if not self.dodged(self.catalog.criterion(self.loop, probe.criterion), question.text, reply):
-            return False
-        self._pressed.add(question.id)
-        return True
 
     def _follow_up_limit(self) -> int:
         """The persona's follow-ups per question, for each DEEP_DIVE_S of the question's share of the round: a design
@@ -244,7 +237,8 @@ class RoundEngine:
         if self.current_question is not None:
             qid = self.current_question.id
             self._answers[qid], self._probed[qid] = [], []
-            for kept in (self._answered, self._pressed, self._pushed_for_story, self._helped):
+            self._presser.forget(qid)
+            for kept in (self._answered, self._pushed_for_story, self._helped):
                 kept.discard(qid)
             self._pressable.pop(qid, None)
 

@@ -1,0 +1,39 @@
+"""What the interviewer does with the reply to a rubric probe before planning anything new: asks again, or asks the
+half it left out.
+
+Why: a real interviewer does not let a follow-up go unanswered. A reply that says nothing of the probe's point is asked
+it again ("Let me come back to what I asked."); one that answers one half of a two-part probe ("What changed in
+numbers, and what were you comparing against?" answered with the numbers) is asked the other half ("And what were you
+comparing against?"). Each at most once a question: pressing on every reply is badgering, not listening.
+"""
+
+from __future__ import annotations
+
+from ..catalog import Criterion, Question
+from .evidence import Dodged, Unanswered
+from .plan import Probe
+
+
+class Presser:
+    def __init__(self, dodged: Dodged, unanswered: Unanswered) -> None:
+        self.dodged = dodged
+        self.unanswered = unanswered
+        self._pressed: set[str] = set()  # questions a dodged probe was asked again on
+        self._halved: set[str] = set()  # questions a probe's other half was asked on
+
+    def forget(self, question_id: str) -> None:
+        """Another story is told for the question: its follow-ups start over."""
+        self._pressed.discard(question_id)
+        self._halved.discard(question_id)
+
+    def press(self, criterion: Criterion, probe: Probe, question: Question, reply: str) -> tuple[Probe, str] | None:
+        """The probe to ask again, or the half of it left out, with the reason; None when the reply answered it."""
+        if question.id not in self._pressed and self.dodged(criterion, question.text, reply):
+            self._pressed.add(question.id)
+            return probe.model_copy(update={"kind": "press"}), f"the reply said nothing of {probe.criterion}: asked again"
+        left = self.unanswered(probe.canned, reply) if question.id not in self._halved else None
+        if left is None:
+            return None
+        self._halved.add(question.id)
+        return (probe.model_copy(update={"kind": "other_half", "canned": left}),
+                f"the reply answered one half of the probe on {probe.criterion}: the other asked")
