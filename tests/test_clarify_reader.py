@@ -38,6 +38,14 @@ def test_a_fact_answers_a_topical_question() -> None:
     assert "300 requests a second" in read.reply
 
 
+def test_thanks_before_a_question_asks_nothing() -> None:
+    """Played (2026-12-05): "ok thanks. and how many transactions..., and what's the current decline rate?" got the fact
+    and "The rest is your call": "ok thanks." was joined to the question after it, as "so roughly how many X, and how
+    often Y?" asks in both pieces of one sentence."""
+    read = read_turn("ok thanks. and how many requests a second at peak?", QUESTION)
+    assert read is not None and len(read.asks) == 1 and YOUR_CALL not in read.reply and "300 requests" in read.reply
+
+
 @pytest.mark.parametrize(
     "asked",
     ["What do you mean by fallback here?", "Could you explain what fallback means?", "Sorry, what's a fallback exactly?",

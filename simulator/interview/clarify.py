@@ -245,7 +245,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     for i in range(1, len(clauses)):
         if kinds[i] == "question" and kinds[i - 1] is None and i not in asked_mid \
                 and (JOINED.match(clauses[i].norm) or len(clauses[i].norm.split()) <= 3) \
-                and not re.search(r"[.!?]", text[clauses[i - 1].span.end:clauses[i].span.start]):
+                and not starts_sentence(text, clauses, i):  # "ok thanks. and how many...?" asks nothing in "ok thanks."
             kinds[i - 1] = "question"
     not_answers = explaining(text, clauses) | put_to_confirm(text, clauses, kinds) | why_asked(text, clauses, kinds)
     stating = statements(clauses, kinds, question, not_answers)
