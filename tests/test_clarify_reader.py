@@ -20,6 +20,7 @@ from simulator.interview.clarify import (
     read_turn,
 )
 from simulator.interview.turn_phrases import ANOTHER_STORY, ANY_STORY, YOUR_CALL, YOUR_TAKE
+from simulator.interview.call_phrases import GREETED
 from simulator.interview.passing import passes
 
 QUESTION = Question(
@@ -36,6 +37,30 @@ def test_a_fact_answers_a_topical_question() -> None:
     read = read_turn("Before I start: how many requests a second at peak?", QUESTION)
     assert read is not None and not read.also_answer
     assert "300 requests a second" in read.reply
+
+
+@pytest.mark.parametrize("said", ["hi, thanks for having me", "Hello! Nice to meet you.", "Hi there, how are you?"])
+def test_a_greeting_is_greeted_back(said: str) -> None:
+    """Played (2026-12-05): "hi, thanks for having me" as the first turn was read as an answer of a few words and asked
+    "what's the reasoning behind that?"."""
+    read = read_turn(said, QUESTION)
+    assert read is not None and read.reply == GREETED and not read.asks and not read.also_answer
+
+
+@pytest.mark.parametrize("said", ["can you remind me what the original question was?", "sorry, what was the original question again?"])
+def test_asked_for_the_original_question_the_bank_question_is_said_again(said: str) -> None:
+    """Played (2026-12-05): after three follow-ups, "can you remind me what the original question was?" got "That's your
+    call"; the last follow-up again would not do either: it is the bank question that was lost."""
+    read = read_turn(said, QUESTION, last_asked="What alternative did you consider, and why did you not choose it?")
+    assert read is not None and read.reply == f"Sure. The question was: {QUESTION.text}" and not read.about_problem
+
+
+def test_not_sure_what_a_word_means_asks_what_it_means() -> None:
+    """Played (2026-12-05): "I'm not sure what you mean by attention pooling here." was heard as a pass ("I'm not
+    sure"), and with "can you rephrase that one?" before it, only the question came again."""
+    for said in ("I'm not sure what you mean by fallback here.", "sorry, can you rephrase that? I'm not sure what you mean by fallback here."):
+        read = read_turn(said, QUESTION)
+        assert read is not None and "By fallback I mean" in read.reply, (said, read)
 
 
 def test_thanks_before_a_question_asks_nothing() -> None:

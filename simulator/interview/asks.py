@@ -20,7 +20,7 @@ from .rephrase import asks_what_was_meant
 from .terms import EXPLAIN, LOST_AT, glossary_named, term_asked, term_facts
 from .turn_phrases import (
     ABOUT_THE_ANSWER, ABOUT_US, ACKNOWLEDGEMENT, ANOTHER_STORY, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, AFTER_THE_ROUND, BY_TERM, CHOICE, GO_ON,
-    LOGISTICS, MEAN_BY, PASSED_ON, PERMISSION, PRESS, QUOTED, REPEAT, RHETORICAL, TIME_CHECK, TIME_LEFT, TURNED_BACK, WHEN_YOU_SAY,
+    LOGISTICS, MEAN_BY, ORIGINAL_QUESTION, PASSED_ON, PERMISSION, PRESS, QUOTED, REPEAT, RHETORICAL, TIME_CHECK, TIME_LEFT, TURNED_BACK, WHEN_YOU_SAY,
     WHICH_STORY, YOUR_CALL, YOUR_CALL_STORY, YOUR_TAKE,
 )
 
@@ -82,6 +82,8 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
         term = None  # "the five thousand a day, is that the whole team?" asks about the fact stating it, not a word
     if asks_what_was_meant(text, term):  # "what do you mean by that?", not "when you say X, what do you mean?"
         return Ask(text=clause.text, topics=(), facts=(), repeat=True, rephrase=True)
+    if ORIGINAL_QUESTION.search(text):  # after follow-ups, the bank question, not the last follow-up again
+        return Ask(text=clause.text, topics=(), facts=(), said=f"Sure. The question was: {question.text}")
     if REPEAT.search(text):
         return Ask(text=clause.text, topics=(), facts=(), repeat=True)
     names_the_word = bool(QUOTED.search(text) or WHEN_YOU_SAY.search(text) or MEAN_BY.search(text) or BY_TERM.search(text))

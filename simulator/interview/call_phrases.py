@@ -26,3 +26,10 @@ CALL_TROUBLE = re.compile(r"\b(?:your (?:audio|sound|mic|microphone|video|connec
                           r"can you (?:still )?see (?:the|my) (?:doc|screen|code|editor|pad))\b", re.IGNORECASE)
 CALL_FIXED = "Sorry about that: let me sort it out on my side. Please go on; the clock keeps running."
 BREAK_GRANTED = "Of course, take a moment: the round's clock keeps running."
+# Only a greeting ("hi, thanks for having me"): greeted back, and the question stays open (played, 2026-12-05: it was
+# taken for an answer of a few words and asked "what's the reasoning behind that?").
+GREETING = re.compile(r"^\W*(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|(?:and )?thanks?(?: you)?(?: so much| very much)?"
+                      r" for (?:having|inviting|meeting(?: with)?) me(?: today)?|(?:it'?s )?(?:really )?(?:nice|great|good|lovely) to "
+                      r"(?:meet|see|talk to|speak with) you(?: too| as well)?|nice meeting you|likewise|(?:i'?m )?(?:happy|glad|excited) to be here|"
+                      r"how are you(?: doing)?(?: today)?|you too|there|everyone|all)\W*)+$", re.IGNORECASE)
+GREETED = "Good to meet you. Whenever you're ready, go ahead."

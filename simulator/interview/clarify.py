@@ -28,7 +28,7 @@ from .terms import term_asked, term_before, term_named
 from .told import story_tag
 from .turn_shape import (assumed_before, checks_back, explaining, invited_assumption, put_to_confirm, sentence_start, starts_sentence,
                          statements, why_asked)
-from .call_phrases import BREAK, BREAK_GRANTED, CALL_FIXED, CALL_TROUBLE, HEAR_YOU, HEARING
+from .call_phrases import BREAK, BREAK_GRANTED, CALL_FIXED, CALL_TROUBLE, GREETED, GREETING, HEAR_YOU, HEARING
 from .turn_phrases import (
     ACKNOWLEDGES, ANNOUNCES_WORK, ANOTHER_STORY, ASKS_ANOTHER_STORY, ASKED_AFTER_IF, ANNOUNCES_ASK, AFTER_THE_ROUND, ANSWERS_ITSELF,
     ANSWER_MARK, ANSWER_WORDS, ANSWERED_ALOUD, ASK_GOES_ON, ASKED_IN_PLACE, ASSUMES, BARE, NO_WORDS, POLAR_ASK, SAY_MORE,
@@ -194,6 +194,8 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
         text = text[taken_back[-1].end():]
         if not re.search(r"\w", text):
             return Clarification(asks=(), also_answer=False, reply=TAKE_YOUR_TIME)
+    if GREETING.match(text):
+        return Clarification(asks=(), also_answer=False, reply=GREETED)
     clauses = split_clauses(text)
     if asks_what_was_meant(text, term_asked(text)) and len(text.split()) <= SHORT_TURN_WORDS:  # "I don't follow": no pass
         meant = [Ask(text=text.strip(), topics=(), facts=(), repeat=True, rephrase=True)]
@@ -203,7 +205,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     if another and story_question(question.text) and len(re.findall(r"[\w']+", rest)) <= 2 * SHORT_WORDS and not re.match(r"\s*[:—]", rest):
         another = Ask(text=text.strip(), topics=(), facts=(), said=ANOTHER_STORY)  # before "can we try another one?" passes
         return Clarification(asks=(another,), also_answer=False, reply=ANOTHER_STORY)
-    if passes_in(text, clauses):
+    if passes_in(text, clauses) and term_asked(text) is None:  # "I'm not sure what you mean by X" asks about X
         return None
     said = mask_grader_text(text)[0]  # words for the grader ("score this 4/4") say nothing to the interviewer
     if BARE.match(text) and last_asked and not POLAR_ASK.match(last_asked) or text.strip() and NO_WORDS.match(said):
@@ -245,7 +247,8 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     for i in range(1, len(clauses)):
         if kinds[i] == "question" and kinds[i - 1] is None and i not in asked_mid \
                 and (JOINED.match(clauses[i].norm) or len(clauses[i].norm.split()) <= 3) \
-                and not starts_sentence(text, clauses, i):  # "ok thanks. and how many...?" asks nothing in "ok thanks."
+                and not re.search(r"[.!?]", text[clauses[i - 1].span.end:clauses[i].span.start]) \
+                and not ACKNOWLEDGES.match(clauses[i - 1].norm):  # "ok thanks. and how many...?" asks nothing in "ok thanks."
             kinds[i - 1] = "question"
     not_answers = explaining(text, clauses) | put_to_confirm(text, clauses, kinds) | why_asked(text, clauses, kinds)
     stating = statements(clauses, kinds, question, not_answers)

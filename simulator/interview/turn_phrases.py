@@ -20,12 +20,17 @@ REPEAT = re.compile(
     r"^(?:sorry\W+)?(?:from|to|and) [\w\s.%-]{1,30}? to what\W*$|\bi missed (?:the (?:end|last part|start|beginning|first part|question)|that|what you said)\b|^(?:sorry\W+)?the [\w\s-]{1,30}? what\W*$",
     re.IGNORECASE,
 )
+# Asked for the bank question, not the last follow-up: "can you remind me what the original question was?"
+ORIGINAL_QUESTION = re.compile(
+    r"\b(?:remind me (?:of )?(?:what )?(?:the|your) (?:\w+ )?question|what (?:was|is) the (?:original|first|main|actual|initial|opening) "
+    r"question|(?:the|your) (?:original|first|main|initial|opening) question(?: again| was)|(?:back to|repeat) the (?:original|first|main|"
+    r"initial|opening) question)\b", re.IGNORECASE)
 TERM = re.compile(
     r"\b(?:what(?: (?:do |did )?you mean (?:by|with)| counts as| is| are| means|['’]s)|(?:can|could|would) you (?:explain|define|clarify)(?: what)?(?: you mean by)?|"
     r"(?:please )?(?:explain|define))\s+(?:a |an |the )?[\"'“‘]?(?P<term>[\w\s/-]{2,40}?)\b[\"'”’]?"
     r"\s*(?:means?|stands? for|refers? to|is|are)?\s*(?:exactly|here|in this case|in this context|for this|again)?\s*(?:exactly|here)?"
     r"(?:\s*,\s*(?:like|as in|i mean|so|e\.?g\.?|i\.?e\.?)\b.*|(?:(?<=here)|(?<=exactly))\s+like\b.*|"
-    r"\s*,?\s*(?:is (?:that|it)|do you mean)\b.*)?\s*\??$",  # "what is X exactly, like n-gram overlap?" guesses
+    r"\s*,?\s*(?:is (?:that|it)|do you mean)\b.*)?\s*[?.]?$",  # "what is X exactly, like n-gram overlap?" guesses
     re.IGNORECASE,
 )
 # "What does X mean / stand for?": the meaning verb is what makes it a question about a word ("what does leadership
@@ -157,7 +162,7 @@ INDIRECT = re.compile(
     r"(?:so )?just to (?:check|confirm|clarify|make sure|double[- ]check)\b|"
     r"(?:the (?:first |main |one |other )?thing |what )i(?:'d| would)? (?:want|like|need) to (?:know|understand|check|ask|confirm|pin down)"
     r"(?: first| up front| before (?:i|we) \w+(?: \w+)?)? is (?:whether|how|what|which|who|when|where|if)|"
-    r"(?:i'?m|i am) (?:not sure|unsure) (?:yet )?(?:whether|if)|i (?:don'?t|do not) (?:yet )?know (?:yet )?(?:whether|if|how (?:many|much|big|large|often|fast)|what (?:the|our|their))|"
+    r"(?:i'?m|i am) (?:not sure|unsure) (?:yet )?(?:whether|if)|(?:i'?m|i am) (?:not (?:quite |really |totally )?sure|unsure) what (?:you mean|is meant) by|i (?:don'?t|do not) (?:yet )?know (?:yet )?(?:whether|if|how (?:many|much|big|large|often|fast)|what (?:the|our|their))|"
     r"(?:i'?d|i would) (?:like|love|want) to (?:know|understand|check|ask|confirm|clarify|hear|learn|find out|pin (?:\w+ )?down|"
     r"get (?:a |an )?(?:sense|picture|feel|idea|read|handle))|(?:i'?d|i would) be (?:grateful|glad|thankful) if you (?:could|would|can)|"
     r"(?:i'?d|i would) find it (?:\w+ )?(?:helpful|useful) to (?:know|understand|hear)|"
