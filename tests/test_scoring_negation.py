@@ -66,6 +66,16 @@ def test_a_denial_is_still_one(answer: str, quote: str) -> None:
     assert denied and not credited
 
 
+def test_what_a_passive_denial_names_is_not_said_as_true() -> None:
+    """Played (2026-12-05): "conversion and merchant satisfaction weren't tracked." was quoted for product sense, as if
+    it tied the work to a user metric: the clause kept its subject as said. A practice denied in the passive denies
+    the whole clause; a harm denied in the passive ("p99 wasn't affected") is no denial of a practice."""
+    clause = split_clauses("conversion and merchant satisfaction weren't tracked.")[0]
+    assert clause.polarity is Polarity.NEGATED and not clause.kept.strip()
+    assert split_clauses("The training data wasn't versioned anywhere.")[0].kept == ""
+    assert split_clauses("Our p99 latency wasn't affected.")[0].kept == "Our p99 latency"
+
+
 def test_a_metric_named_zero_results_denies_nothing() -> None:
     """Played (2026-12-03): "...and zero result rate with two weeks of traffic" was listed as "said not done"."""
     answer = "we watch the zero result rate with two weeks of traffic and we'd slice it by language"

@@ -348,6 +348,8 @@ def choose_anchor(
                 continue  # the candidate's own question ("do you mean how I coach managers?") is no answer to name
             if _REJECTING.search(answer[max(0, phrase.span.start - 80):phrase.span.start]):
                 continue  # "we didn't go with one giant LLM": a question about it is about the design not built
+            if _UNKNOWING.search(answer[max(0, phrase.span.start - 80):phrase.span.start]):
+                continue  # "I wouldn't know what the north star metric would be" (played, 2026-12-05): not said, only named
             score = phrase.score
             in_gap = gap is not None and gap_answer == index and gap.start <= phrase.span.start and phrase.span.end <= gap.end
             if in_gap:
@@ -374,6 +376,11 @@ def _negated(answer: str, at: int) -> bool:
     return bool(negations) and not any(w.lower() in _PREPOSITIONS for w in words[negations[-1] + 1 :])
 
 
+_UNKNOWING = re.compile(
+    r"\b(?:(?:wouldn'?t|don'?t|do not|didn'?t|did not|would not) (?:really |even )?know|not (?:really |quite )?sure|no idea|"
+    r"can'?t (?:really )?(?:say|tell)|no clue)\b[^.!?;]*$",
+    re.IGNORECASE,
+)
 _REJECTING = re.compile(
     r"(?:n't|\bnot|\bnever)\s+(?:\w+\s+)?(?:go|going|went|gone)\s+with\s+(?:[\w-]+\s+){0,3}$"
     r"|\b(?:instead of|rather than|ruled out|rejected|dropped|decided against|chose against)\s+(?:[\w-]+\s+){0,3}$",

@@ -108,6 +108,20 @@ _SYSTEM_VERB = re.compile(
 )
 
 
+# A practice said not to have been done to something, in the passive: "conversion and merchant satisfaction weren't
+# tracked" denies tracking them; the subject is what went untracked, not something said as true (played, 2026-12-05:
+# it was quoted as a user metric). Practices only: "p99 wasn't affected" still claims nothing went wrong.
+_PASSIVE_PRACTICE = re.compile(
+    r"^(?:wasn't|weren't|was not|were not|isn't|aren't|is not|are not|hasn't been|haven't been|has not been|have not been|"
+    r"never (?:got |been |was |were )?)(?:\s+(?:really|even|ever|actually|properly|fully|formally|explicitly))*\s+"
+    r"(?:tracked|measured|monitored|logged|tested|evaluated|checked|validated|versioned|defined|documented|reviewed|"
+    r"labell?ed|sized|estimated|costed|alerted on|segmented|analy[sz]ed|instrumented|set up|considered|discussed|agreed|"
+    r"planned|baselined|compared|recorded|computed|calculated|reported on|audited|benchmarked|profiled|load[- ]tested|"
+    r"quantified|a/b tested|watched|looked at)\b",
+    re.IGNORECASE,
+)
+
+
 def negation_split(norm: str, rest: str = "") -> tuple[str, str | None]:
     """(what is said as true, what is denied): a negation covers the clause from its word to the end.
 
@@ -123,6 +137,8 @@ def negation_split(norm: str, rest: str = "") -> tuple[str, str | None]:
     cut = cues[0].start()
     if _denies_nothing_done(norm, cut, rest):
         return norm, None
+    if _PASSIVE_PRACTICE.match(norm[cut:]):
+        return "", norm
     return norm[:cut].rstrip(" ,;-"), norm[cut:]
 
 
