@@ -84,7 +84,8 @@ ABOUT_US = re.compile(
     r"in this role|this role)\b",
     re.IGNORECASE,
 )
-AFTER_THE_ROUND = "Happy to talk about that at the end: I'll leave time for your questions. For now, let's stay with the question."
+# No round ends with time for the candidate's questions: promising it was a promise broken (played, 2026-12-05).
+AFTER_THE_ROUND = "That's a good one to take to the recruiter after this round. For now, let's stay with the question."
 # The clock ("how many minutes do we have left?"): the round says how long is left (the reader marks the ask).
 TIME_LEFT = re.compile(
     r"\b(?:minutes (?:do we have |are |have we got )?left|how long do (?:we|i) have|"
