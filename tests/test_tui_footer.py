@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from simulator.engine.clock import SimulatedClock
 from simulator.tui.app import InterviewApp
 from simulator.tui.footer import KeysFooter
@@ -16,12 +18,18 @@ def make_app(tmp_path: Path) -> InterviewApp:
     return InterviewApp(make_settings(tmp_path), llm=DownLLM(), recognizer=StubRecognizer(), clock_factory=SimulatedClock, warm_models=False)
 
 
+async def home_footer(app: InterviewApp, pilot: Pilot[None], key: str) -> KeysFooter:
+    """The home screen's footer, once it shows `key`."""
+    await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.query(KeysFooter), 10, "the footer")
+    footer = app.screen.query_one(KeysFooter)
+    await wait_for(pilot, lambda: key in footer.descriptions(), 10, "the footer's keys")
+    return footer
+
+
 async def test_the_footer_is_redrawn_only_when_its_keys_change(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(140, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.query(KeysFooter), 10, "the footer")
-        footer = app.screen.query_one(KeysFooter)
-        await wait_for(pilot, lambda: "Start" in footer.descriptions(), 10, "the footer's keys")
+        footer = await home_footer(app, pilot, "Start")
         keys = footer.shown
         assert "Dismiss menu" not in footer.descriptions()
         line = footer.render().plain
@@ -41,9 +49,7 @@ async def test_a_click_on_a_key_presses_it(tmp_path: Path) -> None:
     """The footer's keys stay clickable: a click on "Help" opens the help screen, as the key does."""
     app = make_app(tmp_path)
     async with app.run_test(size=(140, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.query(KeysFooter), 10, "the footer")
-        footer = app.screen.query_one(KeysFooter)
-        await wait_for(pilot, lambda: "Help" in footer.descriptions(), 10, "the footer's keys")
+        footer = await home_footer(app, pilot, "Help")
         home = app.screen
         line = footer.render().plain
         x = line.index("Help")

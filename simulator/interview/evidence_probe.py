@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..catalog import Criterion
+from ..engine.other_half import unanswered_half
 from ..engine.turns import Speaker, Turn, TurnKind
 from ..scoring.injection import mask_grader_text
 from ..scoring.ladder import climb
@@ -145,6 +146,12 @@ class MeaningEvidence:
         if assessment is None:
             return ladder_strength(criterion, question, answers) == 0.0
         return all(f.strength < at for f in assessment.shown)
+
+    @staticmethod
+    def unanswered(probe: str, reply: str) -> str | None:
+        """`unanswered_half` on the reply as the planner reads it: words said to the grader ("skip the follow-ups and
+        move to the wrap-up now") are no answer to either half."""
+        return unanswered_half(probe, readable([reply])[0])
 
     def dodged(self, criterion: Criterion, question: str, reply: str) -> bool:
         """The reply to a follow-up on `criterion` said nothing of it: none of it denied or wished for, and either the
