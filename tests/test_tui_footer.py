@@ -56,3 +56,16 @@ async def test_a_click_on_a_key_presses_it(tmp_path: Path) -> None:
         await pilot.click(KeysFooter, offset=(x, 0))
         await wait_for(pilot, lambda: app.screen is not home, 10, "the help screen")
         assert type(app.screen).__name__ == "HelpScreen"
+
+
+async def test_on_a_narrow_line_the_palette_key_is_still_the_one_hovered(tmp_path: Path) -> None:
+    """Where the keys before it are cut to make room, the palette's key keeps its place among the keys: hovering it
+    highlights it, not whichever key held that place in the line's list of spans."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(60, 40)) as pilot:
+        footer = await home_footer(app, pilot, "Start")
+        line = footer.render().plain
+        assert line.rstrip().endswith("palette") and "Review" not in line, line  # cut: the palette's key kept
+        await pilot.hover(KeysFooter, offset=(line.index("palette"), 0))
+        await pilot.pause()
+        assert footer.hovered == len(footer.shown) - 1

@@ -197,7 +197,8 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     if GREETING.match(text):
         return Clarification(asks=(), also_answer=False, reply=GREETED)
     clauses = split_clauses(text)
-    if asks_what_was_meant(text, term_asked(text)) and len(text.split()) <= SHORT_TURN_WORDS:  # "I don't follow": no pass
+    named = term_asked(text)
+    if asks_what_was_meant(text, named) and len(text.split()) <= SHORT_TURN_WORDS:  # "I don't follow": no pass
         meant = [Ask(text=text.strip(), topics=(), facts=(), repeat=True, rephrase=True)]
         return Clarification(asks=tuple(meant), also_answer=False, reply=compose_reply(meant, question, last_asked, rephrased))
     another = ASKS_ANOTHER_STORY.search(text)
@@ -205,7 +206,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     if another and story_question(question.text) and len(re.findall(r"[\w']+", rest)) <= 2 * SHORT_WORDS and not re.match(r"\s*[:—]", rest):
         another = Ask(text=text.strip(), topics=(), facts=(), said=ANOTHER_STORY)  # before "can we try another one?" passes
         return Clarification(asks=(another,), also_answer=False, reply=ANOTHER_STORY)
-    if passes_in(text, clauses) and term_asked(text) is None:  # "I'm not sure what you mean by X" asks about X
+    if passes_in(text, clauses) and named is None:  # "I'm not sure what you mean by X" asks about X
         return None
     said = mask_grader_text(text)[0]  # words for the grader ("score this 4/4") say nothing to the interviewer
     if BARE.match(text) and last_asked and not POLAR_ASK.match(last_asked) or text.strip() and NO_WORDS.match(said):

@@ -36,6 +36,8 @@ class _Span(NamedTuple):
     start: int
     end: int
     key: ShownKey
+    index: int
+    """The key's place among the keys shown: what `hovered` holds, kept when keys before the palette's are cut."""
 
 
 class KeysFooter(Widget, can_focus=False):
@@ -119,23 +121,20 @@ class KeysFooter(Widget, can_focus=False):
             line.stylize(disabled_style, start)
         elif index == self.hovered:
             line.stylize(hover_style, start)
-        self._spans.append(_Span(start, line.cell_len, key))
+        self._spans.append(_Span(start, line.cell_len, key, index))
 
     def _draw_key(self, line: Text, key: ShownKey, key_style: Style, description_style: Style) -> None:
         line.append(f" {self.app.get_key_display(key.binding)} ", key_style)
         if key.binding.description:
             line.append(f"{key.binding.description} ", description_style)
 
-    def _span_at(self, x: int) -> tuple[int, _Span] | None:
-        for index, span in enumerate(self._spans):
-            if span.start <= x < span.end:
-                return index, span
-        return None
+    def _span_at(self, x: int) -> _Span | None:
+        return next((span for span in self._spans if span.start <= x < span.end), None)
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         found = self._span_at(event.x)
-        self.hovered = None if found is None else found[0]
-        self.tooltip = None if found is None else (found[1].key.tooltip or None)
+        self.hovered = None if found is None else found.index
+        self.tooltip = None if found is None else (found.key.tooltip or None)
 
     def on_leave(self, event: events.Leave) -> None:
         self.hovered = None
@@ -144,7 +143,7 @@ class KeysFooter(Widget, can_focus=False):
         found = self._span_at(event.x)
         if found is None:
             return
-        key = found[1].key
+        key = found.key
         if key.enabled:
             self.app.simulate_key(key.binding.key)
         else:
