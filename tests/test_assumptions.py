@@ -109,3 +109,24 @@ def test_a_figure_without_a_unit_is_checked_against_the_fact_counting_the_same_t
 
     read = read_turn(said, _question(catalog, "canva-mle", "ml-modeling", "ml-ab-caption-clustering"))
     assert read is not None and "800,000 users per arm" in read.reply and checked(read) == verdict, read
+
+
+@pytest.mark.parametrize(("loop", "round_id", "question_id", "said", "opens", "told"), [
+    ("canva-mle", "ml-modeling", "ml-content-safety-imbalance",
+     "So roughly 3,000 harmful designs a day out of 30 million, is that right?", "That's right.", "30 million designs a day"),
+    ("canva-mle", "ml-modeling", "ml-content-safety-imbalance",
+     "So about 3 million designs a day are screened, right?", "Not quite.", "30 million designs a day"),
+    ("shopify-mle", "case-study", "cs-first-sale",
+     "So about 40% of new stores make a first sale within 90 days today, right?", "That's right.", "about 40% today"),
+    ("shopify-mle", "case-study", "cs-first-sale", "So only 20% of new stores make a sale, right?", "Not quite.", "60% make no sale"),
+])  # fmt: skip
+async def test_a_figure_worked_out_from_the_facts_or_said_as_a_share_is_checked_as_such(
+        catalog: Catalog, loop: str, round_id: str, question_id: str, said: str, opens: str, told: str) -> None:
+    """Played (2026-12-05): "3,000 harmful designs a day out of 30 million, is that right?" (1 in 10,000 of the 30
+    million screened) heard "Not quite." for its 3,000; "about 40% make a first sale, right?" heard "Not quite." and
+    "60% make no sale" (40% was read as the "40 visits" of another fact, so the fact stating it was not told)."""
+    session, clock = round_on(catalog, loop, round_id, question_id, [])
+    [e async for e in session.open()]
+    await answer(session, clock, said)
+    reply = next(t for t in session.turns if t.kind is TurnKind.CLARIFICATION)
+    assert reply.text.startswith(opens) and told in reply.text, reply.text

@@ -1271,3 +1271,21 @@ def test_a_story_told_aloud_is_an_answer_not_questions_about_facts_it_has_none_o
     assert read_turn(said, story) is None
     asked = read_turn("um should it be a recent one or can it be from any time", story)
     assert asked is not None and asked.reply == ANY_STORY
+
+
+@pytest.mark.parametrize("said", [
+    "Why would we need a GPU at all? We don't: a two-tower model on CPU answers in 20 ms.",
+    "So what's the real bottleneck here? It's the ranker, it scores 500 candidates per request.",
+])  # fmt: skip
+def test_a_question_the_candidate_answers_at_once_is_thinking_aloud(said: str) -> None:
+    """Played (2026-12-05): "Why would we need a GPU at all? We don't: ..." got the GPU fact, and "So what's the real
+    bottleneck here? It's label delay, ..." the traffic, and the point made was never followed up."""
+    assert read_turn(said, QUESTION) is None
+
+
+@pytest.mark.parametrize("said", [
+    "How many requests a second? It's probably a lot.",  # a guess the fact settles
+    "Sorry, how much time do we have left for this part? It's a fairly long story.",
+])  # fmt: skip
+def test_a_guess_or_an_aside_after_a_question_still_asks_it(said: str) -> None:
+    assert read_turn(said, QUESTION) is not None

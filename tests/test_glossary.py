@@ -98,6 +98,25 @@ def test_a_word_of_the_field_is_explained_not_left_to_the_candidate(asked: str) 
     assert "pinned down" not in read.reply and "your call" not in read.reply, read.reply
 
 
+@pytest.mark.parametrize("asked", [
+    "whats a chargeback?",  # spoken, no apostrophe
+    "What's the kill switch?",  # "the" before the question's own concept, which no fact gives a value for
+    "kill switch?",  # the question's words said back
+    "the kill-switch rollout plan?",
+])  # fmt: skip
+def test_the_questions_own_concept_asked_as_people_say_it_is_explained(asked: str) -> None:
+    """Played (2026-12-05): "What's the hierarchy of needs?", "hierarchy of needs?" (the question said "Shopify's
+    data science hierarchy of needs") and "whats a chargeback?" each got "That's your call"."""
+    read = read_turn(asked, RISK, glossary=ENTRIES)
+    assert read is not None and any(e.text in read.reply for e in ENTRIES), read
+    assert "your call" not in read.reply, read.reply
+
+
+def test_a_value_asked_with_the_is_still_the_scenarios_value() -> None:
+    read = read_turn("What's the chargeback rate?", RISK, glossary=ENTRIES)  # a value: not the word "chargeback"
+    assert read is None or ENTRIES[3].text not in read.reply, read
+
+
 def test_the_explanation_comes_with_what_the_scenario_holds_on_the_word() -> None:
     read = read_turn("Can you explain what a chargeback is? I haven't worked in payments.", RISK, glossary=ENTRIES)
     assert read is not None and not read.also_answer, read

@@ -86,3 +86,13 @@ def test_code_in_an_answers_file_keeps_its_lines(tmp_path: Path) -> None:
     assert choose_anchor(read_answers(path)[:1]) is None  # code is run and read, not named back
     path.write_text("```\ndef f(x):\n    return x\n")  # a fence left open keeps the code all the same
     assert read_answers(path) == ["def f(x):\n    return x"]
+
+
+def test_code_typed_without_a_fence_keeps_its_lines(tmp_path: Path) -> None:
+    """Played (2026-12-05): an unfenced function was joined into one line and named back as "np def top_k"."""
+    path = tmp_path / "a.txt"
+    path.write_text("import numpy as np\ndef top(x, k):\n    return np.argsort(x)[:k]\n\n"
+                    "for x in xs:\n    print(x)\n\nI'd test ties:\nthe smaller id wins.\n")
+    assert read_answers(path) == ["import numpy as np\ndef top(x, k):\n    return np.argsort(x)[:k]",
+                                  "for x in xs:\n    print(x)", "I'd test ties: the smaller id wins."]
+    assert choose_anchor(read_answers(path)[:1]) is None

@@ -68,6 +68,8 @@ def test_the_half_left_out_is_asked(probe: str, reply: str, asked: str) -> None:
      "He wanted to keep the rule-based filter one more quarter, because his team is on call for it."),
     ("Which test would you add first, and what would it catch?",
      "k=3, w=10, timestamps [9, 5, 5] should return 9. It catches forgetting to sort before sliding the window."),
+    ("Which test would you add first, and what would it catch?",  # played, 2026-12-05: "And what would it catch?"
+     "I'd test: a tie between two tags to check the smaller id wins, a logit of 1000 to check no overflow."),
     # a candidate who says they do not know is not asked the rest as if they forgot it
     ("Which merchants felt the change, and how do you know?",
      "honestly i'm not sure, we never really looked at numbers after launch, people just said it was better"),

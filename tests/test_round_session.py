@@ -348,3 +348,16 @@ async def test_another_story_for_the_same_question_is_followed_up_afresh(catalog
     resumed, clock2 = round_on(catalog, "canva-mle", "behavioral", "bh-ambiguity", resumed_store)
     [e async for e in resumed.restore(stored[:-1])]
     assert resumed.turns[-1].text == after.text
+
+
+async def test_the_candidates_own_question_is_not_named_back_as_said_once_they_answered(catalog: Catalog) -> None:
+    """Played (2026-12-05): "does it need to be thread safe" then code drew "You mentioned thread safe: what is the
+    time and memory complexity...?"; the code is run, not named, and the question was the candidate's own."""
+    session, clock = round_on(catalog, "shopify-mle", "coding", "lru-feature-cache", [])
+    [e async for e in session.open()]
+    await answer(session, clock, "does it need to be thread safe")
+    assert session.turns[-1].kind is TurnKind.CLARIFICATION
+    await answer(session, clock, "class FeatureCache:\n    def __init__(self, capacity):\n        self.capacity = capacity\n"
+                                 "        self.data = {}\n    def get(self, key):\n        return self.data.get(key)")
+    follow_up = session.turns[-1]
+    assert follow_up.kind is TurnKind.FOLLOW_UP and "thread safe" not in follow_up.text.lower(), follow_up.text

@@ -88,7 +88,7 @@ KINDS = tuple(AskKind(name, _re(asks), _re(answered)) for name, asks, answered i
     ("catch",
      r"\bwhat would it catch\b",
      (r"\b(?:catch\w*|bugs?|off[- ]by[- ]one|regress\w*|break\w*|fail\w*|errors?|crash\w*|wrong|nan|divide|silently|"
-      r"mistakes?)\b")),
+      r"mistakes?|to (?:check|make sure|verify|confirm|ensure)|overflow\w*|underflow\w*)\b")),
     ("felt",
      r"\bwhich (?:merchants|users|customers|designers|buyers|teams) (?:felt|noticed)\b|\bwho (?:felt|noticed)\b",
      r"\b(?:merchants|shops|stores|users|customers|sellers|buyers|designers|teams|creators|the ones|small|big|new)\b"),

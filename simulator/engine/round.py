@@ -163,6 +163,10 @@ class RoundEngine:
         """The candidate's turns on a bank question so far, oldest first (clarifying questions included)."""
         return list(self._answers.get(question_id, []))
 
+    def only_asked(self, question_id: str) -> list[str]:
+        """The turns on a bank question that only asked about the problem."""
+        return list(self._clarifying.get(question_id, []))
+
     def record_interviewer(self, text: str) -> None:
         """Remember what was asked so no later turn repeats it."""
         self.asked.append(text)

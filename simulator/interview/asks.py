@@ -11,13 +11,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..catalog.glossary import GlossaryTerm
+from ..catalog.glossary import GlossaryTerm, lookup, normal_name
 from ..catalog.models import Fact, Question
 from ..catalog.topic_words import TOPIC_RE
 from ..scoring.meaning.clauses import Clause, story_question
 from .fact_match import figures, keyed_facts, unique_facts
 from .rephrase import asks_what_was_meant
-from .terms import EXPLAIN, LOST_AT, glossary_named, term_asked, term_facts
+from .terms import EXPLAIN, FRAGMENT_WORDS, LOST_AT, glossary_named, term_asked, term_facts
 from .turn_phrases import (
     ABOUT_THE_ANSWER, ABOUT_US, ACKNOWLEDGEMENT, ANOTHER_STORY, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, AFTER_THE_ROUND, BY_TERM, CHOICE, GO_ON,
     LOGISTICS, MEAN_BY, ORIGINAL_QUESTION, PASSED_ON, PERMISSION, PRESS, QUOTED, REPEAT, RHETORICAL, TIME_CHECK, TIME_LEFT, TURNED_BACK, WHEN_YOU_SAY,
@@ -75,9 +75,31 @@ class Clarification:
 MEANING_AFTER = re.compile(r"\b(?:exactly|again|like|as in|i mean|meaning|is (?:that|it|this) (?:a|an|the|like|just))\b", re.IGNORECASE)
 
 
+def _names_concept(term: str, text: str, question: Question, glossary: Sequence[GlossaryTerm]) -> bool:
+    """ "What's the hierarchy of needs?" asks what the question's own concept is, not for a value of the scenario: the
+    question names it, the glossary explains it, and no fact holds a value for the ask."""
+    if lookup(term, glossary) is None or not _in_question(term, question) or keyed_facts(text, question):
+        return False
+    return not any(f.topic != "term" and pattern.search(text) for t, pattern in TOPIC_RE.items() for f in question.facts
+                   if f.topic == t)
+
+
+def _bare_name(text: str, question: Question, glossary: Sequence[GlossaryTerm]) -> str | None:
+    """ "hierarchy of needs?": the question's own words, said back as a question, that the glossary explains."""
+    name = normal_name(text)
+    if not text.strip().endswith("?") or not 0 < len(name.split()) <= FRAGMENT_WORDS or not _in_question(name, question):
+        return None
+    entry = lookup(name, glossary)
+    return entry.term if entry is not None else None
+
+
+def _in_question(name: str, question: Question) -> bool:
+    return bool(re.search(rf"\b{re.escape(normal_name(name))}\b", normal_name(question.text)))
+
+
 def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTerm] = ()) -> Ask | None:
     text = clause.norm
-    term = term_asked(text) or glossary_named(text, glossary)
+    term = term_asked(text) or glossary_named(text, glossary) or _bare_name(text, question, glossary)
     if term is not None and figures(text) and not figures(text.replace(term, "")) and keyed_facts(text, question):
         term = None  # "the five thousand a day, is that the whole team?" asks about the fact stating it, not a word
     if asks_what_was_meant(text, term):  # "what do you mean by that?", not "when you say X, what do you mean?"
@@ -90,7 +112,7 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
     explicit = names_the_word or bool(EXPLAIN.search(text) or LOST_AT.search(text))
     # "what is the latency budget?" asks for the scenario's value; "what's a chargeback?", "what's RAG?" what the word means
     named = re.search(rf"\bthe\s+{re.escape(term)}", text, re.IGNORECASE) if term is not None and not explicit else None
-    if named and not MEANING_AFTER.search(text[named.end():]):
+    if named and not MEANING_AFTER.search(text[named.end():]) and not _names_concept(term, text, question, glossary):
         term = None  # "what is the utilisation?" asks for a value; "what's the fallback again, is that a cached list?" a meaning
     explained = term_facts(term, question, glossary, explicit=explicit) if term else ()
     if explained:

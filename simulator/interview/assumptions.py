@@ -17,7 +17,7 @@ from ..catalog.models import Fact, Question
 from ..scoring.meaning.spoken import normalise_spoken
 from .asks import Ask, Clarification
 from .assumption_words import denied_by
-from .fact_match import PIECES, counted, figures, unique_facts, unit
+from .fact_match import PIECES, counted, figures, figures_in_units, piece_figures, unique_facts, unit
 from .over_limit import STOP, broken_limits
 from .turn_phrases import ASSUMES, CONFIRM
 
@@ -42,19 +42,21 @@ def _figures_against(text: str, facts: list[Fact], *, pooled: bool = False) -> l
     their figures ("50 ms, is that fair?" against "within 200 ms p99" and "the 200 ms p99 is the risk call's own"),
     and a figure with no unit with those of the facts that count the same thing ("50,000 users per arm").
     """
-    stating = [(f, numbers, unit(f.text)) for f in facts if (numbers := figures(f.text))]
+    stating = [(f, numbers, unit(f.text), {n for n, u in figures_in_units(f.text) if u == "share"})
+               for f in facts if (numbers := figures(f.text))]
     found = []
     for piece in PIECES.split(text):
-        piece_unit = unit(piece)
-        if piece_unit is not None:
-            same = [(f, numbers) for f, numbers, u in stating if u == piece_unit]
-        elif pooled and (things := counted(piece)):  # "50,000 users per arm" against "800,000 users per arm"
-            same = [(f, numbers) for f, numbers, _ in stating if counted(f.text) & things]
-        else:
-            continue
-        if len(same) == 1 or pooled and same:
-            stated = set().union(*(numbers for _, numbers in same))
-            found += [(same[0][0], figure, stated) for figure in figures(piece)]
+        for figure, figure_unit in piece_figures(piece):
+            if figure_unit == "share":  # a per cent is compared with the facts' per cents only
+                same = [(f, shares) for f, _, _, shares in stating if shares]
+            elif figure_unit is not None:
+                same = [(f, numbers) for f, numbers, u, _ in stating if u == figure_unit]
+            elif pooled and (things := counted(piece)):  # "50,000 users per arm" against "800,000 users per arm"
+                same = [(f, numbers) for f, numbers, _, _ in stating if counted(f.text) & things]
+            else:
+                continue
+            if len(same) == 1 or pooled and same:
+                found.append((same[0][0], figure, set().union(*(numbers for _, numbers in same))))
     return found
 
 
@@ -91,11 +93,21 @@ def checked(clarification: Clarification) -> str | None:
     what was assumed in words ("this runs on the device, right?" against "nothing runs on the device"); THAT_IS_RIGHT
     where every figure is near it; None where nothing was put. "Sure." before "about $85" confirmed a wrong $100
     (played, 2026-12-03)."""
-    verdicts = [any(_ratio(figure, s) <= CLOSE for s in stated) for ask in clarification.asks
-                for _, figure, stated in _figures_against(normalise_spoken(ask.checks or ask.text), list(ask.facts), pooled=True)]
+    verdicts = []
+    for ask in clarification.asks:
+        for piece in PIECES.split(normalise_spoken(ask.checks or ask.text)):
+            # "3,000 harmful designs a day out of 30 million": one figure near the fact's, the other (in the same unit)
+            # worked out from it
+            units = dict(piece_figures(piece))
+            near: dict[str | None, list[bool]] = {}
+            for _, figure, stated in _figures_against(piece, list(ask.facts), pooled=True):
+                near.setdefault(units.get(figure), []).append(any(_ratio(figure, s) <= CLOSE for s in stated))
+            verdicts += [any(v) for v in near.values()]
+    confirmed = bool(verdicts) and all(verdicts)  # "40% make a first sale, right?" beside "60% make no sale": figures win
     for ask in clarification.asks:
         assumed = ask.checks or ask.text
-        if (ASSUMES.search(assumed) or CONFIRM.search(assumed)) and any(denied_by(assumed, fact.text) for fact in ask.facts):
+        if (ASSUMES.search(assumed) or CONFIRM.search(assumed)) and not confirmed \
+                and any(denied_by(assumed, fact.text) for fact in ask.facts):
             verdicts.append(False)
     if not verdicts:
         return None

@@ -165,11 +165,17 @@ def _restarts_asking(clause: Clause) -> bool:
                for m in FILLER_RESTART.finditer(clause.text) if m.start() > 0)
 
 
+_WH_ASKED = re.compile(r"^(?:\w+,? ){0,2}(?:what|what's|why|which)\b", re.IGNORECASE)  # not "how much time is left? It's a long story"
+# "Why would we need a GPU at all? We don't: ...", "So what's the real bottleneck here? It's label delay, ..."
+_SAYS_WHAT = re.compile(r"^(?:we|you|they) (?:don'?t|do not|won'?t|wouldn'?t|can'?t|do|would)\b|^(?:it|that)(?:'s| is) (?!(?:a |an )?"
+                        r"(?:good|fair|great) question|probably|maybe|likely|around|about|roughly|like|approximately)", re.IGNORECASE)
+
+
 def _answers_itself(asked: str, after: Clause) -> bool:
     """Thinking aloud: "why does it matter? because..." (`asked`: how its sentence starts). After "is it web?", it says why."""
     if BECAUSE.match(after.norm):
         return bool(WH_START.match(asked))
-    return bool(ANSWERS_ITSELF.match(after.norm))
+    return bool(ANSWERS_ITSELF.match(after.norm) or _WH_ASKED.match(asked) and _SAYS_WHAT.match(after.norm))
 
 
 def _story_told_aloud(text: str, question: Question, asks: list[Ask]) -> bool:

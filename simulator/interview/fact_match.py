@@ -42,13 +42,20 @@ UNITS = {
     "ms": re.compile(r"\d\s*ms\b|\bmilliseconds?\b", re.IGNORECASE),
     "money": re.compile(r"[$€£]\s?\d|\b(?:dollars?|euros?|pounds?)\b", re.IGNORECASE),
 }
+_SHARE = re.compile(r"\s?(?:%|per\s?cent\b)", re.IGNORECASE)
+"""After a figure, what makes it a share: "about 40% today" is not "about 40 visits", nor "20 languages" beside "55%"."""
+
+
+_INFLECTED = "(?:s|es|ed|ing|ers?|ors?)?"
+"""A keyword's word in the forms an ask says it in: "review" is named by "how many can the reviewers look at?"."""
 
 
 @lru_cache(maxsize=4096)
 def _keyword_pattern(keyword: str) -> re.Pattern[str]:
     """The keyword as written, as the clause reader normalises it ("zero" is read as "0", "one call" as "1 call"), and
     in its everyday words."""
-    forms = {re.escape(keyword), re.escape(normalise_spoken(keyword))}
+    forms = {re.escape(keyword) + _INFLECTED * keyword[-1:].isalpha(),
+             re.escape(normalise_spoken(keyword)) + _INFLECTED * keyword[-1:].isalpha()}
     alias = KEYWORD_ALIASES.get(keyword.lower())
     return re.compile(rf"\b(?:{'|'.join(sorted(forms))}{'|' + alias if alias else ''})\b", re.IGNORECASE)
 
@@ -68,14 +75,19 @@ def unique_facts(facts: list[Fact]) -> list[Fact]:
 
 def figures(text: str) -> set[float]:
     """The figures of 10 or more a text states, as numbers: "the thousand a day" and "1,000 orders" are one figure."""
-    found: set[float] = set()
-    for match in _FIGURE.finditer(normalise_spoken(text)):
+    return {value for value, _ in _figures_at(normalise_spoken(text))}
+
+
+def _figures_at(said: str) -> list[tuple[float, int]]:
+    """Each figure of 10 or more in normalised text, with where it ends."""
+    found = []
+    for match in _FIGURE.finditer(said):
         number, scale = match.group(1), match.group(2)
         if not number[0].isdigit() and scale is None:
             continue
         value = (float(number.replace(",", "")) if number[0].isdigit() else 1.0) * (_SCALE[scale.lower()] if scale else 1.0)
         if value >= MIN_FIGURE:
-            found.add(value)
+            found.append((value, match.end()))
     return found
 
 
@@ -87,10 +99,19 @@ def unit(text: str) -> str | None:
 
 def figures_in_units(text: str) -> set[tuple[float, str | None]]:
     """Each figure of `text` with the unit of the stretch it is said in: "5k orders a second" is not "5,000 a day"."""
-    return {(figure, unit(piece)) for piece in PIECES.split(normalise_spoken(text)) for figure in figures(piece)}
+    return {pair for piece in PIECES.split(normalise_spoken(text)) for pair in piece_figures(piece)}
+
+
+def piece_figures(piece: str) -> list[tuple[float, str | None]]:
+    """The figures of one stretch, each with its unit: the stretch's, or "share" for a figure said as a per cent."""
+    said = normalise_spoken(piece)
+    stretch = unit(said)
+    return [(value, "share" if _SHARE.match(said, end) else stretch) for value, end in _figures_at(said)]
 
 
 def _same_figure(said: tuple[float, str | None], stated: tuple[float, str | None]) -> bool:
+    if "share" in (said[1], stated[1]):  # "40%" is never "40 visits"
+        return said == stated
     return said[0] == stated[0] and (said[1] is None or stated[1] is None or said[1] == stated[1])
 
 

@@ -43,8 +43,13 @@ class FollowUpWording:
         said = self.engine.answers(question.id)
         criterion = self.catalog.criterion(self.loop, probe.criterion)
         gap = self.evidence.gap(criterion, question.text, said)
+        # Once something was answered, the candidate's own questions are not named back as said ("You mentioned thread
+        # safe:" after "does it need to be thread safe?" and then code, played 2026-12-05); indices stay for `gap`.
+        asked = self.engine.only_asked(question.id)
+        answered = any(turn not in asked for turn in said)
         return choose_anchor(
-            list(readable(said)), question=question.text,
+            ["" if answered and turn in asked else text for turn, text in zip(said, readable(said), strict=True)],
+            question=question.text,
             gap=gap.span if gap else None, gap_answer=gap.answer_index if gap else None,
             avoid=self.engine.asked, sayable=safe_phrase,
         )  # fmt: skip

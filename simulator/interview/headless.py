@@ -7,6 +7,7 @@ Turns are stored as they happen, exactly as in the app.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -66,6 +67,16 @@ def _code(lines: list[str]) -> str:
     return "\n".join(lines).strip("\n")
 
 
+_CODE_START = re.compile(r"^(?:import \w|from [\w.]+ import |def \w+\(|class \w+[:(]|@\w)")
+
+
+def _looks_like_code(lines: list[str]) -> bool:
+    """A paragraph typed as code without a fence: it opens as Python does, or a line ending in ":" is followed by an
+    indented one (played 2026-12-05: an unfenced function was joined into one line and quoted as "np def top_k")."""
+    return bool(lines) and (bool(_CODE_START.match(lines[0])) or any(
+        a.rstrip().endswith(":") and b[:1] in (" ", "\t") and b.strip() for a, b in zip(lines, lines[1:])))
+
+
 def read_answers(path: Path) -> list[str]:
     """One answer per blank-line-separated paragraph, its wrapped lines joined; code fenced in ``` keeps its lines,
     blank ones included, as typed in the app's code panel: joined into one line it was quoted back as prose
@@ -83,7 +94,7 @@ def read_answers(path: Path) -> list[str]:
         elif line.strip():
             prose.append(line)
         else:
-            answers.append("\n".join(p for p in [*parts, _prose(prose)] if p))
+            answers.append("\n".join(p for p in [*parts, _code(prose) if _looks_like_code(prose) else _prose(prose)] if p))
             parts, prose = [], []
     if code is not None:  # a fence left open keeps its code all the same
         answers.append("\n".join(p for p in [*parts, _code(code)] if p))
