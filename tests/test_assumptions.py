@@ -8,7 +8,8 @@ import yaml
 from simulator.catalog import Catalog, load_catalog
 from simulator.config import PROJECT_ROOT
 from simulator.engine.turns import TurnKind
-from simulator.interview.assumptions import CORRECTION, contradicted
+from simulator.interview.assumptions import CORRECTION, checked, contradicted
+from simulator.interview.clarify import read_turn
 
 from test_round_session import answer, round_on
 
@@ -130,3 +131,12 @@ async def test_a_figure_worked_out_from_the_facts_or_said_as_a_share_is_checked_
     await answer(session, clock, said)
     reply = next(t for t in session.turns if t.kind is TurnKind.CLARIFICATION)
     assert reply.text.startswith(opens) and told in reply.text, reply.text
+
+
+def test_an_either_or_question_gets_no_yes_or_no(catalog: Catalog) -> None:
+    """Played (2026-12-05): "Is 200 ms p99 the budget for the whole checkout or just for scoring?" got "That's right."."""
+    question = _question(catalog, "shopify-mle", "system-design", "sd-realtime-fraud-e2e")
+    read = read_turn("Is 200 ms p99 the budget for the whole checkout or just for scoring?", question, glossary=catalog.glossary)
+    assert read is not None and "200 ms p99" in read.reply and checked(read) is None, read
+    read = read_turn("So 50 ms p99 for the decision, right?", question, glossary=catalog.glossary)
+    assert read is not None and checked(read) == "Not quite."

@@ -14,7 +14,8 @@ from functools import lru_cache
 import pytest
 
 from scoring_helpers import repo_catalog
-from simulator.scoring.calibration import calibrate
+from simulator.scoring.calibration import CalibrationReport, calibrate
+from simulator.scoring.meaning.clauses import keyword_list
 from simulator.scoring.meaning.train import load_split, split_path
 
 # The traps where a keyword scorer gives too much: the evidence model must not be two levels above the reference.
@@ -24,12 +25,16 @@ ALL_KINDS = ("written", "spoken", "whisper", "terse", "rambling", "non_native", 
 
 
 @lru_cache(maxsize=1)
+def _report() -> CalibrationReport:
+    return calibrate(split_path("validation"), repo_catalog(), "evidence")
+
+
+@lru_cache(maxsize=1)
 def _by_kind() -> dict[str, list[tuple[int, int]]]:
     """kind -> (reference, predicted) for every label of the validation split."""
     items = {i.id: i for i in load_split("validation")}
-    report = calibrate(split_path("validation"), repo_catalog(), "evidence")
     pairs: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for predicted in report.items:
+    for predicted in _report().items:
         item = items[predicted.id]
         for criterion, level in predicted.predicted.items():
             assert level is not None, (item.id, criterion)
@@ -57,3 +62,15 @@ def test_keyword_lists_stay_at_two_or_below_mostly() -> None:
     pairs = _by_kind()["stuffed"]
     high = [(r, p) for r, p in pairs if p > 2]
     assert len(high) <= 0.10 * len(pairs), high
+
+
+def test_a_list_of_terms_is_never_above_level_two_and_code_is_no_list() -> None:
+    """Read as a list of terms (clauses.keyword_list), whatever its kind, an answer is capped at 2 (evidence-2.15):
+    before, a list of the right coding words ("sort by score, argsort descending, IoU, vectorised NumPy, ...") read 3."""
+    items = {i.id: i for i in load_split("validation")}
+    lists = [p for p in _report().items if keyword_list(items[p.id].answer)]
+    assert len(lists) >= 10
+    assert all(level is not None and level <= 2 for p in lists for level in p.predicted.values()), lists
+    code = "class FeatureCache:\n    def __init__(self, capacity):\n        self.capacity = capacity\n        self.items = {}"
+    assert not keyword_list(code) and keyword_list("latency, p99, drift, Datadog, dashboards, alerts, on-call")
+

@@ -30,6 +30,9 @@ _STATED = re.compile(r"\b(?:let'?s say|say we have|say we get|i'?d guess|my gues
                      re.IGNORECASE)
 
 
+_EITHER_OR = re.compile(r"\bor\b", re.IGNORECASE)
+
+
 def _ratio(figure: float, stated: float) -> float:
     return max(figure, stated) / min(figure, stated)
 
@@ -95,7 +98,10 @@ def checked(clarification: Clarification) -> str | None:
     (played, 2026-12-03)."""
     verdicts = []
     for ask in clarification.asks:
-        for piece in PIECES.split(normalise_spoken(ask.checks or ask.text)):
+        said = ask.checks or ask.text
+        if _EITHER_OR.search(said) and not (ASSUMES.search(said) or CONFIRM.search(said)):
+            continue  # "Is 200 ms p99 the budget for the whole checkout or just for scoring?" is not yes or no
+        for piece in PIECES.split(normalise_spoken(said)):
             # "3,000 harmful designs a day out of 30 million": one figure near the fact's, the other (in the same unit)
             # worked out from it
             units = dict(piece_figures(piece))

@@ -16,7 +16,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from ...catalog.models import Criterion, Facet
-from .clauses import Clause, split_clauses, story_question
+from .clauses import Clause, keyword_list, split_clauses, story_question
 from .detectors import Detectors
 from .embedder import Embedder
 from .facets import CriterionFacets, criterion_facets
@@ -133,7 +133,7 @@ class EvidenceModel:
         facets = self.facets(criterion)
         assert facets is not None
         x = self.weights.standardise(reading.features[None, :])
-        probs = self.weights.params(criterion.id).probabilities(x)[0]
+        probs = list_capped(self.weights.params(criterion.id).probabilities(x)[0], [a.text for a in answers])
         level = int(probs.argmax()) + 1
 
         def findings(items: list[Finding], shown: bool = True) -> list[FacetFinding]:
@@ -149,6 +149,18 @@ class EvidenceModel:
         return Assessment(criterion=criterion.id, level=level, probabilities=[round(float(p), 4) for p in probs],
                           shown=shown, denied=findings(reading.denied), wished=findings(reading.wished), missing=missing,
                           nearest=findings(reading.affirmed, shown=False))
+
+
+LIST_CAP = 2
+
+
+def list_capped(probs: np.ndarray, answers: list[str]) -> np.ndarray:
+    """Levels above 2 taken out for a list of terms (clauses.keyword_list): whatever facets its words sit near, it
+    claims nothing and reasons about nothing, and a feature the model weighs can be outweighed."""
+    if not keyword_list("\n".join(answers)):
+        return probs
+    kept = np.where(np.arange(1, len(probs) + 1) <= LIST_CAP, probs, 0.0)
+    return kept / kept.sum()
 
 
 def load_weights(path: Path = WEIGHTS_PATH) -> ModelWeights | None:

@@ -26,7 +26,7 @@ from . import ordinal
 from .clauses import Clause
 from .detectors import EVIDENCE_PATH, DetectorData, Detectors, EvidenceNote, clause_labels, fit_detectors, load_annotations
 from .features import FEATURES, facet_strengths, read
-from .model import AnswerText, EvidenceModel, ModelWeights
+from .model import AnswerText, EvidenceModel, ModelWeights, list_capped
 from .precedent import MIN_ANSWERS, answer_vector, fit_precedent, precedent
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
@@ -206,7 +206,7 @@ def predict(model: EvidenceModel, rows: list[LabelledReading], weights: ModelWei
     levels = []
     for row in rows:
         x = weights.standardise(_features(model, row, detectors)[None, :])
-        levels.append(int(weights.params(row.criterion.id).probabilities(x)[0].argmax()) + 1)
+        levels.append(int(list_capped(weights.params(row.criterion.id).probabilities(x)[0], [row.item.answer]).argmax()) + 1)
     return levels
 
 
