@@ -409,7 +409,8 @@ def test_a_language_or_tool_check_is_the_candidates_call() -> None:
     assert read is not None and read.reply == f"That's {YOUR_CALL}."
 
 
-@pytest.mark.parametrize("asked", ["What would you do here?", "How would you approach it?", "What do you think?"])
+@pytest.mark.parametrize("asked", ["What would you do here?", "How would you approach it?", "What do you think?",
+                                   "Would you consider that a good result?"])  # played 2026-12-05: "That's your call"
 def test_the_question_turned_back_asks_for_the_candidates_take(asked: str) -> None:
     read = read_turn(asked, CODING)
     assert read is not None and read.reply == YOUR_TAKE and not read.about_problem

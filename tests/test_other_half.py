@@ -18,6 +18,8 @@ from test_followups import catalog, evidence, say  # noqa: F401 - the module-sco
 
 from simulator.catalog import Catalog
 from simulator.engine.other_half import halves, unanswered_half
+from simulator.engine.plan import Probe
+from simulator.engine.pressing import Presser
 from simulator.engine.turns import TurnKind
 from simulator.interview.evidence_probe import MeaningEvidence
 
@@ -131,3 +133,16 @@ async def test_the_interviewer_asks_the_half_left_out_once_a_question(catalog: C
     assert other.criterion == "impact" and other.question_id == probe.question_id
     await say(session, clock, "Merchants see the gain, but the comparison was loose.")
     assert session.turns[-1].text != other.text and not session.turns[-1].text.startswith("And ")
+
+
+def test_a_probe_whose_half_the_answer_gave_asks_only_the_rest() -> None:
+    """Played (2026-12-05): after "...primary metric applications per user, guardrail page latency." the follow-up was
+    "why was your success metric the right one for users, and what guardrail did you set?", and it was asked again."""
+    presser = Presser(lambda criterion, question, reply: False, unanswered_half)
+    probe = Probe(criterion="impact", criterion_title="Impact", missing="why the metric",
+                  canned="Why was your success metric the right one for users, and what guardrail did you set?")
+    answer = "I designed the experiment: 50/50 by user for two weeks, primary metric applications per user, guardrail page latency."
+    assert presser.trim(probe, answer).canned == "Why was your success metric the right one for users?"
+    assert presser.trim(probe, "We shipped it.") == probe  # neither half given: both asked
+    cost = probe.model_copy(update={"canned": "Roughly how many requests per second does the system serve, and what does serving them cost?"})
+    assert presser.trim(cost, "About 50,000 views a second at peak, 100 ms p95.") == cost  # "them" needs its first half

@@ -9,9 +9,14 @@ comparing against?"). Each at most once a question: pressing on every reply is b
 
 from __future__ import annotations
 
+import re
+
 from ..catalog import Criterion, Question
 from .evidence import Dodged, Unanswered
 from .plan import Probe
+
+
+_POINTS_BACK = re.compile(r"\b(?:it|its|them|they|their|those|these|that|this)\b", re.IGNORECASE)
 
 
 class Presser:
@@ -25,6 +30,16 @@ class Presser:
         """Another story is told for the question: its follow-ups start over."""
         self._pressed.discard(question_id)
         self._halved.discard(question_id)
+
+    def trim(self, probe: Probe, answer: str) -> Probe:
+        """A two-part probe whose one half the answer already gave asks only the other ("Why was your success metric
+        the right one for users?" after "guardrail page latency", played 2026-12-05: both were asked, twice). A half
+        that points back at the other ("what does serving them cost?") is not said alone."""
+        left = self.unanswered(probe.canned, answer) if probe.kind == "probe" else None
+        if left is None or _POINTS_BACK.search(left):
+            return probe
+        alone = left.removeprefix("And ")
+        return probe.model_copy(update={"canned": alone[:1].upper() + alone[1:]})
 
     def press(self, criterion: Criterion, probe: Probe, question: Question, reply: str) -> tuple[Probe, str] | None:
         """The probe to ask again, or the half of it left out, with the reason; None when the reply answered it."""

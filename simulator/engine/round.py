@@ -209,6 +209,7 @@ class RoundEngine:
         probe = self._weakest(question, probed)
         if probe is None:
             return self._next("every criterion of this question is evidenced")
+        probe = self._presser.trim(probe, text)
         probed.append(probe.criterion)
         self._planned_probes.add(probe.canned)
         if probe.kind == "plan_only":

@@ -292,7 +292,8 @@ ACKNOWLEDGES = re.compile(r"^\W*(?:(?:ok(?:ay)?|alright|all right|sure|great|got
                           re.IGNORECASE)
 # The question turned back on the interviewer: a real one asks for the candidate's own take.
 TURNED_BACK = re.compile(r"\bwhat would you (?:do|suggest|recommend|pick|choose|use|have done)\b|\bin my (?:place|shoes)\b|\bif you were me\b|\bhow would you (?:do|approach|solve|tackle)\b|"
-                          r"\bwhat do you (?:think|suggest|recommend)\b|\bwhat'?s the (?:right|best|expected) (?:answer|approach)\b|\bwhat'?s your (?:own |personal )?(?:take|opinion|view)\b",
+                          r"\bwhat do you (?:think|suggest|recommend)\b|\bwhat'?s the (?:right|best|expected) (?:answer|approach)\b|\bwhat'?s your (?:own |personal )?(?:take|opinion|view)\b|"
+                          r"\b(?:would|do) you (?:consider|call|think) (?:that|this|it)\b.*\b(?:good|bad|success|enough|right)\b",
                           re.IGNORECASE)
 YOUR_TAKE = "I'd rather hear your take: talk me through how you'd approach it."
 # Before a rubric probe asked again, after a reply that said nothing of its point; asked to repeat it, the interviewer
