@@ -16,10 +16,10 @@ import yaml
 from followup_cases import load_cases, make_session
 from test_followups import catalog, evidence, say  # noqa: F401 - the module-scoped fixtures, loaded once
 
-from simulator.catalog import Catalog
+from simulator.catalog import Catalog, Criterion, Question
 from simulator.engine.other_half import halves, unanswered_half
 from simulator.engine.plan import Probe
-from simulator.engine.pressing import Presser
+from simulator.engine.pressing import DEPENDS_ON_WHAT, Presser
 from simulator.engine.turns import TurnKind
 from simulator.interview.evidence_probe import MeaningEvidence
 
@@ -146,3 +146,18 @@ def test_a_probe_whose_half_the_answer_gave_asks_only_the_rest() -> None:
     assert presser.trim(probe, "We shipped it.") == probe  # neither half given: both asked
     cost = probe.model_copy(update={"canned": "Roughly how many requests per second does the system serve, and what does serving them cost?"})
     assert presser.trim(cost, "About 50,000 views a second at peak, 100 ms p95.") == cost  # "them" needs its first half
+
+
+def test_a_reply_that_says_only_it_depends_is_asked_on_what() -> None:
+    """Played (2026-12-05): "It depends on a lot of things really." after a follow-up drew the next criterion's probe,
+    as if it had answered; it is too short to be read as a dodge."""
+    presser = Presser(lambda criterion, question, reply: False, unanswered_half)
+    probe = Probe(criterion="ml_fundamentals", criterion_title="ML fundamentals", missing="failure modes",
+                  canned="Why would the model fail on this data, and how would you see it?")
+    question = Question(id="q", text="Trees or a deep model for fraud scoring?", source="written", criteria=["ml_fundamentals"])
+    criterion = Criterion(id="ml_fundamentals", title="ML fundamentals", description="d", levels={1: "a", 2: "b", 3: "c", 4: "d"})
+    pressed = presser.press(criterion, probe, question, "It depends on a lot of things really.")
+    assert pressed is not None and pressed[0].kind == "depends_on" and pressed[0].canned == DEPENDS_ON_WHAT
+    assert presser.press(criterion, probe, question, "It depends, really.") is None  # once a question
+    fresh = Presser(lambda criterion, question, reply: False, unanswered_half)
+    assert fresh.press(criterion, probe, question, "It depends on the latency budget: under 50 ms, trees.") is None

@@ -8,6 +8,7 @@ from simulator.catalog import Catalog, load_catalog
 from simulator.config import PROJECT_ROOT
 from simulator.engine.clock import SimulatedClock
 from simulator.engine.plan import PLAN_ONLY
+from simulator.engine.pressing import DEPENDS_ON_WHAT
 from simulator.engine.turns import Speaker, Turn, TurnKind
 from simulator.interview.evidence_probe import MeaningEvidence
 from simulator.interview.round_session import RoundSession, speaking_seconds
@@ -361,3 +362,13 @@ async def test_the_candidates_own_question_is_not_named_back_as_said_once_they_a
                                  "        self.data = {}\n    def get(self, key):\n        return self.data.get(key)")
     follow_up = session.turns[-1]
     assert follow_up.kind is TurnKind.FOLLOW_UP and "thread safe" not in follow_up.text.lower(), follow_up.text
+
+
+async def test_it_depends_after_a_follow_up_is_asked_on_what(catalog: Catalog) -> None:
+    session, clock = round_on(catalog, "shopify-mle", "ml-modeling", "ml-fraud-model-choice", [])
+    [e async for e in session.open()]
+    await answer(session, clock, "I'd start with gradient-boosted trees: strong on tabular data, fast on CPU, and SHAP "
+                                 "values give per-decline reasons.")
+    assert session.turns[-1].kind is TurnKind.FOLLOW_UP
+    await answer(session, clock, "It depends on a lot of things really.")
+    assert session.turns[-1].kind is TurnKind.FOLLOW_UP and session.turns[-1].text == DEPENDS_ON_WHAT, session.turns[-1]

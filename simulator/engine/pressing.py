@@ -19,6 +19,16 @@ from .plan import Probe
 _POINTS_BACK = re.compile(r"\b(?:it|its|them|they|their|those|these|that|this)\b", re.IGNORECASE)
 
 
+# A reply that says only that it depends ("It depends on a lot of things really."): too short to be read as a dodge,
+# and a real interviewer asks on what (played, 2026-12-05: the next criterion was probed as if it had answered).
+_IT_DEPENDS = re.compile(
+    r"^\W*(?:(?:well|um+|uh+|so|honestly|i mean|i think|i guess|i'd say|hmm+)\W+)*(?:it|that|this) (?:really |all |kind of |sort of "
+    r"|just )?depends\b(?:\s+on)?(?:\s+(?:a lot of|lots of|many|several|various|a few|different|the|a|so many))?"
+    r"(?:\s+(?:things|factors|stuff|situation|case|context|use case|details|data|circumstances))?\W*(?:really|honestly|i guess)?\W*$",
+    re.IGNORECASE)
+DEPENDS_ON_WHAT = "Depends on what, here? Pick the one that matters most and tell me how it changes your answer."
+
+
 class Presser:
     def __init__(self, dodged: Dodged, unanswered: Unanswered) -> None:
         self.dodged = dodged
@@ -43,6 +53,10 @@ class Presser:
 
     def press(self, criterion: Criterion, probe: Probe, question: Question, reply: str) -> tuple[Probe, str] | None:
         """The probe to ask again, or the half of it left out, with the reason; None when the reply answered it."""
+        if question.id not in self._pressed and _IT_DEPENDS.match(reply):
+            self._pressed.add(question.id)
+            return (probe.model_copy(update={"kind": "depends_on", "canned": DEPENDS_ON_WHAT}),
+                    "the reply said only that it depends: asked on what")
         if question.id not in self._pressed and self.dodged(criterion, question.text, reply):
             self._pressed.add(question.id)
             return probe.model_copy(update={"kind": "press"}), f"the reply said nothing of {probe.criterion}: asked again"

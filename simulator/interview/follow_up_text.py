@@ -60,7 +60,7 @@ class FollowUpWording:
         story = story_question(question.text)
         if probe.kind == "looking_back":  # after the candidate's own words: the point is they said it
             return said_back(probe.canned, self._sayable(self._denial(question, probe)))
-        if probe.kind in ("plan_only", "failing_run", "other_half"):
+        if probe.kind in ("plan_only", "failing_run", "other_half", "depends_on"):
             return probe.canned
         if probe.kind == "press":
             return PRESS + probe.canned
