@@ -147,6 +147,8 @@ def test_what_the_candidate_said_was_not_there_or_the_interviewer_said_is_a_poor
     anchor = choose_anchor(answers, avoid=asked)
     assert anchor is not None and "evaluation" not in anchor.text, anchor
     assert anchor.spoken == "the A/B test", anchor  # speech-to-text writes "a b test", not "the b test"
+    said_as_a_verb = choose_anchor(["I would A/B test it against the popularity baseline for two weeks."])
+    assert said_as_a_verb is not None and said_as_a_verb.spoken != "A/B test", said_as_a_verb  # not "Going back to A/B test:"
     # Probing what was denied, the denied clause is the gap, and its phrase is the handle.
     denied = answers[1].index("an offline evaluation")
     gap = Span(start=denied - 30, end=denied + 40)

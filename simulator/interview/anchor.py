@@ -77,6 +77,8 @@ class Phrase:
         if self.article:
             text = f"{self.article} {text}"
         text = _AB_TEST.sub("A/B test", text)  # as speech-to-text writes it: "the a b test"
+        if re.fullmatch(r"A/B test", text):  # "I'd A/B test it": "Going back to A/B test:" was said (played, 2026-12-05)
+            text = "the A/B test"
         first, _, rest = text.partition(" ")
         if self.negated:
             return f"{NEGATED_FRAME}{rest if first.lower() in _DETERMINERS and rest else text}"
