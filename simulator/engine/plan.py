@@ -29,10 +29,9 @@ class Probe(BaseModel):
     # "probe": `canned` is a rubric probe, worded around what was said; said as it is otherwise: "looking_back" (the
     # criterion's looking_back, after the candidate's denial), "own_part" (after what "the team" did), "plan_only",
     # "narrower" (`canned` is the way in offered after a pass), "explain" (after an answer of a few words) or "press"
-    # (the rubric probe asked again, after a reply that said nothing of it), "depends_on" (after "it depends", asked
-    # on what), "other_half" (`canned` is the half of a
-    # two-part probe the reply left out: "And why?") or "failing_run" (the criterion's after_failing_run, after the code
-    # failed hidden tests).
+    # (the rubric probe asked again, after a reply that said nothing of it), "depends_on" (after a reply of only "it
+    # depends": on what?), "other_half" (`canned` is the half of a two-part probe the reply left out: "And why?") or
+    # "failing_run" (the criterion's after_failing_run, after the code failed hidden tests).
     kind: Literal["probe", "looking_back", "own_part", "plan_only", "narrower", "explain", "press", "other_half",
                   "depends_on", "failing_run"] = "probe"
     lead: str = ""  # said before the follow-up, however it is worded: AFTER_A_PASS

@@ -17,8 +17,6 @@ from .plan import Probe
 
 
 _POINTS_BACK = re.compile(r"\b(?:it|its|them|they|their|those|these|that|this)\b", re.IGNORECASE)
-
-
 # A reply that says only that it depends ("It depends on a lot of things really."): too short to be read as a dodge,
 # and a real interviewer asks on what (played, 2026-12-05: the next criterion was probed as if it had answered).
 _IT_DEPENDS = re.compile(

@@ -80,8 +80,8 @@ def _names_concept(term: str, text: str, question: Question, glossary: Sequence[
     question names it, the glossary explains it, and no fact holds a value for the ask."""
     if lookup(term, glossary) is None or not _in_question(term, question) or keyed_facts(text, question):
         return False
-    return not any(f.topic != "term" and pattern.search(text) for t, pattern in TOPIC_RE.items() for f in question.facts
-                   if f.topic == t)
+    topics = {topic for topic, pattern in TOPIC_RE.items() if pattern.search(text)} - {"term"}
+    return not any(f.topic in topics for f in question.facts)
 
 
 def _bare_name(text: str, question: Question, glossary: Sequence[GlossaryTerm]) -> str | None:

@@ -54,8 +54,8 @@ _INFLECTED = "(?:s|es|ed|ing|ers?|ors?)?"
 def _keyword_pattern(keyword: str) -> re.Pattern[str]:
     """The keyword as written, as the clause reader normalises it ("zero" is read as "0", "one call" as "1 call"), and
     in its everyday words."""
-    forms = {re.escape(keyword) + _INFLECTED * keyword[-1:].isalpha(),
-             re.escape(normalise_spoken(keyword)) + _INFLECTED * keyword[-1:].isalpha()}
+    suffix = _INFLECTED if keyword[-1:].isalpha() else ""
+    forms = {re.escape(keyword) + suffix, re.escape(normalise_spoken(keyword)) + suffix}
     alias = KEYWORD_ALIASES.get(keyword.lower())
     return re.compile(rf"\b(?:{'|'.join(sorted(forms))}{'|' + alias if alias else ''})\b", re.IGNORECASE)
 
