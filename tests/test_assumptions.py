@@ -120,11 +120,20 @@ def test_a_figure_without_a_unit_is_checked_against_the_fact_counting_the_same_t
     ("shopify-mle", "case-study", "cs-first-sale",
      "So about 40% of new stores make a first sale within 90 days today, right?", "That's right.", "about 40% today"),
     ("shopify-mle", "case-study", "cs-first-sale", "So only 20% of new stores make a sale, right?", "Not quite.", "60% make no sale"),
+    # the share and the "30 days" beside it are two figures, each read in its own unit
+    ("shopify-mle", "case-study", "cs-ai-storefronts",
+     "I'll assume about 30% of new merchants make a first sale within 30 days today, is that right?", "Not quite.", "25%"),
+    ("shopify-mle", "case-study", "cs-ai-storefronts",
+     "I'll assume about 25% of new merchants make a first sale within 30 days today, is that right?", "That's right.", "25%"),
+    # money is money whatever else the fact's stretch counts ("$100,000 a month at 50,000 views a second")
+    ("shopify-mle", "system-design", "sd-storefront-recs",
+     "I'd assume the serving budget is around a million dollars a month, yeah?", "Not quite.", "$100,000 a month"),
 ])  # fmt: skip
 async def test_a_figure_worked_out_from_the_facts_or_said_as_a_share_is_checked_as_such(
         catalog: Catalog, loop: str, round_id: str, question_id: str, said: str, opens: str, told: str) -> None:
     """Played (2026-12-05): "3,000 harmful designs a day out of 30 million, is that right?" (1 in 10,000 of the 30
-    million screened) heard "Not quite." for its 3,000; "about 40% make a first sale, right?" heard "Not quite." and
+    million screened) heard "Not quite." for its 3,000; "30% ... within 30 days, is that right?" heard "That's right."
+    against "today about 25% do", and "around a million dollars a month, yeah?" "Sure." against $100,000; "about 40% make a first sale, right?" heard "Not quite." and
     "60% make no sale" (40% was read as the "40 visits" of another fact, so the fact stating it was not told)."""
     session, clock = round_on(catalog, loop, round_id, question_id, [])
     [e async for e in session.open()]

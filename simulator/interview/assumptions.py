@@ -31,27 +31,27 @@ _STATED = re.compile(r"\b(?:let'?s say|say we have|say we get|i'?d guess|my gues
 
 
 _EITHER_OR = re.compile(r"\bor\b", re.IGNORECASE)
+_MARKED = ("share", "money")  # units a figure carries itself, whatever its stretch counts
 
 
 def _ratio(figure: float, stated: float) -> float:
     return max(figure, stated) / min(figure, stated)
 
 
-def _figures_against(text: str, facts: list[Fact], *, pooled: bool = False) -> list[tuple[Fact, float, set[float]]]:
-    """(fact, figure said, figures the fact states) for each figure in `text` that has a unit one fact states a figure
-    in; a figure with no unit, or whose unit several facts state, is about no fact for sure and is left out.
+def _figures_against(text: str, facts: list[Fact], *, pooled: bool = False) -> list[tuple[Fact, float, set[float], str | None]]:
+    """(fact, figure said, figures the fact states, the figure's unit) for each figure in `text` that has a unit one
+    fact states a figure in; a figure with no unit, or whose unit several facts state, is about no fact for sure and is left out.
 
     `pooled`: the facts are the ones told in reply to the figure, so a unit several of them state is compared with all
     their figures ("50 ms, is that fair?" against "within 200 ms p99" and "the 200 ms p99 is the risk call's own"),
     and a figure with no unit with those of the facts that count the same thing ("50,000 users per arm").
     """
-    stating = [(f, numbers, unit(f.text), {n for n, u in figures_in_units(f.text) if u == "share"})
-               for f in facts if (numbers := figures(f.text))]
+    stating = [(f, numbers, unit(f.text), figures_in_units(f.text)) for f in facts if (numbers := figures(f.text))]
     found = []
     for piece in PIECES.split(text):
         for figure, figure_unit in piece_figures(piece):
-            if figure_unit == "share":  # a per cent is compared with the facts' per cents only
-                same = [(f, shares) for f, _, _, shares in stating if shares]
+            if figure_unit in _MARKED:  # a per cent or an amount of money is compared with the facts' own only
+                same = [(f, marked) for f, _, _, units in stating if (marked := {n for n, u in units if u == figure_unit})]
             elif figure_unit is not None:
                 same = [(f, numbers) for f, numbers, u, _ in stating if u == figure_unit]
             elif pooled and (things := counted(piece)):  # "50,000 users per arm" against "800,000 users per arm"
@@ -59,7 +59,7 @@ def _figures_against(text: str, facts: list[Fact], *, pooled: bool = False) -> l
             else:
                 continue
             if len(same) == 1 or pooled and same:
-                found.append((same[0][0], figure, set().union(*(numbers for _, numbers in same))))
+                found.append((same[0][0], figure, set().union(*(numbers for _, numbers in same)), figure_unit))
     return found
 
 
@@ -72,7 +72,7 @@ def contradicted(text: str, question: Question) -> list[Fact]:
     shares words with many facts, and "the logits aren't bounded" is not read as "unbounded"."""
     wrong = [fact for sentence in re.split(r"(?<=[.!?])\s+", normalise_spoken(text))
              if ASSUMES.search(sentence) or _STATED.search(sentence)
-             for fact, figure, stated in _figures_against(sentence, question.facts)
+             for fact, figure, stated, _ in _figures_against(sentence, question.facts)
              if all(_ratio(figure, s) > FAR for s in stated)]
     return unique_facts(wrong)
 
@@ -104,10 +104,9 @@ def checked(clarification: Clarification) -> str | None:
         for piece in PIECES.split(normalise_spoken(said)):
             # "3,000 harmful designs a day out of 30 million": one figure near the fact's, the other (in the same unit)
             # worked out from it
-            units = dict(piece_figures(piece))
             near: dict[str | None, list[bool]] = {}
-            for _, figure, stated in _figures_against(piece, list(ask.facts), pooled=True):
-                near.setdefault(units.get(figure), []).append(any(_ratio(figure, s) <= CLOSE for s in stated))
+            for _, figure, stated, figure_unit in _figures_against(piece, list(ask.facts), pooled=True):
+                near.setdefault(figure_unit, []).append(any(_ratio(figure, s) <= CLOSE for s in stated))
             verdicts += [any(v) for v in near.values()]
     confirmed = bool(verdicts) and all(verdicts)  # "40% make a first sale, right?" beside "60% make no sale": figures win
     for ask in clarification.asks:

@@ -44,6 +44,9 @@ UNITS = {
 }
 _SHARE = re.compile(r"\s?(?:%|per\s?cent\b)", re.IGNORECASE)
 """After a figure, what makes it a share: "about 40% today" is not "about 40 visits", nor "20 languages" beside "55%"."""
+_MONEY_BEFORE = re.compile(r"[$€£]\s?$")
+_MONEY_AFTER = re.compile(r"\s?(?:dollars?|euros?|pounds?|usd|bucks)\b", re.IGNORECASE)
+"""Around a figure, what makes it money, whatever else its stretch counts: "$100,000 a month at 50,000 views a second"."""
 
 
 _INFLECTED = "(?:s|es|ed|ing|ers?|ors?)?"
@@ -75,11 +78,11 @@ def unique_facts(facts: list[Fact]) -> list[Fact]:
 
 def figures(text: str) -> set[float]:
     """The figures of 10 or more a text states, as numbers: "the thousand a day" and "1,000 orders" are one figure."""
-    return {value for value, _ in _figures_at(normalise_spoken(text))}
+    return {value for value, _, _ in _figures_at(normalise_spoken(text))}
 
 
-def _figures_at(said: str) -> list[tuple[float, int]]:
-    """Each figure of 10 or more in normalised text, with where it ends."""
+def _figures_at(said: str) -> list[tuple[float, int, int]]:
+    """Each figure of 10 or more in normalised text, with where it starts and ends."""
     found = []
     for match in _FIGURE.finditer(said):
         number, scale = match.group(1), match.group(2)
@@ -87,7 +90,7 @@ def _figures_at(said: str) -> list[tuple[float, int]]:
             continue
         value = (float(number.replace(",", "")) if number[0].isdigit() else 1.0) * (_SCALE[scale.lower()] if scale else 1.0)
         if value >= MIN_FIGURE:
-            found.append((value, match.end()))
+            found.append((value, match.start(), match.end()))
     return found
 
 
@@ -103,10 +106,17 @@ def figures_in_units(text: str) -> set[tuple[float, str | None]]:
 
 
 def piece_figures(piece: str) -> list[tuple[float, str | None]]:
-    """The figures of one stretch, each with its unit: the stretch's, or "share" for a figure said as a per cent."""
+    """The figures of one stretch, each with its unit: "share" for a figure said as a per cent, "money" for one said as
+    an amount of money, else the stretch's."""
     said = normalise_spoken(piece)
     stretch = unit(said)
-    return [(value, "share" if _SHARE.match(said, end) else stretch) for value, end in _figures_at(said)]
+
+    def unit_of(start: int, end: int) -> str | None:
+        if _SHARE.match(said, end):
+            return "share"
+        return "money" if _MONEY_BEFORE.search(said[:start]) or _MONEY_AFTER.match(said, end) else stretch
+
+    return [(value, unit_of(start, end)) for value, start, end in _figures_at(said)]
 
 
 def _same_figure(said: tuple[float, str | None], stated: tuple[float, str | None]) -> bool:
