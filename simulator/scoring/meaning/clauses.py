@@ -316,4 +316,3 @@ def keyword_list(text: str) -> bool:
     """Terms with no claim or reasoning: most words in verbless list fragments. Lines of code are left out first: a
     function handed in is a short line after a short line, not a list."""
     return listness("\n".join(line for line in text.splitlines() if not _CODE_LINE.search(line))) >= KEYWORD_LIST
-
