@@ -267,10 +267,15 @@ def test_just_to_check_in_speech_asks() -> None:
      "so the fallback is the popularity list we just show it right and can the ranker still answer late",
      "wait so the fallback is measured on what like on the share of requests or on the users who saw it",
      "so we would cache the popularity list is that okay",
-     "and the popularity list is refreshed hourly is that the intended behavior"],
+     "and the popularity list is refreshed hourly is that the intended behavior",
+     "yo what about the requests the ranker drops, like do they get the fallback",
+     "hey what about locales with no popularity list"],
 )  # fmt: skip
 def test_speech_asks_mid_run_on_and_with_a_tag(said: str) -> None:
-    """Speech-to-text with no punctuation asks where written text would have put a question mark."""
+    """Speech-to-text with no punctuation asks where written text would have put a question mark.
+
+    Played (2026-12-05): "yo what about people in the images, like can we tag faces or names" was taken as an answer.
+    """
     read = read_turn(said, QUESTION)
     assert read is not None and not read.also_answer, read
 

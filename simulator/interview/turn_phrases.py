@@ -222,14 +222,14 @@ JOINED = re.compile(r"^(?:and|or|since|given|so|right|correct)\b", re.IGNORECASE
 # Speech has no '?': a clause in the shape of a question ("how many requests per second are we expecting at peak",
 # "is the randomisation done per user") asks, unless it is the candidate's own plan ("what I'd do is...").
 SPOKEN_QUESTION = re.compile(
-    r"^(?:(?:ok|okay|so|and|um+|uh+|hm+|right|sorry|also|then|yeah|first|like|i mean|quick question|question|"
+    r"^(?:(?:ok|okay|so|and|um+|uh+|hm+|right|sorry|also|then|yeah|yo|hey|first|like|i mean|quick question|question|"
     r"before i (?:get going|get started|start|begin|dive in|jump in|go on)|before (?:the|that|we|i|you|going|getting) (?:\w+ ){0,3}?(?:part|bit|step|stuff|question|into it|in|on))\W+)*(?:"
     r"(?:is|are|was|were|do|does|did|can|could|will|would|should)\s+(?!i\b)\w+|"
     r"(?:should|can|could|may|shall) (?:i|we)\b|(?:what|how|where|who)(?:'s|s)\b|"
     r"(?:roughly |about |approximately )?how (?:many|much|big|large|fast|often|long)\b|"
     r"(?:how|what|which|when|where|who)\b(?!\s+(?:i|we)\b)(?:\s+\w+){0,4}?\s+(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)\b|"
     r"who (?:\w+ly )?(?!is\b|was\b|has\b|does\b)[a-z]+s\b|what counts as\b|when you say\b|(?:which|what) (?!i\b|we\b)[a-z-]+(?=,|\W*$)|"
-    r"what (?:happens|should happen) (?:if|when|with|to|for)\b|what if\b)",  # "so who actually uses this"
+    r"what (?:happens|should happen) (?:if|when|with|to|for)\b|what if\b|what about\b)",  # "so who actually uses this"
     re.IGNORECASE,
 )
 # Speech puts the topic first ("the two hundred millisecond p95 is that per frame or the whole clip", "weekly updates
