@@ -152,6 +152,20 @@ def test_a_fact_its_keyword_chose_is_not_swapped_for_one_closer_in_wording() -> 
     assert read is not None and [f.text for f in read.facts] == ["Inputs are up to 1080p."], read
 
 
+def test_a_part_of_the_ask_no_keyword_names_still_gets_its_topics_fact() -> None:
+    """Played (2026-12-05): "What's the volume and the latency requirement?" was told the scale alone, "volume" (a
+    keyword of the scale fact) having chosen for the whole ask."""
+    question = Question(
+        id="sd-demo", text="Design the tagging pipeline.", source="written", criteria=["requirements"],
+        facts=[Fact(topic="scale", text="About 200,000 assets are added a day.", keywords=["volume"]),
+               Fact(topic="latency", text="New items should be tagged within an hour.")],
+    )  # fmt: skip
+    read = read_turn("What's the volume and the latency budget?", question)
+    assert read is not None and {f.topic for f in read.facts} == {"scale", "latency"}, read
+    read = read_turn("What's the volume per day?", question)  # one part: the keyword alone decides
+    assert read is not None and [f.topic for f in read.facts] == ["scale"], read
+
+
 def test_options_offered_after_a_question_are_part_of_it() -> None:
     """ "Weekly? Seasonal?" offers answers to the question before it, not questions of their own."""
     read = read_turn("How often does fraud spike, do we know? Weekly? Seasonal?", FRAUD)

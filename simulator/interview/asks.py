@@ -135,7 +135,7 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
         return Ask(text=clause.text, topics=(), facts=())
     topics = tuple(t for t, pattern in TOPIC_RE.items() if pattern.search(text))
     keyed = keyed_facts(text, question)
-    facts = keyed or [f for f in question.facts if f.topic in topics and f.topic != "term"]
+    facts = (keyed + _unkeyed_parts(text, question)) if keyed else [f for f in question.facts if f.topic in topics and f.topic != "term"]
     if facts:  # "what should I return if...?" is a question even in the form of thinking aloud, when a fact answers it
         return Ask(text=clause.text, topics=topics, facts=tuple(unique_facts(facts)))
     if RHETORICAL.search(text):
@@ -148,6 +148,19 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
         # A question about a word is a question to the interviewer even when no fact explains it.
         return Ask(text=clause.text, topics=("term",), facts=(), term=term)
     return None
+
+
+_CONJUNCT = re.compile(r",?\s+(?:and|plus|&)\s+", re.IGNORECASE)
+
+
+def _unkeyed_parts(text: str, question: Question) -> list[Fact]:
+    """The topic's facts for a part of the ask that names no keyword: "what's the volume and the latency requirement?"
+    asks for the latency budget too, where "volume" alone keys the scale fact (played: only the scale was told)."""
+    parts = _CONJUNCT.split(text)
+    if len(parts) < 2:
+        return []
+    topics = {t for part in parts if not keyed_facts(part, question) for t, pattern in TOPIC_RE.items() if pattern.search(part)}
+    return [f for f in question.facts if f.topic in topics and f.topic != "term"]
 
 
 def about_us(text: str, question: Question) -> bool:
