@@ -128,13 +128,18 @@ def test_a_figure_without_a_unit_is_checked_against_the_fact_counting_the_same_t
     # money is money whatever else the fact's stretch counts ("$100,000 a month at 50,000 views a second")
     ("shopify-mle", "system-design", "sd-storefront-recs",
      "I'd assume the serving budget is around a million dollars a month, yeah?", "Not quite.", "$100,000 a month"),
+    # a share under 10% is a figure all the same, put to the fact told for it
+    ("shopify-mle", "case-study", "cs-shop-pay-false-positives",
+     "I'll assume fraud is around 1% of transactions, correct?", "Not quite.", "about 0.1% of transactions"),
+    ("shopify-mle", "case-study", "cs-shop-pay-false-positives", "fraud is about 0.1% right", "That's right.", "0.1%"),
 ])  # fmt: skip
 async def test_a_figure_worked_out_from_the_facts_or_said_as_a_share_is_checked_as_such(
         catalog: Catalog, loop: str, round_id: str, question_id: str, said: str, opens: str, told: str) -> None:
     """Played (2026-12-05): "3,000 harmful designs a day out of 30 million, is that right?" (1 in 10,000 of the 30
     million screened) heard "Not quite." for its 3,000; "30% ... within 30 days, is that right?" heard "That's right."
     against "today about 25% do", and "around a million dollars a month, yeah?" "Sure." against $100,000; "about 40% make a first sale, right?" heard "Not quite." and
-    "60% make no sale" (40% was read as the "40 visits" of another fact, so the fact stating it was not told)."""
+    "60% make no sale" (40% was read as the "40 visits" of another fact, so the fact stating it was not told); "fraud is
+    around 1% of transactions, correct?" got "Fair question. Fraud is about 0.1%..." (a share under 10 was no figure)."""
     session, clock = round_on(catalog, loop, round_id, question_id, [])
     [e async for e in session.open()]
     await answer(session, clock, said)

@@ -17,7 +17,7 @@ from ..catalog.models import Fact, Question
 from ..scoring.meaning.spoken import normalise_spoken
 from .asks import Ask, Clarification
 from .assumption_words import denied_by
-from .fact_match import PIECES, counted, figures, figures_in_units, piece_figures, unique_facts, unit
+from .fact_match import MARKED, PIECES, counted, figures, figures_in_units, piece_figures, unique_facts, unit
 from .over_limit import STOP, broken_limits
 from .turn_phrases import ASSUMES, CONFIRM
 
@@ -31,7 +31,6 @@ _STATED = re.compile(r"\b(?:let'?s say|say we have|say we get|i'?d guess|my gues
 
 
 _EITHER_OR = re.compile(r"\bor\b", re.IGNORECASE)
-_MARKED = ("share", "money")  # units a figure carries itself, whatever its stretch counts
 
 
 def _ratio(figure: float, stated: float) -> float:
@@ -46,16 +45,17 @@ def _figures_against(text: str, facts: list[Fact], *, pooled: bool = False) -> l
     their figures ("50 ms, is that fair?" against "within 200 ms p99" and "the 200 ms p99 is the risk call's own"),
     and a figure with no unit with those of the facts that count the same thing ("50,000 users per arm").
     """
-    stating = [(f, numbers, unit(f.text), figures_in_units(f.text)) for f in facts if (numbers := figures(f.text))]
+    stating = [(f, numbers, unit(f.text), units) for f in facts
+               if (units := figures_in_units(f.text, small_marked=pooled)) and ((numbers := figures(f.text)) or pooled)]
     found = []
     for piece in PIECES.split(text):
-        for figure, figure_unit in piece_figures(piece):
-            if figure_unit in _MARKED:  # a per cent or an amount of money is compared with the facts' own only
+        for figure, figure_unit in piece_figures(piece, small_marked=pooled):
+            if figure_unit in MARKED:  # a per cent or an amount of money is compared with the facts' own only
                 same = [(f, marked) for f, _, _, units in stating if (marked := {n for n, u in units if u == figure_unit})]
             elif figure_unit is not None:
-                same = [(f, numbers) for f, numbers, u, _ in stating if u == figure_unit]
+                same = [(f, numbers) for f, numbers, u, _ in stating if u == figure_unit and numbers]
             elif pooled and (things := counted(piece)):  # "50,000 users per arm" against "800,000 users per arm"
-                same = [(f, numbers) for f, numbers, _, _ in stating if counted(f.text) & things]
+                same = [(f, numbers) for f, numbers, _, _ in stating if counted(f.text) & things and numbers]
             else:
                 continue
             if len(same) == 1 or pooled and same:

@@ -81,15 +81,15 @@ def figures(text: str) -> set[float]:
     return {value for value, _, _ in _figures_at(normalise_spoken(text))}
 
 
-def _figures_at(said: str) -> list[tuple[float, int, int]]:
-    """Each figure of 10 or more in normalised text, with where it starts and ends."""
+def _figures_at(said: str, minimum: float = MIN_FIGURE) -> list[tuple[float, int, int]]:
+    """Each figure of `minimum` or more in normalised text, with where it starts and ends."""
     found = []
     for match in _FIGURE.finditer(said):
         number, scale = match.group(1), match.group(2)
         if not number[0].isdigit() and scale is None:
             continue
         value = (float(number.replace(",", "")) if number[0].isdigit() else 1.0) * (_SCALE[scale.lower()] if scale else 1.0)
-        if value >= MIN_FIGURE:
+        if value >= minimum:
             found.append((value, match.start(), match.end()))
     return found
 
@@ -100,14 +100,21 @@ def unit(text: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def figures_in_units(text: str) -> set[tuple[float, str | None]]:
+def figures_in_units(text: str, small_marked: bool = False) -> set[tuple[float, str | None]]:
     """Each figure of `text` with the unit of the stretch it is said in: "5k orders a second" is not "5,000 a day"."""
-    return {pair for piece in PIECES.split(normalise_spoken(text)) for pair in piece_figures(piece)}
+    return {pair for piece in PIECES.split(normalise_spoken(text)) for pair in piece_figures(piece, small_marked)}
 
 
-def piece_figures(piece: str) -> list[tuple[float, str | None]]:
+MARKED = ("share", "money")  # units a figure carries itself, whatever its stretch counts
+
+
+def piece_figures(piece: str, small_marked: bool = False) -> list[tuple[float, str | None]]:
     """The figures of one stretch, each with its unit: "share" for a figure said as a per cent, "money" for one said as
-    an amount of money, else the stretch's."""
+    an amount of money, else the stretch's.
+
+    `small_marked`: a share or an amount under 10 counts too ("fraud is about 1%, right?" against "about 0.1%"), where
+    the facts it is read against were chosen for the ask; a small per cent said in passing ("a 1% canary") names no
+    fact of its own."""
     said = normalise_spoken(piece)
     stretch = unit(said)
 
@@ -116,7 +123,8 @@ def piece_figures(piece: str) -> list[tuple[float, str | None]]:
             return "share"
         return "money" if _MONEY_BEFORE.search(said[:start]) or _MONEY_AFTER.match(said, end) else stretch
 
-    return [(value, unit_of(start, end)) for value, start, end in _figures_at(said)]
+    found = [(value, unit_of(start, end)) for value, start, end in _figures_at(said, 0.0 if small_marked else MIN_FIGURE)]
+    return [(value, figure_unit) for value, figure_unit in found if value >= MIN_FIGURE or figure_unit in MARKED]
 
 
 def _same_figure(said: tuple[float, str | None], stated: tuple[float, str | None]) -> bool:
