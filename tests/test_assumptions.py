@@ -132,6 +132,11 @@ def test_a_figure_without_a_unit_is_checked_against_the_fact_counting_the_same_t
     ("shopify-mle", "case-study", "cs-shop-pay-false-positives",
      "I'll assume fraud is around 1% of transactions, correct?", "Not quite.", "about 0.1% of transactions"),
     ("shopify-mle", "case-study", "cs-shop-pay-false-positives", "fraud is about 0.1% right", "That's right.", "0.1%"),
+    # a stretch of time is one unit whatever it is counted in
+    ("canva-mle", "system-design", "sd-batch-streaming-features",
+     "so usage can be 30 seconds stale, right?", "Not quite.", "about 5 minutes stale"),
+    ("canva-mle", "system-design", "sd-batch-streaming-features",
+     "I'll assume features can be up to 5 minutes stale, right?", "That's right.", "about 5 minutes stale"),
 ])  # fmt: skip
 async def test_a_figure_worked_out_from_the_facts_or_said_as_a_share_is_checked_as_such(
         catalog: Catalog, loop: str, round_id: str, question_id: str, said: str, opens: str, told: str) -> None:
@@ -139,7 +144,8 @@ async def test_a_figure_worked_out_from_the_facts_or_said_as_a_share_is_checked_
     million screened) heard "Not quite." for its 3,000; "30% ... within 30 days, is that right?" heard "That's right."
     against "today about 25% do", and "around a million dollars a month, yeah?" "Sure." against $100,000; "about 40% make a first sale, right?" heard "Not quite." and
     "60% make no sale" (40% was read as the "40 visits" of another fact, so the fact stating it was not told); "fraud is
-    around 1% of transactions, correct?" got "Fair question. Fraud is about 0.1%..." (a share under 10 was no figure)."""
+    around 1% of transactions, correct?" got "Fair question. Fraud is about 0.1%..." (a share under 10 was no figure),
+    and "30 seconds" put beside "5 minutes stale" no verdict."""
     session, clock = round_on(catalog, loop, round_id, question_id, [])
     [e async for e in session.open()]
     await answer(session, clock, said)

@@ -105,25 +105,32 @@ def figures_in_units(text: str, small_marked: bool = False) -> set[tuple[float, 
     return {pair for piece in PIECES.split(normalise_spoken(text)) for pair in piece_figures(piece, small_marked)}
 
 
-MARKED = ("share", "money")  # units a figure carries itself, whatever its stretch counts
+MARKED = ("share", "money", "duration")  # units a figure carries itself, whatever its stretch counts
+_DURATION = re.compile(r"\s?(?:(sec|second)|(min|minute)|(hr|hour)|(day)|(week|wk)|(month)|(year))s?\b", re.IGNORECASE)
+_SECONDS = (1, 60, 3600, 86400, 7 * 86400, 30 * 86400, 365 * 86400)  # each of _DURATION's groups, in seconds
 
 
 def piece_figures(piece: str, small_marked: bool = False) -> list[tuple[float, str | None]]:
     """The figures of one stretch, each with its unit: "share" for a figure said as a per cent, "money" for one said as
     an amount of money, else the stretch's.
 
-    `small_marked`: a share or an amount under 10 counts too ("fraud is about 1%, right?" against "about 0.1%"), where
-    the facts it is read against were chosen for the ask; a small per cent said in passing ("a 1% canary") names no
-    fact of its own."""
+    `small_marked`: a share, an amount or a stretch of time under 10 counts too ("fraud is about 1%, right?" against
+    "about 0.1%"), and a stretch of time is one unit, in seconds ("30 seconds stale, right?" against "at most about 5
+    minutes stale"), where the facts it is read against were chosen for the ask; said in passing, a small per cent ("a
+    1% canary") or a stretch of time ("90 days of history" beside "5 minutes stale") names no fact of its own."""
     said = normalise_spoken(piece)
     stretch = unit(said)
 
-    def unit_of(start: int, end: int) -> str | None:
+    def with_unit(value: float, start: int, end: int) -> tuple[float, str | None]:
         if _SHARE.match(said, end):
-            return "share"
-        return "money" if _MONEY_BEFORE.search(said[:start]) or _MONEY_AFTER.match(said, end) else stretch
+            return value, "share"
+        if _MONEY_BEFORE.search(said[:start]) or _MONEY_AFTER.match(said, end):
+            return value, "money"
+        if small_marked and (time := _DURATION.match(said, end)):
+            return value * _SECONDS[time.lastindex - 1], "duration"
+        return value, stretch
 
-    found = [(value, unit_of(start, end)) for value, start, end in _figures_at(said, 0.0 if small_marked else MIN_FIGURE)]
+    found = [with_unit(*at) for at in _figures_at(said, 0.0 if small_marked else MIN_FIGURE)]
     return [(value, figure_unit) for value, figure_unit in found if value >= MIN_FIGURE or figure_unit in MARKED]
 
 
