@@ -35,6 +35,11 @@ GAP_BONUS = 1.5  # in the clause the evidence model pointed at
 SENTENCE_BONUS = 0.5  # in the same sentence as that clause
 MIN_SCORE = 1.5  # weaker than this and no anchor is better than a vague one
 BARE_NUMBER_PENALTY = 1.0  # a number with no unit or noun beside it ("Recall at 100 on...", "Maybe 500.")
+# An amount of time or a share with nothing it is of: "On 60 days: what exactly is the model predicting...?" (played,
+# 2026-12-05), "You mentioned 5 percent: what did the other side want...?"; a thing said beside it is the better handle.
+QUANTITY_PENALTY = 1.5
+_QUANTITY = re.compile(r"(?:\$?[\d.,/:]+(?:%|k|m|ms|s)?\s?)+(?:%|percent|percentage points?|points?|ms|milliseconds?|seconds?|"
+                       r"minutes?|hours?|days?|weeks?|months?|years?)?", re.IGNORECASE)
 NEGATION_WORDS = 5  # how far back a negation reaches a phrase ("not worse than production on the golden set" does not)
 NEGATED_PENALTY = 1.5  # said not to exist ("we never set up an offline evaluation"): a poor handle for another probe
 NEGATED_FRAME = "having no "
@@ -176,10 +181,13 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
         weights = [0.0 if m.start() in completing else _weight(m.group(), question_words, m.start() in starts_sentence)
                    for m in body]
         score = sum(weights)
+        said = " ".join(m.group() for m in body)
         if len(body) == 1:
             score -= 0.5  # a lone word is a weaker handle than a phrase
-            if re.fullmatch(r"[\d.,]+", body[0].group()):
-                score -= BARE_NUMBER_PENALTY  # "You mentioned 100:" names a number, not what it counts
+        if re.fullmatch(r"[\d.,]+", said):
+            score -= BARE_NUMBER_PENALTY  # "You mentioned 100:" names a number, not what it counts
+        elif _QUANTITY.fullmatch(said):
+            score -= QUANTITY_PENALTY
         if speech and len(body) >= SPOKEN_LIST_WORDS and all(re.fullmatch(r"[a-z]+", m.group()) for m in body):
             # "features like category template age creator quality": a spoken list that lost its commas, as good a
             # handle as one of its items (where they split is not known)
