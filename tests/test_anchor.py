@@ -225,9 +225,11 @@ def test_a_bare_number_is_no_anchor(answer: str) -> None:
     ("I'd test it with a holdout: 5% of traffic on the new thresholds, measuring good-buyer declines and chargeback "
      "rate, and I'd ramp up if chargebacks stay flat after 60 days.", "60 days"),
     ("We retrain every 24 hours, a gradient-boosted model with monotonic constraints on the amount features.", "24 hours"),
+    ("The new model was a two-tower retriever. I designed the experiment: 50/50 split by user id for two weeks.", "50/50"),
 ])  # fmt: skip
 def test_an_amount_of_time_or_a_share_alone_is_a_poor_anchor(answer: str, amount: str) -> None:
-    """Played (2026-12-05): "On 60 days: what exactly is the model predicting...?"; "You mentioned 24 hours: what
+    """Played (2026-12-05): "On 60 days: what exactly is the model predicting...?", "Going back to 50/50: why was your
+    success metric the right one for users?"; "You mentioned 24 hours: what
     alternative did you consider?" An amount with nothing it is of gives way to a thing said beside it."""
     anchor = choose_anchor([answer])
     assert anchor is not None and amount not in anchor.text, anchor

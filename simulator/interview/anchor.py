@@ -36,8 +36,9 @@ SENTENCE_BONUS = 0.5  # in the same sentence as that clause
 MIN_SCORE = 1.5  # weaker than this and no anchor is better than a vague one
 BARE_NUMBER_PENALTY = 1.0  # a number with no unit or noun beside it ("Recall at 100 on...", "Maybe 500.")
 # An amount of time or a share with nothing it is of: "On 60 days: what exactly is the model predicting...?" (played,
-# 2026-12-05), "You mentioned 5 percent: what did the other side want...?"; a thing said beside it is the better handle.
-QUANTITY_PENALTY = 1.5
+# 2026-12-05), "You mentioned 5 percent: what did the other side want...?", "Going back to 50/50:"; a thing said beside
+# it is the better handle, so such an amount scores no more than a two-word phrase of plain words.
+QUANTITY_MAX = 2.0
 _QUANTITY = re.compile(r"(?:\$?[\d.,/:]+(?:%|k|m|ms|s)?\s?)+(?:%|percent|percentage points?|points?|ms|milliseconds?|seconds?|"
                        r"minutes?|hours?|days?|weeks?|months?|years?)?", re.IGNORECASE)
 NEGATION_WORDS = 5  # how far back a negation reaches a phrase ("not worse than production on the golden set" does not)
@@ -187,7 +188,7 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
         if re.fullmatch(r"[\d.,]+", said):
             score -= BARE_NUMBER_PENALTY  # "You mentioned 100:" names a number, not what it counts
         elif _QUANTITY.fullmatch(said):
-            score -= QUANTITY_PENALTY
+            score = min(score, QUANTITY_MAX)
         if speech and len(body) >= SPOKEN_LIST_WORDS and all(re.fullmatch(r"[a-z]+", m.group()) for m in body):
             # "features like category template age creator quality": a spoken list that lost its commas, as good a
             # handle as one of its items (where they split is not known)
