@@ -53,7 +53,7 @@ def test_run_json_shape_and_session_stored(tmp_path: Path) -> None:
         capture_output=True, text=True, env=env(), timeout=600, check=True,
     )  # fmt: skip
     data = json.loads(out.stdout)
-    assert set(data) == {"session_id", "loop", "round", "turns", "fallbacks"}
+    assert set(data) == {"session_id", "loop", "round", "turns", "fallbacks", "fallback_reasons"}
     assert (data["loop"], data["round"]) == ("canva-mle", "hiring-manager")
     assert isinstance(data["fallbacks"], int)
     kinds = {t["kind"] for t in data["turns"]}

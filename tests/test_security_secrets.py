@@ -82,6 +82,7 @@ def test_keys_never_reach_the_database_logs_exports_or_output(tmp_path: Path, ec
     assert calls and all(c.authorization == f"Bearer {own_key}" for c in calls), "the key never reached the provider"
     result = json.loads(run.stdout)
     assert result["fallbacks"] >= 1  # every follow-up failed with the echoed key in the error
+    assert len(result["fallback_reasons"]) == result["fallbacks"] and "echoauth" in result["fallback_reasons"][0]  # said, masked below
 
     session = result["session_id"]
     outputs = [run.stdout, run.stderr]

@@ -17,6 +17,7 @@ from ..catalog import Catalog
 from ..config import Settings
 from ..engine.clock import SimulatedClock
 from ..engine.turns import Turn
+from ..secrets import redact
 from ..llm.client import LLMClient
 from ..store import Store
 from .lifecycle import RoundRun, RoundService
@@ -40,9 +41,13 @@ class HeadlessResult(BaseModel):
     round: str
     turns: list[TurnOut]
     fallbacks: int
+    """Follow-ups said as the canned probe because the model's wording failed the guard or no model answered."""
+    fallback_reasons: list[str] = []
+    """Why, one line each (the guard's reason with the rejected wording), secrets redacted."""
 
     @classmethod
-    def from_turns(cls, session_id: str, loop: str, round_: str, turns: list[Turn], fallbacks: int) -> HeadlessResult:
+    def from_turns(cls, session_id: str, loop: str, round_: str, turns: list[Turn], fallbacks: int,
+                   fallback_reasons: list[str] | None = None) -> HeadlessResult:
         return cls(
             session_id=session_id,
             loop=loop,
@@ -56,6 +61,7 @@ class HeadlessResult(BaseModel):
                 for t in turns
             ],
             fallbacks=fallbacks,
+            fallback_reasons=[redact(reason) for reason in fallback_reasons or []],
         )
 
 
@@ -172,7 +178,8 @@ async def _play_to_the_end(rounds: RoundService, run: RoundRun, clock: Simulated
     rounds.close_round(run)  # raises UnsavedTurnsError (naming the recovery file) if the database still refuses
     rounds.end_session(run.session_id, "completed")
     session = run.session
-    return HeadlessResult.from_turns(run.session_id, run.loop.id, run.round.id, session.turns, session.fallbacks)
+    return HeadlessResult.from_turns(run.session_id, run.loop.id, run.round.id, session.turns, session.fallbacks,
+                                     session.fallback_reasons)
 
 
 async def play_answers(session: RoundSession, clock: SimulatedClock, pending: list[str]) -> None:
