@@ -161,3 +161,25 @@ def test_a_reply_that_says_only_it_depends_is_asked_on_what() -> None:
     assert presser.press(criterion, probe, question, "It depends, really.") is None  # once a question
     fresh = Presser(lambda criterion, question, reply: False, unanswered_half)
     assert fresh.press(criterion, probe, question, "It depends on the latency budget: under 50 ms, trees.") is None
+
+
+@pytest.mark.parametrize(("canned", "reply"), [
+    ("What would the simplest baseline be?",
+     "tf-idf plus logistic regression on the ticket text, trained on the same labels. if the LLM doesn't beat it by a lot "
+     "on macro-F1 it's not worth the cost."),
+    ("How would you evaluate the model offline, and what would you measure online?",
+     "Offline I already have IoU. Online I'd look at export success rate and p95 latency, per video length bucket."),
+    ("What would you measure online?",
+     "i already said it: export success rate and p95 latency on the canary, compared against the old model over 24 hours."),
+])  # fmt: skip
+def test_a_short_reply_that_says_what_the_probe_asks_is_not_pressed(canned: str, reply: str) -> None:
+    """Played (2026-12-05): 14 of 23 "Let me come back to what I asked." came right after a reply like these, which the
+    evidence model reads weak on the criterion as a whole because it is short."""
+    probe = Probe(criterion="evaluation", criterion_title="Evaluation", missing="metrics", canned=canned)
+    question = Question(id="q", text="Evaluate a routing model.", source="written", criteria=["evaluation"])
+    criterion = Criterion(id="evaluation", title="Evaluation", description="d", levels={1: "a", 2: "b", 3: "c", 4: "d"})
+    always_dodged = Presser(lambda criterion, question, reply: True, unanswered_half)
+    assert always_dodged.press(criterion, probe, question, reply) is None
+    talked_round = "Honestly the team was great and we all enjoyed working on it, everyone learned a lot from it."
+    pressed = always_dodged.press(criterion, probe, question, talked_round)
+    assert pressed is not None and pressed[0].kind == "press"

@@ -13,6 +13,7 @@ import re
 
 from ..catalog import Criterion, Question
 from .evidence import Dodged, Unanswered
+from .other_half import answered, halves
 from .plan import Probe
 
 
@@ -25,6 +26,13 @@ _IT_DEPENDS = re.compile(
     r"(?:\s+(?:things|factors|stuff|situation|case|context|use case|details|data|circumstances))?\W*(?:really|honestly|i guess)?\W*$",
     re.IGNORECASE)
 DEPENDS_ON_WHAT = "Depends on what, here? Pick the one that matters most and tell me how it changes your answer."
+# A short reply is read weak on the criterion as a whole because it is short, not because it talks round the point: one
+# of this many words or fewer that says what the probe asks for ("tf-idf plus logistic regression on the ticket text"
+# to "What would the simplest baseline be?") answered it. Played (2026-12-05): 14 of 23 presses came after such a
+# reply. On the 265 dodges and 285 answers written blind (tests/data/dodge_blind*.yaml) it lets 2 dodges go.
+SHORT_REPLY_WORDS = 35
+_SAID_ALREADY = re.compile(r"^\W*(?:(?:well|um+|uh+|so|yeah|like|again)\W+)*(?:i|as i) (?:already |just )?(?:said|mentioned|told you|"
+                           r"answered|covered)\b", re.IGNORECASE)  # "i already said it: export success rate and p95..."
 
 
 class Presser:
@@ -55,7 +63,8 @@ class Presser:
             self._pressed.add(question.id)
             return (probe.model_copy(update={"kind": "depends_on", "canned": DEPENDS_ON_WHAT}),
                     "the reply said only that it depends: asked on what")
-        if question.id not in self._pressed and self.dodged(criterion, question.text, reply):
+        if question.id not in self._pressed and not _answers_in_words(probe.canned, reply) \
+                and self.dodged(criterion, question.text, reply):
             self._pressed.add(question.id)
             return probe.model_copy(update={"kind": "press"}), f"the reply said nothing of {probe.criterion}: asked again"
         left = self.unanswered(probe.canned, reply) if question.id not in self._halved else None
@@ -64,3 +73,10 @@ class Presser:
         self._halved.add(question.id)
         return (probe.model_copy(update={"kind": "other_half", "canned": left}),
                 f"the reply answered one half of the probe on {probe.criterion}: the other asked")
+
+
+def _answers_in_words(probe: str, reply: str) -> bool:
+    """A short reply that says what the probe (or one of its halves) asks for, or says it was said already."""
+    if _SAID_ALREADY.match(reply):
+        return True
+    return len(reply.split()) <= SHORT_REPLY_WORDS and any(answered(part, reply) for part in halves(probe) or (probe,))
