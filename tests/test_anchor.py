@@ -281,3 +281,14 @@ def test_a_verb_that_names_a_thing_before_a_noun_starts_the_phrase_and_a_step_nu
         "assets via an embedding search. We label images by hand.")]
     assert {"sample ratio mismatch", "label arrival latency", "per-decile score histograms", "brand kit assets"} <= set(found), found
     assert not any(text.startswith(("1 ", "ratio", "arrival", "label images", "instrument")) for text in found), found
+
+
+def test_a_verb_in_s_after_a_noun_ends_the_phrase_and_a_plural_that_is_also_a_verb_is_its_noun() -> None:
+    """Played (2026-12-05): "On the CI crosses zero: ...", "Going back to the interval narrows: ..." and "About the popular
+    wrong: ..." (of "the popular wrong tags, like everyone typing...")."""
+    found = [p.text for p in phrases("Bootstrap over briefs for a CI on the difference in hallucinated-claim rate. If the CI "
+                                     "crosses zero I don't call it. I'd extend the test and hope the interval narrows.")]
+    assert not any("crosses" in text or "narrows" in text for text in found), found
+    found = [p.text for p in phrases("I'd expect the model to learn the popular wrong tags, like everyone typing aesthetic.")]
+    assert "the popular wrong tags" in found, found
+    assert "the tagger" in [p.text for p in phrases("the tagger tags images nightly")]  # before a noun "tags" is the verb

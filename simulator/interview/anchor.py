@@ -278,6 +278,8 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
                 and _plural(token) and token.lower() not in ("goes", "does", "has") and token.lower()[:-1] not in ONLY_VERBS \
                 and text[n.start() - 1 : n.start()] in ("", " ") and (n is run[-1][0] or len(run) >= 2 and run[-1][1] == "noun"):
             run.append((match, "noun"))  # "300 pages", "10,000 new stores": a plural after a number is what it counts
+        elif kind == "verb" and nouns_so_far and low[:-1] in NOUN_VERBS and low.endswith("s") and _kind(following) in ("break", "function"):
+            run.append((match, "noun"))  # "the popular wrong tags, like...": a plural that is also a verb ends the phrase as its noun
         elif kind == "verb" and after_det and _modifier(token):
             run.append((match, "mod"))  # "the distilled model"
         elif kind == "verb" and after_det and not verb_s:

@@ -93,7 +93,7 @@ VERB_BASES = """
     treat hallucinate carry swap blend enrich rewrite replay skip ignore walk normalise normalize dedupe wrap
     suppose leverage utilize utilise incorporate integrate employ combine explore mix fuse concatenate
     behave perform matter differ vary depend degrade converge overfit underfit generalise generalize saturate collapse
-    instrument
+    instrument narrow widen cross settle flatten plateau tank
 """
 IRREGULAR = (
     "built began begun broke broken brought bought chose chosen came cut did done drove driven fell felt found gave given "
