@@ -640,3 +640,15 @@ def test_rubrics_dir_from_the_config_file(cat: CatalogDirs, tmp_path: Path, monk
     assert_problems(
         result, [f"{cat.loop}:37: rounds.0.questions.0.source: unknown source 'blog'; sources: guide, written"]
     )
+
+
+def test_a_question_part_is_one_question_on_one_of_its_criteria_with_patterns_that_compile(cat: CatalogDirs) -> None:
+    """`parts:` (engine/question_parts.py): each is asked on its own when no answer says any of its `heard` words."""
+    old = "        criteria: [impact, ownership]"
+    part = "\n        parts:\n          - {ask: 'What did it change?', heard: ['(unclosed'], criterion: impact}"
+    cat.loop.write_text(edit(LOOP, 38, old, old + part))
+    assert_problems(validate(cat), [f"{cat.loop}:40: rounds.0.questions.0.parts.0.heard: invalid regex '(unclosed': "
+                                    "missing ), unterminated subpattern at position 0"])
+    cat.loop.write_text(edit(LOOP, 38, old, old + part.replace("'(unclosed'", "'chang'").replace("impact}", "tradeoffs}")))
+    assert_problems(validate(cat), [f"{cat.loop}:35: rounds.0.questions.0: part 'What did it change?' names criterion "
+                                    "'tradeoffs', not one of the question's ['impact', 'ownership']"])

@@ -234,6 +234,20 @@ class Fact(Strict):
         return self
 
 
+class QuestionPart(Strict):
+    """One of the things a question asks ("...choose a threshold and report its performance?"), asked on its own when
+    the answers say none of its `heard` words: a real interviewer notices the part of the question left out."""
+
+    ask: str = Field(pattern=r"^[^?]+\?$", description="the part as a question of its own, ending in one question mark")
+    heard: list[str] = Field(min_length=1, description="regexes (case-insensitive): any of them in an answer addressed it")
+    criterion: str = Field(pattern=SNAKE, description="the question's criterion it gives evidence for")
+
+    @field_validator("heard")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        return compiled_or_error(patterns)
+
+
 class Question(Strict):
     id: str = Field(pattern=KEBAB)
     text: str
@@ -242,6 +256,14 @@ class Question(Strict):
     levels: list[str] = Field(default_factory=list, description="levels it suits; empty = every level")
     problem: CodingProblem | None = None
     facts: list[Fact] = Field(default_factory=list, description="the scenario's facts, told to a candidate who asks")
+    parts: list[QuestionPart] = Field(default_factory=list, description="what it asks, each a part an answer may leave out")
+
+    @model_validator(mode="after")
+    def _parts_on_its_criteria(self) -> Question:
+        for part in self.parts:
+            if part.criterion not in self.criteria:
+                raise ValueError(f"part {part.ask!r} names criterion {part.criterion!r}, not one of the question's {self.criteria}")
+        return self
 
 
 REPO_PATH = r"^(?:[A-Za-z0-9_][A-Za-z0-9_.-]*/)*[A-Za-z0-9_][A-Za-z0-9_.-]*$"

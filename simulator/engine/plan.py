@@ -31,9 +31,10 @@ class Probe(BaseModel):
     # "narrower" (`canned` is the way in offered after a pass), "explain" (after an answer of a few words) or "press"
     # (the rubric probe asked again, after a reply that said nothing of it), "depends_on" (after a reply of only "it
     # depends": on what?), "other_half" (`canned` is the half of a two-part probe the reply left out: "And why?") or
-    # "failing_run" (the criterion's after_failing_run, after the code failed hidden tests).
+    # "failing_run" (the criterion's after_failing_run, after the code failed hidden tests) or "part" (`canned` is a
+    # part of the question no answer addressed: question_parts.py).
     kind: Literal["probe", "looking_back", "own_part", "plan_only", "narrower", "explain", "press", "other_half",
-                  "depends_on", "failing_run"] = "probe"
+                  "depends_on", "failing_run", "part"] = "probe"
     lead: str = ""  # said before the follow-up, however it is worded: AFTER_A_PASS
 
 

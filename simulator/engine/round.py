@@ -18,6 +18,7 @@ from .evidence import Dodged, EvidenceAbsent, EvidenceStrength, FiguresShown, No
 from .other_half import unanswered_half
 from .plan import AFTER_A_PASS, PLAN_ONLY, Plan, Probe
 from .pressing import Presser
+from .question_parts import LeftOutParts
 from .question_order import choose_questions, planned_question_count
 
 WELL_EVIDENCED = 0.75
@@ -83,6 +84,7 @@ class RoundEngine:
         self.not_done: NotDone = not_done or (lambda c, q, a: False)
         self.terse: Terse = terse or (lambda q, a: False)
         self._presser = Presser(dodged or (lambda c, q, a: False), unanswered)
+        self._parts = LeftOutParts()
         self.loop = loop
         self.round = round_
         self.persona = persona
@@ -318,15 +320,13 @@ class RoundEngine:
     def _weakest(self, question: Question, probed: list[str]) -> Probe | None:
         """The criterion of `question` with the least evidence so far, what a real interviewer would ask first.
 
-        A criterion the answers left out (nothing said shows any part of it clearly, or
-        only its absence: `left_out`) comes before one shown in part, however strong the rest of
-        the answer reads: an interviewer asks about what was left out before asking
-        for more of what was said. Among those, the lowest strength; strengths
-        within TIE_MARGIN of it count as a tie, broken by the round's criteria order,
-        then the question's: the YAML lists what matters first (results before
-        alternatives in a deep dive, requirements before architecture in a design),
-        and the evidence model's readings are not so exact that a 0.1 difference
-        should overrule it. A criterion shown in part is probed only below
+        First a part of the question no answer addressed (question_parts.py). A criterion the answers left out (nothing
+        said shows any part of it clearly, or only its absence: `left_out`) comes before one shown in part, however
+        strong the rest of the answer reads: an interviewer asks about what was left out before asking for more of
+        what was said. Among those, the lowest strength; strengths within TIE_MARGIN of it count as a tie, broken by
+        the round's criteria order, then the question's: the YAML lists what matters first (results before
+        alternatives in a deep dive, requirements before architecture in a design), and the evidence model's readings
+        are not so exact that a 0.1 difference should overrule it. A criterion shown in part is probed only below
         WELL_EVIDENCED. A criterion the candidate's own questions to the interviewer already show ("how much
         traffic, and what's the latency budget?" for requirements) is not probed: asking them back is not listening.
         Nor is one whose every canned probe was already asked this round: the same sentence again is no follow-up.
@@ -337,10 +337,11 @@ class RoundEngine:
         what the candidate would do is asked for a time it was done ("the area I'd want to push is..." drew "what
         changed in numbers?").
         """
-        failing = self._after_failing_run(question, probed)
-        if failing is not None:
-            return failing
         said = self._answers.get(question.id, [])
+        part = self._after_failing_run(question, probed) or self._parts.next_probe(
+            question, said, lambda crit_id: self.catalog.criterion(self.loop, crit_id))  # a part of the question left out
+        if part is not None:
+            return part
         shape = self.story_shape(question.text, said) if said else None
         own = self._own_part(probed) if shape == "team" else None
         if own is not None:
