@@ -171,6 +171,9 @@ def test_a_reply_that_says_only_it_depends_is_asked_on_what() -> None:
      "Offline I already have IoU. Online I'd look at export success rate and p95 latency, per video length bucket."),
     ("What would you measure online?",
      "i already said it: export success rate and p95 latency on the canary, compared against the old model over 24 hours."),
+    ("What path does a single request take, from the user to the model and back?",
+     "Same design as I just described: data snapshot with manifest, train, offline gates, 5% canary for 24 hours, then 25%, "
+     "50%, 100% each after a day if the guardrails hold."),
 ])  # fmt: skip
 def test_a_short_reply_that_says_what_the_probe_asks_is_not_pressed(canned: str, reply: str) -> None:
     """Played (2026-12-05): 14 of 23 "Let me come back to what I asked." came right after a reply like these, which the

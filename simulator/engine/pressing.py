@@ -31,8 +31,9 @@ DEPENDS_ON_WHAT = "Depends on what, here? Pick the one that matters most and tel
 # to "What would the simplest baseline be?") answered it. Played (2026-12-05): 14 of 23 presses came after such a
 # reply. On the 265 dodges and 285 answers written blind (tests/data/dodge_blind*.yaml) it lets 2 dodges go.
 SHORT_REPLY_WORDS = 35
-_SAID_ALREADY = re.compile(r"^\W*(?:(?:well|um+|uh+|so|yeah|like|again)\W+)*(?:i|as i) (?:already |just )?(?:said|mentioned|told you|"
-                           r"answered|covered)\b", re.IGNORECASE)  # "i already said it: export success rate and p95..."
+_SAID_ALREADY = re.compile(r"^\W*(?:(?:well|um+|uh+|so|yeah|like|again)\W+)*(?:(?:i|as i) (?:already |just )?(?:said|mentioned|told you|"
+                           r"answered|covered)|(?:the )?same \w+ as (?:i|we) (?:just |already )?(?:said|described|mentioned|"
+                           r"explained|went through))\b", re.IGNORECASE)  # "i already said it: ...", "Same design as I just described: ..."
 
 
 class Presser:
