@@ -65,7 +65,8 @@ def test_replies_written_blind(catalog: Catalog, evidence: MeaningEvidence, name
 
 
 def _session(catalog: Catalog, evidence: MeaningEvidence):  # noqa: ANN202
-    question = catalog.loop("canva-mle").round("system-design").questions[0]
+    # A design whose YAML lists no parts: its first follow-up is a rubric probe, the kind a dodge is pressed on.
+    question = next(q for q in catalog.loop("canva-mle").round("system-design").questions if not q.parts)
     case = Case(id="dodge", loop="canva-mle", round="system-design", question=question.id, expect="", missing="", answer="")
     return make_session(catalog, case, None, evidence)
 

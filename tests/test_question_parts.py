@@ -61,6 +61,7 @@ async def test_the_left_out_part_is_the_first_follow_up_in_a_round(catalog: Cata
                                  "too good when negatives are so many.")  # fmt: skip
     follow_up = session.turns[-1]
     assert follow_up.kind is TurnKind.FOLLOW_UP, follow_up
-    assert follow_up.text == PART_LEFT_OUT + "how would you choose the threshold?", follow_up.text
+    assert follow_up.text.endswith(PART_LEFT_OUT + "how would you choose the classifier's threshold?"), follow_up.text
+    assert follow_up.text.startswith("You've covered "), follow_up.text  # what was said, then what was not
     await answer(session, clock, "At the score where the flags fill the review team's 20,000 a day, checked on the audit set.")
     assert "threshold" not in session.turns[-1].text, session.turns[-1].text  # asked once, then the rubric's probes

@@ -24,6 +24,7 @@ STORY_WAY_IN = ("That's all right. It doesn't have to be a big one: a smaller mo
 # After an answer of a few words: how and why, or for a story, the story itself.
 EXPLAIN = "What's the reasoning behind that, and how would you go about it in this case?"
 PART_LEFT_OUT = "One part of the question you haven't touched: "
+COVERED = "You've covered {anchor}. "
 EXPLAIN_STORY = "Tell me more about it. What was the situation, and what did you do yourself?"
 # Before a probe about the company ("which Canva feature have you used recently?"): it follows on from nothing said, and
 # "You talked about the A/B test: which Canva feature...?" is a non sequitur (played, 2026-12-05).
@@ -65,9 +66,9 @@ class FollowUpWording:
             return probe.canned
         if probe.kind == "press":
             return PRESS + probe.canned
-        if probe.kind == "part":
-            return PART_LEFT_OUT + (probe.canned if probe.canned[:2] in ("I ", "I'") or probe.canned[:2].isupper()
-                                    else probe.canned[:1].lower() + probe.canned[1:])
+        if probe.kind == "part":  # after what was covered, so the candidate hears it was listened to
+            ask = probe.canned if probe.canned[:2] in ("I ", "I'") or probe.canned[:2].isupper() else probe.canned[:1].lower() + probe.canned[1:]
+            return (COVERED.format(anchor=anchor.spoken) if anchor else "") + PART_LEFT_OUT + ask
         if probe.kind == "narrower":
             return STORY_WAY_IN if story else NARROWER + probe.canned
         if probe.kind == "explain":

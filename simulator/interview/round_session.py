@@ -366,7 +366,7 @@ class RoundSession:
         source, reason = "canned", None
         # A model words only a rubric probe (and the own-part question) around the anchor; the rest are said as they are.
         reworded = probe.kind in ("probe", "own_part")
-        anchor = self.wording.anchor(question, probe) if reworded else None
+        anchor = self.wording.anchor(question, probe) if reworded or probe.kind == "part" else None
         spoken = anchor.spoken if anchor else None
         leads = self.persona.anchor_leads  # the persona's ways in, one follow-up after another
         lead = leads[sum(t.kind is TurnKind.FOLLOW_UP for t in self.turns) % len(leads)]
