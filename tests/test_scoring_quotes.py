@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scoring_helpers import CANONICAL, repo_catalog
 from simulator.engine.turns import Speaker, Turn, TurnKind
 from simulator.scoring import calibration as cal
+from simulator.scoring.meaning.clauses import split_clauses
 from simulator.scoring.meaning.train import split_path
 from simulator.scoring.meaning_result import NEAREST_QUOTES, WHOLE_ANSWER
 from simulator.scoring.judge import Judge
@@ -184,3 +187,25 @@ def test_a_ramp_told_as_shares_of_traffic_shows_a_staged_release() -> None:
                  Turn(index=1, speaker=Speaker.CANDIDATE, kind=TurnKind.ANSWER, t_start=3, t_end=9, text=said)]
         result = score_transcript([(CATALOG.criteria["rollout"], 1.0)], turns, loop_id="x", round_id="y").criteria[0]
         assert any(c.signal == "staged_ramp" and c.passed for c in result.checks), (said, result.missing)
+
+
+def test_a_lead_in_to_a_question_is_the_question_and_a_step_said_in_part_is_named_with_its_sentence() -> None:
+    """Played (2026-12-05): "Sorry, I want to check: how many pairs can come, like millions?" was quoted for testing 3
+    ("I want to check" read as a check), and "not yet heard: guardrails, slicing or error analysis" stood beside an
+    answer that sliced by category and by language."""
+    asked = [Turn(index=0, speaker=Speaker.INTERVIEWER, kind=TurnKind.QUESTION, t_start=0, t_end=2,
+                  text="Group accounts that share a payment instrument."),
+             Turn(index=1, speaker=Speaker.CANDIDATE, kind=TurnKind.ANSWER, t_start=3, t_end=9,
+                  text="Sorry, I want to check: how many pairs can come, like millions?")]
+    result = score_transcript([(CATALOG.criteria["testing"], 1.0)], asked, loop_id="x", round_id="y").criteria[0]
+    assert result.level == 1 and not result.evidence, result
+    lead_in, *_ = split_clauses(asked[1].text)
+    assert lead_in.text == "Sorry, I want to check" and lead_in.question  # asks, with the question after it
+    told = [Turn(index=0, speaker=Speaker.INTERVIEWER, kind=TurnKind.QUESTION, t_start=0, t_end=2,
+                 text="How would you train the safety classifier, choose a threshold and report its performance?"),
+            Turn(index=1, speaker=Speaker.CANDIDATE, kind=TurnKind.ANSWER, t_start=3, t_end=9,
+                 text="I would report recall at the review budget with a bootstrap confidence interval, and I would see "
+                      "failures in the random audits: harmful designs the model scored low, sliced by category and by language.")]
+    result = score_transcript([(CATALOG.criteria["evaluation"], 1.0)], told, loop_id="x", round_id="y").criteria[0]
+    assert result.level == 3 and 'guardrails, slicing or error analysis (said only in part: "harmful designs the model ' \
+        'scored low, sliced by category and by language.")' in result.missing, result.missing

@@ -22,6 +22,7 @@ from .transcript import AnswerText, Exchange
 
 MAX_QUOTES = 8
 NEAREST_QUOTES = 2  # sentences quoted for a level read from the answer as a whole
+IN_PART = 0.3  # a facet's finding this strong, though under SHOWN, is named in "missing" with its sentence
 SHORT_CLAUSE_WORDS = 6  # a clause shorter than this is quoted with its sentence...
 SENTENCE_QUOTE_WORDS = 45  # ...when the sentence is no longer than this
 MIN_QUOTE_WORDS = 3  # "Sure." shows nothing of any step (played, 2026-12-05: quoted for values alignment)
@@ -94,6 +95,7 @@ def score_by_meaning(model: EvidenceModel, criterion: Criterion, base: Criterion
     denied: list[str] = []
     wished: list[str] = []
     nearest: list[tuple[float, Evidence, int]] = []  # (strength, quote, the facet's level)
+    in_part: dict[str, tuple[float, Evidence]] = {}  # per facet not shown, its strongest sentence at IN_PART or above
     for exchange in answered:
         if told_as_plan(exchange.question, [a.masked for a in exchange.answers]):
             levels.append(1)  # a plan for past work shows nothing done: no step of the guide is credited from it
@@ -108,6 +110,9 @@ def score_by_meaning(model: EvidenceModel, criterion: Criterion, base: Criterion
                 quotes.append(ev)
                 best.setdefault(finding.facet.id, ev)
         nearest += [(f.strength, ev, f.facet.level) for f in assessment.nearest if (ev := _evidence(f, exchange.answers)) is not None]
+        for f in assessment.nearest:
+            if f.strength >= IN_PART and f.strength > in_part.get(f.facet.id, (0.0,))[0] and (ev := _evidence(f, exchange.answers)):
+                in_part[f.facet.id] = (f.strength, ev)
         denied += [f"{f.facet.description} (said not done: \"{f.clause.text}\")" for f in assessment.denied if f.clause is not None]
         wished += [f"{f.facet.description} (only wished for: \"{f.clause.text}\")" for f in assessment.wished if f.clause is not None]
     level = _round_half_up(sum(levels) / len(levels))
@@ -130,7 +135,8 @@ def score_by_meaning(model: EvidenceModel, criterion: Criterion, base: Criterion
     notes += list(dict.fromkeys(denied))[:3] + list(dict.fromkeys(wished))[:3]
     return base.model_copy(update={
         "level": level, "evidence": unique[:MAX_QUOTES], "checks": checks,
-        "missing": _missing(criterion, level, {c.signal for c in checks if c.passed}), "note": "; ".join(notes),
+        "missing": _missing(criterion, level, {c.signal for c in checks if c.passed}, {k: ev.quote for k, (_, ev) in in_part.items()}),
+        "note": "; ".join(notes),
     })
 
 
@@ -159,18 +165,21 @@ def _closest(nearest: list[tuple[float, Evidence]]) -> list[Evidence]:
     return [ev.model_copy(update={"signal": None}) for ev in sorted(strongest[:NEAREST_QUOTES], key=_in_transcript)]
 
 
-def _missing(criterion: Criterion, level: int, shown: set[str]) -> str:
+def _missing(criterion: Criterion, level: int, shown: set[str], in_part: dict[str, str]) -> str:
     """What the next level of the guide asks for, naming its facets the answers did not show.
 
     From level 1 the level after next is named too: level 2 is often the weak form of the skill ("a vague personal
     part", "a textbook definition"), and "show a vague personal part" alone tells a candidate nothing to aim for
-    (played, 2026-12-03).
+    (played, 2026-12-03). A facet a sentence came close to (`in_part`: its quote) is named with that sentence: "not
+    yet heard: guardrails" beside "The false-positive rate on legitimate designs must not get worse" told a candidate
+    they had not said what they had, if not plainly enough (played, 2026-12-05).
     """
     if level >= 4:
         return ""
     assert criterion.meaning is not None
     parts = []
     for target in (level + 1, level + 2) if level == 1 else (level + 1,):
-        needs = [f.description for f in criterion.meaning.facets if f.level == target and f.id not in shown]
+        needs = [f.description + (f' (said only in part: "{in_part[f.id]}")' if f.id in in_part else "")
+                 for f in criterion.meaning.facets if f.level == target and f.id not in shown]
         parts.append(f"For level {target} ({criterion.levels[target]})" + (NOT_YET_HEARD + "; ".join(needs) if needs else HEARD_IN_PART) + ".")
     return " ".join(parts)

@@ -219,8 +219,9 @@ def _split(text: str, story: bool, answer_index: int, spoken_breaks: bool) -> tu
                 polarity = Polarity.AFFIRMED
             clauses.append(Clause(
                 span=span, text=raw, norm=norm, polarity=polarity, kept=kept, denied=denied,
-                subject=first_subject(norm, transcript), question=(asks and (span.end == sentence.end or bool(_QUESTION_START.match(norm))))
-                or is_question(raw, norm), answer_index=answer_index,
+                subject=first_subject(norm, transcript), question=(asks and (span.end == sentence.end or bool(_QUESTION_START.match(norm))
+                                                                             or text[span.end:sentence.end].lstrip()[:1] == ":"))
+                or is_question(raw, norm), answer_index=answer_index,  # "Sorry, I want to check: how many...?" asks throughout
             ))
     return tuple(clauses)
 
