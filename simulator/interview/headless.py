@@ -21,6 +21,7 @@ from ..secrets import redact
 from ..llm.client import LLMClient
 from ..store import Store
 from .lifecycle import RoundRun, RoundService
+from .headless_code import run_hidden_tests
 from .round_session import RoundSession, speaking_seconds
 
 PASS_SECONDS = 3.0
@@ -191,6 +192,7 @@ async def play_answers(session: RoundSession, clock: SimulatedClock, pending: li
             break
         text = pending.pop(0) if pending else ""
         text = fit_to_time(text, session.engine.time_left())
+        await run_hidden_tests(session, session.engine.current_question, text)
         start = session.engine.elapsed()
         clock.advance(speaking_seconds(text) if text else PASS_SECONDS)
         async for _ in session.answer(text, t_start=start, t_end=session.engine.elapsed()):

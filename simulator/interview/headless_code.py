@@ -1,0 +1,70 @@
+"""Code in a headless coding answer is run against the question's hidden tests, as the app's coding panel runs it.
+
+Why: a coding round's correctness comes from the hidden tests' notice, and only the app ran them, so a round played
+with `interview-sim run` read correctness "insufficient evidence" whatever the code (played, 2026-12-05: complete,
+working solutions in three rounds). A paragraph that holds code (fenced in the answers file, or typed as code, or a
+query to a SQL problem) is run first, and its result is said as the notice the app says; then the paragraph is the
+answer, as the app sends the code after its run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+
+from ..catalog import Question
+from ..sandbox import NOTICE_SOURCE, run_problem
+from .round_session import RoundSession
+
+log = logging.getLogger(__name__)
+
+_PYTHON_START = re.compile(r"^(?:import \w|from [\w.]+ import |def \w+\(|class \w+[:(]|@\w)")
+_PYTHON_LINE = re.compile(r"^(?:\s+\S|\s*$|(?:import|from|def|class|return|if|elif|else|for|while|try|except|finally|with)\b|@\w|"
+                          r"[A-Za-z_][\w.\[\]]*(?:, ?[A-Za-z_][\w.\[\]]*)*\s*(?:[-+*/]?=|\())")  # "x = ...", "a, b = ...", "f(...)"
+_SQL_START = re.compile(r"^\s*(?:select|with)\b", re.IGNORECASE)
+
+
+def code_in(answer: str, sql: bool) -> str | None:
+    """The code of an answer: from its first line that opens as code to the last line that reads as code (a query: to
+    its ";" or the answer's end); None when it holds none."""
+    lines = answer.split("\n")
+    start = next((i for i, line in enumerate(lines) if (_SQL_START if sql else _PYTHON_START).match(line)), None)
+    if start is None:
+        return None
+    if sql:
+        query = "\n".join(lines[start:])
+        return query[: query.find(";") + 1] if ";" in query else query
+    end = start + 1
+    while end < len(lines) and _PYTHON_LINE.match(lines[end]):
+        end += 1
+    return "\n".join(lines[start:end]).rstrip()
+
+
+_TOP_LEVEL = re.compile(r"^(?:def|class) (\w+)", re.MULTILINE)
+
+
+def _named(code: str, entrypoint: str) -> str:
+    """Code defining one function or class under another name answers for the entrypoint: a headless candidate never
+    saw the starter's signature ("def groups(pairs)" for `linked_accounts` failed every hidden test on the import)."""
+    names = _TOP_LEVEL.findall(code)
+    if entrypoint in names or len(names) != 1:
+        return code
+    return f"{code}\n\n{entrypoint} = {names[0]}\n"
+
+
+async def run_hidden_tests(session: RoundSession, question: Question | None, answer: str) -> None:
+    """Run the answer's code, if it holds any, and say the result as the round's notice; a sandbox that fails is
+    logged and the round goes on, as in the app."""
+    if session.round.kind != "coding" or question is None or question.problem is None:
+        return
+    code = code_in(answer, question.problem.sql is not None)
+    if code is None:
+        return
+    code = _named(code, question.problem.entrypoint) if question.problem.sql is None else code
+    try:
+        result = await asyncio.to_thread(run_problem, code, question.problem)
+    except Exception as exc:  # noqa: BLE001 - the answer is still given; only its run is missing
+        log.warning("hidden tests could not run for %s: %s", question.id, exc)
+        return
+    session.notice(result.notice_text(), source=NOTICE_SOURCE)

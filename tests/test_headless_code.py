@@ -1,0 +1,54 @@
+"""Code in a headless coding answer runs against the hidden tests, as the app's coding panel runs it (headless_code.py).
+
+Played (2026-12-05): three coding rounds through `interview-sim run` with complete, working code read correctness
+"insufficient evidence": only the app ran the hidden tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_round_session import round_on
+
+from simulator.catalog import Catalog, load_catalog
+from simulator.config import PROJECT_ROOT
+from simulator.engine.turns import TurnKind
+from simulator.interview.headless import play_answers
+from simulator.interview.headless_code import code_in
+
+NDCG = """import math
+
+def ndcg_at_k(relevances, k):
+    if k <= 0 or not relevances:
+        return 0.0
+    def dcg(rels):
+        return sum((2 ** r - 1) / math.log2(i + 2) for i, r in enumerate(rels[:k]))
+    ideal = dcg(sorted(relevances, reverse=True))
+    if ideal == 0:
+        return 0.0
+    return dcg(relevances) / ideal"""
+
+
+def test_the_code_of_an_answer_is_what_opens_as_code_up_to_the_prose_after_it() -> None:
+    said = f"Here is my solution, sorting once for the ideal order.\n{NDCG}\nIt runs in O(n log n) for the sort."
+    assert code_in(said, sql=False) == NDCG
+    assert code_in("I'd sort the list and divide by the ideal DCG.", sql=False) is None
+    query = "The query:\nselect s.name, sum(o.total) as gmv\nfrom shops s join orders o on o.shop_id = s.id\ngroup by s.name;\nThen..."
+    assert code_in(query, sql=True) == "select s.name, sum(o.total) as gmv\nfrom shops s join orders o on o.shop_id = s.id\ngroup by s.name;"
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
+
+
+@pytest.mark.parametrize("name", ["ndcg_at_k", "ndcg"])  # under another name, a lone function answers for the entrypoint
+async def test_code_in_an_answer_is_run_and_its_result_said_before_it(catalog: Catalog, name: str) -> None:
+    session, clock = round_on(catalog, "shopify-mle", "coding", "ndcg-at-k", [])
+    [e async for e in session.open()]
+    code = NDCG.replace("def ndcg_at_k(", f"def {name}(")
+    await play_answers(session, clock, [f"Here's my solution:\n{code}", "I'd add a test for an empty list first."])
+    notices = [t for t in session.turns if t.kind is TurnKind.NOTICE and t.text.startswith("Hidden test results")]
+    assert notices and notices[0].text.startswith("Hidden test results: 4/4 hidden tests passed."), notices
+    answered = [t for t in session.turns if t.kind is TurnKind.ANSWER]
+    assert answered[0].text.endswith(code) and answered[0].index > notices[0].index  # the run, then the answer
+    assert len(notices) == 1  # prose alone runs nothing
