@@ -621,6 +621,10 @@ def test_a_word_the_question_uses_is_about_the_problem() -> None:
     retraining = FEED.model_copy(update={"text": "Design weekly retraining and safe promotion for the feed ranker."})
     read = read_turn("Who signs off on a promotion today, a person or only automated gates?", retraining)
     assert read is not None and read.reply != AFTER_THE_ROUND and read.about_problem
+    # ...and in another of its forms: "promoted" in the question (played, 2026-12-05: passed on to the recruiter)
+    promoted = FEED.model_copy(update={"text": "What must pass before a retrained ranker is promoted?"})
+    read = read_turn("And who approves promotion today?", promoted)
+    assert read is not None and read.reply != AFTER_THE_ROUND and read.about_problem
 
 
 def test_asking_how_much_time_is_left_gets_the_clock() -> None:

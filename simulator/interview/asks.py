@@ -165,8 +165,12 @@ def _unkeyed_parts(text: str, question: Question) -> list[Fact]:
 
 def about_us(text: str, question: Question) -> bool:
     """About the interviewer, the loop or the job, in words the question itself does not use: "who signs off on a
-    promotion?" asks about the model's promotion in "Design weekly retraining and safe promotion...", not a career."""
-    return any(not re.search(rf"\b{re.escape(m.group())}\b", question.text, re.IGNORECASE) for m in ABOUT_US.finditer(text))
+    promotion?" asks about the model's promotion in "Design weekly retraining and safe promotion...", not a career, and
+    so does "who approves promotion today?" beside "...before a retrained model is promoted" (played, 2026-12-05: it
+    was passed on to the recruiter); a single word and its forms are one (its first six letters)."""
+    words = [m.group() for m in ABOUT_US.finditer(text)]
+    patterns = [rf"\b{re.escape(said[:6])}" if said.isalpha() else rf"\b{re.escape(said)}\b" for said in words]
+    return any(not re.search(pattern, question.text, re.IGNORECASE) for pattern in patterns)
 
 
 def asks_permission(text: str) -> bool:
