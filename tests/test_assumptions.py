@@ -160,3 +160,14 @@ def test_an_either_or_question_gets_no_yes_or_no(catalog: Catalog) -> None:
     assert read is not None and "200 ms p99" in read.reply and checked(read) is None, read
     read = read_turn("So 50 ms p99 for the decision, right?", question, glossary=catalog.glossary)
     assert read is not None and checked(read) == "Not quite."
+
+
+async def test_an_assumption_the_facts_do_not_settle_gets_the_facts_without_praise(catalog: Catalog) -> None:
+    """Played (2026-12-05): "I'll assume the frame-level annotations are human-labelled ground truth, right?" got "Good
+    question. Frame masks come from the current segmentation model...": the facts say otherwise in words no rule here
+    reads as a denial, and praising the guess told the candidate it was sound."""
+    session, clock = round_on(catalog, "canva-mle", "ml-modeling", "ml-training-dataset-leakage", [])
+    [e async for e in session.open()]
+    await answer(session, clock, "I'll assume the frame-level annotations are human-labelled ground truth, right?")
+    reply = next(t for t in session.turns if t.kind is TurnKind.CLARIFICATION)
+    assert reply.text.startswith("Here's what we have: ") and "segmentation model" in reply.text, reply.text

@@ -26,6 +26,7 @@ CORRECTION = "Let me correct that."
 CLOSE = 1.15  # a figure checked with the interviewer this near the fact's is right ("about $90" for "about $85")
 NOT_QUITE = "Not quite."
 THAT_IS_RIGHT = "That's right."
+WHAT_WE_HAVE = "Here's what we have:"
 _STATED = re.compile(r"\b(?:let'?s say|say we have|say we get|i'?d guess|my guess is|ballpark|i'?ll take|i'?ll go with)\b",
                      re.IGNORECASE)
 
@@ -117,3 +118,16 @@ def checked(clarification: Clarification) -> str | None:
     if not verdicts:
         return None
     return THAT_IS_RIGHT if all(verdicts) else NOT_QUITE
+
+
+def opener(clarification: Clarification) -> str | None:
+    """How the reply opens in place of the persona's "Good question.": the verdict (`checked`), or, for an assumption
+    put to the interviewer that the facts neither bear out nor deny in a way read here, a plain lead-in to them. "Good
+    question." before "Frame masks come from the current segmentation model" praised "I'll assume the annotations are
+    human-labelled ground truth, right?" (played, 2026-12-05)."""
+    verdict = checked(clarification)
+    if verdict is not None:
+        return verdict
+    put = any(ask.facts and (ASSUMES.search(ask.checks or ask.text) or CONFIRM.search(ask.checks or ask.text))
+              for ask in clarification.asks)
+    return WHAT_WE_HAVE if put else None

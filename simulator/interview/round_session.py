@@ -23,7 +23,7 @@ from ..engine.turns import DeliveryMetrics, Speaker, Turn, TurnKind
 from ..llm.client import AllRoutesFailed, Done, LLMClient, RouteFailed, Token
 from ..sandbox.notice import NOTICE_SOURCE, parse_notice
 from .anchor import MIN_SCORE, phrases
-from .assumptions import checked, correction
+from .assumptions import correction, opener
 from .asks import Clarification, time_left_line
 from .clarify import read_turn
 from .turn_phrases import ACKNOWLEDGEMENT, TIME_CHECK
@@ -280,8 +280,8 @@ class RoundSession:
             reply = "Here's a nudge: " + (canned[0].lower() + canned[1:] if canned[1:2].islower() else canned)
         if clarification.asks_time_left:
             reply = reply.replace(TIME_CHECK, time_left_line(self.engine.duration_s - self.engine.elapsed()))
-        verdict = checked(clarification)
-        if reply.startswith(ACKNOWLEDGEMENT) and verdict is not None:  # a figure put to the interviewer: right or not
+        verdict = opener(clarification)
+        if reply.startswith(ACKNOWLEDGEMENT) and verdict is not None:  # an assumption put to the interviewer: right or not
             reply = (verdict + reply[len(ACKNOWLEDGEMENT):]).strip()
         elif reply.startswith(ACKNOWLEDGEMENT):  # each persona's own words, in turn: the same "Good question." every time is a script
             said = self.persona.acknowledgements[self._acknowledged % len(self.persona.acknowledgements)]
