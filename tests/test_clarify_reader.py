@@ -1313,3 +1313,12 @@ def test_a_question_the_candidate_answers_at_once_is_thinking_aloud(said: str) -
 ])  # fmt: skip
 def test_a_guess_or_an_aside_after_a_question_still_asks_it(said: str) -> None:
     assert read_turn(said, QUESTION) is not None
+
+
+def test_time_zones_of_the_traffic_are_the_problems_and_of_the_team_the_jobs() -> None:
+    """Blind set 5 (canva-sd5-01): "...does it follow time zones?" of export traffic was passed on to the recruiter, and
+    with it the two other questions of the turn."""
+    read = read_turn("How spiky is the traffic, and does it follow time zones?", QUESTION)
+    assert read is not None and read.reply != PASSED_ON and "300 requests a second" in read.reply, read
+    read = read_turn("Which time zone is the team in?", QUESTION)
+    assert read is not None and read.reply == PASSED_ON, read

@@ -64,7 +64,8 @@ class Presser:
             self._pressed.add(question.id)
             return (probe.model_copy(update={"kind": "depends_on", "canned": DEPENDS_ON_WHAT}),
                     "the reply said only that it depends: asked on what")
-        if question.id not in self._pressed and not _answers_in_words(probe.canned, reply) \
+        # a part of the question is asked once, in its own words: the criterion's reading of the reply is not its test
+        if question.id not in self._pressed and probe.kind != "part" and not _answers_in_words(probe.canned, reply) \
                 and self.dodged(criterion, question.text, reply):
             self._pressed.add(question.id)
             return probe.model_copy(update={"kind": "press"}), f"the reply said nothing of {probe.criterion}: asked again"

@@ -216,7 +216,7 @@ class RoundEngine:
         self._planned_probes.add(probe.canned)
         if probe.kind == "plan_only":
             self._pushed_for_story.add(question.id)
-        if probe.kind == "probe":
+        if probe.kind in ("probe", "part"):  # a reply that talks round it, or says only "it depends", is pressed
             self._pressable[question.id] = probe
         if passed:
             probe = probe.model_copy(update={"lead": AFTER_A_PASS})

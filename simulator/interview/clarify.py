@@ -145,6 +145,16 @@ _NOT_ASKED = re.compile(r"(?:then|so|else|otherwise|because|first|second|third|n
                         re.IGNORECASE)
 
 
+_LISTED = re.compile(r"^\(?\d+[).]\s")  # "1) is the 200 ms p95 per frame...?"
+
+
+def _lead_in_only(text: str, clauses: list[Clause], i: int) -> bool:
+    """A clause before a colon that announces the questions after it, asking nothing itself."""
+    clause, after = clauses[i], clauses[i + 1] if i + 1 < len(clauses) else None
+    return (after is not None and "?" not in clause.text and text[clause.span.end:].lstrip()[:1] == ":"
+            and not SPOKEN_QUESTION.match(clause.norm) and bool(_LISTED.match(after.norm) or SPOKEN_QUESTION.match(after.norm)))
+
+
 def _topic_fragment(text: str) -> bool:
     """A few words naming what a fact is about, and nothing else: "latency budget", "and the team"."""
     words = re.sub(r"^(?:and|also|plus|\+)\s+", "", text.strip(" .,;-"), flags=re.IGNORECASE).split()
@@ -218,6 +228,9 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     if BARE.match(text) and last_asked and not POLAR_ASK.match(last_asked) or text.strip() and NO_WORDS.match(said):
         return Clarification(asks=(), also_answer=False, reply=SAY_MORE)
     kinds = [_asking(c, clauses[i - 1] if i else None, assumed_before(text, clauses, i)) for i, c in enumerate(clauses)]
+    # "Before I sketch anything, a few things I need pinned down: 1) is the...?": the lead-in asks nothing of its own
+    # ("I'd need to know the traffic shape: steady or bursty?" asks in it, the options after the colon)
+    kinds = [None if _lead_in_only(text, clauses, i) else k for i, k in enumerate(kinds)]
     asked_mid: set[int] = set()
     if "?" in text:  # written: "Third, is the user waiting for the picks, and if so..." asks, whatever ends it
         for i, clause in enumerate(clauses):

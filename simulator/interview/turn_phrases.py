@@ -59,7 +59,7 @@ LOGISTICS = re.compile(
     r"(?:role |position |job )?(?:remote|hybrid)\b|hybrid (?:role|work|working|schedule)|in[- ]office|relocat\w*|visas?|sponsor\w*|salary|salaries|compensation|pay (?:band|range)|equity|"
     r"benefits|start date|next steps?|notice period|(?:hiring|interview|recruiting) process|this (?:role|position|job)|"
     r"the (?:role|position|job) (?:is|be)|who (?:would|will) i (?:report|work) (?:to|with)|"
-    r"reporting line|work(?:ing)? hours|time ?zones?)\b",
+    r"reporting line|work(?:ing)? hours|(?:which|what) time ?zones?|time ?zones? (?:is|are|does|do) (?:the |your )?(?:team|you|everyone))\b",
     re.IGNORECASE,
 )
 PASSED_ON = "I'll make sure you get the details in writing after this round; let's stay with the question."

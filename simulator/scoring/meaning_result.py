@@ -165,7 +165,7 @@ def _closest(nearest: list[tuple[float, Evidence]]) -> list[Evidence]:
     return [ev.model_copy(update={"signal": None}) for ev in sorted(strongest[:NEAREST_QUOTES], key=_in_transcript)]
 
 
-def _missing(criterion: Criterion, level: int, shown: set[str], in_part: dict[str, str]) -> str:
+def _missing(criterion: Criterion, level: int, shown: set[str], in_part: dict[str, str] | None = None) -> str:
     """What the next level of the guide asks for, naming its facets the answers did not show.
 
     From level 1 the level after next is named too: level 2 is often the weak form of the skill ("a vague personal
@@ -179,7 +179,7 @@ def _missing(criterion: Criterion, level: int, shown: set[str], in_part: dict[st
     assert criterion.meaning is not None
     parts = []
     for target in (level + 1, level + 2) if level == 1 else (level + 1,):
-        needs = [f.description + (f' (said only in part: "{in_part[f.id]}")' if f.id in in_part else "")
+        needs = [f.description + (f' (said only in part: "{in_part[f.id]}")' if in_part and f.id in in_part else "")
                  for f in criterion.meaning.facets if f.level == target and f.id not in shown]
         parts.append(f"For level {target} ({criterion.levels[target]})" + (NOT_YET_HEARD + "; ".join(needs) if needs else HEARD_IN_PART) + ".")
     return " ".join(parts)
