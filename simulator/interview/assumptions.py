@@ -51,7 +51,7 @@ def _figures_against(text: str, facts: list[Fact], *, pooled: bool = False) -> l
     found = []
     for piece in PIECES.split(text):
         for figure, figure_unit in piece_figures(piece, small_marked=pooled):
-            if figure_unit in MARKED:  # a per cent or an amount of money is compared with the facts' own only
+            if figure_unit in MARKED:  # a per cent, an amount of money or a stretch of time: with the facts' own only
                 same = [(f, marked) for f, _, _, units in stating if (marked := {n for n, u in units if u == figure_unit})]
             elif figure_unit is not None:
                 same = [(f, numbers) for f, numbers, u, _ in stating if u == figure_unit and numbers]
