@@ -149,10 +149,11 @@ _LISTED = re.compile(r"^\(?\d+[).]\s")  # "1) is the 200 ms p95 per frame...?"
 
 
 def _lead_in_only(text: str, clauses: list[Clause], i: int) -> bool:
-    """A clause before a colon that announces the questions after it, asking nothing itself."""
+    """A clause before a colon that announces the numbered questions after it, asking nothing itself ("I'd be grateful if
+    you could share what data we have: what events are logged...?" asks in the clause itself)."""
     clause, after = clauses[i], clauses[i + 1] if i + 1 < len(clauses) else None
     return (after is not None and "?" not in clause.text and text[clause.span.end:].lstrip()[:1] == ":"
-            and not SPOKEN_QUESTION.match(clause.norm) and bool(_LISTED.match(after.norm) or SPOKEN_QUESTION.match(after.norm)))
+            and not SPOKEN_QUESTION.match(clause.norm) and bool(_LISTED.match(after.norm)))
 
 
 def _topic_fragment(text: str) -> bool:
