@@ -21,7 +21,7 @@ from ..secrets import redact
 from ..llm.client import LLMClient
 from ..store import Store
 from .lifecycle import RoundRun, RoundService
-from .headless_code import run_hidden_tests
+from .headless_code import PYTHON_START, run_hidden_tests
 from .round_session import RoundSession, speaking_seconds
 
 PASS_SECONDS = 3.0
@@ -74,13 +74,10 @@ def _code(lines: list[str]) -> str:
     return "\n".join(lines).strip("\n")
 
 
-_CODE_START = re.compile(r"^(?:import \w|from [\w.]+ import |def \w+\(|class \w+[:(]|@\w)")
-
-
 def _looks_like_code(lines: list[str]) -> bool:
     """A paragraph typed as code without a fence: it opens as Python does, or a line ending in ":" is followed by an
     indented one (played 2026-12-05: an unfenced function was joined into one line and quoted as "np def top_k")."""
-    return bool(lines) and (bool(_CODE_START.match(lines[0])) or any(
+    return bool(lines) and (bool(PYTHON_START.match(lines[0])) or any(
         a.rstrip().endswith(":") and b[:1] in (" ", "\t") and b.strip() for a, b in zip(lines, lines[1:])))
 
 

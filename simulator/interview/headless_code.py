@@ -19,7 +19,7 @@ from .round_session import RoundSession
 
 log = logging.getLogger(__name__)
 
-_PYTHON_START = re.compile(r"^(?:import \w|from [\w.]+ import |def \w+\(|class \w+[:(]|@\w)")
+PYTHON_START = re.compile(r"^(?:import \w|from [\w.]+ import |def \w+\(|class \w+[:(]|@\w)")  # a line that opens code
 _PYTHON_LINE = re.compile(r"^(?:\s+\S|\s*$|(?:import|from|def|class|return|if|elif|else|for|while|try|except|finally|with)\b|@\w|"
                           r"[A-Za-z_][\w.\[\]]*(?:, ?[A-Za-z_][\w.\[\]]*)*\s*(?:[-+*/]?=|\())")  # "x = ...", "a, b = ...", "f(...)"
 _SQL_START = re.compile(r"^\s*(?:select|with)\b", re.IGNORECASE)
@@ -29,7 +29,7 @@ def code_in(answer: str, sql: bool) -> str | None:
     """The code of an answer: from its first line that opens as code to the last line that reads as code (a query: to
     its ";" or the answer's end); None when it holds none."""
     lines = answer.split("\n")
-    start = next((i for i, line in enumerate(lines) if (_SQL_START if sql else _PYTHON_START).match(line)), None)
+    start = next((i for i, line in enumerate(lines) if (_SQL_START if sql else PYTHON_START).match(line)), None)
     if start is None:
         return None
     if sql:
