@@ -109,9 +109,11 @@ def score_by_meaning(model: EvidenceModel, criterion: Criterion, base: Criterion
             if ev is not None:
                 quotes.append(ev)
                 best.setdefault(finding.facet.id, ev)
-        nearest += [(f.strength, ev, f.facet.level) for f in assessment.nearest if (ev := _evidence(f, exchange.answers)) is not None]
         for f in assessment.nearest:
-            if f.strength >= IN_PART and f.strength > in_part.get(f.facet.id, (0.0,))[0] and (ev := _evidence(f, exchange.answers)):
+            if (ev := _evidence(f, exchange.answers)) is None:
+                continue
+            nearest.append((f.strength, ev, f.facet.level))
+            if f.strength >= IN_PART and f.strength > in_part.get(f.facet.id, (0.0,))[0]:
                 in_part[f.facet.id] = (f.strength, ev)
         denied += [f"{f.facet.description} (said not done: \"{f.clause.text}\")" for f in assessment.denied if f.clause is not None]
         wished += [f"{f.facet.description} (only wished for: \"{f.clause.text}\")" for f in assessment.wished if f.clause is not None]
