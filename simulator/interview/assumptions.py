@@ -91,6 +91,11 @@ def correction(text: str, question: Question) -> Clarification | None:
     return Clarification(asks=(ask,), also_answer=True, reply=" ".join([opener, *(f.text for f in facts)]))
 
 
+def _put_to_check(said: str) -> bool:
+    """Said as an assumption, or put to the interviewer to confirm ("I'll assume...", "..., right?")."""
+    return bool(ASSUMES.search(said) or CONFIRM.search(said))
+
+
 def checked(clarification: Clarification) -> str | None:
     """How the interviewer's reply should open when the candidate put an assumption to it ("I'll assume about $100 an
     order, is that right?"): NOT_QUITE where a figure is off the told fact's in the same unit, or a told fact denies
@@ -100,7 +105,7 @@ def checked(clarification: Clarification) -> str | None:
     verdicts = []
     for ask in clarification.asks:
         said = ask.checks or ask.text
-        if _EITHER_OR.search(said) and not (ASSUMES.search(said) or CONFIRM.search(said)):
+        if _EITHER_OR.search(said) and not _put_to_check(said):
             continue  # "Is 200 ms p99 the budget for the whole checkout or just for scoring?" is not yes or no
         for piece in PIECES.split(normalise_spoken(said)):
             # "3,000 harmful designs a day out of 30 million": one figure near the fact's, the other (in the same unit)
@@ -112,7 +117,7 @@ def checked(clarification: Clarification) -> str | None:
     confirmed = bool(verdicts) and all(verdicts)  # "40% make a first sale, right?" beside "60% make no sale": figures win
     for ask in clarification.asks:
         assumed = ask.checks or ask.text
-        if (ASSUMES.search(assumed) or CONFIRM.search(assumed)) and not confirmed \
+        if _put_to_check(assumed) and not confirmed \
                 and any(denied_by(assumed, fact.text) for fact in ask.facts):
             verdicts.append(False)
     if not verdicts:
@@ -128,6 +133,5 @@ def opener(clarification: Clarification) -> str | None:
     verdict = checked(clarification)
     if verdict is not None:
         return verdict
-    put = any(ask.facts and (ASSUMES.search(ask.checks or ask.text) or CONFIRM.search(ask.checks or ask.text))
-              for ask in clarification.asks)
+    put = any(ask.facts and _put_to_check(ask.checks or ask.text) for ask in clarification.asks)
     return WHAT_WE_HAVE if put else None
