@@ -147,9 +147,7 @@ RIGHT_FIRST = [
         "canva-mle", "hiring-manager", "hm-hardest-tradeoff", "tradeoffs",
         "On the background remover I owned the serving path, and I decided to ship the distilled model. I wrote the "
         "TensorRT export myself and users in the editor got their masks faster.",
-        id="deep dive without alternatives: the alternative first",
-        marks=pytest.mark.xfail(strict=True, reason="evidence-2.9 (as 2.5) reads product sense in this answer far below its "
-                                "tradeoffs (strength 0.17 against 0.41, not a tie), so product sense is probed first"),
+        id="a tradeoff told by its gain alone: what it cost first",  # the question's part (rubric `parts:`)
     ),
     pytest.param(
         "shopify-mle", "hiring-manager", "hm-ml-area-direction", "impact",

@@ -65,3 +65,16 @@ async def test_the_left_out_part_is_the_first_follow_up_in_a_round(catalog: Cata
     assert follow_up.text.startswith("You've covered "), follow_up.text  # what was said, then what was not
     await answer(session, clock, "At the score where the flags fill the review team's 20,000 a day, checked on the audit set.")
     assert "threshold" not in session.turns[-1].text, session.turns[-1].text  # asked once, then the rubric's probes
+
+
+async def test_a_story_told_as_the_team_is_asked_for_the_candidates_part_before_a_part(catalog: Catalog) -> None:
+    """"What made that collaboration hard?" waits: a real interviewer asks what *you* did first (engine/round.py)."""
+    session, clock = round_on(catalog, "shopify-mle", "behavioral", "bh-cross-functional", [])
+    [e async for e in session.open()]
+    await answer(session, clock, "Our team worked with Trust Ops on a review tool for flagged listings. The team built the "
+                                 "queue and the model, we shipped it in the spring and the reviewers were happy with it.")  # fmt: skip
+    first = session.turns[-1]
+    assert first.kind is TurnKind.FOLLOW_UP and PART_LEFT_OUT not in first.text, first.text
+    assert first.criterion == "ownership", first
+    await answer(session, clock, "I wrote the ranking of the queue myself and chose to put the oldest high-risk listings first.")
+    assert PART_LEFT_OUT in session.turns[-1].text, session.turns[-1].text  # then the part left out

@@ -320,28 +320,27 @@ class RoundEngine:
     def _weakest(self, question: Question, probed: list[str]) -> Probe | None:
         """The criterion of `question` with the least evidence so far, what a real interviewer would ask first.
 
-        First a part of the question no answer addressed (question_parts.py). A criterion the answers left out (nothing
-        said shows any part of it clearly, or only its absence: `left_out`) comes before one shown in part, however
-        strong the rest of the answer reads: an interviewer asks about what was left out before asking for more of
-        what was said. Among those, the lowest strength; strengths within TIE_MARGIN of it count as a tie, broken by
-        the round's criteria order, then the question's: the YAML lists what matters first (results before
-        alternatives in a deep dive, requirements before architecture in a design), and the evidence model's readings
-        are not so exact that a 0.1 difference should overrule it. A criterion shown in part is probed only below
-        WELL_EVIDENCED. A criterion the candidate's own questions to the interviewer already show ("how much
+        First code whose run failed; then a story told only as "we" is asked for the candidate's own part, one told as
+        a plan for a time it was done; then a part of the question no answer addressed (question_parts.py). A
+        criterion the answers left out (nothing said shows any of it clearly, or only its absence) comes before one
+        shown in part, however strong the rest of the answer reads: an interviewer asks about what was left out before
+        asking for more of what was said. Among those, the lowest strength; strengths within TIE_MARGIN of it count as
+        a tie, broken by the round's criteria order, then the question's: the YAML lists what matters first (results
+        before alternatives in a deep dive, requirements before architecture in a design), and the evidence model's
+        readings are not so exact that a 0.1 difference should overrule it. A criterion shown in part is probed only
+        below WELL_EVIDENCED. A criterion the candidate's own questions to the interviewer already show ("how much
         traffic, and what's the latency budget?" for requirements) is not probed: asking them back is not listening.
-        Nor is one whose every canned probe was already asked this round: the same sentence again is no follow-up.
-        One `probed_last` (communication: heard in how everything is told) waits until nothing else needs a probe.
-        A story told only as "we" and "the team" is asked for the candidate's own part first, whatever the question
-        lists: a real interviewer asks "what did *you* do?" before anything else (played, 2026-12-03: a conflict
-        story told as "the team decided..." drew probes on the drift alert and the platform team). One told only as
-        what the candidate would do is asked for a time it was done ("the area I'd want to push is..." drew "what
-        changed in numbers?").
+        Nor is one whose every canned probe was already asked this round: the same sentence again is no follow-up. One
+        `probed_last` (communication: heard in how everything is told) waits until nothing else needs a probe. The own
+        part comes before everything the question lists: a real interviewer asks "what did *you* do?" first (played,
+        2026-12-03: a conflict story told as "the team decided..." drew probes on the drift alert and the platform
+        team); a plan is pushed for a story ("the area I'd want to push is..." drew "what changed in numbers?"), since
+        the parts of a story question ask about the story.
         """
         said = self._answers.get(question.id, [])
-        part = self._after_failing_run(question, probed) or self._parts.next_probe(
-            question, said, lambda crit_id: self.catalog.criterion(self.loop, crit_id))  # a part of the question left out
-        if part is not None:
-            return part
+        failing = self._after_failing_run(question, probed)
+        if failing is not None:
+            return failing
         shape = self.story_shape(question.text, said) if said else None
         own = self._own_part(probed) if shape == "team" else None
         if own is not None:
@@ -350,6 +349,9 @@ class RoundEngine:
         if shape == "plan" and question.id not in self._pushed_for_story:  # once a question, on every question
             probe = self._probe_for(question.criteria[0], question)
             return probe.model_copy(update={"canned": PLAN_ONLY, "kind": "plan_only"})
+        part = self._parts.next_probe(question, said, lambda crit_id: self.catalog.criterion(self.loop, crit_id))
+        if part is not None:
+            return part
         asked_about = self._clarifying.get(question.id, [])
         round_order = {c.id: i for i, c in enumerate(self.round.criteria)}
         untouched, partial, last = [], [], []
