@@ -27,6 +27,7 @@ from simulator.catalog import Catalog, load_catalog
 from simulator.config import PROJECT_ROOT, Settings
 from simulator.engine.clock import SimulatedClock
 from simulator.engine.turns import Speaker, Turn
+from simulator.interview.lifecycle import RoundService
 from simulator.interview.round_session import RoundSession, speaking_seconds
 from simulator.store import Store
 from simulator.store.recovery import JOURNAL_SUFFIX, TurnRecorder, UnsavedTurnsError, replay_recovery
@@ -253,6 +254,26 @@ async def test_turns_left_in_a_recovery_file_are_saved_by_replay_exactly_once(ca
         rows = store.conn.execute("SELECT idx, text FROM turns WHERE round_row = ? ORDER BY idx", (r.row,)).fetchall()
         assert [tuple(row) for row in rows] == expected
         assert store.integrity_check() == "ok"
+
+
+async def test_resuming_in_the_app_saves_the_recovery_file_first(catalog: Catalog, tmp_path: Path) -> None:
+    """The app resumes through RoundService.resume_at, which replays the journal as `interview-sim resume` does: the
+    turns the locked database refused are in the round the candidate goes back to (the app skipped them before)."""
+    r = Round(catalog, tmp_path / "data", busy_timeout_ms=100)
+    await r.open()
+    other = sqlite3.connect(r.store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    await r.answer(ANSWERS[0])
+    other.execute("ROLLBACK")
+    other.close()
+    expected = [(t.index, t.text) for t in r.session.turns]
+    r.store.close()
+
+    with Store(tmp_path / "data" / "interview-sim.db") as store:
+        rounds = RoundService(settings=Settings(data_dir=tmp_path / "data"), catalog=catalog, store=store, llm=None)
+        recovered, index = rounds.resume_at(r.session_id, ["hiring-manager", "take-home"])
+        assert (recovered, index) == (len(expected) - 2, 0)  # the greeting and first question were saved before
+        assert [(t.index, t.text) for t in store.load_session(r.session_id).rounds[0].turns] == expected
 
 
 # ----------------------------------------------------------------- the real command

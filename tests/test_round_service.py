@@ -48,7 +48,7 @@ def test_a_round_from_creation_to_its_score(catalog: Catalog, tmp_path: Path) ->
         assert [t.text for t in stored.turns] == [t.text for t in run.session.turns]
         assert [n.text for n in record.notes] == ["remember the baseline"]
         rounds.end_session(sid, "completed")
-        assert rounds.next_round_index(sid, ["hiring-manager", "take-home"]) == 1
+        assert rounds.resume_at(sid, ["hiring-manager", "take-home"]) == (0, 1)
 
 
 def test_reopening_a_round_restores_its_turns(catalog: Catalog, tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from simulator.engine.clock import SimulatedClock
 from simulator.tui.app import InterviewApp
 from simulator.tui.home_menu import HomeMenu, cache_path, catalog_signature, read_cached_menu, write_cached_menu
 from simulator.tui.home_widgets import TitleBar
-from simulator.tui.screens.home import LOADING, HomeScreen
+from simulator.tui.screens.home import LOADING, NO_LOOPS_BROKEN, HomeScreen
 from tui_fixtures import make_settings
 from tui_helpers import DownLLM, StubRecognizer, wait_for
 
@@ -122,3 +122,18 @@ def test_bench_tui_measures_the_launch_beside_a_trivial_app(tmp_path: Path) -> N
     assert times.notes == []
     assert len(times.anchor) == len(times.frame) == len(times.usable) == 2
     assert all(frame <= usable for frame, usable in zip(times.frame, times.usable, strict=True))
+
+
+async def test_a_broken_rubric_leaves_no_picker_reading_for_ever(tmp_path: Path) -> None:
+    """Nothing cached and the rubrics fail to load: the pickers say there is nothing to pick and why, not "reading…"."""
+    settings = make_settings(tmp_path)
+    loop_file = settings.rubrics_dir / "demo-mle.yaml"
+    loop_file.write_text(loop_file.read_text().replace("id: demo-mle", "id: Demo MLE", 1))  # not kebab-case
+    app = InterviewApp(settings, llm=DownLLM(), recognizer=StubRecognizer(), clock_factory=SimulatedClock, warm_models=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_for(pilot, lambda: app.catalog_error is not None and app.store is not None, 30, "the failed load")
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        for picker in ("#loop", "#round"):
+            select = home.query_one(picker, Select)
+            await wait_for(pilot, lambda s=select: [label for label, _ in s._options] == [NO_LOOPS_BROKEN], 10, picker)

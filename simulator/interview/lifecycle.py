@@ -266,10 +266,13 @@ class RoundService:
     def end_session(self, session_id: str, status: str) -> None:
         self.store.end_session(session_id, status)
 
-    def next_round_index(self, session_id: str, round_ids: list[str]) -> int:
-        """Where a resumed loop goes on: the first of `round_ids` the session has not completed."""
-        done = {r.round_id for r in self.store.load_session(session_id).rounds if r.status == SESSION_COMPLETED}
-        return next((i for i, rid in enumerate(round_ids) if rid not in done), len(round_ids))
+    def resume_at(self, session_id: str, round_ids: list[str]) -> tuple[int, int]:
+        """Where a resumed loop goes on, once the turns a failing database refused are stored from the recovery
+        journals (as `interview-sim resume` does; the app resumed without them before): (turns recovered, the
+        index of the first of `round_ids` the session has not completed)."""
+        recovered, record = self.recover(session_id)
+        done = {r.round_id for r in record.rounds if r.status == SESSION_COMPLETED}
+        return recovered, next((i for i, rid in enumerate(round_ids) if rid not in done), len(round_ids))
 
     def recover(self, session_id: str) -> tuple[int, SessionRecord]:
         """Store what a failing database refused earlier (recovery journals); (turns saved, the session now)."""

@@ -90,6 +90,7 @@ class InterviewApp(LoopRunner, SameSizeApp):
         self._rounds: RoundService | None = None
         self._desk: SessionDesk | None = None
         self.data_error: str | None = None
+        self.catalog_error: str | None = None  # why the last load of the rubrics failed
         # Before the first frame (a stat per rubric file and one small read): the pickers' loops, when unchanged.
         self.menu: HomeMenu | None = read_cached_menu(settings.data_dir, catalog_signature(settings.rubrics_dir, settings.personas_dir))
         self._start_when_loaded: tuple[InterviewPlan, str | None] | None = None
@@ -246,6 +247,7 @@ class InterviewApp(LoopRunner, SameSizeApp):
     def on_catalog_loaded(self, message: CatalogLoaded) -> None:
         self.catalog = message.catalog
         self.menu = message.menu
+        self.catalog_error = message.error
         self._data_failed(message.error)
         self._refresh_screens()
         self.set_interval(RUBRIC_POLL_S, self.watch_rubrics)
@@ -305,8 +307,7 @@ class InterviewApp(LoopRunner, SameSizeApp):
             more = f"\n... and {len(reload.problems) - 3} more" if len(reload.problems) > 3 else ""
             self.notify(f"{shown}{more}", title="Rubric edit not loaded (keeping the last good one)", severity="error", timeout=15)
             return
-        self.catalog = reload.catalog
-        self.menu = message.menu
+        self.catalog, self.menu, self.catalog_error = reload.catalog, message.menu, None
         self.notify(f"{len(reload.catalog.loops)} loop(s), {len(reload.catalog.personas)} persona(s)", title="Rubrics reloaded")
         self._refresh_screens()
 

@@ -31,7 +31,7 @@ class Host(Protocol):
     settings: Settings
     catalog: Catalog | None
     menu: HomeMenu | None
-    store: Any
+    catalog_error: str | None
     seed: int | None
     llm_status: ModelStatus
     stt_status: ModelStatus

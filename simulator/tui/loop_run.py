@@ -78,7 +78,9 @@ class LoopRunner:
                 session_id = rounds.create_session(candidate=plan.candidate, loop_id=plan.loop_id, level=plan.level, mode=plan.mode)
                 index = 0
             else:
-                index = rounds.next_round_index(session_id, plan.round_ids)
+                recovered, index = rounds.resume_at(session_id, plan.round_ids)
+                if recovered:
+                    self.post_message(Notice(f"Saved {recovered} turn(s) from the recovery file."))
         except Exception as exc:  # noqa: BLE001 - said on screen; home stays usable
             self.post_message(Notice(f"Could not start the session: {exc}", severity="error", timeout=10))
             return

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 WHOLE_LOOP = "__whole_loop__"
 LOADING = "__loading__"
 LOADING_OPTION = ("reading the rubrics…", LOADING)
+NO_LOOPS_BROKEN = "no loops: a rubric has a problem (rubric validate)"
+NO_LOOPS_EMPTY = "no loops in the rubrics folder"
 TAKE_HOME = "::"
 """Round picker values "round-id::take-home-id": that round played as that take-home."""
 RUBRIC_PERSONA = "__rubric__"
@@ -170,6 +172,11 @@ class HomeScreen(FirstShowScreen):
             persona_options = [("the round's own persona", RUBRIC_PERSONA)] + [(p.label, p.id) for p in menu.personas]
             personas.set_options(persona_options)
             personas.value = chosen if any(value == chosen for _, value in persona_options) else RUBRIC_PERSONA
+        elif self._menu_shown is None and (self.sim.catalog_error or (menu is not None and not menu.loops)):
+            # Loading is over and there is nothing to pick: say why, not "reading the rubrics…" for ever.
+            why = NO_LOOPS_BROKEN if self.sim.catalog_error else NO_LOOPS_EMPTY
+            for picker in ("#loop", "#round"):
+                self.query_one(picker, Select).set_options([(why, LOADING)])
         self._fill_recent()
 
     def _recent_table(self) -> DataTable[str]:
