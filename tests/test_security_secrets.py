@@ -25,7 +25,7 @@ from fault_server import FaultServer
 
 from simulator.config import Settings
 from simulator.llm import embedded_model
-from simulator.llm.embedded_model import GGUF_NAME, GGUF_SIZE, EmbeddedModelError, ensure_embedded_model
+from simulator.llm.embedded_model import DEFAULT_EMBEDDED, MODELS, EmbeddedModelError, ensure_embedded_model
 from simulator.llm.local_server import LocalServer, serve
 from simulator.store import browse
 
@@ -155,9 +155,9 @@ def test_corrupted_embedded_model_is_refused_not_loaded(tmp_path: Path) -> None:
     """A file of the right size and the wrong bytes (sparse: no 0.5 GB written) fails the sha256 check."""
     models = tmp_path / "models"
     models.mkdir()
-    fake = models / GGUF_NAME
+    fake = models / MODELS[DEFAULT_EMBEDDED].gguf_name
     with fake.open("wb") as handle:
-        handle.truncate(GGUF_SIZE)
+        handle.truncate(MODELS[DEFAULT_EMBEDDED].size)
     with pytest.raises(EmbeddedModelError, match=r"sha256 is [0-9a-f]{64}, expected .*delete it to re-assemble"):
         ensure_embedded_model(models)
     assert not fake.with_suffix(fake.suffix + ".sha256").exists()  # never marked verified
@@ -171,8 +171,8 @@ def test_corrupted_embedded_model_is_refused_not_loaded(tmp_path: Path) -> None:
 def test_run_with_a_corrupted_embedded_model_warns_and_uses_the_rubric_probes(tmp_path: Path) -> None:
     models = tmp_path / "models"
     models.mkdir()
-    with (models / GGUF_NAME).open("wb") as handle:
-        handle.truncate(GGUF_SIZE)
+    with (models / MODELS[DEFAULT_EMBEDDED].gguf_name).open("wb") as handle:
+        handle.truncate(MODELS[DEFAULT_EMBEDDED].size)
     answers = tmp_path / "answers.txt"
     answers.write_text(ANSWERS)
     env = {**os.environ, "INTERVIEW_SIM_MODELS_DIR": str(models), "INTERVIEW_SIM_LLM__MODEL": "embedded"}

@@ -13,7 +13,8 @@ from simulator.cli import main
 from simulator.speech.metrics import count_fillers
 from simulator.speech.transcriber import WhisperTranscriber
 from simulator.speech.vocabulary import round_vocabulary
-from simulator.speech.wer import term_hits, word_error_rate
+from simulator.speech.vocabulary import contains_term
+from simulator.speech.wer import word_error_rate
 
 # (what espeak-ng reads, the jargon terms that must come out spelled like this)
 JARGON = [
@@ -53,13 +54,13 @@ def test_vocabulary_prompt_fixes_jargon_the_plain_call_gets_wrong(recognizer: Wh
     for text, terms in JARGON:
         audio = say(text, speech_dir)
         plain = recognizer.transcribe(audio, vocabulary=None, disfluent=False).text
-        p_hits = term_hits(plain, terms)
+        p_hits = [contains_term(plain, term) for term in terms]
         plain_hits += sum(p_hits)
         total += len(terms)
         print(f"plain:    {plain}")
         for style in hits:
             prompted = recognizer.transcribe(audio, vocabulary=round_vocabulary(None), prompt_style=style).text  # type: ignore[arg-type]
-            v_hits = term_hits(prompted, terms)
+            v_hits = [contains_term(prompted, term) for term in terms]
             print(f"{style}: {prompted}")
             hits[style] += sum(v_hits)
             fixed[style] += [t for t, p, v in zip(terms, p_hits, v_hits) if v and not p]

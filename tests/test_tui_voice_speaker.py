@@ -29,7 +29,8 @@ from simulator.engine.clock import SimulatedClock
 from simulator.engine.turns import Speaker
 from simulator.tui.app import InterviewApp
 from simulator.tui.screens.interview import InterviewScreen
-from simulator.tui.speaker import InterviewerVoice, default_player
+from simulator.speech.synthesis import choose_player
+from simulator.tui.speaker import InterviewerVoice
 from tui_fixtures import make_settings
 from tui_helpers import DownLLM, StubRecognizer, wait_for
 
@@ -169,7 +170,7 @@ async def test_voice_is_off_by_default(tmp_path: Path) -> None:
 
 def test_the_espeak_player_is_espeak_ng_and_speaks(tmp_path: Path) -> None:
     assert shutil.which("espeak-ng"), "espeak-ng is needed: scripts/setup test installs it"
-    command = default_player("espeak")  # "auto" prefers Piper when the voice extra is installed (test_speech_piper.py)
+    command = choose_player("espeak").command  # "auto" prefers Piper when the voice extra is installed (test_speech_piper.py)
     assert command is not None and Path(command[0]).name in ("espeak-ng", "espeak")
     wav = tmp_path / "question.wav"
     voice = InterviewerVoice([*command, "-w", str(wav)])  # a file instead of the sound card

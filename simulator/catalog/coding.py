@@ -45,10 +45,6 @@ class SqlTable(Strict):
             raise ValueError(f"column names must be unique: {names}")
         return columns
 
-    @property
-    def column_names(self) -> list[str]:
-        return [c.split()[0] for c in self.columns]
-
     @model_validator(mode="after")
     def _row_widths(self) -> SqlTable:
         for i, row in enumerate(self.rows):

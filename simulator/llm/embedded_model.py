@@ -79,12 +79,6 @@ MODELS: dict[str, EmbeddedModelSpec] = {
     )
 }
 
-# The default model's figures, kept under their old names for callers that predate the choice.
-GGUF_NAME = MODELS[DEFAULT_EMBEDDED].gguf_name
-GGUF_SIZE = MODELS[DEFAULT_EMBEDDED].size
-GGUF_SHA256 = MODELS[DEFAULT_EMBEDDED].sha256
-PART_PACKAGES = MODELS[DEFAULT_EMBEDDED].part_packages
-
 
 class EmbeddedModelError(Exception):
     """The embedded model is missing or corrupted; the message says how to fix it."""

@@ -4,7 +4,7 @@ Entry points:
 - `score_round(loop, round, turns, catalog, scorer=..., judge=...)` -> RoundScore (pure; score.py)
 - `summarise_loop(loop_id, scores)` -> LoopSummary (verdict.py)
 - `calibrate(path, catalog, scorer)` -> CalibrationReport (calibration.py)
-- `run_scoring_bench(repeats)` -> BenchResult (bench.py)
+- `run_scoring_bench(repeats)` -> BenchResult (simulator/bench/scoring.py)
 
 Modules: text (sentences, subjects, normalisation), injection (grader-addressed
 text masking), transcript (turns -> exchanges), signals (rubric signal matching),

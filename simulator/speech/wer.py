@@ -1,11 +1,8 @@
-"""Word error rate and jargon-term accuracy: how the tests and the benchmark score transcripts."""
+"""Word error rate: how the tests and the benchmark score transcripts."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-
-from .vocabulary import contains_term
 
 
 def normalise_words(text: str) -> list[str]:
@@ -25,8 +22,3 @@ def word_error_rate(reference: str, hypothesis: str) -> float:
             cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (r != h))
         prev = cur
     return prev[-1] / len(ref)
-
-
-def term_hits(text: str, terms: Sequence[str]) -> list[bool]:
-    """For each term, whether it appears in the text spelled as written (case-insensitive)."""
-    return [contains_term(text, term) for term in terms]

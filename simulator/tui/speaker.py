@@ -36,11 +36,6 @@ SERVER_LIVES = 2
 """Server processes found dead before Piper falls back to a process per utterance (= one restart)."""
 
 
-def default_player(engine: VoiceEngine = "auto") -> list[str] | None:
-    """The player for ui.voice_engine, None when no voice is installed (the toggle then says so)."""
-    return _choose(engine).command
-
-
 def _choose(engine: VoiceEngine) -> VoicePlayer:
     # Imported and run on first use: the choice looks up PATH and installed packages, off the launch path.
     from ..speech.synthesis import choose_player
