@@ -18,7 +18,7 @@ from ..footer import KeysFooter
 from ..home_menu import HomeMenu, LoopChoice
 from ..home_widgets import StartButton, TitleBar
 from ..host import Host, host
-from ..messages import DataChanged, ModelsChanged, StartInterview
+from ..messages import DataChanged, ModelsChanged, Notice, StartInterview
 from ..models import InterviewPlan
 
 if TYPE_CHECKING:
@@ -301,7 +301,7 @@ class HomeScreen(FirstShowScreen):
             record = desk.load(session_id)
             self.post_message(SessionToOpen(record, self._started_take_homes(record)))
         except Exception as exc:  # noqa: BLE001
-            self.app.call_from_thread(self.notify, f"Could not open the session: {exc}", severity="error")
+            self.post_message(Notice(f"Could not open the session: {exc}", severity="error"))
 
     def _started_take_homes(self, record: SessionRecord) -> dict[str, str]:
         """The take-homes an unfinished session had started (their repositories under the data dir). BLOCKING: a worker."""

@@ -18,6 +18,7 @@ from ...store.render import evidence_by_turn, highlight_segments
 from .. import keys
 from ..footer import KeysFooter
 from ..host import Host, host
+from ..messages import Notice
 from .review_modals import AudioModal, ExportModal, FlagsModal, NoteModal, OverrideModal
 
 if TYPE_CHECKING:
@@ -171,7 +172,7 @@ class ReviewScreen(Screen[None]):
         try:
             write()
         except Exception as exc:  # noqa: BLE001
-            self.app.call_from_thread(self.notify, f"Could not save the {what}: {exc}", severity="error")
+            self.post_message(Notice(f"Could not save the {what}: {exc}", severity="error"))
         self._show(session_id)
 
     # ---------------------------------------------------------------- actions
@@ -262,9 +263,9 @@ class ReviewScreen(Screen[None]):
         try:
             seconds = self.sim.audio_player.play(path)
         except AudioPlaybackError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            self.post_message(Notice(str(exc), severity="error"))
             return
-        self.app.call_from_thread(self.notify, f"Playing {Path(path).name} ({seconds:.0f} s) · f6 stops")
+        self.post_message(Notice(f"Playing {Path(path).name} ({seconds:.0f} s) · f6 stops"))
 
     def action_stop_audio(self) -> None:
         self.sim.audio_player.stop()
@@ -285,9 +286,9 @@ class ReviewScreen(Screen[None]):
         try:
             target = self.export_to(session_id, fmt)
         except Exception as exc:  # noqa: BLE001 - disk full, permissions...
-            self.app.call_from_thread(self.notify, f"Export failed: {exc}", severity="error")
+            self.post_message(Notice(f"Export failed: {exc}", severity="error"))
         else:
-            self.app.call_from_thread(self.notify, f"Exported to {target}")
+            self.post_message(Notice(f"Exported to {target}"))
 
     def export_to(self, session_id: str, fmt: str) -> Path:
         """Write the session as `fmt` under <data dir>/exports. BLOCKING: the export worker calls it."""
