@@ -50,6 +50,15 @@ CONFIRM_S = 5.0
 """A second F9 within this many seconds hands in: a single key press must not end hours of work."""
 
 
+class WorkspaceOpened(Message):
+    """The repository found again or created (a thread worker), with its brief and first module read, or `error`."""
+
+    def __init__(self, workspace: Workspace | None, brief: str = "", text: str = "", *, resumed: bool = False,
+                 error: str | None = None) -> None:  # fmt: skip
+        super().__init__()
+        self.workspace, self.brief, self.text, self.resumed, self.error = workspace, brief, text, resumed, error
+
+
 class TestsFinished(Message):
     def __init__(self, result: SandboxResult | None, error: str | None = None) -> None:
         super().__init__()
@@ -137,22 +146,35 @@ class TakeHomeScreen(Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        self._open_workspace()
+
+    @work(thread=True, exclusive=True, group="take-home-workspace")
+    def _open_workspace(self) -> None:
+        """Find the session's repository again or write a new one, off the event loop: the disk may be slow."""
         base = self.sim.settings.data_dir / WORKSPACES
         try:
             workspace = Workspace.of_session(base, self.session_id, self.round.id)
+            resumed = workspace is not None
             if workspace is None:
                 root = base / f"{self.take_home.id}-{self.session_id[:8]}"
                 workspace = Workspace.create(root, self.loop, self.round, self.take_home, candidate=self.plan.candidate,
                                              app_session=self.session_id)  # fmt: skip
-            else:
-                self.notify(f"Resuming the take-home in {workspace.root}")
+            self.post_message(WorkspaceOpened(workspace, workspace.read("README.md"), workspace.read(self.take_home.module),
+                                              resumed=resumed))  # fmt: skip
         except (WorkspaceError, OSError) as exc:
-            self.notify(f"Could not create the take-home's directory: {exc}", severity="error", timeout=15)
+            self.post_message(WorkspaceOpened(None, error=str(exc)))
+
+    def on_workspace_opened(self, message: WorkspaceOpened) -> None:
+        workspace = message.workspace
+        if workspace is None:
+            self.notify(f"Could not create the take-home's directory: {message.error}", severity="error", timeout=15)
             return
+        if message.resumed:
+            self.notify(f"Resuming the take-home in {workspace.root}")
         self.workspace = workspace
         self.query_one("#where", Static).update(f"Your repository: {workspace.root}  (work here or in your own editor)")
-        self.query_one("#brief", Markdown).update(workspace.read("README.md"))
-        self._load(self.take_home.module)
+        self.query_one("#brief", Markdown).update(message.brief)
+        self._show(self.take_home.module, message.text)
         self._tick()
         self.set_interval(1.0, self._tick)
 
@@ -173,19 +195,24 @@ class TakeHomeScreen(Screen[None]):
                 self._drive(self._finish_events("time"))
 
     def on_select_changed(self, event: Select.Changed) -> None:
+        if self.workspace is None:  # the worker shows the first module once the repository is there
+            return
         if event.select.id == "file" and isinstance(event.value, str) and event.value != self.open_file:
             self._save()
             self._load(event.value)
 
     def _load(self, relative: str) -> None:
         assert self.workspace is not None
+        self._show(relative, self.workspace.read(relative))
+
+    def _show(self, relative: str, text: str) -> None:
         editor = self.query_one("#editor", TextArea)
         try:
             editor.language = "python" if relative.endswith(".py") else "markdown"
         except LanguageDoesNotExist:
             editor.language = None
-        self.loaded_text = self.workspace.read(relative)
-        editor.load_text(self.loaded_text)
+        self.loaded_text = text
+        editor.load_text(text)
         self.open_file = relative
 
     def _save(self) -> None:
