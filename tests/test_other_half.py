@@ -186,3 +186,11 @@ def test_a_short_reply_that_says_what_the_probe_asks_is_not_pressed(canned: str,
     talked_round = "Honestly the team was great and we all enjoyed working on it, everyone learned a lot from it."
     pressed = always_dodged.press(criterion, probe, question, talked_round)
     assert pressed is not None and pressed[0].kind == "press"
+
+
+def test_a_pipelines_stage_is_no_rollout() -> None:
+    """"p99 latency per stage" said nothing of a rollout: "when exactly would you roll back?" alone presumed one."""
+    probe = "How would you roll out the change safely, and when exactly would you roll back?"
+    design = "Every model gets the same dashboard, p99 latency per stage and feature freshness, with a page when it lags."
+    assert unanswered_half(probe, design) is None  # neither half answered: the probe is asked whole
+    assert unanswered_half(probe, "I'd ship it in stages behind a flag, 5% first.") == "And when exactly would you roll back?"

@@ -125,9 +125,10 @@ KINDS = tuple(AskKind(name, _re(asks), _re(answered)) for name, asks, answered i
       r"switch\w* (?:\w+ )?back|fall\w* back|flip\w* (?:\w+ )?(?:back|off)|turn\w* (?:\w+ )?off|undo|back out)\b")),
     ("rollout",
      r"\bhow would you (?:release|roll|ship)\b|\bgo(?:es)? out\b|\bget promoted\b|\broll (?:it|this|the [\w ]+) out\b",
-     (r"\b(?:canary|canaries|shadow\w*|ramp\w*|stag(?:e|es|ed|ing)|gradual\w*|flags?|dark launch|a/?b|cohorts?|"
-      r"dogfood\w*|beta|internal (?:users|staff)|promot\w*|rollout|roll\w* (?:\w+ )?out|silently|side by side|"
-      r"alongside|next to the (?:current|old|existing)|(?:%|percent) of \w+)\b|\b(?:to|then|at) \d+ ?%")),
+     # a stage is a rollout's only as "staged", "in stages", "the first stage": "p99 latency per stage" is a pipeline's
+     (r"\b(?:canary|canaries|shadow\w*|ramp\w*|staged|staging|in stages|(?:first|second|next|each) stage|gradual\w*|"
+      r"flags?|dark launch|a/?b|cohorts?|dogfood\w*|beta|internal (?:users|staff)|promot\w*|rollout|"
+      r"roll\w* (?:\w+ )?out|silently|side by side|alongside|next to the (?:current|old|existing)|(?:%|percent) of \w+)\b|\b(?:to|then|at) \d+ ?%")),
     ("assumption",
      r"\bwhich assumption\b",
      (r"\b(?:assum\w*|biggest|most sensitive|swing\w*|driver|depends|hinges|matters most|moves? (?:it|the number|that|"
