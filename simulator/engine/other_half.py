@@ -128,7 +128,8 @@ KINDS = tuple(AskKind(name, _re(asks), _re(answered)) for name, asks, answered i
      # a stage is a rollout's only as "staged", "in stages", "the first stage": "p99 latency per stage" is a pipeline's
      (r"\b(?:canary|canaries|shadow\w*|ramp\w*|staged|staging|in stages|(?:first|second|next|each) stage|gradual\w*|"
       r"flags?|dark launch|a/?b|cohorts?|dogfood\w*|beta|internal (?:users|staff)|promot\w*|rollout|"
-      r"roll\w* (?:\w+ )?out|silently|side by side|alongside|next to the (?:current|old|existing)|(?:%|percent) of \w+)\b|\b(?:to|then|at) \d+ ?%")),
+      r"roll\w* (?:\w+ )?out|silently|side by side|alongside|next to the (?:current|old|existing)|(?:%|percent) of \w+)\b|"
+      r"\b(?:to|then|at) \d+ ?%")),
     ("assumption",
      r"\bwhich assumption\b",
      (r"\b(?:assum\w*|biggest|most sensitive|swing\w*|driver|depends|hinges|matters most|moves? (?:it|the number|that|"
