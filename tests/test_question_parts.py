@@ -78,3 +78,22 @@ async def test_a_story_told_as_the_team_is_asked_for_the_candidates_part_before_
     assert first.criterion == "ownership", first
     await answer(session, clock, "I wrote the ranking of the queue myself and chose to put the oldest high-risk listings first.")
     assert PART_LEFT_OUT in session.turns[-1].text, session.turns[-1].text  # then the part left out
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    ("bh-cross-functional", "The hardest one was putting reason codes into the review tool: ops wanted the model's reasons on "
+                            "every held order, legal wanted no model signals shown at all. I met each side, proposed eight "
+                            "plain-language categories, legal signed off and ops trained their people on it."),
+    ("bh-cross-functional", "marketing wanted to send it to the whole list every week and i wanted to cap it, we went back and "
+                            "forth for three weeks so i took it to my director and she went with my version"),
+    ("hm-data-problems", "For me data problem is always first question. In chargeback model the labels come 90 days late, so "
+                         "newest data look too clean."),
+])  # fmt: skip
+def test_a_part_said_in_other_words_is_not_asked(catalog: Catalog, question: str, answer: str) -> None:
+    """Held-out follow-up cases whose parts were said ("the hardest one", "took it to my director", a late label) drew
+    "What made that collaboration hard?" and the like: telling a candidate they skipped what they said is the worse error."""
+    loop = catalog.loop("shopify-mle")
+    asked = next(q for r in loop.rounds for q in r.questions if q.id == question)
+    part_of = LeftOutParts().next_probe(asked, [answer], lambda crit_id: catalog.criterion(loop, crit_id))
+    assert part_of is None or part_of.canned not in {"What made that collaboration hard?", "How did you make it work in the end?",
+                                                     "Can you tell me about a specific data problem you ran into?"}, part_of
