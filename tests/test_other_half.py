@@ -174,10 +174,28 @@ def test_a_reply_that_says_only_it_depends_is_asked_on_what() -> None:
     ("What path does a single request take, from the user to the model and back?",
      "Same design as I just described: data snapshot with manifest, train, offline gates, 5% canary for 24 hours, then 25%, "
      "50%, 100% each after a day if the guardrails hold."),
+    # played in the thirty-fourth session's rounds, each pressed with "Let me come back to what I asked."
+    ("Which user-facing metric should the model move, and what must not get worse?",
+     "I mean, like I said, add-to-cart per search session was the one it should move, and the things that must not get "
+     "worse were p95 latency and the head queries, and I guess also zero-result rate, which we didn't really watch."),
+    ("What alternative did you consider?",
+     "MRR, since many searches have a single clicked product. I prefer NDCG@10 because Shopify search results show a grid "
+     "and users often click more than one item, and graded relevance fits NDCG naturally."),
+    ("How would you evaluate the model offline?",
+     "One thing I did not address: why BLEU goes up while exports go down. My guess is the new model writes longer, more "
+     "literal prompts that score well against reference rewrites but produce busier images, so I would add a small "
+     "human-rated eval and an image-side metric to the offline gate."),
+    ("What happens to training if the labels are noisy or the classes are imbalanced?",
+     "There's no training there, the judge is eval only, no classes. Noise in the judge: calibrate it against 200 human "
+     "pairwise labels and swap positions to remove order bias."),
+    ("What guardrail metric would stop the launch?",
+     "same ones i said, fraud loss. like if the dispute rate in the treatment goes above, um, ten basis points over control, "
+     "or the extra fraud dollars pass the budget we agreed with risk, we stop."),
 ])  # fmt: skip
 def test_a_short_reply_that_says_what_the_probe_asks_is_not_pressed(canned: str, reply: str) -> None:
     """Played (2026-12-05): 14 of 23 "Let me come back to what I asked." came right after a reply like these, which the
-    evidence model reads weak on the criterion as a whole because it is short."""
+    evidence model reads weak on the criterion as a whole because it is short; in the next session's rounds, 6 of 6
+    (replies of up to 60 words, "like I said", the probe's premise denied)."""
     probe = Probe(criterion="evaluation", criterion_title="Evaluation", missing="metrics", canned=canned)
     question = Question(id="q", text="Evaluate a routing model.", source="written", criteria=["evaluation"])
     criterion = Criterion(id="evaluation", title="Evaluation", description="d", levels={1: "a", 2: "b", 3: "c", 4: "d"})

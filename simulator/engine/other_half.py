@@ -141,7 +141,7 @@ KINDS = tuple(AskKind(name, _re(asks), _re(answered)) for name, asks, answered i
     ("alternative",
      r"\balternative\b|\banother (?:metric|option|approach)\b|\bbetter option offer\b|\bother options?\b",
      (r"\b(?:alternative\w*|instead|options?|considered|looked at|rather than|versus|vs\.?|could have|would have|"
-      r"would've|could've|the other|also tried|tried|argued|proposed|suggested|better)\b")),
+      r"would've|could've|the other|also tried|tried|argued|proposed|suggested|better|prefer\w*)\b")),
     ("ending",
      r"\bhow did (?:the story|it) (?:end|turn out)\b|\bhow did it end\b|\bhow did it turn out\b",
      (r"\b(?:in the end|ended|end(?:ed)? up|eventually|finally|shipped|launched|result\w*|outcome|turned out|agreed|"

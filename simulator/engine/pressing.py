@@ -29,11 +29,21 @@ DEPENDS_ON_WHAT = "Depends on what, here? Pick the one that matters most and tel
 # A short reply is read weak on the criterion as a whole because it is short, not because it talks round the point: one
 # of this many words or fewer that says what the probe asks for ("tf-idf plus logistic regression on the ticket text"
 # to "What would the simplest baseline be?") answered it. Played (2026-12-05): 14 of 23 presses came after such a
-# reply. On the 265 dodges and 285 answers written blind (tests/data/dodge_blind*.yaml) it lets 2 dodges go.
-SHORT_REPLY_WORDS = 35
-_SAID_ALREADY = re.compile(r"^\W*(?:(?:well|um+|uh+|so|yeah|like|again)\W+)*(?:(?:i|as i) (?:already |just )?(?:said|mentioned|told you|"
-                           r"answered|covered)|(?:the )?same \w+ as (?:i|we) (?:just |already )?(?:said|described|mentioned|"
-                           r"explained|went through))\b", re.IGNORECASE)  # "i already said it: ...", "Same design as I just described: ..."
+# reply at 35 words; the next rounds (thirty-fourth session) had 6 of 6 presses after direct answers of 38-55 words.
+# On the 265 dodges and 285 answers written blind (tests/data/dodge_blind*.yaml) 60 words presses 149 dodges (175 at
+# 35) and 9 answers (14 at 35): a press after an answer is the worse error, since the candidate hears they were not
+# listened to.
+SHORT_REPLY_WORDS = 60
+_OPENING_WORDS = 12
+# "i already said it: ...", "I mean, like I said, ...", "same ones i said", "Same design as I just described: ..."
+_SAID_ALREADY = re.compile(r"\b(?:(?:i|as i|like i) (?:already |just )?(?:said|mentioned|told you|answered|covered)|"
+                           r"(?:the )?same (?:\w+ )?(?:as|that|ones?) (?:i|we) (?:just |already )?(?:said|described|"
+                           r"mentioned|explained|went through)|as (?:mentioned|i said))\b", re.IGNORECASE)
+# The probe's premise denied first ("There's no training there, the judge is eval only", "The policy is not a choice",
+# "If you mean the alternative to RAG: ..."): a reply to what was asked, if not the one the probe expected.
+_PREMISE_DENIED = re.compile(r"^\W*(?:(?:well|um+|uh+|so|hmm+|actually|i mean)\W+)*(?:there(?:'s| is) no \w+|(?:that|this|it|"
+                             r"the \w+) (?:is not|isn't|doesn't|does not|wasn't|was not) (?:a |an |the |really )?\w+|if you mean|"
+                             r"(?:that|this|it) (?:doesn't|does not) apply|not applicable)\b", re.IGNORECASE)
 
 
 class Presser:
@@ -78,7 +88,8 @@ class Presser:
 
 
 def _answers_in_words(probe: str, reply: str) -> bool:
-    """A short reply that says what the probe (or one of its halves) asks for, or says it was said already."""
-    if _SAID_ALREADY.match(reply):
+    """A short reply that says what the probe (or one of its halves) asks for, says it was said already, or denies
+    the probe's premise."""
+    if _SAID_ALREADY.search(" ".join(reply.split()[:_OPENING_WORDS])) or _PREMISE_DENIED.match(reply):
         return True
     return len(reply.split()) <= SHORT_REPLY_WORDS and any(answered(part, reply) for part in halves(probe) or (probe,))
