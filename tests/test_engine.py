@@ -500,3 +500,28 @@ def test_code_whose_run_failed_hidden_tests_is_asked_about_that_first(passed: in
         clock.advance(60)  # asked once: the next follow-up goes on to what the words leave out
         plan = eng.record_answer("It breaks on an empty window; I'd return an empty list there.")
         assert plan.probe is None or plan.probe.criterion != "correctness", plan
+
+
+def test_a_probe_asked_as_one_half_is_not_asked_whole_later() -> None:
+    """Played (thirty-fourth session): "What alternative did you consider?" was asked on three questions of one round, the
+    first half of "What alternative did you consider, and why did you not choose it?" each time: the whole probe, never
+    asked in those words, counted as not yet asked."""
+    data = make_loop().model_dump()
+    data["rounds"][0]["criteria"][0]["probes"] = ["What changed in numbers, and what were you comparing against?"]
+    loop = Loop.model_validate(data)
+    catalog = make_catalog()
+    catalog.loops[loop.id] = loop
+    clock = SimulatedClock()
+    eng = RoundEngine(catalog, loop, loop.rounds[0], PERSONA, clock=clock, seed=1, **read_as({"impact": 0.0, "ownership": 0.9, "structure": 0.9}, {"impact"}))
+    eng.start()
+    answer = "We moved ranking to a learned model and click-through went up by 4.6%."
+    clock.advance(30)
+    plan = eng.record_answer(answer)
+    assert plan.probe is not None and plan.probe.canned == "What were you comparing against?", plan
+    eng.record_interviewer(plan.probe.canned)
+    clock.advance(eng.question_share_s)
+    nxt = eng.record_answer("Against the old rules.")
+    assert nxt.action == "next_question", nxt
+    clock.advance(30)
+    again = eng.record_answer(answer)
+    assert again.probe is None or "comparing against" not in again.probe.canned, again

@@ -211,6 +211,7 @@ class RoundEngine:
         probe = self._weakest(question, probed)
         if probe is None:
             return self._next("every criterion of this question is evidenced")
+        self._planned_probes.add(probe.canned)  # asked whole or trimmed to a half: not asked again this round
         probe = self._presser.trim(probe, text)
         probed.append(probe.criterion)
         self._planned_probes.add(probe.canned)
@@ -338,8 +339,7 @@ class RoundEngine:
         the parts of a story question ask about the story.
         """
         said = self._answers.get(question.id, [])
-        failing = self._after_failing_run(question, probed)
-        if failing is not None:
+        if (failing := self._after_failing_run(question, probed)) is not None:
             return failing
         shape = self.story_shape(question.text, said) if said else None
         own = self._own_part(probed) if shape == "team" else None
