@@ -52,3 +52,14 @@ async def test_code_in_an_answer_is_run_and_its_result_said_before_it(catalog: C
     answered = [t for t in session.turns if t.kind is TurnKind.ANSWER]
     assert answered[0].text.endswith(code) and answered[0].index > notices[0].index  # the run, then the answer
     assert len(notices) == 1  # prose alone runs nothing
+
+
+async def test_code_for_another_problem_of_the_round_is_not_run_against_this_ones_tests(catalog: Catalog) -> None:
+    """Played (thirty-fourth session): a candidate who jumped ahead posted `top_k_queries` while the ECE problem was open;
+    its run against the ECE tests turned 2/5 into 0/5. Code of another problem's entrypoint, or named like it, runs nothing."""
+    session, clock = round_on(catalog, "shopify-mle", "coding", "expected-calibration-error", [])
+    [e async for e in session.open()]
+    jumped = ("from collections import Counter\n\ndef top_k_queries(queries, k):\n    counts = Counter(q.lower() for q in queries)\n"
+              "    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:k]")
+    await play_answers(session, clock, [f"For the next one:\n{jumped}"])
+    assert not [t for t in session.turns if t.kind is TurnKind.NOTICE and t.text.startswith("Hidden test results")]

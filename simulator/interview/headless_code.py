@@ -44,13 +44,24 @@ def code_in(answer: str, sql: bool) -> str | None:
 _TOP_LEVEL = re.compile(r"^(?:def|class) (\w+)", re.MULTILINE)
 
 
-def _named(code: str, entrypoint: str) -> str:
+def _named(code: str, entrypoint: str, others: set[str]) -> str | None:
     """Code defining one function or class under another name answers for the entrypoint: a headless candidate never
-    saw the starter's signature ("def groups(pairs)" for `linked_accounts` failed every hidden test on the import)."""
+    saw the starter's signature ("def groups(pairs)" for `linked_accounts` failed every hidden test on the import).
+    None for code that defines another problem's entrypoint of the round and not this one's: a candidate who jumps
+    ahead has answered the next problem, and its code run against this one's tests failed them all (played, thirty-
+    fourth session: `top_k_queries` run against the ECE tests, 2/5 -> 0/5)."""
     names = _TOP_LEVEL.findall(code)
-    if entrypoint in names or len(names) != 1:
+    if entrypoint in names:
         return code
-    return f"{code}\n\n{entrypoint} = {names[0]}\n"
+    theirs = any(_words(n) & _words(o) and not _words(n) & _words(entrypoint) for n in names for o in others)
+    if others & set(names) or theirs:
+        return None  # `top_k_queries` is the top-queries problem's, not the ECE's
+    return code if len(names) != 1 else f"{code}\n\n{entrypoint} = {names[0]}\n"
+
+
+def _words(name: str) -> set[str]:
+    """A Python name's words of three letters or more (top_k_queries: top, queries; RiskScoreboard: risk, scoreboard)."""
+    return {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name) if len(w) >= 3}
 
 
 async def run_hidden_tests(session: RoundSession, question: Question | None, answer: str) -> None:
@@ -61,7 +72,11 @@ async def run_hidden_tests(session: RoundSession, question: Question | None, ans
     code = code_in(answer, question.problem.sql is not None)
     if code is None:
         return
-    code = _named(code, question.problem.entrypoint) if question.problem.sql is None else code
+    if question.problem.sql is None:
+        others = {q.problem.entrypoint for q in session.round.questions if q.problem and q.id != question.id}
+        code = _named(code, question.problem.entrypoint, others)
+        if code is None:
+            return
     try:
         result = await asyncio.to_thread(run_problem, code, question.problem)
     except Exception as exc:  # noqa: BLE001 - the answer is still given; only its run is missing
