@@ -71,6 +71,15 @@ def test_thanks_before_a_question_asks_nothing() -> None:
     assert read is not None and len(read.asks) == 1 and YOUR_CALL not in read.reply and "300 requests" in read.reply
 
 
+def test_a_joined_question_no_fact_answers_is_not_passed_over() -> None:
+    """Played (thirty-fourth session): "what's the decline rate right now and what fraction of those declines are actually
+    good buyers?" got the decline rate alone, and the share (the candidate's to assume) was dropped without a word."""
+    read = read_turn("How many requests a second at peak and what fraction of them come from returning users?", QUESTION)
+    assert read is not None and "300 requests" in read.reply and read.reply.endswith(f"The rest is {YOUR_CALL}."), read
+    both = read_turn("How many requests a second at peak and what is the traffic at night?", QUESTION)  # a topic names the second
+    assert both is not None and "The rest is" not in both.reply, both
+
+
 @pytest.mark.parametrize(
     "asked",
     ["What do you mean by fallback here?", "Could you explain what fallback means?", "Sorry, what's a fallback exactly?",

@@ -37,6 +37,7 @@ class Ask:
     term: str | None = None  # a term asked about that no fact explains: the candidate defines it
     said: str | None = None  # a line the interviewer says back to a question that is not about the problem
     checks: str = ""  # what an "is that right?" checks, said before it: "I'd assume 5k orders a second. Is that right?"
+    open_part: bool = False  # a part of it ("...and what fraction of those declines are good buyers?") no fact answers
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
     keyed = keyed_facts(text, question)
     facts = (keyed + _unkeyed_parts(text, question)) if keyed else [f for f in question.facts if f.topic in topics and f.topic != "term"]
     if facts:  # "what should I return if...?" is a question even in the form of thinking aloud, when a fact answers it
-        return Ask(text=clause.text, topics=topics, facts=tuple(unique_facts(facts)))
+        return Ask(text=clause.text, topics=topics, facts=tuple(unique_facts(facts)), open_part=_open_part(text, question))
     if RHETORICAL.search(text):
         return None
     if CHOICE.search(text):  # "do you want a technical failure or a people one?": either is the candidate's call
@@ -161,6 +162,16 @@ def _unkeyed_parts(text: str, question: Question) -> list[Fact]:
         return []
     topics = {t for part in parts if not keyed_facts(part, question) for t, pattern in TOPIC_RE.items() if pattern.search(part)}
     return [f for f in question.facts if f.topic in topics and f.topic != "term"]
+
+
+def _open_part(text: str, question: Question) -> bool:
+    """A question joined to another by "and" that no fact keys and no topic names: told nothing, it was passed over in
+    silence (played, thirty-fourth session: "what's the decline rate and what fraction of those declines are actually
+    good buyers?" got the decline rate alone, where "the rest is your call" says the share is the candidate's to assume)."""
+    parts = _CONJUNCT.split(text)
+    return len(parts) > 1 and any(
+        ASKS_WHAT.match(part.strip()) and not keyed_facts(part, question) and not any(p.search(part) for p in TOPIC_RE.values())
+        for part in parts[1:])
 
 
 def about_us(text: str, question: Question) -> bool:
@@ -211,6 +222,7 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
         elif not ask.facts and ask.said is None:
             open_topics.extend(t for t in ask.topics if t not in open_topics)
             unplaced = unplaced or not ask.topics
+        unplaced = unplaced or ask.open_part
     if given:
         parts.append((ACKNOWLEDGEMENT + " " if not parts else "") + " ".join(f.text.strip() for f in given))
     parts.extend(dict.fromkeys(a.said for a in asks if a.said is not None))
