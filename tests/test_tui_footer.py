@@ -69,3 +69,15 @@ async def test_on_a_narrow_line_the_palette_key_is_still_the_one_hovered(tmp_pat
         await pilot.hover(KeysFooter, offset=(line.index("palette"), 0))
         await pilot.pause()
         assert footer.hovered == len(footer.shown) - 1
+
+
+async def test_help_lists_a_key_as_the_config_remapped_it(tmp_path: Path) -> None:
+    """`ui.keys` remaps a binding by its id; the help screen reads the same setting (not Textual's private keymap)."""
+    app = InterviewApp(make_settings(tmp_path, keys={"start": "ctrl+g"}), llm=DownLLM(), recognizer=StubRecognizer(),
+                       clock_factory=SimulatedClock, warm_models=False)  # fmt: skip
+    async with app.run_test(size=(140, 40)) as pilot:
+        await home_footer(app, pilot, "Help")
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "HelpScreen", 10, "the help screen")
+        shown = "\n".join(str(s.render()) for s in app.screen.query("Static"))
+        assert "ctrl+g" in shown and "(start)" in shown, shown

@@ -9,6 +9,7 @@ from textual.widgets import Label, Static
 
 from .. import keys
 from ..footer import KeysFooter
+from ..host import host
 
 
 class HelpScreen(ModalScreen[None]):
@@ -19,7 +20,7 @@ class HelpScreen(ModalScreen[None]):
     """
 
     def compose(self) -> ComposeResult:
-        keymap = dict(self.app._keymap) if hasattr(self.app, "_keymap") else {}
+        keymap = dict(host(self).settings.ui.keys)  # what the app remapped its bindings by (config `ui.keys`)
         lines: list[str] = []
         for title, bindings in keys.SCREENS:
             lines.append(f"[b]{title}[/b]")
