@@ -211,10 +211,9 @@ class RoundEngine:
         probe = self._weakest(question, probed)
         if probe is None:
             return self._next("every criterion of this question is evidenced")
-        self._planned_probes.add(probe.canned)  # asked whole or trimmed to a half: not asked again this round
-        probe = self._presser.trim(probe, text)
+        probe, whole = self._presser.trim(probe, text), probe.canned
         probed.append(probe.criterion)
-        self._planned_probes.add(probe.canned)
+        self._planned_probes.update((whole, probe.canned))  # asked whole or trimmed to a half: not asked again this round
         if probe.kind == "plan_only":
             self._pushed_for_story.add(question.id)
         if probe.kind in ("probe", "part"):  # a reply that talks round it, or says only "it depends", is pressed

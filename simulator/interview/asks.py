@@ -136,9 +136,10 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
         return Ask(text=clause.text, topics=(), facts=())
     topics = tuple(t for t, pattern in TOPIC_RE.items() if pattern.search(text))
     keyed = keyed_facts(text, question)
-    facts = (keyed + _unkeyed_parts(text, question)) if keyed else [f for f in question.facts if f.topic in topics and f.topic != "term"]
+    unkeyed, open_part = _unkeyed_parts(text, question)
+    facts = (keyed + unkeyed) if keyed else [f for f in question.facts if f.topic in topics and f.topic != "term"]
     if facts:  # "what should I return if...?" is a question even in the form of thinking aloud, when a fact answers it
-        return Ask(text=clause.text, topics=topics, facts=tuple(unique_facts(facts)), open_part=_open_part(text, question))
+        return Ask(text=clause.text, topics=topics, facts=tuple(unique_facts(facts)), open_part=open_part)
     if RHETORICAL.search(text):
         return None
     if CHOICE.search(text):  # "do you want a technical failure or a people one?": either is the candidate's call
@@ -154,24 +155,20 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
 _CONJUNCT = re.compile(r",?\s+(?:and|plus|&)\s+", re.IGNORECASE)
 
 
-def _unkeyed_parts(text: str, question: Question) -> list[Fact]:
+def _unkeyed_parts(text: str, question: Question) -> tuple[list[Fact], bool]:
     """The topic's facts for a part of the ask that names no keyword: "what's the volume and the latency requirement?"
-    asks for the latency budget too, where "volume" alone keys the scale fact (played: only the scale was told)."""
+    asks for the latency budget too, where "volume" alone keys the scale fact (played: only the scale was told). And
+    whether a question so joined keys no fact and names no topic: told nothing, it would be passed over in silence
+    (played, thirty-fourth session: "what's the decline rate and what fraction of those declines are actually good
+    buyers?" got the decline rate alone, where "the rest is your call" says the share is the candidate's to assume)."""
     parts = _CONJUNCT.split(text)
     if len(parts) < 2:
-        return []
-    topics = {t for part in parts if not keyed_facts(part, question) for t, pattern in TOPIC_RE.items() if pattern.search(part)}
-    return [f for f in question.facts if f.topic in topics and f.topic != "term"]
-
-
-def _open_part(text: str, question: Question) -> bool:
-    """A question joined to another by "and" that no fact keys and no topic names: told nothing, it was passed over in
-    silence (played, thirty-fourth session: "what's the decline rate and what fraction of those declines are actually
-    good buyers?" got the decline rate alone, where "the rest is your call" says the share is the candidate's to assume)."""
-    parts = _CONJUNCT.split(text)
-    return len(parts) > 1 and any(
-        ASKS_WHAT.match(part.strip()) and not keyed_facts(part, question) and not any(p.search(part) for p in TOPIC_RE.values())
-        for part in parts[1:])
+        return [], False
+    unkeyed = [(part, {t for t, pattern in TOPIC_RE.items() if pattern.search(part)}) for part in parts
+               if not keyed_facts(part, question)]  # fmt: skip
+    topics = set().union(*(named for _, named in unkeyed))
+    open_part = any(not named and ASKS_WHAT.match(part.strip()) for part, named in unkeyed if part is not parts[0])
+    return [f for f in question.facts if f.topic in topics and f.topic != "term"], open_part
 
 
 def about_us(text: str, question: Question) -> bool:
