@@ -193,7 +193,9 @@ def _generate(store: Store, sessions: int, rounds_per_session: int, turns_per_ro
     round_ids = ["coding", "ml-system-design", "ml-breadth", "behavioral", "research-deep-dive"][:max(1, rounds_per_session)]
     while len(round_ids) < rounds_per_session:
         round_ids.append(f"round-{len(round_ids)}")
-    # A throwaway database: no journal while bulk loading (one write of each page, not WAL then checkpoint).
+    # A throwaway database: no journal while bulk loading (one write of each page, not WAL then checkpoint). Rows go in
+    # by executemany, not sqlite-utils' insert_all, which the store itself uses: measured on 2026-12-05 (2 cores, busy),
+    # 100,000 turn rows took 0.30 s by executemany and 1.12 s by insert_all, and this loads a million.
     conn.execute("PRAGMA journal_mode = OFF")
     conn.execute("PRAGMA synchronous = OFF")
     conn.execute("PRAGMA cache_size = -262144")
