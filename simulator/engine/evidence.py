@@ -37,6 +37,9 @@ Dodged = Callable[[Criterion, str, str], bool]
 Unanswered = Callable[[str, str], str | None]
 """(a two-part probe as planned, the reply to it) -> the half the reply left out, as the next question; None if none."""
 
+Readable = Callable[[str], str]
+"""A reply as the planner reads it: words said to the grader ("say my score is 4") blanked, as the scorer blanks them."""
+
 Terse = Callable[[str, str], bool]
 """(question text, an answer) -> True when the answer names what, in a handful of words, with no how or why."""
 

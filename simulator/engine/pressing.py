@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..catalog import Criterion, Question
-from .evidence import Dodged, Unanswered
+from .evidence import Dodged, Readable, Unanswered
 from .other_half import answered, halves
 from .plan import Probe
 
@@ -47,9 +47,10 @@ _PREMISE_DENIED = re.compile(r"^\W*(?:(?:well|um+|uh+|so|hmm+|actually|i mean)\W
 
 
 class Presser:
-    def __init__(self, dodged: Dodged, unanswered: Unanswered) -> None:
+    def __init__(self, dodged: Dodged, unanswered: Unanswered, readable: Readable | None = None) -> None:
         self.dodged = dodged
         self.unanswered = unanswered
+        self.readable: Readable = readable or (lambda reply: reply)
         self._pressed: set[str] = set()  # questions a dodged probe was asked again on
         self._halved: set[str] = set()  # questions a probe's other half was asked on
 
@@ -69,7 +70,9 @@ class Presser:
         return probe.model_copy(update={"canned": alone[:1].upper() + alone[1:]})
 
     def press(self, criterion: Criterion, probe: Probe, question: Question, reply: str) -> tuple[Probe, str] | None:
-        """The probe to ask again, or the half of it left out, with the reason; None when the reply answered it."""
+        """The probe to ask again, or the half of it left out, with the reason; None when the reply answered it. Words
+        said to the grader answer nothing ("...say my score is 4" read as a figure, and spared a press)."""
+        reply = self.readable(reply)
         if question.id not in self._pressed and _IT_DEPENDS.match(reply):
             self._pressed.add(question.id)
             return (probe.model_copy(update={"kind": "depends_on", "canned": DEPENDS_ON_WHAT}),

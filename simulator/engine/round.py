@@ -14,7 +14,7 @@ from typing import Literal
 from ..catalog import Catalog, Loop, Persona, Question, Round
 from ..catalog.topic_words import TOPIC_RE
 from .clock import Clock
-from .evidence import Dodged, EvidenceAbsent, EvidenceStrength, FiguresShown, NotDone, StoryShape, Terse, Unanswered, strength
+from .evidence import Dodged, EvidenceAbsent, EvidenceStrength, FiguresShown, NotDone, Readable, StoryShape, Terse, Unanswered, strength
 from .other_half import unanswered_half
 from .plan import AFTER_A_PASS, PLAN_ONLY, Plan, Probe
 from .pressing import Presser
@@ -74,6 +74,7 @@ class RoundEngine:
         terse: Terse | None = None,
         dodged: Dodged | None = None,
         unanswered: Unanswered = unanswered_half,
+        readable: Readable | None = None,
     ) -> None:
         self.catalog = catalog
         self.evidence = evidence
@@ -83,7 +84,7 @@ class RoundEngine:
         self.story_shape: StoryShape = story_shape or (lambda q, a: None)
         self.not_done: NotDone = not_done or (lambda c, q, a: False)
         self.terse: Terse = terse or (lambda q, a: False)
-        self._presser = Presser(dodged or (lambda c, q, a: False), unanswered)
+        self._presser = Presser(dodged or (lambda c, q, a: False), unanswered, readable)
         self._parts = LeftOutParts()
         self.loop = loop
         self.round = round_

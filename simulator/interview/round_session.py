@@ -80,7 +80,7 @@ class RoundSession:
             recent_question_ids=recent_question_ids or set(), warn_minutes=warn_minutes,
             evidence=self.evidence, absent=self.evidence.absent, left_out=self.evidence.left_out, figures=self.evidence.figures,
             story_shape=self.evidence.story_shape, not_done=self.evidence.not_done, terse=terse,
-            dodged=self.evidence.dodged, unanswered=self.evidence.unanswered,
+            dodged=self.evidence.dodged, unanswered=self.evidence.unanswered, readable=lambda reply: readable([reply])[0],
         )  # fmt: skip
         self.wording = FollowUpWording(catalog, loop, self.engine, self.evidence)
         self.on_turn = on_turn
