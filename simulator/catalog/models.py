@@ -27,6 +27,8 @@ from .coding import (
 from .flags import RedFlag, Signal
 # How the evidence model reads a criterion lives in meaning.py; imported from here as it always was.
 from .meaning import Facet, Meaning
+# Bank questions, their facts, parts and follow-ups live in question.py; imported from here as they always were.
+from .question import Fact, Question, QuestionPart
 
 
 class LevelRule(Strict):
@@ -205,65 +207,6 @@ class RoundCriterion(Strict):
     id: str = Field(pattern=SNAKE)
     weight: float = Field(gt=0, le=1)
     probes: list[str] = Field(default_factory=list)
-
-
-FactTopic = Literal[
-    "scale", "latency", "data", "users", "team", "success_metric", "scope", "constraints", "budget",
-    "timeline", "current_system", "quality", "platform", "privacy", "languages", "input", "output", "term",
-]
-
-
-class Fact(Strict):
-    """Something true about a question's scenario that the interviewer tells a candidate who asks.
-
-    Numbers come from the seeds where they state them (`source` names the seed);
-    otherwise they were written for the exercise (`source: written`) and the
-    interviewer may still give them, as a real interviewer would invent them.
-    """
-
-    topic: FactTopic
-    text: str = Field(description="what the interviewer says, in a sentence or two")
-    source: str = Field("written", description='a source id of the loop, or "written"')
-    term: str | None = Field(None, description='for topic "term": the term this explains')
-    keywords: list[str] = Field(default_factory=list, description="extra words that identify a question about it")
-
-    @model_validator(mode="after")
-    def _term_named(self) -> Fact:
-        if (self.topic == "term") != (self.term is not None):
-            raise ValueError('a fact of topic "term" names its term, and only such a fact does')
-        return self
-
-
-class QuestionPart(Strict):
-    """One of the things a question asks ("...choose a threshold and report its performance?"), asked on its own when
-    the answers say none of its `heard` words: a real interviewer notices the part of the question left out."""
-
-    ask: str = Field(pattern=r"^[^?]+\?$", description="the part as a question of its own, ending in one question mark")
-    heard: list[str] = Field(min_length=1, description="regexes (case-insensitive): any of them in an answer addressed it")
-    criterion: str = Field(pattern=SNAKE, description="the question's criterion it gives evidence for")
-
-    @field_validator("heard")
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        return compiled_or_error(patterns)
-
-
-class Question(Strict):
-    id: str = Field(pattern=KEBAB)
-    text: str
-    source: str = Field(description='a source id of the loop, or "written"')
-    criteria: list[str] = Field(min_length=1, description="criterion ids this question probes")
-    levels: list[str] = Field(default_factory=list, description="levels it suits; empty = every level")
-    problem: CodingProblem | None = None
-    facts: list[Fact] = Field(default_factory=list, description="the scenario's facts, told to a candidate who asks")
-    parts: list[QuestionPart] = Field(default_factory=list, description="what it asks, each a part an answer may leave out")
-
-    @model_validator(mode="after")
-    def _parts_on_its_criteria(self) -> Question:
-        for part in self.parts:
-            if part.criterion not in self.criteria:
-                raise ValueError(f"part {part.ask!r} names criterion {part.criterion!r}, not one of the question's {self.criteria}")
-        return self
 
 
 REPO_PATH = r"^(?:[A-Za-z0-9_][A-Za-z0-9_.-]*/)*[A-Za-z0-9_][A-Za-z0-9_.-]*$"

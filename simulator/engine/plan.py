@@ -36,6 +36,9 @@ class Probe(BaseModel):
     kind: Literal["probe", "looking_back", "own_part", "plan_only", "narrower", "explain", "press", "other_half",
                   "depends_on", "failing_run", "part"] = "probe"
     lead: str = ""  # said before the follow-up, however it is worded: AFTER_A_PASS
+    # Where the answers said what a question's own follow-up picks up (answer index, oldest first; start; end): what it
+    # is led by ("You mentioned dynamic batching: ..."); None for the anchor the wording chooses.
+    said_at: tuple[int, int, int] | None = None
 
 
 class Plan(BaseModel):

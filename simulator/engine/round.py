@@ -7,7 +7,6 @@ the LLM. The engine decides *what* to probe; the LLM only phrases it.
 
 from __future__ import annotations
 
-import re
 from enum import StrEnum
 from typing import Literal
 
@@ -17,7 +16,9 @@ from .clock import Clock
 from .evidence import Dodged, EvidenceAbsent, EvidenceStrength, FiguresShown, NotDone, Readable, StoryShape, Terse, Unanswered, strength
 from .other_half import unanswered_half
 from .plan import AFTER_A_PASS, PLAN_ONLY, Plan, Probe
+from .probe_words import ASKS_FOR_FIGURES, ASSUMES_AN_ANSWER, GIVEN_TOPICS
 from .pressing import Presser
+from .question_follow_ups import question_follow_up
 from .question_parts import LeftOutParts
 from .question_order import choose_questions, planned_question_count
 
@@ -31,19 +32,6 @@ four such answers (each missing one kind, read at 0.68-0.73) then moved on to th
 TIE_MARGIN = 0.1  # strengths this close to the weakest are a tie: the rubric's order decides (readings are coarse)
 CLOSING_RESERVE_S = 60.0
 DEEP_DIVE_S = 15 * 60.0  # a question with this much of the round allows the persona's follow-ups again
-ASKS_FOR_FIGURES = re.compile(r"\b(?:in numbers|how many|how much|roughly|what figures?)\b", re.IGNORECASE)
-# A probe that builds on an answer already given: no way in for a candidate who has said nothing yet.
-ASSUMES_AN_ANSWER = re.compile(
-    r"\b(?:did|were|was|had) you\b|\b(?:what|how|when|who|which) (?:did|was|were)\b|\bwho built\b|\bso far\b|\bmaking there\b|"
-    r"\byour (?:decision|choice|design|approach|answer|model|estimate|plan|solution|function|code|own part)\b|\bfelt the change\b|"
-    r"\bthis (?:version|solution|function|code)\b|\bextend this\b|\b(?:that|this|it) (?:change|changed|fail|hold)\b|"
-    r"\byou (?:chose|picked|considered|mentioned|said)\b",
-    re.IGNORECASE,
-)
-# Givens of the problem: once the interviewer has told one ("about 50,000 views a second", "an empty list gives []"),
-# a probe asking the candidate for it is not listening. Not the success metric: its words ("metric", "measure") are in
-# every evaluation probe, which asks for the candidate's own choice.
-GIVEN_TOPICS = ("scale", "latency", "input", "output")
 
 
 class Phase(StrEnum):
@@ -431,11 +419,13 @@ class RoundEngine:
         ("what changed in numbers?" after "we cut GPU spend by 40%"), or for a given the interviewer told
         (GIVEN_TOPICS), while another is left to ask. Where the candidate said the practice was not done ("we never
         A/B tested it, and I don't have numbers"), its looking-back question: "what changed in numbers?" asks for what
-        was just said not to exist (played, 2026-12-03)."""
+        was just said not to exist (played, 2026-12-03). Before the rubric's, the question's own follow-ups."""
         criterion = self.catalog.criterion(self.loop, crit_id)
         said = self._answers.get(question.id, [])
         if criterion.looking_back and self._unasked(criterion.looking_back) and self.not_done(criterion, question.text, said):
             return self._probe_of(crit_id, criterion.looking_back, "looking_back")
+        if (own := question_follow_up(question, crit_id, said, self._unasked)) is not None:  # the question's own words
+            return self._probe_of(crit_id, own.ask).model_copy(update={"said_at": own.said_at})
         unasked = [p for p in self.probe_options(crit_id) if self._unasked(p)]
         if len(unasked) > 1 and self.figures(criterion, question.text, said):
             unasked = [p for p in unasked if not ASKS_FOR_FIGURES.search(p)] or unasked

@@ -7,12 +7,13 @@ plan) start from the candidate's own words where those can be said back.
 
 from __future__ import annotations
 
+
 from ..catalog import Catalog, Loop, Question
 from ..engine.guard import safe_phrase
 from ..engine.plan import Probe
 from ..engine.round import RoundEngine
 from ..scoring.meaning.clauses import story_question
-from .anchor import DEFAULT_LEAD, Phrase, choose_anchor, said_back, with_anchor
+from .anchor import DEFAULT_LEAD, MIN_SCORE, Phrase, choose_anchor, phrases, said_back, with_anchor
 from .evidence_probe import MeaningEvidence, readable
 from .turn_phrases import PRESS
 
@@ -43,6 +44,8 @@ class FollowUpWording:
     def anchor(self, question: Question, probe: Probe) -> Phrase | None:
         """What the follow-up names: the most specific thing said, near where the evidence model read the gap."""
         said = self.engine.answers(question.id)
+        if probe.said_at is not None and (picked := self._picked_up(question, readable(said), probe.said_at)) is not None:
+            return picked
         criterion = self.catalog.criterion(self.loop, probe.criterion)
         gap = self.evidence.gap(criterion, question.text, said)
         # Once something was answered, the candidate's own questions are not named back as said ("You mentioned thread
@@ -55,6 +58,16 @@ class FollowUpWording:
             gap=gap.span if gap else None, gap_answer=gap.answer_index if gap else None,
             avoid=self.engine.asked, sayable=safe_phrase,
         )  # fmt: skip
+
+    @staticmethod
+    def _picked_up(question: Question, said: tuple[str, ...], at: tuple[int, int, int]) -> Phrase | None:
+        """What a question's own follow-up picks up, as the phrase said there ("dynamic batching" where its trigger
+        matched "batching"); None where no phrase there is specific enough to name ("You mentioned deploy:" would be
+        said), and the anchor is chosen as for any probe."""
+        index, start, end = at
+        near = [p for p in phrases(said[index], question=question.text, answer_index=index)
+                if p.span.start < end and start < p.span.end and p.score >= MIN_SCORE and safe_phrase(p.spoken)]
+        return max(near, key=lambda p: p.score) if near else None
 
     def canned(self, question: Question, probe: Probe, anchor: Phrase | None, lead: str = DEFAULT_LEAD) -> str:
         """The follow-up as said without a model; `anchor` is what a rubric probe names (see `anchor`), after `lead`."""

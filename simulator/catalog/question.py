@@ -1,0 +1,89 @@
+"""A bank question as the rubric YAML writes it: its text and criteria, the scenario's facts told to a candidate who
+asks, the parts it asks, and the follow-ups a real interviewer asks after what the candidate said."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from .base import KEBAB, SNAKE, Strict, compiled_or_error
+from .coding import CodingProblem
+
+FactTopic = Literal[
+    "scale", "latency", "data", "users", "team", "success_metric", "scope", "constraints", "budget",
+    "timeline", "current_system", "quality", "platform", "privacy", "languages", "input", "output", "term",
+]
+
+
+class Fact(Strict):
+    """Something true about a question's scenario that the interviewer tells a candidate who asks.
+
+    Numbers come from the seeds where they state them (`source` names the seed);
+    otherwise they were written for the exercise (`source: written`) and the
+    interviewer may still give them, as a real interviewer would invent them.
+    """
+
+    topic: FactTopic
+    text: str = Field(description="what the interviewer says, in a sentence or two")
+    source: str = Field("written", description='a source id of the loop, or "written"')
+    term: str | None = Field(None, description='for topic "term": the term this explains')
+    keywords: list[str] = Field(default_factory=list, description="extra words that identify a question about it")
+
+    @model_validator(mode="after")
+    def _term_named(self) -> Fact:
+        if (self.topic == "term") != (self.term is not None):
+            raise ValueError('a fact of topic "term" names its term, and only such a fact does')
+        return self
+
+
+class QuestionPart(Strict):
+    """One of the things a question asks ("...choose a threshold and report its performance?"), asked on its own when
+    the answers say none of its `heard` words: a real interviewer notices the part of the question left out."""
+
+    ask: str = Field(pattern=r"^[^?]+\?$", description="the part as a question of its own, ending in one question mark")
+    heard: list[str] = Field(min_length=1, description="regexes (case-insensitive): any of them in an answer addressed it")
+    criterion: str = Field(pattern=SNAKE, description="the question's criterion it gives evidence for")
+
+    @field_validator("heard")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        return compiled_or_error(patterns)
+
+
+class QuestionFollowUp(Strict):
+    """What a real interviewer asks next on this question about a criterion the engine chose to probe, in the
+    scenario's own terms: "You mentioned dynamic batching: how do you size a batch and its wait so each request still
+    makes the 200 ms p95?" where the rubric's probe for the criterion would ask "What path does a single request take?"
+    of any design (played, 2026-12-05: 28 of 100 interviewer turns were such probes, the same across loops). One with
+    `said` is asked only after an answer that says it, led by what was said; one without fits any answer."""
+
+    criterion: str = Field(pattern=SNAKE, description="the question's criterion it gives evidence for")
+    ask: str = Field(pattern=r"^[^?]+\?$", description="one question, ending in one question mark")
+    said: list[str] = Field(default_factory=list, description="regexes (case-insensitive): asked only after an answer saying one")
+    heard: list[str] = Field(min_length=1, description="regexes (case-insensitive): any of them in an answer already answered it")
+
+    @field_validator("said", "heard")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        return compiled_or_error(patterns)
+
+
+class Question(Strict):
+    id: str = Field(pattern=KEBAB)
+    text: str
+    source: str = Field(description='a source id of the loop, or "written"')
+    criteria: list[str] = Field(min_length=1, description="criterion ids this question probes")
+    levels: list[str] = Field(default_factory=list, description="levels it suits; empty = every level")
+    problem: CodingProblem | None = None
+    facts: list[Fact] = Field(default_factory=list, description="the scenario's facts, told to a candidate who asks")
+    parts: list[QuestionPart] = Field(default_factory=list, description="what it asks, each a part an answer may leave out")
+    follow_ups: list[QuestionFollowUp] = Field(default_factory=list, description="what to ask next about one of its criteria")
+
+    @model_validator(mode="after")
+    def _parts_on_its_criteria(self) -> Question:
+        for kind, asks in (("part", self.parts), ("follow-up", self.follow_ups)):
+            for ask in asks:
+                if ask.criterion not in self.criteria:
+                    raise ValueError(f"{kind} {ask.ask!r} names criterion {ask.criterion!r}, not one of the question's {self.criteria}")
+        return self
