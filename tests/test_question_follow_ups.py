@@ -17,8 +17,12 @@ from simulator.bench.llm_compare import KIND_PATTERNS
 from simulator.catalog import Catalog, load_catalog
 from simulator.catalog.models import Question
 from simulator.config import PROJECT_ROOT
+from simulator.engine.plan import Probe
 from simulator.engine.question_follow_ups import question_follow_up
 from simulator.engine.turns import TurnKind
+from simulator.interview.anchor import DEFAULT_LEAD, Phrase, choose_anchor, with_anchor
+from simulator.interview.follow_up_text import SWITCH_LEAD, FollowUpWording
+from simulator.scoring.text import Span
 
 QUESTION = Question(
     id="q", text="Design an online background remover with a 200 ms p95.", source="written",
@@ -105,3 +109,34 @@ def test_every_follow_up_in_the_rubrics_reads_as_its_criterion(catalog: Catalog)
              and not re.search(KIND_PATTERNS[f.criterion], f.ask, re.IGNORECASE)]
     assert wrong == []
     assert sum(len(q.follow_ups) > 0 for loop in catalog.loops.values() for r in loop.rounds for q in r.questions) >= 100
+
+
+def _probe(canned: str, **update: object) -> Probe:
+    return Probe(criterion="rollout", criterion_title="Rollout", missing="m", canned=canned).model_copy(update=update)
+
+
+def test_a_question_about_something_else_acknowledges_what_was_said_and_stands_on_its_own() -> None:
+    """Graded blind (2026-12-06): "You mentioned the 30 human reviewers: how would you roll out a new classifier
+    version...?" reads as if the question were about the reviewers; "The 30 human reviewers, got it. How would you..."
+    was preferred in 59 of 66 such pairs."""
+    reviewers = Phrase("the 30 human reviewers", Span(0, 22), 2.0)
+    ask = "How would you roll out a new classifier version, given a wrong block stops a user sharing?"
+    lead = FollowUpWording.lead(_probe(ask, own_subject=True), reviewers, DEFAULT_LEAD)
+    assert lead == SWITCH_LEAD
+    assert with_anchor(ask, reviewers.spoken, lead) == ("The 30 human reviewers, got it. How would you roll out a new "
+                                                        "classifier version, given a wrong block stops a user sharing?")
+    classifier = Phrase("the heavier ViT classifier", Span(0, 26), 2.0)  # the question is about it
+    assert FollowUpWording.lead(_probe(ask, own_subject=True), classifier, DEFAULT_LEAD) == DEFAULT_LEAD
+    picked_up = _probe(ask, own_subject=True, said_at=(0, 4, 9))  # what the follow-up picks up is its subject
+    assert FollowUpWording.lead(picked_up, reviewers, DEFAULT_LEAD) == DEFAULT_LEAD
+    # A rubric probe is worded for any answer: what was said is its subject ("...: what changed in numbers?").
+    assert FollowUpWording.lead(_probe("What changed in numbers?"), reviewers, DEFAULT_LEAD) == DEFAULT_LEAD
+
+
+def test_the_anchor_leans_to_a_thing_the_question_is_about() -> None:
+    answer = ("The decision is whether buyers find products when their words don't match the listing, like gift for a "
+              "runner matching trail shoes. I'd start hybrid: BM25 plus a bi-encoder, fused with reciprocal rank fusion. "
+              "Rollout would be 5% of Shop app traffic with a kill switch and a guardrail on the zero-result rate.")
+    about = "What baseline would you test first for the 15% zero-result searches, such as synonyms and spelling fixes?"
+    assert "zero-result" not in choose_anchor([answer]).text
+    assert choose_anchor([answer], about=about).text == "the zero-result rate"

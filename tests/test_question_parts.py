@@ -64,7 +64,9 @@ async def test_the_left_out_part_is_the_first_follow_up_in_a_round(catalog: Cata
     assert follow_up.text.endswith(PART_LEFT_OUT + "how would you choose the classifier's threshold?"), follow_up.text
     assert follow_up.text.startswith("You've covered "), follow_up.text  # what was said, then what was not
     await answer(session, clock, "At the score where the flags fill the review team's 20,000 a day, checked on the audit set.")
-    assert "threshold" not in session.turns[-1].text, session.turns[-1].text  # asked once, then the rubric's probes
+    # Asked once; what comes next may go deeper on the threshold ("how would you weigh a harmful design going public
+    # against blocking a paying customer's share, when picking the in-line threshold?"), not ask for it again.
+    assert PART_LEFT_OUT not in session.turns[-1].text and "choose the classifier's threshold" not in session.turns[-1].text
 
 
 async def test_a_story_told_as_the_team_is_asked_for_the_candidates_part_before_a_part(catalog: Catalog) -> None:

@@ -39,6 +39,7 @@ class Probe(BaseModel):
     # Where the answers said what a question's own follow-up picks up (answer index, oldest first; start; end): what it
     # is led by ("You mentioned dynamic batching: ..."); None for the anchor the wording chooses.
     said_at: tuple[int, int, int] | None = None
+    own_subject: bool = False  # a question's own follow-up: it names what it asks about ("the 30,000 requests a second")
 
 
 class Plan(BaseModel):

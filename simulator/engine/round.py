@@ -425,7 +425,7 @@ class RoundEngine:
         if criterion.looking_back and self._unasked(criterion.looking_back) and self.not_done(criterion, question.text, said):
             return self._probe_of(crit_id, criterion.looking_back, "looking_back")
         if (own := question_follow_up(question, crit_id, said, self._unasked)) is not None:  # the question's own words
-            return self._probe_of(crit_id, own.ask).model_copy(update={"said_at": own.said_at})
+            return self._probe_of(crit_id, own.ask).model_copy(update={"said_at": own.said_at, "own_subject": True})
         unasked = [p for p in self.probe_options(crit_id) if self._unasked(p)]
         if len(unasked) > 1 and self.figures(criterion, question.text, said):
             unasked = [p for p in unasked if not ASKS_FOR_FIGURES.search(p)] or unasked

@@ -13,7 +13,7 @@ from ..engine.guard import safe_phrase
 from ..engine.plan import Probe
 from ..engine.round import RoundEngine
 from ..scoring.meaning.clauses import story_question
-from .anchor import DEFAULT_LEAD, MIN_SCORE, Phrase, choose_anchor, phrases, said_back, with_anchor
+from .anchor import DEFAULT_LEAD, MIN_SCORE, Phrase, choose_anchor, phrases, related, said_back, with_anchor
 from .evidence_probe import MeaningEvidence, readable
 from .turn_phrases import PRESS
 
@@ -30,6 +30,10 @@ EXPLAIN_STORY = "Tell me more about it. What was the situation, and what did you
 # Before a probe about the company ("which Canva feature have you used recently?"): it follows on from nothing said, and
 # "You talked about the A/B test: which Canva feature...?" is a non sequitur (played, 2026-12-05).
 TURN_TO_COMPANY = "Thanks for walking me through {anchor}."
+# Before a probe about something other than the anchor: "You mentioned 2 MB: how would you roll out the change safely?"
+# reads as if the question were about 2 MB (graded blind, 2026-12-06: the most common fault of first follow-ups, in 60
+# of 163). What was said is acknowledged, and the question stands on its own.
+SWITCH_LEAD = "{anchor}, got it."
 
 
 class FollowUpWording:
@@ -56,7 +60,7 @@ class FollowUpWording:
             ["" if answered and turn in asked else text for turn, text in zip(said, readable(said), strict=True)],
             question=question.text,
             gap=gap.span if gap else None, gap_answer=gap.answer_index if gap else None,
-            avoid=self.engine.asked, sayable=safe_phrase,
+            avoid=self.engine.asked, sayable=safe_phrase, about=probe.canned,
         )  # fmt: skip
 
     @staticmethod
@@ -68,6 +72,15 @@ class FollowUpWording:
         near = [p for p in phrases(said[index], question=question.text, answer_index=index)
                 if p.span.start < end and start < p.span.end and p.score >= MIN_SCORE and safe_phrase(p.spoken)]
         return max(near, key=lambda p: p.score) if near else None
+
+    @staticmethod
+    def lead(probe: Probe, anchor: Phrase | None, lead: str) -> str:
+        """SWITCH_LEAD before a question's own follow-up that names its own subject, not the anchor (it picks up
+        nothing said, and shares no word with it); else the persona's `lead`. A rubric probe is worded for any answer
+        ("What changed in numbers?"): the anchor is its subject."""
+        if anchor is None or not probe.own_subject or probe.said_at is not None or related(anchor.kept, probe.canned):
+            return lead
+        return SWITCH_LEAD
 
     def canned(self, question: Question, probe: Probe, anchor: Phrase | None, lead: str = DEFAULT_LEAD) -> str:
         """The follow-up as said without a model; `anchor` is what a rubric probe names (see `anchor`), after `lead`."""
