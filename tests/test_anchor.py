@@ -292,3 +292,10 @@ def test_a_verb_in_s_after_a_noun_ends_the_phrase_and_a_plural_that_is_also_a_ve
     found = [p.text for p in phrases("I'd expect the model to learn the popular wrong tags, like everyone typing aesthetic.")]
     assert "the popular wrong tags" in found, found
     assert "the tagger" in [p.text for p in phrases("the tagger tags images nightly")]  # before a noun "tags" is the verb
+
+
+def test_a_formula_is_no_phrase() -> None:
+    """Graded blind (2026-12-06): "X 3 regenerations x $0.002, got it." and "You mentioned orders x AOV x margin:"."""
+    assert [p.text for p in phrases("Cost = declined good orders x AOV x margin.")] == ["orders", "AOV", "margin"]
+    assert "3 regenerations" in [p.text for p in phrases("about 2 x 3 regenerations x $0.002 per product")]
+    assert "a 3x speedup" in [p.text for p in phrases("a 3x speedup")]

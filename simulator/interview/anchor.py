@@ -102,7 +102,7 @@ class Phrase:
 
 def _kind(token: str) -> str:
     low = token.lower()
-    if _BREAK.match(token):
+    if _BREAK.match(token) or token in ("x", "×"):  # "orders x AOV x margin" is a formula, not one thing
         return "break"
     if low in _DETERMINERS:
         return "det"
