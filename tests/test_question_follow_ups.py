@@ -77,6 +77,9 @@ def test_a_follow_up_must_name_one_of_its_questions_criteria() -> None:
     with pytest.raises(ValueError):
         Question(id="q", text="t", source="written", criteria=["architecture"],
                  follow_ups=[{"criterion": "architecture", "ask": "How? Why?", "heard": ["x"]}])
+    with pytest.raises(ValueError):  # said on its own after "X, got it.": a sentence
+        Question(id="q", text="t", source="written", criteria=["architecture"],
+                 follow_ups=[{"criterion": "architecture", "ask": "how?", "heard": ["x"]}])
     with pytest.raises(ValueError, match="invalid regex"):
         Question(id="q", text="t", source="written", criteria=["architecture"],
                  follow_ups=[{"criterion": "architecture", "said": ["(batch"], "ask": "How?", "heard": ["x"]}])

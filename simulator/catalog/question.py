@@ -59,7 +59,7 @@ class QuestionFollowUp(Strict):
     `said` is asked only after an answer that says it, led by what was said; one without fits any answer."""
 
     criterion: str = Field(pattern=SNAKE, description="the question's criterion it gives evidence for")
-    ask: str = Field(pattern=r"^[^?]+\?$", description="one question, ending in one question mark")
+    ask: str = Field(pattern=r"^[^a-z?][^?]*\?$", description="one question, capitalised, ending in one question mark")
     said: list[str] = Field(default_factory=list, description="regexes (case-insensitive): asked only after an answer saying one")
     heard: list[str] = Field(min_length=1, description="regexes (case-insensitive): any of them in an answer already answered it")
 
