@@ -11,6 +11,7 @@ from simulator.engine.round import CLOSING_RESERVE_S, Phase, RoundEngine
 
 from engine_fixtures import PERSONA, make_catalog, make_loop
 from simulator.catalog import Catalog, Loop
+from simulator.catalog.question import QuestionFollowUp
 
 NO_NUMBERS_WE = "We built a recommender for templates and it went to production and the team was happy with it."
 NUMBERS_NO_I = "We moved ranking to a learned model and click-through went from 4.1% to 4.6% in an A/B test."
@@ -525,3 +526,30 @@ def test_a_probe_asked_as_one_half_is_not_asked_whole_later() -> None:
     clock.advance(30)
     again = eng.record_answer(answer)
     assert again.probe is None or "comparing against" not in again.probe.canned, again
+
+
+def test_a_deep_dive_follows_what_was_said_once_every_criterion_is_evidenced() -> None:
+    """Played (2026-12-06): four 60-minute rounds wrapped at 7-12 minutes, every criterion read as evidenced after a
+    few follow-ups. In a deep dive a real interviewer goes on: what the candidate said first, then the question's own
+    follow-up on its least probed criterion; the rubric's probes and the follow-up limit as before."""
+    base = make_loop(60, 2)
+    question = base.rounds[0].questions[0].model_copy(update={"follow_ups": [
+        QuestionFollowUp(criterion="structure", ask="What would you do differently next time?", heard=["differently"]),
+        QuestionFollowUp(criterion="impact", said=[r"\bdistill"], ask="How much quality did the distilled model give up?",
+                         heard=[r"\bteacher\b"]),
+    ]})  # fmt: skip
+    deep = base.rounds[0].model_copy(update={"planned_questions": 1, "questions": [question, *base.rounds[0].questions[1:]]})
+    catalog = make_catalog(60, 2)
+    catalog.loops["demo"] = base.model_copy(update={"rounds": [deep]})
+    eng, clock = engine(catalog=catalog)
+    eng.fix_order(["q0"])
+    eng.start()
+    clock.advance(60)
+    first = eng.record_answer(STRONG)
+    assert first.action == "follow_up" and first.probe is not None, first
+    assert first.probe.canned == "How much quality did the distilled model give up?" and first.probe.said_at is not None
+    clock.advance(60)
+    second = eng.record_answer(STRONG + " The teacher was 2 points better.")
+    assert second.probe is not None and second.probe.canned == "What would you do differently next time?", second
+    clock.advance(60)
+    assert eng.record_answer("I'd budget latency earlier, differently from last time.").action == "next_question"

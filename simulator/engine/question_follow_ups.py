@@ -28,6 +28,7 @@ _DENIED = re.compile(r"\b(?:no|not|never|without|instead of|rather than|n't|didn
 class Pick:
     ask: str
     said_at: tuple[int, int, int] | None  # (answer index, oldest first; start; end) of what it picks up
+    criterion: str
 
 
 @lru_cache(maxsize=4096)
@@ -51,11 +52,13 @@ def _picked_up(follow_up: QuestionFollowUp, answer: str) -> re.Match[str] | None
     return None
 
 
-def question_follow_up(question: Question, criterion: str, answers: list[str], unasked: Callable[[str], bool]) -> Pick | None:
-    """The follow-up of `question` on `criterion` to ask now, or None; one the answers already answered is not asked."""
-    fresh = [f for f in question.follow_ups if f.criterion == criterion and unasked(f.ask) and not _heard(f, answers)]
+def question_follow_up(question: Question, criterion: str | None, answers: list[str], unasked: Callable[[str], bool],
+                       *, picked_up_only: bool = False) -> Pick | None:
+    """The follow-up of `question` on `criterion` (None: on any of its criteria) to ask now, or None; one the answers
+    already answered is not asked, nor, with `picked_up_only`, one that picks up nothing said."""
+    fresh = [f for f in question.follow_ups if criterion in (None, f.criterion) and unasked(f.ask) and not _heard(f, answers)]
     for index in reversed(range(len(answers))):
         for follow_up in fresh:
             if follow_up.said and (match := _picked_up(follow_up, answers[index])) is not None:
-                return Pick(follow_up.ask, (index, match.start(), match.end()))
-    return next((Pick(f.ask, None) for f in fresh if not f.said), None)
+                return Pick(follow_up.ask, (index, match.start(), match.end()), follow_up.criterion)
+    return None if picked_up_only else next((Pick(f.ask, None, f.criterion) for f in fresh if not f.said), None)

@@ -357,7 +357,7 @@ class RoundEngine:
                 (last if criterion.probed_last else partial).append(entry)
         candidates = untouched or partial or last or (self._again(question, probed, said, round_order) if self._deep() else [])
         if not candidates:
-            return None
+            return self._thread(question, said, probed) if self._deep() else None
         weakest = min(c[0] for c in candidates)
         crit_id = min(c[1:] for c in candidates if c[0] <= weakest + TIE_MARGIN)[2]
         return self._probe_for(crit_id, question)
@@ -371,6 +371,17 @@ class RoundEngine:
             if again and crit_id not in probed and self._unasked(again):
                 return self._probe_of(crit_id, again).model_copy(update={"kind": "failing_run"})
         return None
+
+    def _thread(self, question: Question, said: list[str], probed: list[str]) -> Probe | None:
+        """In a deep dive with every criterion evidenced, what a real interviewer does with the rest of the hour: follow what
+        was said; else the question's own follow-up on its least probed criterion (played, 2026-12-06: four 60-minute
+        rounds wrapped at 7-12 minutes)."""
+        own = question_follow_up(question, None, said, self._unasked, picked_up_only=True)
+        for crit_id in sorted(question.criteria, key=probed.count) if own is None else []:
+            if (own := question_follow_up(question, crit_id, said, self._unasked)) is not None:
+                break
+        return None if own is None else self._probe_of(own.criterion, own.ask).model_copy(
+            update={"said_at": own.said_at, "own_subject": True})
 
     def _deep(self) -> bool:
         return self.question_share_s >= 2 * DEEP_DIVE_S
@@ -402,8 +413,7 @@ class RoundEngine:
         return None
 
     def probe_options(self, crit_id: str) -> list[str]:
-        criterion = self.catalog.criterion(self.loop, crit_id)
-        round_probes = next((c.probes for c in self.round.criteria if c.id == crit_id), [])
+        criterion, round_probes = self.catalog.criterion(self.loop, crit_id), next((c.probes for c in self.round.criteria if c.id == crit_id), [])
         return [*round_probes, *criterion.probes] or [f"Can you say more about {criterion.title.lower()}?"]
 
     def _unasked_probe(self, crit_id: str) -> str | None:
