@@ -1331,3 +1331,14 @@ def test_time_zones_of_the_traffic_are_the_problems_and_of_the_team_the_jobs() -
     assert read is not None and read.reply != PASSED_ON and "300 requests a second" in read.reply, read
     read = read_turn("Which time zone is the team in?", QUESTION)
     assert read is not None and read.reply == PASSED_ON, read
+
+
+def test_a_pseudo_cleft_says_what_something_is_and_asks_nothing() -> None:
+    """Played (2026-12-06): "...um what would decide it is honestly data volume per type..." drew "Fair question." and
+    a fact; "what I'd do is..." says, "what I'd like to know is..." asks."""
+    answer = ("so a shared model lets the small media types borrow from the big ones um what would decide it is honestly "
+              "data volume per type and whether the types compete in the same slot")
+    assert read_turn(answer, QUESTION) is None  # an answer: nothing to reply to
+    assert read_turn("what i'd do is cache per shop and what matters most is recall", QUESTION) is None
+    asked = read_turn("what i'd like to know is how many requests a second at peak", QUESTION)
+    assert asked is not None and "300 requests a second" in asked.reply

@@ -162,17 +162,26 @@ def _topic_fragment(text: str) -> bool:
     return 0 < len(words) <= 3 and not _NOT_ASKED.match(words[0]) and any(p.search(" ".join(words)) for p in TOPIC_RE.values())
 
 
+# "what would decide it is honestly data volume", "what I'd do is...": a pseudo-cleft says what something is, asking
+# nothing (played, 2026-12-06: "Fair question." to a spoken answer that asked none); "what I'd like to know is..." asks.
+_PSEUDO_CLEFT = re.compile(
+    r"^(?:what|where)\s+(?:(?:i|we|they|i'd|we'd|they'd|i'm|we're|would|will|could|should|might|really|actually)\b"
+    r"(?:(?!\byou\b|\bknow\b|\bunderstand|\bask|\bcheck|\bclarif|\bwonder|\bconfirm|\bif\b|\bwhen\b)[^,?]){0,40}?|"
+    r"(?:matters|counts|decides|drives|happens|happened|worries|worked|helped|changed|broke)\s+(?:most\s+)?)(?:is|was|are|were)\b",
+    re.IGNORECASE)
+
+
 def _spoken_question(clauses: list[Clause], i: int) -> bool:
     """A clause in the shape of a spoken question; "the p95 is that per frame | or the whole clip" is split at "or"."""
     text = clauses[i].norm
     if i + 1 < len(clauses) and re.match(r"or\b", clauses[i + 1].norm, re.IGNORECASE):
         text = f"{text} {clauses[i + 1].norm}"
-    return bool(SPOKEN_QUESTION.match(text) or TOPIC_FIRST.match(text))
+    return bool(SPOKEN_QUESTION.match(text) or TOPIC_FIRST.match(text)) and not _PSEUDO_CLEFT.match(text)
 
 
 def _restarts_asking(clause: Clause) -> bool:
     """Speech marks a new start with a filler: "...gpu util stays flat um is the flag ramped to everyone" asks."""
-    return any(SPOKEN_QUESTION.match(normalise_spoken(clause.text[m.end():]))
+    return any(SPOKEN_QUESTION.match(rest := normalise_spoken(clause.text[m.end():])) and not _PSEUDO_CLEFT.match(rest)
                for m in FILLER_RESTART.finditer(clause.text) if m.start() > 0)
 
 
