@@ -12,7 +12,7 @@ words of it, that the bank question and the canned probes do not already hold.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -47,6 +47,14 @@ class Case:
 
 def load_cases() -> list[Case]:
     return [Case(**item) for item in yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))["cases"]]
+
+
+def without_follow_ups(catalog: Catalog, loop_id: str, question_id: str) -> Catalog:
+    """The catalog with one question's own follow-ups taken out: for what the rubric's probes do (a probe of two halves)."""
+    loop = catalog.loop(loop_id)
+    rounds = [r.model_copy(update={"questions": [q.model_copy(update={"follow_ups": []}) if q.id == question_id else q
+                                                 for q in r.questions]}) for r in loop.rounds]
+    return replace(catalog, loops={**catalog.loops, loop_id: loop.model_copy(update={"rounds": rounds})})
 
 
 def make_session(catalog: Catalog, case: Case, llm: LLMClient | object | None, evidence: MeaningEvidence) -> tuple[RoundSession, SimulatedClock]:

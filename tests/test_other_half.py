@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from followup_cases import load_cases, make_session
+from followup_cases import load_cases, make_session, without_follow_ups
 from test_followups import catalog, evidence, say  # noqa: F401 - the module-scoped fixtures, loaded once
 
 from simulator.catalog import Catalog, Criterion, Question
@@ -122,7 +122,9 @@ async def test_the_interviewer_asks_the_half_left_out_once_a_question(catalog: C
     """Asked what changed in numbers and against what, a candidate who gives the numbers alone is asked the baseline,
     as a follow-up on the same criterion; the next reply is planned on as before (one such question a bank question)."""
     case = next(c for c in load_cases() if c.id == "shopify-bh-relabel-no-result")
-    session, clock = make_session(catalog, case, None, evidence)
+    # The rubric's probe of two halves, not the question's own follow-up of one ("How did you measure how much the fix
+    # improved the model or the metric?")
+    session, clock = make_session(without_follow_ups(catalog, case.loop, case.question), case, None, evidence)
     [e async for e in session.open()]
     await say(session, clock, case.answer)
     probe = session.turns[-1]
