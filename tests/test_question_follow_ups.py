@@ -14,10 +14,12 @@ import pytest
 from test_round_session import answer, round_on
 
 from simulator.bench.llm_compare import KIND_PATTERNS
-from simulator.catalog import Catalog, load_catalog
+from simulator.catalog import Catalog, Criterion, load_catalog
 from simulator.catalog.models import Question
 from simulator.config import PROJECT_ROOT
+from simulator.engine.other_half import unanswered_half
 from simulator.engine.plan import Probe
+from simulator.engine.pressing import Presser
 from simulator.engine.question_follow_ups import question_follow_up
 from simulator.engine.turns import TurnKind
 from simulator.interview.anchor import DEFAULT_LEAD, Phrase, choose_anchor, with_anchor
@@ -143,3 +145,20 @@ def test_the_anchor_leans_to_a_thing_the_question_is_about() -> None:
     about = "What baseline would you test first for the 15% zero-result searches, such as synonyms and spelling fixes?"
     assert "zero-result" not in choose_anchor([answer]).text
     assert choose_anchor([answer], about=about).text == "the zero-result rate"
+
+
+def test_a_reply_that_takes_up_the_follow_ups_own_words_is_not_pressed() -> None:
+    """Played (2026-12-06): "Lower max depth first, say to 4-5" to "Which regularization knob on the 500 depth-8 fraud
+    trees would you turn first to cut variance?" drew "Let me come back to what I asked.": the criterion's reading of a
+    short reply is no test of a question's own, narrower follow-up. A reply that takes up none of its words still is."""
+    presser = Presser(lambda criterion, question, reply: True, unanswered_half)  # every reply reads as a dodge
+    question = Question(id="q", text="Your fraud model overfits: what would you change?", source="written",
+                        criteria=["ml_fundamentals"])
+    ask = "Which regularization knob on the 500 depth-8 fraud trees would you turn first to cut variance?"
+    own = _probe(ask, own_subject=True)
+    criterion = Criterion(id="ml_fundamentals", title="ML", description="d", levels={1: "a", 2: "b", 3: "c", 4: "d"})
+    assert presser.press(criterion, own, question, "Lower max depth first, say to 4-5, then raise min samples per leaf.") is None
+    pressed = presser.press(criterion, own, question, "We'd watch it in production and see how it goes, honestly.")
+    assert pressed is not None and pressed[0].kind == "press"
+    rubric = _probe(ask)  # a rubric probe is read as before
+    assert Presser(lambda c, q, r: True, unanswered_half).press(criterion, rubric, question, "Lower max depth first, to 4-5.") is not None

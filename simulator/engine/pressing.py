@@ -13,6 +13,7 @@ import re
 
 from ..catalog import Criterion, Question
 from .evidence import Dodged, Readable, Unanswered
+from .guard import content_words
 from .other_half import answered, halves
 from .plan import Probe
 
@@ -79,6 +80,7 @@ class Presser:
                     "the reply said only that it depends: asked on what")
         # a part of the question is asked once, in its own words: the criterion's reading of the reply is not its test
         if question.id not in self._pressed and probe.kind != "part" and not _answers_in_words(probe.canned, reply) \
+                and not (probe.own_subject and _takes_up(probe.canned, question.text, reply)) \
                 and self.dodged(criterion, question.text, reply):
             self._pressed.add(question.id)
             return probe.model_copy(update={"kind": "press"}), f"the reply said nothing of {probe.criterion}: asked again"
@@ -88,6 +90,13 @@ class Presser:
         self._halved.add(question.id)
         return (probe.model_copy(update={"kind": "other_half", "canned": left}),
                 f"the reply answered one half of the probe on {probe.criterion}: the other asked")
+
+
+def _takes_up(ask: str, question: str, reply: str) -> bool:
+    """The reply says a word of a question's own follow-up that the bank question did not: the criterion's reading of
+    it is no test of the follow-up's narrower point (played, 2026-12-06: "lower max depth first, say to 4-5" to "Which
+    regularization knob on the 500 depth-8 fraud trees would you turn first?" was pressed, and 4 more like it)."""
+    return bool((content_words(ask) - content_words(question)) & content_words(reply))
 
 
 def _answers_in_words(probe: str, reply: str) -> bool:
