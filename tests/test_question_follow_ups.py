@@ -76,10 +76,10 @@ def test_a_follow_up_must_name_one_of_its_questions_criteria() -> None:
     with pytest.raises(ValueError, match="names criterion 'rollout'"):
         Question(id="q", text="t", source="written", criteria=["architecture"],
                  follow_ups=[{"criterion": "rollout", "ask": "How?", "heard": ["x"]}])
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="must be one question, ending in its only question mark"):
         Question(id="q", text="t", source="written", criteria=["architecture"],
                  follow_ups=[{"criterion": "architecture", "ask": "How? Why?", "heard": ["x"]}])
-    with pytest.raises(ValueError):  # said on its own after "X, got it.": a sentence
+    with pytest.raises(ValueError, match="must start with a capital letter"):  # said on its own after "X, got it."
         Question(id="q", text="t", source="written", criteria=["architecture"],
                  follow_ups=[{"criterion": "architecture", "ask": "how?", "heard": ["x"]}])
     with pytest.raises(ValueError, match="invalid regex"):

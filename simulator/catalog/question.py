@@ -3,6 +3,7 @@ asks, the parts it asks, and the follow-ups a real interviewer asks after what t
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -14,6 +15,15 @@ FactTopic = Literal[
     "scale", "latency", "data", "users", "team", "success_metric", "scope", "constraints", "budget",
     "timeline", "current_system", "quality", "platform", "privacy", "languages", "input", "output", "term",
 ]
+
+
+def one_question(ask: str, *, capitalised: bool) -> str:
+    """`ask` unchanged, or a ValueError a team can act on: it is said as one question, so it ends in its only "?"."""
+    if not re.fullmatch(r"[^?]+\?", ask):
+        raise ValueError(f"{ask!r} must be one question, ending in its only question mark")
+    if capitalised and ask[0].islower():
+        raise ValueError(f"{ask!r} must start with a capital letter: it may be said on its own (\"X, got it. How...?\")")
+    return ask
 
 
 class Fact(Strict):
@@ -41,7 +51,7 @@ class QuestionPart(Strict):
     """One of the things a question asks ("...choose a threshold and report its performance?"), asked on its own when
     the answers say none of its `heard` words: a real interviewer notices the part of the question left out."""
 
-    ask: str = Field(pattern=r"^[^?]+\?$", description="the part as a question of its own, ending in one question mark")
+    ask: str = Field(description="the part as a question of its own, ending in one question mark")
     heard: list[str] = Field(min_length=1, description="regexes (case-insensitive): any of them in an answer addressed it")
     criterion: str = Field(pattern=SNAKE, description="the question's criterion it gives evidence for")
 
@@ -49,6 +59,11 @@ class QuestionPart(Strict):
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         return compiled_or_error(patterns)
+
+    @field_validator("ask")
+    @classmethod
+    def _one_question(cls, ask: str) -> str:
+        return one_question(ask, capitalised=False)
 
 
 class QuestionFollowUp(Strict):
@@ -59,7 +74,7 @@ class QuestionFollowUp(Strict):
     `said` is asked only after an answer that says it, led by what was said; one without fits any answer."""
 
     criterion: str = Field(pattern=SNAKE, description="the question's criterion it gives evidence for")
-    ask: str = Field(pattern=r"^[^a-z?][^?]*\?$", description="one question, capitalised, ending in one question mark")
+    ask: str = Field(description="one question, capitalised, ending in one question mark")
     said: list[str] = Field(default_factory=list, description="regexes (case-insensitive): asked only after an answer saying one")
     heard: list[str] = Field(min_length=1, description="regexes (case-insensitive): any of them in an answer already answered it")
 
@@ -67,6 +82,11 @@ class QuestionFollowUp(Strict):
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         return compiled_or_error(patterns)
+
+    @field_validator("ask")
+    @classmethod
+    def _one_question(cls, ask: str) -> str:
+        return one_question(ask, capitalised=True)
 
 
 class Question(Strict):
