@@ -35,6 +35,7 @@ def catalog() -> Catalog:
     "Nothing more to add.", "That's it.", "So yeah, that's about it.", "Next question, please.", "I think that covers it.",
     "I'm done with this one.", "That's everything from me on this one, honestly.", "um i think thats all i have",
     "Could we maybe try a different question?", "I think we're done, thanks.",  # played, 2026-12-05
+    "Can we move to the next problem?",  # played, 2026-12-06: "That's your call — state your assumption and go on."
 ])  # fmt: skip
 def test_ways_of_asking_to_move_on(said: str) -> None:
     assert asks_to_move_on(said) and passes(said)
@@ -46,6 +47,7 @@ def test_ways_of_asking_to_move_on(said: str) -> None:
     "That's it: the cache was stale, so I pinned the feature snapshot to the model version.",
     "Is that it?", "I don't know.", "We moved on to a two-tower model after the first quarter.",
     "We were done with the migration by March, and the on-call load halved.",
+    "For the next problem I would reuse the heap, since the same window applies.",
 ])  # fmt: skip
 def test_an_answer_or_a_plain_pass_is_not_asking_to_move_on(said: str) -> None:
     assert not asks_to_move_on(said)
