@@ -13,7 +13,7 @@ from simulator.catalog import Catalog, load_catalog
 from simulator.config import PROJECT_ROOT
 from simulator.engine.turns import TurnKind
 from simulator.interview.headless import play_answers
-from simulator.interview.headless_code import code_in
+from simulator.interview.headless_code import _named, code_in
 
 NDCG = """import math
 
@@ -34,6 +34,20 @@ def test_the_code_of_an_answer_is_what_opens_as_code_up_to_the_prose_after_it() 
     assert code_in("I'd sort the list and divide by the ideal DCG.", sql=False) is None
     query = "The query:\nselect s.name, sum(o.total) as gmv\nfrom shops s join orders o on o.shop_id = s.id\ngroup by s.name;\nThen..."
     assert code_in(query, sql=True) == "select s.name, sum(o.total) as gmv\nfrom shops s join orders o on o.shop_id = s.id\ngroup by s.name;"
+    # Played (2026-12-06): code indented inside prose never ran; the fix after "That's the bug" is what is stood by.
+    indented = "\n".join("    " + line for line in NDCG.split("\n"))
+    buggy = "    def ndcg(relevances):\n        return 1.0"
+    assert code_in(f"Here's the code:\n{buggy}\nThat's the bug; fixed:\n{indented}\nDone.", sql=False) == NDCG
+
+
+def test_a_lone_class_beside_a_functions_problem_is_not_run_as_its_answer() -> None:
+    """Played (2026-12-06): "For a live stream I'd make it a small class..." ran as the answer to a function's problem
+    and was told 0/5 hidden tests passed; a lone function under another name still answers for a function's problem,
+    a lone class for a class's."""
+    stream = "class WindowFlagger:\n    def add(self, t):\n        return False"
+    assert _named(stream, "earliest_flag_minute", set()) is None
+    assert _named("def flag(ts, k, w):\n    return -1", "earliest_flag_minute", set()).endswith("earliest_flag_minute = flag\n")
+    assert _named("class Board:\n    pass", "RiskScoreboard", set()).endswith("RiskScoreboard = Board\n")
 
 
 @pytest.fixture(scope="module")

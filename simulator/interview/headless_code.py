@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import textwrap
 
 from ..catalog import Question
 from ..sandbox import NOTICE_SOURCE, run_problem
@@ -19,29 +20,34 @@ from .round_session import RoundSession
 
 log = logging.getLogger(__name__)
 
-PYTHON_START = re.compile(r"^(?:import \w|from [\w.]+ import |def \w+\(|class \w+[:(]|@\w)")  # a line that opens code
+PYTHON_START = re.compile(r"^\s*(?:import \w|from [\w.]+ import |def \w+\(|class \w+[:(]|@\w)")  # a line that opens code
 _PYTHON_LINE = re.compile(r"^(?:\s+\S|\s*$|(?:import|from|def|class|return|if|elif|else|for|while|try|except|finally|with)\b|@\w|"
                           r"[A-Za-z_][\w.\[\]]*(?:, ?[A-Za-z_][\w.\[\]]*)*\s*(?:[-+*/]?=|\())")  # "x = ...", "a, b = ...", "f(...)"
 _SQL_START = re.compile(r"^\s*(?:select|with)\b", re.IGNORECASE)
 
 
 def code_in(answer: str, sql: bool) -> str | None:
-    """The code of an answer: from its first line that opens as code to the last line that reads as code (a query: to
-    its ";" or the answer's end); None when it holds none."""
+    """The code of an answer: a query from its first line that opens as one to its ";" or the answer's end; Python
+    from a line that opens as code to the last that reads as code, the last such block of the answer, dedented (code
+    indented inside prose, "Here's the code:" then a fix after "That's the bug; fixed:", is what a candidate stands
+    by: played, 2026-12-06, no such paragraph ran); None when it holds none."""
     lines = answer.split("\n")
-    start = next((i for i, line in enumerate(lines) if (_SQL_START if sql else PYTHON_START).match(line)), None)
-    if start is None:
+    starts = [i for i, line in enumerate(lines) if (_SQL_START if sql else PYTHON_START).match(line)]
+    if not starts:
         return None
     if sql:
-        query = "\n".join(lines[start:])
+        query = "\n".join(lines[starts[0]:])
         return query[: query.find(";") + 1] if ";" in query else query
-    end = start + 1
-    while end < len(lines) and _PYTHON_LINE.match(lines[end]):
-        end += 1
-    return "\n".join(lines[start:end]).rstrip()
+    block, start = "", 0
+    while (start := next((i for i in starts if i >= start), -1)) >= 0:
+        end = start + 1
+        while end < len(lines) and _PYTHON_LINE.match(lines[end]):
+            end += 1
+        block, start = textwrap.dedent("\n".join(lines[start:end])).rstrip(), end
+    return block
 
 
-_TOP_LEVEL = re.compile(r"^(?:def|class) (\w+)", re.MULTILINE)
+_TOP_LEVEL = re.compile(r"^(def|class) (\w+)", re.MULTILINE)
 
 
 def _named(code: str, entrypoint: str, others: set[str]) -> str | None:
@@ -50,12 +56,15 @@ def _named(code: str, entrypoint: str, others: set[str]) -> str | None:
     None for code that defines another problem's entrypoint of the round and not this one's: a candidate who jumps
     ahead has answered the next problem, and its code run against this one's tests failed them all (played, thirty-
     fourth session: `top_k_queries` run against the ECE tests, 2/5 -> 0/5)."""
-    names = _TOP_LEVEL.findall(code)
+    found = _TOP_LEVEL.findall(code)
+    names = [name for _, name in found]
     if entrypoint in names:
         return code
     theirs = any(_words(n) & _words(o) and not _words(n) & _words(entrypoint) for n in names for o in others)
     if others & set(names) or theirs:
         return None  # `top_k_queries` is the top-queries problem's, not the ECE's
+    if len(found) == 1 and (found[0][0] == "class") != entrypoint[:1].isupper():
+        return None  # a class beside a function's problem ("for a live stream, a small class...") is more, not the answer
     return code if len(names) != 1 else f"{code}\n\n{entrypoint} = {names[0]}\n"
 
 
