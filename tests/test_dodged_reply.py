@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from followup_cases import Case, make_session
+from followup_cases import Case, make_session, without_follow_ups
 from test_followups import catalog, evidence, say  # noqa: F401 - the module-scoped fixtures, loaded once
 
 from simulator.catalog import Catalog
@@ -65,10 +65,11 @@ def test_replies_written_blind(catalog: Catalog, evidence: MeaningEvidence, name
 
 
 def _session(catalog: Catalog, evidence: MeaningEvidence):  # noqa: ANN202
-    # A design whose YAML lists no parts: its first follow-up is a rubric probe, the kind a dodge is pressed on.
+    # A design whose YAML lists no parts, its own follow-ups taken out: its first follow-up is a rubric probe, the kind a
+    # dodge is pressed on as read by the criterion (a reply to a question's own follow-up: test_question_follow_ups.py).
     question = next(q for q in catalog.loop("canva-mle").round("system-design").questions if not q.parts)
     case = Case(id="dodge", loop="canva-mle", round="system-design", question=question.id, expect="", missing="", answer="")
-    return make_session(catalog, case, None, evidence)
+    return make_session(without_follow_ups(catalog, case.loop, case.question), case, None, evidence)
 
 
 async def test_a_dodged_follow_up_is_asked_again_once(catalog: Catalog, evidence: MeaningEvidence) -> None:
