@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from simulator.catalog import collect
+from simulator.catalog.yaml_nodes import duplicate_keys, parse
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -167,3 +168,9 @@ def test_mutated_files_never_crash_and_every_problem_is_located(catalog_root: Pa
         assert problem.path.strip(), f"empty field path: {problem}"
         assert problem.message.strip(), f"empty message: {problem}"
         assert "\n" not in str(problem), f"a problem must print as one line: {problem!r}"
+
+
+def test_an_empty_key_written_twice_is_named() -> None:
+    """Found by the fuzz test below (2026-12-06): "? # a" twice at the top of a persona file is an empty key written
+    twice, and the problem had no field to point at."""
+    assert duplicate_keys(parse("? # a\n? # b\nkind: persona\n").root) == [(2, "(empty key)")]

@@ -66,8 +66,8 @@ def duplicate_keys(
         seen: set[str] = set()
         for key_node, value_node in node.value:
             key = str(key_node.value)
-            if key in seen:
-                found.append((key_node.start_mark.line + 1, ".".join(map(str, (*path, key)))))
+            if key in seen:  # an empty key ("? " twice, found by the fuzz test) is named, so the path says where
+                found.append((key_node.start_mark.line + 1, ".".join(map(str, (*path, key if key.strip() else "(empty key)")))))
             seen.add(key)
             found.extend(duplicate_keys(value_node, (*path, key), visiting))
     elif isinstance(node, yaml.SequenceNode):
