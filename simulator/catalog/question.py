@@ -4,7 +4,7 @@ asks, the parts it asks, and the follow-ups a real interviewer asks after what t
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -47,11 +47,13 @@ class Fact(Strict):
         return self
 
 
-class QuestionPart(Strict):
-    """One of the things a question asks ("...choose a threshold and report its performance?"), asked on its own when
-    the answers say none of its `heard` words: a real interviewer notices the part of the question left out."""
+class _Ask(Strict):
+    """One question the interviewer may ask of a bank question, on one of its criteria, and the words that show an
+    answer already gave it."""
 
-    ask: str = Field(description="the part as a question of its own, ending in one question mark")
+    capitalised: ClassVar[bool] = False  # said on its own, not only after "One part of the question you haven't touched: "
+
+    ask: str = Field(description="one question, ending in its only question mark")
     heard: list[str] = Field(min_length=1, description="regexes (case-insensitive): any of them in an answer addressed it")
     criterion: str = Field(pattern=SNAKE, description="the question's criterion it gives evidence for")
 
@@ -63,30 +65,29 @@ class QuestionPart(Strict):
     @field_validator("ask")
     @classmethod
     def _one_question(cls, ask: str) -> str:
-        return one_question(ask, capitalised=False)
+        return one_question(ask, capitalised=cls.capitalised)
 
 
-class QuestionFollowUp(Strict):
+class QuestionPart(_Ask):
+    """One of the things a question asks ("...choose a threshold and report its performance?"), asked on its own when
+    the answers say none of its `heard` words: a real interviewer notices the part of the question left out."""
+
+
+class QuestionFollowUp(_Ask):
     """What a real interviewer asks next on this question about a criterion the engine chose to probe, in the
     scenario's own terms: "You mentioned dynamic batching: how do you size a batch and its wait so each request still
     makes the 200 ms p95?" where the rubric's probe for the criterion would ask "What path does a single request take?"
     of any design (played, 2026-12-05: 28 of 100 interviewer turns were such probes, the same across loops). One with
     `said` is asked only after an answer that says it, led by what was said; one without fits any answer."""
 
-    criterion: str = Field(pattern=SNAKE, description="the question's criterion it gives evidence for")
-    ask: str = Field(description="one question, capitalised, ending in one question mark")
+    capitalised = True  # "X, got it. How...?"
+
     said: list[str] = Field(default_factory=list, description="regexes (case-insensitive): asked only after an answer saying one")
-    heard: list[str] = Field(min_length=1, description="regexes (case-insensitive): any of them in an answer already answered it")
 
-    @field_validator("said", "heard")
+    @field_validator("said")
     @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
+    def _said_compiles(cls, patterns: list[str]) -> list[str]:
         return compiled_or_error(patterns)
-
-    @field_validator("ask")
-    @classmethod
-    def _one_question(cls, ask: str) -> str:
-        return one_question(ask, capitalised=True)
 
 
 class Question(Strict):
