@@ -22,7 +22,7 @@ from simulator.engine.plan import Probe
 from simulator.engine.pressing import Presser
 from simulator.engine.question_follow_ups import question_follow_up
 from simulator.engine.turns import TurnKind
-from simulator.interview.anchor import DEFAULT_LEAD, Phrase, choose_anchor, with_anchor
+from simulator.interview.anchor import DEFAULT_LEAD, Phrase, choose_anchor, related, with_anchor
 from simulator.interview.follow_up_text import SWITCH_LEAD, FollowUpWording
 from simulator.scoring.text import Span
 
@@ -120,22 +120,54 @@ def _probe(canned: str, **update: object) -> Probe:
     return Probe(criterion="rollout", criterion_title="Rollout", missing="m", canned=canned).model_copy(update=update)
 
 
+class _Said:
+    """All `FollowUpWording.lead` reads of the engine: what was said on the question."""
+
+    def __init__(self, *answers: str) -> None:
+        self._answers = list(answers)
+
+    def answers(self, question_id: str) -> list[str]:
+        return self._answers
+
+
+def _wording(*answers: str) -> FollowUpWording:
+    wording = FollowUpWording.__new__(FollowUpWording)
+    wording.engine = _Said(*answers)  # type: ignore[assignment]
+    return wording
+
+
 def test_a_question_about_something_else_acknowledges_what_was_said_and_stands_on_its_own() -> None:
     """Graded blind (2026-12-06): "You mentioned the 30 human reviewers: how would you roll out a new classifier
     version...?" reads as if the question were about the reviewers; "The 30 human reviewers, got it. How would you..."
     was preferred in 59 of 66 such pairs."""
-    reviewers = Phrase("the 30 human reviewers", Span(0, 22), 2.0)
+    said = "We had the 30 human reviewers on it, and we shipped it behind a flag."
+    question = Question(id="q", text="How did you launch the classifier?", source="written", criteria=["rollout"])
+    wording = _wording(said)
+    reviewers = Phrase("the 30 human reviewers", Span(7, 29), 2.0)
     ask = "How would you roll out a new classifier version, given a wrong block stops a user sharing?"
-    lead = FollowUpWording.lead(_probe(ask, own_subject=True), reviewers, DEFAULT_LEAD)
+    lead = wording.lead(question, _probe(ask, own_subject=True), reviewers, DEFAULT_LEAD)
     assert lead == SWITCH_LEAD
     assert with_anchor(ask, reviewers.spoken, lead) == ("The 30 human reviewers, got it. How would you roll out a new "
                                                         "classifier version, given a wrong block stops a user sharing?")
     classifier = Phrase("the heavier ViT classifier", Span(0, 26), 2.0)  # the question is about it
-    assert FollowUpWording.lead(_probe(ask, own_subject=True), classifier, DEFAULT_LEAD) == DEFAULT_LEAD
-    picked_up = _probe(ask, own_subject=True, said_at=(0, 4, 9))  # what the follow-up picks up is its subject
-    assert FollowUpWording.lead(picked_up, reviewers, DEFAULT_LEAD) == DEFAULT_LEAD
+    assert wording.lead(question, _probe(ask, own_subject=True), classifier, DEFAULT_LEAD) == DEFAULT_LEAD
+    # What the follow-up picks up is its subject ("You mentioned the 30 human reviewers: ...")...
+    at_reviewers = (0, said.index("reviewers"), said.index("reviewers") + 9)
+    picked = wording._picked_up(question, (said,), at_reviewers)
+    assert picked is not None and "reviewers" in picked.text
+    assert wording.lead(question, _probe(ask, own_subject=True, said_at=at_reviewers), picked, DEFAULT_LEAD) == DEFAULT_LEAD
+    # ...but where its trigger matched no phrase ("shipped"), another phrase named is no subject of the ask.
+    at_shipped = (0, said.index("shipped"), said.index("shipped") + 7)
+    assert wording._picked_up(question, (said,), at_shipped) is None
+    assert wording.lead(question, _probe(ask, own_subject=True, said_at=at_shipped), reviewers, DEFAULT_LEAD) == SWITCH_LEAD
     # A rubric probe is worded for any answer: what was said is its subject ("...: what changed in numbers?").
-    assert FollowUpWording.lead(_probe("What changed in numbers?"), reviewers, DEFAULT_LEAD) == DEFAULT_LEAD
+    assert wording.lead(question, _probe("What changed in numbers?"), reviewers, DEFAULT_LEAD) == DEFAULT_LEAD
+
+
+def test_related_needs_the_thing_named_or_two_of_its_words() -> None:
+    assert related("the heavier ViT classifier", "How would you roll out a new classifier version?")
+    assert not related("the account's old tuple", "Which test would catch a tie broken toward the larger account id?")
+    assert related("the ranking model latency budget", "Where does the latency go in ranking?")
 
 
 def test_the_anchor_leans_to_a_thing_the_question_is_about() -> None:

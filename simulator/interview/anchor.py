@@ -21,11 +21,10 @@ from dataclasses import dataclass, replace
 
 from ..engine.guard import mentions
 from ..scoring.text import Span
-from .anchor_words import (
-    FILLERS, FUNCTION_WORDS, GENERIC, GERUND_NOUNS, IRREGULAR_PLURALS, MULTIPLIERS, NOUN_VERBS, OBJECT_PRONOUNS, ONLY_VERBS,
-    ORDINAL_LEADS, AUXILIARIES, PER_UNITS, PLURAL_MODIFIERS, SPELLED_NUMBERS, TIME_LEADS, TIME_WORDS, UNITS, VERB_BASE_SET,
-    VERB_LEADS, VERBS,
-)
+from .anchor_words import (FILLERS, FUNCTION_WORDS, GENERIC, GERUND_NOUNS, MULTIPLIERS, NOUN_VERBS, OBJECT_PRONOUNS,
+                           ONLY_VERBS, ORDINAL_LEADS, AUXILIARIES, PER_UNITS, PLURAL_MODIFIERS, SPELLED_NUMBERS, TIME_LEADS,
+                           TIME_WORDS, TRAILING_ADVERBS, TRAILING_GENERIC, UNITS, VERB_BASE_SET, VERB_LEADS, VERBS, modifier,
+                           plural)
 
 __all__ = ["Phrase", "choose_anchor", "mentions", "phrases", "with_anchor"]
 
@@ -54,10 +53,10 @@ _NEGATED = re.compile(r"\b(?:never|no|not|without|nobody|none|neither|nor)\b|n['
 _TOKEN = re.compile(
     r"\d+:\d+|\b[Aa] [Bb] test(?:s|ing)?\b|"  # 1:1, 9:30; "a b test" is how speech-to-text writes an A/B test
     r"\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\$?\d+(?:\.\d+)?(?:%|[a-zA-Z]{1,3}\b)?|"  # 1,000 / 4.6% / 10k / 200ms / $3
-    r"[A-Za-z][A-Za-z0-9]*(?:['’][a-z]+)?(?:[-/][A-Za-z0-9]+|=[\w.]*\w)*|[.,;:!?()\[\]\"“”—–=<>+*]|\s-\s"
+    r"[A-Za-z][A-Za-z0-9]*(?:['’][a-z]+)?(?:[-/][A-Za-z0-9]+|=[\w.]*\w)*|[.,;:!?()\[\]\"“”—–=<>+*/]|\s-\s"
 )
 _AB_TEST = re.compile(r"\b[Aa] [Bb] test")
-_BREAK = re.compile(r"^(?:[.,;:!?()\[\]\"“”—–=<>+*]|\s-\s)$")  # "w = 1", "k < 1": code read out is no phrase
+_BREAK = re.compile(r"^(?:[.,;:!?()\[\]\"“”—–=<>+*/]|\s-\s)$")  # "w = 1", "k < 1", "chi2 / 2": code read out is no phrase
 _DETERMINERS = {"the", "a", "an", "our", "my", "their", "its", "his", "her", "your", "this", "these"}
 _SPOKEN_DETERMINER = {"our": "your", "my": "your", "a": "the", "an": "the", "this": "the", "these": "the"}
 _CONTRACTION = re.compile(r"(?:i|you|he|she|it|we|they|that|there|who|what)['’](?:ll|d|ve|re|s|m)")
@@ -102,7 +101,7 @@ class Phrase:
 
 def _kind(token: str) -> str:
     low = token.lower()
-    if _BREAK.match(token) or token in ("x", "×"):  # "orders x AOV x margin" is a formula, not one thing
+    if _BREAK.match(token) or token in ("x", "×") or low in ("equal", "equals"):  # "orders x AOV x margin", "p equal 1.0": a formula
         return "break"
     if low in _DETERMINERS:
         return "det"
@@ -162,7 +161,7 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
             orphan = False
             return
         # A phrase ends on a noun or a number: drop trailing modifiers, keep at most the last few words.
-        while tokens and tokens[-1][1] not in ("noun", "number"):
+        while tokens and (tokens[-1][1] not in ("noun", "number") or len(tokens) > 1 and tokens[-1][0].group().lower() in TRAILING_GENERIC):
             tokens = tokens[:-1]
         if not tokens:
             return
@@ -179,8 +178,8 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
         words = [m.group().lower() for m in body]
         if all(w in GENERIC or _stem(w) in question_words for w in words):
             return  # names nothing in particular, or only repeats the interviewer's question
-        if any(len(w) == 1 and w.isalpha() for w in words) and all(len(w) == 1 or w.isdigit() for w in words):
-            return  # "with w 3 and k 2": a variable read out with its value
+        if any(len(w) == 1 and w.isalpha() for w in words) and all(len(w) == 1 or re.fullmatch(r"[\d.,]+", w) for w in words):
+            return  # "with w 3 and k 2", "p 0.7": a variable read out with its value
         # Words only kept so the phrase reads whole ("per second", "million", "human-annotated") add nothing to it.
         weights = [0.0 if m.start() in completing else _weight(m.group(), question_words, m.start() in starts_sentence)
                    for m in body]
@@ -235,7 +234,7 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
             continue
         if token == "id" and (not any(role == "noun" for _, role in run) or following.lower() in VERB_BASE_SET):
             kind = "function"  # "so id try focal loss", "for eval id build a golden set" is "I'd"; "the user id" is a noun
-        if speech and kind in ("content", "verb") and run and run[-1][1] == "noun" and _plural(run[-1][0].group()) \
+        if speech and kind in ("content", "verb") and run and run[-1][1] == "noun" and plural(run[-1][0].group()) \
                 and run[-1][0].group().lower() not in PLURAL_MODIFIERS:
             flush()
         if sentence_start and kind != "break":
@@ -246,11 +245,13 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
             previous = ""
             continue
         sentence_start = False
+        if kind == "content" and low in TRAILING_ADVERBS and _kind(following) != "content":
+            kind = "function"  # "for evaluation offline", "memorise noise late": no noun follows, so it ends the phrase
         if kind == "content" and previous == "to" and token.islower() and token not in GERUND_NOUNS:
             kind = "verb"  # "to distill", not a noun
         if kind == "verb" and not run and low in NOUN_VERBS and _kind(following) == "content" and following.lower() not in VERBS \
-                and previous not in VERB_LEADS:
-            kind = "content"  # "check sample ratio mismatch"
+                and previous not in VERB_LEADS and not (plural(previous) and previous not in PLURAL_MODIFIERS):
+            kind = "content"  # "check sample ratio mismatch"; after its subject, "people search sku codes" keeps the verb
         if kind == "number" and previous in ORDINAL_LEADS and token.isdigit():
             kind = "break"  # "step 1": a label, and no phrase runs through it
         if kind == "content" and token.lower() in UNITS and previous in SPELLED_NUMBERS and not run:
@@ -274,23 +275,23 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
             run.append((match, "noun"))
         elif kind == "number":
             run.append((match, "number"))
-        elif kind == "verb" and "-" in token and _modifier(token) and not after_det:
+        elif kind == "verb" and "-" in token and modifier(token) and not after_det:
             run.append((match, "mod"))  # "the frozen 3k-frame human-annotated set"
             completing.add(match.start())
         elif kind == "verb" and run and (n := next((m for m, _ in run[-2:][::-1] if re.fullmatch(r"[\d,.]+k?", m.group())), None)) \
-                and _plural(token) and token.lower() not in ("goes", "does", "has") and token.lower()[:-1] not in ONLY_VERBS \
+                and plural(token) and token.lower() not in ("goes", "does", "has") and token.lower()[:-1] not in ONLY_VERBS \
                 and text[n.start() - 1 : n.start()] in ("", " ") and (n is run[-1][0] or len(run) >= 2 and run[-1][1] == "noun"):
             run.append((match, "noun"))  # "300 pages", "10,000 new stores": a plural after a number is what it counts
         elif kind == "verb" and nouns_so_far and low[:-1] in NOUN_VERBS and low.endswith("s") and _kind(following) in ("break", "function"):
             run.append((match, "noun"))  # "the popular wrong tags, like...": a plural that is also a verb ends the phrase as its noun
-        elif kind == "verb" and after_det and _modifier(token):
+        elif kind == "verb" and after_det and modifier(token):
             run.append((match, "mod"))  # "the distilled model"
         elif kind == "verb" and after_det and not verb_s:
             run.append((match, "noun"))  # "the test", "the cache"
         elif kind == "verb" and nouns_so_far and after_aux and token.lower() in VERB_BASE_SET and following \
                 and _kind(following) not in ("function", "break") and following.lower() not in VERB_BASE_SET:
             flush()  # the verb of a question's subject: "does semantic search | increase purchases"
-        elif kind == "verb" and nouns_so_far and token.lower() in VERB_BASE_SET - ONLY_VERBS and not _plural(run[-1][0].group()) \
+        elif kind == "verb" and nouns_so_far and token.lower() in VERB_BASE_SET - ONLY_VERBS and not plural(run[-1][0].group()) \
                 and not (run[-1][1] == "number" and run[0][1] != "det" and _kind(following) in ("function", "det", "break")):
             # "a two-week A/B test", "the feature store": a bare verb after a noun is a noun; after a plural it is
             # the verb ("merchant messages reach the model", "mismatches go to a queue"), and after a bare number when
@@ -307,16 +308,6 @@ def _common_word(word: str, text: str) -> bool:
     if not word[:1].isupper() or not word[1:2].islower():
         return False
     return "-" in word or re.search(rf"(?<![\w-]){re.escape(word[0].lower() + word[1:])}(?![\w-])", text) is not None
-
-
-def _plural(token: str) -> bool:
-    low = token.lower()
-    return low in IRREGULAR_PLURALS or len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
-
-
-def _modifier(token: str) -> bool:
-    low = token.lower()
-    return low.endswith(("ed", "ing")) or low in GERUND_NOUNS
 
 
 _CODE_LINE = re.compile(
@@ -353,7 +344,7 @@ def choose_anchor(
     interviewer may not say as it is (`sayable`, e.g. score talk), and the next best is named instead. A phrase sharing
     a word with `about`, the question it will lead, is preferred.
     """
-    about_words = _content_stems(about)
+    about_words = set(_content_stems(about))
     for back, answer in enumerate(reversed(answers)):
         index = len(answers) - 1 - back
         if written_as_code(answer):
@@ -375,7 +366,7 @@ def choose_anchor(
                 score += GAP_BONUS
             elif gap is not None and gap_answer == index and any(s <= gap.start < e and s <= phrase.span.start < e for s, e in sentences):
                 score += SENTENCE_BONUS
-            if about_words & _content_stems(phrase.text):
+            if about_words.intersection(_content_stems(phrase.text)):
                 score += ABOUT_BONUS
             negated = _negated(answer, phrase.span.start)
             if negated and not in_gap:
@@ -387,14 +378,16 @@ def choose_anchor(
     return None
 
 
-def _content_stems(text: str) -> set[str]:
+def _content_stems(text: str) -> list[str]:
     """Content words of four letters or more, cut to five: "batching" is the "batch" of "size a batch"."""
-    return {w[:5] for w in re.findall(r"[a-z][a-z-]{3,}", text.lower()) if w not in FUNCTION_WORDS and w not in GENERIC}
+    return [w[:5] for w in re.findall(r"[a-z][a-z-]{3,}", text.lower()) if w not in FUNCTION_WORDS and w not in GENERIC]
 
 
 def related(phrase: str, question: str) -> bool:
-    """`phrase` shares a content word with `question`: naming it before the question says what the question is about."""
-    return bool(_content_stems(phrase) & _content_stems(question))
+    """`question` says what `phrase` names (its last content word) or two of its words, so naming it first says what the
+    question is about; one modifier is not enough ("the account's old tuple" before "...the larger account id?")."""
+    words, asked = _content_stems(phrase), set(_content_stems(question))
+    return bool(words) and (words[-1] in asked or len(asked.intersection(words)) >= 2)
 
 
 def _negated(answer: str, at: int) -> bool:

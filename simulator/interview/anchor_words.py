@@ -22,8 +22,8 @@ FUNCTION_WORDS = frozenset(
     will shall wo ca 's 're 've 'd 'll n't i'd i'm i've i'll we'd we're we've we'll it's that's there's they're they'd
     let lets let's ok okay well um uh erm oh yeah sure right plus minus etc alone together apart ahead afterwards upfront anyway
     meanwhile everyone everybody someone somebody anyone anybody nobody whatever whoever today yesterday tomorrow tonight
-    earlier sooner beforehand afterward lately recently
-    one two three four five six seven eight nine ten first second third
+    earlier sooner beforehand afterward lately recently past
+    zero one two three four five six seven eight nine ten first second third
     im ive dont cant wont didnt doesnt isnt wasnt arent werent wouldnt couldnt shouldnt havent hasnt hadnt
     thats theres whats theyre youre weve theyve youve
     eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
@@ -34,7 +34,7 @@ FUNCTION_WORDS = frozenset(
 languages"): neither is part of a name, and a spelled-out number runs into the words around it."""
 IRREGULAR_PLURALS = frozenset("people men women children staff".split())  # "people use MRR": the verb follows them
 SPELLED_NUMBERS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "
     "nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion".split()
 )
 UNITS = frozenset(
@@ -42,6 +42,9 @@ UNITS = frozenset(
 )
 """Units a spelled-out number counts: "the ten percent extra gpu" cut at the number ("percent extra gpu") names
 nothing the candidate said, so what follows the unit starts no phrase."""
+TRAILING_ADVERBS = frozenset("offline online late early live overnight".split())
+"""Said after a noun with no noun after them, they say when or how ("evaluation offline", "noise late"), not what; before one they
+are part of it ("offline evaluation")."""
 FILLERS = frozenset("um uh erm er uhm hmm".split())
 """Spoken fillers: skipped, so "this um image moderation classifier" stays one phrase with its determiner."""
 TIME_WORDS = frozenset("year week month quarter summer winter spring autumn fall night time sprint".split())  # "the project last year"
@@ -67,7 +70,8 @@ PLURAL_MODIFIERS = frozenset(
 # images" keeps the verb.
 NOUN_VERBS = frozenset(
     "label sample score tag index cache store query flag gate log test batch stream shard cluster filter match group cost "
-    "report review alert page block plan design drift spike lag split feed rank route sort pin diff swap load scale".split()
+    "report review alert page block plan design drift spike lag split feed rank route sort pin diff swap load scale "
+    "search rate churn weight".split()
 )
 VERB_LEADS = frozenset("i we you they he she it i'd we'd you'd they'd i'll we'll id to will would should can could must might "
                        "may let's please then just also and or first".split())
@@ -94,9 +98,11 @@ VERB_BASES = """
     suppose leverage utilize utilise incorporate integrate employ combine explore mix fuse concatenate
     behave perform matter differ vary depend degrade converge overfit underfit generalise generalize saturate collapse
     instrument narrow widen cross settle flatten plateau tank
+    maximise maximize minimise minimize optimise optimize memorise memorize quantise quantize correct weight search
+    rate churn come freeze tend contribute advance appear remain affect produce
 """
 IRREGULAR = (
-    "built began begun broke broken brought bought chose chosen came cut did done drove driven fell felt found gave given "
+    "built began begun broke broken froze frozen brought bought chose chosen came cut did done drove driven fell felt found gave given "
     "got gotten grew grown had held hit hurt kept knew known led left lost made meant met paid put ran read said saw seen "
     "rebuilt rewritten rose sent set shown shrank fed sat sold spent split stood stuck taken took taught told thought understood went won wrote written"
 ).split()
@@ -124,6 +130,10 @@ GENERIC = frozenset(
 )
 
 
+TRAILING_GENERIC = frozenset("better worse best worst good bad fine great high low fast slow big small".split())
+"""Said after a noun, they judge it ("the 0.3 AUC points better"), and a phrase ends before them."""
+
+
 def _verb_forms() -> frozenset[str]:
     forms: set[str] = set(IRREGULAR)
     for base in VERB_BASES.split():
@@ -137,3 +147,14 @@ def _verb_forms() -> frozenset[str]:
 
 VERBS = _verb_forms()
 VERB_BASE_SET = frozenset(VERB_BASES.split())
+
+
+def plural(token: str) -> bool:
+    low = token.lower()
+    return low in IRREGULAR_PLURALS or len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+
+
+def modifier(token: str) -> bool:
+    """ "the distilled model", "the frozen 3k-frame human-annotated set": a participle or a gerund before the noun."""
+    low = token.lower()
+    return low.endswith(("ed", "ing")) or low in GERUND_NOUNS

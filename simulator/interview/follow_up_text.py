@@ -73,12 +73,15 @@ class FollowUpWording:
                 if p.span.start < end and start < p.span.end and p.score >= MIN_SCORE and safe_phrase(p.spoken)]
         return max(near, key=lambda p: p.score) if near else None
 
-    @staticmethod
-    def lead(probe: Probe, anchor: Phrase | None, lead: str) -> str:
-        """SWITCH_LEAD before a question's own follow-up that names its own subject, not the anchor (it picks up
-        nothing said, and shares no word with it); else the persona's `lead`. A rubric probe is worded for any answer
-        ("What changed in numbers?"): the anchor is its subject."""
-        if anchor is None or not probe.own_subject or probe.said_at is not None or related(anchor.kept, probe.canned):
+    def lead(self, question: Question, probe: Probe, anchor: Phrase | None, lead: str) -> str:
+        """SWITCH_LEAD before a question's own follow-up that names its own subject, not the anchor (the anchor is not
+        what it picks up, and the ask does not say it); else the persona's `lead`. A rubric probe is worded for any
+        answer ("What changed in numbers?"): the anchor is its subject. Where a trigger matched no phrase to name
+        ("min-heap" in a clause of verbs), "You mentioned the per-account counter: what happens to the complexity when
+        k...?" made another phrase its subject (graded broken, 37 of 180 first follow-ups on untried triggers, 2026-12-06)."""
+        if anchor is None or not probe.own_subject or related(anchor.kept, probe.canned):
+            return lead
+        if probe.said_at is not None and anchor == self._picked_up(question, readable(self.engine.answers(question.id)), probe.said_at):
             return lead
         return SWITCH_LEAD
 

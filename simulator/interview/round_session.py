@@ -369,7 +369,7 @@ class RoundSession:
         anchor = self.wording.anchor(question, probe) if reworded or probe.kind == "part" else None
         spoken = anchor.spoken if anchor else None
         leads = self.persona.anchor_leads  # the persona's ways in, one follow-up after another
-        lead = self.wording.lead(probe, anchor, leads[sum(t.kind is TurnKind.FOLLOW_UP for t in self.turns) % len(leads)])
+        lead = self.wording.lead(question, probe, anchor, leads[sum(t.kind is TurnKind.FOLLOW_UP for t in self.turns) % len(leads)])
         text = self.wording.canned(question, probe, anchor, lead)
         if self.llm is not None and reworded:
             if self._priming is not None:
