@@ -38,6 +38,17 @@ def test_an_assumed_figure_far_from_the_fact_in_the_same_unit_is_contradicted(ca
     assert [f.topic for f in contradicted(said, question)] == topics
 
 
+@pytest.mark.parametrize(("said", "topics"), [
+    # played (2026-12-06): a node's price against the fleet's budget drew "Let me correct that."
+    ("okay so i'll just assume a sixteen core node is about five hundred dollars a month, so sixty thousand buys like a "
+     "hundred and twenty nodes", []),
+    ("I'll assume the fleet budget is about five hundred dollars a month.", ["budget"]),
+])
+def test_money_said_for_one_thing_is_compared_only_with_a_fact_pricing_it(catalog: Catalog, said: str, topics: list[str]) -> None:
+    question = _question(catalog, "shopify-mle", "system-design", "sd-realtime-fraud-e2e")
+    assert [f.topic for f in contradicted(said, question)] == topics
+
+
 async def test_the_interviewer_corrects_a_wrong_given_and_the_turn_counts_as_the_answer(catalog: Catalog) -> None:
     """Played (2026-12-03): givens assumed against the facts were built on and never corrected; a real interviewer
     says the given at once, then follows up on the answer as it stands."""

@@ -595,6 +595,15 @@ def test_more_ways_to_ask_for_the_question_again(asked: str) -> None:
     assert read is not None and read.reply.startswith(f"Sure, again: {FEED.text}")
 
 
+def test_a_test_that_did_not_catch_a_bug_is_no_request_to_repeat() -> None:
+    """Played (2026-12-06): "...the manual approve did not catch the timezone bug" drew "Sure, again: ..." and the
+    question it denied, and the candidate's next turn was skipped."""
+    said = "I did not replace it, the manual step is still there on purpose. The manual approve did not catch the timezone bug."
+    assert read_turn(said, FEED) is None
+    read = read_turn("Sorry, I didn't catch the last part", FEED)
+    assert read is not None and read.reply.startswith("Sure, again:")
+
+
 def test_a_quoted_term_and_when_you_say() -> None:
     read = read_turn("What do you mean by 'release window' for this team?", FEED)
     assert read is not None and "Thursday" in read.reply  # the fact that uses the term explains it

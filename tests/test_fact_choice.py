@@ -183,3 +183,12 @@ def test_the_language_a_team_codes_in_is_not_the_users_languages() -> None:
     read = read_turn("Which languages do the cases come in?", question)
     assert read is not None and read.facts, read
 
+
+
+def test_a_question_naming_the_topic_gets_its_fact_whatever_else_it_shares_words_with() -> None:
+    """Played (2026-12-06): "how much of the checkout latency can the fraud decision take?" was told the data fact
+    ("...fraud is about 0.15%"), closer in meaning for its "fraud", not the 200 ms budget it named."""
+    catalog = load_catalog(REPO / "rubrics", REPO / "personas")
+    question = next(q for r in catalog.loop("shopify-mle").rounds for q in r.questions if q.id == "sd-realtime-fraud-e2e")
+    read = read_turn("Thanks. One more: how much of the checkout latency can the fraud decision take?", question)
+    assert read is not None and [f.topic for f in read.facts] == ["latency"], read

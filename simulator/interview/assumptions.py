@@ -32,6 +32,10 @@ _STATED = re.compile(r"\b(?:let'?s say|say we have|say we get|i'?d guess|my gues
 
 
 _EITHER_OR = re.compile(r"\bor\b", re.IGNORECASE)
+# Money said for one of something ("a sixteen core node is about five hundred dollars a month", "$0.002 per request") is
+# compared only with a fact pricing the same thing: played (2026-12-06), it "corrected" a node's price with the fleet's.
+_PRICED = re.compile(r"\b(?:a|an|one|each|per|every)\s+(?:[\w-]+\s+){0,2}?(node|machine|server|instance|gpu|cpu|core|box|vm|pod|"
+                     r"host|seat|request|call|query|order|transaction|image|item|label|annotation|token)s?\b", re.IGNORECASE)
 
 
 def _ratio(figure: float, stated: float) -> float:
@@ -52,7 +56,9 @@ def _figures_against(text: str, facts: list[Fact], *, pooled: bool = False) -> l
     for piece in PIECES.split(text):
         for figure, figure_unit in piece_figures(piece, small_marked=pooled):
             if figure_unit in MARKED:  # a per cent, an amount of money or a stretch of time: with the facts' own only
-                same = [(f, marked) for f, _, _, units in stating if (marked := {n for n, u in units if u == figure_unit})]
+                item = _PRICED.search(piece) if figure_unit == "money" else None  # the price of one node is no fleet's
+                same = [(f, marked) for f, _, _, units in stating if (marked := {n for n, u in units if u == figure_unit})
+                        and (item is None or item.group(1).lower() in f.text.lower())]
             elif figure_unit is not None:
                 same = [(f, numbers) for f, numbers, u, _ in stating if u == figure_unit and numbers]
             elif pooled and (things := counted(piece)):  # "50,000 users per arm" against "800,000 users per arm"

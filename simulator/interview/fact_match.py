@@ -188,6 +188,12 @@ def _similarities(asked: str, facts: list[Fact]) -> np.ndarray | None:
     return vectors[1:] @ vectors[0]
 
 
+def _names_topic(asked: str, fact: Fact) -> bool:
+    """ "how much of the checkout latency can the fraud decision take?" names the latency fact's topic: meaning does not
+    override it ("fraud" drew the data fact's "fraud is about 0.15%", played 2026-12-06)."""
+    return re.search(rf"\b{re.escape(fact.topic.replace('_', ' '))}\b", asked, re.IGNORECASE) is not None
+
+
 def choose_facts(asked: str, question: Question, by_topic: tuple[Fact, ...], *, nearest: float = NEAREST_MIN) -> tuple[Fact, ...]:
     """The facts to tell for `asked`: the ones topic words chose, unless meaning points clearly elsewhere.
 
@@ -195,7 +201,7 @@ def choose_facts(asked: str, question: Question, by_topic: tuple[Fact, ...], *, 
     only shares words with the ask ("what resolution do the frames come in at?" against request logs "with
     resolution, latency and...") is no better an answer.
     """
-    if by_topic and all(f in keyed_facts(asked, question) for f in by_topic):
+    if by_topic and all(f in keyed_facts(asked, question) or _names_topic(asked, f) for f in by_topic):
         return by_topic
     facts = [f for f in question.facts if f.topic != "term"]
     if not facts or not asked.strip() or any(f.topic == "term" for f in by_topic):

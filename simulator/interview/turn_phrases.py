@@ -12,7 +12,8 @@ import re
 REPEAT = re.compile(
     r"\b(?:(?:you|please|pls|kindly|mind) (?:\w+ )?repeat|repeat (?:that|it|the|your|what|please|again|once|one)\b|^\W*repeat\W*$|say (?:that|it|the question) again|(?:read|read out|go over|run through|give me|paste|send|share|type|say) (?:\w+ ){0,6}(?:again|one more time)|come again|"
     r"one more time|once more|resend|send (?:it|that|the \w+) again|got cut off|"
-    r"paste (?:the|it|that) (?:question|schema|prompt|problem|formula|task)|didn'?t (?:catch|hear)|did not (?:catch|hear)|what was the question)\b|"
+    r"paste (?:the|it|that) (?:question|schema|prompt|problem|formula|task)|(?:didn'?t|did not) (?:catch|hear)(?=\W*$| (?:that|it|you|all|what (?:you|was)|the (?:question|last|first|end|start|second|middle)))|"
+    r"what was the question)\b|"
     r"^\W*(?:sorry|pardon(?: me)?|come again|what|huh)\W*$|\bdid you say\b|\b(?:connection|audio|line|sound) (?:dropped|cut out)|"
     r"^(?:sorry|pardon)\W+(?:was|is|did you say) (?:that|it)\b|\byou (?:cut|broke) (?:out|up)\b|\b(?:i )?lost you\b|"
     r"\bwhat (?:was|were) the (?:\w+ )?(?:part|bit|half|piece|sentence|one|thing|item|point)s?\b(?:.*\bagain\b)?|(?<!let me )(?<!i'll )(?<!i will )(?<!i'd )(?<!to )(?<!i )\bre-?(?:read|state)\b(?! (?:it|that|the \w+) (?:back|to check|as)\b)|"
