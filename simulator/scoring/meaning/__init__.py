@@ -3,7 +3,8 @@
 `default_model()` is the process-wide model: its embedder loads lazily, once,
 and `warm_up()` starts that load in the background so the first scored answer
 does not wait for it. `configure(models_dir)` says where the converted model
-lives (the app and the CLI call it with the configured models dir).
+lives (the scoring commands call it with their flags' models dir; elsewhere
+the configured one is used).
 """
 
 from __future__ import annotations
@@ -38,11 +39,16 @@ def reload_default_model() -> None:
 
 
 def _directory() -> Path:
+    """Where no caller said (`run`, the app), the configured models dir: INTERVIEW_SIM_MODELS_DIR and the config file
+    count. Played (2026-12-06): `run` wrote the 90 MB converted model into the checkout with both pointing elsewhere."""
     if _models_dir is not None:
         return _models_dir
-    from ...config import default_data_dir
+    from ...config import ConfigError, default_data_dir, load_settings
 
-    return default_data_dir() / "models"
+    try:
+        return load_settings().models_dir
+    except ConfigError:  # a broken config is reported where it is read; the model still loads
+        return default_data_dir() / "models"
 
 
 def default_model() -> EvidenceModel:
