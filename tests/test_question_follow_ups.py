@@ -194,3 +194,32 @@ def test_a_reply_that_takes_up_the_follow_ups_own_words_is_not_pressed() -> None
     assert pressed is not None and pressed[0].kind == "press"
     rubric = _probe(ask)  # a rubric probe is read as before
     assert Presser(lambda c, q, r: True, unanswered_half).press(criterion, rubric, question, "Lower max depth first, to 4-5.") is not None
+
+
+PROTOTYPE = ("First thing, I take twenty merchant stores from our support tickets and I look how they write the descriptions. "
+             "Many small merchant copy the supplier text, very bad for SEO. So I make small prototype with the LLM in one "
+             "notebook, generate descriptions for this twenty stores, and I show to the PM and two merchants on a call. After "
+             "this call the direction become clear, we choose the description generation.")
+NO_NUMBERS = "Honestly I would measure it. We never had any metric on it after launch, no adoption numbers, nothing."
+
+
+async def test_a_reply_saying_there_were_no_numbers_is_asked_how_it_could_have_been_measured(catalog: Catalog) -> None:
+    """Played (2026-12-06): after "no adoption numbers, nothing" the interviewer asked "what changed in numbers, and
+    what were you comparing against?"; the evidence model read no denial there, the anchor did ("having no ...")."""
+    session, clock = round_on(catalog, "shopify-mle", "behavioral", "bh-pragmatic-over-theoretical", [])
+    [e async for e in session.open()]
+    await answer(session, clock, PROTOTYPE)
+    await answer(session, clock, NO_NUMBERS)
+    last = session.turns[-1]
+    assert last.kind is TurnKind.FOLLOW_UP and last.criterion == "impact"
+    assert "having no adoption numbers" in last.text and "Looking back, how could you have measured" in last.text.replace("looking", "Looking")
+
+
+async def test_a_short_reply_saying_there_was_none_is_not_pressed(catalog: Catalog) -> None:
+    """Played (2026-12-06): "Let me come back to what I asked. How much time or money did it save...?" after it."""
+    session, clock = round_on(catalog, "shopify-mle", "behavioral", "bh-shipped-for-merchants", [])
+    [e async for e in session.open()]
+    await answer(session, clock, PROTOTYPE)
+    assert "how much time or money" in session.turns[-1].text.lower()
+    await answer(session, clock, NO_NUMBERS)
+    assert not session.turns[-1].text.startswith("Let me come back to what I asked"), session.turns[-1].text

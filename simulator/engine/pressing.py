@@ -46,6 +46,12 @@ _PREMISE_DENIED = re.compile(r"^\W*(?:(?:well|um+|uh+|so|hmm+|actually|i mean)\W
                              r"the \w+) (?:is not|isn't|doesn't|does not|wasn't|was not) (?:a |an |the |really )?\w+|if you mean|"
                              r"(?:that|this|it) (?:doesn't|does not) apply|not applicable)\b", re.IGNORECASE)
 
+# A short reply saying there was none of it ("We never had any metric on it after launch, no adoption numbers,
+# nothing."): asked again, it would ask for what was just said not to exist (played, 2026-12-06).
+_NONE_THERE = re.compile(r"\b(?:never|didn'?t|did not|don'?t|do not|wasn'?t|weren'?t) (?:\w+ ){0,2}(?:had|have|measured|"
+                         r"measure|tracked|track|logged|collected|monitored)\b|\bno (?:\w+ ){0,2}(?:numbers?|metrics?|data|"
+                         r"measurements?|tracking|baseline|results?|monitoring|alerts?)\b", re.IGNORECASE)
+
 
 class Presser:
     def __init__(self, dodged: Dodged, unanswered: Unanswered, readable: Readable | None = None) -> None:
@@ -100,8 +106,10 @@ def _takes_up(ask: str, question: str, reply: str) -> bool:
 
 
 def _answers_in_words(probe: str, reply: str) -> bool:
-    """A short reply that says what the probe (or one of its halves) asks for, says it was said already, or denies
-    the probe's premise."""
+    """A short reply that says what the probe (or one of its halves) asks for, says it was said already, denies
+    the probe's premise, or says there was none of it."""
     if _SAID_ALREADY.search(" ".join(reply.split()[:_OPENING_WORDS])) or _PREMISE_DENIED.match(reply):
+        return True
+    if len(reply.split()) <= SHORT_REPLY_WORDS and _NONE_THERE.search(reply):
         return True
     return len(reply.split()) <= SHORT_REPLY_WORDS and any(answered(part, reply) for part in halves(probe) or (probe,))

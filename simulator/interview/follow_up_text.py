@@ -85,12 +85,25 @@ class FollowUpWording:
             return lead
         return SWITCH_LEAD
 
+    def looking_back(self, probe: Probe, anchor: Phrase | None) -> Probe:
+        """The criterion's looking-back question in place of a rubric probe that asks for what the anchor says was
+        never there: "You mentioned having no adoption numbers: what changed in numbers...?" (played, 2026-12-06: the
+        evidence model read no denial in "We never had any metric on it after launch, no adoption numbers, nothing")."""
+        back = self.catalog.criterion(self.loop, probe.criterion).looking_back
+        if probe.kind != "probe" or anchor is None or not anchor.negated or not back or not related(anchor.kept, probe.canned) \
+                or any(back.lower().rstrip("?") in said.lower() for said in self.engine.asked):
+            return probe
+        return probe.model_copy(update={"canned": back, "kind": "looking_back", "own_subject": False, "said_at": None})
+
     def canned(self, question: Question, probe: Probe, anchor: Phrase | None, lead: str = DEFAULT_LEAD) -> str:
         """The follow-up as said without a model; `anchor` is what a rubric probe names (see `anchor`), after `lead`."""
         said = self.engine.answers(question.id)
         story = story_question(question.text)
         if probe.kind == "looking_back":  # after the candidate's own words: the point is they said it
-            return said_back(probe.canned, self._sayable(self._denial(question, probe)))
+            denial = self._sayable(self._denial(question, probe))
+            if denial is None and anchor is not None and anchor.negated:  # a denial the evidence model did not read
+                return with_anchor(probe.canned, anchor.spoken, lead)
+            return said_back(probe.canned, denial)
         if probe.kind in ("plan_only", "failing_run", "other_half", "depends_on"):
             return probe.canned
         if probe.kind == "press":

@@ -365,8 +365,9 @@ class RoundSession:
         start = self.engine.elapsed()
         source, reason = "canned", None
         # A model words only a rubric probe (and the own-part question) around the anchor; the rest are said as they are.
+        anchor = self.wording.anchor(question, probe) if probe.kind in ("probe", "own_part", "part") else None
+        probe = self.wording.looking_back(probe, anchor)  # it asked for what the anchor says was never there
         reworded = probe.kind in ("probe", "own_part")
-        anchor = self.wording.anchor(question, probe) if reworded or probe.kind == "part" else None
         spoken = anchor.spoken if anchor else None
         leads = self.persona.anchor_leads  # the persona's ways in, one follow-up after another
         lead = self.wording.lead(question, probe, anchor, leads[sum(t.kind is TurnKind.FOLLOW_UP for t in self.turns) % len(leads)])
