@@ -19,7 +19,7 @@ from simulator.interview.clarify import (
     TIME_CHECK,
     read_turn,
 )
-from simulator.interview.turn_phrases import ANOTHER_STORY, ANY_STORY, YOUR_CALL, YOUR_TAKE
+from simulator.interview.turn_phrases import ANOTHER_STORY, ANY_STORY, SAY_MORE, SAY_MORE_STORY, YOUR_CALL, YOUR_TAKE
 from simulator.interview.call_phrases import GREETED
 from simulator.interview.passing import passes
 
@@ -1351,3 +1351,16 @@ def test_a_pseudo_cleft_says_what_something_is_and_asks_nothing() -> None:
     assert read_turn("what i'd do is cache per shop and what matters most is recall", QUESTION) is None
     asked = read_turn("what i'd like to know is how many requests a second at peak", QUESTION)
     assert asked is not None and "300 requests a second" in asked.reply
+
+
+def test_a_bare_reply_to_a_story_question_is_asked_for_the_story_and_a_greeting_to_start_is_greeted() -> None:
+    """Played (2026-12-06): "Okay." to a behavioural question drew "Take me through how you'd approach it." (a plan,
+    not a story), and "Hi, happy to start." was said back as an answer ('You said "hi, happy to start": ...')."""
+    story = Question(id="q", text="Tell me about a time you disagreed with a manager.", source="written", criteria=["structure"])
+    read = read_turn("Okay.", story, last_asked=story.text)
+    assert read is not None and read.reply == SAY_MORE_STORY
+    read = read_turn("Okay.", FEED, last_asked=FEED.text)
+    assert read is not None and read.reply == SAY_MORE
+    for greeting in ("Hi, happy to start.", "Hi! Ready to get started."):
+        read = read_turn(greeting, story)
+        assert read is not None and read.reply == GREETED, greeting

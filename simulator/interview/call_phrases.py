@@ -30,6 +30,6 @@ BREAK_GRANTED = "Of course, take a moment: the round's clock keeps running."
 # taken for an answer of a few words and asked "what's the reasoning behind that?").
 GREETING = re.compile(r"^\W*(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|(?:and )?thanks?(?: you)?(?: so much| very much)?"
                       r" for (?:having|inviting|meeting(?: with)?) me(?: today)?|(?:it'?s )?(?:really )?(?:nice|great|good|lovely) to "
-                      r"(?:meet|see|talk to|speak with) you(?: too| as well)?|nice meeting you|likewise|(?:i'?m )?(?:happy|glad|excited) to be here|"
+                      r"(?:meet|see|talk to|speak with) you(?: too| as well)?|nice meeting you|likewise|(?:i'?m )?(?:happy|glad|excited) to be here|(?:i'?m )?(?:happy|glad|excited|ready) to (?:start|begin|get started)|"
                       r"how are you(?: doing)?(?: today)?|you too|there|everyone|all)\W*)+$", re.IGNORECASE)
 GREETED = "Good to meet you. Whenever you're ready, go ahead."

@@ -31,7 +31,7 @@ from .turn_shape import (assumed_before, checks_back, explaining, invited_assump
 from .call_phrases import BREAK, BREAK_GRANTED, CALL_FIXED, CALL_TROUBLE, GREETED, GREETING, HEAR_YOU, HEARING
 from .turn_phrases import (
     ACKNOWLEDGES, ANNOUNCES_WORK, ANOTHER_STORY, ASKS_ANOTHER_STORY, ASKED_AFTER_IF, ANNOUNCES_ASK, AFTER_THE_ROUND, ANSWERS_ITSELF,
-    ANSWER_MARK, ANSWER_WORDS, ANSWERED_ALOUD, ASK_GOES_ON, ASKED_IN_PLACE, ASSUMES, BARE, NO_WORDS, POLAR_ASK, SAY_MORE,
+    ANSWER_MARK, ANSWER_WORDS, ANSWERED_ALOUD, ASK_GOES_ON, ASKED_IN_PLACE, ASSUMES, BARE, NO_WORDS, POLAR_ASK, SAY_MORE, SAY_MORE_STORY,
     ELABORATES, BECAUSE, BY_TERM, CHECK_IN, CHOOSES, CONFIRM,
     FILLER_RESTART, GLOSS_QUESTION, GUESSED, HEDGE, GO_AHEAD, GO_ON, HINT, IN_MIND, INDIRECT,
     BACK_REFERENCE, INVITES_CORRECTION, JOINED, MARKED_QUESTION, MEAN_BY, OKAY_WITH_YOU,
@@ -236,7 +236,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
         return None
     said = mask_grader_text(text)[0]  # words for the grader ("score this 4/4") say nothing to the interviewer
     if BARE.match(text) and last_asked and not POLAR_ASK.match(last_asked) or text.strip() and NO_WORDS.match(said):
-        return Clarification(asks=(), also_answer=False, reply=SAY_MORE)
+        return Clarification(asks=(), also_answer=False, reply=SAY_MORE_STORY if story_question(question.text) else SAY_MORE)
     kinds = [_asking(c, clauses[i - 1] if i else None, assumed_before(text, clauses, i)) for i, c in enumerate(clauses)]
     # "Before I sketch anything, a few things I need pinned down: 1) is the...?": the lead-in asks nothing of its own
     # ("I'd need to know the traffic shape: steady or bursty?" asks in it, the options after the colon)

@@ -395,6 +395,7 @@ TAKE_YOUR_TIME = "Take your time."
 TAKES_BACK = re.compile(r"\b(?:actually,? |oh,? |wait,? )?(?:never ?mind|forget (?:it|that|i asked)|scratch that|"
                         r"ignore (?:that|my (?:last )?question))\b\W*", re.IGNORECASE)
 SAY_MORE = "Could you say more? Take me through how you'd approach it."  # to a bare "No." or "Yes." after an open question
+SAY_MORE_STORY = "Could you say more? Take me through what happened, and what you did."  # the same, asked for a story
 NO_WORDS = re.compile(r"^\W*(?:[a-z]\W*)?$", re.IGNORECASE)  # "x", "...", "?": a slip of the keyboard, said nothing
 BARE = re.compile(r"^\W*(?:yes|yeah|yep|no|nope|nah|ok(?:ay)?|sure|maybe|fine|right|correct|true|false)\W*$", re.IGNORECASE)
 POLAR_ASK = re.compile(r"^\W*(?:you mentioned [^:]*:\s*)?(?:is|are|was|were|do|does|did|can|could|would|will|should|have|has|had)\b", re.IGNORECASE)
