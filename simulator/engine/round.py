@@ -301,7 +301,7 @@ class RoundEngine:
         candidate would do, not what they did ("What alternative did you consider?" assumes an answer not given)."""
         round_order = {c.id: i for i, c in enumerate(self.round.criteria)}
         for crit_id in sorted(question.criteria, key=lambda c: round_order.get(c, len(round_order))):
-            probe = next((p for p in self.probe_options(crit_id) if self._unasked(p) and not ASSUMES_AN_ANSWER.search(p)), None)
+            probe = next((p for p in self.probe_options(crit_id) if self.unasked(p) and not ASSUMES_AN_ANSWER.search(p)), None)
             if probe is not None:
                 return self._probe_of(crit_id, probe)
         return None
@@ -368,7 +368,7 @@ class RoundEngine:
         passed, total = self._runs.get(question.id, (0, 0))
         for crit_id in question.criteria if passed < total else []:
             again = self.catalog.criterion(self.loop, crit_id).after_failing_run
-            if again and crit_id not in probed and self._unasked(again):
+            if again and crit_id not in probed and self.unasked(again):
                 return self._probe_of(crit_id, again).model_copy(update={"kind": "failing_run"})
         return None
 
@@ -376,9 +376,9 @@ class RoundEngine:
         """In a deep dive with every criterion evidenced, what a real interviewer does with the rest of the hour: follow what
         was said; else the question's own follow-up on its least probed criterion (played, 2026-12-06: four 60-minute
         rounds wrapped at 7-12 minutes)."""
-        own = question_follow_up(question, None, said, self._unasked, picked_up_only=True)
+        own = question_follow_up(question, None, said, self.unasked, picked_up_only=True)
         for crit_id in sorted(question.criteria, key=probed.count) if own is None else []:
-            if (own := question_follow_up(question, crit_id, said, self._unasked)) is not None:
+            if (own := question_follow_up(question, crit_id, said, self.unasked)) is not None:
                 break
         return None if own is None else self._probe_of(own.criterion, own.ask).model_copy(
             update={"said_at": own.said_at, "own_subject": True})
@@ -419,9 +419,9 @@ class RoundEngine:
     def _unasked_probe(self, crit_id: str) -> str | None:
         """The criterion's first canned probe not yet asked this round: planned on (a model may have worded it
         its own way), or said, with or without an anchor before it."""
-        return next((p for p in self.probe_options(crit_id) if self._unasked(p)), None)
+        return next((p for p in self.probe_options(crit_id) if self.unasked(p)), None)
 
-    def _unasked(self, probe: str) -> bool:
+    def unasked(self, probe: str) -> bool:
         return probe not in self._planned_probes and not any(probe.lower().rstrip("?") in s.lower() for s in self.asked)
 
     def _probe_for(self, crit_id: str, question: Question) -> Probe:
@@ -432,11 +432,11 @@ class RoundEngine:
         was just said not to exist (played, 2026-12-03). Before the rubric's, the question's own follow-ups."""
         criterion = self.catalog.criterion(self.loop, crit_id)
         said = self._answers.get(question.id, [])
-        if criterion.looking_back and self._unasked(criterion.looking_back) and self.not_done(criterion, question.text, said):
+        if criterion.looking_back and self.unasked(criterion.looking_back) and self.not_done(criterion, question.text, said):
             return self._probe_of(crit_id, criterion.looking_back, "looking_back")
-        if (own := question_follow_up(question, crit_id, said, self._unasked)) is not None:  # the question's own words
+        if (own := question_follow_up(question, crit_id, said, self.unasked)) is not None:  # the question's own words
             return self._probe_of(crit_id, own.ask).model_copy(update={"said_at": own.said_at, "own_subject": True})
-        unasked = [p for p in self.probe_options(crit_id) if self._unasked(p)]
+        unasked = [p for p in self.probe_options(crit_id) if self.unasked(p)]
         if len(unasked) > 1 and self.figures(criterion, question.text, said):
             unasked = [p for p in unasked if not ASKS_FOR_FIGURES.search(p)] or unasked
         told = [t for t in GIVEN_TOPICS if t in self._told.get(question.id, ())]

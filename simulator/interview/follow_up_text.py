@@ -91,7 +91,7 @@ class FollowUpWording:
         evidence model read no denial in "We never had any metric on it after launch, no adoption numbers, nothing")."""
         back = self.catalog.criterion(self.loop, probe.criterion).looking_back
         if probe.kind != "probe" or anchor is None or not anchor.negated or not back or not related(anchor.kept, probe.canned) \
-                or any(back.lower().rstrip("?") in said.lower() for said in self.engine.asked):
+                or not self.engine.unasked(back):
             return probe
         return probe.model_copy(update={"canned": back, "kind": "looking_back", "own_subject": False, "said_at": None})
 
