@@ -1364,3 +1364,22 @@ def test_a_bare_reply_to_a_story_question_is_asked_for_the_story_and_a_greeting_
     for greeting in ("Hi, happy to start.", "Hi! Ready to get started."):
         read = read_turn(greeting, story)
         assert read is not None and read.reply == GREETED, greeting
+
+
+@pytest.mark.parametrize("asked", [
+    "okay cool and uh actually how many requests do we get because that changes which cache i pick",
+    "wait sorry how many requests are we talking at peak",
+    "oh and uh quick one how many requests a second at peak",
+])  # fmt: skip
+def test_a_spoken_question_after_an_acknowledgement_or_a_restart_asks(asked: str) -> None:
+    """Played (2026-12-06): without a question mark, after "okay cool", "wait sorry" or "oh and uh quick one", a question
+    was taken for an answer that dodged the follow-up, and "Let me come back to what I asked" was said (3 of 3)."""
+    read = read_turn(asked, QUESTION, last_asked="Which signal would page someone first?")
+    assert read is not None and "300 requests" in read.reply, read
+
+
+def test_an_assumption_put_as_about_right_mid_sentence_is_checked_and_the_rest_answers() -> None:
+    said = ("right okay so i'm gonna assume something like 300 requests a second at peak is that about right and uh then "
+            "i'd start with a router that sends slow requests to a cached fallback list and keeps the ranker behind a timeout")
+    read = read_turn(said, QUESTION)
+    assert read is not None and "300 requests" in read.reply and read.also_answer, read

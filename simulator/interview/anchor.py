@@ -74,6 +74,8 @@ class Phrase:
     """The determiner said before words left out of the phrase ("a" of "a small pure function"), to say it with."""
     lower_first: bool = False
     """Capitalised only because it began a sentence ("Two-tower retrieval from ..."): said in lower case."""
+    gerund: str = ""
+    """The verb the phrase is the object of, said before it: "caching" of "cache the results per design"."""
     negated: bool = False
     """Said not to exist ("we had no per-call timeouts"): named as "having no per-call timeouts"."""
 
@@ -82,8 +84,8 @@ class Phrase:
         """The phrase as the interviewer says it: "our ranker" -> "your ranker", "a canary" -> "the canary"."""
         text = " ".join(w for w in self.text.split() if w.lower() not in FILLERS)
         text = text[0].lower() + text[1:] if self.lower_first else text
-        if self.article:
-            text = f"{self.article} {text}"
+        if self.article or self.gerund:
+            text = f"{self.article or self.gerund} {text}"
         text = _AB_TEST.sub("A/B test", text)  # as speech-to-text writes it: "the a b test"
         if re.fullmatch(r"A/B test", text):  # "I'd A/B test it": "Going back to A/B test:" was said (played, 2026-12-05)
             text = "the A/B test"
@@ -292,10 +294,12 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
                 and _kind(following) not in ("function", "break") and following.lower() not in VERB_BASE_SET:
             flush()  # the verb of a question's subject: "does semantic search | increase purchases"
         elif kind == "verb" and nouns_so_far and token.lower() in VERB_BASE_SET - ONLY_VERBS and not plural(run[-1][0].group()) \
-                and not (run[-1][1] == "number" and run[0][1] != "det" and _kind(following) in ("function", "det", "break")):
+                and not (run[-1][1] == "number" and run[0][1] != "det" and _kind(following) in ("function", "det", "break")) \
+                and not (run[-1][0].group().lower() in TIME_WORDS and _kind(following) in ("number", "det")):
             # "a two-week A/B test", "the feature store": a bare verb after a noun is a noun; after a plural it is
             # the verb ("merchant messages reach the model", "mismatches go to a queue"), and after a bare number when
-            # no noun follows it ("with k of 3 flag at that minute"; "3 test cases" is a noun).
+            # no noun follows it ("with k of 3 flag at that minute"; "3 test cases" is a noun), nor after a time before
+            # its object ("at request time retrieve 200 candidates", played 2026-12-06).
             run.append((match, "noun"))
         else:
             flush()

@@ -149,6 +149,23 @@ VERBS = _verb_forms()
 VERB_BASE_SET = frozenset(VERB_BASES.split())
 
 
+_STRESSED_LAST = frozenset("embed prefer commit submit begin control refer occur admit omit permit regret forget".split())
+
+
+def gerund(word: str) -> str | None:
+    """The -ing form of a verb said in any regular form ("cache", "cached", "caches" -> "caching"), or None."""
+    low = word.lower()
+    if low.endswith("ing") and low in VERBS:
+        return low
+    for base in (low, low[:-1], low[:-2], low[:-3], low[:-1] + "e", low[:-2] + "e"):
+        if base in VERB_BASE_SET and base not in ONLY_VERBS and low in {base, base + "s", base + "es", base + "d", base + "ed",
+                                                                      base + base[-1] + "ed"}:
+            stem = base[:-1] if base.endswith("e") and not base.endswith("ee") else base
+            doubled = re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", base) is not None or base in _STRESSED_LAST
+            return (base + base[-1] if doubled else stem) + "ing"
+    return None
+
+
 def plural(token: str) -> bool:
     low = token.lower()
     return low in IRREGULAR_PLURALS or len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))

@@ -7,6 +7,7 @@ plan) start from the candidate's own words where those can be said back.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 
 from ..catalog import Catalog, Loop, Question
 from ..engine.guard import safe_phrase
@@ -15,7 +16,9 @@ from ..engine.round import RoundEngine
 from ..scoring.meaning.clauses import story_question
 from .anchor import DEFAULT_LEAD, MIN_SCORE, Phrase, choose_anchor, phrases, related, said_back, with_anchor
 from .evidence_probe import MeaningEvidence, readable
+from .fact_context import told_first, untold
 from .turn_phrases import PRESS
+from .verb_phrase import done_to
 
 # After a pass on the question as first asked: a smaller piece of it (the probe a hint would give), or for a story,
 # leave to tell a smaller one.
@@ -66,12 +69,13 @@ class FollowUpWording:
     @staticmethod
     def _picked_up(question: Question, said: tuple[str, ...], at: tuple[int, int, int]) -> Phrase | None:
         """What a question's own follow-up picks up, as the phrase said there ("dynamic batching" where its trigger
-        matched "batching"); None where no phrase there is specific enough to name ("You mentioned deploy:" would be
+        matched "batching"), or a verb matched with what it acted on ("caching the results per design", verb_phrase.py);
+        None where no phrase there is specific enough to name ("You mentioned deploy:" would be
         said), and the anchor is chosen as for any probe."""
         index, start, end = at
         near = [p for p in phrases(said[index], question=question.text, answer_index=index)
                 if p.span.start < end and start < p.span.end and p.score >= MIN_SCORE and safe_phrase(p.spoken)]
-        return max(near, key=lambda p: p.score) if near else None
+        return max(near, key=lambda p: p.score) if near else done_to(said[index], start, end, index)
 
     def lead(self, question: Question, probe: Probe, anchor: Phrase | None, lead: str) -> str:
         """SWITCH_LEAD before a question's own follow-up that names its own subject, not the anchor (the anchor is not
@@ -119,6 +123,13 @@ class FollowUpWording:
             return said_back(probe.canned, self._sayable(self.evidence.team_clause(said)))
         about_company = self.loop.company.lower() in probe.canned.lower()
         return with_anchor(probe.canned, anchor.spoken if anchor else None, TURN_TO_COMPANY if about_company else lead)
+
+    def given(self, question: Question, text: str, earlier: Sequence[str]) -> str:
+        """`text` after the scenario details it quotes that no `earlier` turn said (fact_context.py); they are then told,
+        so no probe asks back what they answer."""
+        details = untold(question, text, earlier)
+        self.engine.record_told([fact.topic for fact in details.values()])
+        return told_first(list(details), text)
 
     def _denial(self, question: Question, probe: Probe) -> str | None:
         """The clause in which the candidate said the probed practice was not done."""

@@ -414,7 +414,7 @@ class RoundSession:
             self.fallback_reasons.append(reason)
             log.info("follow-up fallback to the canned probe (%s)", reason)
         latency = time.monotonic() - started_wall
-        text = probe.lead + text
+        text = self.wording.given(question, probe.lead + text, [turn.text for turn in self.turns])
         self._advance_speaking(text)
         turn = self._record(
             Speaker.INTERVIEWER, TurnKind.FOLLOW_UP, text, start, self.engine.elapsed(),

@@ -126,7 +126,7 @@ CHECK_IN = re.compile(
     re.IGNORECASE,
 )
 CONFIRM = re.compile(
-    r"\b(?:is|would) (?:that|this|it) (?:be )?(?:a )?(?:fair|right|correct|reasonable|ok|okay|safe|valid|true)\b|"
+    r"\b(?:is|would) (?:that|this|it) (?:be )?(?:a )?(?:about |roughly |more or less )?(?:fair|right|correct|reasonable|ok|okay|safe|valid|true)\b|"
     r"\bcorrect me if\b|\b(?:right|fair|yes|correct)\W*$|\bsound (?:about |roughly )?(?:right|fair|reasonable)\b|\bcan i assume (?:that|so)\b|"
     r"\bunless (?:you (?:say|tell me)|that'?s wrong)",
     re.IGNORECASE,
@@ -223,7 +223,8 @@ JOINED = re.compile(r"^(?:and|or|since|given|so|right|correct)\b", re.IGNORECASE
 # Speech has no '?': a clause in the shape of a question ("how many requests per second are we expecting at peak",
 # "is the randomisation done per user") asks, unless it is the candidate's own plan ("what I'd do is...").
 SPOKEN_QUESTION = re.compile(
-    r"^(?:(?:ok|okay|so|and|um+|uh+|hm+|right|sorry|also|then|yeah|yo|hey|first|like|i mean|quick question|question|"
+    r"^(?:(?:ok|okay|so|and|um+|uh+|hm+|oh|right|sorry|also|then|yeah|yo|hey|first|like|i mean|quick question|question|quick one|"
+    r"cool|great|nice|got it|alright|all right|actually|wait|one more thing|one more|another thing|by the way|"
     r"before i (?:get going|get started|start|begin|dive in|jump in|go on)|before (?:the|that|we|i|you|going|getting) (?:\w+ ){0,3}?(?:part|bit|step|stuff|question|into it|in|on))\W+)*(?:"
     r"(?:is|are|was|were|do|does|did|can|could|will|would|should)\s+(?!i\b)\w+|"
     r"(?:should|can|could|may|shall) (?:i|we)\b|(?:what|how|where|who)(?:'s|s)\b|"

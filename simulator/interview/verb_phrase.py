@@ -1,0 +1,46 @@
+"""What a question's own follow-up picks up when its trigger matched a verb: the verb and what it was done to.
+
+Played (2026-12-06): "...and cache the results per design so repeated edits are cheap" triggered "What hit rate would
+it need...?", but a noun phrase is all an anchor could be, none held "cache", and "200 candidates, got it." (another
+phrase of the answer) was said before the question. A real interviewer says the action back: "You mentioned caching
+the results per design: what hit rate would it need...?".
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..engine.guard import safe_phrase
+from ..scoring.text import Span
+from .anchor import MIN_SCORE, Phrase
+from .anchor_words import gerund
+
+OBJECT_WORDS = 5
+_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*|[^\w\s]")
+# Where what the verb was done to ends: a clause mark, or a word that starts another part of the sentence.
+_ENDS = frozenset("so and but because which that then when while if with to until since as or where who whose before "
+                  "after than first again instead later too also now today myself ourselves yourself themselves itself "
+                  "ourself".split())
+_PRONOUNS = frozenset("it them this that these those everything something anything each all both some any one us me him "
+                      "her".split())
+
+
+def done_to(said: str, start: int, end: int, answer: int = 0) -> Phrase | None:
+    """The verb said at `start`-`end` of `said` and the words it acts on, named as "caching the results per design";
+    None where the match is no verb, or what follows is nothing to name (a pronoun, a clause mark)."""
+    word_start = start
+    while word_start > 0 and (said[word_start - 1].isalnum() or said[word_start - 1] in "-'’"):
+        word_start -= 1
+    verb = _WORD.match(said, word_start)
+    if verb is None or (form := gerund(verb.group())) is None:
+        return None
+    words: list[re.Match[str]] = []
+    for token in _WORD.finditer(said, verb.end()):
+        if not token.group()[0].isalnum() or token.group().lower() in _ENDS or len(words) == OBJECT_WORDS:
+            break
+        words.append(token)
+    if not words or words[0].group().lower() in _PRONOUNS:
+        return None
+    phrase = Phrase(text=said[words[0].start():words[-1].end()], span=Span(word_start, words[-1].end()), score=MIN_SCORE,
+                    answer=answer, gerund=form)
+    return phrase if safe_phrase(phrase.spoken) else None
