@@ -19,6 +19,7 @@ from .asks import Ask, Clarification
 from .assumption_words import denied_by
 from .fact_match import MARKED, PIECES, counted, figures, figures_in_units, piece_figures, unique_facts, unit
 from .over_limit import STOP, broken_limits
+from .premises import wrong_premises
 from .turn_phrases import ASSUMES, CONFIRM
 
 FAR = 3.0  # a figure this many times off the fact's (either way) is a wrong given, not an estimate
@@ -85,9 +86,9 @@ def contradicted(text: str, question: Question) -> list[Fact]:
 
 
 def correction(text: str, question: Question) -> Clarification | None:
-    """The interviewer's correction of a wrong given, or its stop at an estimate over a limit the facts state
-    (over_limit.py), as a reply that lets the turn count as the answer it is."""
-    wrong = contradicted(text, question)
+    """The interviewer's correction of a wrong given, assumed or built on as a premise (premises.py), or its stop at an
+    estimate over a limit the facts state (over_limit.py), as a reply that lets the turn count as the answer it is."""
+    wrong = unique_facts(contradicted(text, question) + wrong_premises(text, question))
     over = [(fact, assumed) for fact, assumed in broken_limits(text, question) if fact not in wrong]
     if not wrong and not over:
         return None

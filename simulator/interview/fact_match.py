@@ -36,7 +36,9 @@ _FIGURE = re.compile(r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?(?![\d,]*\d)(?!(?:p|px
                      r"(?:\s*(k|thousand|m|million|bn|b|billion)\b)?", re.IGNORECASE)
 PIECES = re.compile(r"[.;!?]\s+|,\s+|\s+and\s+|\s+with\s+", re.IGNORECASE)  # the stretches one figure's unit is read in
 UNITS = {
-    "per second": re.compile(r"\b(?:a|per|each|every|/)\s?(?:second|sec|s)\b|\b(?:qps|rps|tps)\b", re.IGNORECASE),
+    # "as" is no "a s": "the same masks as today's" counted per second
+    "per second": re.compile(r"\b(?:a|per|each|every)\s(?:second|sec|s)\b|(?:\bper|/)\s?(?:second|sec|s)\b|\b(?:qps|rps|tps)\b",
+                             re.IGNORECASE),
     "per day": re.compile(r"\b(?:a|per|each|every|/)\s?day\b|\bdaily\b", re.IGNORECASE),
     "per month": re.compile(r"\b(?:a|per|each|every|/)\s?month\b|\bmonthly\b", re.IGNORECASE),
     "ms": re.compile(r"\d\s*ms\b|\bmilliseconds?\b", re.IGNORECASE),

@@ -17,6 +17,7 @@ from ..scoring.meaning.clauses import story_question
 from .anchor import DEFAULT_LEAD, MIN_SCORE, Phrase, choose_anchor, phrases, related, said_back, with_anchor
 from .evidence_probe import MeaningEvidence, readable
 from .fact_context import told_first, untold
+from .premises import without_wrong_premises
 from .turn_phrases import PRESS
 from .verb_phrase import done_to
 
@@ -60,7 +61,8 @@ class FollowUpWording:
         asked = self.engine.only_asked(question.id)
         answered = any(turn not in asked for turn in said)
         return choose_anchor(
-            ["" if answered and turn in asked else text for turn, text in zip(said, readable(said), strict=True)],
+            ["" if answered and turn in asked else without_wrong_premises(text, question)
+             for turn, text in zip(said, readable(said), strict=True)],
             question=question.text,
             gap=gap.span if gap else None, gap_answer=gap.answer_index if gap else None,
             avoid=self.engine.asked, sayable=safe_phrase, about=probe.canned,
