@@ -193,6 +193,29 @@ def asks_permission(text: str) -> bool:
     return not re.search(r"\S.*\bor\W*$", text[: permission.start()])
 
 
+_CONTENT = re.compile(r"[a-z][a-z'-]{3,}")
+_PLAIN = frozenset("what which where when does would could should have there their about this that with from into only "
+                   "just like really actually exactly here".split())
+COVERED_SHARE = 0.6
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in _CONTENT.findall(text.lower()) if w not in _PLAIN}
+
+
+def _covered(asked: str, given: list[Fact]) -> bool:
+    """A part of the turn the facts told already answer in its own words: "...but keeps paying for its plan count?" after
+    "a store that stops selling but keeps paying doesn't count" (played, 2026-12-06: "The rest is your call" after it)."""
+    words = _stems(asked)
+    told = _stems(" ".join(f.text for f in given))
+    return len(words) >= 2 and len(words & told) >= COVERED_SHARE * len(words)
+
+
+def _lead_in(asked: str) -> bool:
+    """ "Before framing it", "Sorry, one more": a few words before the question, asking nothing of their own."""
+    return "?" not in asked and len(asked.split()) < 4
+
+
 def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = None, rephrased: str | None = None) -> str:
     """What the interviewer says: the last question again if asked (`last_asked`, else the bank question; what it
     is after, `rephrased`, to a candidate who asked what it meant), each fact
@@ -208,6 +231,7 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
     open_topics: list[str] = []
     open_terms: list[str] = []
     unplaced = False  # an ask no fact answers and no topic names: "how late can the events show up?"
+    unanswered: list[Ask] = []
     for ask in asks:
         if ask.repeat:
             continue
@@ -217,9 +241,13 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
             if ask.term.lower() not in (t.lower() for t in open_terms):
                 open_terms.append(ask.term)
         elif not ask.facts and ask.said is None:
-            open_topics.extend(t for t in ask.topics if t not in open_topics)
-            unplaced = unplaced or not ask.topics
+            unanswered.append(ask)
         unplaced = unplaced or ask.open_part
+    for ask in unanswered:
+        if _lead_in(ask.text) or _covered(ask.text, given):
+            continue
+        open_topics.extend(t for t in ask.topics if t not in open_topics)
+        unplaced = unplaced or not ask.topics
     if given:
         parts.append((ACKNOWLEDGEMENT + " " if not parts else "") + " ".join(f.text.strip() for f in given))
     parts.extend(dict.fromkeys(a.said for a in asks if a.said is not None))

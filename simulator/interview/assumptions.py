@@ -33,6 +33,7 @@ _STATED = re.compile(r"\b(?:let'?s say|say we have|say we get|i'?d guess|my gues
 
 
 _EITHER_OR = re.compile(r"\bor\b", re.IGNORECASE)
+_WH_ASK = re.compile(r"^\W*(?:(?:and|so|but|also|ok|okay|then)\W+)*(?:how|what|what's|which|when|where|who|why)\b", re.IGNORECASE)
 # Money said for one of something ("a sixteen core node is about five hundred dollars a month", "$0.002 per request") is
 # compared only with a fact pricing the same thing: played (2026-12-06), it "corrected" a node's price with the fleet's.
 _PRICED = re.compile(r"\b(?:a|an|one|each|per|every)\s+(?:[\w-]+\s+){0,2}?(node|machine|server|instance|gpu|cpu|core|box|vm|pod|"
@@ -114,6 +115,8 @@ def checked(clarification: Clarification) -> str | None:
         said = ask.checks or ask.text
         if _EITHER_OR.search(said) and not _put_to_check(said):
             continue  # "Is 200 ms p99 the budget for the whole checkout or just for scoring?" is not yes or no
+        if not ask.checks and _WH_ASK.match(said) and not _put_to_check(said):
+            continue  # "How long does a test need to see a 1% change?" puts no figure to check ("That's right." was said)
         for piece in PIECES.split(normalise_spoken(said)):
             # "3,000 harmful designs a day out of 30 million": one figure near the fact's, the other (in the same unit)
             # worked out from it

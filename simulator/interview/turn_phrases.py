@@ -117,8 +117,9 @@ WHICH_STORY = re.compile(r"\b(?:use|pick|choose|talk about|tell|go with|share)\b
 ASKS_TO_GO_ON = re.compile(r"^(?:\w+,? )?(?:(?:do|would|shall|should) (?:you (?:want|like) me to|i)|(?:you )?want me to) (?:go|dig|dive|say|talk|explain|elaborate|"
                     r"continue|keep going)\b", re.IGNORECASE)
 # Checking in at the end of a thought ("does that make sense?"): go on. After an assumption, the same words confirm it.
+# "makes sense?" checks in; "Makes sense." acknowledges (played, 2026-12-06: "Yes, please go on." to the questions after it)
 CHECK_IN = re.compile(
-    r"\bdoes (?:that|this|it) (?:make sense|sound (?:right|ok|okay|good|reasonable|fair))|\bmakes? sense\W*$|"
+    r"\bdoes (?:that|this|it) (?:make sense|sound (?:right|ok|okay|good|reasonable|fair))|\bmakes? sense(?:\W*\?|\s*$)|"
     r"\bam i on the right track|\bis (?:that|this) (?:what you(?:'re| are| were) (?:looking for|after)|clear|enough|the kind of)|"
     r"\bany questions (?:so far|on that)|\b(?:should|shall) i (?:keep going|continue|go on)\b|"
     r"\b(?:the )?(?:right )?(?:level|amount|depth) of detail\b|\bis (?:this|that|it) (?:too much|too little|deep enough|detailed enough|"

@@ -1,0 +1,54 @@
+"""What the interviewer adds to a clarification's facts, played (2026-12-06, fifteen rounds by a helper as the candidate).
+
+"The rest is your call" came after replies that had answered everything (a lead-in like "Before framing it:" or a
+continuation the fact already answered counted as a question left open); "Yes, please go on." after "Makes sense."
+before the questions; "That's right." before the facts answering "How long does a test need to see a 1% change?".
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_round_session import answer, round_on
+
+from simulator.catalog import Catalog, load_catalog
+from simulator.config import PROJECT_ROOT
+from simulator.engine.turns import Turn, TurnKind
+from simulator.interview.assumptions import NOT_QUITE, THAT_IS_RIGHT
+from simulator.interview.turn_phrases import GO_ON, YOUR_CALL
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
+
+
+async def _reply(catalog: Catalog, loop: str, round_id: str, question_id: str, said: str) -> str:
+    turns: list[Turn] = []
+    session, clock = round_on(catalog, loop, round_id, question_id, turns)
+    [e async for e in session.open()]
+    await answer(session, clock, said)
+    assert session.turns[-1].kind is TurnKind.CLARIFICATION, session.turns[-1]
+    return session.turns[-1].text
+
+
+@pytest.mark.parametrize(("loop", "round_id", "question_id", "said", "fact"), [
+    ("shopify-mle", "case-study", "cs-merchant-churn", "Before framing it: how exactly do we define churn here? Does a "
+     "store that stops selling but keeps paying for its plan count?", "doesn't count"),
+    ("shopify-mle", "case-study", "cs-merchant-churn", "Makes sense. What's the baseline churn rate today, and what "
+     "interventions can the retention team actually run, and for how many merchants?", "2,000 merchants a month"),
+    ("shopify-mle", "case-study", "cs-shop-pay-false-positives", "Sorry, one more: the threshold now is one global "
+     "threshold for all, or different per country or merchant?", "single global threshold"),
+    ("canva-em-recsys", "ml-depth", "ml-interleaving-vs-ab", "Ok. How long normally a A/B test need on this surface to see "
+     "a 1% change, and how many experiments are running in same time?", "two weeks"),
+])  # fmt: skip
+async def test_a_reply_that_answers_everything_adds_nothing(catalog: Catalog, loop: str, round_id: str, question_id: str,
+                                                            said: str, fact: str) -> None:
+    reply = await _reply(catalog, loop, round_id, question_id, said)
+    assert fact in reply and YOUR_CALL not in reply and GO_ON not in reply, reply
+    assert not reply.startswith((THAT_IS_RIGHT, NOT_QUITE)), reply
+
+
+async def test_a_question_the_facts_do_not_answer_beside_one_they_do_is_still_the_candidates_call(catalog: Catalog) -> None:
+    reply = await _reply(catalog, "shopify-mle", "case-study", "cs-merchant-churn",
+                         "What's the baseline churn rate today, and how late can the cancellation events show up in the warehouse?")
+    assert "2%" in reply and YOUR_CALL in reply, reply
