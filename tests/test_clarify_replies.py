@@ -52,3 +52,19 @@ async def test_a_question_the_facts_do_not_answer_beside_one_they_do_is_still_th
     reply = await _reply(catalog, "shopify-mle", "case-study", "cs-merchant-churn",
                          "What's the baseline churn rate today, and how late can the cancellation events show up in the warehouse?")
     assert "2%" in reply and YOUR_CALL in reply, reply
+
+
+@pytest.mark.parametrize(("loop", "round_id", "question_id", "said", "meaning"), [
+    ("shopify-mle", "coding", "ndcg-at-k", 'Sorry, can you remind me what NDCG stands for exactly, and what "graded" '
+     "relevance means here?", "normalised discounted cumulative gain"),
+    ("shopify-mle", "ml-modeling", "ml-review-capacity-threshold", 'Quick one: "expected cost objective" - define it as '
+     "you mean it here?", "weighs each kind of error"),
+    ("shopify-mle", "case-study", "cs-shop-pay-false-positives", 'Can you explain please what is "false positive" in '
+     "this case? It mean the model decline the buyer but the buyer was not fraud?", "good buyer's order declined"),
+])  # fmt: skip
+async def test_a_term_asked_about_in_other_words_is_explained(catalog: Catalog, loop: str, round_id: str,
+                                                              question_id: str, said: str, meaning: str) -> None:
+    """Played: "what NDCG stands for", '"X" - define it as you mean it', "what is "false positive"" drew "your call" or
+    "I haven't pinned down" where the scenario or the glossary explains the term."""
+    reply = await _reply(catalog, loop, round_id, question_id, said)
+    assert meaning in reply and "haven't pinned down" not in reply and YOUR_CALL not in reply, reply

@@ -76,21 +76,22 @@ def term_facts(asked: str, question: Question, glossary: Sequence[GlossaryTerm] 
 
 
 FRAGMENT_WORDS = 6  # "Shopify's data science hierarchy of needs." said alone names a thing; a longer stretch says something
-POINTS_BACK = re.compile(r"\bwhat(?:'s|’s| is| are) (?:that|it|this|those|they)\b|"
+POINTS_BACK = re.compile(r"\bwhat(?:'s|’s| is| are) (?:that|it|this|those|they)\b|\b(?:define|explain) (?:it|that|this)\b|"
                          r"\bwhat (?:does|do) (?:that|it|this|those) (?:mean|stand for)\b|\bmeaning what\b", re.IGNORECASE)
 _LEAD_FILLER = re.compile(r"^(?:(?:sorry|so|and|ok(?:ay)?|um+|uh+|hmm+|like|wait)\W+)+", re.IGNORECASE)
 
 
 def term_before(asked: str, said_before: list[str], question: Question, glossary: Sequence[GlossaryTerm] = ()) -> str | None:
     """ "Sample ratio mismatch. What is that?", "sorry um kill switch what does that mean here", "Interleaving?
-    Never used it. What is it?": the words a "what is that?" points back at, when they are said as a short fragment
+    Never used it. What is it?", '"expected cost objective" - define it as you mean it here?': the words a "what is that?" points back at, when they are said as a short fragment
     of their own that the question's text or the glossary names (so "Never used it." is not taken for a term)."""
     pointing = POINTS_BACK.search(asked)
     if pointing is None:
         return None
     before = _LEAD_FILLER.sub("", asked[: pointing.start()].strip())
     for said in ([before] if before else []) + [_LEAD_FILLER.sub("", s.strip()) for s in reversed(said_before)]:
-        name = " ".join(re.sub(r"[?!.,;:]+", " ", said).split())
+        quoted = QUOTED.search(said)  # 'Quick one: "expected cost objective" - define it as you mean it here?'
+        name = quoted.group("term") if quoted else " ".join(re.sub(r"[?!.,;:]+", " ", said).split())
         if len(name) >= MIN_ASKED_CHARS and len(name.split()) <= FRAGMENT_WORDS and (
                 re.search(rf"\b{re.escape(normal_name(name))}\b", normal_name(question.text)) or lookup(name, glossary) is not None):
             return name

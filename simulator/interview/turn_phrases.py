@@ -36,8 +36,8 @@ TERM = re.compile(
 )
 # "What does X mean / stand for?": the meaning verb is what makes it a question about a word ("what does leadership
 # want to move?", "what does success look like?" ask about the problem).
-TERM_DOES = re.compile(
-    r"\bwhat (?:does|do) (?:a |an |the )?[\"'“‘]?(?P<term>[\w\s/-]{2,40}?)\b[\"'”’]?\s*(?:mean|stand for|refer to)\b"
+TERM_DOES = re.compile(  # "what does X mean", "remind me what NDCG stands for" (played, 2026-12-06: left unanswered)
+    r"\bwhat (?:(?:does|do) )?(?:a |an |the )?[\"'“‘]?(?P<term>[\w\s/-]{2,40}?)\b[\"'”’]?\s*(?:mean|means|stands? for|refers? to)\b"
     r"\s*(?:exactly|here|in this case|in this context|for this|again)?[^?]*\??$",
     re.IGNORECASE,
 )
