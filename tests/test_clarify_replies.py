@@ -68,3 +68,18 @@ async def test_a_term_asked_about_in_other_words_is_explained(catalog: Catalog, 
     "I haven't pinned down" where the scenario or the glossary explains the term."""
     reply = await _reply(catalog, loop, round_id, question_id, said)
     assert meaning in reply and "haven't pinned down" not in reply and YOUR_CALL not in reply, reply
+
+
+async def test_the_part_left_out_is_not_said_covered_by_what_the_candidate_ruled_out(catalog: Catalog) -> None:
+    """Played: "..., not free LLM agent: step one..." drew "You've covered having no free LLM agent. One part of the
+    question you haven't touched: ..."."""
+    turns: list[Turn] = []
+    session, clock = round_on(catalog, "canva-mle", "system-design", "sd-agentic-brand-workflow", turns)
+    [e async for e in session.open()]
+    await answer(session, clock, (
+        "Ok. I assume the traffic is around 50 runs per second in peak, is correct? Then I will make orchestrator as "
+        "simple state machine, not free LLM agent: step one retrieve brand kit by team id, step two generate 10 "
+        "candidates in parallel, step three score and pick 3."))
+    confirmed, follow_up = session.turns[-2:]
+    assert confirmed.kind is TurnKind.CLARIFICATION and confirmed.text.startswith(THAT_IS_RIGHT), confirmed.text
+    assert follow_up.kind is TurnKind.FOLLOW_UP and "having no" not in follow_up.text, follow_up.text

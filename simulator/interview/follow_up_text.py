@@ -116,7 +116,8 @@ class FollowUpWording:
             return PRESS + probe.canned
         if probe.kind == "part":  # after what was covered, so the candidate hears it was listened to
             ask = probe.canned if probe.canned[:2] in ("I ", "I'") or probe.canned[:2].isupper() else probe.canned[:1].lower() + probe.canned[1:]
-            return (COVERED.format(anchor=anchor.spoken) if anchor else "") + PART_LEFT_OUT + ask
+            covered = anchor is not None and not anchor.negated  # not "You've covered having no free LLM agent." (played)
+            return (COVERED.format(anchor=anchor.spoken) if covered else "") + PART_LEFT_OUT + ask
         if probe.kind == "narrower":
             return STORY_WAY_IN if story else NARROWER + probe.canned
         if probe.kind == "explain":
