@@ -16,14 +16,21 @@ import re
 
 from ..catalog.models import Fact, Question
 from ..scoring.meaning.spoken import normalise_spoken
-from .fact_match import PIECES, piece_figures
+from .fact_match import PIECES, counted, piece_figures, unique_facts
 
 PREMISE_FAR = 1.6  # said as a given, a figure this far from the fact's is a slip, not an estimate
-_PREMISE = re.compile(r"(?:^|[,;:]\s*|\b(?:so|and|but|okay|ok|yeah|well)\s+)(?:since|because|given(?: that)?|as you said|"
-                      r"like you said|you said)\s+", re.IGNORECASE)
-# Where the premise ends and what the candidate makes of it begins.
-_ENDS = re.compile(r"[,;:!?]|\.(?!\d)|\s(?:i|i'd|id|i'll|i will|i would|i'm|we'd|we'll|we will|we would|so|then|which means|"
-                   r"that means|my)\s", re.IGNORECASE)
+_PREMISE = re.compile(r"(?:^|[,;:.!?]\s*|\b(?:so|and|but|okay|ok|yeah|well)\s+)(?:since|because|given(?: that)?|as you said|"
+                      r"like you said|you said|with only|with a budget of(?: only)?)\s+", re.IGNORECASE)
+# Where the premise ends and what the candidate makes of it begins ("30,000" and "1.5" go on).
+_ENDS = re.compile(r",(?!\d{3})|[;:!?]|\.(?!\d)|\s(?:i|i'd|id|i'll|i will|i would|i'm|we'd|we'll|we will|we would|so|then|"
+                   r"which means|that means|my)\s", re.IGNORECASE)
+# Shares and stretches said in words: "about half of the total", "half a second"
+_WORDED = ((re.compile(r"\bhalf an? (sec|second|min|minute|hour|day|week|month|year)\b", re.IGNORECASE), r"0.5 \1s"),
+           (re.compile(r"\b(?:a |one )?half of\b", re.IGNORECASE), "50% of"),
+           (re.compile(r"\b(?:a|one) third of\b", re.IGNORECASE), "33% of"),
+           (re.compile(r"\b(?:a|one) quarter of\b", re.IGNORECASE), "25% of"))
+_COMPARES = re.compile(r"\b(?:more|less|fewer|bigger|smaller|higher|lower|rather) than\b|\bversus\b|\bvs\b", re.IGNORECASE)
+SHARE_POINTS = 15.0  # a share this many points off is a slip, whatever the ratio ("70 percent" for "at least 90%")
 # "within a day", "takes a week": one of them; "two runs a week" counts per week and is left alone
 _ONE = re.compile(r"\b(within|in|for|takes?|took|about|under|than|needs?|only|up to|at most)\s+(?:a|an|one)\s+"
                   r"(?=(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\b)", re.IGNORECASE)
@@ -39,7 +46,10 @@ _PLAIN = frozenset(
 
 
 def _said(text: str) -> str:
-    return _POINT.sub(r"0.\1", _ONE.sub(r"\1 1 ", normalise_spoken(text)))
+    said = normalise_spoken(text)
+    for pattern, words in _WORDED:
+        said = pattern.sub(words, said)
+    return _POINT.sub(r"0.\1", _ONE.sub(r"\1 1 ", said))
 
 
 def _words(text: str) -> set[str]:
@@ -69,13 +79,31 @@ def without_wrong_premises(text: str, question: Question) -> str:
     return text
 
 
-def _far(said: float, stated: float) -> bool:
-    return max(said, stated) / max(min(said, stated), 1e-9) >= PREMISE_FAR
+def _far(said: float, stated: float, unit: str | None) -> bool:
+    if unit == "share":  # "40% of queries aren't English" is "60% are": a share is also its complement
+        return all(abs(value - stated) >= SHARE_POINTS or _ratio(value, stated) >= PREMISE_FAR for value in (said, 100 - said))
+    return _ratio(said, stated) >= PREMISE_FAR
+
+
+def _ratio(said: float, stated: float) -> float:
+    return max(said, stated) / max(min(said, stated), 1e-9)
 
 
 def _figures(text: str) -> list[tuple[float, str | None, set[str]]]:
-    """Each figure of `text` with its unit and the words of the stretch it is said in."""
-    return [(value, unit, _words(piece)) for piece in PIECES.split(text) for value, unit in piece_figures(piece, small_marked=True)]
+    """Each figure of `text` with its unit and the words of the stretch it is said in. A stretch of milliseconds is one
+    of seconds ("half a second" against "100 ms"); a figure with no unit counts what follows it, where its stretch
+    counts one thing ("a thousand gpus" against "about 100 GPUs")."""
+    found = []
+    for piece in PIECES.split(text):
+        figures = piece_figures(piece, small_marked=True)
+        things = counted(piece)
+        for value, unit in figures:
+            if unit == "ms":
+                value, unit = value / 1000, "duration"
+            elif unit is None and len(things) == 1 and sum(u is None for _, u in figures) == 1:
+                unit = "count: " + next(iter(things))
+            found.append((value, unit, _words(piece)))
+    return found
 
 
 def wrong_premises(text: str, question: Question) -> list[Fact]:
@@ -84,12 +112,15 @@ def wrong_premises(text: str, question: Question) -> list[Fact]:
     wrong: list[Fact] = []
     for premise in premises(text):
         said = [(value, unit, words) for value, unit, words in _figures(premise) if unit is not None]
-        if len(_figures(premise)) > MAX_FIGURES:
-            continue
+        if len(_figures(premise)) > MAX_FIGURES or _COMPARES.search(premise):
+            continue  # a chain of arithmetic, or figures said to compare ("a missed $2,000 order costs more than a $20 one")
         for figure, unit, words in said:  # "the current model is at 0.95": no unit says what it counts, and is skipped
-            stated = {fact.text: [value for value, fact_unit, fact_words in _figures(_said(fact.text))
-                                  if fact_unit == unit and words & fact_words] for fact in question.facts}
-            if any(not _far(figure, value) for values in stated.values() for value in values):
+            # the facts' figures in its unit said about the most of the same things ("50% of declined buyers retry":
+            # "a third of declined buyers retry", not "40% of declines were good buyers")
+            stated = [(len(words & fact_words), value, fact) for fact in question.facts
+                      for value, fact_unit, fact_words in _figures(_said(fact.text)) if fact_unit == unit and words & fact_words]
+            nearest = [(value, fact) for shared, value, fact in stated if shared == max(s for s, _, _ in stated)]
+            if any(not _far(figure, value, unit) for value, _ in nearest):
                 continue  # "fraud is like 0.4%" is right by one fact, whatever the 25% of reviewed orders another states
-            wrong += [fact for fact in question.facts if stated[fact.text] and fact not in wrong]
-    return wrong
+            wrong += [fact for _, fact in nearest]
+    return unique_facts(wrong)
