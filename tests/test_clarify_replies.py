@@ -61,6 +61,10 @@ async def test_a_question_the_facts_do_not_answer_beside_one_they_do_is_still_th
      "you mean it here?", "weighs each kind of error"),
     ("shopify-mle", "case-study", "cs-shop-pay-false-positives", 'Can you explain please what is "false positive" in '
      "this case? It mean the model decline the buyer but the buyer was not fraud?", "good buyer's order declined"),
+    # a second helper's rounds: a bare imperative, "what exactly is X at <company>", NDCG where no fact defines it
+    ("shopify-mle", "system-design", "sd-shop-search-ranking", "Define NDCG.", "normalised discounted cumulative gain"),
+    ("shopify-mle", "system-design", "sd-shop-search-ranking", "What does NDCG stand for?", "normalised discounted"),
+    ("canva-em-recsys", "recsys-system-design", "sd-font-recs", "what exactly is a brand kit at canva", "logos, colours"),
 ])  # fmt: skip
 async def test_a_term_asked_about_in_other_words_is_explained(catalog: Catalog, loop: str, round_id: str,
                                                               question_id: str, said: str, meaning: str) -> None:

@@ -51,6 +51,9 @@ def _defines(fact: str, term: str) -> bool:
     return bool(re.match(opening, fact, re.IGNORECASE))
 
 
+_WHERE = re.compile(r"\s+(?:at|in|on|for)\s+\S+$", re.IGNORECASE)  # the company or product it is asked about, after the term
+
+
 def term_facts(asked: str, question: Question, glossary: Sequence[GlossaryTerm] = (), *, explicit: bool = True) -> tuple[Fact, ...]:
     """What explains the term: a fact written for it; else the glossary's explanation, and the scenario's fact that
     uses every word of it (stems) after it: "Sidekick is Shopify's AI assistant... About 20% of merchants use
@@ -69,6 +72,8 @@ def term_facts(asked: str, question: Question, glossary: Sequence[GlossaryTerm] 
     if defining is not None:  # "Churn here means cancelling the plan...": the scenario's own meaning, not the field's
         return (defining,)
     entry = lookup(asked, glossary, within=explicit)
+    if entry is None and (where := _WHERE.search(asked)):  # "what exactly is a brand kit at canva"
+        entry = lookup(asked[: where.start()], glossary, within=explicit)
     explained = (Fact(topic="term", term=entry.term, text=entry.text),) if entry is not None else ()
     wanted = stems(asked)
     used = next((f for f in question.facts if wanted and wanted <= stems(f.text)), None)

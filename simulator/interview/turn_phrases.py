@@ -27,7 +27,7 @@ ORIGINAL_QUESTION = re.compile(
     r"question|(?:the|your) (?:original|first|main|initial|opening) question(?: again| was)|(?:back to|repeat) the (?:original|first|main|"
     r"initial|opening) question)\b", re.IGNORECASE)
 TERM = re.compile(
-    r"\b(?:what(?: (?:do |did )?you mean (?:by|with)| counts as| is| are| means|['’]?s)|(?:can|could|would) you (?:explain|define|clarify)(?: what)?(?: you mean by)?|"
+    r"\b(?:what(?: exactly| actually)?(?: (?:do |did )?you mean (?:by|with)| counts as| is| are| means|['’]?s)|(?:can|could|would) you (?:explain|define|clarify)(?: what)?(?: you mean by)?|"
     r"(?:please )?(?:explain|define))\s+(?:a |an |the )?[\"'“‘]?(?P<term>[\w\s/-]{2,40}?)\b[\"'”’]?"
     r"\s*(?:means?|stands? for|refers? to|is|are)?\s*(?:exactly|here|in this case|in this context|for this|again)?\s*(?:exactly|here)?"
     r"(?:\s*,\s*(?:like|as in|i mean|so|e\.?g\.?|i\.?e\.?)\b.*|(?:(?<=here)|(?<=exactly))\s+like\b.*|"
@@ -228,7 +228,7 @@ SPOKEN_QUESTION = re.compile(
     r"cool|great|nice|got it|alright|all right|actually|wait|one more thing|one more|another thing|by the way|"
     r"before i (?:get going|get started|start|begin|dive in|jump in|go on)|before (?:the|that|we|i|you|going|getting) (?:\w+ ){0,3}?(?:part|bit|step|stuff|question|into it|in|on))\W+)*(?:"
     r"(?:is|are|was|were|do|does|did|can|could|will|would|should)\s+(?!i\b)\w+|"
-    r"(?:should|can|could|may|shall) (?:i|we)\b|(?:what|how|where|who)(?:'s|s)\b|"
+    r"(?:should|can|could|may|shall) (?:i|we)\b|(?:what|how|where|who)(?:'s|s)\b|(?:please )?(?:define|explain) (?!(?:it|that|this|how|why)\b)\w|"
     r"(?:roughly |about |approximately )?how (?:many|much|big|large|fast|often|long)\b|"
     r"(?:how|what|which|when|where|who)\b(?!\s+(?:i|we)\b)(?:\s+\w+){0,4}?\s+(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)\b|"
     r"who (?:\w+ly )?(?!is\b|was\b|has\b|does\b)[a-z]+s\b|what counts as\b|when you say\b|(?:which|what) (?!i\b|we\b)[a-z-]+(?=,|\W*$)|"
