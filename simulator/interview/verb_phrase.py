@@ -20,7 +20,9 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*|[^\w\s]")
 # Where what the verb was done to ends: a clause mark, or a word that starts another part of the sentence.
 _ENDS = frozenset("so and but because which that then when while if with to until since as or where who whose before "
                   "after than first again instead later too also now today myself ourselves yourself themselves itself "
-                  "ourself".split())
+                  "ourself once".split())
+_TRAILING = frozenset("the a an of from to in on at for with by per and our their its my your this these".split())
+_OBJECT_STARTS = frozenset("the a an our their its my your this these those every each all some".split())
 _PRONOUNS = frozenset("it them this that these those everything something anything each all both some any one us me him "
                       "her".split())
 
@@ -39,8 +41,13 @@ def done_to(said: str, start: int, end: int, answer: int = 0) -> Phrase | None:
         if not token.group()[0].isalnum() or token.group().lower() in _ENDS or len(words) == OBJECT_WORDS:
             break
         words.append(token)
+    while words and words[-1].group().lower() in _TRAILING:  # "dropping off-topic from the" ends before "first"
+        words.pop()
     if not words or words[0].group().lower() in _PRONOUNS:
         return None
+    past = verb.group().lower().endswith(("ed", "en")) and not verb.group().lower().endswith("ing")
+    if past and not (words[0].group().lower() in _OBJECT_STARTS or words[0].group()[0].isdigit()):
+        return None  # "expected cost", "distilled model": said before a noun, it describes it; "cached the results" acts
     phrase = Phrase(text=said[words[0].start():words[-1].end()], span=Span(word_start, words[-1].end()), score=MIN_SCORE,
                     answer=answer, gerund=form)
     return phrase if safe_phrase(phrase.spoken) else None
