@@ -8,11 +8,11 @@ before the questions; "That's right." before the facts answering "How long does 
 from __future__ import annotations
 
 import pytest
-from test_round_session import answer, round_on
+from test_round_session import played
 
 from simulator.catalog import Catalog, load_catalog
 from simulator.config import PROJECT_ROOT
-from simulator.engine.turns import Turn, TurnKind
+from simulator.engine.turns import TurnKind
 from simulator.interview.assumptions import NOT_QUITE, THAT_IS_RIGHT
 from simulator.interview.turn_phrases import GO_ON, YOUR_CALL
 
@@ -23,12 +23,9 @@ def catalog() -> Catalog:
 
 
 async def _reply(catalog: Catalog, loop: str, round_id: str, question_id: str, said: str) -> str:
-    turns: list[Turn] = []
-    session, clock = round_on(catalog, loop, round_id, question_id, turns)
-    [e async for e in session.open()]
-    await answer(session, clock, said)
-    assert session.turns[-1].kind is TurnKind.CLARIFICATION, session.turns[-1]
-    return session.turns[-1].text
+    last = (await played(catalog, loop, round_id, question_id, said))[-1]
+    assert last.kind is TurnKind.CLARIFICATION, last
+    return last.text
 
 
 @pytest.mark.parametrize(("loop", "round_id", "question_id", "said", "fact"), [
@@ -77,13 +74,9 @@ async def test_a_term_asked_about_in_other_words_is_explained(catalog: Catalog, 
 async def test_the_part_left_out_is_not_said_covered_by_what_the_candidate_ruled_out(catalog: Catalog) -> None:
     """Played: "..., not free LLM agent: step one..." drew "You've covered having no free LLM agent. One part of the
     question you haven't touched: ..."."""
-    turns: list[Turn] = []
-    session, clock = round_on(catalog, "canva-mle", "system-design", "sd-agentic-brand-workflow", turns)
-    [e async for e in session.open()]
-    await answer(session, clock, (
+    confirmed, follow_up = (await played(catalog, "canva-mle", "system-design", "sd-agentic-brand-workflow", (
         "Ok. I assume the traffic is around 50 runs per second in peak, is correct? Then I will make orchestrator as "
         "simple state machine, not free LLM agent: step one retrieve brand kit by team id, step two generate 10 "
-        "candidates in parallel, step three score and pick 3."))
-    confirmed, follow_up = session.turns[-2:]
+        "candidates in parallel, step three score and pick 3.")))[-2:]
     assert confirmed.kind is TurnKind.CLARIFICATION and confirmed.text.startswith(THAT_IS_RIGHT), confirmed.text
     assert follow_up.kind is TurnKind.FOLLOW_UP and "having no" not in follow_up.text, follow_up.text

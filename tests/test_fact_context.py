@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from test_round_session import answer, round_on
+from test_round_session import played
 
 from simulator.catalog import Catalog, load_catalog
 from simulator.config import PROJECT_ROOT
-from simulator.engine.turns import Turn, TurnKind
+from simulator.engine.turns import TurnKind
 from simulator.interview.anchor_words import gerund
 from simulator.interview.fact_context import GIVEN, told_first, untold
 from simulator.interview.verb_phrase import done_to
@@ -68,14 +68,10 @@ def test_a_verb_a_trigger_matched_is_named_with_what_it_acted_on() -> None:
 async def test_a_follow_up_gives_the_budget_it_quotes_once_and_names_the_cache(catalog: Catalog) -> None:
     """Played (2026-12-06): "What hit rate would it need for serving to fit the $150,000 a month budget at peak?" after a
     design that never heard the budget, led by "Request time retrieve 200 candidates, got it."."""
-    turns: list[Turn] = []
-    session, clock = round_on(catalog, "canva-em-recsys", "recsys-system-design", "sd-magic-recommendations", turns)
-    [e async for e in session.open()]
-    await answer(session, clock, (
+    follow_up = (await played(catalog, "canva-em-recsys", "recsys-system-design", "sd-magic-recommendations", (
         "I'd embed every design and every library asset offline with a two-tower model, store the vectors in an ANN "
         "index, and at request time retrieve 200 candidates, rerank them with a small GBDT on features like recency and "
         "the user's history, and cache the results per design so repeated edits are cheap. We'd canary it on 5% of "
-        "traffic and watch click-through and latency."))
-    follow_up = session.turns[-1]
+        "traffic and watch click-through and latency.")))[-1]
     assert follow_up.kind is TurnKind.FOLLOW_UP and follow_up.text.startswith(GIVEN[0] + "Serving has about $150,000"), follow_up.text
     assert "caching the results per design" in follow_up.text and "got it" not in follow_up.text, follow_up.text

@@ -10,12 +10,12 @@ import glob
 from pathlib import Path
 
 import pytest
-from test_round_session import answer, round_on
+from test_round_session import played
 
 from simulator.bench.llm_compare import load_cases
 from simulator.catalog import Catalog, load_catalog
 from simulator.config import PROJECT_ROOT
-from simulator.engine.turns import Turn, TurnKind
+from simulator.engine.turns import TurnKind
 from simulator.interview.assumptions import CORRECTION
 from simulator.interview.premises import wrong_premises
 
@@ -87,13 +87,9 @@ def test_no_development_answer_is_corrected(catalog: Catalog) -> None:
 
 
 async def test_the_interviewer_corrects_the_premise_and_names_nothing_from_it(catalog: Catalog) -> None:
-    turns: list[Turn] = []
-    session, clock = round_on(catalog, "canva-mle", "system-design", "sd-agentic-brand-workflow", turns)
-    [e async for e in session.open()]
-    await answer(session, clock, (
+    correction, follow_up = (await played(catalog, "canva-mle", "system-design", "sd-agentic-brand-workflow", (
         "Because the user wait maximum 5 seconds, I will reduce candidates from 10 to 4 and use a distilled diffusion "
         "model with few steps. Every tool call have timeout and retry once, and every run write trace with all inputs, "
-        "scores and the chosen images, so we can debug later."))
-    correction, follow_up = session.turns[-2:]
+        "scores and the chosen images, so we can debug later.")))[-2:]
     assert correction.kind is TurnKind.CLARIFICATION and correction.text.startswith(CORRECTION) and "20 seconds" in correction.text
     assert follow_up.kind is TurnKind.FOLLOW_UP and "5 seconds" not in follow_up.text, follow_up.text  # the answer counted

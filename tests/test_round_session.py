@@ -148,6 +148,16 @@ def round_on(catalog: Catalog, loop_id: str, round_id: str, question_id: str,
     return session, clock
 
 
+async def played(catalog: Catalog, loop_id: str, round_id: str, question_id: str, *answers: str) -> list[Turn]:
+    """Every turn of `round_on` after the bank question is asked and each of `answers` is given."""
+    stored: list[Turn] = []
+    session, clock = round_on(catalog, loop_id, round_id, question_id, stored)
+    [e async for e in session.open()]
+    for text in answers:
+        await answer(session, clock, text)
+    return session.turns
+
+
 async def test_a_follow_up_does_not_ask_back_the_traffic_the_interviewer_gave(catalog: Catalog) -> None:
     """Played (2026-12-03): the interviewer told the traffic, then asked "how many requests per second does the
     system serve?". Now the estimation probe builds on the numbers given, and a resumed round plans the same."""
