@@ -17,6 +17,7 @@ from ..catalog.topic_words import TOPIC_RE
 from ..scoring.meaning.clauses import Clause, story_question
 from .fact_match import figures, keyed_facts, unique_facts
 from .rephrase import asks_what_was_meant
+from .turn_shape import said_in
 from .terms import EXPLAIN, FRAGMENT_WORDS, LOST_AT, glossary_named, term_asked, term_facts
 from .turn_phrases import (
     ABOUT_THE_ANSWER, ABOUT_US, ACKNOWLEDGEMENT, ANOTHER_STORY, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, AFTER_THE_ROUND, BY_TERM, CHOICE, GO_ON,
@@ -193,22 +194,13 @@ def asks_permission(text: str) -> bool:
     return not re.search(r"\S.*\bor\W*$", text[: permission.start()])
 
 
-_CONTENT = re.compile(r"[a-z][a-z'-]{3,}")
-_PLAIN = frozenset("what which where when does would could should have there their about this that with from into only "
-                   "just like really actually exactly here".split())
 COVERED_SHARE = 0.6
-
-
-def _stems(text: str) -> set[str]:
-    return {w[:5] for w in _CONTENT.findall(text.lower()) if w not in _PLAIN}
 
 
 def _covered(asked: str, given: list[Fact]) -> bool:
     """A part of the turn the facts told already answer in its own words: "...but keeps paying for its plan count?" after
     "a store that stops selling but keeps paying doesn't count" (played, 2026-12-06: "The rest is your call" after it)."""
-    words = _stems(asked)
-    told = _stems(" ".join(f.text for f in given))
-    return len(words) >= 2 and len(words & told) >= COVERED_SHARE * len(words)
+    return said_in(asked, " ".join(f.text for f in given), COVERED_SHARE)
 
 
 def _lead_in(asked: str) -> bool:

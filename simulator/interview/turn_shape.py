@@ -22,10 +22,19 @@ def stems(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z0-9]{3,}", text.lower())}
 
 
+def content_stems(text: str) -> set[str]:
+    return stems(text) - _STOP_STEMS
+
+
+def said_in(text: str, other: str, share: float) -> bool:
+    """At least two content words of `text`, and `share` of them, are in `other` too."""
+    words = content_stems(text)
+    return len(words) >= 2 and len(words & stems(other)) >= share * len(words)
+
+
 def restates(text: str, question: Question) -> bool:
     """The clause says the question back (nearly every content word is the question's) and plans nothing."""
-    words = stems(text) - _STOP_STEMS
-    return len(words) >= 2 and not PLAN.search(text) and len(words & stems(question.text)) >= RESTATED * len(words)
+    return not PLAN.search(text) and said_in(text, question.text, RESTATED)
 
 
 def starts_sentence(text: str, clauses: list[Clause], i: int) -> bool:
