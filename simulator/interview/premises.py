@@ -7,7 +7,8 @@ lane" (the fact: within an hour), "Because the user wait maximum 5 seconds, I wi
 weeks). Assumptions put as such ("I'll assume...") were corrected already (assumptions.py); a premise is said as what
 everyone knows, and a whole answer then rests on it. Only a premise is read, not the design it leads to ("since the
 budget is 100 ms, I'd give the ranker 30 ms" states the 30 ms as a choice), and only a figure in the same unit as one
-fact's that shares a word with it ("wait", "first token", "test"), at least PREMISE_FAR times off.
+fact's that shares a word with it ("wait", "first token", "test"), at least PREMISE_FAR times off (a share: SHARE_POINTS
+points).
 """
 
 from __future__ import annotations
@@ -111,10 +112,12 @@ def wrong_premises(text: str, question: Question) -> list[Fact]:
     figure the fact states in that unit about it."""
     wrong: list[Fact] = []
     for premise in premises(text):
-        said = [(value, unit, words) for value, unit, words in _figures(premise) if unit is not None]
-        if len(_figures(premise)) > MAX_FIGURES or _COMPARES.search(premise):
+        figures = _figures(premise)
+        if len(figures) > MAX_FIGURES or _COMPARES.search(premise):
             continue  # a chain of arithmetic, or figures said to compare ("a missed $2,000 order costs more than a $20 one")
-        for figure, unit, words in said:  # "the current model is at 0.95": no unit says what it counts, and is skipped
+        for figure, unit, words in figures:
+            if unit is None:
+                continue  # "the current model is at 0.95": no unit says what it counts
             # the facts' figures in its unit said about the most of the same things ("50% of declined buyers retry":
             # "a third of declined buyers retry", not "40% of declines were good buyers")
             stated = [(len(words & fact_words), value, fact) for fact in question.facts
