@@ -134,11 +134,16 @@ TRAILING_GENERIC = frozenset("better worse best worst good bad fine great high l
 """Said after a noun, they judge it ("the 0.3 AUC points better"), and a phrase ends before them."""
 
 
+def _doubles(base: str) -> bool:
+    """One short syllable ending in a consonant: "run" -> "running", "log" -> "logged"."""
+    return re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", base) is not None
+
+
 def _verb_forms() -> frozenset[str]:
     forms: set[str] = set(IRREGULAR)
     for base in VERB_BASES.split():
         stem = base[:-1] if base.endswith("e") else base
-        doubled = base + base[-1] if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", base) else base
+        doubled = base + base[-1] if _doubles(base) else base
         forms.update({base, base + "s", base + "es", stem + "ed", stem + "ing", doubled + "ed", doubled + "ing"})
         if base.endswith("y"):
             forms.update({base[:-1] + "ies", base[:-1] + "ied"})
@@ -161,7 +166,7 @@ def gerund(word: str) -> str | None:
         if base in VERB_BASE_SET and base not in ONLY_VERBS and low in {base, base + "s", base + "es", base + "d", base + "ed",
                                                                       base + base[-1] + "ed"}:
             stem = base[:-1] if base.endswith("e") and not base.endswith("ee") else base
-            doubled = re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", base) is not None or base in _STRESSED_LAST
+            doubled = _doubles(base) or base in _STRESSED_LAST
             return (base + base[-1] if doubled else stem) + "ing"
     return None
 

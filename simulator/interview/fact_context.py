@@ -1,7 +1,7 @@
 """A follow-up that quotes a scenario figure the candidate was never told is said after that fact.
 
 Why: a question's own follow-ups are written from its facts ("What hit rate would it need for serving to fit the
-$150,000 a month budget at peak?"), and 298 of the 1,639 quote a figure of a fact that is not in the question. Asked
+$150,000 a month budget at peak?"), and 166 of the 1,639 quote a figure of a fact that is not in the question. Asked
 of a candidate who never asked about the budget, "the $150,000 a month budget" presupposes what only the rubric
 knows, as if it had been said. A real interviewer gives the detail first: "One detail to add: serving has about
 $150,000 a month at 30,000 requests a second. What hit rate...?". A figure already said in the round (the question,

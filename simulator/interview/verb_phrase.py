@@ -45,7 +45,7 @@ def done_to(said: str, start: int, end: int, answer: int = 0) -> Phrase | None:
         words.pop()
     if not words or words[0].group().lower() in _PRONOUNS:
         return None
-    past = verb.group().lower().endswith(("ed", "en")) and not verb.group().lower().endswith("ing")
+    past = verb.group().lower().endswith(("ed", "en"))
     if past and not (words[0].group().lower() in _OBJECT_STARTS or words[0].group()[0].isdigit()):
         return None  # "expected cost", "distilled model": said before a noun, it describes it; "cached the results" acts
     phrase = Phrase(text=said[words[0].start():words[-1].end()], span=Span(word_start, words[-1].end()), score=MIN_SCORE,
