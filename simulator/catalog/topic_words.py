@@ -44,7 +44,8 @@ TOPIC_WORDS: dict[str, str] = {
                 r"when (?:do|does|will|must|should|can) (?:we|it|this|the \w+) (?:need to |have to )?(?:ship|launch|go live|be (?:ready|done|live))|"
                 r"(?:must|need to|have to) (?:deliver|ship)|how much time (?:do )?(?:we|i) have (?:before|until|to)",
     # "latency budget" and "error budget" are not money; "spend more of the time on X" is not either
-    "budget": r"(?<!latency )(?<!time )(?<!error )budget|cost|spend(?!\s+(?:\w+\s+){0,3}time\b)|gpus?|money|dollars?|expensive|cheap",
+    "budget": r"(?<!latency )(?<!time )(?<!error )budget|cost|spend(?!\s+(?:\w+\s+){0,3}time\b)|gpus?|money|dollars?|expensive|cheap|"
+              r"(?:compute|hardware)(?= (?:budget|resources?|capacity)|\W*$)",
     # "which surfaces - pdp, cart, home?": where the feature shows is what it covers
     "scope": r"scope|mvp|first (?:version|release|cut|iteration)|v1|which features|in scope|out of scope|focus|surfaces?|placements?|"
              r"what'?s in and what'?s out|minimum viable",

@@ -34,13 +34,13 @@ def replay(session: RoundSession, turns: list[Turn], clock: SimulatedClock) -> R
     plan: Plan | None = None
     asked_last: Clarification | None = None
     replied = drift_pending = False
-    for turn in turns:
+    for i, turn in enumerate(turns):
         clock.advance(max(0.0, turn.t_end - clock.now()))
         if turn.speaker is Speaker.CANDIDATE:
             plan, asked_last, replied, drift_pending = None, None, False, False
             if session.engine.time_up():
                 continue
-            asked_last = session.clarification_in(turn.text)
+            asked_last = session.clarification_in(turn.text, turns[: i + 1])
             if asked_last is not None:
                 session.engine.record_told([f.topic for f in asked_last.facts])
                 if asked_last.hint:  # the nudge was said: it is asked, and the question has had its way in

@@ -38,6 +38,7 @@ from .rephrase import rephrased_for
 from .round_events import RoundClosed, RoundEvent, TurnDiscarded, TurnDone, TurnStarted, TurnToken
 from .round_replay import replay
 from .terse import terse
+from .turn_history import after_reply, last_asked
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +87,6 @@ class RoundSession:
         self.on_turn = on_turn
         self.turns: list[Turn] = []
         self.fallbacks = 0
-        self._acknowledged = 0  # replies with facts so far: each opens with the persona's next acknowledgement
         self.fallback_reasons: list[str] = []
         self._system = system_prompt(catalog, loop, round_, persona, candidate)
         self._pending_question: Question | None = None
@@ -283,9 +283,9 @@ class RoundSession:
         verdict = opener(clarification)
         if reply.startswith(ACKNOWLEDGEMENT) and verdict is not None:  # an assumption put to the interviewer: right or not
             reply = (verdict + reply[len(ACKNOWLEDGEMENT):]).strip()
-        elif reply.startswith(ACKNOWLEDGEMENT):  # each persona's own words, in turn: the same "Good question." every time is a script
-            said = self.persona.acknowledgements[self._acknowledged % len(self.persona.acknowledgements)]
-            self._acknowledged += 1
+        elif reply.startswith(ACKNOWLEDGEMENT):  # the persona's own words in turn (counted from the turns, so a resumed round says
+            acks = self.persona.acknowledgements  # the same): one "Good question." every time is a script
+            said = acks[sum(t.kind is TurnKind.CLARIFICATION for t in self.turns) % len(acks)]
             reply = (said + reply[len(ACKNOWLEDGEMENT):]).strip()
         return self._say(TurnKind.CLARIFICATION, reply, source="facts", question_id=question.id if question else None)
 
@@ -313,22 +313,21 @@ class RoundSession:
         assert question is not None
         return self._say(TurnKind.FOLLOW_UP, REDIRECT.format(question=question.text), source="redirect", question_id=question.id)
 
-    def clarification_in(self, text: str) -> Clarification | None:
+    def clarification_in(self, text: str, turns: list[Turn] | None = None) -> Clarification | None:
         """The candidate's questions about the problem, answered from the open question's facts; else a wrong given
-        the candidate assumed, corrected from them.
-
+        the candidate assumed, corrected from them. `turns`: the round up to this turn (on replay; else all of it).
         Read in the turn's first MAX_ANSWER_CHARS: a pasted megabyte is an answer, and must not stall the round.
         """
         question = self.engine.current_question
         if question is None:
             return None
+        turns = self.turns if turns is None else turns
         # "Could you repeat the question?" after a follow-up means the follow-up; "what do you mean?" gets what it is after.
-        last = next((t for t in reversed(self.turns) if t.speaker is Speaker.INTERVIEWER
-                     and t.kind in (TurnKind.QUESTION, TurnKind.FOLLOW_UP)), None)
-        last_asked = last.text if last is not None else None
-        explained = rephrased_for(last_asked, last.criterion if last is not None else None, question,
+        last = last_asked(turns)
+        asked = last.text if last is not None else None
+        explained = rephrased_for(asked, last.criterion if last is not None else None, question,
                                  lambda c: self.catalog.criterion(self.loop, c), self.engine.probe_options)
-        return (read_turn(text[:MAX_ANSWER_CHARS], question, last_asked, explained, self.catalog.glossary)
+        return (read_turn(text[:MAX_ANSWER_CHARS], question, asked, explained, self.catalog.glossary, after_reply(turns))
                 or correction(text[:MAX_ANSWER_CHARS], question))
 
     def _prime(self, question: Question) -> None:
