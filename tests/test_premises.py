@@ -37,6 +37,16 @@ WRONG = [
      "precompute per brand", "100 ms"),
     ("canva-em-recsys", "ml-depth", "ml-offline-win-online-loss", "With only 1 million users per arm, a 1.8% drop could be "
      "noise.", "10 million users per arm"),
+    # a third helper's rounds (2026-12-06): a budget both call "p99", a figure the sentence builds on with "so" or "with",
+    # the givens of an estimate
+    ("canva-em-recsys", "recsys-system-design", "sd-java-python-aws", "Thanks. Given that we have a 500 ms p99 budget, there's "
+     "plenty of headroom, so adding a separate model-serving service with a network hop is basically free.", "150 ms p99"),
+    ("shopify-mle", "system-design", "sd-shop-search-ranking", "ok. 300 qps, so cross-encoder on GPU per query is fine. Plan: "
+     "two-stage.", "3,000 searches a second"),
+    ("shopify-mle", "system-design", "sd-shop-search-ranking", "With 300 searches a second, a GPU cross-encoder is fine.",
+     "3,000 searches a second"),
+    ("shopify-mle", "case-study", "cs-shop-pay-false-positives", "Thanks. So the rough cost: 800,000 transactions a day times "
+     "0.6% declined is about 4,800 declines a day.", "8 million transactions a day"),
 ]
 RIGHT = [
     ("canva-mle", "system-design", "sd-content-enrichment", "Since new items have to be tagged within an hour, I'd keep a "
@@ -49,6 +59,12 @@ RIGHT = [
      "nine nine isnt even that crazy"),  # no unit says what 0.95 counts: nothing to compare
     ("canva-mle", "ml-modeling", "ml-retrieval-recall-vs-saves", "Since about 40% of queries aren't English, I'd slice recall by "
      "language."),  # 60% are: a share is also its complement
+    # an estimate's own figures: per merchant, not the scenario's total; a difference; "a few times" multiplies nothing
+    ("shopify-mle", "case-study", "cs-marketing-copy", "Cost per merchant then: a fraction of a cent per generation. A merchant "
+     "with 200 products regenerating a few times is still well under a dollar."),
+    ("shopify-mle", "case-study", "cs-sidekick-adoption", "So, sizing: with around 2 million active merchants, 3% is 60,000."),
+    ("canva-mle", "ml-modeling", "ml-ab-iou-vs-exports", "I'd slice by video length, because 120 ms more at p95 could push "
+     "long renders over a client timeout."),
 ]
 
 

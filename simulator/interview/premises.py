@@ -21,7 +21,14 @@ from .fact_match import PIECES, counted, piece_figures, unique_facts
 
 PREMISE_FAR = 1.6  # said as a given, a figure this far from the fact's is a slip, not an estimate
 _PREMISE = re.compile(r"(?:^|[,;:.!?]\s*|\b(?:so|and|but|okay|ok|yeah|well)\s+)(?:since|because|given(?: that)?|as you said|"
-                      r"like you said|you said|with only|with a budget of(?: only)?)\s+", re.IGNORECASE)
+                      r"like you said|you said|with only|with a budget of(?: only)?)\s+|"
+                      # a sentence that opens on a figure and builds on it: "With 300 searches a second, ...", "300 qps, so..."
+                      r"(?:^|[.!?]\s+)(?:(?:ok|okay|right|so)[.,]?\s+)?(?:with\s+(?=(?:about |around |roughly |like |just )?\d)|"
+                      r"(?=(?:about |around |roughly |like )?\d[^.!?;:]{0,60}?,\s*so\s))", re.IGNORECASE)
+# The figures an estimate multiplies are its givens: "800,000 transactions a day times 0.6% declined is about 4,800".
+_PRODUCT = re.compile(r"(?:^|[,;:.!?]\s+)(?=[^,;:.!?]{0,60}?\d(?:[^,;:!?]|,\d{3}){0,40}?\b(?:times|multiplied by)\s+(?:about |around |roughly |like )?\d)",
+                      re.IGNORECASE)
+_PRODUCT_ENDS = re.compile(r"\s(?:is|=|gives|equals|comes to|that's|which is|makes)\s|,(?!\d{3})|[;:!?]|\.(?!\d)", re.IGNORECASE)
 # Where the premise ends and what the candidate makes of it begins ("30,000" and "1.5" go on).
 _ENDS = re.compile(r",(?!\d{3})|[;:!?]|\.(?!\d)|\s(?:i|i'd|id|i'll|i will|i would|i'm|we'd|we'll|we will|we would|so|then|"
                    r"which means|that means|my)\s", re.IGNORECASE)
@@ -30,14 +37,17 @@ _WORDED = ((re.compile(r"\bhalf an? (sec|second|min|minute|hour|day|week|month|y
            (re.compile(r"\b(?:a |one )?half of\b", re.IGNORECASE), "50% of"),
            (re.compile(r"\b(?:a|one) third of\b", re.IGNORECASE), "33% of"),
            (re.compile(r"\b(?:a|one) quarter of\b", re.IGNORECASE), "25% of"))
-_COMPARES = re.compile(r"\b(?:more|less|fewer|bigger|smaller|higher|lower|rather) than\b|\bversus\b|\bvs\b", re.IGNORECASE)
+# ... or a change ("120 ms more at p95", "2x slower"): a difference is no figure of the scenario
+_COMPARES = re.compile(r"\b(?:more|less|fewer|bigger|smaller|higher|lower|rather) than\b|\bversus\b|\bvs\b|"
+                       r"\d[\w%]*\s+(?:\w+\s+)?(?:more|less|extra|additional|slower|faster|longer|shorter|higher|lower)\b", re.IGNORECASE)
 SHARE_POINTS = 15.0  # a share this many points off is a slip, whatever the ratio ("70 percent" for "at least 90%")
 # "within a day", "takes a week": one of them; "two runs a week" counts per week and is left alone
 _ONE = re.compile(r"\b(within|in|for|takes?|took|about|under|than|needs?|only|up to|at most)\s+(?:a|an|one)\s+"
                   r"(?=(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\b)", re.IGNORECASE)
 _POINT = re.compile(r"(?<![\d.])\bpoint (\d)", re.IGNORECASE)  # "fraud is like point 4%": 0.4%
 MAX_FIGURES = 2  # a premise with more is a chain of arithmetic ("usage up 30% and cost up 100% means..."), not a given
-_WORD = re.compile(r"[a-z][a-z-]{2,}")
+_UNIT_ONLY = frozenset({"qps", "rps", "tps"})
+_WORD = re.compile(r"[a-z][a-z0-9-]{2,}")  # "p99" is a word two budgets share
 _PLAIN = frozenset(
     "the and for with that this have has are was were will would about around roughly only just like maybe than then "
     "there their they them our your you its per each every within under over least most more less much many some any "
@@ -62,6 +72,10 @@ def _spans(text: str) -> list[tuple[int, int]]:
     for match in _PREMISE.finditer(text):
         end = _ENDS.search(text, match.end())
         spans.append((match.end(), end.start() if end else len(text)))
+    for match in _PRODUCT.finditer(text):
+        end = _PRODUCT_ENDS.search(text, match.end())
+        if (match.end(), end.start() if end else len(text)) not in spans:
+            spans.append((match.end(), end.start() if end else len(text)))
     return spans
 
 
@@ -122,8 +136,12 @@ def wrong_premises(text: str, question: Question) -> list[Fact]:
             # "a third of declined buyers retry", not "40% of declines were good buyers")
             stated = [(len(words & fact_words), value, fact) for fact in question.facts
                       for value, fact_unit, fact_words in _figures(_said(fact.text)) if fact_unit == unit and words & fact_words]
+            if not stated and not words - _UNIT_ONLY:  # "300 qps, so...": the unit alone says what it counts, where one fact
+                stated = [(0, value, fact) for fact in question.facts  # states figures in it
+                          for value, fact_unit, _ in _figures(_said(fact.text)) if fact_unit == unit]
+                stated = stated if len(unique_facts([fact for _, _, fact in stated])) == 1 else []
             nearest = [(value, fact) for shared, value, fact in stated if shared == max(s for s, _, _ in stated)]
             if any(not _far(figure, value, unit) for value, _ in nearest):
                 continue  # "fraud is like 0.4%" is right by one fact, whatever the 25% of reviewed orders another states
-            wrong += [fact for _, fact in nearest]
+            wrong += [fact for _, fact in nearest[:1]]  # three facts that each say "150 ms p99" correct it once
     return unique_facts(wrong)
