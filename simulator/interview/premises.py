@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..catalog.models import Fact, Question
+from ..catalog.topic_words import TOPIC_RE
 from ..scoring.meaning.spoken import normalise_spoken
 from .fact_match import PIECES, counted, piece_figures, unique_facts
 
@@ -46,7 +47,6 @@ _ONE = re.compile(r"\b(within|in|for|takes?|took|about|under|than|needs?|only|up
                   r"(?=(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\b)", re.IGNORECASE)
 _POINT = re.compile(r"(?<![\d.])\bpoint (\d)", re.IGNORECASE)  # "fraud is like point 4%": 0.4%
 MAX_FIGURES = 2  # a premise with more is a chain of arithmetic ("usage up 30% and cost up 100% means..."), not a given
-_UNIT_ONLY = frozenset({"qps", "rps", "tps"})
 _WORD = re.compile(r"[a-z][a-z0-9-]{2,}")  # "p99" is a word two budgets share
 _PLAIN = frozenset(
     "the and for with that this have has are was were will would about around roughly only just like maybe than then "
@@ -136,10 +136,9 @@ def wrong_premises(text: str, question: Question) -> list[Fact]:
             # "a third of declined buyers retry", not "40% of declines were good buyers")
             stated = [(len(words & fact_words), value, fact) for fact in question.facts
                       for value, fact_unit, fact_words in _figures(_said(fact.text)) if fact_unit == unit and words & fact_words]
-            if not stated and not words - _UNIT_ONLY:  # "300 qps, so...": the unit alone says what it counts, where one fact
-                stated = [(0, value, fact) for fact in question.facts  # states figures in it
+            if not stated:  # "300 qps, so...", "a generous 2 second latency budget": no word shared, but the fact's topic named
+                stated = [(0, value, fact) for fact in question.facts if fact.topic in TOPIC_RE and TOPIC_RE[fact.topic].search(premise)
                           for value, fact_unit, _ in _figures(_said(fact.text)) if fact_unit == unit]
-                stated = stated if len(unique_facts([fact for _, _, fact in stated])) == 1 else []
             nearest = [(value, fact) for shared, value, fact in stated if shared == max(s for s, _, _ in stated)]
             if any(not _far(figure, value, unit) for value, _ in nearest):
                 continue  # "fraud is like 0.4%" is right by one fact, whatever the 25% of reviewed orders another states
