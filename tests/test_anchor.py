@@ -299,3 +299,17 @@ def test_a_formula_is_no_phrase() -> None:
     assert [p.text for p in phrases("Cost = declined good orders x AOV x margin.")] == ["orders", "AOV", "margin"]
     assert "3 regenerations" in [p.text for p in phrases("about 2 x 3 regenerations x $0.002 per product")]
     assert "a 3x speedup" in [p.text for p in phrases("a 3x speedup")]
+
+
+def test_a_phrase_ends_before_a_verb_that_takes_an_object_and_never_on_an_adjective() -> None:
+    """Played (2026-12-06): "The retraining cut false, got it.", "You brought up the 5,000-item human-labelled set beat:",
+    "You've covered possible.", "About Cap per-merchant results:", "You've covered the tune config."."""
+    found = [p.text for p in phrases("in the end the retraining cut false declines by 18 percent")]
+    assert {"the retraining", "false declines"} <= set(found), found
+    found = [p.text for p in phrases("It was good enough when top-1 accuracy on a 5,000-item human-labelled set "
+                                     "beat the rules baseline by 6 points, and in a two-week A/B the share dropped.")]
+    assert "a 5,000-item human-labelled set" in found and "the rules baseline" in found, found
+    assert [p.text for p in phrases("so id just push recall as high as possible")] == ["recall"]
+    assert "per-merchant results" in [p.text for p in phrases("Small merchants: priors. Cap per-merchant results at 3.")]
+    assert "the fine tune config" in [p.text for p in phrases("with its dataset id the fine tune config and the eval results")]
+    assert "the feature store" in [p.text for p in phrases("the feature store caches embeddings")]  # a noun still

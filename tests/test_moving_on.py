@@ -36,6 +36,7 @@ def catalog() -> Catalog:
     "I'm done with this one.", "That's everything from me on this one, honestly.", "um i think thats all i have",
     "Could we maybe try a different question?", "I think we're done, thanks.",  # played, 2026-12-05
     "Can we move to the next problem?",  # played, 2026-12-06: "That's your call — state your assumption and go on."
+    "I guess that's it, yeah.", "done", "I think I said everything already",  # played, 2026-12-06: a clarification
 ])  # fmt: skip
 def test_ways_of_asking_to_move_on(said: str) -> None:
     assert asks_to_move_on(said) and passes(said)

@@ -223,3 +223,15 @@ async def test_a_short_reply_saying_there_was_none_is_not_pressed(catalog: Catal
     assert "how much time or money" in session.turns[-1].text.lower()
     await answer(session, clock, NO_NUMBERS)
     assert not session.turns[-1].text.startswith("Let me come back to what I asked"), session.turns[-1].text
+
+
+def test_a_trigger_matched_in_code_names_no_phrase_of_it(catalog: Catalog) -> None:
+    """Played (2026-12-06): "On collections import OrderedDict class FeatureCache: what does OrderedDict cost...?"."""
+    question = next(q for q in catalog.loop("shopify-mle").round("coding").questions if q.id == "lru-feature-cache")
+    code = "from collections import OrderedDict\nclass FeatureCache:\n    def __init__(self, capacity):\n        self.d = OrderedDict()\n"
+    at = code.index("OrderedDict")
+    assert FollowUpWording._picked_up(question, (code,), (0, at, at + len("OrderedDict"))) is None
+    prose = "I'd keep an OrderedDict of merchant features, moved to the end on every get."
+    at = prose.index("OrderedDict")
+    picked = FollowUpWording._picked_up(question, (prose,), (0, at, at + len("OrderedDict")))
+    assert picked is not None and "OrderedDict" in picked.text

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from ..engine.guard import mentions
 from ..scoring.text import Span
 from .anchor_words import (FILLERS, FUNCTION_WORDS, GENERIC, GERUND_NOUNS, MULTIPLIERS, NOUN_VERBS, OBJECT_PRONOUNS,
-                           ONLY_VERBS, ORDINAL_LEADS, AUXILIARIES, PER_UNITS, PLURAL_MODIFIERS, SPELLED_NUMBERS, TIME_LEADS,
+                           ONLY_VERBS, ORDINAL_LEADS, AUXILIARIES, PER_UNITS, PLURAL_MODIFIERS, PREDICATE_ADJECTIVES, SPELLED_NUMBERS, TIME_LEADS,
                            TIME_WORDS, TRAILING_ADVERBS, TRAILING_GENERIC, UNITS, VERB_BASE_SET, VERB_LEADS, VERBS, modifier,
                            plural)
 
@@ -163,7 +163,8 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
             orphan = False
             return
         # A phrase ends on a noun or a number: drop trailing modifiers, keep at most the last few words.
-        while tokens and (tokens[-1][1] not in ("noun", "number") or len(tokens) > 1 and tokens[-1][0].group().lower() in TRAILING_GENERIC):
+        while tokens and (tokens[-1][1] not in ("noun", "number") or tokens[-1][0].group().lower() in PREDICATE_ADJECTIVES
+                          or len(tokens) > 1 and tokens[-1][0].group().lower() in TRAILING_GENERIC):
             tokens = tokens[:-1]
         if not tokens:
             return
@@ -175,7 +176,7 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
                 body = body[1:]
             article, det = det.group() if det else "", None
         # Leading generic adjectives ("a great ranker") add nothing: drop them when a noun follows, keeping the article.
-        while len(body) > 1 and body[0].group().lower() in GENERIC:
+        while len(body) > 1 and body[0].group().lower() in GENERIC and not body[1].group().lower().startswith("tun"):  # "fine tune"
             body, article, det = body[1:], (det.group() if det else article), None
         words = [m.group().lower() for m in body]
         if all(w in GENERIC or _stem(w) in question_words for w in words):
@@ -294,12 +295,14 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
                 and _kind(following) not in ("function", "break") and following.lower() not in VERB_BASE_SET:
             flush()  # the verb of a question's subject: "does semantic search | increase purchases"
         elif kind == "verb" and nouns_so_far and token.lower() in VERB_BASE_SET - ONLY_VERBS and not plural(run[-1][0].group()) \
+                and _kind(following) != "det" and following.lower() not in PREDICATE_ADJECTIVES \
                 and not (run[-1][1] == "number" and run[0][1] != "det" and _kind(following) in ("function", "det", "break")) \
                 and not (run[-1][0].group().lower() in TIME_WORDS and _kind(following) in ("number", "det")):
             # "a two-week A/B test", "the feature store": a bare verb after a noun is a noun; after a plural it is
             # the verb ("merchant messages reach the model", "mismatches go to a queue"), and after a bare number when
             # no noun follows it ("with k of 3 flag at that minute"; "3 test cases" is a noun), nor after a time before
-            # its object ("at request time retrieve 200 candidates", played 2026-12-06).
+            # its object ("at request time retrieve 200 candidates", played 2026-12-06), nor before one ("the set beat the
+            # baseline", "the retraining cut false declines").
             run.append((match, "noun"))
         else:
             flush()

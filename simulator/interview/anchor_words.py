@@ -71,7 +71,7 @@ PLURAL_MODIFIERS = frozenset(
 NOUN_VERBS = frozenset(
     "label sample score tag index cache store query flag gate log test batch stream shard cluster filter match group cost "
     "report review alert page block plan design drift spike lag split feed rank route sort pin diff swap load scale "
-    "search rate churn weight".split()
+    "search rate churn weight decline".split()
 )
 VERB_LEADS = frozenset("i we you they he she it i'd we'd you'd they'd i'll we'll id to will would should can could must might "
                        "may let's please then just also and or first".split())
@@ -99,7 +99,7 @@ VERB_BASES = """
     behave perform matter differ vary depend degrade converge overfit underfit generalise generalize saturate collapse
     instrument narrow widen cross settle flatten plateau tank
     maximise maximize minimise minimize optimise optimize memorise memorize quantise quantize correct weight search
-    rate churn come freeze tend contribute advance appear remain affect produce
+    rate churn come freeze tend contribute advance appear remain affect produce cap
 """
 IRREGULAR = (
     "built began begun broke broken froze frozen brought bought chose chosen came cut did done drove driven fell felt found gave given "
@@ -130,6 +130,8 @@ GENERIC = frozenset(
 )
 
 
+# Said of a thing, never naming one: a phrase does not end on them ("the retraining cut false", "as high as possible").
+PREDICATE_ADJECTIVES = frozenset("false true possible enough ready able likely unlikely sure clear wrong fine available necessary".split())
 TRAILING_GENERIC = frozenset("better worse best worst good bad fine great high low fast slow big small".split())
 """Said after a noun, they judge it ("the 0.3 AUC points better"), and a phrase ends before them."""
 

@@ -14,7 +14,7 @@ from ..engine.guard import safe_phrase
 from ..engine.plan import Probe
 from ..engine.round import RoundEngine
 from ..scoring.meaning.clauses import story_question
-from .anchor import DEFAULT_LEAD, MIN_SCORE, Phrase, choose_anchor, phrases, related, said_back, with_anchor
+from .anchor import DEFAULT_LEAD, MIN_SCORE, Phrase, choose_anchor, phrases, related, said_back, with_anchor, written_as_code
 from .evidence_probe import MeaningEvidence, readable
 from .fact_context import told_first, untold
 from .premises import without_wrong_premises
@@ -75,6 +75,8 @@ class FollowUpWording:
         None where no phrase there is specific enough to name ("You mentioned deploy:" would be
         said), and the anchor is chosen as for any probe."""
         index, start, end = at
+        if written_as_code(said[index]):  # "On collections import OrderedDict class FeatureCache:" (played, 2026-12-06)
+            return None
         near = [p for p in phrases(said[index], question=question.text, answer_index=index)
                 if p.span.start < end and start < p.span.end and p.score >= MIN_SCORE and safe_phrase(p.spoken)]
         return max(near, key=lambda p: p.score) if near else done_to(said[index], start, end, index)
