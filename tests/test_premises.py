@@ -47,6 +47,13 @@ WRONG = [
      "3,000 searches a second"),
     ("shopify-mle", "system-design", "sd-shop-search-ranking", "Since we have a generous 2 second latency budget, I'd also add a "
      "cross-encoder pass over the top 50.", "200 ms p95"),  # no word shared with the fact: its topic named
+    # ... and in words: a team called big that a fact counts at one or three, something denied that a fact counts
+    ("canva-mle", "system-design", "sd-prompt-enhancer-attribution", "okay so um since there's a big team on it i think we "
+     "can just uh log everything", "One MLE owns the enhancer"),
+    ("canva-mle", "system-design", "sd-diffusion-lifecycle", "so um given that we've got a decent sized team i'd start with a "
+     "model registry like mlflow", "Two MLEs and a backend engineer"),
+    ("shopify-mle", "ml-modeling", "ml-search-ranking-features", "okay so um since we don't really have any human labels here "
+     "uh i'd build the label from the logs", "20,000 queries graded by raters"),
     ("shopify-mle", "case-study", "cs-shop-pay-false-positives", "Thanks. So the rough cost: 800,000 transactions a day times "
      "0.6% declined is about 4,800 declines a day.", "8 million transactions a day"),
 ]
@@ -61,6 +68,9 @@ RIGHT = [
      "nine nine isnt even that crazy"),  # no unit says what 0.95 counts: nothing to compare
     ("canva-mle", "ml-modeling", "ml-retrieval-recall-vs-saves", "Since about 40% of queries aren't English, I'd slice recall by "
      "language."),  # 60% are: a share is also its complement
+    # a denial qualified ("for new queries") may be right; four MLEs and a PM are a small team
+    ("shopify-mle", "ml-modeling", "ml-search-ranking-features", "since we don't have labels for new queries, i'd lean on clicks"),
+    ("shopify-mle", "ml-modeling", "ml-search-ranking-features", "Because there's a small team, I'd keep the features simple."),
     # an estimate's own figures: per merchant, not the scenario's total; a difference; "a few times" multiplies nothing
     ("shopify-mle", "case-study", "cs-marketing-copy", "Cost per merchant then: a fraction of a cent per generation. A merchant "
      "with 200 products regenerating a few times is still well under a dollar."),

@@ -194,6 +194,8 @@ def asks_permission(text: str) -> bool:
     return not re.search(r"\S.*\bor\W*$", text[: permission.start()])
 
 
+# Topics whose names say nothing to a candidate: "On input, that's your call" to "avg query length?" (played, 2026-12-06)
+_UNNAMED_TOPICS = frozenset({"input", "output", "current_system", "term"})
 COVERED_SHARE = 0.6
 
 
@@ -238,7 +240,7 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
     for ask in unanswered:
         if _lead_in(ask.text) or _covered(ask.text, given):
             continue
-        open_topics.extend(t for t in ask.topics if t not in open_topics)
+        open_topics.extend(t for t in ask.topics if t not in open_topics and t not in _UNNAMED_TOPICS)
         unplaced = unplaced or not ask.topics
     if given:
         parts.append((ACKNOWLEDGEMENT + " " if not parts else "") + " ".join(f.text.strip() for f in given))
@@ -248,8 +250,8 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
         parts.append(f"I haven't pinned down {named} for this one: say what you take it to mean, then go on.")
     if open_topics or (not given and not parts):
         what = " and ".join(t.replace("_", " ") for t in open_topics[:2])
-        call = YOUR_CALL_STORY if story_question(question.text) and not given else YOUR_CALL  # no assumption to state in a story
-        parts.append((f"On {what}, that's " if what else "That's ") + call + ".")
+        story = story_question(question.text) and not given  # no assumption to state in a story, nor its topic to name
+        parts.append((f"On {what}, that's " if what and not story else "That's ") + (YOUR_CALL_STORY if story else YOUR_CALL) + ".")
     elif unplaced:  # answered in part: the rest is not passed over in silence
         parts.append(f"The rest is {YOUR_CALL}.")
     return " ".join(parts)

@@ -65,7 +65,7 @@ def _keyword_pattern(keyword: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(sorted(forms))}{'|' + alias if alias else ''})\b", re.IGNORECASE)
 
 
-def _names_keyword(keyword: str, text: str) -> bool:
+def names_keyword(keyword: str, text: str) -> bool:
     return bool(_keyword_pattern(keyword).search(text))
 
 
@@ -150,7 +150,7 @@ def keyed_facts(asked: str, question: Question) -> list[Fact]:
     that fact: "I'd assume 5k orders a second, right?" checks the traffic (3,500 checkouts a second), not the reviewers'
     5,000 orders a day; "about 50,000 users per arm" checks "about 800,000 users per arm".
     """
-    keyed = [f for f in question.facts if any(_names_keyword(k, asked) for k in f.keywords)]
+    keyed = [f for f in question.facts if any(names_keyword(k, asked) for k in f.keywords)]
     quoted = figures_in_units(asked)
     stated = [(f, figures_in_units(f.text)) for f in question.facts] if quoted else []  # each fact's figures read once
     counts = counted(asked) if quoted else set()

@@ -19,6 +19,7 @@ from ..catalog.models import Fact, Question
 from ..catalog.topic_words import TOPIC_RE
 from ..scoring.meaning.spoken import normalise_spoken
 from .fact_match import PIECES, counted, piece_figures, unique_facts
+from .worded_premises import worded
 
 PREMISE_FAR = 1.6  # said as a given, a figure this far from the fact's is a slip, not an estimate
 _PREMISE = re.compile(r"(?:^|[,;:.!?]\s*|\b(?:so|and|but|okay|ok|yeah|well)\s+)(?:since|because|given(?: that)?|as you said|"
@@ -126,6 +127,7 @@ def wrong_premises(text: str, question: Question) -> list[Fact]:
     figure the fact states in that unit about it."""
     wrong: list[Fact] = []
     for premise in premises(text):
+        wrong += worded(premise, question)  # "since there's a big team on it", "since we don't have any labels"
         figures = _figures(premise)
         if len(figures) > MAX_FIGURES or _COMPARES.search(premise):
             continue  # a chain of arithmetic, or figures said to compare ("a missed $2,000 order costs more than a $20 one")
