@@ -80,3 +80,29 @@ async def test_the_part_left_out_is_not_said_covered_by_what_the_candidate_ruled
         "candidates in parallel, step three score and pick 3.")))[-2:]
     assert confirmed.kind is TurnKind.CLARIFICATION and confirmed.text.startswith(THAT_IS_RIGHT), confirmed.text
     assert follow_up.kind is TurnKind.FOLLOW_UP and "having no" not in follow_up.text, follow_up.text
+
+
+@pytest.mark.parametrize(("where", "said", "told"), [
+    (("shopify-mle", "system-design", "sd-shop-search-ranking"), "What's the peak traffic, the latency budget, the size of the "
+     "team, and is there a compute budget for ranking?", ["3,000 searches", "200 ms p95", "Six engineers", "100 CPU nodes"]),
+    (("canva-mle", "system-design", "sd-diffusion-lifecycle"), "Okay, a few clarifications first. What's the traffic, who owns "
+     "the safety filters, and what does \"reproducible prompts\" mean here, do support agents need the pixel-exact image?",
+     ["400 requests a second", "Content Safety team", "pixel-exact isn't required"]),
+])  # fmt: skip
+async def test_every_part_of_a_comma_list_is_answered(catalog: Catalog, where: tuple[str, str, str], said: str, told: list[str]) -> None:
+    """Played (2026-12-06, a third helper): the latency budget and the team of a four-part ask, and "who owns the safety
+    filters" of a three-part one, were dropped."""
+    reply = await _reply(catalog, *where, said)
+    assert all(t in reply for t in told), reply
+    assert YOUR_CALL not in reply, reply
+
+
+@pytest.mark.parametrize(("where", "said"), [
+    (("canva-mle", "ml-modeling", "ml-experiment-power"), "Two quick questions before I answer: how many users are in each "
+     "arm, and was one week the planned duration or is this an early peek?"),
+    (("canva-em-recsys", "ml-depth", "ml-magic-recs-media-types"), "I want to ask first: how big is the catalogue per media "
+     "type, and how many people is in the team?"),
+])  # fmt: skip
+async def test_words_announcing_the_questions_leave_nothing_open(catalog: Catalog, where: tuple[str, str, str], said: str) -> None:
+    """Played (2026-12-06): "The rest is your call" after a reply that answered both questions."""
+    assert YOUR_CALL not in await _reply(catalog, *where, said)

@@ -153,7 +153,9 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
     return None
 
 
-_CONJUNCT = re.compile(r",?\s+(?:and|plus|&)\s+", re.IGNORECASE)
+# "the peak traffic, the latency budget, the size of the team": a comma list asks for each (played, 2026-12-06: only the
+# traffic was told)
+_CONJUNCT = re.compile(r",?\s+(?:and|plus|&)\s+|,\s+(?=(?:the|a|an|our|your|its|their|any|how|what|which|who)\b)", re.IGNORECASE)
 
 
 def _unkeyed_parts(text: str, question: Question) -> tuple[list[Fact], bool]:
@@ -205,9 +207,14 @@ def _covered(asked: str, given: list[Fact]) -> bool:
     return said_in(asked, " ".join(f.text for f in given), COVERED_SHARE)
 
 
+_ANNOUNCES_ASKING = re.compile(r"\b(?:questions?|ask|clarif\w*)\b|\bbefore i\b", re.IGNORECASE)
+
+
 def _lead_in(asked: str) -> bool:
-    """ "Before framing it", "Sorry, one more": a few words before the question, asking nothing of their own."""
-    return "?" not in asked and len(asked.split()) < 4
+    """ "Before framing it", "Sorry, one more", "Two quick questions before I answer": words before the questions,
+    asking nothing of their own (played, 2026-12-06: "The rest is your call" after both questions were answered)."""
+    words = len(asked.split())
+    return "?" not in asked and (words < 4 or words <= 8 and bool(_ANNOUNCES_ASKING.search(asked)))
 
 
 def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = None, rephrased: str | None = None) -> str:
