@@ -106,3 +106,11 @@ async def test_every_part_of_a_comma_list_is_answered(catalog: Catalog, where: t
 async def test_words_announcing_the_questions_leave_nothing_open(catalog: Catalog, where: tuple[str, str, str], said: str) -> None:
     """Played (2026-12-06): "The rest is your call" after a reply that answered both questions."""
     assert YOUR_CALL not in await _reply(catalog, *where, said)
+
+
+async def test_the_words_of_a_question_with_no_facts_are_the_interviewers_to_explain(catalog: Catalog) -> None:
+    """Played (2026-12-06): "what do you mean by good enough, good enough for whom...?" got "I haven't pinned down "good
+    enough" for this one": a question with no facts has nothing of the scenario to define; its words say what it asks."""
+    reply = await _reply(catalog, "shopify-mle", "hiring-manager", "hm-good-enough-to-ship",
+                         "what do you mean by good enough, good enough for whom, merchants or the business?")
+    assert "pinned down" not in reply and "How do you decide a model is good enough to ship?" in reply, reply

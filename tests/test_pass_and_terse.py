@@ -182,3 +182,21 @@ async def test_a_pass_on_a_follow_up_goes_on_with_the_next_point(catalog: Catalo
     resumed, _ = _session(catalog, evidence, "canva-mle", "ml-modeling", "ml-retrieval-recall-vs-saves")
     [e async for e in resumed.restore(session.turns[:-1])]
     assert resumed.turns[-1].text == after.text  # the same follow-up, after a crash before it was said
+
+
+async def test_a_short_list_of_terms_is_asked_for_one_case_not_quoted_back(catalog: Catalog) -> None:
+    """Played (2026-12-06): "Good enough to ship: offline metrics, AUC, precision, recall, calibration, A/B test,
+    guardrails, monitoring, stakeholder sign-off." drew "Stakeholder sign-off, got it." and a hypothetical trade-off."""
+    from test_round_session import played
+
+    from simulator.interview.follow_up_text import EXPLAIN_LIST, EXPLAIN_LIST_CASE
+
+    listed = ("Good enough to ship: offline metrics, AUC, precision, recall, calibration, A/B test, guardrails, monitoring, "
+              "stakeholder sign-off.")
+    assert (await played(catalog, "shopify-mle", "hiring-manager", "hm-good-enough-to-ship", listed))[-1].text == EXPLAIN_LIST_CASE
+    design = "Retrieval, ranking, re-ranking, caching, A/B test."
+    assert (await played(catalog, "shopify-mle", "system-design", "sd-shop-search-ranking", design))[-1].text == EXPLAIN_LIST
+    # a design told as a list at length is an answer, followed up as one
+    long_list = ("Two stages. Retrieval: BM25 plus ANN embeddings, top 1,000. Rerank: LambdaMART GBDT on CPU. Label: purchase > "
+                 "add-to-cart > click > skip. Features: text match, embedding similarity, price, rating, smoothed CTR.")
+    assert not terse("", long_list)

@@ -54,6 +54,22 @@ WRONG = [
      "model registry like mlflow", "Two MLEs and a backend engineer"),
     ("shopify-mle", "ml-modeling", "ml-search-ranking-features", "okay so um since we don't really have any human labels here "
      "uh i'd build the label from the logs", "20,000 queries graded by raters"),
+    # a fourth helper's rounds (2026-12-06): a count of the same noun, an estimate's product, "At"/"OK so with" openers,
+    # money said to be no object, a capacity said to take everything, a settled opposite
+    ("canva-mle", "ml-modeling", "ml-content-safety-imbalance", "okay so um since we only have like fifteen hundred harmful "
+     "examples i'd uh oversample them pretty heavily", "15,000 are harmful"),
+    ("canva-mle", "ml-modeling", "ml-content-safety-imbalance", "right so uh thirty thousand designs a day times one in ten "
+     "thousand that's like three harmful designs a day", "30 million designs a day"),
+    ("canva-em-recsys", "recsys-system-design", "sd-template-recs", "At 2,000 requests a second, a single ranking service with "
+     "a handful of replicas is enough, so I'd keep it simple.", "20,000 requests a second"),
+    ("canva-mle", "system-design", "sd-content-safety-at-scale", "OK so with a 2 second budget for the share path, we can just "
+     "run the big GPU image classifier inline on every page.", "about 500 ms"),
+    ("canva-em-recsys", "ml-depth", "ml-embedding-pipeline-gpus", "and um since budget isn't really a problem we could also just "
+     "add more gpus to get under two days", "no budget for more GPUs"),
+    ("shopify-mle", "coding", "lru-feature-cache", "since it's going to be multithreaded in the fraud service I added a lock "
+     "anyway, so get and put both hold it.", "single-threaded"),
+    ("canva-mle", "system-design", "sd-content-safety-at-scale", "Since review can check everything we flag, I'd set the "
+     "threshold quite low on the second stage.", "30-person human review team"),
     ("shopify-mle", "case-study", "cs-shop-pay-false-positives", "Thanks. So the rough cost: 800,000 transactions a day times "
      "0.6% declined is about 4,800 declines a day.", "8 million transactions a day"),
 ]

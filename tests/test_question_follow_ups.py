@@ -235,3 +235,19 @@ def test_a_trigger_matched_in_code_names_no_phrase_of_it(catalog: Catalog) -> No
     at = prose.index("OrderedDict")
     picked = FollowUpWording._picked_up(question, (prose,), (0, at, at + len("OrderedDict")))
     assert picked is not None and "OrderedDict" in picked.text
+
+
+@pytest.mark.parametrize(("loop", "round_id", "question_id", "ask", "answer"), [
+    ("canva-em-recsys", "recsys-system-design", "sd-java-python-aws", "Where does the feature fetch live",
+     "I'd keep the feature fetch in the Java service so the model server is stateless, and pass features in the request."),
+    ("canva-em-recsys", "ml-depth", "ml-magic-recs-media-types", "keep the image loss from dominating",
+     "I would use per-media-type sampling weights and evaluate insert rate for each type separately."),
+    ("shopify-mle", "coding", "lru-feature-cache", "failing to refresh a key's recency",
+     "For tests I'd check capacity 0, updating an existing key counts as a use, and eviction order after a get."),
+])  # fmt: skip
+def test_a_follow_up_the_answer_addressed_is_heard(catalog: Catalog, loop: str, round_id: str, question_id: str, ask: str,
+                                                   answer: str) -> None:
+    """Played (2026-12-06): each of these was asked right after the answer beside it had said it."""
+    question = next(q for q in catalog.loop(loop).round(round_id).questions if q.id == question_id)
+    follow_up = next(f for f in question.follow_ups if ask in f.ask)
+    assert any(re.search(p, answer, re.IGNORECASE) for p in follow_up.heard)

@@ -168,7 +168,8 @@ def keyed_facts(asked: str, question: Question) -> list[Fact]:
 
 _COUNTED = re.compile(r"\s+(?:(?:more|extra|new|active|daily|monthly|weekly|unique|total|distinct|paying|labell?ed)\s+)?([a-z]{3,})",
                       re.IGNORECASE)
-_NOT_COUNTED = {"per", "and", "the", "for", "with", "each", "every", "from", "over", "out", "than", "more", "less"}
+_NOT_COUNTED = {"per", "and", "the", "for", "with", "each", "every", "from", "over", "out", "than", "more", "less", "times",
+                "time", "are", "were", "was", "has", "had", "have"}  # "2 million times 4%", "15,000 are harmful" count no thing
 
 
 def counted(text: str) -> set[str]:

@@ -13,7 +13,7 @@ from ..catalog import Catalog, Loop, Question
 from ..engine.guard import safe_phrase
 from ..engine.plan import Probe
 from ..engine.round import RoundEngine
-from ..scoring.meaning.clauses import story_question
+from ..scoring.meaning.clauses import keyword_list, story_question
 from .anchor import DEFAULT_LEAD, MIN_SCORE, Phrase, choose_anchor, phrases, related, said_back, with_anchor, written_as_code
 from .evidence_probe import MeaningEvidence, readable
 from .fact_context import told_first, untold
@@ -30,6 +30,8 @@ STORY_WAY_IN = ("That's all right. It doesn't have to be a big one: a smaller mo
 EXPLAIN = "What's the reasoning behind that, and how would you go about it in this case?"
 PART_LEFT_OUT = "One part of the question you haven't touched: "
 COVERED = "You've covered {anchor}. "
+EXPLAIN_LIST = "That's a list. Which of those matters most here, and how would it work in practice?"
+EXPLAIN_LIST_CASE = "That's a list. Take one real case of yours: which of those decided it, and what did it show?"
 EXPLAIN_STORY = "Tell me more about it. What was the situation, and what did you do yourself?"
 # Before a probe about the company ("which Canva feature have you used recently?"): it follows on from nothing said, and
 # "You talked about the A/B test: which Canva feature...?" is a non sequitur (played, 2026-12-05).
@@ -122,6 +124,8 @@ class FollowUpWording:
             return (COVERED.format(anchor=anchor.spoken) if covered else "") + PART_LEFT_OUT + ask
         if probe.kind == "narrower":
             return STORY_WAY_IN if story else NARROWER + probe.canned
+        if probe.kind == "explain" and said and keyword_list(readable(said)[-1]):  # a list of terms is not quoted back
+            return EXPLAIN_LIST_CASE if story or not question.facts else EXPLAIN_LIST
         if probe.kind == "explain":
             return said_back(EXPLAIN_STORY if story else EXPLAIN, self._sayable(readable(said)[-1] if said else None))
         if probe.kind == "own_part":  # it starts from what the team did; a model may word it around the anchor

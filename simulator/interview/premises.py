@@ -25,10 +25,10 @@ PREMISE_FAR = 1.6  # said as a given, a figure this far from the fact's is a sli
 _PREMISE = re.compile(r"(?:^|[,;:.!?]\s*|\b(?:so|and|but|okay|ok|yeah|well)\s+)(?:since|because|given(?: that)?|as you said|"
                       r"like you said|you said|with only|with a budget of(?: only)?)\s+|"
                       # a sentence that opens on a figure and builds on it: "With 300 searches a second, ...", "300 qps, so..."
-                      r"(?:^|[.!?]\s+)(?:(?:ok|okay|right|so)[.,]?\s+)?(?:with\s+(?=(?:about |around |roughly |like |just )?\d)|"
+                      r"(?:^|[.!?]\s+)(?:(?:ok|okay|right|so|and|well)[.,]?\s+)*(?:(?:with|at)\s+(?=(?:a |an |about |around |roughly |like |just |only )?\d)|"
                       r"(?=(?:about |around |roughly |like )?\d[^.!?;:]{0,60}?,\s*so\s))", re.IGNORECASE)
 # The figures an estimate multiplies are its givens: "800,000 transactions a day times 0.6% declined is about 4,800".
-_PRODUCT = re.compile(r"(?:^|[,;:.!?]\s+)(?=[^,;:.!?]{0,60}?\d(?:[^,;:!?]|,\d{3}){0,40}?\b(?:times|multiplied by)\s+(?:about |around |roughly |like )?\d)",
+_PRODUCT = re.compile(r"(?:^|[,;:.!?]\s+)(?=[^,;:.!?]{0,60}?\d(?:[^,;:!?]|,\d{3}){0,40}?\b(?:times|multiplied by)\s+(?:about |around |roughly |like )?(?:\d|one\b))",
                       re.IGNORECASE)
 _PRODUCT_ENDS = re.compile(r"\s(?:is|=|gives|equals|comes to|that's|which is|makes)\s|,(?!\d{3})|[;:!?]|\.(?!\d)", re.IGNORECASE)
 # Where the premise ends and what the candidate makes of it begins ("30,000" and "1.5" go on).
@@ -137,7 +137,8 @@ def wrong_premises(text: str, question: Question) -> list[Fact]:
             # the facts' figures in its unit said about the most of the same things ("50% of declined buyers retry":
             # "a third of declined buyers retry", not "40% of declines were good buyers")
             stated = [(len(words & fact_words), value, fact) for fact in question.facts
-                      for value, fact_unit, fact_words in _figures(_said(fact.text)) if fact_unit == unit and words & fact_words]
+                      for value, fact_unit, fact_words in _figures(_said(fact.text)) if words & fact_words
+                      and (fact_unit == unit or fact_unit is None and unit.startswith("count: ") and unit[7:12] in fact_words)]
             if not stated:  # "300 qps, so...", "a generous 2 second latency budget": no word shared, but the fact's topic named
                 stated = [(0, value, fact) for fact in question.facts if fact.topic in TOPIC_RE and TOPIC_RE[fact.topic].search(premise)
                           for value, fact_unit, _ in _figures(_said(fact.text)) if fact_unit == unit]

@@ -67,8 +67,8 @@ def interviewers_word(term: str, last_asked: str | None, question: Question) -> 
     words = [w for w in re.findall(r"[\w-]+", term.lower()) if w not in _NOT_THE_WORD]
     if not words or not last_asked:
         return False
-    if last_asked == question.text:
-        asked = question.text if story_question(question.text) else ""
+    if last_asked == question.text:  # a question with no facts has nothing to define: "good enough for whom?" asks what it means
+        asked = question.text if story_question(question.text) or not question.facts else ""
     else:
         asked = last_asked.split(": ", 1)[-1]  # "You mentioned the distilled model: what alternative...?"
         if any(re.search(rf"\b{re.escape(w)}\b", question.text, re.IGNORECASE) for w in words):

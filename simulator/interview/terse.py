@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..scoring.meaning.clauses import keyword_list
 from ..scoring.meaning.spoken import normalise_spoken
 
 TERSE_WORDS = 12  # an answer of more words than this says some how or why, or is a story begun
@@ -19,9 +20,15 @@ _CODE = re.compile(r"^\s*(?:def|class|import|from|return|for|while|if)\b.*[:(]|[
 _WORDS = re.compile(r"[A-Za-z0-9][\w'@.%/+-]*")
 
 
+LIST_WORDS = 2 * TERSE_WORDS  # a short list of terms names things as a terse answer does ("AUC, precision, recall, ...")
+
+
 def terse(question: str, answer: str) -> bool:
-    """The answer names something in at most TERSE_WORDS words, with no reason or mechanism in them."""
+    """The answer names something in at most TERSE_WORDS words, or lists terms in at most LIST_WORDS, with no reason
+    or mechanism in them (played, 2026-12-06: "offline metrics, AUC, precision, recall, calibration, A/B test,
+    guardrails, monitoring, stakeholder sign-off" drew a hypothetical trade-off, not a request for one real case)."""
     if _CODE.search(answer):
         return False
     words = _WORDS.findall(normalise_spoken(answer))
-    return 0 < len(words) <= TERSE_WORDS and not _REASONS.search(answer)
+    short = len(words) <= TERSE_WORDS or len(words) <= LIST_WORDS and keyword_list(answer)
+    return 0 < len(words) and short and not _REASONS.search(answer)

@@ -2,8 +2,10 @@
 "since we don't really have any human labels" (20,000 queries graded by raters).
 
 Played (2026-12-06, twenty rounds): 5 of 5 wrong claims in words were left standing, and the design built on them went
-unquestioned. Two shapes are read, each only where a fact settles it: a team called big or small against the people a
-team fact counts, and something said not to exist that a fact names by its keywords and counts.
+unquestioned. These shapes are read, each only where a fact settles it: a team called big or small against the people a
+team fact counts; something said not to exist that a fact names by its keywords and counts; money said to be no object
+against a budget fact that limits it; a capacity said to take everything against a fact that counts it; and a few
+settled opposites ("multithreaded" against "single-threaded").
 """
 
 from __future__ import annotations
@@ -27,6 +29,19 @@ _PEOPLE = re.compile(r"\b(\d+|[a-z]+|an?) (?:(?:about|around) )?(?:[\w-]+ )?(?:m
 _NONE = re.compile(r"\b(?:(?:do|does|did)(?:n'?t| not)|never) (?:really |even |actually )?(?:have|get|got|keep|log|collect) (?:any |much |many )?|"
                    r"\bthere(?: are|'re| is|'s) (?:no|zero|hardly any|not any) |\bwithout any |\bno (?=\w+ (?:at all|whatsoever))",
                    re.IGNORECASE)
+# Money said to be no object ("since budget isn't really a problem") against a budget fact that limits it
+_AMPLE = re.compile(r"\bbudget (?:isn'?t|is not|'s not|is no) (?:really |much of )?(?:a |an )?(?:problem|issue|concern|constraint|limit)\b|"
+                    r"\b(?:unlimited|plenty of|lots of|no limit on) (?:budget|money|gpus|compute)\b|\bmoney is no object\b", re.IGNORECASE)
+_LIMITS = re.compile(r"\bno (?:\w+ )?budget\b|\bcan'?t\b|\b(?:has|have|must|needs?) to stay\b|\bstay flat\b|\bat most\b|\bhard cap\b",
+                     re.IGNORECASE)
+# A capacity said to be without limit ("review can check everything we flag") against a fact that counts it
+_EVERYTHING = re.compile(r"^(?P<who>.*?)\b(?:can|could|will) (?:\w+ )?(?:check|review|handle|look at|label|process|cover|take) "
+                         r"(?:basically |pretty much |just )?(?:everything|all of (?:it|them)|every (?:one|flag|design|order|item))\b",
+                         re.IGNORECASE)
+_WHO = re.compile(r"[a-z]{5,}")
+# What a fact settles one way said the other: "since it's going to be multithreaded" against "It's single-threaded"
+_OPPOSITES = ((re.compile(r"\bmulti-?thread\w*|\bconcurren\w*|\bthread-?safe\b", re.IGNORECASE),
+               re.compile(r"\bsingle-?threaded\b", re.IGNORECASE)),)
 _NOUN_WINDOW = 3  # words after the denial that say what is denied
 _QUALIFIED = re.compile(r"\s(?:for|on|in|from|of|about|per|beyond|before|after|yet)\b", re.IGNORECASE)
 
@@ -50,6 +65,16 @@ def worded(premise: str, question: Question) -> list[Fact]:
             if size is not None and (big and size <= BIG_AT_MOST or small and size >= SMALL_AT_LEAST):
                 wrong.append(fact)
                 break
+    if _AMPLE.search(premise):
+        wrong += [f for f in question.facts if f.topic == "budget" and _LIMITS.search(f.text) and f not in wrong][:1]
+    everything = _EVERYTHING.search(premise)
+    who = {w[:5] for w in _WHO.findall(everything.group("who").lower())} if everything else set()
+    if who:
+        wrong += [f for f in question.facts if figures(f.text) and who & {w[:5] for w in _WHO.findall(f.text.lower())}
+                  and f not in wrong][:1]
+    for said, settled in _OPPOSITES:
+        if said.search(premise):
+            wrong += [f for f in question.facts if settled.search(f.text) and f not in wrong][:1]
     for denial in _NONE.finditer(premise):
         rest = premise[denial.end():]
         qualified = _QUALIFIED.search(rest)
