@@ -313,3 +313,18 @@ def test_a_phrase_ends_before_a_verb_that_takes_an_object_and_never_on_an_adject
     assert "per-merchant results" in [p.text for p in phrases("Small merchants: priors. Cap per-merchant results at 3.")]
     assert "the fine tune config" in [p.text for p in phrases("with its dataset id the fine tune config and the eval results")]
     assert "the feature store" in [p.text for p in phrases("the feature store caches embeddings")]  # a noun still
+
+
+def test_no_phrase_of_a_verb_a_weekday_a_variable_or_a_query_in_prose() -> None:
+    """Played (2026-12-06): "Pms respond, got it.", "Hour shifts, got it.", "You've covered Friday.", "K=3, got it.",
+    "0.0 ELSE ROUND, got it."."""
+    assert "respond" not in " ".join(p.text for p in phrases("i learned that pms respond to risk in dollars not in model metrics"))
+    assert "hour shifts" not in [p.text for p in phrases("about twenty four reviewers on eight hour shifts")]
+    assert [p.text for p in phrases("I checked in every Friday for fifteen minutes and we looked at the written goals.")] == [
+        "the written goals"]
+    assert not any("=" in p.text for p in phrases("Tests I'd write: [3, 2, 1] with k=3 gives 1.0; k=0 gives 0.0."))
+    said = ("OK so I can count exports directly. My query: SELECT t.category, CASE WHEN COUNT(d.design_id) = 0 THEN 0.0 ELSE "
+            "ROUND(1.0 * COUNT(e.export_id) / COUNT(d.design_id), 3) END AS export_rate FROM templates t GROUP BY t.category; "
+            "I start from templates with a LEFT JOIN.")
+    anchor = choose_anchor([said])
+    assert anchor is not None and not said.index("SELECT") <= anchor.span.start < said.index(";"), anchor

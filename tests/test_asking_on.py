@@ -52,3 +52,13 @@ def test_the_same_words_answering_a_question_are_an_answer(catalog: Catalog) -> 
     assert read_turn("Latency. And cost.", question, last_asked="What would you watch first?", after_reply=True) is not None
     # A plan in a few words is not a list of topics, even after a reply.
     assert read_turn("Two stages. Retrieval, then rerank.", question, after_reply=True) is None
+
+
+async def test_topics_listed_as_the_first_words_on_a_design_get_their_facts(catalog: Catalog) -> None:
+    """Played (2026-12-06, a fourth helper): "Latency budget. And team size." as the first turn on a design drew "what's
+    the reasoning behind that"; "team size" is the team, not the scale."""
+    reply = (await played(catalog, "shopify-mle", "system-design", "sd-checkout-risk-scoring", "Latency budget. And team size."))[-1]
+    assert reply.kind is TurnKind.CLARIFICATION and "200 ms p99" in reply.text and "Four MLEs" in reply.text, reply.text
+    assert "Black Friday" not in reply.text  # the traffic was not asked
+    story = await played(catalog, "shopify-mle", "hiring-manager", "hm-good-enough-to-ship", "Latency. And cost.")
+    assert story[-1].kind is not TurnKind.CLARIFICATION  # a question that sets no problem: the words answer it

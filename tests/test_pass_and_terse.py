@@ -200,3 +200,20 @@ async def test_a_short_list_of_terms_is_asked_for_one_case_not_quoted_back(catal
     long_list = ("Two stages. Retrieval: BM25 plus ANN embeddings, top 1,000. Rerank: LambdaMART GBDT on CPU. Label: purchase > "
                  "add-to-cart > click > skip. Features: text match, embedding similarity, price, rating, smoothed CTR.")
     assert not terse("", long_list)
+
+
+async def test_a_later_vague_answer_is_asked_to_unpack_once_and_an_earlier_anchor_is_no_got_it(catalog: Catalog) -> None:
+    """Played (2026-12-06): "Monitoring: drift, retrain. Standard." drew "1,000 capacity, got it." (from the answer
+    before) and a probe on something else; "Monitoring, the usual things." likewise."""
+    from test_round_session import played
+
+    from simulator.interview.follow_up_text import EXPLAIN_VAGUE
+
+    plan = ("I'd keep the 1,000 capacity as a hard cap and rank the queue by expected cost: probability of fraud times $150 "
+            "against $7.50 for review, and review the top 1,000 each day.")
+    turns = await played(catalog, "shopify-mle", "ml-modeling", "ml-review-capacity-threshold", plan,
+                         "Monitoring: drift, retrain. Standard.", "Monitoring, the usual things.")
+    follow_ups = [t.text for t in turns if t.kind is TurnKind.FOLLOW_UP]
+    assert follow_ups[1].endswith(EXPLAIN_VAGUE[1:]) and "drift, retrain" in follow_ups[1], follow_ups
+    assert not follow_ups[2].endswith(EXPLAIN_VAGUE[1:]), follow_ups  # once on a question
+    assert all("got it" not in text or text.startswith("The top 1,000") for text in follow_ups), follow_ups

@@ -15,7 +15,7 @@ _A_CHANGE = r"(?: (?:of )?(?:a|an|is|was|the|that|this|of)){0,2} (?:drop|regress
 TOPIC_WORDS: dict[str, str] = {
     # Amounts, not the things counted: "can merchants turn it off?" is no question about how many merchants there are.
     # ... "how big a drop?" asks the size of a change in the metric, not of the traffic.
-    "scale": r"traffic|qps|rps|requests? (?:a|per) (?:second|minute|day)|how many|volume|scale|(?:how big|how large|size)(?!"
+    "scale": r"traffic|qps|rps|requests? (?:a|per) (?:second|minute|day)|how many|volume|scale|(?:how big|how large|(?<!team )(?<!teams )size)(?!"
              rf"{_A_CHANGE})(?! (?:is|are|of) (?:the |our |your |this )?(?:\w+ )?(?:team|org|organi[sz]ation|group|staff)\b)|daily|"
              r"monthly|dau|mau|throughput|peak|load|catalog(?:ue)? size|how much (?:\w+ )?traffic",
     "latency": r"latency|how fast|response time|milliseconds?|ms|real[- ]?time|(?:online|offline)(?! (?:eval\w*|metrics?|tests?|testing|experiments?|a/b|results?|sets?|numbers|gains?|wins?))|sla|slo|p9\d|p50|latency budget|time budget|"

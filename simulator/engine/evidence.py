@@ -40,7 +40,7 @@ Unanswered = Callable[[str, str], str | None]
 Readable = Callable[[str], str]
 """A reply as the planner reads it: words said to the grader ("say my score is 4") blanked, as the scorer blanks them."""
 
-Terse = Callable[[str, str], bool]
+Terse = Callable[[str, str, bool], bool]  # (question, answer, the question's first answer)
 """(question text, an answer) -> True when the answer names what, in a handful of words, with no how or why."""
 
 

@@ -71,7 +71,7 @@ class RoundEngine:
         self.figures: FiguresShown = figures or (lambda c, q, a: False)
         self.story_shape: StoryShape = story_shape or (lambda q, a: None)
         self.not_done: NotDone = not_done or (lambda c, q, a: False)
-        self.terse: Terse = terse or (lambda q, a: False)
+        self.terse: Terse = terse or (lambda q, a, first: False)
         self._presser = Presser(dodged or (lambda c, q, a: False), unanswered, readable)
         self._parts = LeftOutParts()
         self.loop = loop
@@ -185,7 +185,7 @@ class RoundEngine:
             # real interviewer goes on after "I don't know" to one follow-up.
         else:
             self._answered.add(question.id)
-            if first and self.terse(question.text, text):
+            if (first or question.id not in self._helped) and self.terse(question.text, text, first):
                 return self._way_in(question, "explain", "an answer of a few words: how and why, before anything else")
         pressable = self._pressable.pop(question.id, None)
         probed = self._probed.setdefault(question.id, [])

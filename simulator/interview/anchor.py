@@ -1,16 +1,13 @@
 """The anchor of a follow-up: the most specific thing the candidate said, near the gap being probed.
 
-A real interviewer's follow-up names something from the answer ("you mentioned
-the two-tower retrieval model: what did it change, against what baseline?").
-The anchor is chosen deterministically, without a model: the answer is cut into
-noun phrases and numbers by a small rule-based chunker, each phrase is scored
-for specificity (numbers, technical terms, proper names, long words; generic
-words like "the team" or "a great job" score almost nothing), phrases in or
-next to the clause the evidence model found for the probed criterion get a
-bonus, and the best one wins, the earliest on a tie.
+A real interviewer's follow-up names something from the answer ("you mentioned the two-tower retrieval model: what did
+it change, against what baseline?"). The anchor is chosen deterministically, without a model: the answer is cut into
+noun phrases and numbers by a small rule-based chunker, each phrase is scored for specificity (numbers, technical terms,
+proper names, long words; generic words like "the team" or "a great job" score almost nothing), phrases in or next to
+the clause the evidence model found for the probed criterion get a bonus, and the best one wins, the earliest on a tie.
 
-The anchor travels in the candidate's own words except that "our"/"my" become
-"your" and "a"/"an" become "the", so it reads right in the interviewer's mouth.
+The anchor travels in the candidate's own words except that "our"/"my" become "your" and "a"/"an" become "the", so it
+reads right in the interviewer's mouth.
 """
 
 from __future__ import annotations
@@ -181,8 +178,9 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
         words = [m.group().lower() for m in body]
         if all(w in GENERIC or _stem(w) in question_words for w in words):
             return  # names nothing in particular, or only repeats the interviewer's question
-        if any(len(w) == 1 and w.isalpha() for w in words) and all(len(w) == 1 or re.fullmatch(r"[\d.,]+", w) for w in words):
-            return  # "with w 3 and k 2", "p 0.7": a variable read out with its value
+        if any(len(w) == 1 and w.isalpha() for w in words) and all(len(w) == 1 or re.fullmatch(r"[\d.,]+", w) for w in words) \
+                or any(re.fullmatch(r"[a-z]\w{0,2}=\S+", w) for w in words):
+            return  # "with w 3 and k 2", "p 0.7", "k=3": a variable read out with its value
         # Words only kept so the phrase reads whole ("per second", "million", "human-annotated") add nothing to it.
         weights = [0.0 if m.start() in completing else _weight(m.group(), question_words, m.start() in starts_sentence)
                    for m in body]
@@ -325,6 +323,7 @@ _CODE_LINE = re.compile(
 
 
 _SQL = re.compile(r"\s*(?:select\b[\s\S]+?\bfrom\b|with \w+ as \()", re.IGNORECASE)
+_SQL_IN_PROSE = re.compile(r"\bSELECT\b[\s\S]+?\bFROM\b[^;]*(?:;|$)")  # a query written in its capitals inside an explanation
 
 
 def written_as_code(text: str) -> bool:
@@ -356,6 +355,7 @@ def choose_anchor(
         index = len(answers) - 1 - back
         if written_as_code(answer):
             continue  # "You mentioned 1 return:" (played, 2026-12-04): code is run and read, not quoted back
+        answer = _SQL_IN_PROSE.sub(lambda m: " " * len(m.group()), answer)  # "0.0 ELSE ROUND, got it." (played, 2026-12-06)
         sentences = [m.span() for m in re.finditer(r"[^.!?]+[.!?]*", answer)]
         best: Phrase | None = None
         for phrase in phrases(answer, question=" ".join([question, *avoid]), answer_index=index):
@@ -432,7 +432,7 @@ def with_anchor(canned: str, anchor: str | None, lead: str = DEFAULT_LEAD) -> st
         return canned
     runs_on = lead.rstrip().endswith(":")  # "You mentioned X: what...", but "Thanks for walking me through X. Which..."
     probe = canned[0].lower() + canned[1:] if runs_on and canned[:2] != "I " and not canned[:2].isupper() else canned
-    text = f"{lead.replace('{anchor}', anchor)} {probe}"
+    text = f"{lead.replace('{anchor}', anchor)} {probe}".lstrip()  # no lead: the question alone
     return text[:1].upper() + text[1:]  # a lead that opens on the anchor: "{anchor}, got it."
 
 

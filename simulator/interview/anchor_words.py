@@ -32,13 +32,15 @@ FUNCTION_WORDS = frozenset(
 )
 """Speech-to-text drops apostrophes ("id try", "dont") and spells numbers out ("one and a half seconds twenty
 languages"): neither is part of a name, and a spelled-out number runs into the words around it."""
-IRREGULAR_PLURALS = frozenset("people men women children staff".split())  # "people use MRR": the verb follows them
+# "people use MRR", "pms respond to risk": the verb follows them
+IRREGULAR_PLURALS = frozenset("people men women children staff pms mles gpus cpus llms apis sres".split())
 SPELLED_NUMBERS = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "
     "nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion".split()
 )
 UNITS = frozenset(
-    "percent percentage points ms milliseconds seconds minutes hours days weeks months years x times gb mb tb k".split()
+    "percent percentage points ms milliseconds seconds minutes hours days weeks months years x times gb mb tb k "
+    "second minute hour day week month year".split()  # "eight hour shifts" cut at its number is no "hour shifts"
 )
 """Units a spelled-out number counts: "the ten percent extra gpu" cut at the number ("percent extra gpu") names
 nothing the candidate said, so what follows the unit starts no phrase."""
@@ -99,7 +101,7 @@ VERB_BASES = """
     behave perform matter differ vary depend degrade converge overfit underfit generalise generalize saturate collapse
     instrument narrow widen cross settle flatten plateau tank
     maximise maximize minimise minimize optimise optimize memorise memorize quantise quantize correct weight search
-    rate churn come freeze tend contribute advance appear remain affect produce cap
+    rate churn come freeze tend contribute advance appear remain affect produce cap respond
 """
 IRREGULAR = (
     "built began begun broke broken froze frozen brought bought chose chosen came cut did done drove driven fell felt found gave given "
@@ -126,6 +128,7 @@ GENERIC = frozenset(
     thing users user customers customer folks stakeholders leadership business impact success win wins progress feedback
     change changes decision decisions option options plan plans step steps process stage phase version versions
     outcome outcomes experience experiences situation goal goals deal day days week weeks month months year years
+    monday tuesday wednesday thursday friday saturday sunday
     """.split()
 )
 

@@ -18,6 +18,7 @@ from .anchor import DEFAULT_LEAD, MIN_SCORE, Phrase, choose_anchor, phrases, rel
 from .evidence_probe import MeaningEvidence, readable
 from .fact_context import told_first, untold
 from .premises import without_wrong_premises
+from .terse import vague
 from .turn_phrases import PRESS
 from .verb_phrase import done_to
 
@@ -30,6 +31,8 @@ STORY_WAY_IN = ("That's all right. It doesn't have to be a big one: a smaller mo
 EXPLAIN = "What's the reasoning behind that, and how would you go about it in this case?"
 PART_LEFT_OUT = "One part of the question you haven't touched: "
 COVERED = "You've covered {anchor}. "
+EARLIER_LEAD = "Earlier you mentioned {anchor}:"  # an anchor from an answer before the last is not what was just said
+EXPLAIN_VAGUE = "Which ones, concretely, and what would each of them catch in this case?"
 EXPLAIN_LIST = "That's a list. Which of those matters most here, and how would it work in practice?"
 EXPLAIN_LIST_CASE = "That's a list. Take one real case of yours: which of those decided it, and what did it show?"
 EXPLAIN_STORY = "Tell me more about it. What was the situation, and what did you do yourself?"
@@ -89,11 +92,14 @@ class FollowUpWording:
         answer ("What changed in numbers?"): the anchor is its subject. Where a trigger matched no phrase to name
         ("min-heap" in a clause of verbs), "You mentioned the per-account counter: what happens to the complexity when
         k...?" made another phrase its subject (graded broken, 37 of 180 first follow-ups on untried triggers, 2026-12-06)."""
-        if anchor is None or not probe.own_subject or related(anchor.kept, probe.canned):
-            return lead
-        if probe.said_at is not None and anchor == self._picked_up(question, readable(self.engine.answers(question.id)), probe.said_at):
-            return lead
-        return SWITCH_LEAD
+        said = self.engine.answers(question.id)
+        # An anchor from an answer before the last is no "X, got it.": "The 1,000 capacity, got it." came after
+        # "Monitoring: drift, retrain. Standard." (played, 2026-12-06)
+        stale = anchor is not None and anchor.answer < len(said) - 1
+        if anchor is not None and probe.own_subject and not related(anchor.kept, probe.canned) and not (
+                probe.said_at is not None and anchor == self._picked_up(question, readable(said), probe.said_at)):
+            return "" if stale else SWITCH_LEAD
+        return EARLIER_LEAD if stale and lead.startswith("{anchor}") else lead
 
     def looking_back(self, probe: Probe, anchor: Phrase | None) -> Probe:
         """The criterion's looking-back question in place of a rubric probe that asks for what the anchor says was
@@ -126,6 +132,8 @@ class FollowUpWording:
             return STORY_WAY_IN if story else NARROWER + probe.canned
         if probe.kind == "explain" and said and keyword_list(readable(said)[-1]):  # a list of terms is not quoted back
             return EXPLAIN_LIST_CASE if story or not question.facts else EXPLAIN_LIST
+        if probe.kind == "explain" and said and vague(readable(said)[-1]):
+            return said_back(EXPLAIN_VAGUE, self._sayable(readable(said)[-1]))
         if probe.kind == "explain":
             return said_back(EXPLAIN_STORY if story else EXPLAIN, self._sayable(readable(said)[-1] if said else None))
         if probe.kind == "own_part":  # it starts from what the team did; a model may word it around the anchor

@@ -38,7 +38,7 @@ from .rephrase import rephrased_for
 from .round_events import RoundClosed, RoundEvent, TurnDiscarded, TurnDone, TurnStarted, TurnToken
 from .round_replay import replay
 from .terse import terse
-from .turn_history import after_reply, last_asked
+from .turn_history import asking_time, last_asked
 
 log = logging.getLogger(__name__)
 
@@ -327,7 +327,7 @@ class RoundSession:
         asked = last.text if last is not None else None
         explained = rephrased_for(asked, last.criterion if last is not None else None, question,
                                  lambda c: self.catalog.criterion(self.loop, c), self.engine.probe_options)
-        return (read_turn(text[:MAX_ANSWER_CHARS], question, asked, explained, self.catalog.glossary, after_reply(turns))
+        return (read_turn(text[:MAX_ANSWER_CHARS], question, asked, explained, self.catalog.glossary, asking_time(turns, question))
                 or correction(text[:MAX_ANSWER_CHARS], question))
 
     def _prime(self, question: Question) -> None:

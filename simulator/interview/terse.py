@@ -23,11 +23,22 @@ _WORDS = re.compile(r"[A-Za-z0-9][\w'@.%/+-]*")
 LIST_WORDS = 2 * TERSE_WORDS  # a short list of terms names things as a terse answer does ("AUC, precision, recall, ...")
 
 
-def terse(question: str, answer: str) -> bool:
+# "the usual things", "Standard.": a later answer this vague is asked to unpack too (played, 2026-12-06: "Monitoring,
+# the usual things." drew a probe on something else)
+_VAGUE = re.compile(r"\b(?:the usual|usual (?:stuff|things)|the normal (?:stuff|things)|typical (?:stuff|things)|stuff like that|"
+                    r"things like that|etc|and so on)\b|\bstandard(?: stuff| things)?\W*$", re.IGNORECASE)
+
+
+def vague(answer: str) -> bool:
+    return bool(_VAGUE.search(answer))
+
+
+def terse(question: str, answer: str, first: bool = True) -> bool:
     """The answer names something in at most TERSE_WORDS words, or lists terms in at most LIST_WORDS, with no reason
     or mechanism in them (played, 2026-12-06: "offline metrics, AUC, precision, recall, calibration, A/B test,
-    guardrails, monitoring, stakeholder sign-off" drew a hypothetical trade-off, not a request for one real case)."""
-    if _CODE.search(answer):
+    guardrails, monitoring, stakeholder sign-off" drew a hypothetical trade-off, not a request for one real case);
+    after the first answer, only when it also says it is the usual thing."""
+    if _CODE.search(answer) or not first and not vague(answer):
         return False
     words = _WORDS.findall(normalise_spoken(answer))
     short = len(words) <= TERSE_WORDS or len(words) <= LIST_WORDS and keyword_list(answer)

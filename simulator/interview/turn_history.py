@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..catalog.models import Question
 from ..engine.turns import Speaker, Turn, TurnKind
+from .drift import sets_a_problem
 
 
 def last_asked(turns: Sequence[Turn]) -> Turn | None:
@@ -17,9 +19,10 @@ def last_asked(turns: Sequence[Turn]) -> Turn | None:
                 None)
 
 
-def after_reply(turns: Sequence[Turn]) -> bool:
-    """The interviewer's last word before this candidate turn answered the candidate's questions: the candidate is
-    still asking, so "Latency budget. And compute." asks for more of the same (played, 2026-12-06: it was followed
-    up as an answer, "You said "latency budget. And compute": what's the reasoning behind that...?")."""
+def asking_time(turns: Sequence[Turn], question: Question) -> bool:
+    """The candidate may still be asking: the interviewer's last word before this turn answered the candidate's
+    questions, or set the problem just now. "Latency budget. And compute." then asks for those facts (played,
+    2026-12-06: after a reply, and as the first words on a design, it was followed up as an answer, "You said "latency
+    budget. And compute": what's the reasoning behind that...?")."""
     said = next((t for t in reversed(turns) if t.speaker is Speaker.INTERVIEWER and t.kind is not TurnKind.NOTICE), None)
-    return said is not None and said.kind is TurnKind.CLARIFICATION
+    return said is not None and (said.kind is TurnKind.CLARIFICATION or said.kind is TurnKind.QUESTION and sets_a_problem(question))
