@@ -57,7 +57,7 @@ async def test_a_question_the_facts_do_not_answer_beside_one_they_do_is_still_th
     ("shopify-mle", "ml-modeling", "ml-review-capacity-threshold", 'Quick one: "expected cost objective" - define it as '
      "you mean it here?", "weighs each kind of error"),
     ("shopify-mle", "case-study", "cs-shop-pay-false-positives", 'Can you explain please what is "false positive" in '
-     "this case? It mean the model decline the buyer but the buyer was not fraud?", "good buyer's order declined"),
+     "this case? It mean the model decline the buyer but the buyer was not fraud?", "flags that turns out fine"),
     # a second helper's rounds: a bare imperative, "what exactly is X at <company>", NDCG where no fact defines it
     ("shopify-mle", "system-design", "sd-shop-search-ranking", "Define NDCG.", "normalised discounted cumulative gain"),
     ("shopify-mle", "system-design", "sd-shop-search-ranking", "What does NDCG stand for?", "normalised discounted"),
@@ -114,3 +114,21 @@ async def test_the_words_of_a_question_with_no_facts_are_the_interviewers_to_exp
     reply = await _reply(catalog, "shopify-mle", "hiring-manager", "hm-good-enough-to-ship",
                          "what do you mean by good enough, good enough for whom, merchants or the business?")
     assert "pinned down" not in reply and "How do you decide a model is good enough to ship?" in reply, reply
+
+
+@pytest.mark.parametrize(("where", "said", "told", "not_told"), [
+    (("canva-mle", "ml-modeling", "ml-content-safety-imbalance"), "wait what do you mean by audits like who picks the designs "
+     "that get audited", "random audits of about 5,000 designs a month", "private by default"),
+    (("canva-mle", "ml-modeling", "ml-content-safety-imbalance"), "um okay so before i go in how many labelled examples do we "
+     "actually have and uh how many flagged designs can the review team look at in a day", "200,000 labelled designs",
+     "moderator decisions"),
+    (("canva-mle", "system-design", "sd-clip-template-retrieval"), "I'll assume a licensing takedown can wait for the nightly "
+     "index rebuild, so a template might linger for up to a day. Is that acceptable?", "within an hour", "800,000 templates"),
+])  # fmt: skip
+async def test_the_fact_tied_to_the_word_asked_about_is_told(catalog: Catalog, where: tuple[str, str, str], said: str,
+                                                              told: str, not_told: str) -> None:
+    """Played (2026-12-06, a fourth helper): a word asked about drew the privacy fact by meaning though the audit fact
+    names it; "labelled" did not name the fact keyed "labels"; "templates" keyed the catalogue fact on every ask about a
+    template, so a licensing takedown got the catalogue size."""
+    reply = await _reply(catalog, *where, said)
+    assert told in reply and not_told not in reply, reply

@@ -93,8 +93,9 @@ def _by_meaning(ask: Ask, asked: str, question: Question, lead: str = "") -> Ask
     Only then: "For Sidekick, same thing first: ... what's the latency budget" would match every fact naming Sidekick.
     """
     read = f"{lead} {asked}".strip()
-    if ask.term is not None:  # a word no fact explains: a fact that plainly answers the whole question still does
-        facts = choose_facts(read, question, (), nearest=TERM_NEAREST_MIN)
+    if ask.term is not None:  # a word no fact explains: a fact tied to it, or one that plainly answers the whole question
+        keyed = keyed_facts(read, question)  # "what do you mean by audits?" is what the audit fact says (played, 2026-12-06)
+        facts = tuple(keyed) if keyed else choose_facts(read, question, (), nearest=TERM_NEAREST_MIN)
         return replace(ask, facts=facts, term=None) if facts else ask
     if ask.repeat or ask.said is not None:
         return ask

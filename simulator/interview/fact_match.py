@@ -61,6 +61,8 @@ def _keyword_pattern(keyword: str) -> re.Pattern[str]:
     in its everyday words."""
     suffix = _INFLECTED if keyword[-1:].isalpha() else ""
     forms = {re.escape(keyword) + suffix, re.escape(normalise_spoken(keyword)) + suffix}
+    if re.fullmatch(r"[a-z]+[^s]s", keyword):  # "labels" is named by "labelled" and "labeling" (a bare "label" names more)
+        forms.add(re.escape(keyword[:-1]) + r"l?(?:ed|ing)")
     alias = KEYWORD_ALIASES.get(keyword.lower())
     return re.compile(rf"\b(?:{'|'.join(sorted(forms))}{'|' + alias if alias else ''})\b", re.IGNORECASE)
 
