@@ -70,6 +70,10 @@ WRONG = [
      "anyway, so get and put both hold it.", "single-threaded"),
     ("canva-mle", "system-design", "sd-content-safety-at-scale", "Since review can check everything we flag, I'd set the "
      "threshold quite low on the second stage.", "30-person human review team"),
+    ("shopify-mle", "coding", "ndcg-at-k", "Since k can never be larger than the list, as you said, the slice is only there for "
+     "safety; I don't need any padding logic.", "k can be larger than the list"),
+    ("shopify-mle", "case-study", "cs-review-capacity", "okay so since we don't have any budget for more reviewers um i'd focus "
+     "on the queue itself", "about $50,000 for extra review staffing"),
     ("shopify-mle", "case-study", "cs-shop-pay-false-positives", "Thanks. So the rough cost: 800,000 transactions a day times "
      "0.6% declined is about 4,800 declines a day.", "8 million transactions a day"),
 ]
@@ -84,6 +88,8 @@ RIGHT = [
      "nine nine isnt even that crazy"),  # no unit says what 0.95 counts: nothing to compare
     ("canva-mle", "ml-modeling", "ml-retrieval-recall-vs-saves", "Since about 40% of queries aren't English, I'd slice recall by "
      "language."),  # 60% are: a share is also its complement
+    ("canva-em-recsys", "ml-depth", "ml-embedding-pipeline-gpus", "since we don't have budget for more GPUs, I'd add CPU nodes "
+     "for decoding"),  # the budget fact says so
     # a denial qualified ("for new queries") may be right; four MLEs and a PM are a small team
     ("shopify-mle", "ml-modeling", "ml-search-ranking-features", "since we don't have labels for new queries, i'd lean on clicks"),
     ("shopify-mle", "ml-modeling", "ml-search-ranking-features", "Because there's a small team, I'd keep the features simple."),

@@ -5,7 +5,7 @@ Played (2026-12-06, twenty rounds): 5 of 5 wrong claims in words were left stand
 unquestioned. These shapes are read, each only where a fact settles it: a team called big or small against the people a
 team fact counts; something said not to exist that a fact names by its keywords and counts; money said to be no object
 against a budget fact that limits it; a capacity said to take everything against a fact that counts it; and a few
-settled opposites ("multithreaded" against "single-threaded").
+settled opposites ("multithreaded" against "single-threaded", "can never be" against "can be").
 """
 
 from __future__ import annotations
@@ -42,8 +42,18 @@ _WHO = re.compile(r"[a-z]{5,}")
 # What a fact settles one way said the other: "since it's going to be multithreaded" against "It's single-threaded"
 _OPPOSITES = ((re.compile(r"\bmulti-?thread\w*|\bconcurren\w*|\bthread-?safe\b", re.IGNORECASE),
                re.compile(r"\bsingle-?threaded\b", re.IGNORECASE)),)
+# Said impossible ("k can never be larger than the list, as you said") where a fact says it can be
+_CANNOT = re.compile(r"\b(?:can(?:'?t| ?not| never)|could never|will never|won'?t ever) (be|have|get|exceed|go)\b", re.IGNORECASE)
+_MONEY = re.compile(r"\b(?:budget|money|funding|funds)\b", re.IGNORECASE)
 _NOUN_WINDOW = 3  # words after the denial that say what is denied
 _QUALIFIED = re.compile(r"\s(?:for|on|in|from|of|about|per|beyond|before|after|yet)\b", re.IGNORECASE)
+
+
+_STOP = frozenset("than that this with from have been will never they them then what when there their".split())
+
+
+def _content(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP}
 
 
 def team_size(fact: Fact) -> int | None:
@@ -75,10 +85,18 @@ def worded(premise: str, question: Question) -> list[Fact]:
     for said, settled in _OPPOSITES:
         if said.search(premise):
             wrong += [f for f in question.facts if settled.search(f.text) and f not in wrong][:1]
+    cannot = _CANNOT.search(premise)
+    if cannot:
+        said, can = _content(premise), re.compile(rf"\bcan {cannot.group(1)}\b", re.IGNORECASE)
+        wrong += [f for f in question.facts if can.search(f.text) and len(said & _content(f.text)) >= 2 and f not in wrong][:1]
     for denial in _NONE.finditer(premise):
         rest = premise[denial.end():]
         qualified = _QUALIFIED.search(rest)
         window = " ".join(rest[: qualified.start() if qualified else len(rest)].split()[:_NOUN_WINDOW])
+        if _MONEY.search(window):  # "no budget for more reviewers" against "about $50,000 for extra review staffing"
+            wrong += [f for f in question.facts if f.topic == "budget" and re.search(r"[$€£]\s?\d", f.text) and not _LIMITS.search(f.text)
+                      and f not in wrong][:1]
+            continue
         if qualified and len(rest[: qualified.start()].split()) <= _NOUN_WINDOW:
             continue  # "no labels for new products": the fact may count labels, not those
         wrong += [f for f in question.facts if f not in wrong and figures(f.text) and any(names_keyword(k, window) for k in f.keywords)]
