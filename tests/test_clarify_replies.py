@@ -88,6 +88,9 @@ async def test_the_part_left_out_is_not_said_covered_by_what_the_candidate_ruled
     (("canva-mle", "system-design", "sd-diffusion-lifecycle"), "Okay, a few clarifications first. What's the traffic, who owns "
      "the safety filters, and what does \"reproducible prompts\" mean here, do support agents need the pixel-exact image?",
      ["400 requests a second", "Content Safety team", "pixel-exact isn't required"]),
+    (("shopify-mle", "case-study", "cs-review-capacity"), "okay um a few questions first uh how many orders does the model flag "
+     "per day right now how long does one review take what does a missed fraud cost us and um is there any budget for extra "
+     "reviewers", ["950 orders a day", "6 minutes", "$150", "$50,000"]),  # spoken: a wh-word and its verb start a question
 ])  # fmt: skip
 async def test_every_part_of_a_comma_list_is_answered(catalog: Catalog, where: tuple[str, str, str], said: str, told: list[str]) -> None:
     """Played (2026-12-06, a third helper): the latency budget and the team of a four-part ask, and "who owns the safety

@@ -217,7 +217,9 @@ MARKED_QUESTION = re.compile(rf"^(?:{_QUESTION_MARKERS})\W", re.IGNORECASE)
 # Where one clause asks two things ("what's the gpu budget like and who's on the team"): each part gets its own facts.
 SECOND_ASK = re.compile(  # "how many merchants a day, what's the latency budget, and ...": a comma before a wh-word too
     r",?\s+(?:and|or|also|plus)\s+(?=(?:who|what|how|when|where|which|whether|is|are|do|does|did|can|will|would)(?:'s|\b))|"
-    r",\s+(?=(?:who|what|how|when|where|which)(?:'s|\b))",
+    r",\s+(?=(?:who|what|how|when|where|which)(?:'s|\b))|"
+    # speech marks nothing: "how long does one review take what does a missed fraud cost us" (played, 2026-12-06)
+    r"\s+(?=(?:who|what|how(?: much| many| long| big)?|when|where|which) (?:does|do|did|is|are|was|would|will|can|should)\b)",
     re.IGNORECASE,
 )
 BACK_REFERENCE = re.compile(r"\b(?:it|that|this|they|them|those|these|which (?:one|ones))\b", re.IGNORECASE)  # what the words before name
