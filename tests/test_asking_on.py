@@ -62,3 +62,10 @@ async def test_topics_listed_as_the_first_words_on_a_design_get_their_facts(cata
     assert "Black Friday" not in reply.text  # the traffic was not asked
     story = await played(catalog, "shopify-mle", "hiring-manager", "hm-good-enough-to-ship", "Latency. And cost.")
     assert story[-1].kind is not TurnKind.CLARIFICATION  # a question that sets no problem: the words answer it
+
+
+async def test_a_serving_budget_is_money_not_the_platform(catalog: Catalog) -> None:
+    """Played (2026-12-06): "Serving budget. And team size." was answered with the stack and the platform besides."""
+    reply = (await played(catalog, "canva-em-recsys", "recsys-system-design", "sd-template-recs", "Serving budget. And team size."))[-1]
+    assert reply.kind is TurnKind.CLARIFICATION and "$80,000 a month" in reply.text and "Six MLEs" in reply.text, reply.text
+    assert "Terraform" not in reply.text, reply.text

@@ -56,7 +56,7 @@ TOPIC_WORDS: dict[str, str] = {
     "current_system": r"today|currently|existing|current|baseline|already|right now|in place|legacy|how is it done",
     "quality": r"quality|accura(?:cy|te)|precision|recall|error rate|false positives?|false negatives?|how good|how wrong|"
                r"how (?:often|much) can it be wrong|good enough",
-    "platform": r"platform|devices?|mobile|web|desktop|cloud|infra\w*|serving|hardware|stack|where does it run|k8s|kubernetes|"
+    "platform": r"platform|devices?|mobile|web|desktop|cloud|infra\w*|serving(?! (?:budget|costs?|spend|bill))|hardware|stack|where does it run|k8s|kubernetes|"
                 r"clusters?|containers?|docker|server[- ]side|client[- ]side|(?:in|on) the browser|on the (?:phone|client)",
     "privacy": r"privacy|pii|gdpr|ccpa|consent|personal(?! (?:project|experience|opinion|view|take|preference)s?\b)|sensitive|(?:data |log )retention|retention (?:period|policy|policies|window|limits?|rules?)|anonymi[sz]\w*|"
                r"data[- ]residency|(?:keep|retain|store|hold|save|log) (?:it|them|that|(?:the |users?'? |their |customers?'? |merchants?'? |raw )?"
