@@ -328,3 +328,13 @@ def test_no_phrase_of_a_verb_a_weekday_a_variable_or_a_query_in_prose() -> None:
             "I start from templates with a LEFT JOIN.")
     anchor = choose_anchor([said])
     assert anchor is not None and not said.index("SELECT") <= anchor.span.start < said.index(";"), anchor
+
+
+def test_a_verb_after_its_subject_a_lone_letter_and_a_score_are_no_phrase() -> None:
+    """Played (2026-12-06, a fifth helper): "You mentioned the trace breakdown look:", "You mentioned the 1% stage
+    caught:", "D buffer, got it." (of "an n x d buffer"), "0.99 collapses, got it."."""
+    assert "the trace breakdown" in [p.text for p in phrases("and uh what does the trace breakdown look like like where")]
+    assert "a 1% stage" in [p.text for p in phrases("where a 1% stage caught a latency regression on older phones.")]
+    assert "buffer" in [p.text for p in phrases("I'd preallocate an n x d buffer and a counter instead.")]
+    found = [p.text for p in phrases("drop them one at a time and see where 0.99 collapses. Then 300 pages a day.")]
+    assert "0.99 collapses" not in found and "300 pages" in found, found

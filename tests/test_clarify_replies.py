@@ -135,3 +135,12 @@ async def test_the_fact_tied_to_the_word_asked_about_is_told(catalog: Catalog, w
     template, so a licensing takedown got the catalogue size."""
     reply = await _reply(catalog, *where, said)
     assert told in reply and not_told not in reply, reply
+
+
+async def test_a_spoken_wh_question_with_a_figure_is_no_assumption_to_confirm(catalog: Catalog) -> None:
+    """Played (2026-12-06): "That's right." before the answers to "...what does the trace breakdown look like like where
+    are the two hundred and fifty milliseconds going"."""
+    reply = await _reply(catalog, "shopify-mle", "system-design", "sd-ato-latency", "ok so um first question how much time does "
+                         "checkout actually give us before it times out and uh what does the trace breakdown look like like "
+                         "where are the two hundred and fifty milliseconds going")
+    assert not reply.startswith(THAT_IS_RIGHT) and "150 ms" in reply and "170 ms" in reply, reply

@@ -75,3 +75,11 @@ async def test_a_follow_up_gives_the_budget_it_quotes_once_and_names_the_cache(c
         "traffic and watch click-through and latency.")))[-1]
     assert follow_up.kind is TurnKind.FOLLOW_UP and follow_up.text.startswith(GIVEN[0] + "Serving has about $150,000"), follow_up.text
     assert "caching the results per design" in follow_up.text and "got it" not in follow_up.text, follow_up.text
+
+
+def test_what_is_said_back_comes_before_the_detail() -> None:
+    """Played (2026-12-06): "One detail to add: The carousel's serving budget is... NDCG, got it. At what point...?"."""
+    from simulator.interview.fact_context import told_first
+
+    said = told_first(["The budget is $80,000 a month."], "NDCG, got it. At what point would a GPU ranker be worth it?")
+    assert said.startswith("NDCG, got it. ") and "$80,000" in said and said.endswith("worth it?"), said

@@ -18,12 +18,13 @@ from dataclasses import dataclass, replace
 
 from ..engine.guard import mentions
 from ..scoring.text import Span
+from .code_text import SQL_IN_PROSE, written_as_code
 from .anchor_words import (FILLERS, FUNCTION_WORDS, GENERIC, GERUND_NOUNS, MULTIPLIERS, NOUN_VERBS, OBJECT_PRONOUNS,
                            ONLY_VERBS, ORDINAL_LEADS, AUXILIARIES, PER_UNITS, PLURAL_MODIFIERS, PREDICATE_ADJECTIVES, SPELLED_NUMBERS, TIME_LEADS,
                            TIME_WORDS, TRAILING_ADVERBS, TRAILING_GENERIC, UNITS, VERB_BASE_SET, VERB_LEADS, VERBS, modifier,
                            plural)
 
-__all__ = ["Phrase", "choose_anchor", "mentions", "phrases", "with_anchor"]
+__all__ = ["Phrase", "choose_anchor", "mentions", "phrases", "with_anchor", "written_as_code"]
 
 MAX_PHRASE_TOKENS = 5
 MAX_SCAN_CHARS = 6000  # the anchor comes from the answer's first and last 3000 characters
@@ -172,6 +173,8 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
             while sum(m.start() not in completing for m in body) > MAX_PHRASE_TOKENS:
                 body = body[1:]
             article, det = det.group() if det else "", None
+        while len(body) > 1 and re.fullmatch(r"[a-zA-Z]", body[0].group()) and body[0].group() not in ("A", "I"):
+            body = body[1:]  # "n x d buffer" is no "D buffer" (played, 2026-12-06)
         # Leading generic adjectives ("a great ranker") add nothing: drop them when a noun follows, keeping the article.
         while len(body) > 1 and body[0].group().lower() in GENERIC and not body[1].group().lower().startswith("tun"):  # "fine tune"
             body, article, det = body[1:], (det.group() if det else article), None
@@ -279,7 +282,7 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
         elif kind == "verb" and "-" in token and modifier(token) and not after_det:
             run.append((match, "mod"))  # "the frozen 3k-frame human-annotated set"
             completing.add(match.start())
-        elif kind == "verb" and run and (n := next((m for m, _ in run[-2:][::-1] if re.fullmatch(r"[\d,.]+k?", m.group())), None)) \
+        elif kind == "verb" and run and (n := next((m for m, _ in run[-2:][::-1] if re.fullmatch(r"[\d,]+k?", m.group())), None)) \
                 and plural(token) and token.lower() not in ("goes", "does", "has") and token.lower()[:-1] not in ONLY_VERBS \
                 and text[n.start() - 1 : n.start()] in ("", " ") and (n is run[-1][0] or len(run) >= 2 and run[-1][1] == "noun"):
             run.append((match, "noun"))  # "300 pages", "10,000 new stores": a plural after a number is what it counts
@@ -315,23 +318,6 @@ def _common_word(word: str, text: str) -> bool:
     return "-" in word or re.search(rf"(?<![\w-]){re.escape(word[0].lower() + word[1:])}(?![\w-])", text) is not None
 
 
-_CODE_LINE = re.compile(
-    r"^\s*(?:def \w+\s*\(|class \w+|import \w|from [\w.]+ import\b|return\b|for \w+(?:, ?\w+)* in\b|(?:while|if|elif)\b.*:\s*$|"
-    r"else:|select\b.*\bfrom\b|[\w.\[\]'\"]+\s*[-+*/]?=\s*\S)",
-    re.IGNORECASE | re.MULTILINE,
-)
-
-
-_SQL = re.compile(r"\s*(?:select\b[\s\S]+?\bfrom\b|with \w+ as \()", re.IGNORECASE)
-_SQL_IN_PROSE = re.compile(r"\bSELECT\b[\s\S]+?\bFROM\b[^;]*(?:;|$)")  # a query written in its capitals inside an explanation
-
-
-def written_as_code(text: str) -> bool:
-    """A function or a query handed in as the answer: two lines or more of code, a `def`/`class` line, or SQL."""
-    return (bool(re.search(r"^\s*(?:def|class) \w+", text, re.MULTILINE) or _SQL.match(text))
-            or len(_CODE_LINE.findall(text)) >= 2)
-
-
 def choose_anchor(
     answers: list[str],
     *,
@@ -355,7 +341,7 @@ def choose_anchor(
         index = len(answers) - 1 - back
         if written_as_code(answer):
             continue  # "You mentioned 1 return:" (played, 2026-12-04): code is run and read, not quoted back
-        answer = _SQL_IN_PROSE.sub(lambda m: " " * len(m.group()), answer)  # "0.0 ELSE ROUND, got it." (played, 2026-12-06)
+        answer = SQL_IN_PROSE.sub(lambda m: " " * len(m.group()), answer)  # "0.0 ELSE ROUND, got it." (played, 2026-12-06)
         sentences = [m.span() for m in re.finditer(r"[^.!?]+[.!?]*", answer)]
         best: Phrase | None = None
         for phrase in phrases(answer, question=" ".join([question, *avoid]), answer_index=index):

@@ -59,7 +59,7 @@ PER_UNITS = frozenset(
 OBJECT_PRONOUNS = frozenset("them it us him her me".split())  # "a ranker orders them": the -s word before one is a verb
 AUXILIARIES = frozenset("do does did will would can could should might may must".split())
 """Before a subject, they say its verb follows: "does semantic search increase purchases", "can the model serve 300 QPS"."""
-ONLY_VERBS = frozenset("mean give take make get go come say tell become seem let keep raise suppose sell buy".split())
+ONLY_VERBS = frozenset("mean give take make get go come say tell become seem let keep raise suppose sell buy look".split())
 """Verbs no phrase here uses as a noun: after a number ("1.0 give index B", "w 1 means ...") they are the verb."""
 # Plural nouns that modify the next noun ("sales tax", "orders table"); any other plural ends a noun phrase in
 # unpunctuated speech, where "bank holiday calendars processor batch times" is a list that lost its commas.
@@ -106,7 +106,8 @@ VERB_BASES = """
 IRREGULAR = (
     "built began begun broke broken froze frozen brought bought chose chosen came cut did done drove driven fell felt found gave given "
     "got gotten grew grown had held hit hurt kept knew known led left lost made meant met paid put ran read said saw seen "
-    "rebuilt rewritten rose sent set shown shrank fed sat sold spent split stood stuck taken took taught told thought understood went won wrote written"
+    "rebuilt rewritten rose sent set shown shrank fed sat sold spent split stood stuck taken took taught told thought understood went won wrote written "
+    "caught fought sought struck shot spun swung woke wore"
 ).split()
 GERUND_NOUNS = frozenset(
     """

@@ -75,4 +75,6 @@ def told_first(sentences: Sequence[str], text: str) -> str:
     """`text` with the details it quotes said first."""
     if not sentences:
         return text
-    return GIVEN[len(sentences) > 1] + " ".join(sentences) + " " + text
+    got = re.match(r"[^.?!]*, got it\. ", text)  # "NDCG, got it." is said back to the answer first (played, 2026-12-06: the
+    head, rest = (text[: got.end()], text[got.end():]) if got else ("", text)  # detail came between the two)
+    return head + GIVEN[len(sentences) > 1] + " ".join(sentences) + " " + rest
