@@ -338,3 +338,12 @@ def test_a_verb_after_its_subject_a_lone_letter_and_a_score_are_no_phrase() -> N
     assert "buffer" in [p.text for p in phrases("I'd preallocate an n x d buffer and a counter instead.")]
     found = [p.text for p in phrases("drop them one at a time and see where 0.99 collapses. Then 300 pages a day.")]
     assert "0.99 collapses" not in found and "300 pages" in found, found
+
+
+def test_a_trigger_on_a_subject_is_no_action_to_say_back() -> None:
+    """Played (2026-12-06): "Going back to designing started fell 1:" of "online designs started fell 1.8%"."""
+    from simulator.interview.verb_phrase import done_to
+
+    said = "So offline NDCG@10 0.41 to 0.45 on last month's clicks, and online designs started fell 1.8%. My first guess"
+    at = said.index("designs")
+    assert done_to(said, at, at + len("designs")) is None

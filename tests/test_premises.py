@@ -74,6 +74,13 @@ WRONG = [
      "safety; I don't need any padding logic.", "k can be larger than the list"),
     ("shopify-mle", "case-study", "cs-review-capacity", "okay so since we don't have any budget for more reviewers um i'd focus "
      "on the queue itself", "about $50,000 for extra review staffing"),
+    # a fifth helper's rounds (2026-12-06): money named in the budget fact, a small rate, "a few thousand"
+    ("shopify-mle", "case-study", "cs-review-capacity", "Since budget isn't a problem here, I'd simply hire enough contractors "
+     "to cover all 900 extra orders.", "about $50,000 for extra review staffing"),
+    ("shopify-mle", "ml-modeling", "ml-review-capacity-threshold", "since its only like 4 orders a day at peak we could even "
+     "review the predictions by hand", "About 2 million orders a day"),
+    ("canva-em-recsys", "ml-depth", "ml-offline-win-online-loss", "Since it's only a few thousand users per arm, the 1.8% drop "
+     "may just be noise, so I'd first check significance.", "10 million users per arm"),
     ("shopify-mle", "case-study", "cs-shop-pay-false-positives", "Thanks. So the rough cost: 800,000 transactions a day times "
      "0.6% declined is about 4,800 declines a day.", "8 million transactions a day"),
 ]

@@ -135,7 +135,8 @@ def piece_figures(piece: str, small_marked: bool = False) -> list[tuple[float, s
         return value, stretch
 
     found = [with_unit(*at) for at in _figures_at(said, 0.0 if small_marked else MIN_FIGURE)]
-    return [(value, figure_unit) for value, figure_unit in found if value >= MIN_FIGURE or figure_unit in MARKED]
+    rates = ("per second", "per day", "per month") if small_marked else ()  # "only like 4 orders a day" against 2 million
+    return [(value, figure_unit) for value, figure_unit in found if value >= MIN_FIGURE or figure_unit in MARKED + rates]
 
 
 def _same_figure(said: tuple[float, str | None], stated: tuple[float, str | None]) -> bool:

@@ -13,10 +13,10 @@ import re
 from ..engine.guard import safe_phrase
 from ..scoring.text import Span
 from .anchor import MIN_SCORE, Phrase
-from .anchor_words import gerund
+from .anchor_words import VERBS, gerund
 
 OBJECT_WORDS = 5
-_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*|[^\w\s]")
+_WORD = re.compile(r"\d+(?:[.,]\d+)*%?|[A-Za-z0-9][\w'’-]*|[^\w\s]")  # "1.8%" is one word
 # Where what the verb was done to ends: a clause mark, or a word that starts another part of the sentence.
 _ENDS = frozenset("so and but because which that then when while if with to until since as or where who whose before "
                   "after than first again instead later too also now today myself ourselves yourself themselves itself "
@@ -43,8 +43,8 @@ def done_to(said: str, start: int, end: int, answer: int = 0) -> Phrase | None:
         words.append(token)
     while words and words[-1].group().lower() in _TRAILING:  # "dropping off-topic from the" ends before "first"
         words.pop()
-    if not words or words[0].group().lower() in _PRONOUNS:
-        return None
+    if not words or words[0].group().lower() in _PRONOUNS or words[0].group().lower() in VERBS:
+        return None  # "online designs started fell 1.8%": a verb after it, so the match was its subject (played, 2026-12-06)
     past = verb.group().lower().endswith(("ed", "en"))
     if past and not (words[0].group().lower() in _OBJECT_STARTS or words[0].group()[0].isdigit()):
         return None  # "expected cost", "distilled model": said before a noun, it describes it; "cached the results" acts

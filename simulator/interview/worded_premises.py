@@ -18,6 +18,7 @@ from .fact_match import figures, names_keyword
 BIG_AT_MOST = 3  # a team fact counting this many people or fewer makes "a big team" wrong
 SMALL_AT_LEAST = 10  # ... this many or more, "a small team"
 _BIG = re.compile(r"\b(?:big|large|huge|decent[- ]?sized?|sizeable|sizable|good[- ]sized?) (?:\w+ )?team\b|"
+                  r"\bteam (?:is|was|'s) (?:really |pretty |quite |very )?(?:big|large|huge)\b|"
                   r"\b(?:lots|plenty|tons|loads) of (?:engineers|people|mles|folks)\b", re.IGNORECASE)
 _SMALL = re.compile(r"\b(?:small|tiny|little|skeleton) (?:\w+ )?team\b|\b(?:a )?handful of (?:engineers|people|mles|folks)\b|"
                     r"\bjust (?:me|one (?:person|engineer|mle))\b|\b(?:one|a single)[- ]person (?:team|show)\b", re.IGNORECASE)
@@ -75,8 +76,9 @@ def worded(premise: str, question: Question) -> list[Fact]:
             if size is not None and (big and size <= BIG_AT_MOST or small and size >= SMALL_AT_LEAST):
                 wrong.append(fact)
                 break
-    if _AMPLE.search(premise):
-        wrong += [f for f in question.facts if f.topic == "budget" and _LIMITS.search(f.text) and f not in wrong][:1]
+    if _AMPLE.search(premise):  # a budget fact that limits it, or names its amount ("about $50,000 for extra review staffing")
+        wrong += [f for f in question.facts if f.topic == "budget" and (_LIMITS.search(f.text) or re.search(r"[$€£]\s?\d", f.text))
+                  and f not in wrong][:1]
     everything = _EVERYTHING.search(premise)
     who = {w[:5] for w in _WHO.findall(everything.group("who").lower())} if everything else set()
     if who:
