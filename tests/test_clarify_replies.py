@@ -144,3 +144,17 @@ async def test_a_spoken_wh_question_with_a_figure_is_no_assumption_to_confirm(ca
                          "checkout actually give us before it times out and uh what does the trace breakdown look like like "
                          "where are the two hundred and fifty milliseconds going")
     assert not reply.startswith(THAT_IS_RIGHT) and "150 ms" in reply and "170 ms" in reply, reply
+
+
+@pytest.mark.parametrize(("where", "said", "told", "not_told"), [
+    (("shopify-mle", "case-study", "cs-shop-pay-false-positives"), "Who needs to approve a threshold change?",
+     "payments compliance signs off", "gradient-boosted trees"),
+    (("canva-mle", "system-design", "sd-magic-expand-cost"), "wait did you say the latency p95 limit is 6 seconds or 5 "
+     "seconds?", "doesn't want it above 6", "Sure, again"),
+])  # fmt: skip
+async def test_who_decides_and_did_you_say_a_figure(catalog: Catalog, where: tuple[str, str, str], said: str, told: str,
+                                                    not_told: str) -> None:
+    """Played (2026-12-06, a fifth helper): "who needs to approve...?" got the model fact its keyword "threshold" ties to;
+    "did you say ... 6 seconds or 5 seconds?" got the last question again."""
+    reply = await _reply(catalog, *where, said)
+    assert told in reply and not_told not in reply, reply

@@ -35,7 +35,8 @@ TOPIC_WORDS: dict[str, str] = {
                       rf"(?:how big|how large|how bad|how much|size|magnitude){_A_CHANGE}|"
                       r"cares? (?:most )?about|wants? to (?:move|improve|grow|increase|reduce)|move the needle",
     # "what's the review team's capacity?" asks about the capacity, not who is on the team
-    "team": r"team(?!['’]s\b)|engineers?|headcount|people|staff|who (?:else |would |will |should )?(?:works?|owns?)",
+    "team": r"team(?!['’]s\b)|engineers?|headcount|people|staff|who (?:else |would |will |should )?(?:works?|owns?)|"
+            r"who (?:needs to |has to |must |would |will |should |gets to )?(?:approves?|signs? off|decides?)",
     # "how long are the clips?" asks a length, not the timeline
     "timeline": r"timeline|deadline|how long(?! (?:can|do|should|must|may|will) (?:we|you|i) (?:keep|retain|store|hold))"
                 r"(?! (?:are|is) (?:the |a |an |each |typical |most |these |those )?(?:\w+ )?(?:clips?|videos?|sessions?|documents?|docs|"

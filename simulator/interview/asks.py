@@ -139,6 +139,9 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
     keyed = keyed_facts(text, question)
     unkeyed, open_part = _unkeyed_parts(text, question)
     facts = (keyed + unkeyed) if keyed else [f for f in question.facts if f.topic in topics and f.topic != "term"]
+    people = [f for f in question.facts if f.topic in set(topics) & {"team", "users"}]
+    if keyed and people and _WHO_ASKS.match(text) and not any(f.topic in ("team", "users") for f in keyed):
+        facts = people  # "who needs to approve a threshold change?" asks who, not what the threshold is (played, 2026-12-06)
     if facts:  # "what should I return if...?" is a question even in the form of thinking aloud, when a fact answers it
         return Ask(text=clause.text, topics=topics, facts=tuple(unique_facts(facts)), open_part=open_part)
     if RHETORICAL.search(text):
@@ -207,6 +210,7 @@ def _covered(asked: str, given: list[Fact]) -> bool:
     return said_in(asked, " ".join(f.text for f in given), COVERED_SHARE)
 
 
+_WHO_ASKS = re.compile(r"^\W*(?:(?:and|so|but|also|ok|okay|wait|um+|uh+)\W+)*who\b", re.IGNORECASE)
 _ANNOUNCES_ASKING = re.compile(r"\b(?:questions?|ask|clarif\w*)\b|\bbefore i\b", re.IGNORECASE)
 
 

@@ -14,7 +14,7 @@ REPEAT = re.compile(
     r"one more time|once more|resend|send (?:it|that|the \w+) again|got cut off|"
     r"paste (?:the|it|that) (?:question|schema|prompt|problem|formula|task)|(?:didn'?t|did not) (?:catch|hear)(?=\W*$| (?:that|it|you|all|what (?:you|was)|the (?:question|last|first|end|start|second|middle)))|"
     r"what was the question)\b|"
-    r"^\W*(?:sorry|pardon(?: me)?|come again|what|huh)\W*$|\bdid you say\b|\b(?:connection|audio|line|sound) (?:dropped|cut out)|"
+    r"^\W*(?:sorry|pardon(?: me)?|come again|what|huh)\W*$|\bdid you say\b(?![^?]*\d)|\b(?:connection|audio|line|sound) (?:dropped|cut out)|"
     r"^(?:sorry|pardon)\W+(?:was|is|did you say) (?:that|it)\b|\byou (?:cut|broke) (?:out|up)\b|\b(?:i )?lost you\b|"
     r"\bwhat (?:was|were) the (?:\w+ )?(?:part|bit|half|piece|sentence|one|thing|item|point)s?\b(?:.*\bagain\b)?|(?<!let me )(?<!i'll )(?<!i will )(?<!i'd )(?<!to )(?<!i )\bre-?(?:read|state)\b(?! (?:it|that|the \w+) (?:back|to check|as)\b)|"
     r"\b(?:i )?(?:missed|didn'?t get|lost) the (?:first|second|last|other) (?:half|part|bit)\b|\bwhat again\W*$|"
