@@ -49,9 +49,9 @@ def test_the_same_words_answering_a_question_are_an_answer(catalog: Catalog) -> 
     """After a question ("What would you watch first?"), "Latency. And cost." names what the candidate would watch."""
     question = next(q for q in catalog.loop("shopify-mle").round("system-design").questions if q.id == SEARCH[2])
     assert read_turn("Latency. And cost.", question, last_asked="What would you watch first?") is None
-    assert read_turn("Latency. And cost.", question, last_asked="What would you watch first?", after_reply=True) is not None
+    assert read_turn("Latency. And cost.", question, last_asked="What would you watch first?", asking_time=True) is not None
     # A plan in a few words is not a list of topics, even after a reply.
-    assert read_turn("Two stages. Retrieval, then rerank.", question, after_reply=True) is None
+    assert read_turn("Two stages. Retrieval, then rerank.", question, asking_time=True) is None
 
 
 async def test_topics_listed_as_the_first_words_on_a_design_get_their_facts(catalog: Catalog) -> None:

@@ -209,13 +209,14 @@ def _story_told_aloud(text: str, question: Question, asks: list[Ask]) -> bool:
 
 
 def read_turn(text: str, question: Question, last_asked: str | None = None, rephrased: str | None = None,
-              glossary: Sequence[GlossaryTerm] = (), after_reply: bool = False) -> Clarification | None:
+              glossary: Sequence[GlossaryTerm] = (), asking_time: bool = False) -> Clarification | None:
     """The turn as a clarification (its questions and the facts that answer them), or None if it asks nothing.
 
     A turn that is only questions puts every one of them to the interviewer. In a turn that also answers, a
     question counts when it opens the turn, confirms an assumption, or names a topic the facts cover, and not
-    when the candidate answers it at once (thinking aloud: "why does it matter? because..."). `after_reply`: the
-    interviewer has just answered the candidate's questions (turn_history.py), so a bare list of topics asks too.
+    when the candidate answers it at once (thinking aloud: "why does it matter? because..."). `asking_time`: the
+    interviewer has just answered the candidate's questions or set the problem (turn_history.py), so a bare list of
+    topics asks too.
     """
     taken_back = [m for m in TAKES_BACK.finditer(text) if "?" in text[: m.start()]]
     if taken_back:  # "What's X got to do with this? Actually never mind. ..." asks nothing; what follows is the turn
@@ -265,7 +266,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
                 kinds[i] = "question"  # "...do they need the exact same image | like pixel for pixel, or is it enough..."
             elif kinds[i] is None and (len(clause.norm.split()) >= 4 and TAG_RIGHT.search(clause.norm) or TAG_CONFIRM.search(clause.norm)):
                 kinds[i] = "confirm"  # "if two attempts have the same timestamp they both count right", "..., is that the gist"
-    if after_reply and "?" not in text and all(_topic_fragment(c.norm) for c in clauses):
+    if asking_time and "?" not in text and all(_topic_fragment(c.norm) for c in clauses):
         kinds = ["question"] * len(clauses)  # "Latency budget. And compute.": more of what was just asked
     # "the 1,000 a day, is that hard? like the team can't do 1,001, or can we pull in temps": the question goes on, and so
     # does an indirect one ("I'd love to know what share use Sidekick, and what share of them use it for marketing")
