@@ -143,7 +143,7 @@ def test_a_pass_on_a_follow_up_leaves_that_point_and_goes_on_with_the_next() -> 
 
 
 def test_an_answer_of_a_few_words_is_asked_to_unpack_it_once() -> None:
-    eng, clock = engine(terse=lambda q, a: len(a.split()) < 5)
+    eng, clock = engine(terse=lambda q, a, first: len(a.split()) < 5)
     first = eng.start()
     clock.advance(5)
     plan = eng.record_answer("Two-tower retrieval.")
