@@ -130,12 +130,13 @@ class FollowUpWording:
             return (COVERED.format(anchor=anchor.spoken) if covered else "") + PART_LEFT_OUT + ask
         if probe.kind == "narrower":
             return STORY_WAY_IN if story else NARROWER + probe.canned
-        if probe.kind == "explain" and said and vague(readable(said)[-1]):
-            return said_back(EXPLAIN_VAGUE, self._sayable(readable(said)[-1]))
-        if probe.kind == "explain" and said and keyword_list(readable(said)[-1]):  # a list of terms is not quoted back
-            return EXPLAIN_LIST_CASE if story or not question.facts else EXPLAIN_LIST
         if probe.kind == "explain":
-            return said_back(EXPLAIN_STORY if story else EXPLAIN, self._sayable(readable(said)[-1] if said else None))
+            last = readable(said)[-1] if said else None
+            if last is not None and vague(last):
+                return said_back(EXPLAIN_VAGUE, self._sayable(last))
+            if last is not None and keyword_list(last):  # a list of terms is not quoted back
+                return EXPLAIN_LIST_CASE if story or not question.facts else EXPLAIN_LIST
+            return said_back(EXPLAIN_STORY if story else EXPLAIN, self._sayable(last))
         if probe.kind == "own_part":  # it starts from what the team did; a model may word it around the anchor
             return said_back(probe.canned, self._sayable(self.evidence.team_clause(said)))
         about_company = self.loop.company.lower() in probe.canned.lower()

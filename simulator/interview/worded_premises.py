@@ -46,10 +46,9 @@ _OPPOSITES = ((re.compile(r"\bmulti-?thread\w*|\bconcurren\w*|\bthread-?safe\b",
 # Said impossible ("k can never be larger than the list, as you said") where a fact says it can be
 _CANNOT = re.compile(r"\b(?:can(?:'?t| ?not| never)|could never|will never|won'?t ever) (be|have|get|exceed|go)\b", re.IGNORECASE)
 _MONEY = re.compile(r"\b(?:budget|money|funding|funds)\b", re.IGNORECASE)
+_AMOUNT = re.compile(r"[$€£]\s?\d")  # a budget fact that names its amount
 _NOUN_WINDOW = 3  # words after the denial that say what is denied
 _QUALIFIED = re.compile(r"\s(?:for|on|in|from|of|about|per|beyond|before|after|yet)\b", re.IGNORECASE)
-
-
 _STOP = frozenset("than that this with from have been will never they them then what when there their".split())
 
 
@@ -77,7 +76,7 @@ def worded(premise: str, question: Question) -> list[Fact]:
                 wrong.append(fact)
                 break
     if _AMPLE.search(premise):  # a budget fact that limits it, or names its amount ("about $50,000 for extra review staffing")
-        wrong += [f for f in question.facts if f.topic == "budget" and (_LIMITS.search(f.text) or re.search(r"[$€£]\s?\d", f.text))
+        wrong += [f for f in question.facts if f.topic == "budget" and (_LIMITS.search(f.text) or _AMOUNT.search(f.text))
                   and f not in wrong][:1]
     everything = _EVERYTHING.search(premise)
     who = {w[:5] for w in _WHO.findall(everything.group("who").lower())} if everything else set()
@@ -96,7 +95,7 @@ def worded(premise: str, question: Question) -> list[Fact]:
         qualified = _QUALIFIED.search(rest)
         window = " ".join(rest[: qualified.start() if qualified else len(rest)].split()[:_NOUN_WINDOW])
         if _MONEY.search(window):  # "no budget for more reviewers" against "about $50,000 for extra review staffing"
-            wrong += [f for f in question.facts if f.topic == "budget" and re.search(r"[$€£]\s?\d", f.text) and not _LIMITS.search(f.text)
+            wrong += [f for f in question.facts if f.topic == "budget" and _AMOUNT.search(f.text) and not _LIMITS.search(f.text)
                       and f not in wrong][:1]
             continue
         if qualified and len(rest[: qualified.start()].split()) <= _NOUN_WINDOW:
