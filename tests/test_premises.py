@@ -83,6 +83,11 @@ WRONG = [
      "may just be noise, so I'd first check significance.", "10 million users per arm"),
     ("shopify-mle", "case-study", "cs-shop-pay-false-positives", "Thanks. So the rough cost: 800,000 transactions a day times "
      "0.6% declined is about 4,800 declines a day.", "8 million transactions a day"),
+    # ... and less than 1.6 times off where the figure rounds nothing: nine weeks for "about seven weeks away"
+    ("shopify-mle", "case-study", "cs-review-capacity", "The rest from contractors: they take four weeks to hire and train, "
+     "and since we have nine weeks that's comfortable.", "about seven weeks away"),
+    ("shopify-mle", "ml-modeling", "ml-leakage", "Since it's about 120,000 orders a day, a single CPU box does it.",
+     "about 80,000 orders a day"),
 ]
 RIGHT = [
     ("canva-mle", "system-design", "sd-content-enrichment", "Since new items have to be tagged within an hour, I'd keep a "
@@ -106,6 +111,10 @@ RIGHT = [
     ("shopify-mle", "case-study", "cs-sidekick-adoption", "So, sizing: with around 2 million active merchants, 3% is 60,000."),
     ("canva-mle", "ml-modeling", "ml-ab-iou-vs-exports", "I'd slice by video length, because 120 ms more at p95 could push "
      "long renders over a client timeout."),
+    # a figure rounded, as an estimate rounds: 80,000 to 100,000, 1.5 million to 2 million, seven weeks to ten
+    ("shopify-mle", "ml-modeling", "ml-leakage", "Since it's about 100,000 orders a day, a single CPU box scores them all."),
+    ("canva-mle", "ml-modeling", "ml-diffusion-mode-collapse", "Since it's about 2 million requests a day, caching helps."),
+    ("shopify-mle", "case-study", "cs-review-capacity", "Since we have about 10 weeks, contractors hired now are ready in time."),
 ]
 
 

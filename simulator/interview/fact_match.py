@@ -111,7 +111,7 @@ def figures_in_units(text: str, small_marked: bool = False) -> set[tuple[float, 
 
 MARKED = ("share", "money", "duration")  # units a figure carries itself, whatever its stretch counts
 _DURATION = re.compile(r"\s?(?:(sec|second)|(min|minute)|(hr|hour)|(day)|(week|wk)|(month)|(year))s?\b", re.IGNORECASE)
-_SECONDS = (1, 60, 3600, 86400, 7 * 86400, 30 * 86400, 365 * 86400)  # each of _DURATION's groups, in seconds
+SECONDS_IN = (1, 60, 3600, 86400, 7 * 86400, 30 * 86400, 365 * 86400)  # each of _DURATION's groups, in seconds
 
 
 def piece_figures(piece: str, small_marked: bool = False) -> list[tuple[float, str | None]]:
@@ -131,7 +131,7 @@ def piece_figures(piece: str, small_marked: bool = False) -> list[tuple[float, s
         if _MONEY_BEFORE.search(said[:start]) or _MONEY_AFTER.match(said, end):
             return value, "money"
         if small_marked and (time := _DURATION.match(said, end)):
-            return value * _SECONDS[time.lastindex - 1], "duration"
+            return value * SECONDS_IN[time.lastindex - 1], "duration"
         return value, stretch
 
     found = [with_unit(*at) for at in _figures_at(said, 0.0 if small_marked else MIN_FIGURE)]

@@ -7,21 +7,26 @@ lane" (the fact: within an hour), "Because the user wait maximum 5 seconds, I wi
 weeks). Assumptions put as such ("I'll assume...") were corrected already (assumptions.py); a premise is said as what
 everyone knows, and a whole answer then rests on it. Only a premise is read, not the design it leads to ("since the
 budget is 100 ms, I'd give the ranker 30 ms" states the 30 ms as a choice), and only a figure in the same unit as one
-fact's that shares a word with it ("wait", "first token", "test"), at least PREMISE_FAR times off (a share: SHARE_POINTS
-points).
+fact's that shares a word with it ("wait", "first token", "test"), at least PREMISE_FAR times off, or PREMISE_NEAR where
+it is no rounding of the fact's figure (a share: SHARE_POINTS points).
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 from ..catalog.models import Fact, Question
 from ..catalog.topic_words import TOPIC_RE
 from ..scoring.meaning.spoken import normalise_spoken
-from .fact_match import PIECES, counted, piece_figures, unique_facts
+from .fact_match import PIECES, SECONDS_IN, counted, piece_figures, unique_facts
 from .worded_premises import worded
 
 PREMISE_FAR = 1.6  # said as a given, a figure this far from the fact's is a slip, not an estimate
+# ... and one this far, where it is no rounding of the fact's: "since we have nine weeks" (about seven), played
+# 2026-12-06; "since it's about 2 million a day" (1.5 million) and "100k qps" (80,000) round, and are left alone
+PREMISE_NEAR = 1.25
+_ROUND_MANTISSAS = (1.0, 2.0, 2.5, 5.0)
 _PREMISE = re.compile(r"(?:^|[,;:.!?]\s*|\b(?:so|and|but|okay|ok|yeah|well)\s+)(?:since|because|given(?: that)?|as you said|"
                       r"like you said|you said|with only|with a budget of(?: only)?)\s+|"
                       # a sentence that opens on a figure and builds on it: "With 300 searches a second, ...", "300 qps, so..."
@@ -100,7 +105,21 @@ def without_wrong_premises(text: str, question: Question) -> str:
 def _far(said: float, stated: float, unit: str | None) -> bool:
     if unit == "share":  # "40% of queries aren't English" is "60% are": a share is also its complement
         return all(abs(value - stated) >= SHARE_POINTS or _ratio(value, stated) >= PREMISE_FAR for value in (said, 100 - said))
-    return _ratio(said, stated) >= PREMISE_FAR
+    ratio = _ratio(said, stated)
+    if ratio >= PREMISE_FAR:
+        return True
+    # a stretch of time is in seconds here: "10 weeks" rounds "about seven weeks" in weeks
+    return ratio >= PREMISE_NEAR and not any(_rounds(said / s, stated / s) for s in (SECONDS_IN if unit == "duration" else (1,)))
+
+
+def _rounds(said: float, stated: float) -> bool:
+    """Whether `said` is what rounding `stated` gives: to one significant figure, or to a round 1, 2, 2.5 or 5."""
+    if said <= 0 or stated <= 0:
+        return False
+    if math.isclose(said, float(f"{stated:.1g}")):
+        return True
+    scale = 10 ** math.floor(math.log10(said))
+    return any(math.isclose(said, m * scale) for m in _ROUND_MANTISSAS)
 
 
 def _ratio(said: float, stated: float) -> float:
