@@ -88,6 +88,9 @@ WRONG = [
      "and since we have nine weeks that's comfortable.", "about seven weeks away"),
     ("shopify-mle", "ml-modeling", "ml-leakage", "Since it's about 120,000 orders a day, a single CPU box does it.",
      "about 80,000 orders a day"),
+    # a settled opposite in words: the fifth helper's "binary" against the task's graded labels
+    ("shopify-mle", "coding", "ndcg-at-k", "Since relevance is binary here, 2^r - 1 is just r, so I could simplify the gain, "
+     "but I kept the general form.", "graded labels"),
 ]
 RIGHT = [
     ("canva-mle", "system-design", "sd-content-enrichment", "Since new items have to be tagged within an hour, I'd keep a "
@@ -115,6 +118,7 @@ RIGHT = [
     ("shopify-mle", "ml-modeling", "ml-leakage", "Since it's about 100,000 orders a day, a single CPU box scores them all."),
     ("canva-mle", "ml-modeling", "ml-diffusion-mode-collapse", "Since it's about 2 million requests a day, caching helps."),
     ("shopify-mle", "case-study", "cs-review-capacity", "Since we have about 10 weeks, contractors hired now are ready in time."),
+    ("shopify-mle", "coding", "ndcg-at-k", "Since relevance is graded here, I kept the 2^r - 1 gain."),
 ]
 
 

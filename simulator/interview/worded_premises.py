@@ -5,7 +5,8 @@ Played (2026-12-06, twenty rounds): 5 of 5 wrong claims in words were left stand
 unquestioned. These shapes are read, each only where a fact settles it: a team called big or small against the people a
 team fact counts; something said not to exist that a fact names by its keywords and counts; money said to be no object
 against a budget fact that limits it; a capacity said to take everything against a fact that counts it; and a few
-settled opposites ("multithreaded" against "single-threaded", "can never be" against "can be").
+settled opposites ("multithreaded" against "single-threaded", "relevance is binary" against graded labels, "can never be"
+against "can be").
 """
 
 from __future__ import annotations
@@ -42,7 +43,11 @@ _EVERYTHING = re.compile(r"^(?P<who>.*?)\b(?:can|could|will) (?:\w+ )?(?:check|r
 _WHO = re.compile(r"[a-z]{5,}")
 # What a fact settles one way said the other: "since it's going to be multithreaded" against "It's single-threaded"
 _OPPOSITES = ((re.compile(r"\bmulti-?thread\w*|\bconcurren\w*|\bthread-?safe\b", re.IGNORECASE),
-               re.compile(r"\bsingle-?threaded\b", re.IGNORECASE)),)
+               re.compile(r"\bsingle-?threaded\b", re.IGNORECASE)),
+              # "since relevance is binary here" against "a list of graded labels ... from 0 to 3"
+              (re.compile(r"\b(?:relevance|labels?|judg\w+|grades?)\s+(?:is|are|'s)\s+(?:just |only |all )?binary\b|"
+                          r"\bbinary (?:relevance|labels?|judg\w+)", re.IGNORECASE),
+               re.compile(r"\bgraded (?:labels?|relevance)\b", re.IGNORECASE)))
 # Said impossible ("k can never be larger than the list, as you said") where a fact says it can be
 _CANNOT = re.compile(r"\b(?:can(?:'?t| ?not| never)|could never|will never|won'?t ever) (be|have|get|exceed|go)\b", re.IGNORECASE)
 _MONEY = re.compile(r"\b(?:budget|money|funding|funds)\b", re.IGNORECASE)
