@@ -320,6 +320,9 @@ def test_no_phrase_of_a_verb_a_weekday_a_variable_or_a_query_in_prose() -> None:
     "0.0 ELSE ROUND, got it."."""
     assert "respond" not in " ".join(p.text for p in phrases("i learned that pms respond to risk in dollars not in model metrics"))
     assert "hour shifts" not in [p.text for p in phrases("about twenty four reviewers on eight hour shifts")]
+    # "You've covered millisecond p." (played, 2026-12-06): a spoken budget cut at its numbers
+    assert not any("millisecond" in p.text for p in phrases("so that's the two hundred millisecond p ninety five thing and "
+                                                            "export is the whole clip"))
     assert [p.text for p in phrases("I checked in every Friday for fifteen minutes and we looked at the written goals.")] == [
         "the written goals"]
     assert not any("=" in p.text for p in phrases("Tests I'd write: [3, 2, 1] with k=3 gives 1.0; k=0 gives 0.0."))

@@ -1292,6 +1292,20 @@ def test_the_question_said_again_after_a_press_is_the_question_alone() -> None:
     assert read is not None and read.reply == "Sure, again: How would you roll out?", read
 
 
+@pytest.mark.parametrize("asked", [
+    "The original frame, got it. What numbers, on which slice of traffic, would make you roll the first release back "
+    "automatically?",
+    "You've covered the 0.5 ms budget. One part of the question you haven't touched: what numbers, on which slice of "
+    "traffic, would make you roll the first release back automatically?",
+])
+def test_the_question_said_again_is_said_without_what_acknowledged_the_answer(asked: str) -> None:
+    """Played (2026-12-06): "Sure, again: The original frame, got it. What numbers...?" to "sorry what do you mean by that
+    can you say it again"."""
+    read = read_turn("sorry what do you mean by that can you say it again", QUESTION, last_asked=asked)
+    assert read is not None and read.reply == ("Sure, again: What numbers, on which slice of traffic, would make you roll the "
+                                               "first release back automatically?"), read
+
+
 @pytest.mark.parametrize(("said", "reply"), [
     ("Is the ranker batch or online? Never mind.", "Take your time."),
     ("What's the scale? Never mind, I'll assume 300 requests a second and cache the fallback list per template.", None),

@@ -88,6 +88,11 @@ WRONG = [
      "and since we have nine weeks that's comfortable.", "about seven weeks away"),
     ("shopify-mle", "ml-modeling", "ml-leakage", "Since it's about 120,000 orders a day, a single CPU box does it.",
      "about 80,000 orders a day"),
+    # spoken, after an acknowledgement the opener did not know ("cool"), and "so at" in a run
+    ("canva-mle", "system-design", "sd-video-bg-remover-serving", "okay cool so um with like eight thousand requests a second "
+     "at export peaks i'd uh split the preview path from the export path", "4,000 a second at export peaks"),
+    ("canva-mle", "system-design", "sd-video-bg-remover-serving", "right so the pool is fine so at like eight thousand a second "
+     "at export peaks we'd need more gpus", "4,000 a second at export peaks"),
     # a settled opposite in words: the fifth helper's "binary" against the task's graded labels
     ("shopify-mle", "coding", "ndcg-at-k", "Since relevance is binary here, 2^r - 1 is just r, so I could simplify the gain, "
      "but I kept the general form.", "graded labels"),

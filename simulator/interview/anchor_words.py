@@ -40,7 +40,7 @@ SPELLED_NUMBERS = frozenset(
 )
 UNITS = frozenset(
     "percent percentage points ms milliseconds seconds minutes hours days weeks months years x times gb mb tb k "
-    "second minute hour day week month year".split()  # "eight hour shifts" cut at its number is no "hour shifts"
+    "millisecond second minute hour day week month year".split()  # "eight hour shifts" cut at its number is no "hour shifts"
 )
 """Units a spelled-out number counts: "the ten percent extra gpu" cut at the number ("percent extra gpu") names
 nothing the candidate said, so what follows the unit starts no phrase."""

@@ -16,6 +16,7 @@ from ..catalog.models import Fact, Question
 from ..catalog.topic_words import TOPIC_RE
 from ..scoring.meaning.clauses import Clause, story_question
 from .fact_match import figures, keyed_facts, unique_facts
+from .follow_up_text import COVERED, PART_LEFT_OUT, SWITCH_LEAD, TURN_TO_COMPANY
 from .rephrase import asks_what_was_meant
 from .turn_shape import said_in
 from .terms import EXPLAIN, FRAGMENT_WORDS, LOST_AT, glossary_named, term_asked, term_facts
@@ -221,13 +222,20 @@ def _lead_in(asked: str) -> bool:
     return "?" not in asked and (words < 4 or words <= 8 and bool(_ANNOUNCES_ASKING.search(asked)))
 
 
+# What a follow-up says before its question, acknowledging the answer: asked to repeat it, the interviewer says the
+# question alone ("Sure, again: The original frame, got it. What numbers...?" was played, 2026-12-06)
+_ACKNOWLEDGED = re.compile("^(?:" + "|".join(re.escape(lead).replace(re.escape("{anchor}"), ".+?") + r"\s*"
+                                            for lead in (PRESS, COVERED, TURN_TO_COMPANY, SWITCH_LEAD, PART_LEFT_OUT)) + ")+")
+
+
 def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = None, rephrased: str | None = None) -> str:
     """What the interviewer says: the last question again if asked (`last_asked`, else the bank question; what it
     is after, `rephrased`, to a candidate who asked what it meant), each fact
     once, the lines said back to questions that are not about the problem (each once), and "your call" for the rest:
     a question left unanswered beside answered ones is named by its topic, or else called "the rest"."""
     parts: list[str] = []
-    last_asked = last_asked.removeprefix(PRESS) if last_asked else last_asked
+    if last_asked and (lead := _ACKNOWLEDGED.match(last_asked)):
+        last_asked = last_asked[lead.end() :][:1].upper() + last_asked[lead.end() + 1 :]
     if any(a.rephrase for a in asks):
         parts.append(rephrased or f"Sure, again: {last_asked or question.text}")
     elif any(a.repeat for a in asks):

@@ -30,7 +30,9 @@ _ROUND_MANTISSAS = (1.0, 2.0, 2.5, 5.0)
 _PREMISE = re.compile(r"(?:^|[,;:.!?]\s*|\b(?:so|and|but|okay|ok|yeah|well)\s+)(?:since|because|given(?: that)?|as you said|"
                       r"like you said|you said|with only|with a budget of(?: only)?)\s+|"
                       # a sentence that opens on a figure and builds on it: "With 300 searches a second, ...", "300 qps, so..."
-                      r"(?:^|[.!?]\s+)(?:(?:ok|okay|right|so|and|well)[.,]?\s+)*(?:(?:with|at)\s+(?=(?:a |an |about |around |roughly |like |just |only )?\d)|"
+                      # ... after any acknowledgement ("okay cool so with like 8000 requests a second", played), or "so" mid-run
+                      r"(?:(?:^|[.!?]\s+)(?:(?:ok|okay|right|so|and|well|cool|great|sure|alright|all right|yeah|yes|got it|thanks|"
+                      r"makes sense)[.,!]?\s+)*|\bso,?\s+)(?:(?:with|at)\s+(?=(?:a |an |about |around |roughly |like |just |only )?\d)|"
                       r"(?=(?:about |around |roughly |like )?\d[^.!?;:]{0,60}?,\s*so\s))", re.IGNORECASE)
 # The figures an estimate multiplies are its givens: "800,000 transactions a day times 0.6% declined is about 4,800".
 _PRODUCT = re.compile(r"(?:^|[,;:.!?]\s+)(?=[^,;:.!?]{0,60}?\d(?:[^,;:!?]|,\d{3}){0,40}?\b(?:times|multiplied by)\s+(?:about |around |roughly |like )?(?:\d|one\b))",
