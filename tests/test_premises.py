@@ -93,6 +93,11 @@ WRONG = [
      "at export peaks i'd uh split the preview path from the export path", "4,000 a second at export peaks"),
     ("canva-mle", "system-design", "sd-video-bg-remover-serving", "right so the pool is fine so at like eight thousand a second "
      "at export peaks we'd need more gpus", "4,000 a second at export peaks"),
+    # a figure of the scenario stated as what is, and money said to be no issue (the sixth helper's rounds, 2026-12-06)
+    ("canva-em-recsys", "recsys-system-design", "sd-fan-out-latency", "OK. So we have 40 ms for the features inside the 150. "
+     "The recent activity service, its p99 is like 1.2 seconds on bad day, so this one is the problem.", "about 120 ms on bad days"),
+    ("shopify-mle", "system-design", "sd-ato-latency", "Since there's no budget issue, I'd stand up a graph-store replica in "
+     "Europe and Asia-Pacific today and point each region at its local copy.", "no new budget for the incident"),
     # a settled opposite in words: the fifth helper's "binary" against the task's graded labels
     ("shopify-mle", "coding", "ndcg-at-k", "Since relevance is binary here, 2^r - 1 is just r, so I could simplify the gain, "
      "but I kept the general form.", "graded labels"),
@@ -124,6 +129,14 @@ RIGHT = [
     ("canva-mle", "ml-modeling", "ml-diffusion-mode-collapse", "Since it's about 2 million requests a day, caching helps."),
     ("shopify-mle", "case-study", "cs-review-capacity", "Since we have about 10 weeks, contractors hired now are ready in time."),
     ("shopify-mle", "coding", "ndcg-at-k", "Since relevance is graded here, I kept the 2^r - 1 gain."),
+    # stated right, or an estimate's own step, a supposition, the candidate's own plan
+    ("canva-em-recsys", "recsys-system-design", "sd-fan-out-latency", "The recent activity service, its p99 is like 120 ms on "
+     "bad days, so this one is the problem."),
+    ("shopify-mle", "case-study", "cs-review-capacity", "Let's say holiday volume is 2,000 flagged orders a day, so capacity "
+     "is short by half."),
+    ("shopify-mle", "case-study", "cs-shop-pay-false-positives", "So lost GMV is 0.5% of volume, which is about $40,000 a day."),
+    ("canva-em-recsys", "recsys-system-design", "sd-fan-out-latency", "My timeout is 35 ms per call, and the fallback is an "
+     "empty history."),
 ]
 
 

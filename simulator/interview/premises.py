@@ -34,6 +34,16 @@ _PREMISE = re.compile(r"(?:^|[,;:.!?]\s*|\b(?:so|and|but|okay|ok|yeah|well)\s+)(
                       r"(?:(?:^|[.!?]\s+)(?:(?:ok|okay|right|so|and|well|cool|great|sure|alright|all right|yeah|yes|got it|thanks|"
                       r"makes sense)[.,!]?\s+)*|\bso,?\s+)(?:(?:with|at)\s+(?=(?:a |an |about |around |roughly |like |just |only )?\d)|"
                       r"(?=(?:about |around |roughly |like )?\d[^.!?;:]{0,60}?,\s*so\s))", re.IGNORECASE)
+# A figure of the scenario stated as what is ("its p99 is like 1.2 seconds on bad days, so this one is the problem"), by
+# a clause whose subject is not the candidate's own plan ("I", "my", "our timeout"): the clause is the premise
+_STATED = re.compile(r"(?:^|[,;:.!?]\s*|\b(?:so|and|but)\s+)(?=(?P<subject>(?!(?:i|i'd|i'll|we'd|we'll|my|our|mine|that|this|it)\b)"
+                     r"[a-z][\w' -]{0,40}?\b(?:is|are|was|were|reaches|hits)\s+)(?:like |about |around |roughly |only |just |at )?\d)",
+                     re.IGNORECASE)
+# ... whose subject is the scenario's traffic, latency, budget, team or timeline ("traffic is around 20 requests per
+# second", "its p99 is"), not an estimate's step ("which is about 7.5%", "lost GMV is 0.5%"), a condition or a supposition
+_STATED_ABOUT = re.compile("|".join(rf"\b(?:{TOPIC_RE[topic].pattern})\b" for topic in ("scale", "latency", "budget", "team", "timeline")),
+                           re.IGNORECASE)
+_NOT_STATED = re.compile(r"\b(?:if|whether|when|which|what|that|say|assume|suppose|each|per|total|lost)\b|^\w+ing\b", re.IGNORECASE)
 # The figures an estimate multiplies are its givens: "800,000 transactions a day times 0.6% declined is about 4,800".
 _PRODUCT = re.compile(r"(?:^|[,;:.!?]\s+)(?=[^,;:.!?]{0,60}?\d(?:[^,;:!?]|,\d{3}){0,40}?\b(?:times|multiplied by)\s+(?:about |around |roughly |like )?(?:\d|one\b))",
                       re.IGNORECASE)
@@ -79,6 +89,11 @@ def _words(text: str) -> set[str]:
 
 def _spans(text: str) -> list[tuple[int, int]]:
     spans = []
+    for match in _STATED.finditer(text):
+        subject = match.group("subject")
+        if _STATED_ABOUT.search(subject) and not _NOT_STATED.search(subject):
+            end = _ENDS.search(text, match.end() + len(subject))
+            spans.append((match.end(), end.start() if end else len(text)))
     for match in _PREMISE.finditer(text):
         end = _ENDS.search(text, match.end())
         spans.append((match.end(), end.start() if end else len(text)))

@@ -32,7 +32,8 @@ _NONE = re.compile(r"\b(?:(?:do|does|did)(?:n'?t| not)|never) (?:really |even |a
                    r"\bthere(?: are|'re| is|'s) (?:no|zero|hardly any|not any) |\bwithout any |\bno (?=\w+ (?:at all|whatsoever))",
                    re.IGNORECASE)
 # Money said to be no object ("since budget isn't really a problem") against a budget fact that limits it
-_AMPLE = re.compile(r"\bbudget (?:isn'?t|is not|'s not|is no) (?:really |much of )?(?:a |an )?(?:problem|issue|concern|constraint|limit)\b|"
+_AMPLE = re.compile(r"\b(?:budget|money|cost) (?:isn'?t|is not|'s not|is no) (?:really |much of )?(?:a |an )?(?:problem|issue|concern|constraint|limit)\b|"
+                    r"\bno (?:real )?(?:budget|money|cost) (?:issues?|problems?|concerns?|constraints?|limits?)\b|"
                     r"\b(?:unlimited|plenty of|lots of|no limit on) (?:budget|money|gpus|compute)\b|\bmoney is no object\b", re.IGNORECASE)
 _LIMITS = re.compile(r"\bno (?:\w+ )?budget\b|\bcan'?t\b|\b(?:has|have|must|needs?) to stay\b|\bstay flat\b|\bat most\b|\bhard cap\b",
                      re.IGNORECASE)
