@@ -101,6 +101,10 @@ WRONG = [
     # a settled opposite in words: the fifth helper's "binary" against the task's graded labels
     ("shopify-mle", "coding", "ndcg-at-k", "Since relevance is binary here, 2^r - 1 is just r, so I could simplify the gain, "
      "but I kept the general form.", "graded labels"),
+    ("shopify-mle", "coding", "ndcg-at-k", "Since relevances here are binary 0/1, I'll use rel directly, it's the same thing.",
+     "graded labels"),
+    ("shopify-mle", "case-study", "cs-review-capacity", "So the volume doubles, 950 flags becomes 1,900 per day and the team "
+     "has 1,000. We have twelve weeks until holidays, so I think we hire contractors.", "weeks"),
 ]
 RIGHT = [
     ("canva-mle", "system-design", "sd-content-enrichment", "Since new items have to be tagged within an hour, I'd keep a "
@@ -137,6 +141,7 @@ RIGHT = [
     ("shopify-mle", "case-study", "cs-shop-pay-false-positives", "So lost GMV is 0.5% of volume, which is about $40,000 a day."),
     ("canva-em-recsys", "recsys-system-design", "sd-fan-out-latency", "My timeout is 35 ms per call, and the fallback is an "
      "empty history."),
+    ("canva-em-recsys", "recsys-system-design", "sd-fan-out-latency", "OK. So we have 40 ms for the features inside the 150."),
 ]
 
 

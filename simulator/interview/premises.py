@@ -37,10 +37,10 @@ _PREMISE = re.compile(r"(?:^|[,;:.!?]\s*|\b(?:so|and|but|okay|ok|yeah|well)\s+)(
 # A figure of the scenario stated as what is ("its p99 is like 1.2 seconds on bad days, so this one is the problem"), by
 # a clause whose subject is not the candidate's own plan ("I", "my", "our timeout"): the clause is the premise
 _STATED = re.compile(r"(?:^|[,;:.!?]\s*|\b(?:so|and|but)\s+)(?=(?P<subject>(?!(?:i|i'd|i'll|we'd|we'll|my|our|mine|that|this|it)\b)"
-                     r"[a-z][\w' -]{0,40}?\b(?:is|are|was|were|reaches|hits)\s+)(?:like |about |around |roughly |only |just |at )?\d)",
+                     r"[a-z][\w' -]{0,40}?\b(?:is|are|was|were|reaches|hits|have|has|got)\s+)(?:like |about |around |roughly |only |just |at )?\d)",
                      re.IGNORECASE)
-# ... whose subject is the scenario's traffic, latency, budget, team or timeline ("traffic is around 20 requests per
-# second", "its p99 is"), not an estimate's step ("which is about 7.5%", "lost GMV is 0.5%"), a condition or a supposition
+# ... about the scenario's traffic, latency, budget, team or timeline ("traffic is around 20 requests per second", "its
+# p99 is", "we have twelve weeks until the holidays"), whose subject is not an estimate's step ("which is about 7.5%", "lost GMV is 0.5%"), a condition or a supposition
 _STATED_ABOUT = re.compile("|".join(rf"\b(?:{TOPIC_RE[topic].pattern})\b" for topic in ("scale", "latency", "budget", "team", "timeline")),
                            re.IGNORECASE)
 _NOT_STATED = re.compile(r"\b(?:if|whether|when|which|what|that|say|assume|suppose|each|per|total|lost)\b|^\w+ing\b", re.IGNORECASE)
@@ -91,9 +91,10 @@ def _spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _STATED.finditer(text):
         subject = match.group("subject")
-        if _STATED_ABOUT.search(subject) and not _NOT_STATED.search(subject):
-            end = _ENDS.search(text, match.end() + len(subject))
-            spans.append((match.end(), end.start() if end else len(text)))
+        end = _ENDS.search(text, match.end() + len(subject))
+        stop = end.start() if end else len(text)
+        if _STATED_ABOUT.search(text, match.end(), stop) and not _NOT_STATED.search(subject):
+            spans.append((match.end(), stop))
     for match in _PREMISE.finditer(text):
         end = _ENDS.search(text, match.end())
         spans.append((match.end(), end.start() if end else len(text)))
@@ -172,6 +173,9 @@ def wrong_premises(text: str, question: Question) -> list[Fact]:
         for figure, unit, words in figures:
             if unit is None:
                 continue  # "the current model is at 0.95": no unit says what it counts
+            if any(math.isclose(figure, value) for fact in question.facts for value, fact_unit, _ in _figures(_said(fact.text))
+                   if fact_unit == unit):
+                continue  # a figure of the scenario said as it is: "we have 40 ms for the features inside the 150"
             # the facts' figures in its unit said about the most of the same things ("50% of declined buyers retry":
             # "a third of declined buyers retry", not "40% of declines were good buyers")
             stated = [(len(words & fact_words), value, fact) for fact in question.facts
@@ -184,6 +188,8 @@ def wrong_premises(text: str, question: Question) -> list[Fact]:
             if any(not _far(figure, value, unit) for value, _ in nearest):
                 continue  # "fraud is like 0.4%" is right by one fact, whatever the 25% of reviewed orders another states
             # three facts that each say "150 ms p99" correct it once; of several, the scale's ("4 orders a day" is the
-            # volume, 2 million, not the 1,000 reviewers handle)
-            wrong += [fact for _, fact in sorted(nearest, key=lambda pair: pair[1].topic != "scale")[:1]]
+            # volume, 2 million, not the 1,000 reviewers handle), or for a stretch of time the timeline's ("twelve weeks
+            # until holidays": seven weeks away, not the six weeks the volume doubles for)
+            first = "timeline" if unit == "duration" else "scale"
+            wrong += [fact for _, fact in sorted(nearest, key=lambda pair: pair[1].topic != first)[:1]]
     return unique_facts(wrong)

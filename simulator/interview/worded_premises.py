@@ -46,7 +46,7 @@ _WHO = re.compile(r"[a-z]{5,}")
 _OPPOSITES = ((re.compile(r"\bmulti-?thread\w*|\bconcurren\w*|\bthread-?safe\b", re.IGNORECASE),
                re.compile(r"\bsingle-?threaded\b", re.IGNORECASE)),
               # "since relevance is binary here" against "a list of graded labels ... from 0 to 3"
-              (re.compile(r"\b(?:relevance|labels?|judg\w+|grades?)\s+(?:is|are|'s)\s+(?:just |only |all )?binary\b|"
+              (re.compile(r"\b(?:relevances?|labels?|judg\w+|grades?)\b[^.;:!?]{0,20}?\b(?:is|are|'s)\s+(?:just |only |all )?binary\b|"
                           r"\bbinary (?:relevance|labels?|judg\w+)", re.IGNORECASE),
                re.compile(r"\bgraded (?:labels?|relevance)\b", re.IGNORECASE)))
 # Said impossible ("k can never be larger than the list, as you said") where a fact says it can be
