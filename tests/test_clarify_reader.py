@@ -19,7 +19,7 @@ from simulator.interview.clarify import (
     TIME_CHECK,
     read_turn,
 )
-from simulator.interview.turn_phrases import ANOTHER_STORY, ANY_STORY, SAY_MORE, SAY_MORE_STORY, YOUR_CALL, YOUR_TAKE
+from simulator.interview.turn_phrases import AFTER_THE_ROUND, ANOTHER_STORY, ANY_STORY, SAY_MORE, SAY_MORE_STORY, YOUR_CALL, YOUR_TAKE
 from simulator.interview.call_phrases import GREETED
 from simulator.interview.passing import passes
 
@@ -349,14 +349,16 @@ def test_an_either_or_question_no_fact_settles_is_the_candidates_call() -> None:
 
 @pytest.mark.parametrize(
     "asked", ["Before we start, is this role remote or based in Sydney?", "What are the next steps in the hiring process?",
-              "Who would I report to?"],
+              "Who would I report to?",
+              # played, 2026-12-06, on a story question: "That's your call — tell it the way that shows your own part best."
+              "Actually, can you tell me how Canva's recommendations group is organised, and who I'd report to?"],
 )  # fmt: skip
 def test_a_question_about_the_job_is_passed_on_not_answered_or_probed(asked: str) -> None:
     """Played: "is this role remote or based in Sydney?" in a recruiter screen was taken as the answer and drew
     "You mentioned role remote: what changed in numbers...". No rubric fact answers it, so it is passed on."""
     read = read_turn(asked, QUESTION)
     assert read is not None and not read.also_answer
-    assert read.reply == PASSED_ON
+    assert read.reply in (PASSED_ON, AFTER_THE_ROUND)  # the latter where it asks about the team or the role
 
 
 @pytest.mark.parametrize("said", ["Let me think for a moment.", "Hmm, give me a second.", "Okay, bear with me.", "hmm", "Um, hmm..."])

@@ -147,3 +147,17 @@ def test_words_asked_about_in_turns_written_blind_are_explained() -> None:
             missed.append((case["question_id"], case["turn"][:80], read.reply[:80] if read else None))
     print(f"\n{len(cases) - len(missed)} of {len(cases)} explained", *missed, sep="\n  ")
     assert len(cases) == 45 and len(missed) <= MISSED_AT_MOST, missed
+
+
+@pytest.mark.parametrize(("loop", "question_id", "asked", "told"), [
+    ("shopify-mle", "cs-review-capacity", "What does FIFO mean exactly?", "first in, first out"),
+    ("canva-em-recsys", "sd-fan-out-latency", "sorry what's cuped?", "before the experiment began"),
+    ("canva-em-recsys", "sd-fan-out-latency", "what's ece", "predicted probabilities"),
+])  # fmt: skip
+def test_the_fields_acronyms_asked_in_played_rounds_are_explained(loop: str, question_id: str, asked: str, told: str) -> None:
+    """Played (2026-12-06): "What does FIFO mean exactly?" got "I haven't pinned down "FIFO" for this one: say what you
+    take it to mean"; "what's ece" and "what's cuped" the same."""
+    catalog = load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
+    question = next(q for r in catalog.loop(loop).rounds for q in r.questions if q.id == question_id)
+    read = read_turn(asked, question, glossary=catalog.glossary)
+    assert read is not None and told in read.reply and _explains(read.reply), read

@@ -37,6 +37,7 @@ def catalog() -> Catalog:
     "Could we maybe try a different question?", "I think we're done, thanks.",  # played, 2026-12-05
     "Can we move to the next problem?",  # played, 2026-12-06: "That's your call — state your assumption and go on."
     "I guess that's it, yeah.", "done", "I think I said everything already",  # played, 2026-12-06: a clarification
+    "Can we stop here? I think I've said what I know.",  # played, 2026-12-06: "That's your call"
 ])  # fmt: skip
 def test_ways_of_asking_to_move_on(said: str) -> None:
     assert asks_to_move_on(said) and passes(said)
@@ -49,6 +50,7 @@ def test_ways_of_asking_to_move_on(said: str) -> None:
     "Is that it?", "I don't know.", "We moved on to a two-tower model after the first quarter.",
     "We were done with the migration by March, and the on-call load halved.",
     "For the next problem I would reuse the heap, since the same window applies.",
+    "Can we stop the cache from growing without bound?", "Can we end the experiment early if it looks bad?",
 ])  # fmt: skip
 def test_an_answer_or_a_plain_pass_is_not_asking_to_move_on(said: str) -> None:
     assert not asks_to_move_on(said)

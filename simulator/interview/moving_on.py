@@ -31,7 +31,10 @@ MOVE_ON = re.compile(
     r"(?:all )?done(?: here)?\W*(?:thanks?(?: you)?)?\W*$|\b(?:i think )?that covers (?:it|everything)\b|"
     r"^\W*(?:(?:so|ok(?:ay)?|yeah|um+|uh+|well|i think|i guess)\W+)*that'?s (?:about |pretty much |basically )?(?:it|all)"
     r"(?:\W+(?:yeah|really|i think|i guess|from me|for now|thanks?(?: you)?))*\W*$|^\W*(?:(?:ok(?:ay)?|so|yeah)\W+)?done\W*$|"
-    r"\bi (?:think |guess )?(?:i(?:'?ve| have)? )?(?:already )?(?:said|covered|told you) (?:everything|it all|all (?:of it|i (?:can|could|have)))\b",
+    r"\bi (?:think |guess )?(?:i(?:'?ve| have)? )?(?:already )?(?:said|covered|told you) (?:everything|it all|all (?:of it|i (?:can|could|have)))\b|"
+    # "Can we stop here? I think I've said what I know." (played, 2026-12-06: "That's your call" to it)
+    r"\b(?:can|could|shall|may) we (?:please |maybe |just )?(?:stop|leave it|end it|wrap (?:it |this )?up)(?:(?: it)? (?:here|there|now|for now)\b|\W*$)|"
+    r"\bi(?:'?ve| have) (?:said|told you) (?:what|all) i (?:know|can)\b",
     re.IGNORECASE,
 )
 
