@@ -40,7 +40,8 @@ _STATED = re.compile(r"(?:^|[,;:.!?]\s*|\b(?:so|and|but)\s+)(?=(?P<subject>(?!(?
                      r"[a-z][\w' -]{0,40}?\b(?:is|are|was|were|reaches|hits|have|has|got)\s+)(?:like |about |around |roughly |only |just |at )?\d)",
                      re.IGNORECASE)
 # ... about the scenario's traffic, latency, budget, team or timeline ("traffic is around 20 requests per second", "its
-# p99 is", "we have twelve weeks until the holidays"), whose subject is not an estimate's step ("which is about 7.5%", "lost GMV is 0.5%"), a condition or a supposition
+# p99 is", "we have twelve weeks until the holidays"), whose subject is not an estimate's step ("which is about 7.5%",
+# "lost GMV is 0.5%"), a condition or a supposition
 _STATED_ABOUT = re.compile("|".join(rf"\b(?:{TOPIC_RE[topic].pattern})\b" for topic in ("scale", "latency", "budget", "team", "timeline")),
                            re.IGNORECASE)
 _NOT_STATED = re.compile(r"\b(?:if|whether|when|which|what|that|say|assume|suppose|each|per|total|lost)\b|^\w+ing\b", re.IGNORECASE)
@@ -165,6 +166,7 @@ def wrong_premises(text: str, question: Question) -> list[Fact]:
     """The facts a premise of `text` gets wrong: a figure in a fact's unit, on what the fact is about, far from every
     figure the fact states in that unit about it."""
     wrong: list[Fact] = []
+    told = [(fact, _figures(_said(fact.text))) for fact in question.facts]
     for premise in premises(text):
         wrong += worded(premise, question)  # "since there's a big team on it", "since we don't have any labels"
         figures = _figures(premise)
@@ -173,17 +175,16 @@ def wrong_premises(text: str, question: Question) -> list[Fact]:
         for figure, unit, words in figures:
             if unit is None:
                 continue  # "the current model is at 0.95": no unit says what it counts
-            if any(math.isclose(figure, value) for fact in question.facts for value, fact_unit, _ in _figures(_said(fact.text))
-                   if fact_unit == unit):
+            if any(math.isclose(figure, value) for _, said in told for value, fact_unit, _ in said if fact_unit == unit):
                 continue  # a figure of the scenario said as it is: "we have 40 ms for the features inside the 150"
             # the facts' figures in its unit said about the most of the same things ("50% of declined buyers retry":
             # "a third of declined buyers retry", not "40% of declines were good buyers")
-            stated = [(len(words & fact_words), value, fact) for fact in question.facts
-                      for value, fact_unit, fact_words in _figures(_said(fact.text)) if words & fact_words
+            stated = [(len(words & fact_words), value, fact) for fact, said in told
+                      for value, fact_unit, fact_words in said if words & fact_words
                       and (fact_unit == unit or fact_unit is None and unit.startswith("count: ") and unit[7:12] in fact_words)]
             if not stated:  # "300 qps, so...", "a generous 2 second latency budget": no word shared, but the fact's topic named
-                stated = [(0, value, fact) for fact in question.facts if fact.topic in TOPIC_RE and TOPIC_RE[fact.topic].search(premise)
-                          for value, fact_unit, _ in _figures(_said(fact.text)) if fact_unit == unit]
+                stated = [(0, value, fact) for fact, said in told if fact.topic in TOPIC_RE and TOPIC_RE[fact.topic].search(premise)
+                          for value, fact_unit, _ in said if fact_unit == unit]
             nearest = [(value, fact) for shared, value, fact in stated if shared == max(s for s, _, _ in stated)]
             if any(not _far(figure, value, unit) for value, _ in nearest):
                 continue  # "fraud is like 0.4%" is right by one fact, whatever the 25% of reviewed orders another states
