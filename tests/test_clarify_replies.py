@@ -158,3 +158,11 @@ async def test_who_decides_and_did_you_say_a_figure(catalog: Catalog, where: tup
     "did you say ... 6 seconds or 5 seconds?" got the last question again."""
     reply = await _reply(catalog, *where, said)
     assert told in reply and not_told not in reply, reply
+
+
+async def test_a_second_region_to_fail_over_to_is_no_question_about_languages(catalog: Catalog) -> None:
+    """Played (2026-12-06): "...is there a second region we could fail over to?" got "Doesn't apply: it's a backend
+    service, the same in every market.", the languages fact, "region" being one of its words."""
+    reply = await _reply(catalog, "shopify-mle", "system-design", "sd-gpu-k8s-availability", "What GPU type are the nodes, "
+                         "and is there a second region we could fail over to?")
+    assert "one region" in reply and "every market" not in reply, reply

@@ -65,7 +65,9 @@ TOPIC_WORDS: dict[str, str] = {
                r"(?:train|retrain) on (?:users?'?|their|customers?'?|merchants?'?) (?:data|content|videos?|images|photos|prompts)",
     # "what language is the team most comfortable in?" asks about code, not the users' languages
     "languages": r"(?<!programming )(?<!coding )languages?(?! (?:is|are|does|do|would|should) (?:the |our |your )?(?:team|engineers?|we|they|you)\b)|"
-                 r"locales?|multilingual|english|international|countries|regions?|markets?",
+                 # "a second region we could fail over to" is where it runs, not who it serves (played, 2026-12-06)
+                 r"locales?|multilingual|english|international|countries|(?<!second )(?<!another )(?<!backup )(?<!failover )"
+                 r"(?<!single )(?<!one )(?<!same )regions?(?! (?:we could |to )?fail)|markets?",
     "input": r"inputs?|empty|null|none|nan|duplicates?|ties?|sorted|unsorted|negative|length|how (?:large|big|long) can|n|"
              r"edge cases?|format of",
     "output": r"outputs?|return(?:s|ed)?|format|order(?:ed|ing)?|print",
