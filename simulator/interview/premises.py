@@ -36,7 +36,7 @@ _PREMISE = re.compile(r"(?:^|[,;:.!?]\s*|\b(?:so|and|but|okay|ok|yeah|well)\s+)(
                       r"(?=(?:about |around |roughly |like )?\d[^.!?;:]{0,60}?,\s*so\s))", re.IGNORECASE)
 # A figure of the scenario stated as what is ("its p99 is like 1.2 seconds on bad days, so this one is the problem"), by
 # a clause whose subject is not the candidate's own plan ("I", "my", "our timeout"): the clause is the premise
-_STATED = re.compile(r"(?:^|[,;:.!?]\s*|\b(?:so|and|but)\s+)(?=(?P<subject>(?!(?:i|i'd|i'll|we'd|we'll|my|our|mine|that|this|it)\b)"
+_STATED = re.compile(r"(?:(?:^|[,;:.!?]\s*)(?:(?:so|and|but)\s+)?|\b(?:so|and|but)\s+)(?=(?P<subject>(?!(?:i|i'd|i'll|we'd|we'll|my|our|mine|that|this|it)\b)"
                      r"[a-z][\w' -]{0,40}?\b(?:is|are|was|were|reaches|hits|have|has|got)\s+)(?:like |about |around |roughly |only |just |at )?\d)",
                      re.IGNORECASE)
 # ... about the scenario's traffic, latency, budget, team or timeline ("traffic is around 20 requests per second", "its
