@@ -25,7 +25,7 @@ from .models import UNANSWERED, Check, CriterionResult, Evidence
 from .signals import Hit, match_signal
 from .transcript import Exchange, TestRun
 
-VERSION = "evidence-2.16"  # the evidence model (meaning, fitted on a corpus grown where criteria had few labels; a lead-in to a question asks too; a list of terms at most level 2; a practice denied in the passive denies what it names; a transcript's "i" is the speaker in every clause; a ramp told as three shares of traffic in a row; with hedges and precedents; an own part told apart only beside an own part; a story's plans not done; architecture read in cascades, jobs and stores; a wish ends where a done choice is told; results read in plain words; requirements asked of the interviewer; negations that deny nothing done), values read against the loop's own; signals where a criterion has no facets
+VERSION = "evidence-2.17"  # the evidence model (meaning, fitted on a corpus grown where criteria had few labels; the answer's words as a precedent; a lead-in to a question asks too; a list of terms at most level 2; a practice denied in the passive denies what it names; a transcript's "i" is the speaker in every clause; a ramp told as three shares of traffic in a row; with hedges and precedents; an own part told apart only beside an own part; a story's plans not done; architecture read in cascades, jobs and stores; a wish ends where a done choice is told; results read in plain words; requirements asked of the interviewer; negations that deny nothing done), values read against the loop's own; signals where a criterion has no facets
 SIGNALS_VERSION = "signals-1.0"  # regexes only: the scorer before the evidence model
 MAX_QUOTES = 8
 CompanyValues = tuple[str, list[CompanyValue]] | None

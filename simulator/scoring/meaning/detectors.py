@@ -20,6 +20,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from ...catalog.models import Facet
+from .words_precedent import WordsPrecedent
 
 DETECTORS_PATH = Path(__file__).with_name("detectors.npz")
 EVIDENCE_PATH = Path(__file__).resolve().parent.parent / "corpus" / "evidence.jsonl"
@@ -107,7 +108,8 @@ def detector_key(criterion_id: str, facet: Facet) -> str:
     return f"{criterion_id}/{facet.id}/{fingerprint(facet)}"
 
 
-PRECEDENT_KEY = "precedent:"  # detector keys are criterion/facet/fingerprint, so this prefix cannot collide
+PRECEDENT_KEY = "precedent:"  # detector keys are criterion/facet/fingerprint, so these prefixes cannot collide
+WORDS_KEY = "words:"
 
 
 @dataclass(frozen=True)
@@ -116,16 +118,26 @@ class Detectors:
 
     `weights`: per detector_key, (385,) = 384 vector weights and a bias.
     `precedents`: per criterion id, the answer-level ridge of precedent.py (385,).
+    `words`: the ridge over the answer's words of words_precedent.py, one for all criteria.
     """
 
     weights: dict[str, np.ndarray]
     precedents: dict[str, np.ndarray] = field(default_factory=dict)
+    words: WordsPrecedent | None = None
 
     def get(self, criterion_id: str, facet: Facet) -> np.ndarray | None:
         return self.weights.get(detector_key(criterion_id, facet))
 
+    def words_level(self, text: str) -> float:
+        """The words precedent of an answer; 0 (neutral) before train-scorer has fitted one."""
+        return self.words(text) if self.words is not None else 0.0
+
     def save(self, path: Path) -> None:
         arrays = self.weights | {PRECEDENT_KEY + cid: w for cid, w in self.precedents.items()}
+        if self.words is not None:
+            arrays |= {WORDS_KEY + "buckets": self.words.buckets, WORDS_KEY + "idf": self.words.idf,
+                       WORDS_KEY + "weights": self.words.weights,
+                       WORDS_KEY + "scalars": np.array([self.words.unseen_idf, self.words.intercept])}
         ordered = {key: np.round(arrays[key], 5).astype(np.float32) for key in sorted(arrays)}
         with path.open("wb") as handle:
             np.savez_compressed(handle, **ordered)
@@ -136,8 +148,14 @@ def load_detectors(path: Path = DETECTORS_PATH) -> Detectors:
         return Detectors({})
     with np.load(path) as data:
         arrays = {key: data[key].astype(np.float64) for key in data.files}
-    return Detectors({k: v for k, v in arrays.items() if not k.startswith(PRECEDENT_KEY)},
-                     {k.removeprefix(PRECEDENT_KEY): v for k, v in arrays.items() if k.startswith(PRECEDENT_KEY)})
+    words = None
+    if WORDS_KEY + "weights" in arrays:
+        unseen_idf, intercept = arrays[WORDS_KEY + "scalars"]
+        words = WordsPrecedent(arrays[WORDS_KEY + "buckets"].astype(np.int64), arrays[WORDS_KEY + "idf"],
+                               arrays[WORDS_KEY + "weights"], float(unseen_idf), float(intercept))
+    return Detectors({k: v for k, v in arrays.items() if not k.startswith((PRECEDENT_KEY, WORDS_KEY))},
+                     {k.removeprefix(PRECEDENT_KEY): v for k, v in arrays.items() if k.startswith(PRECEDENT_KEY)},
+                     words)
 
 
 @dataclass

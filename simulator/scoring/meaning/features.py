@@ -46,6 +46,7 @@ FEATURES = (
     "self_share",  # of affirmed clauses with a personal or team subject, the share said as "I"
     "hedged",  # share of clauses said with a hedge
     "precedent",  # the level train answers that read like this one got (precedent.py), centred
+    "words",  # the level train answers using these words got (words_precedent.py), centred
 )
 
 
@@ -135,7 +136,7 @@ def _best(strengths: np.ndarray, mask: np.ndarray) -> list[Finding]:
 
 
 def read(facets: CriterionFacets, clauses: list[Clause], kept: np.ndarray, denied: np.ndarray, answers: list[str],
-         precedent: float) -> Reading:
+         precedent: float, words_level: float) -> Reading:
     """Features and per-facet findings for the clauses of the answers that address the criterion.
 
     `kept` holds each clause's strengths on what it says as true, `denied` on what
@@ -177,5 +178,6 @@ def read(facets: CriterionFacets, clauses: list[Clause], kept: np.ndarray, denie
         (subjects.count("self") / len(subjects)) if subjects else 0.0,
         hedged_share(clauses),
         precedent,
+        words_level,
     ])
     return Reading(features=features, affirmed=affirmed, denied=denied_best, wished=wished)

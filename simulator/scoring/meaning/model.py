@@ -111,7 +111,8 @@ class EvidenceModel:
         kept_vectors, denied_vectors = self.vectors(clauses)
         kept, denied = facet_strengths(facets, clauses, kept_vectors, denied_vectors)
         like = precedent(self.detectors.precedents.get(criterion.id), kept_vectors)
-        return read(facets, clauses, kept, denied, [a.text for a in answers], like), clauses
+        texts = [a.text for a in answers]
+        return read(facets, clauses, kept, denied, texts, like, self.detectors.words_level("\n".join(texts))), clauses
 
     def vectors(self, clauses: list[Clause]) -> tuple[np.ndarray, np.ndarray]:
         """Sentence vectors of what each clause keeps and of what it denies (zeros where it denies nothing)."""

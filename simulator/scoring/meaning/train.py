@@ -28,6 +28,7 @@ from .detectors import EVIDENCE_PATH, DetectorData, Detectors, EvidenceNote, cla
 from .features import FEATURES, facet_strengths, read
 from .model import AnswerText, EvidenceModel, ModelWeights, list_capped
 from .precedent import MIN_ANSWERS, answer_vector, fit_precedent, precedent
+from .words_precedent import WordsPrecedent, fit_words
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
 SPLITS = ("train", "validation")
@@ -121,7 +122,8 @@ def _detectors(model: EvidenceModel, rows: list[LabelledReading]) -> Detectors:
         if row.labels is not None:
             data[cid].add(row.kept_vectors, row.labels)
     detectors = fit_detectors(data, examples)
-    return replace(detectors, precedents=_precedents(rows))
+    return replace(detectors, precedents=_precedents(rows),
+                   words=fit_words([r.item.answer for r in rows], np.array([r.level for r in rows], dtype=np.float64)))
 
 
 def _precedents(rows: list[LabelledReading]) -> dict[str, np.ndarray]:
@@ -140,7 +142,7 @@ def _features(model: EvidenceModel, row: LabelledReading, detectors: Detectors) 
                                         for f in base.facets))
     kept, denied = facet_strengths(facets, row.clauses, row.kept_vectors, row.denied_vectors)
     like = precedent(detectors.precedents.get(row.criterion.id), row.kept_vectors)
-    return read(facets, row.clauses, kept, denied, [row.item.answer], like).features
+    return read(facets, row.clauses, kept, denied, [row.item.answer], like, detectors.words_level(row.item.answer)).features
 
 
 def fit_weights(x: np.ndarray, y: np.ndarray, criteria: list[str], trained_on: str) -> ModelWeights:
@@ -236,6 +238,8 @@ def same_fit(weights: ModelWeights, detectors: Detectors, fresh: ModelWeights, f
         return False
     if set(detectors.precedents) != set(fresh_detectors.precedents):
         return False
+    if not _same_words(detectors.words, fresh_detectors.words, tolerance):
+        return False
     if set(weights.criteria) != set(fresh.criteria):
         return False
 
@@ -248,6 +252,14 @@ def same_fit(weights: ModelWeights, detectors: Detectors, fresh: ModelWeights, f
             and all(close(a.weights, b.weights) and close(a.cuts, b.cuts) for a, b in params)
             and all(close(detectors.weights[k], fresh_detectors.weights[k]) for k in detectors.weights)
             and all(close(detectors.precedents[k], fresh_detectors.precedents[k]) for k in detectors.precedents))
+
+
+def _same_words(a: WordsPrecedent | None, b: WordsPrecedent | None, tolerance: float) -> bool:
+    if a is None or b is None:
+        return a is b
+    return (np.array_equal(a.buckets, b.buckets)
+            and all(np.allclose(x, y, atol=tolerance, rtol=tolerance)
+                    for x, y in ((a.idf, b.idf), (a.weights, b.weights), (a.intercept, b.intercept))))
 
 
 def write_weights(weights: ModelWeights, path: Path) -> None:
