@@ -110,6 +110,7 @@ def detector_key(criterion_id: str, facet: Facet) -> str:
 
 PRECEDENT_KEY = "precedent:"  # detector keys are criterion/facet/fingerprint, so these prefixes cannot collide
 WORDS_KEY = "words:"
+WORDS_OWN_KEY = "words-own:"  # + criterion id: that criterion's deviation from the shared words weights
 
 
 @dataclass(frozen=True)
@@ -128,9 +129,9 @@ class Detectors:
     def get(self, criterion_id: str, facet: Facet) -> np.ndarray | None:
         return self.weights.get(detector_key(criterion_id, facet))
 
-    def words_level(self, text: str) -> float:
-        """The words precedent of an answer; 0 (neutral) before train-scorer has fitted one."""
-        return self.words(text) if self.words is not None else 0.0
+    def words_level(self, text: str, criterion_id: str) -> float:
+        """The words precedent of an answer for a criterion; 0 (neutral) before train-scorer has fitted one."""
+        return self.words(text, criterion_id) if self.words is not None else 0.0
 
     def save(self, path: Path) -> None:
         arrays = self.weights | {PRECEDENT_KEY + cid: w for cid, w in self.precedents.items()}
@@ -138,6 +139,7 @@ class Detectors:
             arrays |= {WORDS_KEY + "buckets": self.words.buckets, WORDS_KEY + "idf": self.words.idf,
                        WORDS_KEY + "weights": self.words.weights,
                        WORDS_KEY + "scalars": np.array([self.words.unseen_idf, self.words.intercept])}
+            arrays |= {WORDS_OWN_KEY + cid: own for cid, own in self.words.own.items()}
         ordered = {key: np.round(arrays[key], 5).astype(np.float32) for key in sorted(arrays)}
         with path.open("wb") as handle:
             np.savez_compressed(handle, **ordered)
@@ -151,9 +153,10 @@ def load_detectors(path: Path = DETECTORS_PATH) -> Detectors:
     words = None
     if WORDS_KEY + "weights" in arrays:
         unseen_idf, intercept = arrays[WORDS_KEY + "scalars"]
+        own = {k.removeprefix(WORDS_OWN_KEY): v for k, v in arrays.items() if k.startswith(WORDS_OWN_KEY)}
         words = WordsPrecedent(arrays[WORDS_KEY + "buckets"].astype(np.int64), arrays[WORDS_KEY + "idf"],
-                               arrays[WORDS_KEY + "weights"], float(unseen_idf), float(intercept))
-    return Detectors({k: v for k, v in arrays.items() if not k.startswith((PRECEDENT_KEY, WORDS_KEY))},
+                               arrays[WORDS_KEY + "weights"], own, float(unseen_idf), float(intercept))
+    return Detectors({k: v for k, v in arrays.items() if not k.startswith((PRECEDENT_KEY, WORDS_KEY, WORDS_OWN_KEY))},
                      {k.removeprefix(PRECEDENT_KEY): v for k, v in arrays.items() if k.startswith(PRECEDENT_KEY)},
                      words)
 

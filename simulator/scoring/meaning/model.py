@@ -112,7 +112,8 @@ class EvidenceModel:
         kept, denied = facet_strengths(facets, clauses, kept_vectors, denied_vectors)
         like = precedent(self.detectors.precedents.get(criterion.id), kept_vectors)
         texts = [a.text for a in answers]
-        return read(facets, clauses, kept, denied, texts, like, self.detectors.words_level("\n".join(texts))), clauses
+        words = self.detectors.words_level("\n".join(texts), criterion.id)
+        return read(facets, clauses, kept, denied, texts, like, words), clauses
 
     def vectors(self, clauses: list[Clause]) -> tuple[np.ndarray, np.ndarray]:
         """Sentence vectors of what each clause keeps and of what it denies (zeros where it denies nothing)."""

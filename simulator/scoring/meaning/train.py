@@ -122,8 +122,9 @@ def _detectors(model: EvidenceModel, rows: list[LabelledReading]) -> Detectors:
         if row.labels is not None:
             data[cid].add(row.kept_vectors, row.labels)
     detectors = fit_detectors(data, examples)
-    return replace(detectors, precedents=_precedents(rows),
-                   words=fit_words([r.item.answer for r in rows], np.array([r.level for r in rows], dtype=np.float64)))
+    words = fit_words([r.item.answer for r in rows], [r.criterion.id for r in rows],
+                      np.array([r.level for r in rows], dtype=np.float64)) if rows else None
+    return replace(detectors, precedents=_precedents(rows), words=words)
 
 
 def _precedents(rows: list[LabelledReading]) -> dict[str, np.ndarray]:
@@ -142,7 +143,8 @@ def _features(model: EvidenceModel, row: LabelledReading, detectors: Detectors) 
                                         for f in base.facets))
     kept, denied = facet_strengths(facets, row.clauses, row.kept_vectors, row.denied_vectors)
     like = precedent(detectors.precedents.get(row.criterion.id), row.kept_vectors)
-    return read(facets, row.clauses, kept, denied, [row.item.answer], like, detectors.words_level(row.item.answer)).features
+    words = detectors.words_level(row.item.answer, row.criterion.id)
+    return read(facets, row.clauses, kept, denied, [row.item.answer], like, words).features
 
 
 def fit_weights(x: np.ndarray, y: np.ndarray, criteria: list[str], trained_on: str) -> ModelWeights:
@@ -257,9 +259,11 @@ def same_fit(weights: ModelWeights, detectors: Detectors, fresh: ModelWeights, f
 def _same_words(a: WordsPrecedent | None, b: WordsPrecedent | None, tolerance: float) -> bool:
     if a is None or b is None:
         return a is b
-    return (np.array_equal(a.buckets, b.buckets)
-            and all(np.allclose(x, y, atol=tolerance, rtol=tolerance)
-                    for x, y in ((a.idf, b.idf), (a.weights, b.weights), (a.intercept, b.intercept))))
+    if (not np.array_equal(a.buckets, b.buckets) or set(a.own) != set(b.own)
+            or any(a.own[c].shape != b.own[c].shape for c in a.own)):
+        return False
+    pairs = [(a.idf, b.idf), (a.weights, b.weights), (a.intercept, b.intercept)] + [(a.own[c], b.own[c]) for c in a.own]
+    return all(np.allclose(x, y, atol=tolerance, rtol=tolerance) for x, y in pairs)
 
 
 def write_weights(weights: ModelWeights, path: Path) -> None:
