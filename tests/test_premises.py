@@ -105,8 +105,15 @@ WRONG = [
      "graded labels"),
     ("shopify-mle", "case-study", "cs-review-capacity", "So the volume doubles, 950 flags becomes 1,900 per day and the team "
      "has 1,000. We have twelve weeks until holidays, so I think we hire contractors.", "weeks"),
+    # put on the interviewer, with a comma ("As you said, overtime gives 50% more capacity", played: it never said so)
+    ("shopify-mle", "system-design", "sd-shop-search-ranking", "As you said, we only get 300 searches a second at peak, so one "
+     "GPU box is enough.", "3,000 searches a second"),
+    ("shopify-mle", "system-design", "sd-shop-search-ranking", "like you mentioned we only get 300 searches a second at peak so "
+     "one gpu box is enough", "3,000 searches a second"),
 ]
 RIGHT = [
+    ("shopify-mle", "system-design", "sd-shop-search-ranking", "As you said, we get 3,000 searches a second at peak, so one GPU "
+     "box is not enough."),
     ("canva-mle", "system-design", "sd-content-enrichment", "Since new items have to be tagged within an hour, I'd keep a "
      "streaming lane for them and batch the backfill."),
     ("canva-mle", "system-design", "sd-agentic-brand-workflow", "Because users wait up to 20 seconds, I'd generate 10 candidates "

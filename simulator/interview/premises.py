@@ -27,8 +27,10 @@ PREMISE_FAR = 1.6  # said as a given, a figure this far from the fact's is a sli
 # 2026-12-06; "since it's about 2 million a day" (1.5 million) and "100k qps" (80,000) round, and are left alone
 PREMISE_NEAR = 1.25
 _ROUND_MANTISSAS = (1.0, 2.0, 2.5, 5.0)
-_PREMISE = re.compile(r"(?:^|[,;:.!?]\s*|\b(?:so|and|but|okay|ok|yeah|well)\s+)(?:since|because|given(?: that)?|as you said|"
-                      r"like you said|you said|with only|with a budget of(?: only)?)\s+|"
+# "As you said, ..." puts a premise on the interviewer, with or without a comma (played 2026-12-06: "As you said, overtime
+# gives 50% more capacity" where it never said so)
+_PREMISE = re.compile(r"(?:^|[,;:.!?]\s*|\b(?:so|and|but|okay|ok|yeah|well)\s+)(?:since|because|given(?: that)?|with only|"
+                      r"with a budget of(?: only)?|(?:(?:as|like) )?you (?:said|mentioned|told me|pointed out),?)\s+|"
                       # a sentence that opens on a figure and builds on it: "With 300 searches a second, ...", "300 qps, so..."
                       # ... after any acknowledgement ("okay cool so with like 8000 requests a second", played), or "so" mid-run
                       r"(?:(?:^|[.!?]\s+)(?:(?:ok|okay|right|so|and|well|cool|great|sure|alright|all right|yeah|yes|got it|thanks|"
