@@ -110,8 +110,15 @@ WRONG = [
      "GPU box is enough.", "3,000 searches a second"),
     ("shopify-mle", "system-design", "sd-shop-search-ranking", "like you mentioned we only get 300 searches a second at peak so "
      "one gpu box is enough", "3,000 searches a second"),
+    # a change against a fact that states one, and a figure a fact states about something else (played, the same rounds)
+    ("shopify-mle", "case-study", "cs-review-capacity", "As you said, overtime gives 50% more capacity, so with overtime we "
+     "are at 1,500, and contractors give the rest.", "overtime can add about 20% capacity"),
+    ("canva-em-recsys", "recsys-system-design", "sd-shared-platform", "Since the platform can add 100 ms of its own, we can "
+     "put a feature service call in the middle without problem.", "should add under 20 ms p99"),
 ]
 RIGHT = [
+    ("shopify-mle", "case-study", "cs-review-capacity", "As you said, overtime gives 20% more capacity, so with overtime we "
+     "are at 1,200."),
     ("shopify-mle", "system-design", "sd-shop-search-ranking", "As you said, we get 3,000 searches a second at peak, so one GPU "
      "box is not enough."),
     ("canva-mle", "system-design", "sd-content-enrichment", "Since new items have to be tagged within an hour, I'd keep a "

@@ -61,9 +61,12 @@ _WORDED = ((re.compile(r"\bhalf an? (sec|second|min|minute|hour|day|week|month|y
            (re.compile(r"\b(?:a|one) third of\b", re.IGNORECASE), "33% of"),
            (re.compile(r"\b(?:a|one) quarter of\b", re.IGNORECASE), "25% of"),
            (re.compile(r"\ba (?:few|couple(?: of)?) (thousand|million|hundred)\b", re.IGNORECASE), r"3 \1"))
-# ... or a change ("120 ms more at p95", "2x slower"): a difference is no figure of the scenario
-_COMPARES = re.compile(r"\b(?:more|less|fewer|bigger|smaller|higher|lower|rather) than\b|\bversus\b|\bvs\b|"
-                       r"\d[\w%]*\s+(?:\w+\s+)?(?:more|less|extra|additional|slower|faster|longer|shorter|higher|lower)\b", re.IGNORECASE)
+_COMPARES = re.compile(r"\b(?:more|less|fewer|bigger|smaller|higher|lower|rather) than\b|\bversus\b|\bvs\b", re.IGNORECASE)
+# ... or a change ("120 ms more at p95", "2x slower"): a difference is no figure of the scenario, unless a fact states
+# one ("overtime can add about 20% capacity" against "as you said, overtime gives 50% more capacity", played 2026-12-06)
+_CHANGE = re.compile(r"\d[\w%]*\s+(?:\w+\s+)?(?:more|less|extra|additional|slower|faster|longer|shorter|higher|lower)\b",
+                     re.IGNORECASE)
+_STATES_CHANGE = re.compile(rf"{_CHANGE.pattern}|\b(?:add|adds|added)\b", re.IGNORECASE)
 SHARE_POINTS = 15.0  # a share this many points off is a slip, whatever the ratio ("70 percent" for "at least 90%")
 # "within a day", "takes a week": one of them; "two runs a week" counts per week and is left alone
 _ONE = re.compile(r"\b(within|in|for|takes?|took|about|under|than|needs?|only|up to|at most)\s+(?:a|an|one)\s+"
@@ -168,17 +171,23 @@ def wrong_premises(text: str, question: Question) -> list[Fact]:
     """The facts a premise of `text` gets wrong: a figure in a fact's unit, on what the fact is about, far from every
     figure the fact states in that unit about it."""
     wrong: list[Fact] = []
-    told = [(fact, _figures(_said(fact.text))) for fact in question.facts]
+    every = [(fact, _figures(_said(fact.text))) for fact in question.facts]
+    changes = [(fact, said) for fact, said in every if _STATES_CHANGE.search(_said(fact.text))]
     for premise in premises(text):
         wrong += worded(premise, question)  # "since there's a big team on it", "since we don't have any labels"
         figures = _figures(premise)
         if len(figures) > MAX_FIGURES or _COMPARES.search(premise):
             continue  # a chain of arithmetic, or figures said to compare ("a missed $2,000 order costs more than a $20 one")
+        told = changes if _CHANGE.search(premise) else every
         for figure, unit, words in figures:
             if unit is None:
                 continue  # "the current model is at 0.95": no unit says what it counts
-            if any(math.isclose(figure, value) for _, said in told for value, fact_unit, _ in said if fact_unit == unit):
-                continue  # a figure of the scenario said as it is: "we have 40 ms for the features inside the 150"
+            if any(math.isclose(figure, value) and (words & fact_words or not words)
+                   for _, said in told for value, fact_unit, fact_words in said if fact_unit == unit):
+                # a figure of the scenario said as it is: "we have 40 ms for the features inside the 150"; one a fact
+                # states about something else is not ("the platform can add 100 ms" where surfaces have 100 to 200 ms
+                # and the platform may add under 20, played 2026-12-06)
+                continue
             # the facts' figures in its unit said about the most of the same things ("50% of declined buyers retry":
             # "a third of declined buyers retry", not "40% of declines were good buyers")
             stated = [(len(words & fact_words), value, fact) for fact, said in told
