@@ -182,11 +182,13 @@ def wrong_premises(text: str, question: Question) -> list[Fact]:
         for figure, unit, words in figures:
             if unit is None:
                 continue  # "the current model is at 0.95": no unit says what it counts
-            if any(math.isclose(figure, value) and (words & fact_words or not words)
-                   for _, said in told for value, fact_unit, fact_words in said if fact_unit == unit):
-                # a figure of the scenario said as it is: "we have 40 ms for the features inside the 150"; one a fact
-                # states about something else is not ("the platform can add 100 ms" where surfaces have 100 to 200 ms
-                # and the platform may add under 20, played 2026-12-06)
+            same_unit = [(value, fact_words) for _, said in told for value, fact_unit, fact_words in said if fact_unit == unit]
+            exact = [fact_words for value, fact_words in same_unit if math.isclose(figure, value)]
+            if exact and (any(words & fact_words for fact_words in exact) or not any(
+                    len(words & fact_words) >= 2 for value, fact_words in same_unit if not math.isclose(figure, value))):
+                # a figure of the scenario said as it is: "we have 40 ms for the features inside the 150"; not where
+                # a fact states it about other things and another fact's figure about these ("the platform can add 100
+                # ms" where surfaces have 100 to 200 ms and the platform's layer may add under 20, played 2026-12-06)
                 continue
             # the facts' figures in its unit said about the most of the same things ("50% of declined buyers retry":
             # "a third of declined buyers retry", not "40% of declines were good buyers")
