@@ -182,10 +182,17 @@ async def test_a_follow_up_does_not_ask_back_the_traffic_the_interviewer_gave(ca
 
 async def test_a_case_study_is_sized_in_money_not_requests_per_second(catalog: Catalog) -> None:
     """Played (2026-12-03): a terse fraud-cost answer in the Shopify case study drew "roughly how many requests per
-    second does the system serve?"; the case study's own estimation probe asks what the case is worth."""
+    second does the system serve?"; the case study's own estimation probe asks what the case is worth. Since
+    evidence-2.17 the terse answer reads problem framing and estimation within the planner's tie margin (0.12 and 0.04),
+    so the round's order asks framing first ("How would you define a false decline's cost...?"); estimation comes next."""
     session, clock = round_on(catalog, "shopify-mle", "case-study", "cs-shop-pay-false-positives", [])
     [e async for e in session.open()]
     await answer(session, clock, "Cost = declined good orders x AOV x margin. Lower the threshold for trusted buyers. A/B test it.")
+    framing = session.turns[-1]
+    assert framing.kind is TurnKind.FOLLOW_UP and framing.criterion in ("problem_framing", "estimation"), framing
+    assert "requests per second" not in framing.text
+    if framing.criterion == "problem_framing":
+        await answer(session, clock, "The lost margin on the order, since most buyers declined by mistake don't come back.")
     follow_up = session.turns[-1]
     assert follow_up.kind is TurnKind.FOLLOW_UP and follow_up.criterion == "estimation", follow_up
     assert "requests per second" not in follow_up.text and re.search(r"a month|lost sales", follow_up.text), follow_up.text
