@@ -171,8 +171,9 @@ def wrong_premises(text: str, question: Question) -> list[Fact]:
     """The facts a premise of `text` gets wrong: a figure in a fact's unit, on what the fact is about, far from every
     figure the fact states in that unit about it."""
     wrong: list[Fact] = []
-    every = [(fact, _figures(_said(fact.text))) for fact in question.facts]
-    changes = [(fact, said) for fact, said in every if _STATES_CHANGE.search(_said(fact.text))]
+    said_facts = [(fact, _said(fact.text)) for fact in question.facts]
+    every = [(fact, _figures(said)) for fact, said in said_facts]
+    changes = [(fact, figures) for (fact, said), (_, figures) in zip(said_facts, every) if _STATES_CHANGE.search(said)]
     for premise in premises(text):
         wrong += worded(premise, question)  # "since there's a big team on it", "since we don't have any labels"
         figures = _figures(premise)

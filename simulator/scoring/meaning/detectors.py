@@ -119,7 +119,7 @@ class Detectors:
 
     `weights`: per detector_key, (385,) = 384 vector weights and a bias.
     `precedents`: per criterion id, the answer-level ridge of precedent.py (385,).
-    `words`: the ridge over the answer's words of words_precedent.py, one for all criteria.
+    `words`: the ridge over the answer's words of words_precedent.py, shared by all criteria with each one's deviation.
     """
 
     weights: dict[str, np.ndarray]
