@@ -19,7 +19,8 @@ from simulator.interview.clarify import (
     TIME_CHECK,
     read_turn,
 )
-from simulator.interview.turn_phrases import AFTER_THE_ROUND, ANOTHER_STORY, ANY_STORY, SAY_MORE, SAY_MORE_STORY, YOUR_CALL, YOUR_TAKE
+from simulator.interview.turn_phrases import ANOTHER_STORY, ANY_STORY, SAY_MORE, SAY_MORE_STORY, YOUR_CALL, YOUR_TAKE
+from simulator.interview.job_phrases import AFTER_THE_ROUND
 from simulator.interview.call_phrases import GREETED
 from simulator.interview.passing import passes
 

@@ -21,10 +21,9 @@ from .rephrase import asks_what_was_meant
 from .turn_shape import said_in
 from .terms import EXPLAIN, FRAGMENT_WORDS, LOST_AT, glossary_named, term_asked, term_facts
 from .turn_phrases import (
-    ABOUT_THE_ANSWER, ABOUT_US, ACKNOWLEDGEMENT, ANOTHER_STORY, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, AFTER_THE_ROUND, BY_TERM, CHOICE, GO_ON,
-    LOGISTICS, MEAN_BY, ORIGINAL_QUESTION, PASSED_ON, PERMISSION, PRESS, QUOTED, REPEAT, RHETORICAL, TIME_CHECK, TIME_LEFT, TURNED_BACK, WHEN_YOU_SAY,
-    WHICH_STORY, YOUR_CALL, YOUR_CALL_STORY, YOUR_TAKE,
+    ABOUT_THE_ANSWER, ACKNOWLEDGEMENT, ANOTHER_STORY, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, BY_TERM, CHOICE, GO_ON, MEAN_BY, ORIGINAL_QUESTION, PERMISSION, PRESS, QUOTED, REPEAT, RHETORICAL, TURNED_BACK, WHEN_YOU_SAY, WHICH_STORY, YOUR_CALL, YOUR_CALL_STORY, YOUR_TAKE,
 )
+from .job_phrases import ABOUT_US, AFTER_THE_ROUND, LOGISTICS, PASSED_ON, TIME_CHECK, TIME_LEFT, WORKING_THERE
 
 
 @dataclass(frozen=True)
@@ -122,6 +121,8 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
         return Ask(text=clause.text, topics=("term",), facts=explained)
     if term is not None and names_the_word:
         return Ask(text=clause.text, topics=("term",), facts=(), term=term)
+    if WORKING_THERE.search(text):
+        return Ask(text=clause.text, topics=(), facts=(), said=AFTER_THE_ROUND)
     if TURNED_BACK.search(text):
         return Ask(text=clause.text, topics=(), facts=(), said=YOUR_TAKE)
     if ASKS_TO_GO_ON.search(text) and not CHOICE.search(text):  # "do you want me to go deep on A, or on B?" is a choice

@@ -30,16 +30,9 @@ from .turn_shape import (assumed_before, checks_back, explaining, invited_assump
                          statements, why_asked)
 from .call_phrases import BREAK, BREAK_GRANTED, CALL_FIXED, CALL_TROUBLE, GREETED, GREETING, HEAR_YOU, HEARING
 from .turn_phrases import (
-    ACKNOWLEDGES, ANNOUNCES_WORK, ANOTHER_STORY, ASKS_ANOTHER_STORY, ASKED_AFTER_IF, ANNOUNCES_ASK, AFTER_THE_ROUND, ANSWERS_ITSELF,
-    ANSWER_MARK, ANSWER_WORDS, ANSWERED_ALOUD, ASK_GOES_ON, ASKED_IN_PLACE, ASSUMES, BARE, NO_WORDS, POLAR_ASK, SAY_MORE, SAY_MORE_STORY,
-    ELABORATES, BECAUSE, BY_TERM, CHECK_IN, CHOOSES, CONFIRM,
-    FILLER_RESTART, GLOSS_QUESTION, GUESSED, HEDGE, GO_AHEAD, GO_ON, HINT, IN_MIND, INDIRECT,
-    BACK_REFERENCE, INVITES_CORRECTION, JOINED, MARKED_QUESTION, MEAN_BY, OKAY_WITH_YOU,
-    ORDINAL_STEP, OR_ASKS, PASSED_ON, PLAN_LIST,
-    PERMISSION, PLAN_WORDS, POLAR_FACT, POLAR_MID, POLAR_START, PREAMBLE, PUT_TO_YOU, QUOTED, REPEAT, REPORTED,
-    RHETORICAL, SECOND_ASK, SHORT_WORDS, SPOKEN_QUESTION, TAG_CONFIRM, TAG_THEN_ASKS, TAG_RIGHT, TAKE_YOUR_TIME, TAKES_BACK,
-    THINKING, TIME_CHECK, TOPIC_FIRST, WH_START,
+    ACKNOWLEDGES, ANNOUNCES_WORK, ANOTHER_STORY, ASKS_ANOTHER_STORY, ASKED_AFTER_IF, ANNOUNCES_ASK, ANSWERS_ITSELF, ANSWER_MARK, ANSWER_WORDS, ANSWERED_ALOUD, ASK_GOES_ON, ASKED_IN_PLACE, ASSUMES, BARE, NO_WORDS, POLAR_ASK, SAY_MORE, SAY_MORE_STORY, ELABORATES, BECAUSE, BY_TERM, CHECK_IN, CHOOSES, CONFIRM, FILLER_RESTART, GLOSS_QUESTION, GUESSED, HEDGE, GO_AHEAD, GO_ON, HINT, IN_MIND, INDIRECT, BACK_REFERENCE, INVITES_CORRECTION, JOINED, MARKED_QUESTION, MEAN_BY, OKAY_WITH_YOU, ORDINAL_STEP, OR_ASKS, PLAN_LIST, PERMISSION, PLAN_WORDS, POLAR_FACT, POLAR_MID, POLAR_START, PREAMBLE, PUT_TO_YOU, QUOTED, REPEAT, REPORTED, RHETORICAL, SECOND_ASK, SHORT_WORDS, SPOKEN_QUESTION, TAG_CONFIRM, TAG_THEN_ASKS, TAG_RIGHT, TAKE_YOUR_TIME, TAKES_BACK, THINKING, TOPIC_FIRST, WH_START,
 )
+from .job_phrases import AFTER_THE_ROUND, PASSED_ON, TIME_CHECK
 
 
 OPTION_WORDS = 4  # "Weekly? Seasonal?", "Like one in a thousand?": options offered, not questions of their own
@@ -71,7 +64,8 @@ def _told_not_asked(parts: list[Ask], clause: Clause, after: Clause | None, kind
     return after is not None and kinds_after[:1] == [None] and not ASSUMES.search(after.norm) and not CHOOSES.match(after.norm)
 
 
-def _each_part(ask: Ask, asked: str, clause: Clause, question: Question, lead: str, glossary: Sequence[GlossaryTerm]) -> list[Ask]:
+def _each_part(ask: Ask, asked: str, clause: Clause, question: Question, lead: str, glossary: Sequence[GlossaryTerm],
+               claims: bool = False) -> list[Ask]:
     """The ask, or one per part when the clause asks two things and each part is answered by its own facts.
 
     Read whole, "what's the gpu budget like and who's on the team" is matched to the single fact closest to it;
@@ -81,11 +75,11 @@ def _each_part(ask: Ask, asked: str, clause: Clause, question: Question, lead: s
     if len(parts) > 1 and ask.facts:
         split = [(a, part) for part in parts if (a := facts_for(replace(clause, norm=part), question, glossary)) is not None and a.facts]
         if len(split) == len(parts):
-            return [_by_meaning(a, part, question, lead) for a, part in split]
-    return [_by_meaning(ask, asked, question, lead)]
+            return [_by_meaning(a, part, question, lead, claims) for a, part in split]
+    return [_by_meaning(ask, asked, question, lead, claims)]
 
 
-def _by_meaning(ask: Ask, asked: str, question: Question, lead: str = "") -> Ask:
+def _by_meaning(ask: Ask, asked: str, question: Question, lead: str = "", claims: bool = False) -> Ask:
     """The facts an ask gets once meaning has had its say (fact_match): found, or swapped for clearly closer ones.
 
     Meaning reads an ask that refers back with its sentence's lead-in: in 'You said "many new merchants never make a
@@ -99,7 +93,7 @@ def _by_meaning(ask: Ask, asked: str, question: Question, lead: str = "") -> Ask
         return replace(ask, facts=facts, term=None) if facts else ask
     if ask.repeat or ask.said is not None:
         return ask
-    return replace(ask, facts=choose_facts(read, question, ask.facts))
+    return replace(ask, facts=choose_facts(read, question, ask.facts, claims=claims))
 
 
 def _lead_in(text: str, clauses: list[Clause], kinds: list[str | None], i: int, asked: str, ask: Ask) -> str:
@@ -172,6 +166,12 @@ _PSEUDO_CLEFT = re.compile(
     re.IGNORECASE)
 
 
+# A heading in the order a statement takes ("What interleaving can't tell you:", "Why it fails:"), not a question's ("what's
+# the latency budget: is it per frame")
+_HEADING = re.compile(r"^(?:what|why|how|where|when|which|who)\s+(?!(?:is|are|was|were|do|does|did|can|could|would|should|will|"
+                      r"many|much|big|large|long|fast|often|about|if)\b)[\w-]+\s+\w", re.IGNORECASE)
+
+
 def _spoken_question(clauses: list[Clause], i: int) -> bool:
     """A clause in the shape of a spoken question; "the p95 is that per frame | or the whole clip" is split at "or"."""
     text = clauses[i].norm
@@ -186,9 +186,11 @@ def _restarts_asking(clause: Clause) -> bool:
                for m in FILLER_RESTART.finditer(clause.text) if m.start() > 0)
 
 
-_WH_ASKED = re.compile(r"^(?:\w+,? ){0,2}(?:what|what's|why|which)\b", re.IGNORECASE)  # not "how much time is left? It's a long story"
-# "Why would we need a GPU at all? We don't: ...", "So what's the real bottleneck here? It's label delay, ..."
-_SAYS_WHAT = re.compile(r"^(?:we|you|they) (?:don'?t|do not|won'?t|wouldn'?t|can'?t|do|would)\b|^(?:it|that)(?:'s| is) (?!(?:a |an )?"
+_WH_ASKED = re.compile(r"^(?:\w+,? ){0,2}(?:what|what's|why|which|who)\b", re.IGNORECASE)  # not "how much time is left? It's a long story"
+# "Why would we need a GPU at all? We don't: ...", "So what's the real bottleneck here? It's label delay, ...", and in a
+# story "What happened to the people? Nothing really, everyone moved on" (played, 2026-12-06: "That's your call")
+_SAYS_WHAT = re.compile(r"^(?:nothing|nobody|no one|none|not much|everyone|everybody)\b|"
+                        r"^(?:we|you|they) (?:don'?t|do not|won'?t|wouldn'?t|can'?t|do|would)\b|^(?:it|that)(?:'s| is) (?!(?:a |an )?"
                         r"(?:good|fair|great) question|probably|maybe|likely|around|about|roughly|like|approximately)", re.IGNORECASE)
 
 
@@ -197,6 +199,17 @@ def _answers_itself(asked: str, after: Clause) -> bool:
     if BECAUSE.match(after.norm):
         return bool(WH_START.match(asked))
     return bool(ANSWERS_ITSELF.match(after.norm) or _WH_ASKED.match(asked) and _SAYS_WHAT.match(after.norm))
+
+
+def _problem_ask_apart(ask: Ask, asks: list[Ask], text: str, question: Question) -> bool:
+    """Beside a question about the job, one about the problem still counts when a sentence of its own asks it in the
+    rubric's keywords: "how many GPUs is Magic Expand on today...? And also, how big is the on-call rotation?" (played,
+    2026-12-06: only the recruiter line was said); "Is the role remote? And how big is the team?" asks about the job."""
+    if not ask.facts or not keyed_facts(ask.text, question):
+        return False
+    sentences = re.split(r"(?<=[.?!])\s+", text)
+    about_job = [s for s in sentences if any(a.said is not None and a.text.strip() in s for a in asks)]
+    return not any(ask.text.strip() in s for s in about_job)
 
 
 def _story_told_aloud(text: str, question: Question, asks: list[Ask]) -> bool:
@@ -254,6 +267,8 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
             starts = starts_sentence(text, clauses, i) or kinds[i - 1] == "question"
             if ANSWERED_ALOUD.match(clause.norm) or i + 1 < len(clauses) and HEDGE.match(clauses[i + 1].norm):
                 continue
+            if i + 1 < len(clauses) and text[clause.span.end:].lstrip()[:1] == ":" and _HEADING.match(clause.norm):
+                continue  # "What interleaving can't tell you: it gives..." (played, 2026-12-06: a fact was told to it)
             if kinds[i] is None and (starts and _spoken_question(clauses, i) or _restarts_asking(clause)):
                 kinds[i] = "question"
             elif kinds[i] is None and starts and BY_TERM.match(clause.norm):
@@ -345,7 +360,8 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
             continue
         if also_answer and not put and ORDINAL_STEP.match(clause.norm) and any(PLAN_LIST.search(c.norm) for c in clauses[:i]):
             continue  # "I'd check three things. First, when does each input become known...?" (played: it got a fact)
-        parts = _each_part(ask, asked, clause, question, _lead_in(text, clauses, kinds, i, asked, ask), glossary) if ask is not None else []
+        claims = kind == "confirm" or bool(ASSUMES.search(asked))
+        parts = _each_part(ask, asked, clause, question, _lead_in(text, clauses, kinds, i, asked, ask), glossary, claims) if ask is not None else []
         if asked != clause.norm:
             parts = [replace(part, checks=asked) for part in parts]
         checks_assumption = kind == "confirm" and (bool(invited) or bool(ASSUMES.search(asked)))  # "correct me if..." asks
@@ -356,7 +372,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     if stated:  # "...and that's how we shipped it. Should I go on?" checks in at the end of an answer
         asks = [ask for ask in asks if ask.said != GO_ON]
     elif any(a.said in (PASSED_ON, AFTER_THE_ROUND, TIME_CHECK) for a in asks):  # a turn about the job asks nothing about the problem
-        asks = [a for a in asks if a.said is not None or a.repeat]
+        asks = [a for a in asks if a.said is not None or a.repeat or _problem_ask_apart(a, asks, text, question)]
     asks = [Ask(text=a.text, topics=(), facts=(), repeat=True, rephrase=True)  # "what do you mean by signals?": its own word
             if a.term and interviewers_word(a.term, last_asked, question) else a for a in asks]
     if not asks or _story_told_aloud(text, question, asks):

@@ -28,6 +28,13 @@ NEAREST_MIN = 0.45  # cosine a fact needs to be told for a question no topic wor
 TERM_NEAREST_MIN = 0.5  # ... for a question about a word no fact explains ("what does 'flat' mean: low or pegged?")
 BETTER_BY = 0.1  # ... and to replace the facts topic words chose
 KEEP_WITHIN = 0.2  # topic-chosen facts this far below the best of them answer something else
+# An assumption put to the interviewer states what it is about: "I'd assume new GPU nodes come up in about 30 seconds,
+# is that right?" is the node start-up fact (cosine 0.77), whatever its keyword "nodes" ties to the cluster's shape (0.47),
+# and "we can just buy more gpus if we run out, is that right" is the GPU budget (0.66), not today's pool (0.40) (played,
+# 2026-12-06). Of tests/data/fact_answers.yaml's 79 assumption turns it moves one, from the labelled fact to another
+# (296 -> 295 of 464 facts told answer an ask; 325 -> 324 of 400 asks get one).
+CLAIM_NEAREST_MIN = 0.6
+CLAIM_BETTER_BY = 0.2
 MIN_FIGURE = 10  # smaller numbers ("two hops", "3 pages") name no fact
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
 # A number, or "a/one/the thousand", with its scale word; not the digits of a name ("p99", "v2", "1.5b" is 1.5 billion).
@@ -200,14 +207,17 @@ def _names_topic(asked: str, fact: Fact) -> bool:
     return re.search(rf"\b{re.escape(fact.topic.replace('_', ' '))}\b", asked, re.IGNORECASE) is not None
 
 
-def choose_facts(asked: str, question: Question, by_topic: tuple[Fact, ...], *, nearest: float = NEAREST_MIN) -> tuple[Fact, ...]:
+def choose_facts(asked: str, question: Question, by_topic: tuple[Fact, ...], *, nearest: float = NEAREST_MIN,
+                 claims: bool = False) -> tuple[Fact, ...]:
     """The facts to tell for `asked`: the ones topic words chose, unless meaning points clearly elsewhere.
 
     Facts the ask names by their YAML keywords stay: the rubric's author tied them to those words, and a fact that
     only shares words with the ask ("what resolution do the frames come in at?" against request logs "with
-    resolution, latency and...") is no better an answer.
+    resolution, latency and...") is no better an answer. `claims`: the ask puts an assumption to check, which says
+    in full what it is about: a fact far closer in meaning replaces the keyed ones.
     """
-    if by_topic and all(f in keyed_facts(asked, question) or _names_topic(asked, f) for f in by_topic):
+    keyed = bool(by_topic) and all(f in keyed_facts(asked, question) or _names_topic(asked, f) for f in by_topic)
+    if keyed and not claims:
         return by_topic
     facts = [f for f in question.facts if f.topic != "term"]
     if not facts or not asked.strip() or any(f.topic == "term" for f in by_topic):
@@ -217,6 +227,10 @@ def choose_facts(asked: str, question: Question, by_topic: tuple[Fact, ...], *, 
         return by_topic
     best = int(similarity.argmax())
     chosen = [similarity[facts.index(f)] for f in by_topic]
+    if keyed:  # an assumption put to check: meaning overrides the keywords only when it is clear
+        if similarity[best] >= CLAIM_NEAREST_MIN and facts[best] not in by_topic and similarity[best] >= max(chosen) + CLAIM_BETTER_BY:
+            return (facts[best],)
+        return by_topic
     if similarity[best] >= nearest and (not chosen or similarity[best] > max(chosen) + BETTER_BY):
         return (facts[best],)
     if not chosen:

@@ -26,7 +26,8 @@ from .anchor import MIN_SCORE, phrases
 from .assumptions import correction, opener
 from .asks import Clarification, time_left_line
 from .clarify import read_turn
-from .turn_phrases import ACKNOWLEDGEMENT, TIME_CHECK
+from .turn_phrases import ACKNOWLEDGEMENT
+from .job_phrases import TIME_CHECK
 from .drift import REDIRECT, drifted
 from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
 from .follow_up_text import FollowUpWording

@@ -27,11 +27,11 @@ ORIGINAL_QUESTION = re.compile(
     r"question|(?:the|your) (?:original|first|main|initial|opening) question(?: again| was)|(?:back to|repeat) the (?:original|first|main|"
     r"initial|opening) question)\b", re.IGNORECASE)
 TERM = re.compile(
-    r"\b(?:what(?: exactly| actually)?(?: (?:do |did )?you mean (?:by|with)| counts as| is| are| means|['’]?s)|(?:can|could|would) you (?:explain|define|clarify)(?: what)?(?: you mean by)?|"
+    r"\b(?:what(?: exactly| actually)?(?: (?:do |did )?you mean (?:by|with)| counts as| is| are| means|['’]?s)|(?:can|could|would) you (?:explain|define|clarify)(?: what)?(?: exactly| actually)?(?: you mean by)?|"
     r"(?:please )?(?:explain|define))\s+(?:a |an |the )?[\"'“‘]?(?P<term>[\w\s/-]{2,40}?)\b[\"'”’]?"
     r"\s*(?:means?|stands? for|refers? to|is|are)?\s*(?:exactly|here|in this case|in this context|for this|again)?\s*(?:exactly|here)?"
     r"(?:\s*,\s*(?:like|as in|i mean|so|e\.?g\.?|i\.?e\.?)\b.*|(?:(?<=here)|(?<=exactly))\s+like\b.*|"
-    r"\s*,?\s*(?:is (?:that|it)|do you mean)\b.*)?\s*[?.]?$",  # "what is X exactly, like n-gram overlap?" guesses
+    r"\s*,?\s*(?:is (?:that|it)|do you mean)\b.*)?(?:\s*,?\s*(?:sorry|please))?\s*[?.]?$",  # "what is X exactly, like n-gram overlap?" guesses
     re.IGNORECASE,
 )
 # "What does X mean / stand for?": the meaning verb is what makes it a question about a word ("what does leadership
@@ -53,51 +53,6 @@ PERMISSION = re.compile(
     r"^is [\w\s.+#-]{1,30}? (?:ok|okay|fine|alright|all right|allowed)\W*$)",
     re.IGNORECASE,
 )
-# About the job, not the problem ("is this role remote?", "what are the next steps?"): no rubric fact answers it,
-# and a real interviewer passes it on rather than making it up.
-LOGISTICS = re.compile(
-    r"\b(?:remote (?:role|work|working|position|job|first|friendly)|work(?:ing)? (?:remotely|from home)|(?:is|be) (?:this |the )?"
-    r"(?:role |position |job )?(?:remote|hybrid)\b|hybrid (?:role|work|working|schedule)|in[- ]office|relocat\w*|visas?|sponsor\w*|salary|salaries|compensation|pay (?:band|range)|equity|"
-    r"benefits|start date|next steps?|notice period|(?:hiring|interview|recruiting) process|this (?:role|position|job)|"
-    r"the (?:role|position|job) (?:is|be)|who (?:would|will) i (?:report|work) (?:to|with)|"
-    r"reporting line|work(?:ing)? hours|(?:which|what) time ?zones?|time ?zones? (?:is|are|does|do) (?:the |your )?(?:team|you|everyone))\b",
-    re.IGNORECASE,
-)
-PASSED_ON = "I'll make sure you get the details in writing after this round; let's stay with the question."
-# About the interviewer, the loop or the clock ("is this based on a real incident you had?", "will later rounds go
-# deeper?", "how much time do we have?"): said back, not answered from the problem's facts.
-ABOUT_US = re.compile(
-    r"\b(?:(?:later|next|other|following|remaining) rounds?|(?:the )?last question (?:in|of) (?:the|this)|how many (?:questions |rounds )?(?:are )?left\b|left in the (?:loop|round|interview)|(?:the )?(?:last|final) (?:\w+ )?(?:one|round|interview) (?:today|of the day|in the loop)|"
-    r"(?:this|is this) (?:\w+ ){0,3}(?:the )?(?:last|final) (?:\w+ )?(?:one|round)|(?:a|another) (?:\w+ )?round (?:after|later|next)|daily work|typical (?:day|week)|i'?d be joining|if i join|different org|"
-    r"i'?d (?:actually )?be (?:owning|working on|joining)|(?:actually|really) building|real (?:versus|vs|or) hypothetical|"
-    r"do you guys|submit (?:it )?whenever|when i'?m done|career|ladder|promotions?|staff track|reading group|"
-    r"work[- ]life|on-?call (?:rotation|look like|like|load)|(?<!\bdo )(?<!\bdoes )day[- ]to[- ]day|(?:i|you|we|i'd|you'd) (?:\w+ ){0,2}do (?:all )?day[- ]to[- ]day|if i (?:joined|got the (?:job|role|offer))|is the role|"
-    r"the role (?:is|be|mostly|involve)\w*|for (?:mles|engineers|ml engineers|data scientists) (?:at|here)|"
-    r"(?:is|will) (?:the take-home|this|it) (?:be )?(?:graded|scored|assessed|marked)|graded on|"
-    r"rest of the (?:loop|interview|process)|(?:my|some|a few) questions (?:for you|at the end)|at the end if there'?s time|"
-    r"(?:do|will) we (?:still )?have time for|(?:will|would|is) there (?:be )?(?:time|a chance|a few minutes) (?:at the end|for (?:me|questions|my))|which team|what team|"
-    r"this round|a coding part|(?:feedback|interview|hiring) process|hear back|the recruiter|after (?:this|the) (?:round|interview|call)|"
-    r"walk (?:me )?through it with me|interviewing for|the team i'?d (?:be|join|manage)|team i'?d be|how much say|"
-    r"(?:would|will) report to me|who (?:i'?d|i would|i will|i'?ll|would i|will i|do i) (?:be )?report(?:ing)? to|how many (?:people )?(?:would|will) i (?:manage|have|lead)|"
-    r"as (?:the|an?) (?:em|manager|lead|hiring manager)|(?:are|will) you (?:be )?(?:grading|scoring|assessing|judging|evaluating)\b|grad(?:ing|ed) (?:\w+ )?on\b|"
-    r"what level (?:the loop|you|this round|the round) (?:expects?|wants?|is looking for)|(?:do|would) you personally\b|you personally prefer|"
-    r"(?:a )?real (?:incident|problem|case|story)|(?:you|your team) (?:actually |really |ever )?(?:had(?! in mind)|faced|hit|handled|saw|ran into)|(?:close to|similar to|like) what (?:you|your team) (?:\w+ )?(?:run|do|use|built|build|have)\w*|how you'?d (?:approach|do|handle|solve) (?:it|this) internally|you (?:\w+ )?ended up|"
-    r"the team (?:actually )?(?:ended up|did)|(?:the|your) (?:\w+ ){0,2}team (?:is |are )?(?:actually|currently|really) working on|"
-    r"in this role|this role)\b",
-    re.IGNORECASE,
-)
-# No round ends with time for the candidate's questions: promising it was a promise broken (played, 2026-12-05).
-AFTER_THE_ROUND = "That's a good one to take to the recruiter after this round. For now, let's stay with the question."
-# The clock ("how many minutes do we have left?"): the round says how long is left (the reader marks the ask).
-TIME_LEFT = re.compile(
-    r"\b(?:minutes (?:do we have |are |have we got )?left|how long do (?:we|i) have|"
-    r"how long (?:is|will|does) (?:this|the) (?:call|interview|round|session|chat|conversation)(?: (?:take|last|be|go|run))?|"
-    r"how much time (?:(?:do )?(?:we|i) have|is left|have we got|(?:do we|have we) got left)|time (?:left|remaining)|how (?:much time|long) should i (?:spend|take)|time budget for (?:this|the) (?:question|round|part|exercise))\b"
-    # "how much time do we have before the first launch?" asks about the project's timeline, not the round's clock
-    r"(?!\s+(?:before|until|till|to (?:build|ship|launch|deliver|get|have|do)|for (?:building|shipping|(?:the|this) (?:project|launch|build|feature|system|work|first version|v1))\b))",
-    re.IGNORECASE,
-)
-TIME_CHECK = "Let me check the clock."
 CHOICE = re.compile(r"^(?:\w+,? )?(?:do|does|would|should|shall|are|is|did|can|could) (?:you|i|we|it|this|that)\b.*\bor\b", re.IGNORECASE)
 # About the shape of the answer ("should it be a recent example?", "how long should my answer be?", "do you mean at
 # work?"), and asking whether to go on: the interviewer says so, and the turn is not evidence.
@@ -392,7 +347,9 @@ THINKING = re.compile(
     re.IGNORECASE,
 )
 HINT = re.compile(r"\b(?:(?:give|get|have|offer|want|need) (?:me |us )?(?:a |an |one |some )?(?:small |little |quick |tiny )?hints?|an?y? hints?|a nudge|a clue|a pointer|any pointers|where (?:should|do|would) i (?:start|begin)|"
-                   r"point me in the right direction)\b", re.IGNORECASE)
+                   r"point me in the right direction|"  # "What else do you want to know?" asks what to say (played, 2026-12-06)
+                   r"what (?:else |more )?(?:do|would) you (?:want|like) (?:me )?to (?:know|hear|talk about|cover|say)|what (?:else|more) (?:do|would) you need(?: to know| from me)?)\b",
+                   re.IGNORECASE)
 SHORT_WORDS = 12  # a turn that asks for time, a hint or to pass is short: a longer one is an answer
 TAKE_YOUR_TIME = "Take your time."
 # Taking a question back: "What's the bias-variance tradeoff got to do with this? Actually never mind." (played,
