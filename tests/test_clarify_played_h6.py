@@ -2,15 +2,18 @@
 a heading read as a question, a question the candidate answered in the next breath, a term asked in words the reader
 did not parse, a question about the job that silenced the problem's questions beside it, "what else do you want to
 know?" told "your call", and an assumption put to check answered with the fact its keyword names, not the one it is
-about."""
+about; and a follow-up right after a correction credited what the candidate built on the wrong given.
+"""
 
 from __future__ import annotations
 
 import pytest
+from test_round_session import played
 
 from simulator.catalog import Catalog, load_catalog
 from simulator.catalog.models import Question
 from simulator.config import PROJECT_ROOT
+from simulator.engine.turns import TurnKind
 from simulator.interview.assumptions import NOT_QUITE, opener
 from simulator.interview.clarify import read_turn
 from simulator.interview.turn_phrases import YOUR_TAKE
@@ -110,3 +113,21 @@ def test_a_question_keyed_by_its_words_keeps_its_fact(catalog: Catalog) -> None:
     is the cluster's shape, as its keywords say."""
     read = read_turn("How many GPU nodes are there today?", _question(catalog, "sd-gpu-k8s-availability"))
     assert read is not None and "12 GPU nodes" in read.reply, read
+
+
+@pytest.mark.parametrize(("question_id", "said"), [
+    ("sd-gpu-k8s-availability", "I'd assume new GPU nodes come up in about 30 seconds, is that right? Then I'd just rely on "
+                                "the HPA to absorb the 10x spike."),
+    ("sd-ato-latency", "Since there's no budget issue, I'd stand up a graph-store replica in Europe and Asia-Pacific today "
+                       "and point each region at its local copy."),
+])  # fmt: skip
+async def test_after_a_correction_the_follow_up_credits_nothing_built_on_it(catalog: Catalog, question_id: str, said: str) -> None:
+    """ "Not quite. A new GPU node takes about 6 to 8 minutes..." was followed by "You've covered the HPA. One part of
+    the question you haven't touched: ..." and a corrected budget by "The graph-store replica, got it. ...": the plan
+    rested on the given just corrected. The follow-up now asks on from the correction."""
+    loop = next(loop.id for loop in catalog.loops.values() for r in loop.rounds for q in r.questions if q.id == question_id)
+    turns = await played(catalog, loop, "system-design", question_id, said)
+    correction, follow_up = turns[-2], turns[-1]
+    assert correction.kind is TurnKind.CLARIFICATION and correction.text.startswith(("Not quite.", "Let me correct that.")), correction
+    assert follow_up.kind is TurnKind.FOLLOW_UP, follow_up
+    assert "covered" not in follow_up.text and "got it" not in follow_up.text, follow_up.text

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..catalog.models import Fact, Question
+from ..engine.turns import Turn, TurnKind
 from ..scoring.meaning.spoken import normalise_spoken
 from .asks import Ask, Clarification
 from .assumption_words import denied_by
@@ -98,6 +99,11 @@ def correction(text: str, question: Question) -> Clarification | None:
     opener = CORRECTION if wrong or any(assumed for _, assumed in over) else STOP
     ask = Ask(text=text, topics=tuple(dict.fromkeys(f.topic for f in facts)), facts=tuple(facts))
     return Clarification(asks=(ask,), also_answer=True, reply=" ".join([opener, *(f.text for f in facts)]))
+
+
+def corrects(turn: Turn) -> bool:
+    """The interviewer's turn corrects a given the candidate got wrong, or stops an estimate over a stated limit."""
+    return turn.kind is TurnKind.CLARIFICATION and turn.text.startswith((CORRECTION, NOT_QUITE, STOP))
 
 
 def _put_to_check(said: str) -> bool:

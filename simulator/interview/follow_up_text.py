@@ -43,6 +43,10 @@ TURN_TO_COMPANY = "Thanks for walking me through {anchor}."
 # reads as if the question were about 2 MB (graded blind, 2026-12-06: the most common fault of first follow-ups, in 60
 # of 163). What was said is acknowledged, and the question stands on its own.
 SWITCH_LEAD = "{anchor}, got it."
+# Right after a given the candidate got wrong was corrected, what they built on it is neither "covered" nor "got it":
+# "Not quite. A new GPU node takes about 6 to 8 minutes..." then "You've covered the HPA." credited "I'd just rely on the
+# HPA", said on the 30-second premise (played, 2026-12-06). The probe asks on from the corrected given.
+GIVEN_THAT = "With that in mind:"
 
 
 class FollowUpWording:
@@ -86,12 +90,15 @@ class FollowUpWording:
                 if p.span.start < end and start < p.span.end and p.score >= MIN_SCORE and safe_phrase(p.spoken)]
         return max(near, key=lambda p: p.score) if near else done_to(said[index], start, end, index)
 
-    def lead(self, question: Question, probe: Probe, anchor: Phrase | None, lead: str) -> str:
-        """SWITCH_LEAD before a question's own follow-up that names its own subject, not the anchor (the anchor is not
+    def lead(self, question: Question, probe: Probe, anchor: Phrase | None, lead: str, corrected: bool = False) -> str:
+        """GIVEN_THAT right after a given the candidate got wrong was `corrected`; SWITCH_LEAD before a question's
+        own follow-up that names its own subject, not the anchor (the anchor is not
         what it picks up, and the ask does not say it); else the persona's `lead`. A rubric probe is worded for any
         answer ("What changed in numbers?"): the anchor is its subject. Where a trigger matched no phrase to name
         ("min-heap" in a clause of verbs), "You mentioned the per-account counter: what happens to the complexity when
         k...?" made another phrase its subject (graded broken, 37 of 180 first follow-ups on untried triggers, 2026-12-06)."""
+        if corrected:
+            return GIVEN_THAT
         said = self.engine.answers(question.id)
         # An anchor from an answer before the last is no "X, got it.": "The 1,000 capacity, got it." came after
         # "Monitoring: drift, retrain. Standard." (played, 2026-12-06)
@@ -126,7 +133,7 @@ class FollowUpWording:
             return PRESS + probe.canned
         if probe.kind == "part":  # after what was covered, so the candidate hears it was listened to
             ask = probe.canned if probe.canned[:2] in ("I ", "I'") or probe.canned[:2].isupper() else probe.canned[:1].lower() + probe.canned[1:]
-            covered = anchor is not None and not anchor.negated  # not "You've covered having no free LLM agent." (played)
+            covered = anchor is not None and not anchor.negated and lead != GIVEN_THAT  # not "You've covered having no free LLM agent."
             return (COVERED.format(anchor=anchor.spoken) if covered else "") + PART_LEFT_OUT + ask
         if probe.kind == "narrower":
             return STORY_WAY_IN if story else NARROWER + probe.canned

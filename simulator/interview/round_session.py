@@ -23,7 +23,7 @@ from ..engine.turns import DeliveryMetrics, Speaker, Turn, TurnKind
 from ..llm.client import AllRoutesFailed, Done, LLMClient, RouteFailed, Token
 from ..sandbox.notice import NOTICE_SOURCE, parse_notice
 from .anchor import MIN_SCORE, phrases
-from .assumptions import correction, opener
+from .assumptions import correction, corrects, opener
 from .asks import Clarification, time_left_line
 from .clarify import read_turn
 from .turn_phrases import ACKNOWLEDGEMENT
@@ -370,7 +370,7 @@ class RoundSession:
         reworded = probe.kind in ("probe", "own_part")
         spoken = anchor.spoken if anchor else None
         leads = self.persona.anchor_leads  # the persona's ways in, one follow-up after another
-        lead = self.wording.lead(question, probe, anchor, leads[sum(t.kind is TurnKind.FOLLOW_UP for t in self.turns) % len(leads)])
+        lead = self.wording.lead(question, probe, anchor, leads[sum(t.kind is TurnKind.FOLLOW_UP for t in self.turns) % len(leads)], corrects(self.turns[-1]))
         text = self.wording.canned(question, probe, anchor, lead)
         if self.llm is not None and reworded:
             if self._priming is not None:
