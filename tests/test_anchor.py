@@ -350,3 +350,24 @@ def test_a_trigger_on_a_subject_is_no_action_to_say_back() -> None:
     said = "So offline NDCG@10 0.41 to 0.45 on last month's clicks, and online designs started fell 1.8%. My first guess"
     at = said.index("designs")
     assert done_to(said, at, at + len("designs")) is None
+
+
+@pytest.mark.parametrize(("answer", "not_named", "named"), [
+    ("then recalibrate the scores on a held-out set drawn at the natural rate", "a held-out set drawn", "a held-out set"),
+    ("i'd use calibrated probabilities and expected cost, since a miss costs twenty times a false alarm", "a miss costs",
+     "a false alarm"),
+    ("Since finance will pay for 100% headroom, I'd keep double capacity warm before every release.", "capacity warm",
+     "100% headroom"),
+])  # fmt: skip
+def test_a_phrase_ends_before_a_participle_a_verb_before_a_spelled_number_or_a_predicate(answer: str, not_named: str,
+                                                                                           named: str) -> None:
+    """Played (2026-12-06, blind): "You've covered the held-out set drawn.", "You've covered the miss costs.",
+    "You've covered capacity warm." opened follow-ups."""
+    found = [p.text for p in phrases(answer)]
+    assert not_named not in found and named in found, found
+
+
+def test_the_usual_metrics_name_nothing_in_particular() -> None:
+    """Played: "We'd look at the usual metrics and check for drift." drew "You've covered the usual metrics."."""
+    anchor = choose_anchor(["We'd look at the usual metrics and check for drift."])
+    assert anchor is None or "usual" not in anchor.text, anchor

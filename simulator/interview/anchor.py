@@ -268,7 +268,7 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
         # "the queue passes 200 frames", "the encoder embeds the query", "a ranker orders them": a word in -s between
         # a noun and a determiner, a number or an object pronoun is the verb.
         verb_s = (token.islower() and len(token) > 3 and token.endswith("s") and not token.endswith("ss")
-                  and (_kind(following) == "number" or following.lower() in OBJECT_PRONOUNS
+                  and (_kind(following) == "number" or following.lower() in OBJECT_PRONOUNS | SPELLED_NUMBERS
                        or (_kind(following) == "det" and following.lower() not in ("a", "an"))))
         if kind == "content" and nouns_so_far and verb_s:
             kind = "verb"
@@ -286,7 +286,8 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
                 and plural(token) and token.lower() not in ("goes", "does", "has") and token.lower()[:-1] not in ONLY_VERBS \
                 and text[n.start() - 1 : n.start()] in ("", " ") and (n is run[-1][0] or len(run) >= 2 and run[-1][1] == "noun"):
             run.append((match, "noun"))  # "300 pages", "10,000 new stores": a plural after a number is what it counts
-        elif kind == "verb" and nouns_so_far and low[:-1] in NOUN_VERBS and low.endswith("s") and _kind(following) in ("break", "function"):
+        elif kind == "verb" and nouns_so_far and low[:-1] in NOUN_VERBS and low.endswith("s") and _kind(following) in ("break", "function") \
+                and following.lower() not in SPELLED_NUMBERS:  # "a miss costs twenty times a false alarm": the verb
             run.append((match, "noun"))  # "the popular wrong tags, like...": a plural that is also a verb ends the phrase as its noun
         elif kind == "verb" and after_det and modifier(token):
             run.append((match, "mod"))  # "the distilled model"

@@ -107,7 +107,7 @@ IRREGULAR = (
     "built began begun broke broken froze frozen brought bought chose chosen came cut did done drove driven fell felt found gave given "
     "got gotten grew grown had held hit hurt kept knew known led left lost made meant met paid put ran read said saw seen "
     "rebuilt rewritten rose sent set shown shrank fed sat sold spent split stood stuck taken took taught told thought understood went won wrote written "
-    "caught fought sought struck shot spun swung woke wore"
+    "caught fought sought struck shot spun swung woke wore drew drawn"
 ).split()
 GERUND_NOUNS = frozenset(
     """
@@ -129,13 +129,14 @@ GENERIC = frozenset(
     thing users user customers customer folks stakeholders leadership business impact success win wins progress feedback
     change changes decision decisions option options plan plans step steps process stage phase version versions
     outcome outcomes experience experiences situation goal goals deal day days week weeks month months year years
-    monday tuesday wednesday thursday friday saturday sunday
+    monday tuesday wednesday thursday friday saturday sunday usual typical various
     """.split()
 )
 
 
 # Said of a thing, never naming one: a phrase does not end on them ("the retraining cut false", "as high as possible").
-PREDICATE_ADJECTIVES = frozenset("false true possible enough ready able likely unlikely sure clear wrong fine available necessary".split())
+PREDICATE_ADJECTIVES = frozenset("false true possible enough ready able likely unlikely sure clear wrong fine available necessary "
+                                  "warm cold idle stale fresh".split())  # "keep double capacity warm": not "capacity warm"
 TRAILING_GENERIC = frozenset("better worse best worst good bad fine great high low fast slow big small".split())
 """Said after a noun, they judge it ("the 0.3 AUC points better"), and a phrase ends before them."""
 
