@@ -83,3 +83,12 @@ def test_what_is_said_back_comes_before_the_detail() -> None:
 
     said = told_first(["The budget is $80,000 a month."], "NDCG, got it. At what point would a GPU ranker be worth it?")
     assert said.startswith("NDCG, got it. ") and "$80,000" in said and said.endswith("worth it?"), said
+
+
+@pytest.mark.parametrize("lead", ["That's fine. ", "Let me come back to what I asked. ",
+                                  "That's all right; let's take a smaller piece of it first. "])
+def test_what_the_follow_up_says_to_the_answer_comes_before_the_detail(lead: str) -> None:
+    """Played (2026-12-06, blind): after "i don't know how i'd design the experiment honestly", "One detail to add:
+    Leadership wants monthly churn down from 2% to 1.8%. That's fine. How much of the goal...?"."""
+    said = told_first(["Leadership wants monthly churn down from 2% to 1.8%."], lead + "How much of the goal can 2,000 deliver?")
+    assert said == lead + GIVEN[0] + "Leadership wants monthly churn down from 2% to 1.8%. How much of the goal can 2,000 deliver?"

@@ -17,6 +17,9 @@ from ..catalog.question import Fact, Question
 from ..scoring.meaning.spoken import normalise_spoken
 
 GIVEN = ("One detail to add: ", "A couple of details to add: ")
+# What a follow-up says to the answer before its question stays first: "NDCG, got it.", "That's fine." after a pass, "Let
+# me come back to what I asked." (played, 2026-12-06: "One detail to add: Leadership wants... That's fine. How much...?")
+_SAID_FIRST = re.compile(r"(?:[^.?!]*, got it\. |That's (?:fine|all right)[^.?!]*\. |Let me come back to what I asked\. )+")
 _FIGURE = re.compile(r"(\$)?(\d[\d,]*(?:\.\d+)?)\s*(k\b|m\b|million\b|%|percent\b)?(?:\s+(\w+))?", re.IGNORECASE)
 _SCALE = {"k": 1_000, "m": 1_000_000, "million": 1_000_000}
 _PARTS = re.compile(r"(?<=[.;])\s+")
@@ -75,6 +78,6 @@ def told_first(sentences: Sequence[str], text: str) -> str:
     """`text` with the details it quotes said first."""
     if not sentences:
         return text
-    got = re.match(r"[^.?!]*, got it\. ", text)  # "NDCG, got it." is said back to the answer first (played, 2026-12-06: the
-    head, rest = (text[: got.end()], text[got.end():]) if got else ("", text)  # detail came between the two)
+    got = _SAID_FIRST.match(text)
+    head, rest = (text[: got.end()], text[got.end():]) if got else ("", text)
     return head + GIVEN[len(sentences) > 1] + " ".join(sentences) + " " + rest
