@@ -58,6 +58,10 @@ class Clarification:
         """The reply's TIME_CHECK line is for the round to fill in: only it knows the clock."""
         return any(a.said == TIME_CHECK for a in self.asks)
 
+    def reply_at(self, remaining_s: float) -> str:
+        """The reply, its TIME_CHECK line said from the round's clock."""
+        return self.reply.replace(TIME_CHECK, time_left_line(remaining_s)) if self.asks_time_left else self.reply
+
     @property
     def leaves_the_floor(self) -> bool:
         """The interviewer replies and lets the candidate go on: only asked, or answered and then asked to end with."""

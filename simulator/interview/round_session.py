@@ -24,10 +24,10 @@ from ..llm.client import AllRoutesFailed, Done, LLMClient, RouteFailed, Token
 from ..sandbox.notice import NOTICE_SOURCE, parse_notice
 from .anchor import MIN_SCORE, phrases
 from .assumptions import correction, corrects, opener
-from .asks import Clarification, time_left_line
+from .asks import Clarification
 from .clarify import read_turn
+from .hidden_tests import run_asked_about
 from .turn_phrases import ACKNOWLEDGEMENT
-from .job_phrases import TIME_CHECK
 from .drift import REDIRECT, drifted
 from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
 from .follow_up_text import FollowUpWording
@@ -274,13 +274,11 @@ class RoundSession:
 
     def _reply(self, clarification: Clarification) -> list[RoundEvent]:
         question = self.engine.current_question
-        reply = clarification.reply
+        reply = clarification.reply_at(self.engine.duration_s - self.engine.elapsed())
         if clarification.hint:
             canned = self.engine.nudge().canned
             self.engine.record_interviewer(canned)  # asked now: a later follow-up picks another probe
             reply = "Here's a nudge: " + (canned[0].lower() + canned[1:] if canned[1:2].islower() else canned)
-        if clarification.asks_time_left:
-            reply = reply.replace(TIME_CHECK, time_left_line(self.engine.duration_s - self.engine.elapsed()))
         verdict = opener(clarification)
         if reply.startswith(ACKNOWLEDGEMENT) and verdict is not None:  # an assumption put to the interviewer: right or not
             reply = (verdict + reply[len(ACKNOWLEDGEMENT):]).strip()
@@ -328,8 +326,8 @@ class RoundSession:
         asked = last.text if last is not None else None
         explained = rephrased_for(asked, last.criterion if last is not None else None, question,
                                  lambda c: self.catalog.criterion(self.loop, c), self.engine.probe_options)
-        return (read_turn(text[:MAX_ANSWER_CHARS], question, asked, explained, self.catalog.glossary, asking_time(turns, question))
-                or correction(text[:MAX_ANSWER_CHARS], question))
+        return (run_asked_about(text, question, turns) or read_turn(text[:MAX_ANSWER_CHARS], question, asked, explained,
+                self.catalog.glossary, asking_time(turns, question)) or correction(text[:MAX_ANSWER_CHARS], question))
 
     def _prime(self, question: Question) -> None:
         """While the candidate answers, the model reads the persona prompt and the question: follow-ups start fast."""
