@@ -99,3 +99,18 @@ def test_a_part_said_in_other_words_is_not_asked(catalog: Catalog, question: str
     part_of = LeftOutParts().next_probe(asked, [answer], lambda crit_id: catalog.criterion(loop, crit_id))
     assert part_of is None or part_of.canned not in {"What made that collaboration hard?", "How did you make it work in the end?",
                                                      "Can you tell me about a specific data problem you ran into?"}, part_of
+
+
+async def test_a_figure_or_a_vague_phrase_is_not_said_to_be_covered(catalog: Catalog) -> None:
+    """Played (2026-12-06, blind): "You've covered the usual metrics." and "You've covered 40%." opened the left-out
+    part's question: neither is a part of the answer."""
+    turns: list = []
+    session, clock = round_on(catalog, "shopify-mle", "ml-modeling", "ml-fraud-precision-drop", turns)
+    [e async for e in session.open()]
+    for said in ("We'd look at the usual metrics and check for drift. Honestly the team had a similar issue at my last "
+                 "place and they retrained the model and it went away, so I'd probably start there.",
+                 "Since precision fell from 40% to 20% right at the deploy, it smells like a bug in the deploy rather than drift."):
+        await answer(session, clock, said)
+        follow_up = session.turns[-1]
+        assert follow_up.kind is TurnKind.FOLLOW_UP and PART_LEFT_OUT in follow_up.text, follow_up.text
+        assert "covered" not in follow_up.text, follow_up.text

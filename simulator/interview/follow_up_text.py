@@ -133,7 +133,8 @@ class FollowUpWording:
             return PRESS + probe.canned
         if probe.kind == "part":  # after what was covered, so the candidate hears it was listened to
             ask = probe.canned if probe.canned[:2] in ("I ", "I'") or probe.canned[:2].isupper() else probe.canned[:1].lower() + probe.canned[1:]
-            covered = anchor is not None and not anchor.negated and lead != GIVEN_THAT  # not "You've covered having no free LLM agent."
+            # not "You've covered having no free LLM agent.", nor a figure as if it were a part ("You've covered 40%.", played)
+            covered = anchor is not None and not anchor.negated and lead != GIVEN_THAT and not anchor.spoken[:1] in "0123456789$€£"
             return (COVERED.format(anchor=anchor.spoken) if covered else "") + PART_LEFT_OUT + ask
         if probe.kind == "narrower":
             return STORY_WAY_IN if story else NARROWER + probe.canned
