@@ -7,6 +7,7 @@ plan) start from the candidate's own words where those can be said back.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..catalog import Catalog, Loop, Question
@@ -134,7 +135,7 @@ class FollowUpWording:
         if probe.kind == "part":  # after what was covered, so the candidate hears it was listened to
             ask = probe.canned if probe.canned[:2] in ("I ", "I'") or probe.canned[:2].isupper() else probe.canned[:1].lower() + probe.canned[1:]
             # not "You've covered having no free LLM agent.", nor a figure as if it were a part ("You've covered 40%.", played)
-            covered = anchor is not None and not anchor.negated and lead != GIVEN_THAT and not anchor.spoken[:1] in "0123456789$€£"
+            covered = anchor is not None and not anchor.negated and lead != GIVEN_THAT and not re.match(r"[\d$€£]", anchor.spoken)
             return (COVERED.format(anchor=anchor.spoken) if covered else "") + PART_LEFT_OUT + ask
         if probe.kind == "narrower":
             return STORY_WAY_IN if story else NARROWER + probe.canned
