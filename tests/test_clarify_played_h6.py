@@ -16,8 +16,12 @@ from simulator.config import PROJECT_ROOT
 from simulator.engine.turns import TurnKind
 from simulator.interview.assumptions import NOT_QUITE, opener
 from simulator.interview.clarify import read_turn
+from simulator.interview.rephrase import what_it_is_after
 from simulator.interview.turn_phrases import YOUR_TAKE
 from simulator.interview.job_phrases import AFTER_THE_ROUND, PASSED_ON
+
+
+QUEUE = "ml-llm-triage-eval"
 
 
 @pytest.fixture(scope="module")
@@ -131,3 +135,27 @@ async def test_after_a_correction_the_follow_up_credits_nothing_built_on_it(cata
     assert correction.kind is TurnKind.CLARIFICATION and correction.text.startswith(("Not quite.", "Let me correct that.")), correction
     assert follow_up.kind is TurnKind.FOLLOW_UP, follow_up
     assert "covered" not in follow_up.text and "got it" not in follow_up.text, follow_up.text
+
+
+def test_a_fact_does_not_say_again_what_the_fact_before_it_said(catalog: Catalog) -> None:
+    """Played (2026-12-06, blind): "About 25,000 tickets a day, in about 15 languages. About 15 languages: English is
+    about 60% of tickets..."."""
+    read = read_turn("How many tickets a day are we talking about, and in how many languages?", _question(catalog, QUEUE))
+    assert read is not None and "25,000 tickets" in read.reply and "60%" in read.reply, read
+    assert read.reply.lower().count("about 15 languages") == 1, read.reply
+
+
+def test_a_question_about_the_job_is_deferred_once(catalog: Catalog) -> None:
+    """Played (2026-12-06, blind, hiring manager): "How big is the team I'd be joining, and who would I work with most
+    closely?" got the recruiter line and then "I'll make sure you get the details in writing after this round"."""
+    read = read_turn("How big is the team I'd be joining, and who would I work with most closely?", _question(catalog, "hm-wrong-call"))
+    assert read is not None and read.reply == AFTER_THE_ROUND, read
+
+
+def test_what_a_follow_up_is_after_is_said_without_its_acknowledgement(catalog: Catalog) -> None:
+    """Played (2026-12-06, blind, coding): asked to put it in other words, "I'm asking about code quality: negative deltas,
+    got it. How would you structure the class...?"."""
+    question = _question(catalog, "sql-failed-payment-bursts")
+    said = what_it_is_after("Negative deltas, got it. How would you structure the class so a teammate could add decay?",
+                            catalog.criteria["code_quality"], [], question, [])
+    assert said == "I'm asking about code quality: how would you structure the class so a teammate could add decay?", said

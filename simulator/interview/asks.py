@@ -16,13 +16,13 @@ from ..catalog.models import Fact, Question
 from ..catalog.topic_words import TOPIC_RE
 from ..scoring.meaning.clauses import Clause, story_question
 from .fact_match import figures, keyed_facts, unique_facts
-from .follow_up_text import COVERED, PART_LEFT_OUT, SWITCH_LEAD, TURN_TO_COMPANY
+from .follow_up_text import question_alone
 from .rephrase import asks_what_was_meant
 from .turn_shape import said_in
 from .terms import EXPLAIN, FRAGMENT_WORDS, LOST_AT, glossary_named, term_asked, term_facts
 from .turn_phrases import (
     ABOUT_THE_ANSWER, ACKNOWLEDGEMENT, ANOTHER_STORY, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, BY_TERM, CHOICE, GO_ON,
-    MEAN_BY, ORIGINAL_QUESTION, PERMISSION, PRESS, QUOTED, REPEAT, RHETORICAL, TURNED_BACK, WHEN_YOU_SAY,
+    MEAN_BY, ORIGINAL_QUESTION, PERMISSION, QUOTED, REPEAT, RHETORICAL, TURNED_BACK, WHEN_YOU_SAY,
     WHICH_STORY, YOUR_CALL, YOUR_CALL_STORY, YOUR_TAKE,
 )
 from .job_phrases import ABOUT_US, AFTER_THE_ROUND, LOGISTICS, PASSED_ON, TIME_CHECK, TIME_LEFT, WORKING_THERE
@@ -229,10 +229,19 @@ def _lead_in(asked: str) -> bool:
     return "?" not in asked and (words < 4 or words <= 8 and bool(_ANNOUNCES_ASKING.search(asked)))
 
 
-# What a follow-up says before its question, acknowledging the answer: asked to repeat it, the interviewer says the
-# question alone ("Sure, again: The original frame, got it. What numbers...?" was played, 2026-12-06)
-_ACKNOWLEDGED = re.compile("^(?:" + "|".join(re.escape(lead).replace(re.escape("{anchor}"), ".+?") + r"\s*"
-                                            for lead in (PRESS, COVERED, TURN_TO_COMPANY, SWITCH_LEAD, PART_LEFT_OUT)) + ")+")
+_LABEL = re.compile(r"([^:.;?!]{3,40}):\s+(?=\w)")
+
+
+def _told_once(facts: list[str]) -> str:
+    """The facts in turn, each without a label an earlier one already said: "About 25,000 tickets a day, in about 15
+    languages." then "English is about 60%...", not "About 15 languages: English is..." (played, 2026-12-06)."""
+    said: list[str] = []
+    for text in facts:
+        label = _LABEL.match(text)
+        if label and said and label.group(1).strip().lower() in " ".join(said).lower():
+            text = text[label.end():][:1].upper() + text[label.end() + 1:]
+        said.append(text)
+    return " ".join(said)
 
 
 def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = None, rephrased: str | None = None) -> str:
@@ -241,8 +250,7 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
     once, the lines said back to questions that are not about the problem (each once), and "your call" for the rest:
     a question left unanswered beside answered ones is named by its topic, or else called "the rest"."""
     parts: list[str] = []
-    if last_asked and (lead := _ACKNOWLEDGED.match(last_asked)):
-        last_asked = last_asked[lead.end() :][:1].upper() + last_asked[lead.end() + 1 :]
+    last_asked = question_alone(last_asked) if last_asked else last_asked
     if any(a.rephrase for a in asks):
         parts.append(rephrased or f"Sure, again: {last_asked or question.text}")
     elif any(a.repeat for a in asks):
@@ -269,8 +277,11 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
         open_topics.extend(t for t in ask.topics if t not in open_topics and t not in _UNNAMED_TOPICS)
         unplaced = unplaced or not ask.topics
     if given:
-        parts.append((ACKNOWLEDGEMENT + " " if not parts else "") + " ".join(f.text.strip() for f in given))
-    parts.extend(dict.fromkeys(a.said for a in asks if a.said is not None))
+        parts.append((ACKNOWLEDGEMENT + " " if not parts else "") + _told_once([f.text.strip() for f in given]))
+    said = list(dict.fromkeys(a.said for a in asks if a.said is not None))
+    if AFTER_THE_ROUND in said and PASSED_ON in said:  # one deferral, not two (played, 2026-12-06: both were said)
+        said.remove(PASSED_ON)
+    parts.extend(said)
     if open_terms:
         named = " and ".join(f'"{t}"' for t in open_terms[:2])
         parts.append(f"I haven't pinned down {named} for this one: say what you take it to mean, then go on.")

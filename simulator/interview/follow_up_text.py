@@ -50,6 +50,19 @@ SWITCH_LEAD = "{anchor}, got it."
 GIVEN_THAT = "With that in mind:"
 
 
+# What a follow-up says before its question, acknowledging the answer: asked to repeat it or what it meant, the interviewer
+# says the question alone ("Sure, again: The original frame, got it. What numbers...?", "I'm asking about code quality:
+# negative deltas, got it. How would you...?" were played, 2026-12-06)
+_ACKNOWLEDGED = re.compile("^(?:" + "|".join(re.escape(lead).replace(re.escape("{anchor}"), ".+?") + r"\s*" for lead in (
+    PRESS, COVERED, TURN_TO_COMPANY, SWITCH_LEAD, PART_LEFT_OUT, EARLIER_LEAD, GIVEN_THAT)) + ")+")
+
+
+def question_alone(asked: str) -> str:
+    """A follow-up without what it said to the answer before its question."""
+    lead = _ACKNOWLEDGED.match(asked)
+    return asked if lead is None or lead.end() == len(asked) else asked[lead.end():][:1].upper() + asked[lead.end() + 1:]
+
+
 class FollowUpWording:
     """Reads what the candidate said on a question for what a follow-up can name."""
 

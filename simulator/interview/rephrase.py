@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from ..catalog import Criterion, Question
 from ..scoring.meaning.clauses import story_question
+from .follow_up_text import question_alone
 
 _YOU = r"(?:you|u|ya)"
 _END = r"(?=\s*(?:[.?!,;]|$))"  # the end of the sentence: "Could you unpack that a bit? I'm not sure what..."
@@ -82,6 +83,7 @@ def what_it_is_after(last_asked: str, criterion: Criterion | None, probes: list[
     (the criterion's other probe is another question, not these words again), the bank question with the criteria it
     is listening for."""
     if criterion is not None:
+        last_asked = question_alone(last_asked)
         said = last_asked.lower()
         planned = next((p for p in probes if p.lower().rstrip("?") in said), last_asked)
         planned = planned[0].lower() + planned[1:] if planned[1:2].islower() and planned[:2] != "I " else planned
