@@ -159,3 +159,30 @@ def test_what_a_follow_up_is_after_is_said_without_its_acknowledgement(catalog: 
     said = what_it_is_after("Negative deltas, got it. How would you structure the class so a teammate could add decay?",
                             catalog.criteria["code_quality"], [], question, [])
     assert said == "I'm asking about code quality: how would you structure the class so a teammate could add decay?", said
+
+
+def test_a_term_asked_to_be_recalled_is_explained(catalog: Catalog) -> None:
+    """Played (2026-12-06, blind): "sorry, can you remind me what NDCG is exactly? I always mix it with MRR." got "That's
+    your call — state your assumption and go on."; "What is NDCG?" was explained."""
+    read = read_turn("sorry, can you remind me what NDCG is exactly? I always mix it with MRR.",
+                     _question(catalog, "ml-search-ranking-features"), glossary=catalog.glossary)
+    assert read is not None and "discounted cumulative gain" in read.reply, read
+
+
+def test_how_much_time_for_the_project_is_its_timeline_not_the_clock(catalog: Catalog) -> None:
+    """Played (2026-12-06, blind): "...and how much time do we have, like is this a one quarter thing?" got "About 59
+    minutes left in this round." and the success-metric question beside it nothing."""
+    read = read_turn("ok so before jumping in, can I ask what the success metric is that leadership cares about? and how much "
+                     "time do we have, like is this a one quarter thing?", _question(catalog, "cs-sidekick-adoption"))
+    assert read is not None and not read.asks_time_left and "One quarter" in read.reply and "Leadership" in read.reply, read
+    clock = read_turn("how much time do we have left?", _question(catalog, "cs-sidekick-adoption"))
+    assert clock is not None and clock.asks_time_left, clock
+
+
+def test_the_real_problem_in_an_answer_is_no_question_about_the_interviewer(catalog: Catalog) -> None:
+    """Played (2026-12-06, blind): "...hundreds of visits in the first month, so the real problem is conversion on the
+    storefront, not getting visitors. Right?" was passed to the recruiter ("real problem" read as "is this a real
+    problem you had?"); the fact on visits answers it."""
+    read = read_turn("I'd assume most new stores already get plenty of traffic, hundreds of visits in the first month, so the "
+                     "real problem is conversion on the storefront, not getting visitors. Right?", _question(catalog, "cs-first-sale"))
+    assert read is not None and AFTER_THE_ROUND not in read.reply and "40 visits" in read.reply, read

@@ -37,7 +37,7 @@ ABOUT_US = re.compile(
     r"(?:would|will) report to me|who (?:i'?d|i would|i will|i'?ll|would i|will i|do i) (?:be )?report(?:ing)? to|how many (?:people )?(?:would|will) i (?:manage|have|lead)|"
     r"as (?:the|an?) (?:em|manager|lead|hiring manager)|(?:are|will) you (?:be )?(?:grading|scoring|assessing|judging|evaluating)\b|grad(?:ing|ed) (?:\w+ )?on\b|"
     r"what level (?:the loop|you|this round|the round) (?:expects?|wants?|is looking for)|(?:do|would) you personally\b|you personally prefer|"
-    r"(?:a )?real (?:incident|problem|case|story)|(?:you|your team) (?:actually |really |ever )?(?:had(?! in mind)|faced|hit|handled|saw|ran into)|(?:close to|similar to|like) what (?:you|your team) (?:\w+ )?(?:run|do|use|built|build|have)\w*|how you'?d (?:approach|do|handle|solve) (?:it|this) internally|you (?:\w+ )?ended up|"
+    r"(?:(?:is|was) (?:this|it|that)|based on|from) (?:\w+ ){0,2}?(?:a )?real (?:incident|problem|case|story)|(?:you|your team) (?:actually |really |ever )?(?:had(?! in mind)|faced|hit|handled|saw|ran into)|(?:close to|similar to|like) what (?:you|your team) (?:\w+ )?(?:run|do|use|built|build|have)\w*|how you'?d (?:approach|do|handle|solve) (?:it|this) internally|you (?:\w+ )?ended up|"
     r"the team (?:actually )?(?:ended up|did)|(?:the|your) (?:\w+ ){0,2}team (?:is |are )?(?:actually|currently|really) working on|"
     r"in this role|this role)\b",
     re.IGNORECASE,
@@ -49,8 +49,10 @@ TIME_LEFT = re.compile(
     r"\b(?:minutes (?:do we have |are |have we got )?left|how long do (?:we|i) have|"
     r"how long (?:is|will|does) (?:this|the) (?:call|interview|round|session|chat|conversation)(?: (?:take|last|be|go|run))?|"
     r"how much time (?:(?:do )?(?:we|i) have|is left|have we got|(?:do we|have we) got left)|time (?:left|remaining)|how (?:much time|long) should i (?:spend|take)|time budget for (?:this|the) (?:question|round|part|exercise))\b"
-    # "how much time do we have before the first launch?" asks about the project's timeline, not the round's clock
-    r"(?!\s+(?:before|until|till|to (?:build|ship|launch|deliver|get|have|do)|for (?:building|shipping|(?:the|this) (?:project|launch|build|feature|system|work|first version|v1))\b))",
+    # "how much time do we have before the first launch?", "how much time do we have, like is this a one quarter thing?"
+    # ask about the project's timeline, not the round's clock (played, 2026-12-06: "About 59 minutes left in this round.")
+    r"(?!\s+(?:before|until|till|to (?:build|ship|launch|deliver|get|have|do)|for (?:building|shipping|(?:the|this) (?:project|launch|build|feature|system|work|first version|v1))\b))"
+    r"(?![^.?!]*\b(?:quarters?|months?|weeks?|years?|sprints?|deadline)\b)",
     re.IGNORECASE,
 )
 TIME_CHECK = "Let me check the clock."

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from ..catalog.glossary import MIN_ASKED_CHARS, GlossaryTerm, lookup, name_pattern, normal_name
 from ..catalog.models import Fact, Question
-from .turn_phrases import ASKS_MEANING, BY_TERM, CONTEXT_NOUN, QUOTED, TERM, TERM_DOES, WHEN_YOU_SAY
+from .turn_phrases import ASKS_MEANING, BY_TERM, CONTEXT_NOUN, QUOTED, TERM, TERM_DOES, TERM_IS, WHEN_YOU_SAY
 from .turn_shape import stems
 
 
@@ -40,7 +40,7 @@ def term_named(text: str) -> str | None:
         return re.sub(r"^(?:the|a|an|this|that)\s+", "", said.group("named").strip(), flags=re.IGNORECASE)
     if said and (ASKS_MEANING.search(text[said.end():]) or re.match(r"\W*(?:is|are|does|do) (?:that|it|this|they|those)\b", text[said.end():], re.IGNORECASE)):
         return said.group("term").strip()
-    match = TERM.search(text.strip()) or TERM_DOES.search(text.strip())
+    match = TERM.search(text.strip()) or TERM_DOES.search(text.strip()) or TERM_IS.search(text.strip())
     return match.group("term").strip() if match else None
 
 

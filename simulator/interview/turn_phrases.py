@@ -41,6 +41,9 @@ TERM_DOES = re.compile(  # "what does X mean", "remind me what NDCG stands for" 
     r"\s*(?:exactly|here|in this case|in this context|for this|again)?[^?]*\??$",
     re.IGNORECASE,
 )
+# "can you remind me what NDCG is exactly?" (played, 2026-12-06: "That's your call")
+TERM_IS = re.compile(r"\b(?:remind me|tell me|explain|recall)\s+what (?:a |an |the )?[\"'“‘]?(?P<term>[\w\s/-]{2,40}?)[\"'”’]?\s+(?:is|are)\b"
+                     r"\s*(?:exactly|again|here|in this case)?\s*[?.]?\s*$", re.IGNORECASE)
 # Asking leave to choose ("is it ok if I start with a baseline?") is the candidate's call: no fact answers it.
 # "..., if that's fine with you."; not "I'd look at it and see if it's fine" (played, 2026-12-05: "That's your call")
 _OKAY_WITH_YOU = (r"(?<!see )(?<!seeing )(?<!check )(?<!checking )(?<!tell )(?<!know )(?<!verify )(?<!test )(?<!judge )(?<!decide )"
