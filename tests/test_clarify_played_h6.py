@@ -186,3 +186,20 @@ def test_the_real_problem_in_an_answer_is_no_question_about_the_interviewer(cata
     read = read_turn("I'd assume most new stores already get plenty of traffic, hundreds of visits in the first month, so the "
                      "real problem is conversion on the storefront, not getting visitors. Right?", _question(catalog, "cs-first-sale"))
     assert read is not None and AFTER_THE_ROUND not in read.reply and "40 visits" in read.reply, read
+
+
+@pytest.mark.parametrize(("question_id", "said", "told"), [
+    ("hm-good-enough-to-ship", "What is the data science hierarchy of needs? I haven't heard that term before.", "a pyramid"),
+    ("ml-search-ranking-features", "Sorry, what does off-policy mean, exactly? I've heard it but never used it.", "logs collected"),
+    ("cs-first-sale", "sorry, I think I am confusing, what does the uplift mean here exactly?", "compared with not acting"),
+    ("ml-search-ranking-features", "What does graded relevance mean here?", "on a scale"),
+])  # fmt: skip
+def test_a_term_of_the_field_is_explained_on_any_question(catalog: Catalog, question_id: str, said: str, told: str) -> None:
+    """Played (2026-12-06, blind): "off-policy", "uplift" and "graded relevance" were refused ("I haven't pinned down
+    ... for this one") and the hierarchy of needs, asked on a question that does not name it, got "On data, that's
+    your call" ("data" in its name read as the data topic). A short name asked as "what's the X?" still asks for the
+    scenario's value ("what's the latency budget?")."""
+    read = read_turn(said, _question(catalog, question_id), glossary=catalog.glossary)
+    assert read is not None and told in read.reply and "your call" not in read.reply, read
+    value = read_turn("what is the latency budget?", _question(catalog, "sd-video-bg-remover-serving"), glossary=catalog.glossary)
+    assert value is not None and "200 ms p95" in value.reply, value

@@ -80,15 +80,20 @@ class Clarification:
         return any(not a.repeat and a.said is None for a in self.asks)
 
 
+CONCEPT_WORDS = 3  # "click-through rate" asked as "what's the click-through rate?" is a value; a longer name is a concept
 MEANING_AFTER = re.compile(r"\b(?:exactly|again|like|as in|i mean|meaning|is (?:that|it|this) (?:a|an|the|like|just))\b", re.IGNORECASE)
 
 
 def _names_concept(term: str, text: str, question: Question, glossary: Sequence[GlossaryTerm]) -> bool:
     """ "What's the hierarchy of needs?" asks what the question's own concept is, not for a value of the scenario: the
-    question names it, the glossary explains it, and no fact holds a value for the ask."""
-    if lookup(term, glossary) is None or not _in_question(term, question) or keyed_facts(text, question):
+    question names it (or the glossary names a concept of CONCEPT_WORDS words or more: "What is the data science
+    hierarchy of needs?" asked on another question, played 2026-12-06: "On data, that's your call"), the glossary
+    explains it, and no fact holds a value for the ask outside its name."""
+    if lookup(term, glossary) is None or keyed_facts(text, question) \
+            or not (_in_question(term, question) or len(term.split()) >= CONCEPT_WORDS):
         return False
-    topics = {topic for topic, pattern in TOPIC_RE.items() if pattern.search(text)} - {"term"}
+    rest = re.sub(re.escape(term), " ", text, flags=re.IGNORECASE)  # "data" in "data science hierarchy" names no topic
+    topics = {topic for topic, pattern in TOPIC_RE.items() if pattern.search(rest)} - {"term"}
     return not any(f.topic in topics for f in question.facts)
 
 
