@@ -203,3 +203,14 @@ def test_a_term_of_the_field_is_explained_on_any_question(catalog: Catalog, ques
     assert read is not None and told in read.reply and "your call" not in read.reply, read
     value = read_turn("what is the latency budget?", _question(catalog, "sd-video-bg-remover-serving"), glossary=catalog.glossary)
     assert value is not None and "200 ms p95" in value.reply, value
+
+
+def test_a_guess_put_to_check_for_its_range_is_answered(catalog: Catalog) -> None:
+    """Played (2026-12-06, blind): "I'd guess the budget is about ten cents per new store..., is that in the right
+    range? If so I'd keep LLM-generated tips to the stores the model thinks are at risk." got no answer at all; a bare
+    guess ("Maybe CPU preprocessing?") still asks nothing."""
+    question = _question(catalog, "cs-first-sale")
+    read = read_turn("I'd guess the budget is about ten cents per new store for messages and model calls, is that in the right "
+                     "range? If so I'd keep LLM-generated tips to the stores the model thinks are at risk.", question)
+    assert read is not None and read.also_answer and "10 cents per new store" in read.reply, read
+    assert read_turn("Maybe CPU preprocessing?", question) is None

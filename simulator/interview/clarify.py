@@ -121,13 +121,17 @@ def _lead_in(text: str, clauses: list[Clause], kinds: list[str | None], i: int, 
     return " ".join(c.norm for c in clauses[first:i])
 
 
+_PUT_FOR_RANGE = re.compile(r"\b(?:is|are) (?:that|this|it|those) (?:roughly |about )?in the right (?:range|ballpark|ball park|order of magnitude)\b",
+                            re.IGNORECASE)
+
+
 def _asking(clause: Clause, previous: Clause | None, assumed: bool = False) -> str | None:
     """How a clause puts something to the interviewer: "check_in", "confirm", "question", "indirect", or None.
 
     `assumed`: an earlier clause of the same sentence states an assumption ("I'll assume X, and that Y — correct me").
     """
     text = clause.norm
-    if GUESSED.search(text):
+    if GUESSED.search(text) and not _PUT_FOR_RANGE.search(text):  # "I'd guess ten cents, is that in the right range?" asks
         return None
     assumed = assumed or (previous is not None and bool(ASSUMES.search(previous.norm)))
     if CHECK_IN.search(text) and not assumed:

@@ -88,7 +88,9 @@ CHECK_IN = re.compile(
 CONFIRM = re.compile(
     r"\b(?:is|would) (?:that|this|it) (?:be )?(?:a )?(?:about |roughly |more or less )?(?:fair|right|correct|reasonable|ok|okay|safe|valid|true)\b|"
     r"\bcorrect me if\b|\b(?:right|fair|yes|correct)\W*$|\bsound (?:about |roughly )?(?:right|fair|reasonable)\b|\bcan i assume (?:that|so)\b|"
-    r"\bunless (?:you (?:say|tell me)|that'?s wrong)",
+    r"\bunless (?:you (?:say|tell me)|that'?s wrong)|"
+    # "..., is that in the right range?" (played, 2026-12-06: no answer)
+    r"\b(?:is|are) (?:that|this|it|those) (?:roughly |about )?in the right (?:range|ballpark|ball park|order of magnitude)\b",
     re.IGNORECASE,
 )
 # An assumption handed to the interviewer to correct, in the imperative: "Correct me if I'm wrong, but I'm reading X as
