@@ -35,9 +35,9 @@ from .turn_phrases import (
     SAY_MORE, SAY_MORE_STORY, ELABORATES, BECAUSE, BY_TERM, CHECK_IN, CHOOSES, CONFIRM, FILLER_RESTART,
     GLOSS_QUESTION, GUESSED, HEDGE, GO_AHEAD, GO_ON, HINT, IN_MIND, INDIRECT, BACK_REFERENCE, INVITES_CORRECTION,
     JOINED, MARKED_QUESTION, MEAN_BY, OKAY_WITH_YOU, ORDINAL_STEP, OR_ASKS, PLAN_LIST, PERMISSION, PLAN_WORDS,
-    POLAR_FACT, POLAR_MID, POLAR_START, PREAMBLE, PUT_TO_YOU, QUOTED, REPEAT, REPORTED, RHETORICAL, SECOND_ASK,
-    SHORT_WORDS, SPOKEN_QUESTION, TAG_CONFIRM, TAG_THEN_ASKS, TAG_RIGHT, TAKE_YOUR_TIME, TAKES_BACK, THINKING,
-    TOPIC_FIRST, WH_START,
+    POLAR_FACT, POLAR_MID, POLAR_START, PREAMBLE, PUT_TO_YOU, QUOTED, RANGE_CHECK, REPEAT, REPORTED, RHETORICAL,
+    SECOND_ASK, SHORT_WORDS, SPOKEN_QUESTION, TAG_CONFIRM, TAG_THEN_ASKS, TAG_RIGHT, TAKE_YOUR_TIME, TAKES_BACK,
+    THINKING, TOPIC_FIRST, WH_START,
 )
 from .job_phrases import AFTER_THE_ROUND, PASSED_ON, TIME_CHECK
 
@@ -121,17 +121,13 @@ def _lead_in(text: str, clauses: list[Clause], kinds: list[str | None], i: int, 
     return " ".join(c.norm for c in clauses[first:i])
 
 
-_PUT_FOR_RANGE = re.compile(r"\b(?:is|are) (?:that|this|it|those) (?:roughly |about )?in the right (?:range|ballpark|ball park|order of magnitude)\b",
-                            re.IGNORECASE)
-
-
 def _asking(clause: Clause, previous: Clause | None, assumed: bool = False) -> str | None:
     """How a clause puts something to the interviewer: "check_in", "confirm", "question", "indirect", or None.
 
     `assumed`: an earlier clause of the same sentence states an assumption ("I'll assume X, and that Y — correct me").
     """
     text = clause.norm
-    if GUESSED.search(text) and not _PUT_FOR_RANGE.search(text):  # "I'd guess ten cents, is that in the right range?" asks
+    if GUESSED.search(text) and not RANGE_CHECK.search(text):  # "I'd guess ten cents, is that in the right range?" asks
         return None
     assumed = assumed or (previous is not None and bool(ASSUMES.search(previous.norm)))
     if CHECK_IN.search(text) and not assumed:

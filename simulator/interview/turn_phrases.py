@@ -85,12 +85,13 @@ CHECK_IN = re.compile(
     r"too (?:high|low)[- ]level)\b|\b(?:should|shall) i go (?:deeper|into more detail)\b|\bdo you want (?:more|less) (?:detail|depth)\b",
     re.IGNORECASE,
 )
+# "..., is that in the right range?" (played, 2026-12-06: no answer): put to the interviewer, even after "I'd guess"
+_RANGE_CHECK = r"\b(?:is|are) (?:that|this|it|those) (?:roughly |about )?in the right (?:range|ballpark|ball park|order of magnitude)\b"
+RANGE_CHECK = re.compile(_RANGE_CHECK, re.IGNORECASE)
 CONFIRM = re.compile(
     r"\b(?:is|would) (?:that|this|it) (?:be )?(?:a )?(?:about |roughly |more or less )?(?:fair|right|correct|reasonable|ok|okay|safe|valid|true)\b|"
     r"\bcorrect me if\b|\b(?:right|fair|yes|correct)\W*$|\bsound (?:about |roughly )?(?:right|fair|reasonable)\b|\bcan i assume (?:that|so)\b|"
-    r"\bunless (?:you (?:say|tell me)|that'?s wrong)|"
-    # "..., is that in the right range?" (played, 2026-12-06: no answer)
-    r"\b(?:is|are) (?:that|this|it|those) (?:roughly |about )?in the right (?:range|ballpark|ball park|order of magnitude)\b",
+    r"\bunless (?:you (?:say|tell me)|that'?s wrong)|" + _RANGE_CHECK,
     re.IGNORECASE,
 )
 # An assumption handed to the interviewer to correct, in the imperative: "Correct me if I'm wrong, but I'm reading X as
