@@ -13,6 +13,8 @@ from ..catalog import Question
 
 AFTER_A_PASS = "That's fine. "  # before the next follow-up, after "I don't know" to the last one
 # Asked when a story about past work was told only as what the candidate would do.
+# Before what was asked, asked again after an answer given for a question not yet asked (engine/question_queue.py).
+COME_TO_THAT = "We'll come to that next. "
 PLAN_ONLY = "That's what you would do. When did you actually do something like it, and what happened?"
 
 

@@ -12,15 +12,16 @@ from typing import Literal
 
 from ..catalog import Catalog, Loop, Persona, Question, Round
 from ..catalog.topic_words import TOPIC_RE
-from .clock import Clock
+from .clock import Clock, RoundClock
 from .evidence import Dodged, EvidenceAbsent, EvidenceStrength, FiguresShown, NotDone, Readable, StoryShape, Terse, Unanswered, strength
 from .other_half import unanswered_half
-from .plan import AFTER_A_PASS, PLAN_ONLY, Plan, Probe
+from .plan import AFTER_A_PASS, COME_TO_THAT, PLAN_ONLY, Plan, Probe
 from .probe_words import ASKS_FOR_FIGURES, ASSUMES_AN_ANSWER, GIVEN_TOPICS
 from .pressing import Presser
 from .question_follow_ups import question_follow_up
 from .question_parts import LeftOutParts
 from .question_order import choose_questions, planned_question_count
+from .question_queue import AnswersAhead, QuestionQueue
 
 WELL_EVIDENCED = 0.75
 """A criterion shown in part is probed while its strength is below this: an expected level under 3.25 of 4.
@@ -63,6 +64,7 @@ class RoundEngine:
         dodged: Dodged | None = None,
         unanswered: Unanswered = unanswered_half,
         readable: Readable | None = None,
+        ahead: AnswersAhead | None = None,
     ) -> None:
         self.catalog = catalog
         self.evidence = evidence
@@ -77,16 +79,12 @@ class RoundEngine:
         self.loop = loop
         self.round = round_
         self.persona = persona
-        self.clock = clock
+        self.timer = RoundClock(clock, round_.minutes * 60.0, warn_minutes)
         self.level = level
-        self.duration_s = round_.minutes * 60.0
-        self.questions = choose_questions(round_, level=level, recent=set(recent_question_ids), seed=seed)
-        self.planned = planned_question_count(round_, len(self.questions))
-        self.question_share_s = max(60.0, (self.duration_s - CLOSING_RESERVE_S) / self.planned)
-        self._warn_marks = sorted({m * 60.0 for m in (warn_minutes or [5.0, 1.0]) if 0 < m * 60.0 < self.duration_s}, reverse=True)
+        questions = choose_questions(round_, level=level, recent=set(recent_question_ids), seed=seed)
+        self._queue = QuestionQueue(questions, planned_question_count(round_, len(questions)), ahead)
+        self.question_share_s = max(60.0, (self.timer.duration_s - CLOSING_RESERVE_S) / self._queue.planned)
         self.phase = Phase.NOT_STARTED
-        self._start: float | None = None
-        self._q_index = -1
         self._q_started = 0.0
         self._answers: dict[str, list[str]] = {}
         self._clarifying: dict[str, list[str]] = {}  # per question, the turns that only asked about the problem
@@ -101,54 +99,48 @@ class RoundEngine:
         self._planned_probes: set[str] = set()  # canned probes follow-ups were planned on, however a model worded them
 
     # --- clock -------------------------------------------------------------
+    @property
+    def clock(self) -> Clock:
+        return self.timer.clock
+
     def elapsed(self) -> float:
-        return 0.0 if self._start is None else self.clock.now() - self._start
+        return self.timer.elapsed()
 
     def time_left(self) -> float:
-        return max(0.0, self.duration_s - self.elapsed())
+        return self.timer.time_left()
 
     def time_up(self) -> bool:
-        return self._start is not None and self.time_left() <= 0.0
+        return self.timer.time_up()
 
     def due_warnings(self) -> list[str]:
-        """Time warnings whose mark has been crossed since the last call (each said once)."""
-        notices = []
-        while self._warn_marks and self.time_left() <= self._warn_marks[0] and not self.time_up():
-            minutes = self._warn_marks.pop(0) / 60.0
-            notices.append(f"We have about {minutes:g} minute{'s' if minutes != 1 else ''} left.")
-        return notices
+        return self.timer.due_warnings()
 
     # --- flow ----------------------------------------------------------------
     @property
     def current_question(self) -> Question | None:
-        return self.questions[self._q_index] if 0 <= self._q_index < len(self.questions) else None
+        return self._queue.current
 
     def start(self) -> Question:
         if self.phase is not Phase.NOT_STARTED:
             raise RuntimeError("round already started")
-        self._start = self.clock.now()
+        self.timer.start()
         self.phase = Phase.ASKING
         question = self._advance()
         assert question is not None  # choose_questions never returns an empty list
         return question
 
     def fix_order(self, asked_question_ids: list[str]) -> None:
-        """Put the bank questions a stored round really asked first, in that order.
-
-        Replaying a stored round must reproduce its plans whatever the candidate's
-        recent-question history is by now.
-        """
         if self.phase is not Phase.NOT_STARTED:
             raise RuntimeError("fix the order before the round starts")
-        first = {qid: i for i, qid in enumerate(asked_question_ids)}
-        self.questions.sort(key=lambda q: first.get(q.id, len(first)))
+        self._queue.fix_order(asked_question_ids)
+
+    def answers_ahead(self, text: str) -> bool:
+        """Said after the open question's answer, it answers one not yet asked instead (question_queue.py)."""
+        question = self.current_question
+        return question is not None and question.id in self._answered and self._queue.ahead_of(text) is not None
 
     def switch_clock(self, clock: Clock) -> None:
-        """Carry on with another clock, keeping the time already elapsed (replay -> live)."""
-        elapsed = self.elapsed()
-        self.clock = clock
-        if self._start is not None:
-            self._start = clock.now() - elapsed
+        self.timer.switch(clock)  # replay -> live
 
     def answers(self, question_id: str) -> list[str]:
         """The candidate's turns on a bank question so far, oldest first (clarifying questions included)."""
@@ -172,10 +164,12 @@ class RoundEngine:
         if self.phase is not Phase.ASKING or self.current_question is None:
             raise RuntimeError(f"no question is open (phase {self.phase})")
         question = self.current_question
-        self._answers.setdefault(question.id, []).append(text)
+        first = question.id not in self._answered
+        ahead = None if passed or first else self._queue.note(text)  # said for a question not yet asked: kept for it
+        if ahead is None:
+            self._answers.setdefault(question.id, []).append(text)
         if self.time_left() <= CLOSING_RESERVE_S:
             return Plan(action="wrap_up", reason="time is nearly up")
-        first = question.id not in self._answered
         if passed or not text.strip():
             if passed and first and question.id not in self._helped:
                 return self._way_in(question, "narrower", "the candidate passed: a smaller piece of the question first")
@@ -191,6 +185,9 @@ class RoundEngine:
         probed = self._probed.setdefault(question.id, [])
         if self.clock.now() - self._q_started >= self.question_share_s:
             return self._next("this question has used its share of the time")
+        if ahead is not None and pressable is not None:  # "We'll come to that next.": what was asked is asked again, once
+            return Plan(action="follow_up", probe=pressable.model_copy(update={"lead": COME_TO_THAT}), question=question,
+                        reason=f"the answer was for a question not yet asked ({ahead.id}): taken next")
         pressed = None if pressable is None or passed else self._presser.press(
             self.catalog.criterion(self.loop, pressable.criterion), pressable, question, text)
         if pressed is not None:
@@ -200,28 +197,30 @@ class RoundEngine:
         probe = self._weakest(question, probed)
         if probe is None:
             return self._next("every criterion of this question is evidenced")
-        probe, whole = self._presser.trim(probe, text), probe.canned
-        probed.append(probe.criterion)
-        self._planned_probes.update((whole, probe.canned))  # asked whole or trimmed to a half: not asked again this round
+        probe = self._planned(question, self._presser.trim(probe, text), probe.canned)
+        if passed or ahead is not None:
+            probe = probe.model_copy(update={"lead": AFTER_A_PASS if passed else COME_TO_THAT})
+        return Plan(action="follow_up", probe=probe, question=question, reason=f"weakest evidence: {probe.criterion}")
+
+    def _planned(self, question: Question, probe: Probe, whole: str) -> Probe:
+        """Keep a follow-up planned: its words not asked again this round (whole or trimmed to a half), a rubric probe
+        pressed if its reply talks round it or says only "it depends"."""
+        self._probed.setdefault(question.id, []).append(probe.criterion)
+        self._planned_probes.update((whole, probe.canned))
         if probe.kind == "plan_only":
             self._pushed_for_story.add(question.id)
-        if probe.kind in ("probe", "part"):  # a reply that talks round it, or says only "it depends", is pressed
+        if probe.kind in ("probe", "part"):
             self._pressable[question.id] = probe
-        if passed:
-            probe = probe.model_copy(update={"lead": AFTER_A_PASS})
-        return Plan(action="follow_up", probe=probe, question=question, reason=f"weakest evidence: {probe.criterion}")
+        return probe
 
     def _follow_up_limit(self) -> int:
         """The persona's follow-ups per question, for each DEEP_DIVE_S of the question's share of the round: a design
-        given the hour is gone into in depth, not left after three follow-ups (played, 2026-12-03: a 60-minute case
-        moved to a new case after 203 s)."""
+        given the hour is gone into in depth (played, 2026-12-03: a 60-minute case moved to a new case after 203 s)."""
         return self.persona.max_follow_ups * max(1, round(self.question_share_s / DEEP_DIVE_S))
 
     def record_clarifying(self, text: str) -> None:
-        """Keep a turn that only asked about the problem: it is evidence, and the same question stays open.
-
-        No follow-up is planned and nothing counts against the question's follow-ups.
-        """
+        """Keep a turn that only asked about the problem: it is evidence, and the same question stays open. No follow-up
+        is planned and nothing counts against the question's follow-ups."""
         if self.phase is not Phase.ASKING or self.current_question is None:
             raise RuntimeError(f"no question is open (phase {self.phase})")
         self._answers.setdefault(self.current_question.id, []).append(text)
@@ -244,6 +243,7 @@ class RoundEngine:
         if self.phase is not Phase.ASKING or self.current_question is None:
             raise RuntimeError(f"no question is open (phase {self.phase})")
         self._answers.setdefault(self.current_question.id, []).append(text)
+        self._queue.note(text)  # kept for the question not yet asked that it answers, if any
 
     def record_run(self, passed: int, total: int) -> None:
         """The current question's code ran against its hidden tests (the sandbox's notice)."""
@@ -259,24 +259,27 @@ class RoundEngine:
         self.phase = Phase.CLOSED
 
     def _next(self, reason: str) -> Plan:
+        """The next question; one the candidate answered ahead is asked with a follow-up on what was said for it."""
         question = self._advance()
         if question is None:
             return Plan(action="wrap_up", reason=f"{reason}; no question left")
+        said = self._queue.said_ahead(question.id)
+        if said:
+            self._answers[question.id] = said
+            self._answered.add(question.id)
+            probe = self._weakest(question, [])
+            if probe is not None:
+                return Plan(action="next_question", question=question, probe=self._planned(question, probe, probe.canned),
+                            reason=f"{reason}; answered ahead: a follow-up on what was said for it")
         return Plan(action="next_question", question=question, reason=reason)
 
     def _advance(self) -> Question | None:
-        """The next bank question, unless the round has asked enough or has no time left for one.
-
-        A round asks its planned count plus one spare (for quick answers), never the
-        whole bank: the next session must still find questions it has not seen.
-        """
-        remaining_after = self.time_left() - CLOSING_RESERVE_S
-        asked = self._q_index + 1
-        if asked >= min(len(self.questions), self.planned + 1) or (asked > 0 and remaining_after < 120.0):
+        """The next bank question, unless the round has asked enough (QuestionQueue.advance) or has no time left."""
+        if self._queue.asked_count > 0 and self.time_left() - CLOSING_RESERVE_S < 120.0:
             return None
-        self._q_index += 1
+        question = self._queue.advance()
         self._q_started = self.clock.now()
-        return self.questions[self._q_index]
+        return question
 
     def nudge(self) -> Probe:
         """What a hint points at: the open question's least evidenced criterion (its first one when all are shown)."""
@@ -287,11 +290,9 @@ class RoundEngine:
         return self._weakest(question, []) or self._probe_for(question.criteria[0], question)
 
     def _way_in(self, question: Question, kind: Literal["narrower", "explain"], reason: str) -> Plan:
-        """Once on a question, before any other follow-up: a candidate who passes at once is offered a smaller piece of
-        it (the probe a hint would give), one who answers in a few words is asked how and why. A real interviewer
-        does either before moving on or probing a gap (played, 2026-12-03: "I don't know." went straight to the next
-        question; "Leakage, probably a feature computed after the chargeback came in." drew a probe on failure cases).
-        Neither counts against the question's follow-ups."""
+        """Once on a question, before any other follow-up (not counted against them): a candidate who passes at once is
+        offered a smaller piece of it (the probe a hint would give), one who answers in a few words is asked how and why
+        (played, 2026-12-03: "I don't know." went straight to the next question)."""
         self._helped.add(question.id)
         probe = (self._forward_probe(question) if kind == "narrower" else None) or self.nudge()
         return Plan(action="follow_up", probe=probe.model_copy(update={"kind": kind}), question=question, reason=reason)
@@ -321,10 +322,8 @@ class RoundEngine:
         traffic, and what's the latency budget?" for requirements) is not probed: asking them back is not listening.
         Nor is one whose every canned probe was already asked this round: the same sentence again is no follow-up. One
         `probed_last` (communication: heard in how everything is told) waits until nothing else needs a probe. The own
-        part comes before everything the question lists: a real interviewer asks "what did *you* do?" first (played,
-        2026-12-03: a conflict story told as "the team decided..." drew probes on the drift alert and the platform
-        team); a plan is pushed for a story ("the area I'd want to push is..." drew "what changed in numbers?"), since
-        the parts of a story question ask about the story.
+        part comes before everything the question lists: a real interviewer asks "what did *you* do?" first; a plan is
+        pushed for a story, since the parts of a story question ask about the story (both played, 2026-12-03).
         """
         said = self._answers.get(question.id, [])
         if (failing := self._after_failing_run(question, probed)) is not None:

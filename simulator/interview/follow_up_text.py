@@ -119,7 +119,7 @@ class FollowUpWording:
         stale = anchor is not None and anchor.answer < len(said) - 1
         if anchor is not None and probe.own_subject and not related(anchor.kept, probe.canned) and not (
                 probe.said_at is not None and anchor == self._picked_up(question, readable(said), probe.said_at)):
-            return "" if stale else SWITCH_LEAD
+            return "" if stale or probe.lead else SWITCH_LEAD  # "That's fine. The A/B test, got it." says two things
         return EARLIER_LEAD if stale and lead.startswith("{anchor}") else lead
 
     def looking_back(self, probe: Probe, anchor: Phrase | None) -> Probe:

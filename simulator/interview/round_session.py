@@ -22,6 +22,7 @@ from ..engine.round import RoundEngine
 from ..engine.turns import DeliveryMetrics, Speaker, Turn, TurnKind
 from ..llm.client import AllRoutesFailed, Done, LLMClient, RouteFailed, Token
 from ..sandbox.notice import NOTICE_SOURCE, parse_notice
+from .ahead import ANSWERED_AHEAD, answers_ahead
 from .anchor import MIN_SCORE, phrases
 from .assumptions import correction, corrects, opener
 from .asks import Clarification
@@ -83,6 +84,7 @@ class RoundSession:
             evidence=self.evidence, absent=self.evidence.absent, left_out=self.evidence.left_out, figures=self.evidence.figures,
             story_shape=self.evidence.story_shape, not_done=self.evidence.not_done, terse=terse,
             dodged=self.evidence.dodged, unanswered=self.evidence.unanswered, readable=lambda reply: readable([reply])[0],
+            ahead=answers_ahead,
         )  # fmt: skip
         self.wording = FollowUpWording(catalog, loop, self.engine, self.evidence)
         self.on_turn = on_turn
@@ -226,10 +228,8 @@ class RoundSession:
             yield event
 
     def notice(self, text: str, *, source: str) -> list[RoundEvent]:
-        """Say and record an interviewer notice between turns (test results, a repeated question).
-
-        It belongs to the question being discussed, so scoring files hidden-test results under it.
-        """
+        """Say and record an interviewer notice between turns (test results, a repeated question). It belongs to the
+        question being discussed, so scoring files hidden-test results under it."""
         question = self.engine.current_question
         run = parse_notice(text) if source == NOTICE_SOURCE else None
         if run is not None:  # the planner sees the run, not only what the candidate says about it
@@ -263,18 +263,14 @@ class RoundSession:
         raw_text: str | None = None,
     ) -> TurnDone:
         question = self.engine.current_question
-        turn = self._record(
-            Speaker.CANDIDATE, TurnKind.ANSWER, text,
-            self.engine.elapsed() if t_start is None else t_start,
-            self.engine.elapsed() if t_end is None else t_end,
-            question_id=question.id if question else None, source="candidate",
-            metrics=metrics, audio_path=audio_path, raw_text=raw_text,
-        )  # fmt: skip
+        turn = self._record(Speaker.CANDIDATE, TurnKind.ANSWER, text, self.engine.elapsed() if t_start is None else t_start,
+                            self.engine.elapsed() if t_end is None else t_end, question_id=question.id if question else None,
+                            source="candidate", metrics=metrics, audio_path=audio_path, raw_text=raw_text)
         return TurnDone(turn)
 
     def _reply(self, clarification: Clarification) -> list[RoundEvent]:
         question = self.engine.current_question
-        reply = clarification.reply_at(self.engine.duration_s - self.engine.elapsed())
+        reply = clarification.reply_at(self.engine.time_left())
         if clarification.hint:
             canned = self.engine.nudge().canned
             self.engine.record_interviewer(canned)  # asked now: a later follow-up picks another probe
@@ -301,7 +297,7 @@ class RoundSession:
         """Once per question, an answer about something else is kept, nothing is planned on it, and the question is
         asked again (drift.py); a second one is followed up as any answer is."""
         question = self.engine.current_question
-        if question is None or question.id in self._redirected or not drifted(question, text):
+        if question is None or question.id in self._redirected or self.engine.answers_ahead(text) or not drifted(question, text):
             return False
         self._redirected.add(question.id)
         self.engine.record_aside(text)
@@ -342,16 +338,21 @@ class RoundSession:
                 yield event
         elif plan.action == "next_question":
             assert plan.question is not None
-            for event in self._ask(plan.question):
+            for event in self._ask(plan.question, answered_ahead=plan.probe is not None):
                 yield event
+            if plan.probe is not None:  # what was said for it before it was asked is pushed on (engine/question_queue.py)
+                self.last_answer = self.engine.answers(plan.question.id)[-1]
+                async for event in self._probe(plan.question, plan.probe):
+                    yield event
         else:
             assert plan.probe is not None and plan.question is not None
             async for event in self._probe(plan.question, plan.probe):
                 yield event
 
-    def _ask(self, question: Question) -> list[RoundEvent]:
+    def _ask(self, question: Question, *, answered_ahead: bool = False) -> list[RoundEvent]:
         self._prime(question)
-        return self._say(TurnKind.QUESTION, question.text, source="bank", question_id=question.id)
+        text = ANSWERED_AHEAD.format(question=question.text) if answered_ahead else question.text
+        return self._say(TurnKind.QUESTION, text, source="bank", question_id=question.id)
 
     def _capable(self) -> bool:
         """A configured model other than the embedded one reads the whole answer and picks what to name itself."""
@@ -424,10 +425,8 @@ class RoundSession:
     def _say(self, kind: TurnKind, text: str, *, source: str, question_id: str | None = None) -> list[RoundEvent]:
         start = self.engine.elapsed()
         self._advance_speaking(text)
-        turn = self._record(
-            Speaker.INTERVIEWER, kind, text, start, self.engine.elapsed(),
-            question_id=question_id, latency_s=0.0, source=source,
-        )  # fmt: skip
+        turn = self._record(Speaker.INTERVIEWER, kind, text, start, self.engine.elapsed(), question_id=question_id, latency_s=0.0,
+                            source=source)
         if kind is TurnKind.QUESTION:
             self.engine.record_interviewer(text)
         return [TurnStarted(Speaker.INTERVIEWER, kind), TurnToken(text), TurnDone(turn)]
