@@ -372,6 +372,9 @@ class Persona(Strict):
         default_factory=lambda: ["You mentioned {anchor}:"], min_length=1,
         description='what goes before a follow-up that names something said ("Going back to {anchor}:"), one after another',
     )
+    passes_on: str | None = Field(
+        None, description="said to a question about the job, pay or process that the round does not answer (none: it is "
+        "taken to the recruiter after the round, which a recruiter cannot say)")
     opening: str = Field(description="first words of the round; may use {{ candidate }} and {{ round }}")
     closing: str
     never: list[str] = Field(min_length=1)

@@ -60,9 +60,15 @@ class Clarification:
         """The reply's TIME_CHECK line is for the round to fill in: only it knows the clock."""
         return any(a.said == TIME_CHECK for a in self.asks)
 
-    def reply_at(self, remaining_s: float) -> str:
-        """The reply, its TIME_CHECK line said from the round's clock."""
-        return self.reply.replace(TIME_CHECK, time_left_line(remaining_s)) if self.asks_time_left else self.reply
+    def reply_at(self, remaining_s: float, passes_on: str | None = None) -> str:
+        """The reply, its TIME_CHECK line said from the round's clock, and a question about the job passed on in the
+        persona's own words (`passes_on`): a recruiter saying "take that to the recruiter" was played (2026-12-06)."""
+        reply = self.reply.replace(TIME_CHECK, time_left_line(remaining_s)) if self.asks_time_left else self.reply
+        if passes_on is None or not (AFTER_THE_ROUND in reply or PASSED_ON in reply):
+            return reply
+        first = min(reply.find(line) for line in (AFTER_THE_ROUND, PASSED_ON) if line in reply)
+        rest = reply[first:].replace(AFTER_THE_ROUND, "").replace(PASSED_ON, "").strip()
+        return " ".join(part for part in (reply[:first].strip(), passes_on, rest) if part)
 
     @property
     def leaves_the_floor(self) -> bool:
