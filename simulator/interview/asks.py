@@ -262,6 +262,10 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
     a question left unanswered beside answered ones is named by its topic, or else called "the rest"."""
     parts: list[str] = []
     last_asked = question_alone(last_asked) if last_asked else last_asked
+    # "What do you mean by point-in-time correct, exactly? Can you explain that?" asks for the term, not the question put
+    # another way (played, 2026-12-06: "I'm asking about monitoring: which logged requests...? Point-in-time correct...")
+    if any("term" in a.topics for a in asks):
+        asks = [a for a in asks if not a.rephrase]
     if any(a.rephrase for a in asks):
         parts.append(rephrased or f"Sure, again: {last_asked or question.text}")
     elif any(a.repeat for a in asks):

@@ -1,0 +1,32 @@
+"""Turns a blind player's eighteen rounds (2026-12-06, the second player) showed read wrong by the clarification reader,
+on the real rubrics."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.catalog import Catalog, load_catalog
+from simulator.catalog.models import Question
+from simulator.config import PROJECT_ROOT
+from simulator.interview.clarify import read_turn
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
+
+
+def _question(catalog: Catalog, question_id: str) -> Question:
+    return next(q for loop in catalog.loops.values() for r in loop.rounds for q in r.questions if q.id == question_id)
+
+
+def test_explain_that_after_a_term_asks_for_the_term_not_the_question_again(catalog: Catalog) -> None:
+    """ "What do you mean by point-in-time correct, exactly? Can you explain that?" drew the last follow-up put another
+    way, then the term's explanation after it; "Can you repeat the question? And what does ... mean?" still asks both."""
+    question = _question(catalog, "sd-batch-streaming-features")
+    read = read_turn("What do you mean by point-in-time correct, exactly? Can you explain that?", question,
+                     glossary=catalog.glossary)
+    assert read is not None and read.reply.startswith("Good question. Point-in-time correct training data uses"), read.reply
+    both = read_turn("Can you repeat the question? And what does point-in-time correct mean?", question,
+                     glossary=catalog.glossary)
+    assert both is not None and both.reply.startswith("Sure, again:") and "Point-in-time correct" in both.reply
