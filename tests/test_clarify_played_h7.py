@@ -8,6 +8,7 @@ import pytest
 from simulator.catalog import Catalog, load_catalog
 from simulator.catalog.models import Question
 from simulator.config import PROJECT_ROOT
+from simulator.interview.assumptions import NO, WHAT_WE_HAVE, opener
 from simulator.interview.clarify import read_turn
 
 
@@ -30,3 +31,18 @@ def test_explain_that_after_a_term_asks_for_the_term_not_the_question_again(cata
     both = read_turn("Can you repeat the question? And what does point-in-time correct mean?", question,
                      glossary=catalog.glossary)
     assert both is not None and both.reply.startswith("Sure, again:") and "Point-in-time correct" in both.reply
+
+
+@pytest.mark.parametrize(("question_id", "turn", "opens"), [
+    ("sd-latency-spike-triage", "Can I pull a few of the affected users' videos to reproduce the spike locally?", NO),
+    # the fact refuses the conversations, not seeing the orders they lead to: longer than a request is read
+    ("cs-ai-conversations", "Can we even see when a conversation leads to a purchase, like a referral parameter or a "
+                            "checkout handoff?", WHAT_WE_HAVE),
+    ("cs-first-sale", "Can we use the buyers' browsing data from other stores to personalise the advice?", WHAT_WE_HAVE),
+    ("cs-first-sale", "Can I ask how many new stores start a day?", None),  # asks leave to ask: a plain question
+])
+def test_a_request_the_facts_refuse_is_told_no(catalog: Catalog, question_id: str, turn: str, opens: str | None) -> None:
+    """ "Can I pull a few of the affected users' videos...?" drew "Sure. ...you can't pull users' videos to reproduce
+    it"; a request the facts neither grant nor refuse hears them without "Sure."."""
+    read = read_turn(turn, _question(catalog, question_id), glossary=catalog.glossary)
+    assert read is not None and opener(read) == opens, read

@@ -144,7 +144,7 @@ def _opposite_word(assumption: str, fact_sentence: str) -> bool:
     return False
 
 
-def denied_by(assumption: str, fact_text: str) -> bool:
+def denied_by(assumption: str, fact_text: str, max_words: int = MAX_ASSUMED_WORDS) -> bool:
     """Whether the fact says the opposite of the assumption (module docstring); False when unsure.
 
     The assumption (one short sentence) is read against the fact's sentences that share most words with it: "exact
@@ -152,7 +152,7 @@ def denied_by(assumption: str, fact_text: str) -> bool:
     get worse", not about "...when their product can't be found by name" after it.
     """
     assumed = [said for s in _sentences(assumption) if (said := _sentence_said(s))]  # "Correct?" says nothing assumed
-    if len(assumed) != 1 or len(assumed[0]) > MAX_ASSUMED_WORDS:
+    if len(assumed) != 1 or len(assumed[0]) > max_words:
         return False
     fact_sentences = _sentences(fact_text)
     said = [_sentence_said(s) for s in fact_sentences]

@@ -17,7 +17,7 @@ from ..catalog.models import Fact, Question
 from ..engine.turns import Turn, TurnKind
 from ..scoring.meaning.spoken import normalise_spoken
 from .asks import Ask, Clarification
-from .assumption_words import denied_by
+from .assumption_words import MAX_ASSUMED_WORDS, denied_by
 from .fact_match import MARKED, PIECES, counted, figures, figures_in_units, piece_figures, unique_facts, unit
 from .over_limit import STOP, broken_limits
 from .premises import wrong_premises
@@ -29,6 +29,13 @@ CLOSE = 1.15  # a figure checked with the interviewer this near the fact's is ri
 NOT_QUITE = "Not quite."
 THAT_IS_RIGHT = "That's right."
 WHAT_WE_HAVE = "Here's what we have:"
+MAY_I_WORDS = 8  # a request names what it would do and to what: longer than an assumption
+NO = "No."  # to a request the facts refuse: "Can I pull a few of the affected users' videos?" ("Sure." was said, 2026-12-06)
+# Asking leave to do something with the problem's data or systems, a yes-or-no question the facts may refuse; not asking
+# leave to ask, assume or go on ("Can I ask what the budget is?", "Can we assume...", "Can I start with...").
+_MAY_I = re.compile(r"^\W*(?:(?:and|so|but|also|ok|okay|then|um+|uh+|sorry)\W+)*(?:can|could|may) (?:i|we) (?:just |also |even |actually )?"
+                    r"(?!ask|clarify|check|assume|confirm|get|have|start|take|go|think|repeat|skip|move|come|say|state|"
+                    r"quickly|first|begin|talk|tell|walk|try|pass|do (?:a|the|this|that)\b)[a-z]", re.IGNORECASE)
 _STATED = re.compile(r"\b(?:let'?s say|say we have|say we get|i'?d guess|my guess is|ballpark|i'?ll take|i'?ll go with)\b",
                      re.IGNORECASE)
 
@@ -132,14 +139,17 @@ def checked(clarification: Clarification) -> str | None:
                 near.setdefault(figure_unit, []).append(any(_ratio(figure, s) <= CLOSE for s in stated))
             verdicts += [any(v) for v in near.values()]
     confirmed = bool(verdicts) and all(verdicts)  # "40% make a first sale, right?" beside "60% make no sale": figures win
+    refused = False
     for ask in clarification.asks:
         assumed = ask.checks or ask.text
-        if _put_to_check(assumed) and not confirmed \
-                and any(denied_by(assumed, fact.text) for fact in ask.facts):
+        asks_leave = not _put_to_check(assumed) and bool(_MAY_I.match(assumed))
+        if (asks_leave or _put_to_check(assumed)) and not confirmed \
+                and any(denied_by(assumed, fact.text, MAY_I_WORDS if asks_leave else MAX_ASSUMED_WORDS) for fact in ask.facts):
             verdicts.append(False)
+            refused = refused or asks_leave
     if not verdicts:
         return None
-    return THAT_IS_RIGHT if all(verdicts) else NOT_QUITE
+    return THAT_IS_RIGHT if all(verdicts) else NO if refused and len(verdicts) == 1 else NOT_QUITE
 
 
 def opener(clarification: Clarification) -> str | None:
@@ -150,5 +160,5 @@ def opener(clarification: Clarification) -> str | None:
     verdict = checked(clarification)
     if verdict is not None:
         return verdict
-    put = any(ask.facts and _put_to_check(ask.checks or ask.text) for ask in clarification.asks)
+    put = any(ask.facts and (_put_to_check(ask.checks or ask.text) or _MAY_I.match(ask.checks or ask.text)) for ask in clarification.asks)
     return WHAT_WE_HAVE if put else None
