@@ -4,10 +4,12 @@ on the real rubrics."""
 from __future__ import annotations
 
 import pytest
+from test_round_session import played
 
 from simulator.catalog import Catalog, load_catalog
 from simulator.catalog.models import Question
 from simulator.config import PROJECT_ROOT
+from simulator.engine.turns import TurnKind
 from simulator.interview.assumptions import NO, WHAT_WE_HAVE, opener
 from simulator.interview.clarify import read_turn
 
@@ -46,3 +48,17 @@ def test_a_request_the_facts_refuse_is_told_no(catalog: Catalog, question_id: st
     it"; a request the facts neither grant nor refuse hears them without "Sure."."""
     read = read_turn(turn, _question(catalog, question_id), glossary=catalog.glossary)
     assert read is not None and opener(read) == opens, read
+
+
+@pytest.mark.parametrize("asked", ["What's the interview process from here, how many rounds?", "Is this the last round?"])
+async def test_the_rounds_of_the_loop_are_named_from_the_loop(catalog: Catalog, asked: str) -> None:
+    """ "What's the interview process from here, how many rounds?" drew "I'll make sure you get the details in writing";
+    the loop's YAML says which rounds come next, and the last round says it is the last."""
+    loop = catalog.loop("canva-em-recsys")
+    turns = await played(catalog, loop.id, "recruiter-screen", loop.round("recruiter-screen").questions[0].id, asked)
+    after = [r.title for r in loop.rounds_after("recruiter-screen")]
+    assert turns[-1].kind is TurnKind.CLARIFICATION and turns[-1].text == (
+        f"After this there are {len(after)} more rounds: {', '.join(after[:-1])} and {after[-1]}.")
+    last = loop.rounds[-1]
+    turns = await played(catalog, loop.id, last.id, last.questions[0].id, asked)
+    assert turns[-1].kind is TurnKind.CLARIFICATION and turns[-1].text == "This is the last round of the loop."

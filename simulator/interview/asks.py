@@ -25,7 +25,7 @@ from .turn_phrases import (
     MEAN_BY, ORIGINAL_QUESTION, PERMISSION, QUOTED, REPEAT, RHETORICAL, TURNED_BACK, WHEN_YOU_SAY,
     WHICH_STORY, YOUR_CALL, YOUR_CALL_STORY, YOUR_TAKE,
 )
-from .job_phrases import ABOUT_US, AFTER_THE_ROUND, LOGISTICS, PASSED_ON, TIME_CHECK, TIME_LEFT, WORKING_THERE
+from .job_phrases import ABOUT_US, AFTER_THE_ROUND, LOGISTICS, PASSED_ON, ROUNDS_ASKED, ROUNDS_CHECK, TIME_CHECK, TIME_LEFT, WORKING_THERE
 
 
 @dataclass(frozen=True)
@@ -60,10 +60,12 @@ class Clarification:
         """The reply's TIME_CHECK line is for the round to fill in: only it knows the clock."""
         return any(a.said == TIME_CHECK for a in self.asks)
 
-    def reply_at(self, remaining_s: float, passes_on: str | None = None) -> str:
-        """The reply, its TIME_CHECK line said from the round's clock, and a question about the job passed on in the
-        persona's own words (`passes_on`): a recruiter saying "take that to the recruiter" was played (2026-12-06)."""
+    def reply_at(self, remaining_s: float, passes_on: str | None = None, rounds_after: Sequence[str] = ()) -> str:
+        """The reply, its TIME_CHECK line said from the round's clock, its ROUNDS_CHECK line from the loop's rounds after
+        this one, and a question about the job passed on in the persona's own words (`passes_on`): a recruiter saying
+        "take that to the recruiter" was played (2026-12-06)."""
         reply = self.reply.replace(TIME_CHECK, time_left_line(remaining_s)) if self.asks_time_left else self.reply
+        reply = reply.replace(ROUNDS_CHECK, rounds_line(rounds_after))
         if passes_on is None or not (AFTER_THE_ROUND in reply or PASSED_ON in reply):
             return reply
         first = min(reply.find(line) for line in (AFTER_THE_ROUND, PASSED_ON) if line in reply)
@@ -146,6 +148,8 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
         return Ask(text=clause.text, topics=(), facts=(), said=GO_ON)
     if (ABOUT_THE_ANSWER.search(text) or (WHICH_STORY.search(text) and PERMISSION.search(text))) and story_question(question.text):
         return Ask(text=clause.text, topics=(), facts=(), said=ANY_STORY)
+    if ROUNDS_ASKED.search(text):
+        return Ask(text=clause.text, topics=(), facts=(), said=ROUNDS_CHECK)
     if LOGISTICS.search(text):
         return Ask(text=clause.text, topics=(), facts=(), said=PASSED_ON)
     if TIME_LEFT.search(text):
@@ -307,6 +311,15 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
     elif unplaced:  # answered in part: the rest is not passed over in silence
         parts.append(f"The rest is {YOUR_CALL}.")
     return " ".join(parts)
+
+
+def rounds_line(rounds_after: Sequence[str]) -> str:
+    """What the interviewer says to "how many rounds are there?", from the loop's rounds after this one."""
+    if not rounds_after:
+        return "This is the last round of the loop."
+    named = rounds_after[0] if len(rounds_after) == 1 else ", ".join(rounds_after[:-1]) + " and " + rounds_after[-1]
+    count = "one more round" if len(rounds_after) == 1 else f"{len(rounds_after)} more rounds"
+    return f"After this there are {count}: {named}."
 
 
 def time_left_line(remaining_s: float) -> str:

@@ -42,6 +42,16 @@ ABOUT_US = re.compile(
     r"in this role|this role)\b",
     re.IGNORECASE,
 )
+# The loop's rounds ("what's the interview process from here, how many rounds?"): the loop says, not the problem's facts
+# (played, 2026-12-06: a recruiter said "I'll make sure you get the details in writing"). The reader marks the ask.
+ROUNDS_ASKED = re.compile(
+    r"\b(?:how many (?:more |other |further )?(?:rounds|interviews|stages)|(?:interview|hiring|recruiting) (?:process|loop|stages)|"
+    r"what(?:'s| is| are) (?:the )?(?:next|remaining|other|later) (?:rounds?|stages?|interviews?)|(?:later|next|remaining|following|other) rounds?\b|"
+    r"rounds? (?:left|after this|to go|are there)|(?:what|which) (?:rounds|interviews) (?:come|are) (?:next|after)|"
+    r"(?:is this|is it|this is) (?:the )?(?:last|final) (?:round|interview|one|stage))",
+    re.IGNORECASE,
+)
+ROUNDS_CHECK = "Let me name the rounds."
 # No round ends with time for the candidate's questions: promising it was a promise broken (played, 2026-12-05).
 AFTER_THE_ROUND = "That's a good one to take to the recruiter after this round. For now, let's stay with the question."
 # The clock ("how many minutes do we have left?"): the round says how long is left (the reader marks the ask).
