@@ -217,3 +217,31 @@ async def test_a_later_vague_answer_is_asked_to_unpack_once_and_an_earlier_ancho
     assert follow_ups[1].endswith(EXPLAIN_VAGUE[1:]) and "drift, retrain" in follow_ups[1], follow_ups
     assert not follow_ups[2].endswith(EXPLAIN_VAGUE[1:]), follow_ups  # once on a question
     assert all("got it" not in text or text.startswith("The top 1,000") for text in follow_ups), follow_ups
+
+
+STORY_SKU = ("ok so at my last company i was an MLE on the search team but the PM owned the roadmap, and i noticed from support "
+             "tickets that merchants kept complaining they couldn't find their own products by SKU. so i pulled the query logs, "
+             "showed that like twelve percent of queries were SKU-like and had a forty percent zero-result rate, and i built a "
+             "small prototype over a weekend that routed SKU-like queries to exact match.")
+
+
+@pytest.mark.parametrize(("said", "claim"), [
+    ("We shipped it and it worked really well, everyone was happy.", "it worked really well"),
+    ("We just kind of did it, it was fine.", "it was fine"),
+])
+async def test_a_result_claimed_in_words_alone_is_asked_for_what_changed(catalog: Catalog, said: str, claim: str) -> None:
+    """Played blind (2026-12-06): "We shipped it and it worked really well, everyone was happy." drew a question on what
+    the other side wanted, which the story had told; a real interviewer asks what "worked really well" means."""
+    from test_round_session import played
+
+    from simulator.interview.follow_up_text import EXPLAIN_CLAIM
+
+    turns = await played(catalog, "shopify-mle", "behavioral", "bh-influence-without-roadmap", STORY_SKU, said)
+    assert turns[-1].kind is TurnKind.FOLLOW_UP
+    assert turns[-1].text == f'You said "{claim}": {EXPLAIN_CLAIM[0].lower()}{EXPLAIN_CLAIM[1:]}', turns[-1].text
+
+
+@pytest.mark.parametrize("said", ["It worked well: zero-result searches fell from 40% to 6%.",  # a figure: nothing to ask
+                                  "It went well because the PM saw the query logs herself and agreed."])  # a reason
+def test_a_claim_with_a_figure_or_a_reason_is_no_vague_answer(said: str) -> None:
+    assert not terse("Tell me about a time you influenced a roadmap.", said, first=False)

@@ -19,7 +19,7 @@ from .anchor import DEFAULT_LEAD, MIN_SCORE, Phrase, choose_anchor, phrases, rel
 from .evidence_probe import MeaningEvidence, readable
 from .fact_context import told_first, untold
 from .premises import without_wrong_premises
-from .terse import vague
+from .terse import claimed, vague
 from .turn_phrases import PRESS
 from .verb_phrase import done_to
 
@@ -34,6 +34,7 @@ PART_LEFT_OUT = "One part of the question you haven't touched: "
 COVERED = "You've covered {anchor}. "
 EARLIER_LEAD = "Earlier you mentioned {anchor}:"  # an anchor from an answer before the last is not what was just said
 EXPLAIN_VAGUE = "Which ones, concretely, and what would each of them catch in this case?"
+EXPLAIN_CLAIM = "What changed, in numbers, and compared with what?"
 EXPLAIN_LIST = "That's a list. Which of those matters most here, and how would it work in practice?"
 EXPLAIN_LIST_CASE = "That's a list. Take one real case of yours: which of those decided it, and what did it show?"
 EXPLAIN_STORY = "Tell me more about it. What was the situation, and what did you do yourself?"
@@ -154,6 +155,8 @@ class FollowUpWording:
             return STORY_WAY_IN if story else NARROWER + probe.canned
         if probe.kind == "explain":
             last = readable(said)[-1] if said else None
+            if story and last is not None and (claim := claimed(last)) is not None:  # 'You said "it worked really well": what changed...?'
+                return said_back(EXPLAIN_CLAIM, claim)
             if last is not None and vague(last):
                 return said_back(EXPLAIN_VAGUE, self._sayable(last))
             if last is not None and keyword_list(last):  # a list of terms is not quoted back

@@ -29,8 +29,27 @@ _VAGUE = re.compile(r"\b(?:the usual|usual (?:stuff|things)|the normal (?:stuff|
                     r"things like that|etc|and so on)\b|\bstandard(?: stuff| things)?\W*$", re.IGNORECASE)
 
 
+# A result claimed in words with nothing to show for it: "We shipped it and it worked really well, everyone was happy."
+# drew a question on the stakeholders, and "We just kind of did it, it was fine." one on the candidate's own part, both
+# already told (played, 2026-12-06). A real interviewer asks what "worked well" means.
+_CLAIMED = re.compile(
+    r"\b(?:(?:it|that|this|everything|things|all) (?:\w+ )?(?:worked|went|turned) (?:out )?(?:really |very |pretty |super |quite |just )?"
+    r"(?:well|great|fine|smoothly|ok|okay)|(?:everyone|everybody|they|the team|people|stakeholders) (?:was|were) (?:really |very |pretty |super )?"
+    r"(?:happy|pleased|satisfied|thrilled)|(?:it|that|this) was (?:really |pretty )?(?:fine|great|good|a (?:big |huge |real )?success|successful))\b",
+    re.IGNORECASE)
+_FIGURE = re.compile(r"\d|\b(?:percent|twice|double[ds]?|halved|half)\b", re.IGNORECASE)
+
+
+def claimed(answer: str) -> str | None:
+    """The clause claiming a result in words alone, where the answer gives no figure."""
+    match = _CLAIMED.search(answer)
+    if match is None or _FIGURE.search(normalise_spoken(answer)):
+        return None
+    return re.split(r"[,;.!?]\s*", answer[match.start():], maxsplit=1)[0]
+
+
 def vague(answer: str) -> bool:
-    return bool(_VAGUE.search(answer))
+    return bool(_VAGUE.search(answer)) or claimed(answer) is not None
 
 
 def terse(question: str, answer: str, first: bool = True) -> bool:
