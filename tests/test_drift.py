@@ -54,3 +54,20 @@ def test_a_model_that_fails_leaves_the_answer_to_be_followed_up(catalog: Catalog
 
     monkeypatch.setattr(drift, "default_model", broken)
     assert not drifted(_question(catalog, "sd-clip-template-retrieval"), CHATBOT)
+
+
+MONITORING = ("For monitoring I'd track p50/p95/p99 latency per model version, GPU utilization, queue depth, error rate, and a "
+              "quality proxy like the rate users undo or touch up the output; alert if the touch-up rate goes up by more than 2 "
+              "points over a 1-hour window compared with the same hour last week.")
+SIGNAL = ("Which signal would alert you that tags on new items degraded, say after a model update, before search "
+          "click-through shows it?")
+
+
+def test_an_answer_on_the_follow_ups_thread_is_no_drift(catalog: Catalog) -> None:
+    """Played blind (2026-12-06): a monitoring answer to a monitoring follow-up sat at 0.05 to the design question and
+    was sent back to it ("Let's come back to the question I asked: Design a content enrichment pipeline..."). Read
+    against the follow-up it answers too, it stays; the chatbot story after the same follow-up still drifts."""
+    question = _question(catalog, "sd-content-enrichment")
+    assert drifted(question, MONITORING) and not drifted(question, MONITORING, SIGNAL)
+    assert drifted(_question(catalog, "sd-clip-template-retrieval"), CHATBOT,
+                   "How would you keep the index fresh as new templates arrive every day?")

@@ -28,6 +28,11 @@ from ..scoring.meaning.clauses import story_question
 log = logging.getLogger(__name__)
 
 DRIFT_MAX_COSINE = 0.08
+# An answer this close to the follow-up it answers is on its thread, however far from the question: "For monitoring I'd
+# track p50/p95/p99 latency per model version..." to "Which signal would alert you that tags on new items degraded?" sat
+# at 0.05 to the design question and 0.29 to the follow-up, and was sent back to the question (played, 2026-12-06: the one
+# redirect in 34 blind rounds).
+FOLLOWED_MIN_COSINE = 0.2
 MIN_WORDS = 40  # a short answer is too little to judge; its follow-up asks for more anyway
 PROBLEM_CRITERIA = frozenset({"requirements", "architecture", "problem_framing"})  # a question that sets a problem
 REDIRECT = "Let's come back to the question I asked: {question}"
@@ -44,12 +49,15 @@ def closeness(pairs: list[tuple[str, str]]) -> list[float]:
     return [float(vectors[2 * i] @ vectors[2 * i + 1]) for i in range(len(pairs))]
 
 
-def drifted(question: Question, answer: str) -> bool:
-    """The answer is about something else than the problem the question sets (False when the model cannot load)."""
+def drifted(question: Question, answer: str, follow_up: str | None = None) -> bool:
+    """The answer is about something else than the problem the question sets and the `follow_up` it answers, if any
+    (False when the model cannot load)."""
     if len(answer.split()) < MIN_WORDS or not sets_a_problem(question):
         return False
     try:
-        return closeness([(question.text, answer[:MAX_READ_CHARS])])[0] < DRIFT_MAX_COSINE
+        said = answer[:MAX_READ_CHARS]
+        cosines = closeness([(question.text, said)] + ([(follow_up, said)] if follow_up else []))
+        return cosines[0] < DRIFT_MAX_COSINE and (len(cosines) == 1 or cosines[1] < FOLLOWED_MIN_COSINE)
     except EmbedderUnavailable as exc:
         log.debug("drift not read: %s", exc)
     except Exception as exc:  # noqa: BLE001 - a model that fails to load must never stall a round: the answer is planned on

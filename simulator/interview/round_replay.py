@@ -49,7 +49,7 @@ def replay(session: RoundSession, turns: list[Turn], clock: SimulatedClock) -> R
                 session.keep_asked(asked_last, turn.text)
             else:
                 session.last_answer = turn.text
-                drift_pending = session.drifts(turn.text)
+                drift_pending = session.drifts(turn.text, turns[: i + 1])
                 if not drift_pending:
                     plan, _ = record_reply(session.engine, turn.text)
         elif turn.kind is TurnKind.CLARIFICATION:

@@ -293,11 +293,12 @@ class RoundSession:
         elif clarification.about_problem:
             self.engine.record_clarifying(text)
 
-    def drifts(self, text: str) -> bool:
+    def drifts(self, text: str, turns: list[Turn] | None = None) -> bool:
         """Once per question, an answer about something else is kept, nothing is planned on it, and the question is
-        asked again (drift.py); a second one is followed up as any answer is."""
-        question = self.engine.current_question
-        if question is None or question.id in self._redirected or self.engine.answers_ahead(text) or not drifted(question, text):
+        asked again (drift.py); a second one is followed up as any answer is. `turns`: the round up to it (on replay)."""
+        question, asked = self.engine.current_question, last_asked(self.turns if turns is None else turns)
+        follow_up = asked.text if asked is not None and asked.kind is TurnKind.FOLLOW_UP else None
+        if question is None or question.id in self._redirected or self.engine.answers_ahead(text) or not drifted(question, text, follow_up):
             return False
         self._redirected.add(question.id)
         self.engine.record_aside(text)
