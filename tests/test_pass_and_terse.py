@@ -124,7 +124,8 @@ async def test_a_story_question_answered_in_a_line_is_asked_for_the_story(catalo
 
 @pytest.mark.parametrize("said", ["No idea, sorry, I've never trained a two-tower model.", "i dunno tbh", "Sorry, drawing a blank.",
                                   "That never really came up for me. My PMs always agreed with the rollout plan.",
-                                  "Hmm, I don't think I've had a situation like that."])
+                                  "Hmm, I don't think I've had a situation like that.",
+                                  "I don't think I have an example of that."])  # quoted back as a story begun (2026-12-07)
 def test_ways_of_passing_heard_in_play(said: str) -> None:
     assert passes(said)
 

@@ -40,7 +40,7 @@ NO_EXPERIENCE = re.compile(r"\b(?:haven'?t|have not|never) (?:really |actually )
 NOT_KNOWING = re.compile(
     GIVE_UP.pattern + "|" + NO_EXPERIENCE.pattern + "|"
     r"(?<!\bit )(?<!\bthat )(?<!\bthis )(?<!\bthey )\b(?:don'?t|do not|can'?t|cannot|couldn'?t|could not) (?:really |honestly |quite )?(?:remember|recall|think of|answer|tell you|say)\b|"
-    r"\bnothing (?:really )?(?:comes|springs) to mind\b|\b(?:don'?t|do not) have (?:an?|any) (?:\w+ )?(?:example|story|answer)\b|"
+    r"\bnothing (?:really )?(?:comes|springs) to mind\b|\b(?:don'?t|do not) (?:think i )?have (?:an?|any) (?:\w+ )?(?:example|story|answer)\b|"
     r"\bno (?:good |real )?examples?\b|\bnot something (?:i'?ve|i have|i)\b|\bnot (?:great|good|strong|confident) (?:with|at|on|about)\b|"
     r"\b(?:get|got) (?:this|it|that) wrong\b|\b(?:don'?t|do not) (?:really |honestly )?(?:know|understand)\b|\bnot (?:really )?sure\b|\bno (?:idea|clue)\b|"
     r"(?<!\bwe )(?<!\bthey )(?<!\bteam )\b(?:never|haven'?t|have not|hasn'?t) (?:really |actually |ever |once )?\w+ed\b|"
