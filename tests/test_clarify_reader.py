@@ -20,7 +20,7 @@ from simulator.interview.clarify import (
     read_turn,
 )
 from simulator.interview.turn_phrases import ANOTHER_STORY, ANY_STORY, SAY_MORE, SAY_MORE_STORY, YOUR_CALL, YOUR_TAKE
-from simulator.interview.job_phrases import AFTER_THE_ROUND
+from simulator.interview.job_phrases import AFTER_THE_ROUND, ROUNDS_CHECK
 from simulator.interview.call_phrases import GREETED
 from simulator.interview.passing import passes
 
@@ -349,8 +349,7 @@ def test_an_either_or_question_no_fact_settles_is_the_candidates_call() -> None:
 
 
 @pytest.mark.parametrize(
-    "asked", ["Before we start, is this role remote or based in Sydney?", "What are the next steps in the hiring process?",
-              "Who would I report to?",
+    "asked", ["Before we start, is this role remote or based in Sydney?", "Who would I report to?",
               # played, 2026-12-06, on a story question: "That's your call — tell it the way that shows your own part best."
               "Actually, can you tell me how Canva's recommendations group is organised, and who I'd report to?"],
 )  # fmt: skip
@@ -558,12 +557,19 @@ def test_asking_about_the_depth_of_an_answer_is_a_check_in(asked: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "asked", ["Is this based on a real incident you had?", "Will the later rounds go deeper into modelling?",
-              "Would the role I'm interviewing for sit on this team?"],
+    "asked", ["Is this based on a real incident you had?", "Would the role I'm interviewing for sit on this team?"],
 )  # fmt: skip
 def test_questions_about_the_interviewer_the_loop_or_the_clock(asked: str) -> None:
     read = read_turn(asked, FEED)
     assert read is not None and read.reply == AFTER_THE_ROUND and not read.about_problem
+
+
+@pytest.mark.parametrize("asked", ["What are the next steps in the hiring process?", "Will the later rounds go deeper into modelling?",
+                                   "Is this the last round today?"])
+def test_questions_about_the_loops_rounds_are_answered_from_the_loop(asked: str) -> None:
+    """The round fills ROUNDS_CHECK in from the loop's YAML (tests/test_clarify_played_h7.py)."""
+    read = read_turn(asked, FEED)
+    assert read is not None and read.reply == ROUNDS_CHECK and not read.about_problem
 
 
 def test_a_break_is_granted() -> None:
@@ -763,8 +769,7 @@ def test_turns_about_the_clock_a_break_or_questions_at_the_end(said: str, reply:
 
 @pytest.mark.parametrize(
     ("said", "reply"),
-    [("Is this the last round today?", AFTER_THE_ROUND),
-     ("Q on the loop — is this modelling round the last technical one, or is there a coding round after?", AFTER_THE_ROUND),
+    [("Q on the loop — is this modelling round the last technical one, or is there a coding round after?", AFTER_THE_ROUND),
      ("Would you mind if I asked how much time we have left? I'd like to pace myself.", None),
      ("Sorry, I'm really nervous — is it okay if I just think quietly for a minute?", BREAK_GRANTED),
      ("um sorry i need a sec my mic was cutting out can you hear me okay now", HEAR_YOU)],

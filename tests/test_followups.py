@@ -292,7 +292,8 @@ async def test_a_question_about_the_job_is_passed_on_and_is_not_what_the_follow_
     start = session.engine.elapsed()
     clock.advance(speaking_seconds(case.answer))
     [e async for e in session.answer(case.answer, t_start=start, t_end=session.engine.elapsed())]
-    assert session.turns[-1].kind is TurnKind.CLARIFICATION and "in writing after this round" in session.turns[-1].text
+    # in the recruiter's own words (personas/recruiter.yaml, passes_on)
+    assert session.turns[-1].kind is TurnKind.CLARIFICATION and "in writing after this call" in session.turns[-1].text
     assert session.engine.answers(question.id) == [] and session.engine.current_question == question
     real = "I have five years in ML on ranking and search, and I want a team that ships models to millions of users."
     start = session.engine.elapsed()

@@ -18,6 +18,7 @@ import re
 from ..catalog.models import Question
 from ..scoring.meaning import EmbedderUnavailable, default_model
 from .drift import MAX_READ_CHARS
+from .evidence_probe import readable
 from .passing import NOT_KNOWING
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,9 @@ ANSWERED_AHEAD = "You've already started on my next question: {question}"
 
 
 def answers_ahead(answer: str, open_question: Question, unasked: list[Question]) -> Question | None:
-    """The question not yet asked that the answer is for, rather than the open one (None when the model cannot load)."""
+    """The question not yet asked that the answer is for, rather than the open one (None when the model cannot load).
+    Read as the planner reads it: words said to the grader are no part of it."""
+    answer = readable([answer])[0]
     if len(answer.split()) < MIN_WORDS or not unasked or NOT_KNOWING.search(re.split(r"[.!?;]", answer, maxsplit=1)[0]):
         return None  # "I don't have an example of breaking a big project down, honestly..." passes on it, ahead or not
     try:

@@ -10,6 +10,7 @@ import re
 
 from ..scoring.meaning.clauses import keyword_list
 from ..scoring.meaning.spoken import normalise_spoken
+from ..scoring.injection import mask_grader_text
 
 TERSE_WORDS = 12  # an answer of more words than this says some how or why, or is a story begun
 # A reason or a mechanism, however short: "XGBoost, because the features are tabular" is an answer.
@@ -56,7 +57,9 @@ def terse(question: str, answer: str, first: bool = True) -> bool:
     """The answer names something in at most TERSE_WORDS words, or lists terms in at most LIST_WORDS, with no reason
     or mechanism in them (played, 2026-12-06: "offline metrics, AUC, precision, recall, calibration, A/B test,
     guardrails, monitoring, stakeholder sign-off" drew a hypothetical trade-off, not a request for one real case);
-    after the first answer, only when it also says it is the usual thing."""
+    after the first answer, only when it also says it is the usual thing. Read as the planner reads it: words said to
+    the grader are no part of it."""
+    answer = mask_grader_text(answer)[0]
     if _CODE.search(answer) or not first and not vague(answer):
         return False
     words = _WORDS.findall(normalise_spoken(answer))
