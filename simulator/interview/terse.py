@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
+from ..scoring.injection import mask_grader_text
 from ..scoring.meaning.clauses import keyword_list
 from ..scoring.meaning.spoken import normalise_spoken
-from ..scoring.injection import mask_grader_text
 
 TERSE_WORDS = 12  # an answer of more words than this says some how or why, or is a story begun
 # A reason or a mechanism, however short: "XGBoost, because the features are tabular" is an answer.
