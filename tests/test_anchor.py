@@ -350,6 +350,12 @@ def test_a_trigger_on_a_subject_is_no_action_to_say_back() -> None:
     said = "So offline NDCG@10 0.41 to 0.45 on last month's clicks, and online designs started fell 1.8%. My first guess"
     at = said.index("designs")
     assert done_to(said, at, at + len("designs")) is None
+    # played blind (2026-12-06): "You talked about designing doc proposing we move feature:" of "I wrote a design doc..."
+    said = "For the writing one, hmm, I wrote a design doc proposing we move feature computation from nightly batch to streaming."
+    at = said.index("design")
+    assert done_to(said, at, at + len("design")) is None
+    said = "We cache the results per design."
+    assert done_to(said, 3, 8) is not None and done_to(said, 3, 8).spoken == "caching the results per design"
 
 
 @pytest.mark.parametrize(("answer", "not_named", "named"), [

@@ -27,6 +27,9 @@ _PRONOUNS = frozenset("it them this that these those everything something anythi
                       "her".split())
 
 
+_DETERMINER = re.compile(r"\b(?:a|an|the|our|my|your|their|his|her|its|this|that|these|those|each|every|one)\s+$", re.IGNORECASE)
+
+
 def done_to(said: str, start: int, end: int, answer: int = 0) -> Phrase | None:
     """The verb said at `start`-`end` of `said` and the words it acts on, named as "caching the results per design";
     None where the match is no verb, or what follows is nothing to name (a pronoun, a clause mark)."""
@@ -34,8 +37,8 @@ def done_to(said: str, start: int, end: int, answer: int = 0) -> Phrase | None:
     while word_start > 0 and (said[word_start - 1].isalnum() or said[word_start - 1] in "-'’"):
         word_start -= 1
     verb = _WORD.match(said, word_start)
-    if verb is None or (form := gerund(verb.group())) is None:
-        return None
+    if verb is None or (form := gerund(verb.group())) is None or _DETERMINER.search(said[:word_start]):
+        return None  # "I wrote a design doc proposing...": after "a", a noun ("designing doc proposing..." was said, 2026-12-06)
     words: list[re.Match[str]] = []
     for token in _WORD.finditer(said, verb.end()):
         if not token.group()[0].isalnum() or token.group().lower() in _ENDS or len(words) == OBJECT_WORDS:
