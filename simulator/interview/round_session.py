@@ -298,7 +298,7 @@ class RoundSession:
         asked again (drift.py); a second one is followed up as any answer is. `turns`: the round up to it (on replay)."""
         question, asked = self.engine.current_question, last_asked(self.turns if turns is None else turns)
         follow_up = asked.text if asked is not None and asked.kind is TurnKind.FOLLOW_UP else None
-        if question is None or question.id in self._redirected or self.engine.answers_ahead(text) or not drifted(question, text, follow_up):
+        if question is None or question.id in self._redirected or not drifted(question, text, follow_up) or self.engine.answers_ahead(text):
             return False
         self._redirected.add(question.id)
         self.engine.record_aside(text)
