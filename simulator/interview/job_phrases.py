@@ -46,9 +46,9 @@ ABOUT_US = re.compile(
 # (played, 2026-12-06: a recruiter said "I'll make sure you get the details in writing"). The reader marks the ask.
 ROUNDS_ASKED = re.compile(
     r"\b(?:how many (?:more |other |further )?(?:rounds|interviews|stages)|(?:interview|hiring|recruiting) (?:process|loop|stages)|"
-    r"what(?:'s| is| are) (?:the )?(?:next|remaining|other|later) (?:rounds?|stages?|interviews?)|(?:later|next|remaining|following|other) rounds?\b|"
+    r"what(?:'s| is| are) (?:the )?(?:next|remaining|other|later) (?:rounds?|stages?|interviews?)|(?:later|next|remaining|following|other) rounds?\b(?! of)|"
     r"rounds? (?:left|after this|to go|are there)|(?:what|which) (?:rounds|interviews) (?:come|are) (?:next|after)|"
-    r"(?:is this|is it|this is) (?:the )?(?:last|final) (?:round|interview|one|stage))",
+    r"(?:is this|is it) (?:the )?(?:last|final) (?:round|interview))",
     re.IGNORECASE,
 )
 ROUNDS_CHECK = "Let me name the rounds."
