@@ -15,6 +15,7 @@ import re
 
 from ..catalog.models import Fact, Question
 from ..engine.turns import Turn, TurnKind
+from ..engine.guard import content_words
 from ..scoring.meaning.spoken import normalise_spoken
 from .asks import Ask, Clarification
 from .assumption_words import MAX_ASSUMED_WORDS, denied_by
@@ -28,6 +29,7 @@ CORRECTION = "Let me correct that."
 CLOSE = 1.15  # a figure checked with the interviewer this near the fact's is right ("about $90" for "about $85")
 NOT_QUITE = "Not quite."
 THAT_IS_RIGHT = "That's right."
+_FACT_CLAUSES = re.compile(r"[;:]\s+|,\s+(?:and|while|but|whereas)\s+|(?<=[.!?])\s+")
 WHAT_WE_HAVE = "Here's what we have:"
 MAY_I_WORDS = 8  # a request names what it would do and to what: longer than an assumption
 NO = "No."  # to a request the facts refuse: "Can I pull a few of the affected users' videos?" ("Sure." was said, 2026-12-06)
@@ -79,6 +81,25 @@ def _figures_against(text: str, facts: list[Fact], *, pooled: bool = False) -> l
             if len(same) == 1 or pooled and same:
                 found.append((same[0][0], figure, set().union(*(numbers for _, numbers in same)), figure_unit))
     return found
+
+
+def _given_to_another(piece: str, figure: float, facts: list[Fact]) -> bool:
+    """The facts give the figure to something else, and another figure to what the candidate said it of: "the forward
+    pass is the bulk of it, around 170 ms, right?" against "the graph neighbourhood fetch takes about 170 ms ...; the
+    forward pass is about 30 ms" was told "That's right." (played blind, 2026-12-07). Read clause by clause: the clause
+    sharing most of the candidate's words (two at least) states another figure, and none the candidate's."""
+    said = content_words(re.sub(r"\d[\d,.]*", " ", piece))
+    best, holds = 1, False
+    for fact in facts:
+        for clause in _FACT_CLAUSES.split(fact.text):
+            shared = len(said & content_words(re.sub(r"\d[\d,.]*", " ", clause)))
+            stated = figures(clause)
+            if not stated or shared < best:
+                continue
+            mine = any(_ratio(figure, s) <= CLOSE for s in stated)
+            holds = mine if shared > best else holds or mine
+            best = shared
+    return best >= 2 and not holds
 
 
 def contradicted(text: str, question: Question) -> list[Fact]:
@@ -136,7 +157,8 @@ def checked(clarification: Clarification) -> str | None:
             # worked out from it
             near: dict[str | None, list[bool]] = {}
             for _, figure, stated, figure_unit in _figures_against(piece, list(ask.facts), pooled=True):
-                near.setdefault(figure_unit, []).append(any(_ratio(figure, s) <= CLOSE for s in stated))
+                close = any(_ratio(figure, s) <= CLOSE for s in stated) and not _given_to_another(said, figure, list(ask.facts))
+                near.setdefault(figure_unit, []).append(close)
             verdicts += [any(v) for v in near.values()]
     confirmed = bool(verdicts) and all(verdicts)  # "40% make a first sale, right?" beside "60% make no sale": figures win
     refused = False
