@@ -10,7 +10,7 @@ from simulator.catalog import Catalog, load_catalog
 from simulator.catalog.models import Question
 from simulator.config import PROJECT_ROOT
 from simulator.engine.turns import TurnKind
-from simulator.interview.assumptions import NO, WHAT_WE_HAVE, opener
+from simulator.interview.assumptions import NO, NOT_QUITE, THAT_IS_RIGHT, WHAT_WE_HAVE, opener
 from simulator.interview.clarify import read_turn
 
 
@@ -62,3 +62,17 @@ async def test_the_rounds_of_the_loop_are_named_from_the_loop(catalog: Catalog, 
     last = loop.rounds[-1]
     turns = await played(catalog, loop.id, last.id, last.questions[0].id, asked)
     assert turns[-1].kind is TurnKind.CLARIFICATION and turns[-1].text == "This is the last round of the loop."
+
+
+@pytest.mark.parametrize(("question_id", "turn", "opens"), [
+    # the facts give 170 ms to the graph fetch and 30 ms to the forward pass
+    ("sd-ato-latency", "So the forward pass is the bulk of it, around 170 ms, right? Then I'd quantise the model first.",
+     NOT_QUITE),
+    ("sd-ato-latency", "So the graph fetch is the bulk of it, around 170 ms, right?", THAT_IS_RIGHT),
+])
+def test_a_figure_the_facts_give_to_another_thing_is_not_confirmed(catalog: Catalog, question_id: str, turn: str,
+                                                                  opens: str) -> None:
+    """Played blind (2026-12-07, the third player): "the forward pass is the bulk of it, around 170 ms, right?" was told
+    "That's right." before the trace that gives 170 ms to the graph fetch and 30 ms to the forward pass."""
+    read = read_turn(turn, _question(catalog, question_id), glossary=catalog.glossary)
+    assert read is not None and opener(read) == opens, read
