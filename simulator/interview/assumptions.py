@@ -83,17 +83,18 @@ def _figures_against(text: str, facts: list[Fact], *, pooled: bool = False) -> l
     return found
 
 
-def _given_to_another(piece: str, figure: float, facts: list[Fact]) -> bool:
+def _given_to_another(said_text: str, figure: float, figure_unit: str | None, facts: list[Fact]) -> bool:
     """The facts give the figure to something else, and another figure to what the candidate said it of: "the forward
     pass is the bulk of it, around 170 ms, right?" against "the graph neighbourhood fetch takes about 170 ms ...; the
     forward pass is about 30 ms" was told "That's right." (played blind, 2026-12-07). Read clause by clause: the clause
-    sharing most of the candidate's words (two at least) states another figure, and none the candidate's."""
-    said = content_words(re.sub(r"\d[\d,.]*", " ", piece))
+    sharing most of the candidate's words (two at least) of those stating a figure in its unit states another, and none
+    the candidate's."""
+    said = content_words(re.sub(r"\d[\d,.]*", " ", said_text))
     best, holds = 1, False
     for fact in facts:
         for clause in _FACT_CLAUSES.split(fact.text):
             shared = len(said & content_words(re.sub(r"\d[\d,.]*", " ", clause)))
-            stated = figures(clause)
+            stated = {n for n, u in figures_in_units(clause, small_marked=True) if u == figure_unit}
             if not stated or shared < best:
                 continue
             mine = any(_ratio(figure, s) <= CLOSE for s in stated)
@@ -157,7 +158,7 @@ def checked(clarification: Clarification) -> str | None:
             # worked out from it
             near: dict[str | None, list[bool]] = {}
             for _, figure, stated, figure_unit in _figures_against(piece, list(ask.facts), pooled=True):
-                close = any(_ratio(figure, s) <= CLOSE for s in stated) and not _given_to_another(said, figure, list(ask.facts))
+                close = any(_ratio(figure, s) <= CLOSE for s in stated) and not _given_to_another(said, figure, figure_unit, list(ask.facts))
                 near.setdefault(figure_unit, []).append(close)
             verdicts += [any(v) for v in near.values()]
     confirmed = bool(verdicts) and all(verdicts)  # "40% make a first sale, right?" beside "60% make no sale": figures win
