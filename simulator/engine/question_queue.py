@@ -47,11 +47,13 @@ class QuestionQueue:
         return self.questions[self._index]
 
     def ahead_of(self, answer: str) -> Question | None:
-        """The question not yet asked that `answer`, said on the open one, answers instead (none without a reader)."""
+        """The question still to be asked that `answer`, said on the open one, answers instead (none without a reader).
+        Only those the round will ask: the bank's others include the candidate's recent questions, kept for last so the
+        next session finds new ones, and an answer must not bring one back."""
         current = self.current
         if self._ahead is None or current is None or not answer.strip():
             return None
-        return self._ahead(answer, current, self.questions[self._index + 1:])
+        return self._ahead(answer, current, self.questions[self._index + 1:self.planned + 1])
 
     def note(self, answer: str) -> Question | None:
         """Keep an answer given ahead for its question, and make that question the next one asked."""
