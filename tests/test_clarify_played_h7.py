@@ -56,12 +56,12 @@ async def test_the_rounds_of_the_loop_are_named_from_the_loop(catalog: Catalog, 
     the loop's YAML says which rounds come next, and the last round says it is the last."""
     loop = catalog.loop("canva-em-recsys")
     turns = await played(catalog, loop.id, "recruiter-screen", loop.round("recruiter-screen").questions[0].id, asked)
-    after = [r.title for r in loop.rounds_after("recruiter-screen")]
+    after = [r.title for r in loop.rounds[1:]]
     assert turns[-1].kind is TurnKind.CLARIFICATION and turns[-1].text == (
-        f"After this there are {len(after)} more rounds: {', '.join(after[:-1])} and {after[-1]}.")
+        f"This is round 1 of {len(loop.rounds)}; after it come {', '.join(after[:-1])} and {after[-1]}.")
     last = loop.rounds[-1]
     turns = await played(catalog, loop.id, last.id, last.questions[0].id, asked)
-    assert turns[-1].kind is TurnKind.CLARIFICATION and turns[-1].text == "This is the last round of the loop."
+    assert turns[-1].kind is TurnKind.CLARIFICATION and turns[-1].text == f"This is the last of the loop's {len(loop.rounds)} rounds."
 
 
 @pytest.mark.parametrize(("question_id", "turn", "opens"), [

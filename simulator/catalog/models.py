@@ -352,11 +352,6 @@ class Loop(Strict):
                 return rnd
         raise KeyError(f"loop {self.id!r} has no round {round_id!r}; rounds: {', '.join(r.id for r in self.rounds)}")
 
-    def rounds_after(self, round_id: str) -> list[Round]:
-        """The loop's rounds after this one, in order (none after the last, or for a round not in the loop)."""
-        ids = [r.id for r in self.rounds]
-        return self.rounds[ids.index(round_id) + 1:] if round_id in ids else []
-
 
 class Persona(Strict):
     """personas/<id>.yaml: who the interviewer is and what they never do."""

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..catalog.glossary import GlossaryTerm, lookup, normal_name
-from ..catalog.models import Fact, Question
+from ..catalog.models import CompanyValue, Fact, Loop, Question
 from ..catalog.topic_words import TOPIC_RE
 from ..scoring.meaning.clauses import Clause, story_question
 from .fact_match import figures, keyed_facts, unique_facts
@@ -25,7 +25,10 @@ from .turn_phrases import (
     MEAN_BY, ORIGINAL_QUESTION, PERMISSION, QUOTED, REPEAT, RHETORICAL, TURNED_BACK, WHEN_YOU_SAY,
     WHICH_STORY, YOUR_CALL, YOUR_CALL_STORY, YOUR_TAKE,
 )
-from .job_phrases import ABOUT_US, AFTER_THE_ROUND, LOGISTICS, PASSED_ON, ROUNDS_ASKED, ROUNDS_CHECK, TIME_CHECK, TIME_LEFT, WORKING_THERE
+from .job_phrases import (
+    ABOUT_US, AFTER_THE_ROUND, LOGISTICS, PASSED_ON, ROUNDS_ASKED, ROUNDS_CHECK, TIME_CHECK, TIME_LEFT, VALUES_ASKED, VALUES_CHECK,
+    WORKING_THERE,
+)
 
 
 @dataclass(frozen=True)
@@ -60,12 +63,17 @@ class Clarification:
         """The reply's TIME_CHECK line is for the round to fill in: only it knows the clock."""
         return any(a.said == TIME_CHECK for a in self.asks)
 
-    def reply_at(self, remaining_s: float, passes_on: str | None = None, rounds_after: Sequence[str] = ()) -> str:
-        """The reply, its TIME_CHECK line said from the round's clock, its ROUNDS_CHECK line from the loop's rounds after
-        this one, and a question about the job passed on in the persona's own words (`passes_on`): a recruiter saying
-        "take that to the recruiter" was played (2026-12-06)."""
+    def reply_at(self, remaining_s: float, passes_on: str | None = None, loop: Loop | None = None, round_id: str = "") -> str:
+        """The reply, its TIME_CHECK line said from the round's clock, its ROUNDS_CHECK line from the `loop`'s rounds
+        (this one is `round_id`), its VALUES_CHECK line from the loop's values (passed on where it names none), and a
+        question about the job passed on in the persona's own words (`passes_on`): a recruiter saying "take that to the
+        recruiter" was played (2026-12-06)."""
         reply = self.reply.replace(TIME_CHECK, time_left_line(remaining_s)) if self.asks_time_left else self.reply
-        reply = reply.replace(ROUNDS_CHECK, rounds_line(rounds_after))
+        rounds = loop.rounds if loop else []
+        reply = reply.replace(ROUNDS_CHECK, rounds_line([r.title for r in rounds], next((r.title for r in rounds if r.id == round_id), "")))
+        if VALUES_CHECK in reply:
+            asked = next(a.text for a in self.asks if a.said == VALUES_CHECK)
+            reply = reply.replace(VALUES_CHECK, values_line(loop.company, loop.values, asked) if loop and loop.values else PASSED_ON)
         if passes_on is None or not (AFTER_THE_ROUND in reply or PASSED_ON in reply):
             return reply
         first = min(reply.find(line) for line in (AFTER_THE_ROUND, PASSED_ON) if line in reply)
@@ -120,6 +128,8 @@ def _in_question(name: str, question: Question) -> bool:
 
 def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTerm] = ()) -> Ask | None:
     text = clause.norm
+    if VALUES_ASKED.search(text):  # "what does Canva mean by be a good human, is that one of the values?" names no term
+        return Ask(text=clause.text, topics=(), facts=(), said=VALUES_CHECK)
     term = term_asked(text) or glossary_named(text, glossary) or _bare_name(text, question, glossary)
     if term is not None and figures(text) and not figures(text.replace(term, "")) and keyed_facts(text, question):
         term = None  # "the five thousand a day, is that the whole team?" asks about the fact stating it, not a word
@@ -300,6 +310,7 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
     said = list(dict.fromkeys(a.said for a in asks if a.said is not None))
     if AFTER_THE_ROUND in said and PASSED_ON in said:  # one deferral, not two (played, 2026-12-06: both were said)
         said.remove(PASSED_ON)
+    said.sort(key=lambda line: line in (AFTER_THE_ROUND, PASSED_ON))  # "let's stay with the question" ends the reply
     parts.extend(said)
     if open_terms:
         named = " and ".join(f'"{t}"' for t in open_terms[:2])
@@ -313,13 +324,30 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
     return " ".join(parts)
 
 
-def rounds_line(rounds_after: Sequence[str]) -> str:
-    """What the interviewer says to "how many rounds are there?", from the loop's rounds after this one."""
-    if not rounds_after:
-        return "This is the last round of the loop."
-    named = rounds_after[0] if len(rounds_after) == 1 else ", ".join(rounds_after[:-1]) + " and " + rounds_after[-1]
-    count = "one more round" if len(rounds_after) == 1 else f"{len(rounds_after)} more rounds"
-    return f"After this there are {count}: {named}."
+def rounds_line(titles: Sequence[str], current: str) -> str:
+    """What the interviewer says to "how many rounds are there?": how many the loop has, which one this is, and the
+    ones after it (played, 2026-12-07: "How many rounds is the Canva loop overall?" drew only "This is the last round")."""
+    if current not in titles:
+        return f"The loop has {len(titles)} rounds." if titles else "This round is the whole loop."
+    index = titles.index(current)
+    after = titles[index + 1:]
+    if not after:
+        return f"This is the last of the loop's {len(titles)} rounds." if len(titles) > 1 else "This round is the whole loop."
+    named = after[0] if len(after) == 1 else ", ".join(after[:-1]) + " and " + after[-1]
+    return f"This is round {index + 1} of {len(titles)}; after it {'comes' if len(after) == 1 else 'come'} {named}."
+
+
+def values_line(company: str, values: Sequence[CompanyValue], asked: str) -> str:
+    """What the interviewer says to a question about the company's values: the value it names, or all of them. Which
+    value fits a question like "how people handle mistakes" was not read well enough to choose one (shared words picked
+    "Be a force for good", and so did sentence vectors, 0.47 against 0.30 for "Be a good human"): naming them all is
+    never wrong."""
+    named = next((v for v in values if normal_name(v.name) in normal_name(asked)), None)
+    if named is not None:
+        return f'That\'s "{named.name}", one of {company}\'s {len(values)} values: {named.description}'
+    names = [f'"{v.name}"' for v in values]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return f"{company}'s values are {listed}; any of them can show in the story you tell."
 
 
 def time_left_line(remaining_s: float) -> str:

@@ -16,7 +16,7 @@ LOGISTICS = re.compile(
     r"(?:role |position |job )?(?:remote|hybrid)\b|hybrid (?:role|work|working|schedule)|in[- ]office|relocat\w*|visas?|sponsor\w*|salary|salaries|compensation|pay (?:band|range)|equity|"
     r"benefits|start date|next steps?|notice period|(?:hiring|interview|recruiting) process|this (?:role|position|job)|"
     r"the (?:role|position|job) (?:is|be)|who (?:would|will) i (?:report|work) (?:to|with)|"
-    r"reporting line|work(?:ing)? hours|(?:which|what) time ?zones?|time ?zones? (?:is|are|does|do) (?:the |your )?(?:team|you|everyone))\b",
+    r"reporting line|direct reports|remote policy|digital by design|how long (?:does|will|would) (?:the )?(?:whole |entire |full )?(?:\w+ )?(?:process|loop) (?:usually )?take|work(?:ing)? hours|(?:which|what) time ?zones?|time ?zones? (?:is|are|does|do) (?:the |your )?(?:team|you|everyone))\b",
     re.IGNORECASE,
 )
 PASSED_ON = "I'll make sure you get the details in writing after this round; let's stay with the question."
@@ -32,7 +32,7 @@ ABOUT_US = re.compile(
     r"(?:is|will) (?:the take-home|this|it) (?:be )?(?:graded|scored|assessed|marked)|graded on|"
     r"rest of the (?:loop|interview|process)|(?:my|some|a few) questions (?:for you|at the end)|at the end if there'?s time|"
     r"(?:do|will) we (?:still )?have time for|(?:will|would|is) there (?:be )?(?:time|a chance|a few minutes) (?:at the end|for (?:me|questions|my))|which team|what team|"
-    r"this round|a coding part|(?:feedback|interview|hiring) process|hear back|the recruiter|after (?:this|the) (?:round|interview|call)|"
+    r"this round|a (?:coding|technical) part|(?:feedback|interview|hiring) process|hear back|the recruiter|after (?:this|the) (?:round|interview|call)|"
     r"walk (?:me )?through it with me|interviewing for|the team i'?d (?:be|join|manage)|team i'?d be|how much say|"
     r"(?:would|will) report to me|who (?:i'?d|i would|i will|i'?ll|would i|will i|do i) (?:be )?report(?:ing)? to|how many (?:people )?(?:would|will) i (?:manage|have|lead)|"
     r"as (?:the|an?) (?:em|manager|lead|hiring manager)|(?:are|will) you (?:be )?(?:grading|scoring|assessing|judging|evaluating)\b|grad(?:ing|ed) (?:\w+ )?on\b|"
@@ -48,10 +48,19 @@ ROUNDS_ASKED = re.compile(
     r"\b(?:how many (?:more |other |further )?(?:rounds|interviews|stages)|(?:interview|hiring|recruiting) (?:process|loop|stages)|"
     r"what(?:'s| is| are) (?:the )?(?:next|remaining|other|later) (?:rounds?|stages?|interviews?)|(?:later|next|remaining|following|other) rounds?\b(?! of)|"
     r"rounds? (?:left|after this|to go|are there)|(?:what|which) (?:rounds|interviews) (?:come|are) (?:next|after)|"
-    r"(?:is this|is it) (?:the )?(?:last|final) (?:round|interview))",
+    r"(?:is this|is it) (?:the )?(?:last|final) (?:round|interview)|(?:is|are) the (?:[\w&-]+ ){1,2}(?:round|interview) (?:next|after this|later)\b)",
     re.IGNORECASE,
 )
 ROUNDS_CHECK = "Let me name the rounds."
+# The company's values ("What does Canva value most in how people handle mistakes, is there a value for that?"): the
+# loop's YAML names them (played, 2026-12-07: "That's your call" and "I haven't pinned down "Canva""). The reader marks
+# the ask; the round says the value that fits, or passes the question on where the loop names none.
+VALUES_ASKED = re.compile(
+    r"\b(?:what (?:does|do) (?:\w+ ){1,2}value\b|(?:company|core|canva'?s|shopify'?s|your|our|its) values\b|is there a value (?:for|about|that)|"
+    r"one of (?:the|your|its|their) (?:company |core )?values\b|values? (?:you|they|we) (?:assess|look for|screen|hire)\w*|\bvalues? (?:the )?most\b)",
+    re.IGNORECASE,
+)
+VALUES_CHECK = "Let me name the value."
 # No round ends with time for the candidate's questions: promising it was a promise broken (played, 2026-12-05).
 AFTER_THE_ROUND = "That's a good one to take to the recruiter after this round. For now, let's stay with the question."
 # The clock ("how many minutes do we have left?"): the round says how long is left (the reader marks the ask).
@@ -70,4 +79,5 @@ TIME_CHECK = "Let me check the clock."
 # ML engineer?" drew YOUR_TAKE, played 2026-12-06): about the job, not the problem, whatever TURNED_BACK reads in it.
 WORKING_THERE = re.compile(r"\b(?:hardest|best|worst|toughest|favou?rite|most (?:fun|rewarding|frustrating)) (?:part|thing)s? (?:about|of) "
                            r"(?:working|being|the job|the role)\b|\bwhat(?:'s| is) it (?:really )?like (?:to work|working)\b|"
-                           r"\b(?:like|enjoy|love) (?:about )?working (?:here|there)\b", re.IGNORECASE)
+                           r"\b(?:like|enjoy|love) (?:about )?working (?:here|there)\b|\b(?:company|team|engineering|canva'?s|shopify'?s|the) culture\b(?! of)|"
+                           r"\bculture (?:is |be )?like\b", re.IGNORECASE)

@@ -270,7 +270,7 @@ class RoundSession:
 
     def _reply(self, clarification: Clarification) -> list[RoundEvent]:
         question = self.engine.current_question
-        reply = clarification.reply_at(self.engine.time_left(), self.persona.passes_on, [r.title for r in self.loop.rounds_after(self.round.id)])
+        reply = clarification.reply_at(self.engine.time_left(), self.persona.passes_on, self.loop, self.round.id)
         if clarification.hint:
             canned = self.engine.nudge().canned
             self.engine.record_interviewer(canned)  # asked now: a later follow-up picks another probe

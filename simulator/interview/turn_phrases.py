@@ -144,7 +144,8 @@ ANSWERS_ITSELF = re.compile(
     r"mostly|usually|in short|short answer|that'?s|that is)\b",
     re.IGNORECASE,
 )
-TAG_RIGHT = re.compile(r"(?<!that's )(?<!that is )(?<!all )(?<!the )\b(?:right|correct|yeah)\W*$", re.IGNORECASE)
+# "yeah" is a tag only asked ("..., yeah?"): spoken, "and then integration stuff, yeah" trails off (played, 2026-12-07)
+TAG_RIGHT = re.compile(r"(?<!that's )(?<!that is )(?<!all )(?<!the )\b(?:(?:right|correct)\W*|yeah\s*\?\W*)$", re.IGNORECASE)
 # Spoken, without a question mark, a restatement put to the interviewer ends on its tag: "so we're recommending
 # templates on the homepage, is that the gist", "..., does that sound about right".
 TAG_CONFIRM = re.compile(

@@ -1,0 +1,95 @@
+"""Turns a blind player's twenty-two rounds (2026-12-07, the third player, `/tmp/h8`) showed answered wrong, on the real
+rubrics: each case was played, and each assertion fails on the main before the fix."""
+
+from __future__ import annotations
+
+import pytest
+from test_round_session import played
+
+from simulator.catalog import Catalog, load_catalog
+from simulator.catalog.models import Question
+from simulator.config import PROJECT_ROOT
+from simulator.engine.turns import TurnKind
+from simulator.interview.clarify import read_turn
+from simulator.interview.job_phrases import AFTER_THE_ROUND, PASSED_ON
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
+
+
+def _question(catalog: Catalog, question_id: str) -> Question:
+    return next(q for loop in catalog.loops.values() for r in loop.rounds for q in r.questions if q.id == question_id)
+
+
+@pytest.mark.parametrize(("question_id", "turn"), [
+    ("sd-shared-library-versioning", "um so for tests i'd have like, unit tests, and uh some golden tests i guess, and then "
+                                     "integration stuff, yeah"),
+    ("sd-ato-latency", "um i guess we could like, cache stuff, somewhere, yeah"),
+    ("rouge-l-f1", "um and for memory i guess you could like, keep two rows, yeah"),
+])
+def test_a_spoken_answer_trailing_off_on_yeah_asks_nothing(catalog: Catalog, question_id: str, turn: str) -> None:
+    """Each drew "That's your call — state your assumption and go on.", as if "yeah" asked "right?"; asked ("..., yeah?")
+    it still puts the statement to the interviewer."""
+    assert read_turn(turn, _question(catalog, question_id), glossary=catalog.glossary) is None
+    asked = read_turn("so we shard by team, yeah?", _question(catalog, "sd-shared-library-versioning"), glossary=catalog.glossary)
+    assert asked is not None and not asked.also_answer
+
+
+async def _reply(catalog: Catalog, loop_id: str, round_id: str, turn: str) -> str:
+    rnd = catalog.loop(loop_id).round(round_id)
+    turns = await played(catalog, loop_id, round_id, rnd.questions[0].id, turn)
+    assert turns[-1].kind is TurnKind.CLARIFICATION, turns[-1]
+    return turns[-1].text
+
+
+async def test_the_company_values_are_named_from_the_loop(catalog: Catalog) -> None:
+    """ "What does Canva value most in how people handle mistakes, is there a value for that?" drew "That's your call —
+    tell it the way that shows your own part best."; "What does Canva mean by be a good human, is that one of the values
+    you assess here?" drew "I haven't pinned down "Canva"". The loop's YAML names the values; a value named is described."""
+    values = catalog.loop("canva-mle").values
+    said = await _reply(catalog, "canva-mle", "behavioral", "What does Canva value most in how people handle mistakes, is "
+                                                            "there a value for that?")
+    assert said.startswith("Canva's values are") and all(f'"{v.name}"' in said for v in values), said
+    good_human = next(v for v in catalog.loop("canva-em-recsys").values if v.name == "Be a good human")
+    said = await _reply(catalog, "canva-em-recsys", "values", "What does Canva mean by be a good human, is that one of the "
+                                                             "values you assess here?")
+    assert said == f'That\'s "Be a good human", one of Canva\'s 5 values: {good_human.description}'
+
+
+@pytest.mark.parametrize("turn", [
+    "What's Shopify's culture like around owning things end to end, is this the kind of thing that gets noticed?",
+    "What's the remote policy at Shopify, is it digital by design?",
+    "How many direct reports does an EM in Recommendations usually have here?",
+    "What are your company values?",  # the Shopify loop names none: passed on, not made up
+])
+async def test_questions_about_working_there_are_passed_on_in_a_story_round(catalog: Catalog, turn: str) -> None:
+    """Each drew "That's your call — tell it the way that shows your own part best." (a question about the story)."""
+    said = await _reply(catalog, "shopify-mle", "behavioral", turn)
+    assert said in (AFTER_THE_ROUND, PASSED_ON), said
+
+
+async def test_the_rounds_line_counts_the_whole_loop(catalog: Catalog) -> None:
+    """ "How many rounds is the Canva loop overall?" drew "This is the last round of the loop."; "What's the interview
+    process after this round?" drew "After this there are one more round: Behavioral."; "How long does the whole Canva
+    process take usually, and how many rounds are there?" drew the rounds and "That's your call" for the rest."""
+    loop = catalog.loop("canva-mle")
+    titles = [r.title for r in loop.rounds]
+    said = await _reply(catalog, "canva-mle", loop.rounds[-1].id, "How many rounds is the Canva loop overall?")
+    assert said == f"This is the last of the loop's {len(titles)} rounds."
+    said = await _reply(catalog, "canva-mle", loop.rounds[-2].id, "What's the interview process after this round?")
+    assert said == f"This is round {len(titles) - 1} of {len(titles)}; after it comes {titles[-1]}."
+    said = await _reply(catalog, "canva-mle", "hiring-manager", "How long does the whole Canva process take usually, and "
+                                                               "how many rounds are there?")
+    at = titles.index(loop.round("hiring-manager").title)
+    assert said.startswith(f"This is round {at + 1} of {len(titles)}; after it come {titles[at + 1]}, ") and said.endswith(PASSED_ON), said
+
+
+async def test_is_the_next_round_named_is_a_question_about_the_rounds(catalog: Catalog) -> None:
+    """ "Is the values round next, and does it have a technical part?" drew "That's your call — state your assumption"."""
+    loop = catalog.loop("canva-em-recsys")
+    said = await _reply(catalog, loop.id, "people-management", "Is the values round next, and does it have a technical part?")
+    index = [r.id for r in loop.rounds].index("people-management")
+    assert said.startswith(f"This is round {index + 1} of {len(loop.rounds)}; after it") and loop.rounds[index + 1].title in said
+    assert "your call" not in said, said
