@@ -93,3 +93,23 @@ async def test_is_the_next_round_named_is_a_question_about_the_rounds(catalog: C
     index = [r.id for r in loop.rounds].index("people-management")
     assert said.startswith(f"This is round {index + 1} of {len(loop.rounds)}; after it") and loop.rounds[index + 1].title in said
     assert "your call" not in said, said
+
+
+@pytest.mark.parametrize(("question_id", "turn", "about"), [
+    ("sd-shared-library-versioning", "Can you give me a hint on how to structure the CI matrix cheaply with only a thousand "
+                                     "dollars a month?", "from the ideal test matrix"),
+    ("cs-first-sale", "Can I get a hint on what the model's label should be?", "labels for an uplift model"),
+    ("ml-search-ranking-features", "Could you give me a hint on the offline metric?", "evaluate the model offline"),
+    ("linked-accounts", "Can you give me a hint on a tricky test case?", "transitive chain"),
+    ("cs-sidekick-adoption", "Could you give me a hint on the experiment design?", "analyse the experiment"),
+])
+async def test_a_hint_on_a_named_part_is_about_that_part(catalog: Catalog, question_id: str, turn: str, about: str) -> None:
+    """Each drew the weakest criterion's probe ("a hint on a tricky test case": "what's the time and space complexity for
+    a million pairs...?"); a hint that names no part, or names another question, still gets that probe."""
+    loop_id, round_id = next((lp.id, r.id) for lp in catalog.loops.values() for r in lp.rounds
+                             if any(q.id == question_id for q in r.questions))
+    turns = await played(catalog, loop_id, round_id, question_id, turn)
+    assert turns[-1].kind is TurnKind.CLARIFICATION and turns[-1].text.startswith("Here's a nudge: ") and about in turns[-1].text
+    plain = await played(catalog, loop_id, round_id, question_id, "Can you give me a hint?")
+    other = await played(catalog, loop_id, round_id, question_id, "Could I get a hint on the manager mistake question?")
+    assert about not in plain[-1].text and other[-1].text == plain[-1].text, (plain[-1].text, other[-1].text)

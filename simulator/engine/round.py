@@ -281,13 +281,14 @@ class RoundEngine:
         self._q_started = self.clock.now()
         return question
 
-    def nudge(self) -> Probe:
-        """What a hint points at: the open question's least evidenced criterion (its first one when all are shown)."""
+    def nudge(self, chosen: tuple[str, str] | None = None) -> Probe:
+        """What a hint points at: `chosen` (criterion, probe), the part the candidate named (interview/hints.py), or the
+        open question's least evidenced criterion (its first one when all are shown)."""
         question = self.current_question
         if self.phase is not Phase.ASKING or question is None:
             raise RuntimeError(f"no question is open (phase {self.phase})")
         self._helped.add(question.id)
-        return self._weakest(question, []) or self._probe_for(question.criteria[0], question)
+        return self._probe_of(*chosen) if chosen else self._weakest(question, []) or self._probe_for(question.criteria[0], question)
 
     def _way_in(self, question: Question, kind: Literal["narrower", "explain"], reason: str) -> Plan:
         """Once on a question, before any other follow-up (not counted against them): a candidate who passes at once is

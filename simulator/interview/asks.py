@@ -51,7 +51,7 @@ class Clarification:
     asks: tuple[Ask, ...]
     also_answer: bool  # the turn carries an answer besides its questions
     reply: str
-    hint: bool = False  # asked for a hint: the session adds a nudge from the rubric's probes
+    hint: str = ""  # the words that asked for a hint: the session adds a nudge from the rubric's probes (hints.py)
     waits: bool = False  # it ends by asking about the problem: the candidate goes on once answered, unprompted
 
     @property

@@ -322,7 +322,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
         return Clarification(asks=(), also_answer=False, reply=BREAK_GRANTED)
     if any(HINT.search(c.norm) for c in clauses) and \
             sum(len(c.norm.split()) for c in clauses if not HINT.search(c.norm)) < ANSWER_WORDS:
-        return Clarification(asks=(), also_answer=False, reply="", hint=True)
+        return Clarification(asks=(), also_answer=False, reply="", hint=text)
     if any(ANNOUNCES_WORK.match(c.norm) for c in clauses) and all(ANNOUNCES_WORK.match(c.norm) or ACKNOWLEDGES.match(c.norm) for c in clauses):
         return Clarification(asks=(), also_answer=False, reply=GO_AHEAD)  # "Okay. Let me code it up."
     if clauses and all(PREAMBLE.match(c.norm) for c in clauses) and any(k == "question" for k in kinds):

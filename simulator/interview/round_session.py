@@ -28,6 +28,7 @@ from .assumptions import correction, corrects, opener
 from .asks import Clarification
 from .clarify import read_turn
 from .hidden_tests import run_asked_about
+from .hints import hint_on
 from .turn_phrases import ACKNOWLEDGEMENT
 from .drift import REDIRECT, drifted
 from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
@@ -272,7 +273,7 @@ class RoundSession:
         question = self.engine.current_question
         reply = clarification.reply_at(self.engine.time_left(), self.persona.passes_on, self.loop, self.round.id)
         if clarification.hint:
-            canned = self.engine.nudge().canned
+            canned = self.engine.nudge(hint_on(self.engine, clarification.hint)).canned
             self.engine.record_interviewer(canned)  # asked now: a later follow-up picks another probe
             reply = "Here's a nudge: " + (canned[0].lower() + canned[1:] if canned[1:2].islower() else canned)
         verdict = opener(clarification)
