@@ -113,3 +113,29 @@ async def test_a_hint_on_a_named_part_is_about_that_part(catalog: Catalog, quest
     plain = await played(catalog, loop_id, round_id, question_id, "Can you give me a hint?")
     other = await played(catalog, loop_id, round_id, question_id, "Could I get a hint on the manager mistake question?")
     assert about not in plain[-1].text and other[-1].text == plain[-1].text, (plain[-1].text, other[-1].text)
+
+
+@pytest.mark.parametrize(("question_id", "turn", "reply"), [
+    ("hm-company-goal", "what do you mean by company-level goal, like an OKR from the exec team or anything bigger than my "
+                        "team?", "Either counts: take the example that fits best, and say which it is."),
+    ("pm-underperformer", "What do you mean by underperforming, missing deadlines or also behaviour stuff?",
+     "Either counts: take the example that fits best, and say which it is."),
+    ("sd-ato-latency", "What do you mean by fraud catch here, recall at a fixed challenge rate?",
+     "That reading works for this one: go on with it."),
+    ("sd-fan-out-latency", "what do you mean by within budget, like every single day or on average?",
+     "Either reading is fair for this one: say which you're taking, and go on."),
+    ("ml-clip-frame-pooling", "I'm not sure I get what you mean by salient here.",  # offers no reading: drew the next question
+     'I haven\'t pinned down "salient" for this one: say what you take it to mean, then go on.'),
+])
+def test_a_term_read_one_way_or_two_is_agreed_to(catalog: Catalog, question_id: str, turn: str, reply: str) -> None:
+    """Each drew "I haven't pinned down X for this one: say what you take it to mean", the meaning just offered, or on a
+    story question the question put another way ("What I'm listening for: ... Again: ...")."""
+    read = read_turn(turn, _question(catalog, question_id), glossary=catalog.glossary)
+    assert read is not None and read.reply == reply, read
+
+
+def test_not_sure_what_you_mean_by_asks_about_the_term(catalog: Catalog) -> None:
+    """ "I'm not sure what you mean by first sale here, does a test order count?" drew the bank question again."""
+    read = read_turn("I'm not sure what you mean by first sale here, does a test order count?", _question(catalog, "cs-first-sale"),
+                     glossary=catalog.glossary)
+    assert read is not None and read.reply.startswith("Good question. Success is the share of new stores making a first sale")

@@ -287,6 +287,7 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
     given: list[Fact] = []
     open_topics: list[str] = []
     open_terms: list[str] = []
+    offered: list[str] = []  # what the candidate offered the open terms to mean ("underperforming, missing deadlines or...?")
     unplaced = False  # an ask no fact answers and no topic names: "how late can the events show up?"
     unanswered: list[Ask] = []
     for ask in asks:
@@ -297,6 +298,7 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
         if ask.term is not None:
             if ask.term.lower() not in (t.lower() for t in open_terms):
                 open_terms.append(ask.term)
+                offered.extend(offered_reading(ask))
         elif not ask.facts and ask.said is None:
             unanswered.append(ask)
         unplaced = unplaced or ask.open_part
@@ -312,7 +314,10 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
         said.remove(PASSED_ON)
     said.sort(key=lambda line: line in (AFTER_THE_ROUND, PASSED_ON))  # "let's stay with the question" ends the reply
     parts.extend(said)
-    if open_terms:
+    if open_terms and len(open_terms) == len(offered):  # each read one way or two: agreed to, not "define it yourself"
+        story = story_question(question.text)
+        parts.append(_EITHER_STORY if story and "either" in offered else _EITHER if "either" in offered else _THAT_READING)
+    elif open_terms:
         named = " and ".join(f'"{t}"' for t in open_terms[:2])
         parts.append(f"I haven't pinned down {named} for this one: say what you take it to mean, then go on.")
     if open_topics or (not given and not parts):
@@ -322,6 +327,28 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
     elif unplaced:  # answered in part: the rest is not passed over in silence
         parts.append(f"The rest is {YOUR_CALL}.")
     return " ".join(parts)
+
+
+# A term no fact explains, with the candidate's own reading of it: "what do you mean by underperforming, missing
+# deadlines or also behaviour stuff?", "irreducible error in a fraud setting, is that label noise?" (played, 2026-12-07:
+# seven such drew "I haven't pinned down "underperforming" for this one: say what you take it to mean", the meaning they
+# had just offered). A real interviewer with no definition at hand takes a fair reading.
+_READINGS = re.compile(r"^\W*(?:here|exactly|in this case|then)?\W*(?:(?:is|does) (?:that|it|this) (?:just |basically |also |like |mean )?|"
+                       r"(?:do you mean |you mean |as in |like |meaning |i\.e\.? )?)(?P<reading>\w.*)", re.IGNORECASE)
+_EITHER = "Either reading is fair for this one: say which you're taking, and go on."
+_EITHER_STORY = "Either counts: take the example that fits best, and say which it is."
+_THAT_READING = "That reading works for this one: go on with it."
+
+
+def offered_reading(ask: Ask) -> list[str]:
+    """ "either" when the words after the term offer two readings ("A or B?"), "one" when they offer one ("is that
+    X?", ", like X?"), nothing when they offer none ("what do you mean by salient here?")."""
+    at = ask.text.lower().find(ask.term.lower()) if ask.term else -1
+    after = ask.text[at + len(ask.term or ""):] if at >= 0 else ""
+    reading = _READINGS.match(after.rstrip(" ?.!")) if len(after.split()) >= 2 else None
+    if reading is None or len(reading.group("reading").split()) < 2:
+        return []
+    return ["either" if re.search(r"\b(?:or|versus|vs)\b", reading.group("reading"), re.IGNORECASE) else "one"]
 
 
 def rounds_line(titles: Sequence[str], current: str) -> str:

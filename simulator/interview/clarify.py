@@ -22,7 +22,7 @@ from ..scoring.meaning.clauses import Clause, split_clauses, story_question
 from ..scoring.meaning.spoken import normalise_spoken
 from .rephrase import SHORT_TURN_WORDS, asks_what_was_meant, interviewers_word
 from .passing import passes_in
-from .asks import Ask, Clarification, asks_permission, compose_reply, facts_for
+from .asks import Ask, Clarification, asks_permission, compose_reply, facts_for, offered_reading
 from .fact_match import TERM_NEAREST_MIN, choose_facts, keyed_facts
 from .terms import term_asked, term_before, term_named
 from .told import story_tag
@@ -381,7 +381,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     elif any(a.said in (PASSED_ON, AFTER_THE_ROUND, TIME_CHECK) for a in asks):  # a turn about the job asks nothing about the problem
         asks = [a for a in asks if a.said is not None or a.repeat or _problem_ask_apart(a, asks, text, question)]
     asks = [Ask(text=a.text, topics=(), facts=(), repeat=True, rephrase=True)  # "what do you mean by signals?": its own word
-            if a.term and interviewers_word(a.term, last_asked, question) else a for a in asks]
+            if a.term and interviewers_word(a.term, last_asked, question) and not offered_reading(a) else a for a in asks]
     if not asks or _story_told_aloud(text, question, asks):
         return None
     return Clarification(asks=tuple(asks), also_answer=also_answer, reply=compose_reply(asks, question, last_asked, rephrased),

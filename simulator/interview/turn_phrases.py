@@ -127,7 +127,8 @@ INDIRECT = re.compile(
     r"(?:so )?just to (?:check|confirm|clarify|make sure|double[- ]check)\b|"
     r"(?:the (?:first |main |one |other )?thing |what )i(?:'d| would)? (?:want|like|need) to (?:know|understand|check|ask|confirm|pin down)"
     r"(?: first| up front| before (?:i|we) \w+(?: \w+)?)? is (?:whether|how|what|which|who|when|where|if)|"
-    r"(?:i'?m|i am) (?:not sure|unsure) (?:yet )?(?:whether|if)|(?:i'?m|i am) (?:not (?:quite |really |totally )?sure|unsure) what (?:you mean|is meant) by|i (?:don'?t|do not) (?:yet )?know (?:yet )?(?:whether|if|how (?:many|much|big|large|often|fast)|what (?:the|our|their))|"
+    r"(?:i'?m|i am) (?:not sure|unsure) (?:yet )?(?:whether|if)|(?:i'?m|i am) (?:not (?:quite |really |totally )?sure|unsure) (?:i (?:get|follow|understand) )?what (?:you mean|is meant) by|"
+    r"i (?:don'?t|do not) (?:quite |really |totally )?(?:get|follow|understand) what (?:you mean|is meant) by|i (?:don'?t|do not) (?:yet )?know (?:yet )?(?:whether|if|how (?:many|much|big|large|often|fast)|what (?:the|our|their))|"
     r"(?:i'?d|i would) (?:like|love|want) to (?:know|understand|check|ask|confirm|clarify|hear|learn|find out|pin (?:\w+ )?down|"
     r"get (?:a |an )?(?:sense|picture|feel|idea|read|handle))|(?:i'?d|i would) be (?:grateful|glad|thankful) if you (?:could|would|can)|"
     r"(?:i'?d|i would) find it (?:\w+ )?(?:helpful|useful) to (?:know|understand|hear)|"
@@ -401,7 +402,7 @@ ASKS_MEANING = re.compile(r"\bwhat (?:do|does|did) (?:you|it|that|\w+) mean\b|\b
 # the term, then the candidate's guesses.
 BY_TERM = re.compile(
     r"^(?:\w+,? )?by (?P<term>[\w\s/-]{2,40}?),? (?:do you mean|you mean|are you (?:talking about|referring to)|does (?:that|it) mean)\b|"
-    r"\bwhat (?:do|did) you mean (?:by|with) (?:the )?[\"'“‘]?(?P<meant>[\w\s/-]{2,40}?)[\"'”’]?\s*(?:here|exactly|in this case)?\s*,",
+    r"\bwhat (?:(?:do|did) )?you mean (?:by|with) (?:the )?[\"'“‘]?(?P<meant>[\w\s/-]{2,40}?)[\"'”’]?\s*(?:here|exactly|in this case)?\s*,",
     re.IGNORECASE,
 )
 WHEN_YOU_SAY = re.compile(r"\bwhen you say (?P<term>[\w\s/-]{2,40}?)\s*(?:,|(?=\s(?:do you mean|you mean|is that|is it|does that|are those|meaning)\b))|"
