@@ -36,6 +36,13 @@ TEMPLATE_DESIGN = ("So my design: candidate generation with a two-tower model, u
                    "diversity and locale and licensing filters, all within the 150 ms p99.")
 
 
+# Played blind (2026-12-07, /tmp/h8): the candidate says which question the answer is for
+INFLUENCE = ("For the influencing question, I got the search team to adopt our embedding service by running a two-week "
+             "pilot on their top queries and showing a 4% lift.")
+MLE_BACKEND = ("For the MLE versus backend question, I'd give MLEs more room for exploration with time-boxed experiments, and "
+               "backend engineers more ownership of reliability and on-call, but the same promotion criteria.")
+
+
 def _question(catalog: Catalog, loop: str, round_id: str, question_id: str) -> Question:
     return next(q for q in catalog.loop(loop).round(round_id).questions if q.id == question_id)
 
@@ -47,6 +54,10 @@ def _others(catalog: Catalog, loop: str, round_id: str, question_id: str) -> lis
 @pytest.mark.parametrize(("loop", "round_id", "open_id", "text", "expected"), [
     ("shopify-mle", "hiring-manager", "hm-ml-area-direction", SHIP, "hm-good-enough-to-ship"),  # opens on its words
     ("canva-em-recsys", "recsys-system-design", "sd-template-recs", GRPC, "sd-java-python-aws"),  # by meaning alone
+    ("canva-em-recsys", "values", "va-good-human", INFLUENCE, "va-influence-group"),  # named by the candidate
+    ("canva-em-recsys", "people-management", "pm-underperformer", MLE_BACKEND, "pm-mle-vs-backend"),
+    # a name the open question's words hold is the open question's
+    ("canva-em-recsys", "values", "va-influence-group", INFLUENCE.replace("influencing", "influence"), None),
     ("shopify-mle", "hiring-manager", "hm-ml-area-direction", DIRECTION, None),  # the open question's own answer
     ("canva-em-recsys", "recsys-system-design", "sd-template-recs", TEMPLATE_DESIGN, None),
     ("shopify-mle", "hiring-manager", "hm-ml-area-direction",

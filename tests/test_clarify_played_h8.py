@@ -9,8 +9,10 @@ from test_round_session import played
 from simulator.catalog import Catalog, load_catalog
 from simulator.catalog.models import Question
 from simulator.config import PROJECT_ROOT
+from simulator.engine.plan import AFTER_A_PASS, COME_TO_THAT
 from simulator.engine.turns import TurnKind
 from simulator.interview.clarify import read_turn
+from simulator.interview.follow_up_text import question_alone
 from simulator.interview.job_phrases import AFTER_THE_ROUND, PASSED_ON
 
 
@@ -139,3 +141,10 @@ def test_not_sure_what_you_mean_by_asks_about_the_term(catalog: Catalog) -> None
     read = read_turn("I'm not sure what you mean by first sale here, does a test order count?", _question(catalog, "cs-first-sale"),
                      glossary=catalog.glossary)
     assert read is not None and read.reply.startswith("Good question. Success is the share of new stores making a first sale")
+
+
+def test_asked_again_the_question_comes_without_its_lead() -> None:
+    """ "Could you repeat the last question?" drew "Sure, again: We'll come to that next. A weekly model passes raters..."."""
+    asked = "A weekly model passes raters but its A/B needs time; what ramp would keep a bad model to few users?"
+    assert question_alone(COME_TO_THAT + asked) == asked
+    assert question_alone(AFTER_A_PASS + asked) == asked

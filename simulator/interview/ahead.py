@@ -33,6 +33,11 @@ _FUNCTION_WORDS = frozenset(
     "a an the to of in on for and or with i we you your my our it is was be that this what how would do did when about "
     "time tell me have has as at by from".split())
 MIN_WORDS = 20  # a short reply says too little to answer a whole question
+# "For the influencing question, I got the search team to adopt...", "Also for the feature pipeline one, I'd use a
+# streaming job...": the candidate names the question the answer is for (played blind, 2026-12-07: four such were
+# followed up on the open question, and the named one then asked as if unanswered).
+_NAMES_QUESTION = re.compile(r"^\W*(?:(?:also|and|so|ok|okay|now|oh|actually|then|going back|back)\W+)*(?:for|on|about|re|regarding|"
+                             r"to answer) (?:the|your) (?P<name>[\w&/' -]{2,40}?) (?:question|one)\b", re.IGNORECASE)
 ANSWERED_AHEAD = "You've already started on my next question: {question}"
 
 
@@ -50,10 +55,29 @@ def answers_ahead(answer: str, open_question: Question, unasked: list[Question])
     except Exception as exc:  # noqa: BLE001 - a model that fails to load must never stall a round
         log.warning("answers ahead not read (%s): the answer is followed up as any other", exc)
         return None
+    named = _named_in(answer, open_question, unasked)
+    if named is not None:
+        return named
     fits = [(other - own, question) for other, question in zip(others, unasked, strict=True)
             if (other >= AHEAD_MIN and other - own >= AHEAD_MARGIN)
             or (other >= NAMED_MIN and other - own >= NAMED_MARGIN and _opens_on(answer, question.text, open_question.text))]
     return max(fits, key=lambda fit: fit[0])[1] if fits else None
+
+
+def _named_in(answer: str, open_question: Question, unasked: list[Question]) -> Question | None:
+    """The one question not yet asked whose text holds most of the words (their first five letters) of the question the
+    answer says it is for ("For the influencing question, ..."), none of which the open question holds."""
+    said = _NAMES_QUESTION.match(answer)
+    if said is None:
+        return None
+    stems = {w[:5] for w in _words(said.group("name")) if w not in _FUNCTION_WORDS and len(w) > 2}
+    def held(question: Question) -> int:
+        return len(stems & {w[:5] for w in _words(question.text)})
+    if not stems or held(open_question):
+        return None
+    counts = [held(q) for q in unasked]
+    best = max(counts)
+    return unasked[counts.index(best)] if best and counts.count(best) == 1 else None
 
 
 def _opens_on(answer: str, question: str, open_question: str) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from ..catalog import Catalog, Loop, Question
 from ..engine.guard import safe_phrase
-from ..engine.plan import Probe
+from ..engine.plan import AFTER_A_PASS, COME_TO_THAT, Probe
 from ..engine.round import RoundEngine
 from ..scoring.meaning.clauses import keyword_list, story_question
 from .anchor import DEFAULT_LEAD, MIN_SCORE, Phrase, choose_anchor, phrases, related, said_back, with_anchor, written_as_code
@@ -53,9 +53,10 @@ GIVEN_THAT = "With that in mind:"
 
 # What a follow-up says before its question, acknowledging the answer: asked to repeat it or what it meant, the interviewer
 # says the question alone ("Sure, again: The original frame, got it. What numbers...?", "I'm asking about code quality:
-# negative deltas, got it. How would you...?" were played, 2026-12-06)
+# negative deltas, got it. How would you...?" were played, 2026-12-06; "Sure, again: We'll come to that next. A weekly
+# model...?", 2026-12-07)
 _ACKNOWLEDGED = re.compile("^(?:" + "|".join(re.escape(lead).replace(re.escape("{anchor}"), ".+?") + r"\s*" for lead in (
-    PRESS, COVERED, TURN_TO_COMPANY, SWITCH_LEAD, PART_LEFT_OUT, EARLIER_LEAD, GIVEN_THAT)) + ")+")
+    PRESS, COVERED, TURN_TO_COMPANY, SWITCH_LEAD, PART_LEFT_OUT, EARLIER_LEAD, GIVEN_THAT, AFTER_A_PASS, COME_TO_THAT)) + ")+")
 
 
 def question_alone(asked: str) -> str:
