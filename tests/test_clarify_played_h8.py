@@ -11,6 +11,8 @@ from simulator.catalog.models import Question
 from simulator.config import PROJECT_ROOT
 from simulator.engine.plan import AFTER_A_PASS, COME_TO_THAT
 from simulator.engine.turns import TurnKind
+from simulator.interview.asks import WHY_SO
+from simulator.interview.assumptions import NOT_QUITE, THAT_IS_RIGHT, opener
 from simulator.interview.clarify import read_turn
 from simulator.interview.follow_up_text import question_alone
 from simulator.interview.job_phrases import AFTER_THE_ROUND, PASSED_ON
@@ -148,3 +150,55 @@ def test_asked_again_the_question_comes_without_its_lead() -> None:
     asked = "A weekly model passes raters but its A/B needs time; what ramp would keep a bad model to few users?"
     assert question_alone(COME_TO_THAT + asked) == asked
     assert question_alone(AFTER_A_PASS + asked) == asked
+
+
+DEDUP = ("Our training table had duplicate orders because of a retry bug in the ingest job, about 7% of rows. I wrote the "
+         "dedup on order id and event time, backfilled ninety days, and added a uniqueness check to the pipeline.")
+LEAVE = ("One of my MLEs lost her father during a launch quarter. It took us two weeks to plan the launch. She took three "
+         "weeks off; when she came back we did a phased return.")
+
+
+@pytest.mark.parametrize(("loop_id", "round_id", "question_id", "story", "check", "reply"), [
+    ("shopify-mle", "behavioral", "bh-fixed-data-yourself", DEDUP,
+     "So my dedup fixed about 70% of the rows, which was most of them, right?", "Earlier you said 7%: which is it?"),
+    ("canva-em-recsys", "values", "va-good-human", LEAVE, "So she was off for about three months, which was hard on the "
+                                                         "launch, right?", "Earlier you said 3 weeks: which is it?"),
+    ("canva-em-recsys", "values", "va-good-human", LEAVE, "So the launch planning took about three months, right?",
+     "Earlier you said 2 weeks: which is it?"),  # the earlier figure said of the same thing
+    ("canva-em-recsys", "values", "va-good-human", LEAVE, "So she was off for about three weeks, which was hard on the "
+                                                         "launch, right?", None),  # as the story said
+    ("canva-em-recsys", "values", "va-good-human", LEAVE, "And the phased return lasted two months, right?", None),  # new
+])
+async def test_a_figure_of_the_story_put_to_check_is_checked_against_the_story(
+        catalog: Catalog, loop_id: str, round_id: str, question_id: str, story: str, check: str, reply: str | None) -> None:
+    """ "So my dedup fixed about 70% of the rows..., right?" after "about 7% of rows" drew a follow-up as if nothing were
+    off; "So she was off for about three months" after "She took three weeks off", the same."""
+    turns = await played(catalog, loop_id, round_id, question_id, story, check)
+    if reply is None:  # nothing earlier says otherwise: the story is the candidate's
+        assert not turns[-1].text.startswith("Earlier you said"), turns[-1].text
+    else:
+        assert turns[-1].kind is TurnKind.CLARIFICATION and turns[-1].text == reply, turns[-1].text
+
+
+@pytest.mark.parametrize(("question_id", "turn"), [
+    ("sql-failed-payment-bursts", "I think the complexity is O(n squared) because of the window, is that okay?"),
+    ("rouge-l-f1", "I think the complexity is O(n + m) since we only go over each caption once, right?"),
+    ("linked-accounts", "With path compression alone, find is O(1) worst case per call, right?"),
+])
+def test_a_complexity_put_to_check_is_asked_for_its_reasoning(catalog: Catalog, question_id: str, turn: str) -> None:
+    """Each drew a fact about the input ("Here's what we have: A 10-minute window ending at minute t covers...") or
+    "That's your call"."""
+    read = read_turn(turn, _question(catalog, question_id), glossary=catalog.glossary)
+    assert read is not None and read.reply == WHY_SO, read
+
+
+@pytest.mark.parametrize(("turn", "opens"), [
+    ("So a retrain is about 10 hours on a single GPU, so I can run it on every pull request in CI, right?", NOT_QUITE),
+    ("so it's one GPU for ten hours right", NOT_QUITE),
+    ("So a retrain is about 10 hours on 16 GPUs, right?", THAT_IS_RIGHT),
+])
+def test_a_count_beside_a_restated_figure_is_checked(catalog: Catalog, turn: str, opens: str) -> None:
+    """ "10 hours on a single GPU, ... right?" was told "That's right. A full retrain takes about 10 hours on 16 GPUs.":
+    the hours were right, the GPUs were not."""
+    read = read_turn(turn, _question(catalog, "sd-retraining-pipeline"), glossary=catalog.glossary)
+    assert read is not None and opener(read) == opens, read

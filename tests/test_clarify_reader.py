@@ -674,7 +674,7 @@ def test_asking_leave_to_ask_and_contractions_are_not_quotes() -> None:
 @pytest.mark.parametrize(
     ("asked", "told"),
     [("okay so the feed requests is that per page load or per scroll because per scroll changes the budget a lot", "5,000 requests"),
-     ("um the training pairs meaning clicks only or also saves", 'pinned down "training pairs"'),
+     ("um the training pairs meaning clicks only or also saves", "Either reading is fair for this one"),  # readings offered
      ("ranker meaning what here exactly", 'pinned down "ranker"')],
 )  # fmt: skip
 def test_speech_that_names_the_topic_first_asks(asked: str, told: str) -> None:
@@ -839,8 +839,10 @@ def test_a_term_asked_about_by_name_even_when_it_names_a_topic() -> None:
 
 
 def test_a_term_offered_with_two_readings() -> None:
+    """Either is agreed to, not "I haven't pinned down "Attention pooling"": the candidate just offered what it may mean
+    (played blind, 2026-12-07: seven such replies were graded wrong)."""
     read = read_turn("Attention pooling as in a single learned query over the frames, or a small transformer?", FEED)
-    assert read is not None and 'pinned down "Attention pooling"' in read.reply
+    assert read is not None and read.reply == "Either reading is fair for this one: say which you're taking, and go on."
 
 
 @pytest.mark.parametrize(

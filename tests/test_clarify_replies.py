@@ -112,11 +112,14 @@ async def test_words_announcing_the_questions_leave_nothing_open(catalog: Catalo
 
 
 async def test_the_words_of_a_question_with_no_facts_are_the_interviewers_to_explain(catalog: Catalog) -> None:
-    """Played (2026-12-06): "what do you mean by good enough, good enough for whom...?" got "I haven't pinned down "good
-    enough" for this one": a question with no facts has nothing of the scenario to define; its words say what it asks."""
+    """Played (2026-12-06): "what do you mean by good enough?" got "I haven't pinned down "good enough" for this one": a
+    question with no facts has nothing of the scenario to define; its words say what it asks. Offered two readings
+    ("good enough for whom, merchants or the business?"), either counts (played blind, 2026-12-07)."""
+    reply = await _reply(catalog, "shopify-mle", "hiring-manager", "hm-good-enough-to-ship", "what do you mean by good enough?")
+    assert "pinned down" not in reply and "How do you decide a model is good enough to ship?" in reply, reply
     reply = await _reply(catalog, "shopify-mle", "hiring-manager", "hm-good-enough-to-ship",
                          "what do you mean by good enough, good enough for whom, merchants or the business?")
-    assert "pinned down" not in reply and "How do you decide a model is good enough to ship?" in reply, reply
+    assert reply == "Either reading is fair for this one: say which you're taking, and go on.", reply
 
 
 @pytest.mark.parametrize(("where", "said", "told", "not_told"), [

@@ -126,8 +126,20 @@ def _in_question(name: str, question: Question) -> bool:
     return bool(re.search(rf"\b{re.escape(normal_name(name))}\b", normal_name(question.text)))
 
 
+# A complexity worked out and put to check ("I think the complexity is O(n squared) because of the window, is that
+# okay?"): no fact holds the candidate's reasoning, and a real interviewer asks for it rather than grading it (played
+# blind, 2026-12-07: three such drew an unrelated fact or "That's your call").
+_COMPLEXITY = re.compile(r"\bo\s?\((?=[^)]*\b[nmkv]\b)|\bbig[- ]o\b|\b(?:time|space|runtime) complexity\b|\bcomplexity (?:is|would be|of)\b|"
+                         r"\b(?:worst|average)[- ]case\b|\bamorti[sz]ed\b", re.IGNORECASE)
+_PUT_TO_CHECK = re.compile(r"\b(?:right|correct|yeah)\W*$|\bis (?:that|this|it) (?:ok(?:ay)?|fine|correct|right|good enough|acceptable)\b",
+                           re.IGNORECASE)
+WHY_SO = "Talk me through why: what does each step cost, and which one dominates?"
+
+
 def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTerm] = ()) -> Ask | None:
     text = clause.norm
+    if _COMPLEXITY.search(text) and _PUT_TO_CHECK.search(text.rstrip(" ?.!")):
+        return Ask(text=clause.text, topics=(), facts=(), said=WHY_SO)
     if VALUES_ASKED.search(text):  # "what does Canva mean by be a good human, is that one of the values?" names no term
         return Ask(text=clause.text, topics=(), facts=(), said=VALUES_CHECK)
     term = term_asked(text) or glossary_named(text, glossary) or _bare_name(text, question, glossary)
@@ -298,7 +310,7 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
         if ask.term is not None:
             if ask.term.lower() not in (t.lower() for t in open_terms):
                 open_terms.append(ask.term)
-                offered.extend(offered_reading(ask))
+                offered.extend(offered_reading(ask, question.problem is not None))
         elif not ask.facts and ask.said is None:
             unanswered.append(ask)
         unplaced = unplaced or ask.open_part
@@ -333,16 +345,21 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
 # deadlines or also behaviour stuff?", "irreducible error in a fraud setting, is that label noise?" (played, 2026-12-07:
 # seven such drew "I haven't pinned down "underperforming" for this one: say what you take it to mean", the meaning they
 # had just offered). A real interviewer with no definition at hand takes a fair reading.
-_READINGS = re.compile(r"^\W*(?:here|exactly|in this case|then)?\W*(?:(?:is|does) (?:that|it|this) (?:just |basically |also |like |mean )?|"
-                       r"(?:do you mean |you mean |as in |like |meaning |i\.e\.? )?)(?P<reading>\w.*)", re.IGNORECASE)
+_MARKS_READING = r"(?:do you mean|you mean|meaning|as in|like|i\.?e\.?|is (?:that|it)(?: just| basically| also| like)?)\s+"
+_READINGS = re.compile(r"^[\"'”’]?\s*(?:what (?:does|do) (?:that|it|this) mean\s*|(?:mean|means|refers? to|stands? for)\s+)?"
+                       r"(?:(?:here|exactly|in this context|in this case|again|then)\W*\s*)*"
+                       rf"(?:[,;:—–-]+\s*(?:{_MARKS_READING})?|{_MARKS_READING})"
+                       r"(?P<reading>(?!(?:what|what's|whats|how|which|who|when|where|why)\b)\w.*)", re.IGNORECASE)
 _EITHER = "Either reading is fair for this one: say which you're taking, and go on."
 _EITHER_STORY = "Either counts: take the example that fits best, and say which it is."
 _THAT_READING = "That reading works for this one: go on with it."
 
 
-def offered_reading(ask: Ask) -> list[str]:
+def offered_reading(ask: Ask, question_has_code: bool = False) -> list[str]:
     """ "either" when the words after the term offer two readings ("A or B?"), "one" when they offer one ("is that
     X?", ", like X?"), nothing when they offer none ("what do you mean by salient here?")."""
+    if question_has_code:
+        return []  # a coding task's words have one meaning: "is conf_b the mean confidence, or...?" is not either way
     at = ask.text.lower().find(ask.term.lower()) if ask.term else -1
     after = ask.text[at + len(ask.term or ""):] if at >= 0 else ""
     reading = _READINGS.match(after.rstrip(" ?.!")) if len(after.split()) >= 2 else None

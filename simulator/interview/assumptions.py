@@ -51,6 +51,36 @@ _PRICED = re.compile(r"\b(?:a|an|one|each|per|every)\s+(?:[\w-]+\s+){0,2}?(node|
                      r"host|seat|request|call|query|order|transaction|image|item|label|annotation|token)s?\b", re.IGNORECASE)
 
 
+# A count of things said beside a figure that restates a fact, against that fact's count of the same things: "10 hours on
+# a single GPU, right?" against "about 10 hours on 16 GPUs" was told "That's right." (played blind, 2026-12-07): counts
+# under 10 are no figures to `_figures_against`. Any count put to check against any fact's count of the same noun also
+# turned "if two attempts have the same timestamp they both count, right?" against "at most about 100,000 attempts" into
+# "Not quite." (4 of 2,266 written turns read wrong that way): only the fact the piece restates is read.
+_COUNT = re.compile(r"\b(?:(?P<n>\d[\d,]*(?:\.\d+)?)|(?P<one>a single|one single|just one|only one|one))\s+(?P<noun>[a-z]{3,}?)(?:e?s)?\b",
+                    re.IGNORECASE)
+_NOT_THINGS = frozenset("hour minute second day week month year millisecond percent time million billion thousand hundred "
+                        "more less other few".split())
+
+
+def _counts(text: str) -> dict[str, set[float]]:
+    found: dict[str, set[float]] = {}
+    for match in _COUNT.finditer(normalise_spoken(text)):
+        noun = match.group("noun").lower()
+        if noun not in _NOT_THINGS:
+            found.setdefault(noun, set()).add(1.0 if match.group("one") else float(match.group("n").replace(",", "")))
+    return found
+
+
+def _counts_against(said: str, facts: list[Fact]) -> list[bool]:
+    """For each thing `said` counts that a fact counts too, whether some count the fact states is near it."""
+    stated: dict[str, set[float]] = {}
+    for fact in facts:
+        for noun, values in _counts(fact.text).items():
+            stated.setdefault(noun, set()).update(values)
+    return [any(_ratio(value, s) <= CLOSE for s in stated[noun] for value in values)
+            for noun, values in _counts(said).items() if noun in stated and 0 not in values | stated[noun]]
+
+
 def _ratio(figure: float, stated: float) -> float:
     return max(figure, stated) / min(figure, stated)
 
@@ -157,10 +187,12 @@ def checked(clarification: Clarification) -> str | None:
             # "3,000 harmful designs a day out of 30 million": one figure near the fact's, the other (in the same unit)
             # worked out from it
             near: dict[str | None, list[bool]] = {}
-            for _, figure, stated, figure_unit in _figures_against(piece, list(ask.facts), pooled=True):
+            restated: list[Fact] = []  # facts a figure of the piece says again: its counts are checked against theirs
+            for fact, figure, stated, figure_unit in _figures_against(piece, list(ask.facts), pooled=True):
                 close = any(_ratio(figure, s) <= CLOSE for s in stated) and not _given_to_another(said, figure, figure_unit, list(ask.facts))
                 near.setdefault(figure_unit, []).append(close)
-            verdicts += [any(v) for v in near.values()]
+                restated += [fact] if close else []
+            verdicts += [any(v) for v in near.values()] + _counts_against(piece, restated)
     confirmed = bool(verdicts) and all(verdicts)  # "40% make a first sale, right?" beside "60% make no sale": figures win
     refused = False
     for ask in clarification.asks:

@@ -34,6 +34,7 @@ from .drift import REDIRECT, drifted
 from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
 from .follow_up_text import FollowUpWording
 from .moving_on import MOVING_ON
+from .own_figures import checked_against_story
 from .passing import record_reply
 from .persona_lines import render_line
 from .prompts import follow_up_messages, priming_messages, system_prompt
@@ -315,8 +316,7 @@ class RoundSession:
         the candidate assumed, corrected from them. `turns`: the round up to this turn (on replay; else all of it).
         Read in the turn's first MAX_ANSWER_CHARS: a pasted megabyte is an answer, and must not stall the round.
         """
-        question = self.engine.current_question
-        if question is None:
+        if (question := self.engine.current_question) is None:
             return None
         turns = self.turns if turns is None else turns
         # "Could you repeat the question?" after a follow-up means the follow-up; "what do you mean?" gets what it is after.
@@ -324,7 +324,8 @@ class RoundSession:
         asked = last.text if last is not None else None
         explained = rephrased_for(asked, last.criterion if last is not None else None, question,
                                  lambda c: self.catalog.criterion(self.loop, c), self.engine.probe_options)
-        return (run_asked_about(text, question, turns) or read_turn(text[:MAX_ANSWER_CHARS], question, asked, explained,
+        return (run_asked_about(text, question, turns) or checked_against_story(text[:MAX_ANSWER_CHARS], question, turns)
+                or read_turn(text[:MAX_ANSWER_CHARS], question, asked, explained,
                 self.catalog.glossary, asking_time(turns, question)) or correction(text[:MAX_ANSWER_CHARS], question))
 
     def _prime(self, question: Question) -> None:

@@ -1,0 +1,74 @@
+"""A figure of the candidate's own story put to the interviewer to check ("So my dedup fixed about 70% of the rows,
+which was most of them, right?"): only the candidate's earlier words on the question can answer it.
+
+Played blind (2026-12-07, the third player): five such checks in story rounds drew "That's your call — tell it the way
+that shows your own part best." or a follow-up as if nothing were off, where the story had said 7% of rows, three days
+live, three weeks off. A real interviewer listens: "Earlier you said 7%: which is it?". A figure is checked only
+against earlier figures of its own kind (a share against shares, a stretch of time against stretches of time, a count
+against counts of the same things) said in a sentence sharing a word with the check ("about 7% of rows" and "70% of the
+rows"; "two weeks live" is not "three months to build"); a figure with none earlier is left to the story.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..catalog.models import Question
+from ..engine.guard import content_words
+from ..engine.turns import Speaker, Turn, TurnKind
+from ..scoring.meaning.clauses import story_question
+from ..scoring.meaning.spoken import normalise_spoken
+from .asks import Ask, Clarification
+from .turn_phrases import TAG_RIGHT
+
+SAME_WITHIN = 1.5  # told "about three weeks" then "roughly 20 days" is the same stretch said loosely
+_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+_SHARE = re.compile(rf"(?P<n>{_NUMBER})\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
+_STRETCH = re.compile(rf"(?P<n>{_NUMBER}|a|an|one)\s(?P<unit>hour|day|week|month|year)s?\b", re.IGNORECASE)
+_COUNT = re.compile(rf"(?P<n>{_NUMBER})\s(?P<noun>[a-z]{{3,}}?)(?:e?s)?\b", re.IGNORECASE)
+_DAYS_IN = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+_NOT_COUNTED = frozenset("hour day week month year minute second percent time million thousand billion hundred".split())
+
+
+def _figures(text: str) -> list[tuple[str, float, str]]:
+    """(kind, value, as said) for each share, stretch of time and count said in `text`."""
+    said = normalise_spoken(text)
+    found = [("share", float(m.group("n").replace(",", "")), m.group(0)) for m in _SHARE.finditer(said)]
+    for m in _STRETCH.finditer(said):
+        count = 1.0 if m.group("n").lower() in ("a", "an", "one") else float(m.group("n").replace(",", ""))
+        found.append(("time", count * _DAYS_IN[m.group("unit").lower()], m.group(0)))
+    for m in _COUNT.finditer(said):
+        if m.group("noun").lower() not in _NOT_COUNTED and not _SHARE.match(said, m.start()):
+            found.append((f"count:{m.group('noun').lower()}", float(m.group("n").replace(",", "")), m.group(0)))
+    return [f for f in found if f[1] > 0]
+
+
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+
+
+def _words(text: str) -> set[str]:
+    """The content words of `text` besides its figures and their units."""
+    return content_words(re.sub(rf"{_NUMBER}|%|\b(?:percent|hours?|days?|weeks?|months?|years?|about|roughly|around)\b", " ",
+                                normalise_spoken(text), flags=re.IGNORECASE))
+
+
+def _same(a: float, b: float) -> bool:
+    return max(a, b) / min(a, b) <= SAME_WITHIN
+
+
+def checked_against_story(text: str, question: Question, turns: list[Turn]) -> Clarification | None:
+    """The reply to a figure of the story put to check that an earlier figure of the same kind, said on this question,
+    does not bear out: "Earlier you said 7%: which is it?". None when nothing is put to check, or nothing earlier says."""
+    if not story_question(question.text) or not TAG_RIGHT.search(text):
+        return None
+    earlier = [t.text for t in turns[:-1] if t.speaker is Speaker.CANDIDATE and t.kind is TurnKind.ANSWER
+               and t.question_id == question.id]
+    # each earlier figure with the words of its sentence: "about 7% of rows" is about the rows "70% of the rows" is
+    before = [(f, _words(sentence)) for said in earlier for sentence in _SENTENCE.split(said) for f in _figures(sentence)]
+    checked = _words(text)
+    for kind, value, _ in _figures(text):
+        same_kind = [(len(about & checked), v, words) for (k, v, words), about in before if k == kind and about & checked]
+        if same_kind and not any(_same(value, v) for _, v, _ in same_kind):
+            reply = f"Earlier you said {max(same_kind, key=lambda said: said[0])[2]}: which is it?"  # the closest in words
+            return Clarification(asks=(Ask(text=text, topics=(), facts=(), said=reply),), also_answer=False, reply=reply)
+    return None
