@@ -202,3 +202,15 @@ def test_a_count_beside_a_restated_figure_is_checked(catalog: Catalog, turn: str
     the hours were right, the GPUs were not."""
     read = read_turn(turn, _question(catalog, "sd-retraining-pipeline"), glossary=catalog.glossary)
     assert read is not None and opener(read) == opens, read
+
+
+@pytest.mark.parametrize(("question_id", "turn", "said"), [
+    ("sql-failed-payment-bursts", "Is this SQL or Python? And do succeeded attempts in between reset the count?",
+     "It's SQL: one SELECT query, run on SQLite."),
+    ("linked-accounts", "Can I use Python for this?", "It's Python: implement linked_accounts, starting from the starter code."),
+])
+def test_the_language_of_a_coding_task_is_told(catalog: Catalog, question_id: str, turn: str, said: str) -> None:
+    """ "Is this SQL or Python? And do succeeded attempts in between reset the count?" drew the fact on succeeded attempts
+    and "The rest is your call"."""
+    read = read_turn(turn, _question(catalog, question_id), glossary=catalog.glossary)
+    assert read is not None and said in read.reply and "your call" not in read.reply, read

@@ -136,8 +136,26 @@ _PUT_TO_CHECK = re.compile(r"\b(?:right|correct|yeah)\W*$|\bis (?:that|this|it) 
 WHY_SO = "Talk me through why: what does each step cost, and which one dominates?"
 
 
+# Which language a coding task is in ("Is this SQL or Python?"): the task says (played blind, 2026-12-07: "The rest is
+# your call").
+_LANGUAGE_ASKED = re.compile(r"\b(?:which|what) (?:programming )?language\b|\b(?:sql|python|pandas) or (?:sql|python|pandas|plain python)\b|"
+                             r"\b(?:is (?:this|it)|(?:can|could|should|may) (?:i|we) (?:use|write (?:it |this )?in|do (?:it|this) in|"
+                             r"answer in)) (?:in )?(?:sql|python|pandas|java|c\+\+|go|rust|javascript|typescript|scala)\b", re.IGNORECASE)
+
+
+def language_line(question: Question) -> str | None:
+    """What the interviewer says to "Is this SQL or Python?" on a coding task (None on any other question)."""
+    if question.problem is None:
+        return None
+    if question.problem.sql is not None:
+        return "It's SQL: one SELECT query, run on SQLite."
+    return f"It's Python: implement {question.problem.entrypoint}, starting from the starter code."
+
+
 def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTerm] = ()) -> Ask | None:
     text = clause.norm
+    if _LANGUAGE_ASKED.search(text) and (language := language_line(question)) is not None:
+        return Ask(text=clause.text, topics=(), facts=(), said=language)
     if _COMPLEXITY.search(text) and _PUT_TO_CHECK.search(text.rstrip(" ?.!")):
         return Ask(text=clause.text, topics=(), facts=(), said=WHY_SO)
     if VALUES_ASKED.search(text):  # "what does Canva mean by be a good human, is that one of the values?" names no term
