@@ -14,6 +14,7 @@ from simulator.engine.turns import TurnKind
 from simulator.interview.asks import WHY_SO
 from simulator.interview.assumptions import NOT_QUITE, THAT_IS_RIGHT, opener
 from simulator.interview.clarify import read_turn
+from simulator.interview.fact_context import told_first
 from simulator.interview.follow_up_text import question_alone
 from simulator.interview.job_phrases import AFTER_THE_ROUND, PASSED_ON
 
@@ -214,3 +215,16 @@ def test_the_language_of_a_coding_task_is_told(catalog: Catalog, question_id: st
     and "The rest is your call"."""
     read = read_turn(turn, _question(catalog, question_id), glossary=catalog.glossary)
     assert read is not None and said in read.reply and "your call" not in read.reply, read
+
+
+def test_a_detail_told_first_is_not_given_again_in_the_question() -> None:
+    """ "One detail to add: Offline, dropping recent activity costs about 3% of clicks. On the cache: how stale would you
+    let a cached value get rather than drop the feature, given dropping costs 3% of clicks?" said the 3% twice; a
+    question whose figure is no "given" clause still says it ("...to fit the $150,000 a month budget at peak?")."""
+    assert told_first(["Offline, dropping recent activity costs about 3% of clicks."],
+                      "On the cache: how stale would you let a cached value get rather than drop the feature, given dropping "
+                      "costs 3% of clicks?") == ("One detail to add: Offline, dropping recent activity costs about 3% of "
+                                                 "clicks. On the cache: how stale would you let a cached value get rather "
+                                                 "than drop the feature?")
+    budget = "What hit rate would it need for serving to fit the $150,000 a month budget at peak?"
+    assert told_first(["Serving has about $150,000 a month at 30,000 requests a second."], budget).endswith(budget)
