@@ -3,6 +3,8 @@ rubrics: each case was played, and each assertion fails on the main before the f
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from test_round_session import played
 
@@ -228,3 +230,19 @@ def test_a_detail_told_first_is_not_given_again_in_the_question() -> None:
                                                  "than drop the feature?")
     budget = "What hit rate would it need for serving to fit the $150,000 a month budget at peak?"
     assert told_first(["Serving has about $150,000 a month at 30,000 requests a second."], budget).endswith(budget)
+
+
+async def test_a_lead_before_a_figure_does_not_read_as_a_rough_count(catalog: Catalog) -> None:
+    """ "That's fine. About 10,000 stores: at 40 visits in 30 days..." ("About {anchor}:", the persona's way in, before
+    a figure the candidate said) read as "roughly 10,000 stores"."""
+    turns = await played(
+        catalog, "shopify-mle", "case-study", "cs-first-sale",
+        "I'd frame it as an uplift problem: for each trial store, predict which next action, like connecting a payment "
+        "provider, adding more products or connecting a marketing channel, would most raise its chance of a first sale "
+        "within 90 days, and surface the top one as a tip in the admin and by email.",
+        "For sizing: 10,000 stores a day, 60 percent don't sell, so 6,000 a day. If we move the 90-day first-sale rate from "
+        "40 to 45 percent, that's 500 more stores a day making a first sale, about 180,000 a year.",
+        "um yeah and for rollout i guess we just like ship it to everyone and see what happens",
+        "Honestly I don't know how I'd handle the languages.")
+    follow_ups = [t.text for t in turns if t.kind is TurnKind.FOLLOW_UP]
+    assert not any(re.search(r"(?:About|On) [\d$]", text) for text in follow_ups), follow_ups

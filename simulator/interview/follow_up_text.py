@@ -118,10 +118,14 @@ class FollowUpWording:
         said = self.engine.answers(question.id)
         # An anchor from an answer before the last is no "X, got it.": "The 1,000 capacity, got it." came after
         # "Monitoring: drift, retrain. Standard." (played, 2026-12-06)
-        stale = anchor is not None and anchor.answer < len(said) - 1
+        # After a pass, so is any anchor: "That's fine. About 10,000 stores: at 40 visits...?" followed "I don't know how I'd
+        # handle the languages" (played blind, 2026-12-07)
+        stale = anchor is not None and (anchor.answer < len(said) - 1 or probe.lead == AFTER_A_PASS)
         if anchor is not None and probe.own_subject and not related(anchor.kept, probe.canned) and not (
                 probe.said_at is not None and anchor == self._picked_up(question, readable(said), probe.said_at)):
             return "" if stale or probe.lead else SWITCH_LEAD  # "That's fine. The A/B test, got it." says two things
+        if anchor is not None and re.match(r"[\d$€£]", anchor.spoken) and lead.startswith(("About ", "On ")):
+            return DEFAULT_LEAD  # "About 10,000 stores:" reads as a rough count, not a way in (played blind, 2026-12-07)
         return EARLIER_LEAD if stale and lead.startswith("{anchor}") else lead
 
     def looking_back(self, probe: Probe, anchor: Phrase | None) -> Probe:
