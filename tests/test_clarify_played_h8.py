@@ -246,3 +246,11 @@ async def test_a_lead_before_a_figure_does_not_read_as_a_rough_count(catalog: Ca
         "Honestly I don't know how I'd handle the languages.")
     follow_ups = [t.text for t in turns if t.kind is TurnKind.FOLLOW_UP]
     assert not any(re.search(r"(?:About|On) [\d$]", text) for text in follow_ups), follow_ups
+
+
+async def test_a_count_of_rounds_put_to_check_gets_the_rounds(catalog: Catalog) -> None:
+    """ "So the whole process is about two weeks and three rounds, is that right?" drew "That's your call — tell it the
+    way that shows your own part best."."""
+    said = await _reply(catalog, "canva-mle", "hiring-manager", "So the whole process is about two weeks and three rounds, "
+                                                               "is that right?")
+    assert said.startswith(f"This is round 2 of {len(catalog.loop('canva-mle').rounds)}; after it come "), said

@@ -16,7 +16,8 @@ LOGISTICS = re.compile(
     r"(?:role |position |job )?(?:remote|hybrid)\b|hybrid (?:role|work|working|schedule)|in[- ]office|relocat\w*|visas?|sponsor\w*|salary|salaries|compensation|pay (?:band|range)|equity|"
     r"benefits|start date|next steps?|notice period|(?:hiring|interview|recruiting) process|this (?:role|position|job)|"
     r"the (?:role|position|job) (?:is|be)|who (?:would|will) i (?:report|work) (?:to|with)|"
-    r"reporting line|direct reports|remote policy|digital by design|how long (?:does|will|would) (?:the )?(?:whole |entire |full )?(?:\w+ )?(?:process|loop) (?:usually )?take|work(?:ing)? hours|(?:which|what) time ?zones?|time ?zones? (?:is|are|does|do) (?:the |your )?(?:team|you|everyone))\b",
+    r"reporting line|direct reports|remote policy|digital by design|how long (?:does|will|would) (?:the )?(?:whole |entire |full )?(?:\w+ )?(?:process|loop) (?:usually )?take|"
+    r"the (?:whole |entire |full )?(?:hiring |interview )?process (?:is|takes|lasts) (?:about |roughly |around )?(?:\d+|a|one|two|three|four|five|six) (?:days?|weeks?|months?)|work(?:ing)? hours|(?:which|what) time ?zones?|time ?zones? (?:is|are|does|do) (?:the |your )?(?:team|you|everyone))\b",
     re.IGNORECASE,
 )
 PASSED_ON = "I'll make sure you get the details in writing after this round; let's stay with the question."
@@ -48,7 +49,8 @@ ROUNDS_ASKED = re.compile(
     r"\b(?:how many (?:more |other |further )?(?:rounds|interviews|stages)|(?:interview|hiring|recruiting) (?:process|loop|stages)|"
     r"what(?:'s| is| are) (?:the )?(?:next|remaining|other|later) (?:rounds?|stages?|interviews?)|(?:later|next|remaining|following|other) rounds?\b(?! of)|"
     r"rounds? (?:left|after this|to go|are there)|(?:what|which) (?:rounds|interviews) (?:come|are) (?:next|after)|"
-    r"(?:is this|is it) (?:the )?(?:last|final) (?:round|interview)|(?:is|are) the (?:[\w&-]+ ){1,2}(?:round|interview) (?:next|after this|later)\b)",
+    r"(?:is this|is it) (?:the )?(?:last|final) (?:round|interview)|(?:is|are) the (?:[\w&-]+ ){1,2}(?:round|interview) (?:next|after this|later)\b|"
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:more |interview )?rounds\b[^.?!]*\b(?:right|correct|true)\W*$)",
     re.IGNORECASE,
 )
 ROUNDS_CHECK = "Let me name the rounds."
