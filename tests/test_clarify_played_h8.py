@@ -254,3 +254,11 @@ async def test_a_count_of_rounds_put_to_check_gets_the_rounds(catalog: Catalog) 
     said = await _reply(catalog, "canva-mle", "hiring-manager", "So the whole process is about two weeks and three rounds, "
                                                                "is that right?")
     assert said.startswith(f"This is round 2 of {len(catalog.loop('canva-mle').rounds)}; after it come "), said
+
+
+def test_a_figure_said_of_other_things_names_no_fact(catalog: Catalog) -> None:
+    """ "The keep rate only needs to stay within ten points of the previous model, right?" was told "Here's what we have:
+    A full retrain takes about 10 hours on 16 GPUs."; the fact on the keep rate is told."""
+    read = read_turn("The keep rate only needs to stay within ten points of the previous model, right?",
+                     _question(catalog, "sd-retraining-pipeline"), glossary=catalog.glossary)
+    assert read is not None and "keep rate holds in canary" in read.reply and "10 hours" not in read.reply, read.reply

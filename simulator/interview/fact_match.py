@@ -166,7 +166,10 @@ def keyed_facts(asked: str, question: Question) -> list[Fact]:
     counts = counted(asked) if quoted else set()
     counting = [f for f in question.facts if counted(f.text) & counts] if counts else []
     for figure in quoted:
-        stating = [f for f, numbers in stated if any(_same_figure(figure, number) for number in numbers)]
+        # "within 10 points of the previous model" is not "10 hours on 16 GPUs": a figure said of other things (played
+        # blind, 2026-12-07: the retrain's hours were told for the keep rate)
+        stating = [f for f, numbers in stated if any(_same_figure(figure, number) for number in numbers)
+                   and not (counts and (things := counted(f.text)) and not things & counts)]
         if not stating and figure[1] is not None:
             stating = [f for f, numbers in stated if any(unit == figure[1] for _, unit in numbers)]
         if not stating:
