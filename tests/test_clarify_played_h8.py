@@ -19,6 +19,7 @@ from simulator.interview.clarify import read_turn
 from simulator.interview.fact_context import told_first
 from simulator.interview.follow_up_text import question_alone
 from simulator.interview.job_phrases import AFTER_THE_ROUND, PASSED_ON
+from simulator.interview.own_figures import BORNE_OUT
 
 
 @pytest.fixture(scope="module")
@@ -157,6 +158,8 @@ def test_asked_again_the_question_comes_without_its_lead() -> None:
 
 DEDUP = ("Our training table had duplicate orders because of a retry bug in the ingest job, about 7% of rows. I wrote the "
          "dedup on order id and event time, backfilled ninety days, and added a uniqueness check to the pipeline.")
+LABELS = ("We had only about 8,000 labelled images, so I used CLIP embeddings plus a small head first, then ran active "
+          "learning with the moderators for three rounds to get to 40,000 labels.")
 LEAVE = ("One of my MLEs lost her father during a launch quarter. It took us two weeks to plan the launch. She took three "
          "weeks off; when she came back we did a phased return.")
 
@@ -169,7 +172,9 @@ LEAVE = ("One of my MLEs lost her father during a launch quarter. It took us two
     ("canva-em-recsys", "values", "va-good-human", LEAVE, "So the launch planning took about three months, right?",
      "Earlier you said 2 weeks: which is it?"),  # the earlier figure said of the same thing
     ("canva-em-recsys", "values", "va-good-human", LEAVE, "So she was off for about three weeks, which was hard on the "
-                                                         "launch, right?", None),  # as the story said
+                                                         "launch, right?", BORNE_OUT),  # as the story said
+    ("canva-mle", "hiring-manager", "hm-prototype-to-production", LABELS,
+     "So 40,000 labels is about five times what we started with, right?", BORNE_OUT),  # drew "That's your call"
     ("canva-em-recsys", "values", "va-good-human", LEAVE, "And the phased return lasted two months, right?", None),  # new
 ])
 async def test_a_figure_of_the_story_put_to_check_is_checked_against_the_story(

@@ -19,7 +19,7 @@ from ..engine.guard import content_words
 from ..scoring.meaning.spoken import normalise_spoken
 from .asks import Ask, Clarification
 from .assumption_words import MAX_ASSUMED_WORDS, denied_by
-from .fact_match import MARKED, PIECES, counted, figures, figures_in_units, piece_figures, unique_facts, unit
+from .fact_match import MARKED, PIECES, counted, counts_of, figures, figures_in_units, piece_figures, unique_facts, unit
 from .over_limit import STOP, broken_limits
 from .premises import wrong_premises
 from .turn_phrases import ASSUMES, CONFIRM
@@ -56,29 +56,14 @@ _PRICED = re.compile(r"\b(?:a|an|one|each|per|every)\s+(?:[\w-]+\s+){0,2}?(node|
 # under 10 are no figures to `_figures_against`. Any count put to check against any fact's count of the same noun also
 # turned "if two attempts have the same timestamp they both count, right?" against "at most about 100,000 attempts" into
 # "Not quite." (4 of 2,266 written turns read wrong that way): only the fact the piece restates is read.
-_COUNT = re.compile(r"\b(?:(?P<n>\d[\d,]*(?:\.\d+)?)|(?P<one>a single|one single|just one|only one|one))\s+(?P<noun>[a-z]{3,}?)(?:e?s)?\b",
-                    re.IGNORECASE)
-_NOT_THINGS = frozenset("hour minute second day week month year millisecond percent time million billion thousand hundred "
-                        "more less other few".split())
-
-
-def _counts(text: str) -> dict[str, set[float]]:
-    found: dict[str, set[float]] = {}
-    for match in _COUNT.finditer(normalise_spoken(text)):
-        noun = match.group("noun").lower()
-        if noun not in _NOT_THINGS:
-            found.setdefault(noun, set()).add(1.0 if match.group("one") else float(match.group("n").replace(",", "")))
-    return found
-
-
 def _counts_against(said: str, facts: list[Fact]) -> list[bool]:
     """For each thing `said` counts that a fact counts too, whether some count the fact states is near it."""
     stated: dict[str, set[float]] = {}
     for fact in facts:
-        for noun, values in _counts(fact.text).items():
+        for noun, values in counts_of(fact.text).items():
             stated.setdefault(noun, set()).update(values)
     return [any(_ratio(value, s) <= CLOSE for s in stated[noun] for value in values)
-            for noun, values in _counts(said).items() if noun in stated and 0 not in values | stated[noun]]
+            for noun, values in counts_of(said).items() if noun in stated and 0 not in values | stated[noun]]
 
 
 def _ratio(figure: float, stated: float) -> float:

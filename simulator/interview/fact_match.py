@@ -23,6 +23,7 @@ from ..catalog.models import Fact, Question
 from ..scoring.meaning import EmbedderUnavailable, default_model
 from ..scoring.meaning.spoken import normalise_spoken
 from ..catalog.topic_words import KEYWORD_ALIASES
+from ..engine.guard import content_words
 
 NEAREST_MIN = 0.45  # cosine a fact needs to be told for a question no topic word tied it to
 TERM_NEAREST_MIN = 0.5  # ... for a question about a word no fact explains ("what does 'flat' mean: low or pegged?")
@@ -164,12 +165,13 @@ def keyed_facts(asked: str, question: Question) -> list[Fact]:
     quoted = figures_in_units(asked)
     stated = [(f, figures_in_units(f.text)) for f in question.facts] if quoted else []  # each fact's figures read once
     counts = counted(asked) if quoted else set()
+    words = content_words(re.sub(r"\d[\d,.]*", " ", asked)) if counts else set()
     counting = [f for f in question.facts if counted(f.text) & counts] if counts else []
     for figure in quoted:
-        # "within 10 points of the previous model" is not "10 hours on 16 GPUs": a figure said of other things (played
-        # blind, 2026-12-07: the retrain's hours were told for the keep rate)
+        # "within 10 points of the previous model" is not "10 hours on 16 GPUs": a figure said of other things, in no
+        # word the fact shares (played blind, 2026-12-07: the retrain's hours were told for the keep rate)
         stating = [f for f, numbers in stated if any(_same_figure(figure, number) for number in numbers)
-                   and not (counts and (things := counted(f.text)) and not things & counts)]
+                   and not (counts and (things := counted(f.text)) and not things & counts and not words & content_words(f.text))]
         if not stating and figure[1] is not None:
             stating = [f for f, numbers in stated if any(unit == figure[1] for _, unit in numbers)]
         if not stating:
@@ -183,6 +185,27 @@ _COUNTED = re.compile(r"\s+(?:(?:more|extra|new|active|daily|monthly|weekly|uniq
                       re.IGNORECASE)
 _NOT_COUNTED = {"per", "and", "the", "for", "with", "each", "every", "from", "over", "out", "than", "more", "less", "times",
                 "time", "are", "were", "was", "has", "had", "have"}  # "2 million times 4%", "15,000 are harmful" count no thing
+
+
+_COUNT = re.compile(r"\b(?:(?P<n>\d[\d,]*(?:\.\d+)?)|(?P<one>a single|one single|just one|only one|one))\s+(?P<noun>[a-z]{3,})\b",
+                    re.IGNORECASE)
+_NOT_THINGS = frozenset("hour minute second day week month year millisecond percent time million billion thousand hundred "
+                        "more less other few".split())
+
+
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def counts_of(text: str) -> dict[str, set[float]]:
+    """Each thing `text` counts, however small the count ("a single GPU", "3 rounds", "40,000 labels"), singular, with
+    its counts; stretches of time and multipliers count no thing."""
+    found: dict[str, set[float]] = {}
+    for match in _COUNT.finditer(normalise_spoken(text)):
+        noun = _singular(match.group("noun").lower())
+        if noun not in _NOT_THINGS:
+            found.setdefault(noun, set()).add(1.0 if match.group("one") else float(match.group("n").replace(",", "")))
+    return found
 
 
 def counted(text: str) -> set[str]:
