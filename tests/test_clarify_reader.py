@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.catalog.models import Fact, Question
-from simulator.interview.asks import time_left_line
+from simulator.interview.round_lines import time_left_line
 from simulator.interview.clarify import (
     AFTER_THE_ROUND,
     GO_AHEAD,

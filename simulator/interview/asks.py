@@ -12,12 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..catalog.glossary import GlossaryTerm, lookup, normal_name
-from ..catalog.models import CompanyValue, Fact, Loop, Question
+from ..catalog.models import Fact, Loop, Question
 from ..catalog.topic_words import TOPIC_RE
 from ..scoring.meaning.clauses import Clause, story_question
 from .fact_match import figures, keyed_facts, unique_facts
 from .follow_up_text import question_alone
 from .rephrase import asks_what_was_meant
+from .round_lines import LANGUAGE_ASKED, language_line, rounds_line, time_left_line, values_line
 from .turn_shape import said_in
 from .terms import EXPLAIN, FRAGMENT_WORDS, LOST_AT, glossary_named, term_asked, term_facts
 from .turn_phrases import (
@@ -136,25 +137,9 @@ _PUT_TO_CHECK = re.compile(r"\b(?:right|correct|yeah)\W*$|\bis (?:that|this|it) 
 WHY_SO = "Talk me through why: what does each step cost, and which one dominates?"
 
 
-# Which language a coding task is in ("Is this SQL or Python?"): the task says (played blind, 2026-12-07: "The rest is
-# your call").
-_LANGUAGE_ASKED = re.compile(r"\b(?:which|what) (?:programming )?language\b|\b(?:sql|python|pandas) or (?:sql|python|pandas|plain python)\b|"
-                             r"\b(?:is (?:this|it)|(?:can|could|should|may) (?:i|we) (?:use|write (?:it |this )?in|do (?:it|this) in|"
-                             r"answer in)) (?:in )?(?:sql|python|pandas|java|c\+\+|go|rust|javascript|typescript|scala)\b", re.IGNORECASE)
-
-
-def language_line(question: Question) -> str | None:
-    """What the interviewer says to "Is this SQL or Python?" on a coding task (None on any other question)."""
-    if question.problem is None:
-        return None
-    if question.problem.sql is not None:
-        return "It's SQL: one SELECT query, run on SQLite."
-    return f"It's Python: implement {question.problem.entrypoint}, starting from the starter code."
-
-
 def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTerm] = ()) -> Ask | None:
     text = clause.norm
-    if _LANGUAGE_ASKED.search(text) and (language := language_line(question)) is not None:
+    if LANGUAGE_ASKED.search(text) and (language := language_line(question)) is not None:
         return Ask(text=clause.text, topics=(), facts=(), said=language)
     if _COMPLEXITY.search(text) and _PUT_TO_CHECK.search(text.rstrip(" ?.!")):
         return Ask(text=clause.text, topics=(), facts=(), said=WHY_SO)
@@ -384,37 +369,3 @@ def offered_reading(ask: Ask, question_has_code: bool = False) -> list[str]:
     if reading is None or len(reading.group("reading").split()) < 2:
         return []
     return ["either" if re.search(r"\b(?:or|versus|vs)\b", reading.group("reading"), re.IGNORECASE) else "one"]
-
-
-def rounds_line(titles: Sequence[str], current: str) -> str:
-    """What the interviewer says to "how many rounds are there?": how many the loop has, which one this is, and the
-    ones after it (played, 2026-12-07: "How many rounds is the Canva loop overall?" drew only "This is the last round")."""
-    if current not in titles:
-        return f"The loop has {len(titles)} rounds." if titles else "This round is the whole loop."
-    index = titles.index(current)
-    after = titles[index + 1:]
-    if not after:
-        return f"This is the last of the loop's {len(titles)} rounds." if len(titles) > 1 else "This round is the whole loop."
-    named = after[0] if len(after) == 1 else ", ".join(after[:-1]) + " and " + after[-1]
-    return f"This is round {index + 1} of {len(titles)}; after it {'comes' if len(after) == 1 else 'come'} {named}."
-
-
-def values_line(company: str, values: Sequence[CompanyValue], asked: str) -> str:
-    """What the interviewer says to a question about the company's values: the value it names, or all of them. Which
-    value fits a question like "how people handle mistakes" was not read well enough to choose one (shared words picked
-    "Be a force for good", and so did sentence vectors, 0.47 against 0.30 for "Be a good human"): naming them all is
-    never wrong."""
-    named = next((v for v in values if normal_name(v.name) in normal_name(asked)), None)
-    if named is not None:
-        return f'That\'s "{named.name}", one of {company}\'s {len(values)} values: {named.description}'
-    names = [f'"{v.name}"' for v in values]
-    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-    return f"{company}'s values are {listed}; any of them can show in the story you tell."
-
-
-def time_left_line(remaining_s: float) -> str:
-    """What the interviewer says to "how much time do we have?", from the round's clock."""
-    if remaining_s < 60:
-        return "We're in the last minute of this round."
-    minutes = round(remaining_s / 60)
-    return f"About {minutes} minute{'s' if minutes != 1 else ''} left in this round."

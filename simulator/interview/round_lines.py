@@ -1,0 +1,60 @@
+"""What the interviewer says from the loop, the round and the task rather than the problem's facts: the rounds, the
+company's values, the clock, a coding task's language. Kept apart from the asks (asks.py), which only mark the line to say.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..catalog.glossary import normal_name
+from ..catalog.models import CompanyValue, Question
+
+# Which language a coding task is in ("Is this SQL or Python?"): the task says (played blind, 2026-12-07: "The rest is
+# your call").
+LANGUAGE_ASKED = re.compile(r"\b(?:which|what) (?:programming )?language\b|\b(?:sql|python|pandas) or (?:sql|python|pandas|plain python)\b|"
+                            r"\b(?:is (?:this|it)|(?:can|could|should|may) (?:i|we) (?:use|write (?:it |this )?in|do (?:it|this) in|"
+                            r"answer in)) (?:in )?(?:sql|python|pandas|java|c\+\+|go|rust|javascript|typescript|scala)\b", re.IGNORECASE)
+
+
+def language_line(question: Question) -> str | None:
+    """What the interviewer says to "Is this SQL or Python?" on a coding task (None on any other question)."""
+    if question.problem is None:
+        return None
+    if question.problem.sql is not None:
+        return "It's SQL: one SELECT query, run on SQLite."
+    return f"It's Python: implement {question.problem.entrypoint}, starting from the starter code."
+
+
+def rounds_line(titles: Sequence[str], current: str) -> str:
+    """What the interviewer says to "how many rounds are there?": how many the loop has, which one this is, and the
+    ones after it (played, 2026-12-07: "How many rounds is the Canva loop overall?" drew only "This is the last round")."""
+    if current not in titles:
+        return f"The loop has {len(titles)} rounds." if titles else "This round is the whole loop."
+    index = titles.index(current)
+    after = titles[index + 1:]
+    if not after:
+        return f"This is the last of the loop's {len(titles)} rounds." if len(titles) > 1 else "This round is the whole loop."
+    named = after[0] if len(after) == 1 else ", ".join(after[:-1]) + " and " + after[-1]
+    return f"This is round {index + 1} of {len(titles)}; after it {'comes' if len(after) == 1 else 'come'} {named}."
+
+
+def values_line(company: str, values: Sequence[CompanyValue], asked: str) -> str:
+    """What the interviewer says to a question about the company's values: the value it names, or all of them. Which
+    value fits a question like "how people handle mistakes" was not read well enough to choose one (shared words picked
+    "Be a force for good", and so did sentence vectors, 0.47 against 0.30 for "Be a good human"): naming them all is
+    never wrong."""
+    named = next((v for v in values if normal_name(v.name) in normal_name(asked)), None)
+    if named is not None:
+        return f'That\'s "{named.name}", one of {company}\'s {len(values)} values: {named.description}'
+    names = [f'"{v.name}"' for v in values]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return f"{company}'s values are {listed}; any of them can show in the story you tell."
+
+
+def time_left_line(remaining_s: float) -> str:
+    """What the interviewer says to "how much time do we have?", from the round's clock."""
+    if remaining_s < 60:
+        return "We're in the last minute of this round."
+    minutes = round(remaining_s / 60)
+    return f"About {minutes} minute{'s' if minutes != 1 else ''} left in this round."
