@@ -267,3 +267,13 @@ def test_a_figure_said_of_other_things_names_no_fact(catalog: Catalog) -> None:
     read = read_turn("The keep rate only needs to stay within ten points of the previous model, right?",
                      _question(catalog, "sd-retraining-pipeline"), glossary=catalog.glossary)
     assert read is not None and "keep rate holds in canary" in read.reply and "10 hours" not in read.reply, read.reply
+
+
+def test_the_value_of_a_named_budget_is_told_not_its_definition(catalog: Catalog) -> None:
+    """(fourth player, 2026-12-07) "...and what's the latency budget for screening?" drew the glossary's definition of a
+    latency budget: the words asked ("latency budget for screening") were counted as a concept's, not the glossary's name."""
+    question = _question(catalog, "sd-content-safety-at-scale")
+    read = read_turn("what's the latency budget for screening?", question, glossary=catalog.glossary)
+    assert read is not None and "500 ms" in read.reply and "maximum time" not in read.reply, read.reply
+    read = read_turn("What is a latency budget?", question, glossary=catalog.glossary)
+    assert read is not None and "maximum time" in read.reply, read.reply

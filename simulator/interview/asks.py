@@ -106,8 +106,10 @@ def _names_concept(term: str, text: str, question: Question, glossary: Sequence[
     question names it (or the glossary names a concept of CONCEPT_WORDS words or more: "What is the data science
     hierarchy of needs?" asked on another question, played 2026-12-06: "On data, that's your call"), the glossary
     explains it, and no fact holds a value for the ask outside its name."""
-    if lookup(term, glossary) is None or keyed_facts(text, question) \
-            or not (_in_question(term, question) or len(term.split()) >= CONCEPT_WORDS):
+    entry = lookup(term, glossary)
+    # the glossary's name, not the words asked: "what's the latency budget for screening?" names "latency budget", a value
+    # (played blind, 2026-12-07: its definition was said for the 500 ms fact)
+    if entry is None or keyed_facts(text, question) or not (_in_question(term, question) or len(entry.term.split()) >= CONCEPT_WORDS):
         return False
     rest = re.sub(re.escape(term), " ", text, flags=re.IGNORECASE)  # "data" in "data science hierarchy" names no topic
     topics = {topic for topic, pattern in TOPIC_RE.items() if pattern.search(rest)} - {"term"}
