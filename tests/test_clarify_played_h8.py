@@ -277,3 +277,21 @@ def test_the_value_of_a_named_budget_is_told_not_its_definition(catalog: Catalog
     assert read is not None and "500 ms" in read.reply and "maximum time" not in read.reply, read.reply
     read = read_turn("What is a latency budget?", question, glossary=catalog.glossary)
     assert read is not None and "maximum time" in read.reply, read.reply
+
+
+@pytest.mark.parametrize(("loop_id", "round_id", "question_id", "turn", "criterion"), [
+    ("shopify-mle", "hiring-manager", "hm-prototype-to-production", "Can I get a hint on the structure part?", "structure"),
+    ("shopify-mle", "hiring-manager", "hm-prototype-to-production", "Can I get a hint on what you want for the ownership "
+                                                                    "part?", "ownership"),
+])
+async def test_a_hint_on_a_part_named_by_its_criterion_is_on_that_criterion(
+        catalog: Catalog, loop_id: str, round_id: str, question_id: str, turn: str, criterion: str) -> None:
+    """(fourth player, 2026-12-07) "Can I get a hint on what you want for the tradeoff part?", "...on the leadership
+    part?" (nine such) drew the weakest criterion's probe ("what changed in numbers...?")."""
+    loop = catalog.loop(loop_id)
+    question = next(q for q in loop.round(round_id).questions if q.id == question_id)
+    on_it = {f.ask for f in question.follow_ups if f.criterion == criterion}
+    on_it |= {*catalog.criterion(loop, criterion).probes, *next((c.probes for c in loop.round(round_id).criteria if c.id == criterion), [])}
+    turns = await played(catalog, loop_id, round_id, question_id, turn)
+    nudge = turns[-1].text.removeprefix("Here's a nudge: ")
+    assert any(nudge.lower() == ask.lower() for ask in on_it), (nudge, on_it)

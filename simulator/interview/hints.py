@@ -7,8 +7,9 @@ on the offline metric" drew "what label would you train the ranker on?". Read by
 against each of the open question's own follow-ups and its criteria's probes not yet asked. On those 14 hints, the best
 at cosine 0.4 or more was on the named part in 7 (0.46 to 0.63: the CI matrix on $1,000 a month, the uplift labels, the
 mentoring, the offline metric, the tricky test, the experiment design); below it (0.16 to 0.39) none was, and
-the weakest probe is asked as before. The question's own follow-up, worded in the scenario's terms, is taken over a
-rubric probe up to OWN_MARGIN closer ("a tricky test case": the transitive chain, 0.47, over "Which test would you add
+the weakest probe is asked as before. A part named by a criterion's title ("a hint on what you want for the tradeoff
+part", nine such in the fourth player's rounds) is that criterion's. The question's own follow-up, worded in the
+scenario's terms, is taken over a rubric probe up to OWN_MARGIN closer ("a tricky test case": the transitive chain, 0.47, over "Which test would you add
 first?", 0.56). A hint on "the X question" names another question, which this one's probes cannot answer.
 """
 
@@ -27,6 +28,9 @@ MIN_COSINE = 0.4
 OWN_MARGIN = 0.1
 _NAMED_PART = re.compile(r"\bhints?\s+(?:on|about|for|with|regarding|as to)\s+(?P<part>[^?.!]+)", re.IGNORECASE)
 _ANOTHER_QUESTION = re.compile(r"\bquestions?\s*$", re.IGNORECASE)
+# Words of criteria titles that name no skill of their own ("Requirements first", "Structured answer", "Debugging method")
+_NOT_SKILLS = frozenset("first answer clear method role personal technical analysis discipline rigor action measured safe "
+                        "sense correct solution what want your part like hear looking".split())
 
 
 def named_part(asked: str) -> str | None:
@@ -34,6 +38,20 @@ def named_part(asked: str) -> str | None:
     match = _NAMED_PART.search(asked)
     part = match.group("part").strip(" ,;:") if match else ""
     return part if part and not _ANOTHER_QUESTION.search(part) else None
+
+
+def _criterion_named(part: str, engine: RoundEngine) -> str | None:
+    """The one criterion of the open question the part names by its title ("what you want for the tradeoff part",
+    "the leadership part", "structure"), in words that name a skill, not "first", "answer" or "method"."""
+    question = engine.current_question
+    said = _stems(part)
+    named = [c for c in (question.criteria if question else [])
+             if _stems(f"{engine.catalog.criterion(engine.loop, c).title} {c.replace('_', ' ')}") & said]
+    return named[0] if len(named) == 1 else None
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3 and w not in _NOT_SKILLS}
 
 
 def hint_on(engine: RoundEngine, asked: str) -> tuple[str, str] | None:
@@ -44,6 +62,9 @@ def hint_on(engine: RoundEngine, asked: str) -> tuple[str, str] | None:
     own = [(f.criterion, f.ask) for f in question.follow_ups if f.criterion in question.criteria and engine.unasked(f.ask)]
     probes = [(c, p) for c in question.criteria for p in engine.probe_options(c) if engine.unasked(p)]
     options = own + [o for o in probes if o not in own]
+    named = _criterion_named(part, engine)
+    if named is not None and (on_it := [o for o in options if o[0] == named]):
+        return on_it[0]  # "a hint on the tradeoff part": its own follow-up on tradeoffs first, else the rubric's probe
     if not options:
         return None
     try:
