@@ -176,6 +176,13 @@ LEAVE = ("One of my MLEs lost her father during a launch quarter. It took us two
     ("canva-mle", "hiring-manager", "hm-prototype-to-production", LABELS,
      "So 40,000 labels is about five times what we started with, right?", BORNE_OUT),  # drew "That's your call"
     ("canva-em-recsys", "values", "va-good-human", LEAVE, "And the phased return lasted two months, right?", None),  # new
+    # (fourth player) worked out from the story, not held to it: "Earlier you said 91%: which is it?" was said
+    ("shopify-mle", "hiring-manager", "hm-prototype-to-production", "The prototype hit 91% precision offline; in production "
+     "we measured 88%.", "So production was about three points below the prototype, that's roughly a 10% relative drop, "
+                         "right?", None),
+    ("shopify-mle", "behavioral", "bh-fixed-data-yourself", "Our nightly training job took 30 hours; I moved the feature "
+     "joins to a precomputed table and cut it to 6.", "So training went from 30 hours to about 6 hours, that's a 5x "
+                                                      "speedup, or 80% less time, right?", None),
 ])
 async def test_a_figure_of_the_story_put_to_check_is_checked_against_the_story(
         catalog: Catalog, loop_id: str, round_id: str, question_id: str, story: str, check: str, reply: str | None) -> None:

@@ -31,13 +31,19 @@ _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 _SHARE = re.compile(rf"(?P<n>{_NUMBER})\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
 _STRETCH = re.compile(rf"(?P<n>{_NUMBER}|a|an|one)\s(?P<unit>hour|day|week|month|year)s?\b", re.IGNORECASE)
 _DAYS_IN = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+_DERIVED = re.compile(r"\W*(?:\w+\W+)?(?:relative|less|more|fewer|faster|slower|shorter|longer|drop|increase|decrease|reduction|"
+                      r"improvement|gain|lift|speed-?up|saving|saved|cut|higher|lower|better|worse|of that)\b", re.IGNORECASE)
 
 
 def _figures(text: str) -> list[tuple[str, float, str]]:
-    """(kind, value, as said) for each share, stretch of time and count said in `text`."""
+    """(kind, value, as said) for each share, stretch of time and count said in `text`; a figure worked out from others
+    ("a 10% relative drop", "80% less time", "2 hours faster") is no figure of the story's."""
     said = normalise_spoken(text)
-    found = [("share", float(m.group("n").replace(",", "")), m.group(0)) for m in _SHARE.finditer(said)]
+    found = [("share", float(m.group("n").replace(",", "")), m.group(0)) for m in _SHARE.finditer(said)
+             if not _DERIVED.match(said, m.end())]
     for m in _STRETCH.finditer(said):
+        if _DERIVED.match(said, m.end()):
+            continue
         count = 1.0 if m.group("n").lower() in ("a", "an", "one") else float(m.group("n").replace(",", ""))
         found.append(("time", count * _DAYS_IN[m.group("unit").lower()], m.group(0)))
     for noun, counts in counts_of(said).items():
@@ -73,8 +79,10 @@ def checked_against_story(text: str, question: Question, turns: list[Turn]) -> C
                and t.question_id == question.id]
     # each earlier figure with the words of its sentence: "about 7% of rows" is about the rows "70% of the rows" is
     before = [(f, _words(sentence)) for said in earlier for sentence in _SENTENCE.split(said) for f in _figures(sentence)]
-    checked, borne_out = _words(text), []
-    for kind, value, _ in _figures(text):
+    checked, borne_out, said = _words(text), [], _figures(text)
+    for kind, value, _ in said:
+        if sum(k == kind for k, _, _ in said) > 1:
+            continue  # "from 30 hours to about 6 hours": a before and an after, not one figure to hold the story to
         same_kind = [(len(about & checked), v, words) for (k, v, words), about in before if k == kind and about & checked]
         if same_kind and not any(_same(value, v) for _, v, _ in same_kind):
             return _said(text, f"Earlier you said {max(same_kind, key=lambda said: said[0])[2]}: which is it?")  # closest in words
