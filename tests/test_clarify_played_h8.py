@@ -302,3 +302,15 @@ async def test_a_hint_on_a_part_named_by_its_criterion_is_on_that_criterion(
     turns = await played(catalog, loop_id, round_id, question_id, turn)
     nudge = turns[-1].text.removeprefix("Here's a nudge: ")
     assert any(nudge.lower() == ask.lower() for ask in on_it), (nudge, on_it)
+
+
+def test_a_fact_that_only_uses_a_word_read_two_ways_keeps_the_readings_open(catalog: Catalog) -> None:
+    """(fourth player) "What do you mean by wrong takedowns, the designs blocked that were actually fine, or the ones users
+    appeal?" drew only "...with wrong takedowns as the guardrail", which uses the words and picks neither."""
+    question = _question(catalog, "sd-content-safety-at-scale")
+    read = read_turn("What do you mean by wrong takedowns, the designs blocked that were actually fine, or the ones users "
+                     "appeal?", question, glossary=catalog.glossary)
+    assert read is not None and read.reply.endswith("with wrong takedowns as the guardrail. Either reading is fair for this "
+                                                    "one: say which you're taking, and go on."), read.reply
+    read = read_turn("What do you mean by wrong takedowns?", question, glossary=catalog.glossary)
+    assert read is not None and read.reply.endswith("with wrong takedowns as the guardrail."), read.reply

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..catalog.glossary import GlossaryTerm, lookup, normal_name
 from ..catalog.models import Fact, Loop, Question
@@ -20,7 +20,7 @@ from .follow_up_text import question_alone
 from .rephrase import asks_what_was_meant
 from .round_lines import LANGUAGE_ASKED, language_line, rounds_line, time_left_line, values_line
 from .turn_shape import said_in
-from .terms import EXPLAIN, FRAGMENT_WORDS, LOST_AT, glossary_named, term_asked, term_facts
+from .terms import EXPLAIN, FRAGMENT_WORDS, LOST_AT, defines, glossary_named, term_asked, term_facts
 from .turn_phrases import (
     ABOUT_THE_ANSWER, ACKNOWLEDGEMENT, ANOTHER_STORY, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, BY_TERM, CHOICE, GO_ON,
     MEAN_BY, ORIGINAL_QUESTION, PERMISSION, QUOTED, REPEAT, RHETORICAL, TURNED_BACK, WHEN_YOU_SAY,
@@ -163,8 +163,10 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
     if named and not MEANING_AFTER.search(text[named.end():]) and not _names_concept(term, text, question, glossary):
         term = None  # "what is the utilisation?" asks for a value; "what's the fallback again, is that a cached list?" a meaning
     explained = term_facts(term, question, glossary, explicit=explicit) if term else ()
-    if explained:
-        return Ask(text=clause.text, topics=("term",), facts=explained)
+    if explained:  # a fact that only uses the word, to a candidate who offered what it may mean, keeps the word open
+        ask = Ask(text=clause.text, topics=("term",), facts=explained)
+        return replace(ask, term=term) if not any(defines(f, term) for f in explained) \
+            and offered_reading(replace(ask, term=term), question.problem is not None) else ask
     if term is not None and names_the_word:
         return Ask(text=clause.text, topics=("term",), facts=(), term=term)
     if WORKING_THERE.search(text):

@@ -97,7 +97,8 @@ def _by_meaning(ask: Ask, asked: str, question: Question, lead: str = "", claims
     if ask.term is not None:  # a word no fact explains: a fact tied to it, or one that plainly answers the whole question
         keyed = keyed_facts(read, question)  # "what do you mean by audits?" is what the audit fact says (played, 2026-12-06)
         facts = tuple(keyed) if keyed else choose_facts(read, question, (), nearest=TERM_NEAREST_MIN)
-        return replace(ask, facts=facts, term=None) if facts else ask
+        # chosen by meaning, a fact uses the word at most: one the candidate offered readings of stays open beside it
+        return replace(ask, facts=facts, term=ask.term if offered_reading(ask, question.problem is not None) else None) if facts else ask
     if ask.repeat or ask.said is not None:
         return ask
     return replace(ask, facts=choose_facts(read, question, ask.facts, claims=claims))

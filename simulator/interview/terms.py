@@ -54,6 +54,13 @@ def _defines(fact: str, term: str) -> bool:
 _WHERE = re.compile(r"\s+(?:at|in|on|for)\s+\S+$", re.IGNORECASE)  # the company or product it is asked about, after the term
 
 
+def defines(fact: Fact, term: str) -> bool:
+    """The fact says what the term means (the glossary's, one written for it, or one opening "X here means..."), rather
+    than only using it ("...with wrong takedowns as the guardrail")."""
+    lowered = term.lower()
+    return fact.topic == "term" or bool(fact.term) or any(k.lower() == lowered for k in fact.keywords) or _defines(fact.text, term)
+
+
 def term_facts(asked: str, question: Question, glossary: Sequence[GlossaryTerm] = (), *, explicit: bool = True) -> tuple[Fact, ...]:
     """What explains the term: a fact written for it; else the glossary's explanation, and the scenario's fact that
     uses every word of it (stems) after it: "Sidekick is Shopify's AI assistant... About 20% of merchants use
