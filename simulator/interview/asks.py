@@ -356,7 +356,8 @@ _MARKS_READING = r"(?:do you mean|you mean|meaning|as in|like|i\.?e\.?|is (?:tha
 _READINGS = re.compile(r"^[\"'”’]?\s*(?:what (?:does|do) (?:that|it|this) mean\s*|(?:mean|means|refers? to|stands? for)\s+)?"
                        r"(?:(?:here|exactly|in this context|in this case|again|then)\W*\s*)*"
                        rf"(?:[,;:—–-]+\s*(?:{_MARKS_READING})?|{_MARKS_READING})"
-                       r"(?P<reading>(?!(?:what|what's|whats|how|which|who|when|where|why)\b)\w.*)", re.IGNORECASE)
+                       r"(?P<reading>(?!(?:what|what's|whats|how|which|who|when|where|why|do|does|did|can|could|should|would|will|are|am)\b)\w.*)",
+                       re.IGNORECASE)  # "..., does a test order count?" asks a question of its own, it offers no reading
 _EITHER = "Either reading is fair for this one: say which you're taking, and go on."
 _EITHER_STORY = "Either counts: take the example that fits best, and say which it is."
 _THAT_READING = "That reading works for this one: go on with it."
