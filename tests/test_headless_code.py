@@ -56,7 +56,9 @@ def catalog() -> Catalog:
 
 
 @pytest.mark.parametrize("name", ["ndcg_at_k", "ndcg"])  # under another name, a lone function answers for the entrypoint
-async def test_code_in_an_answer_is_run_and_its_result_said_before_it(catalog: Catalog, name: str) -> None:
+async def test_code_in_an_answer_is_run_and_its_result_said_after_it(catalog: Catalog, name: str) -> None:
+    """The answer, then its run, then the reply: said before the answer, the result read as a run of code not yet given
+    (played blind, 2026-12-07: flagged in every coding round by two players)."""
     session, clock = round_on(catalog, "shopify-mle", "coding", "ndcg-at-k", [])
     [e async for e in session.open()]
     code = NDCG.replace("def ndcg_at_k(", f"def {name}(")
@@ -64,7 +66,9 @@ async def test_code_in_an_answer_is_run_and_its_result_said_before_it(catalog: C
     notices = [t for t in session.turns if t.kind is TurnKind.NOTICE and t.text.startswith("Hidden test results")]
     assert notices and notices[0].text.startswith("Hidden test results: 4/4 hidden tests passed."), notices
     answered = [t for t in session.turns if t.kind is TurnKind.ANSWER]
-    assert answered[0].text.endswith(code) and answered[0].index > notices[0].index  # the run, then the answer
+    assert answered[0].text.endswith(code) and answered[0].index < notices[0].index  # the answer, then its run
+    replies = [t for t in session.turns if t.speaker.value == "interviewer" and t.index > answered[0].index]
+    assert replies and replies[0].index == notices[0].index  # said before the interviewer's reply
     assert len(notices) == 1  # prose alone runs nothing
 
 

@@ -189,8 +189,8 @@ async def play_answers(session: RoundSession, clock: SimulatedClock, pending: li
             break
         text = pending.pop(0) if pending else ""
         text = fit_to_time(text, session.engine.time_left())
-        await run_hidden_tests(session, session.engine.current_question, text)
+        run_notice = await run_hidden_tests(session, session.engine.current_question, text)
         start = session.engine.elapsed()
         clock.advance(speaking_seconds(text) if text else PASS_SECONDS)
-        async for _ in session.answer(text, t_start=start, t_end=session.engine.elapsed()):
+        async for _ in session.answer(text, t_start=start, t_end=session.engine.elapsed(), run_notice=run_notice):
             pass

@@ -15,7 +15,7 @@ import re
 import textwrap
 
 from ..catalog import Question
-from ..sandbox import NOTICE_SOURCE, run_problem
+from ..sandbox import run_problem
 from .round_session import RoundSession
 
 log = logging.getLogger(__name__)
@@ -73,22 +73,22 @@ def _words(name: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name) if len(w) >= 3}
 
 
-async def run_hidden_tests(session: RoundSession, question: Question | None, answer: str) -> None:
-    """Run the answer's code, if it holds any, and say the result as the round's notice; a sandbox that fails is
-    logged and the round goes on, as in the app."""
+async def run_hidden_tests(session: RoundSession, question: Question | None, answer: str) -> str | None:
+    """Run the answer's code, if it holds any: the result as the round's notice, said after the answer (None when it
+    holds none); a sandbox that fails is logged and the round goes on, as in the app."""
     if session.round.kind != "coding" or question is None or question.problem is None:
-        return
+        return None
     code = code_in(answer, question.problem.sql is not None)
     if code is None:
-        return
+        return None
     if question.problem.sql is None:
         others = {q.problem.entrypoint for q in session.round.questions if q.problem and q.id != question.id}
         code = _named(code, question.problem.entrypoint, others)
         if code is None:
-            return
+            return None
     try:
         result = await asyncio.to_thread(run_problem, code, question.problem)
     except Exception as exc:  # noqa: BLE001 - the answer is still given; only its run is missing
         log.warning("hidden tests could not run for %s: %s", question.id, exc)
-        return
-    session.notice(result.notice_text(), source=NOTICE_SOURCE)
+        return None
+    return result.notice_text()

@@ -168,23 +168,18 @@ class RoundSession:
             async for event in self._follow(plan):
                 yield event
 
-    async def answer(
-        self,
-        text: str,
-        *,
-        t_start: float | None = None,
-        t_end: float | None = None,
-        metrics: DeliveryMetrics | None = None,
-        audio_path: str | None = None,
-        raw_text: str | None = None,
-    ) -> AsyncIterator[RoundEvent]:
+    async def answer(self, text: str, *, t_start: float | None = None, t_end: float | None = None, metrics: DeliveryMetrics | None = None,
+                     audio_path: str | None = None, raw_text: str | None = None, run_notice: str | None = None) -> AsyncIterator[RoundEvent]:
         """Record the candidate's answer, then produce the interviewer's next turn(s).
 
-        raw_text: a voice answer's text as Whisper heard it, when the domain correction changed it.
+        raw_text: a voice answer's text as Whisper heard it, when the domain correction changed it. run_notice: the
+        hidden tests' result for the code the answer holds, said after it and before the reply (headless: it came first).
         """
         if self.closed:
             raise RuntimeError("the round is closed")
         yield self._record_answer(text, t_start, t_end, metrics, audio_path, raw_text)
+        for event in self.notice(run_notice, source=NOTICE_SOURCE) if run_notice else []:
+            yield event
         if self.engine.time_up():
             async for event in self.close("time"):
                 yield event
