@@ -16,6 +16,7 @@ from simulator.engine.turns import TurnKind
 from simulator.interview.asks import WHY_SO
 from simulator.interview.assumptions import NOT_QUITE, THAT_IS_RIGHT, opener
 from simulator.interview.clarify import read_turn
+from simulator.interview.anchor import phrases
 from simulator.interview.fact_context import told_first
 from simulator.interview.follow_up_text import question_alone
 from simulator.interview.job_phrases import AFTER_THE_ROUND, PASSED_ON
@@ -314,3 +315,9 @@ def test_a_fact_that_only_uses_a_word_read_two_ways_keeps_the_readings_open(cata
                                                     "one: say which you're taking, and go on."), read.reply
     read = read_turn("What do you mean by wrong takedowns?", question, glossary=catalog.glossary)
     assert read is not None and read.reply.endswith("with wrong takedowns as the guardrail."), read.reply
+
+
+def test_a_gerund_between_nouns_stays_in_the_phrase() -> None:
+    """(fourth player) "...to launch an AI image captioning feature in 6 weeks..." was named back as "The AI image, got it."."""
+    said = "so in my last role the product goal was to launch an AI image captioning feature in 6 weeks for a marketing event"
+    assert "an AI image captioning feature" in [p.text for p in phrases(said)]

@@ -256,6 +256,9 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
         if kind == "verb" and not run and low in NOUN_VERBS and _kind(following) == "content" and following.lower() not in VERBS \
                 and previous not in VERB_LEADS and not (plural(previous) and previous not in PLURAL_MODIFIERS):
             kind = "content"  # "check sample ratio mismatch"; after its subject, "people search sku codes" keeps the verb
+        if kind == "verb" and low.endswith("ing") and run and run[-1][1] == "noun" and not plural(run[-1][0].group()) \
+                and _kind(following) == "content" and following.lower() not in VERBS:
+            kind = "content"  # "an AI image captioning feature" (played blind, 2026-12-07: "The AI image, got it.")
         if kind == "number" and previous in ORDINAL_LEADS and token.isdigit():
             kind = "break"  # "step 1": a label, and no phrase runs through it
         if kind == "content" and token.lower() in UNITS and previous in SPELLED_NUMBERS and not run:
