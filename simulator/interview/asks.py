@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from ..catalog.glossary import GlossaryTerm, lookup, normal_name
 from ..catalog.models import Fact, Loop, Question
 from ..catalog.topic_words import TOPIC_RE
+from ..engine.guard import content_words
 from ..scoring.meaning.clauses import Clause, story_question
 from .fact_match import figures, keyed_facts, unique_facts
 from .follow_up_text import question_alone
@@ -315,9 +316,12 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
         new = [f for f in ask.facts if f not in given]
         given.extend(new)
         if ask.term is not None:
+            readings = offered_reading(ask, question.problem is not None)
+            if ask.facts and (not readings or _reading_told(ask)):
+                continue  # the facts told say which: "Email campaigns and discounts first" to "like email campaigns or also discounts"
             if ask.term.lower() not in (t.lower() for t in open_terms):
                 open_terms.append(ask.term)
-                offered.extend(offered_reading(ask, question.problem is not None))
+                offered.extend(readings)
         elif not ask.facts and ask.said is None:
             unanswered.append(ask)
         unplaced = unplaced or ask.open_part
@@ -361,6 +365,15 @@ _READINGS = re.compile(r"^[\"'”’]?\s*(?:what (?:does|do) (?:that|it|this) me
 _EITHER = "Either reading is fair for this one: say which you're taking, and go on."
 _EITHER_STORY = "Either counts: take the example that fits best, and say which it is."
 _THAT_READING = "That reading works for this one: go on with it."
+
+
+def _reading_told(ask: Ask) -> bool:
+    """A fact told for the word names the readings the candidate offered, in two of their words at least ("Any
+    coordinated group counts, whether the merchant runs it or a review farm does"; "Harmful designs reaching public view"
+    shares only "designs" with "the designs blocked that were actually fine, or the ones users appeal")."""
+    at = ask.text.lower().find((ask.term or "").lower())
+    offered = content_words(ask.text[at + len(ask.term or ""):]) - content_words(ask.term or "")
+    return any(len(offered & content_words(f.text)) >= 2 for f in ask.facts)
 
 
 def offered_reading(ask: Ask, question_has_code: bool = False) -> list[str]:

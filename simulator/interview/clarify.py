@@ -94,7 +94,7 @@ def _by_meaning(ask: Ask, asked: str, question: Question, lead: str = "", claims
     Only then: "For Sidekick, same thing first: ... what's the latency budget" would match every fact naming Sidekick.
     """
     read = f"{lead} {asked}".strip()
-    if ask.term is not None:  # a word no fact explains: a fact tied to it, or one that plainly answers the whole question
+    if ask.term is not None and not ask.facts:  # a word no fact explains: a fact tied to it, or one that plainly answers the whole question
         keyed = keyed_facts(read, question)  # "what do you mean by audits?" is what the audit fact says (played, 2026-12-06)
         facts = tuple(keyed) if keyed else choose_facts(read, question, (), nearest=TERM_NEAREST_MIN)
         # chosen by meaning, a fact uses the word at most: one the candidate offered readings of stays open beside it
