@@ -6,11 +6,12 @@ weakest-criterion probe instead: "a hint on a tricky test case" drew "what's the
 on the offline metric" drew "what label would you train the ranker on?". Read by meaning: the part's sentence vector
 against each of the open question's own follow-ups and its criteria's probes not yet asked. On those 14 hints, the best
 at cosine 0.4 or more was on the named part in 7 (0.46 to 0.63: the CI matrix on $1,000 a month, the uplift labels, the
-mentoring, the offline metric, the tricky test, the experiment design); below it (0.16 to 0.39) none was, and
-the weakest probe is asked as before. A part named by a criterion's title ("a hint on what you want for the tradeoff
-part", nine such in the fourth player's rounds) is that criterion's. The question's own follow-up, worded in the
-scenario's terms, is taken over a rubric probe up to OWN_MARGIN closer ("a tricky test case": the transitive chain, 0.47, over "Which test would you add
-first?", 0.56). A hint on "the X question" names another question, which this one's probes cannot answer.
+mentoring, the offline metric, the tricky test, the experiment design); below it (0.16 to 0.39) none was, and the
+weakest probe is asked as before. A part named by a criterion's title ("a hint on what you want for the tradeoff part",
+nine such in the fourth player's rounds) is that criterion's. The question's own follow-up, worded in the scenario's
+terms, is taken over a rubric probe up to OWN_MARGIN closer ("a tricky test case": the transitive chain, 0.47, over
+"Which test would you add first?", 0.56). A hint on "the X question" names another question, which this one's probes
+cannot answer.
 """
 
 from __future__ import annotations
