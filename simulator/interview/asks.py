@@ -42,7 +42,7 @@ class Ask:
     facts: tuple[Fact, ...]
     repeat: bool = False
     rephrase: bool = False  # (with repeat) asked what the interviewer meant: what the question is after (rephrase.py)
-    term: str | None = None  # a term asked about that no fact explains: the candidate defines it
+    term: str | None = None  # a term asked about that no fact defines (its facts, if any, only use it): readings or "you define it"
     said: str | None = None  # a line the interviewer says back to a question that is not about the problem
     checks: str = ""  # what an "is that right?" checks, said before it: "I'd assume 5k orders a second. Is that right?"
     open_part: bool = False  # a part of it ("...and what fraction of those declines are good buyers?") no fact answers
