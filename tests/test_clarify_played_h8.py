@@ -321,3 +321,13 @@ def test_a_gerund_between_nouns_stays_in_the_phrase() -> None:
     """(fourth player) "...to launch an AI image captioning feature in 6 weeks..." was named back as "The AI image, got it."."""
     said = "so in my last role the product goal was to launch an AI image captioning feature in 6 weeks for a marketing event"
     assert "an AI image captioning feature" in [p.text for p in phrases(said)]
+
+
+def test_a_formulas_symbols_are_no_phrase() -> None:
+    """(replayed, 2026-12-07) "...and F1 = 2PR/(P+R)." was named back as "You mentioned 2PR:" once "dynamic programming
+    table" became one phrase; the plan's real phrases stay."""
+    said = ("My plan: tokenize both with lower().split(), return 0.0 if either is empty, compute the LCS length with an "
+            "O(n*m) dynamic programming table, then precision, recall and F1 = 2PR/(P+R).")
+    found = [p.text for p in phrases(said)]
+    assert "2PR" not in found and "F1" not in found and "dynamic programming table" in found, found
+    assert "the API" in [p.text for p in phrases("We call the API (v2) and the ranker.")]

@@ -201,6 +201,8 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
             score = max(weights) - 0.5
         first = det or body[0]
         start, end = first.start(), body[-1].end()
+        if re.match(r"\s*=|/?\(", text[end:]) or re.search(r"=\s*$", text[:start]):
+            return  # "F1 = 2PR/(P+R)", "softmax(x)": a formula's symbols (played blind, 2026-12-07: "You mentioned 2PR:")
         lower_first = first.start() in starts_sentence and _common_word(first.group(), text)
         if text is not answer and start >= MAX_SCAN_CHARS // 2:
             start, end = start + offset_tail, end + offset_tail
