@@ -66,6 +66,20 @@ def _counts_against(said: str, facts: list[Fact]) -> list[bool]:
             for noun, values in counts_of(said).items() if noun in stated and 0 not in values | stated[noun]]
 
 
+# A figure said as a whole ("30 million rows in total") is not the fact's rate ("grows by about 30 million rows a day"):
+# "That's right." was said (played blind, 2026-12-07).
+_TOTAL = re.compile(r"\b(?:in total|total|overall|altogether|all together|all[- ]time|so far|to date|lifetime)\b", re.IGNORECASE)
+_RATES = ("per second", "per day", "per month")
+
+
+def _total_for_rate(piece: str, figure: float, figure_unit: str | None, facts: tuple[Fact, ...]) -> bool:
+    """The piece says its figure as a whole, with no unit, and the facts state it only as a rate."""
+    if figure_unit is not None or not _TOTAL.search(piece):
+        return False
+    near = [u for fact in facts for n, u in figures_in_units(fact.text) if _ratio(figure, n) <= CLOSE]
+    return bool(near) and all(u in _RATES for u in near)
+
+
 def _ratio(figure: float, stated: float) -> float:
     return max(figure, stated) / min(figure, stated)
 
@@ -174,7 +188,8 @@ def checked(clarification: Clarification) -> str | None:
             near: dict[str | None, list[bool]] = {}
             restated: list[Fact] = []  # facts a figure of the piece says again: its counts are checked against theirs
             for fact, figure, stated, figure_unit in _figures_against(piece, list(ask.facts), pooled=True):
-                close = any(_ratio(figure, s) <= CLOSE for s in stated) and not _given_to_another(said, figure, figure_unit, list(ask.facts))
+                close = any(_ratio(figure, s) <= CLOSE for s in stated) and not _total_for_rate(piece, figure, figure_unit, ask.facts) \
+                    and not _given_to_another(said, figure, figure_unit, list(ask.facts))
                 near.setdefault(figure_unit, []).append(close)
                 restated += [fact] if close else []
             verdicts += [any(v) for v in near.values()] + _counts_against(piece, restated)
