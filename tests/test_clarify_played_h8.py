@@ -67,22 +67,25 @@ async def test_the_company_values_are_named_from_the_loop(catalog: Catalog) -> N
     assert said == f'That\'s "Be a good human", one of Canva\'s 5 values: {good_human.description}'
 
 
-@pytest.mark.parametrize("turn", [
-    "What's Shopify's culture like around owning things end to end, is this the kind of thing that gets noticed?",
-    "What's the remote policy at Shopify, is it digital by design?",
-    "How many direct reports does an EM in Recommendations usually have here?",
-    "What are your company values?",  # the Shopify loop names none: passed on, not made up
+@pytest.mark.parametrize(("turn", "topic"), [
+    ("What's Shopify's culture like around owning things end to end, is this the kind of thing that gets noticed?", "culture"),
+    ("What's the remote policy at Shopify, is it digital by design?", "location"),
+    ("How many direct reports does an EM in Recommendations usually have here?", None),
+    ("What are your company values?", None),  # the Shopify loop names none: passed on, not made up
 ])
-async def test_questions_about_working_there_are_passed_on_in_a_story_round(catalog: Catalog, turn: str) -> None:
-    """Each drew "That's your call — tell it the way that shows your own part best." (a question about the story)."""
+async def test_questions_about_working_there_are_not_taken_for_the_story(catalog: Catalog, turn: str, topic: str | None) -> None:
+    """Each drew "That's your call — tell it the way that shows your own part best." (a question about the story). The
+    loop's `about` entries answer the culture and the remote policy (test_about_the_job.py); the rest is passed on."""
     said = await _reply(catalog, "shopify-mle", "behavioral", turn)
-    assert said in (AFTER_THE_ROUND, PASSED_ON), said
+    told = next((e.text for e in catalog.loop("shopify-mle").about if e.topic == topic), None)
+    assert said == told if topic else said in (AFTER_THE_ROUND, PASSED_ON), said
 
 
 async def test_the_rounds_line_counts_the_whole_loop(catalog: Catalog) -> None:
     """ "How many rounds is the Canva loop overall?" drew "This is the last round of the loop."; "What's the interview
     process after this round?" drew "After this there are one more round: Behavioral."; "How long does the whole Canva
-    process take usually, and how many rounds are there?" drew the rounds and "That's your call" for the rest."""
+    process take usually, and how many rounds are there?" drew the rounds and "That's your call" for the rest (then the
+    rounds and "I'll make sure you get the details in writing"; the loop's `about` now says how long it takes)."""
     loop = catalog.loop("canva-mle")
     titles = [r.title for r in loop.rounds]
     said = await _reply(catalog, "canva-mle", loop.rounds[-1].id, "How many rounds is the Canva loop overall?")
@@ -92,7 +95,8 @@ async def test_the_rounds_line_counts_the_whole_loop(catalog: Catalog) -> None:
     said = await _reply(catalog, "canva-mle", "hiring-manager", "How long does the whole Canva process take usually, and "
                                                                "how many rounds are there?")
     at = titles.index(loop.round("hiring-manager").title)
-    assert said.startswith(f"This is round {at + 1} of {len(titles)}; after it come {titles[at + 1]}, ") and said.endswith(PASSED_ON), said
+    process = next(e.text for e in loop.about if e.topic == "process")  # how long it takes: the loop's `about` says
+    assert said.startswith(f"This is round {at + 1} of {len(titles)}; after it come {titles[at + 1]}, ") and said.endswith(process), said
 
 
 async def test_is_the_next_round_named_is_a_question_about_the_rounds(catalog: Catalog) -> None:

@@ -244,6 +244,7 @@ def _check_loop(
     _report_duplicates([s.id for s in loop.stages], ("stages",), report)
     _report_duplicates([v.id for v in loop.values], ("values",), report)
     _report_duplicates([c.id for c in loop.criteria], ("criteria",), report)
+    _report_duplicates([a.topic for a in loop.about], None, report, locations=[("about", i, "topic") for i in range(len(loop.about))])
     _report_duplicates([r.id for r in loop.rounds], ("rounds",), report)
     _report_duplicates(
         [q.id for r in loop.rounds for q in r.questions],
@@ -257,6 +258,9 @@ def _check_loop(
     for si, stage in enumerate(loop.stages):
         if stage.source is not None and stage.source not in source_ids:
             report(("stages", si, "source"), f"unknown source {stage.source!r}; sources: {', '.join(sorted(source_ids))}")
+    for ai, entry in enumerate(loop.about):
+        if entry.source not in source_ids:
+            report(("about", ai, "source"), f"unknown source {entry.source!r}; sources: {', '.join(sorted(source_ids))}")
     for ri, rnd in enumerate(loop.rounds):
         base: tuple[str | int, ...] = ("rounds", ri)
         for field_name, value in rnd.provenance.named_sources().items():

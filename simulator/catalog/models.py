@@ -164,6 +164,18 @@ class CompanyValue(Strict):
     )
 
 
+class AboutEntry(Strict):
+    """One thing the company's interviewers tell a candidate who asks about the job, the team, the process or the
+    culture. No question's facts hold it, and "I'll make sure you get the details in writing" to "is the role hybrid?"
+    withheld what the seed guides say in a sentence (played blind, 2026-12-07: most of 52 unanswered asks)."""
+
+    topic: str = Field(pattern=KEBAB)
+    text: str | None = Field(description="what the interviewer says, as said: one or two spoken sentences; null for questions "
+                             "passed on (pay, visas, team size), which read close to the answered ones")
+    asked: list[str] = Field(min_length=1, description="ways a candidate asks it: a question is compared with these by meaning")
+    source: str = Field(description='where it comes from: a source id of the loop, or "written"')
+
+
 WRITTEN = "written"
 """The source id of a value no seed gives: written for the exercise, shown as "assumed" in the app."""
 
@@ -339,6 +351,7 @@ class Loop(Strict):
     values: list[CompanyValue] = Field(default_factory=list)
     stages: list[Stage] = Field(min_length=1)
     tips: list[str] = Field(default_factory=list, description="loop-wide tips to stand out")
+    about: list[AboutEntry] = Field(default_factory=list, description="what interviewers tell a candidate who asks about the job")
     criteria: list[Criterion] = Field(default_factory=list, description="criteria only this loop uses")
     rounds: list[Round] = Field(min_length=1)
 

@@ -19,6 +19,7 @@ from ..scoring.meaning.clauses import Clause, story_question
 from .fact_match import figures, keyed_facts, unique_facts
 from .follow_up_text import question_alone
 from .rephrase import asks_what_was_meant
+from .about_lines import told_about
 from .round_lines import LANGUAGE_ASKED, language_line, rounds_line, time_left_line, values_line
 from .turn_shape import said_in
 from .terms import EXPLAIN, FRAGMENT_WORDS, LOST_AT, defines, glossary_named, term_asked, term_facts
@@ -67,15 +68,18 @@ class Clarification:
 
     def reply_at(self, remaining_s: float, passes_on: str | None = None, loop: Loop | None = None, round_id: str = "") -> str:
         """The reply, its TIME_CHECK line said from the round's clock, its ROUNDS_CHECK line from the `loop`'s rounds
-        (this one is `round_id`), its VALUES_CHECK line from the loop's values (passed on where it names none), and a
-        question about the job passed on in the persona's own words (`passes_on`): a recruiter saying "take that to the
-        recruiter" was played (2026-12-06)."""
+        (this one is `round_id`), its VALUES_CHECK line from the loop's values (passed on where it names none), a
+        question about the job answered from the loop's `about` entries (about_lines.py), and one they do not answer
+        passed on in the persona's own words (`passes_on`): a recruiter saying "take that to the recruiter" was played
+        (2026-12-06)."""
         reply = self.reply.replace(TIME_CHECK, time_left_line(remaining_s)) if self.asks_time_left else self.reply
         rounds = loop.rounds if loop else []
         reply = reply.replace(ROUNDS_CHECK, rounds_line([r.title for r in rounds], next((r.title for r in rounds if r.id == round_id), "")))
         if VALUES_CHECK in reply:
             asked = next(a.text for a in self.asks if a.said == VALUES_CHECK)
             reply = reply.replace(VALUES_CHECK, values_line(loop.company, loop.values, asked) if loop and loop.values else PASSED_ON)
+        if loop is not None and loop.about:
+            reply = told_about(reply, [a.text for a in self.asks if a.said in (PASSED_ON, AFTER_THE_ROUND)], loop.about)
         if passes_on is None or not (AFTER_THE_ROUND in reply or PASSED_ON in reply):
             return reply
         first = min(reply.find(line) for line in (AFTER_THE_ROUND, PASSED_ON) if line in reply)

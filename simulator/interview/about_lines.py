@@ -1,0 +1,82 @@
+"""What the interviewer tells a candidate who asks about the job, the team, the process or the culture: the loop's
+`about` entries, chosen by meaning.
+
+Played blind (2026-12-07, fourth player): most of 52 unanswered asks were questions like "is the role hybrid?" or "what
+would I actually work on?" passed on with "I'll make sure you get the details in writing", though the seed guides say
+each in a sentence. A question is compared with each entry's `asked` (question to question: MiniLM reads a question
+far closer to another question than to the statement answering it); one close to none is still passed on, as pay,
+visas and reporting lines are.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from ..catalog.models import AboutEntry, Question
+from ..scoring.meaning import EmbedderUnavailable, default_model
+from .job_phrases import AFTER_THE_ROUND, PASSED_ON
+
+log = logging.getLogger(__name__)
+
+ABOUT_MIN_COSINE = 0.55  # chosen on the first half of tests/data/job_questions_blind.yaml (see README, "About the job")
+# ... and this much closer to an entry's questions than to the problem's own facts or question: "What's the culture of
+# the merchants using this feature?" (0.57 to "What's the culture like?", 0.48 to the question's facts) asks about the
+# problem, whatever the words it shares with a job question.
+PROBLEM_MARGIN = 0.15
+
+
+def _closest(question: str, about: Sequence[AboutEntry], problem: Sequence[str] = ()) -> tuple[AboutEntry | None, float, float]:
+    """The entry whose example questions `question` is closest to, that cosine, and the best cosine to `problem`."""
+    asked = [text for entry in about for text in entry.asked]
+    if not asked or not question.strip():
+        return None, 0.0, 0.0
+    owners = [entry for entry in about for _ in entry.asked]
+    vectors = default_model().embedder.embed([*asked, *problem, question])  # the embedder keeps each text's vector
+    similarity = vectors[:-1] @ vectors[-1]
+    best = int(similarity[: len(asked)].argmax())
+    return owners[best], float(similarity[best]), float(similarity[len(asked):].max()) if problem else 0.0
+
+
+def job_asked(asked: str, question: Question, about: Sequence[AboutEntry]) -> bool:
+    """`asked` is a question about the job an entry answers, not about the problem `question` sets (its text, its facts)."""
+    if not about:
+        return False
+    try:
+        _, cosine, problem = _closest(asked, about, [question.text, *(f.text for f in question.facts if f.topic != "term")])
+    except EmbedderUnavailable as exc:
+        log.debug("job question not read: %s", exc)
+        return False
+    return cosine >= ABOUT_MIN_COSINE and cosine >= problem + PROBLEM_MARGIN
+
+
+def about_answer(question: str, about: Sequence[AboutEntry]) -> AboutEntry | None:
+    """The entry whose example questions `question` is closest to, if close enough; None when none is, or when the
+    model cannot load (the question is then passed on, as before)."""
+    try:
+        entry, cosine, _ = _closest(question, about)
+    except EmbedderUnavailable as exc:
+        log.debug("job question not matched: %s", exc)
+        return None
+    return entry if cosine >= ABOUT_MIN_COSINE and entry is not None and entry.text is not None else None
+
+
+def told_about(reply: str, job_asks: Sequence[str], about: Sequence[AboutEntry]) -> str:
+    """The reply with what the entries say for the job questions `job_asks` (each passed on in `reply` by PASSED_ON or
+    AFTER_THE_ROUND): said where the first deferral was, which stays only for a question no entry answers."""
+    entries: list[AboutEntry] = []
+    answered = 0
+    for asked in job_asks:
+        entry = about_answer(asked, about)
+        answered += entry is not None
+        if entry is not None and entry not in entries:
+            entries.append(entry)
+    deferrals = [line for line in (PASSED_ON, AFTER_THE_ROUND) if line in reply]
+    if not entries or not deferrals:
+        return reply
+    first = min(reply.find(line) for line in deferrals)
+    rest = reply[first:]
+    if answered == len(job_asks):
+        for line in deferrals:
+            rest = rest.replace(line, "")
+    return " ".join(part for part in (reply[:first].strip(), *(e.text or "" for e in entries), rest.strip()) if part)

@@ -1,0 +1,103 @@
+"""Questions about the job, the team, the process or the culture are answered from the loop's `about` entries, which
+the seed guides give; one no entry answers (pay, visas, team size) is still passed on, and a question about the problem
+is not told a job entry. Played blind (2026-12-07): most of 52 unanswered asks in 35 rounds were such questions, passed on
+with "I'll make sure you get the details in writing" or answered "That's your call"."""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+
+import pytest
+import yaml
+from test_catalog_validation import LOOP, CatalogDirs, assert_problems, cat, edit, validate  # noqa: F401 - the fixture
+from test_round_session import played
+
+from simulator.catalog import Catalog, load_catalog
+from simulator.catalog.models import Loop
+from simulator.config import PROJECT_ROOT
+from simulator.engine.turns import TurnKind
+from simulator.interview.clarify import read_turn
+from simulator.interview.job_phrases import AFTER_THE_ROUND, PASSED_ON
+
+DATA = Path(__file__).parent / "data"
+ROUNDS = ("system-design", "hiring-manager", "recruiter-screen")  # each item is asked in one, by its id
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
+
+
+def _entry(loop: Loop, topic: str) -> str:
+    return next(e.text for e in loop.about if e.topic == topic and e.text)
+
+
+@pytest.mark.parametrize(("loop_id", "round_id", "turn", "topic"), [
+    ("canva-mle", "recruiter-screen", "Is this role hybrid, or would I be in the Sydney office every day?", "location"),
+    ("shopify-mle", "system-design", "Before I start, quick one: what does a normal week look like for an ML engineer at "
+                                     "Shopify, more modelling or more data work?", "week"),
+    ("canva-em-recsys", "recruiter-screen", "What would the team I'd be leading actually work on day to day?", "teams"),
+    ("shopify-mle", "hiring-manager", "How do promotions work for ML engineers there, is there an IC track to staff?", "growth"),
+])
+async def test_a_job_question_is_answered_from_the_loop(catalog: Catalog, loop_id: str, round_id: str, turn: str, topic: str) -> None:
+    rnd = catalog.loop(loop_id).round(round_id)
+    turns = await played(catalog, loop_id, round_id, rnd.questions[0].id, turn)
+    assert turns[-1].kind is TurnKind.CLARIFICATION and turns[-1].text == _entry(catalog.loop(loop_id), topic), turns[-1].text
+    assert turns[-1].question_id == rnd.questions[0].id  # the question stays open: the candidate goes on with it
+
+
+@pytest.mark.parametrize("turn", ["What's the salary band for this level?", "Do you sponsor work visas?",
+                                  "How big is the team I'd be joining?"])
+async def test_a_job_question_no_entry_answers_is_passed_on(catalog: Catalog, turn: str) -> None:
+    rnd = catalog.loop("canva-mle").round("system-design")
+    turns = await played(catalog, "canva-mle", "system-design", rnd.questions[0].id, turn)
+    assert turns[-1].kind is TurnKind.CLARIFICATION and turns[-1].text in (PASSED_ON, AFTER_THE_ROUND), turns[-1].text
+
+
+def _told(catalog: Catalog, item: dict[str, str]) -> tuple[str, list[str]]:
+    """(the item's expected topic, or "none" / "problem"; the topics of the entries its reply told)."""
+    loop = catalog.loop("shopify-mle" if item["company"] == "shopify" else "canva-mle")
+    rnd = loop.round(ROUNDS[zlib.crc32(item["id"].encode()) // 2 % len(ROUNDS)])
+    read = read_turn(item["turn"], rnd.questions[0], glossary=catalog.glossary, about=loop.about)
+    reply = "" if read is None else read.reply_at(1800.0, None, loop, rnd.id)
+    told = [e.topic for e in loop.about if e.text and e.text in reply]
+    topics = {e.topic for e in loop.about if e.text}
+    return (item["label"] if item["label"] in topics | {"problem"} else "none"), told
+
+
+def _tally(catalog: Catalog, items: list[dict[str, str]]) -> tuple[int, int, int, int]:
+    """(job questions told their entry, job questions, look-alikes about the problem told a job entry, job questions no
+    entry answers told one)."""
+    right = jobs = problem_told = none_told = 0
+    for item in items:
+        expected, told = _told(catalog, item)
+        if expected == "problem":
+            problem_told += bool(told)
+        elif expected == "none":
+            none_told += bool(told)
+        else:
+            jobs += 1
+            right += expected in told or item.get("also") in told
+    return right, jobs, problem_told, none_told
+
+
+@pytest.mark.parametrize(("name", "half", "floor", "problems", "nones"), [
+    # measured 2026-12-07 (README, "About the job"; main then told none): the tuning half 38 of 50 job questions told
+    # their entry, 2 of 17 look-alikes about the problem told a job entry, 2 of 12 questions no entry answers told one;
+    # the half read once after tuning 33 of 58, 2 of 11, 1 of 12
+    ("job_questions_blind.yaml", 0, 36, 2, 2),
+    ("job_questions_blind.yaml", 1, 31, 2, 1),
+    # the second set, read once after the entries were last changed: 39 of 77, 2 of 24, 0 of 19
+    ("job_questions_blind2.yaml", None, 37, 2, 0),
+])
+def test_blind_job_questions(catalog: Catalog, name: str, half: int | None, floor: int, problems: int, nones: int) -> None:
+    items = [i for i in yaml.safe_load((DATA / name).read_text()) if half is None or zlib.crc32(i["id"].encode()) % 2 == half]
+    right, jobs, problem_told, none_told = _tally(catalog, items)
+    assert right >= floor and problem_told <= problems and none_told <= nones, (right, jobs, problem_told, none_told)
+
+
+def test_an_entry_from_an_unknown_source_is_named_with_its_line(cat: CatalogDirs) -> None:  # noqa: F811 - the fixture
+    about = "about:\n  - topic: location\n    text: It's remote.\n    asked: [Is it remote?]\n    source: blog\nstages:"
+    cat.loop.write_text(edit(LOOP, 9, "stages:", about))
+    assert_problems(validate(cat), [f"{cat.loop}:13: about.0.source: unknown source 'blog'; sources: guide, written"])
