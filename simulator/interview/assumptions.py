@@ -80,6 +80,34 @@ def _total_for_rate(piece: str, figure: float, figure_unit: str | None, facts: t
     return bool(near) and all(u in _RATES for u in near)
 
 
+def _wrong_rate(piece: str, facts: tuple[Fact, ...]) -> bool:
+    """A figure said per one stretch of time that the facts state, near it, only per another: "roughly 300 requests per
+    day, is that right?" against "about 300 requests a second" was told "Here's what we have:" (played blind,
+    2026-12-07)."""
+    stated = [(n, u) for fact in facts for n, u in figures_in_units(fact.text, small_marked=True) if u in _RATES]
+    for figure, figure_unit in piece_figures(piece, small_marked=True):
+        near = {u for n, u in stated if _ratio(figure, n) <= CLOSE}
+        if figure_unit in _RATES and near and figure_unit not in near:
+            return True
+    return False
+
+
+# A figure said of the whole ("300 ms for the whole generated answer, end to end, right?") that the fact gives to a part:
+# "The 300 ms is to the first streamed token" was told "That's right." (played blind, 2026-12-07).
+_WHOLE = re.compile(r"\b(?:whole|entire|end[- ]to[- ]end|in total|total|overall|all in)\b", re.IGNORECASE)
+_PART = re.compile(r"\b(?:(?:to|until|for) the first (?:\w+ )?(?:token|byte|result|frame|chunk|response)|time to first|alone|only the|just the)\b",
+                   re.IGNORECASE)
+
+
+def _part_for_whole(piece: str, figure: float, facts: tuple[Fact, ...]) -> bool:
+    """The piece says its figure of the whole, and every fact clause stating it gives it to a part."""
+    if not _WHOLE.search(piece):
+        return False
+    stating = [clause for fact in facts for clause in _FACT_CLAUSES.split(fact.text)
+               if any(_ratio(figure, n) <= CLOSE for n, _ in figures_in_units(clause, small_marked=True))]
+    return bool(stating) and all(_PART.search(clause) and not _WHOLE.search(clause) for clause in stating)
+
+
 def _ratio(figure: float, stated: float) -> float:
     return max(figure, stated) / min(figure, stated)
 
@@ -189,10 +217,10 @@ def checked(clarification: Clarification) -> str | None:
             restated: list[Fact] = []  # facts a figure of the piece says again: its counts are checked against theirs
             for fact, figure, stated, figure_unit in _figures_against(piece, list(ask.facts), pooled=True):
                 close = any(_ratio(figure, s) <= CLOSE for s in stated) and not _total_for_rate(piece, figure, figure_unit, ask.facts) \
-                    and not _given_to_another(said, figure, figure_unit, list(ask.facts))
+                    and not _part_for_whole(piece, figure, ask.facts) and not _given_to_another(said, figure, figure_unit, list(ask.facts))
                 near.setdefault(figure_unit, []).append(close)
                 restated += [fact] if close else []
-            verdicts += [any(v) for v in near.values()] + _counts_against(piece, restated)
+            verdicts += [any(v) for v in near.values()] + _counts_against(piece, restated) + ([False] if _wrong_rate(piece, ask.facts) else [])
     confirmed = bool(verdicts) and all(verdicts)  # "40% make a first sale, right?" beside "60% make no sale": figures win
     refused = False
     for ask in clarification.asks:

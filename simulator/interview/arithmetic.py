@@ -1,0 +1,80 @@
+"""A sum the candidate works out aloud and gets wrong, checked as a real interviewer would: "Let me check that: 10,000
+a day is about 3.7 million a year, not 300,000."
+
+Played blind (2026-12-07, the fifth player): "With 10,000 new merchants a day, that's about 300,000 a year, so plenty
+for an experiment" and "5,000 audits a month at 1 in 10,000 gives about 5 harmful per month, right?" went unremarked,
+the second with "That's right.", and each plan was built on the slip. Two shapes are read, each said in one sentence
+with a word that says the second figure is worked out from the first ("that's", "so", "which is", "gives"): a rate said
+again per another stretch of time, and a count taken at a rate ("at 1 in 10,000", "at 2%"). A result within 1.6x of
+the sum is a fair rounding; only one further off is a slip.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..scoring.meaning.spoken import normalise_spoken
+from .asks import Ask, Clarification
+
+SLIP = 1.6  # a worked-out figure this many times off the sum (either way) is a slip, not a rounding
+_NUMBER = r"(?<![\w.-])\d[\d,]*(?:\.\d+)?(?:\s?(?:k|thousand|m|million|bn|b|billion)\b)?"
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
+_SECONDS = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "day": 86400, "week": 7 * 86400,
+            "month": 30 * 86400, "year": 365 * 86400}
+_PER = r"(?:a|an|per|each|every|/)\s?(?P<{}>second|sec|minute|min|hour|day|week|month|year)\b"
+# What says the next figure is worked out from the last; no "per" between ("2 per week per store is around 70,000 per day")
+_WORKED_OUT = (r"(?:(?!\b(?:per|each|every)\b)[^.?!;]){0,30}?\b(?:that'?s|that is|which is|which means|so|gives|giving|means|comes to|is|=)"
+               r"\s+(?:about |roughly |around |~|like |only |just |maybe )?")
+_THINGS = r"(?P<{}>(?:\s+[a-z][\w'-]*){{0,3}}?)\s+"  # "10,000 new merchants a day"
+_RATE_AGAIN = re.compile(rf"(?P<a>{_NUMBER}){_THINGS.format('ta')}{_PER.format('u1')}{_WORKED_OUT}(?P<b>{_NUMBER}){_THINGS.format('tb')}"
+                         rf"{_PER.format('u2')}", re.IGNORECASE)
+_AT_RATE = re.compile(rf"(?P<a>{_NUMBER}){_THINGS.format('t')}(?:{_PER.format('u')}\s+)?(?:at|times|x)\s+(?:(?:1|one) in (?P<one_in>{_NUMBER})|"
+                      rf"(?P<share>{_NUMBER})\s?(?:%|percent\b|per cent\b)){_WORKED_OUT}(?P<c>{_NUMBER})", re.IGNORECASE)
+CHECK = "Let me check that: "
+
+
+def _value(said: str) -> float:
+    match = re.match(r"([\d,.]+)\s?([a-z]*)", said.strip(), re.IGNORECASE)
+    assert match is not None  # every caller passes a _NUMBER match
+    return float(match.group(1).replace(",", "")) * _SCALE.get(match.group(2).lower(), 1.0)
+
+
+def _said(value: float) -> str:
+    """A sum as an interviewer says it: two significant figures, "3.7 million", "3,700", "0.5"."""
+    if value >= 1e6:
+        return f"{float(f'{value / 1e6:.2g}'):g} million" if value < 1e9 else f"{float(f'{value / 1e9:.2g}'):g} billion"
+    if value >= 1:
+        return f"{int(float(f'{value:.2g}')):,}"
+    return f"{float(f'{value:.1g}'):g}"
+
+
+def _off(said: float, worked: float) -> bool:
+    return said > 0 and worked > 0 and max(said, worked) / min(said, worked) > SLIP
+
+
+def slips(text: str) -> list[str]:
+    """The line checking each sum `text` works out wrong."""
+    said = normalise_spoken(text)
+    lines = []
+    for m in _RATE_AGAIN.finditer(said):
+        a, b = _value(m.group("a")), _value(m.group("b"))
+        u1, u2 = m.group("u1").lower(), m.group("u2").lower()
+        worked = a * _SECONDS[u2] / _SECONDS[u1]
+        things = set(m.group("tb").split())  # "10,000 merchants a day, so about 500 orders a second" counts two things
+        if u1 != u2 and _off(b, worked) and (not things or things & set(m.group("ta").split())):
+            lines.append(f"{m.group('a')} a {u1} is about {_said(worked)} a {u2}, not {m.group('b')}.")
+    for m in _AT_RATE.finditer(said):
+        a, c = _value(m.group("a")), _value(m.group("c"))
+        worked = a / _value(m.group("one_in")) if m.group("one_in") else a * _value(m.group("share")) / 100
+        rate = f"1 in {m.group('one_in')}" if m.group("one_in") else f"{m.group('share')}%"
+        if _off(c, worked):
+            lines.append(f"{m.group('a')} at {rate} is about {_said(worked)}, not {m.group('c')}.")
+    return lines
+
+
+def arithmetic_slip(text: str) -> Clarification | None:
+    """The interviewer's check of the turn's wrong sums, as a reply that lets the turn count as the answer it is."""
+    lines = slips(text)
+    if not lines:
+        return None
+    return Clarification(asks=(Ask(text=text, topics=(), facts=()),), also_answer=True, reply=CHECK + " ".join(lines))
