@@ -59,7 +59,7 @@ def _told(catalog: Catalog, item: dict[str, str]) -> tuple[str, list[str]]:
     """(the item's expected topic, or "none" / "problem"; the topics of the entries its reply told)."""
     loop = catalog.loop("shopify-mle" if item["company"] == "shopify" else "canva-mle")
     rnd = loop.round(ROUNDS[zlib.crc32(item["id"].encode()) // 2 % len(ROUNDS)])
-    read = read_turn(item["turn"], rnd.questions[0], glossary=catalog.glossary, about=loop.about)
+    read = read_turn(item["turn"], rnd.questions[0], glossary=catalog.glossary, loop=loop)
     reply = "" if read is None else read.reply_at(1800.0, None, loop, rnd.id)
     told = [e.topic for e in loop.about if e.text and e.text in reply]
     topics = {e.topic for e in loop.about if e.text}

@@ -11,10 +11,12 @@ visas and reporting lines are.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 
 from ..catalog.models import AboutEntry, Question
 from ..scoring.meaning import EmbedderUnavailable, default_model
+from ..scoring.meaning.clauses import story_question
 from .job_phrases import AFTER_THE_ROUND, PASSED_ON
 
 log = logging.getLogger(__name__)
@@ -48,6 +50,17 @@ def job_asked(asked: str, question: Question, about: Sequence[AboutEntry]) -> bo
         log.debug("job question not read: %s", exc)
         return False
     return cosine >= ABOUT_MIN_COSINE and cosine >= problem + PROBLEM_MARGIN
+
+
+def about_company(asked: str, question: Question, company: str) -> bool:
+    """In a story round, a question no fact answers that names the company ("what does Canva count as the main metric for
+    recommendations?", "in Shopify how the ML team work with designers?") asks about the company, not about how to tell
+    the story: "That's your call — tell it the way that shows your own part best." was said (played blind, 2026-12-07).
+    In a round that sets a problem, the company's systems are the problem's: what no fact holds is the candidate's call.
+    The caller reads it only for a question no fact answers."""
+    if not story_question(question.text):
+        return False
+    return re.search(rf"\b(?:{re.escape(company)}|your (?:team|company|org)|you guys|(?:the )?team here)\b", asked, re.IGNORECASE) is not None
 
 
 def about_answer(question: str, about: Sequence[AboutEntry]) -> AboutEntry | None:

@@ -26,7 +26,7 @@ from .terms import EXPLAIN, FRAGMENT_WORDS, LOST_AT, defines, glossary_named, te
 from .turn_phrases import (
     ABOUT_THE_ANSWER, ACKNOWLEDGEMENT, ANOTHER_STORY, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, BY_TERM, CHOICE, GO_ON,
     MEAN_BY, ORIGINAL_QUESTION, PERMISSION, QUOTED, REPEAT, RHETORICAL, TURNED_BACK, WHEN_YOU_SAY,
-    WHICH_STORY, YOUR_CALL, YOUR_CALL_STORY, YOUR_TAKE,
+    WHICH_STORY, YOUR_CALL, YOUR_CALL_STORY, YOUR_TAKE, ROUGH_FIGURES, ROUGHLY_IS_FINE,
 )
 from .job_phrases import (
     ABOUT_US, AFTER_THE_ROUND, LOGISTICS, PASSED_ON, ROUNDS_ASKED, ROUNDS_CHECK, TIME_CHECK, TIME_LEFT, VALUES_ASKED, VALUES_CHECK,
@@ -150,6 +150,8 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
         return Ask(text=clause.text, topics=(), facts=(), said=language)
     if _COMPLEXITY.search(text) and _PUT_TO_CHECK.search(text.rstrip(" ?.!")):
         return Ask(text=clause.text, topics=(), facts=(), said=WHY_SO)
+    if ROUGH_FIGURES.search(text):
+        return Ask(text=clause.text, topics=(), facts=(), said=ROUGHLY_IS_FINE)
     if VALUES_ASKED.search(text):  # "what does Canva mean by be a good human, is that one of the values?" names no term
         return Ask(text=clause.text, topics=(), facts=(), said=VALUES_CHECK)
     term = term_asked(text) or glossary_named(text, glossary) or _bare_name(text, question, glossary)
@@ -293,6 +295,9 @@ def _told_once(facts: list[str]) -> str:
     return " ".join(said)
 
 
+_ABOUT_THE_JOB = (PASSED_ON, AFTER_THE_ROUND, ROUNDS_CHECK, VALUES_CHECK, TIME_CHECK)
+
+
 def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = None, rephrased: str | None = None) -> str:
     """What the interviewer says: the last question again if asked (`last_asked`, else the bank question; what it
     is after, `rephrased`, to a candidate who asked what it meant), each fact
@@ -347,7 +352,12 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
     elif open_terms:
         named = " and ".join(f'"{t}"' for t in open_terms[:2])
         parts.append(f"I haven't pinned down {named} for this one: say what you take it to mean, then go on.")
-    if open_topics or (not given and not parts):
+    if (open_topics or unplaced) and any(line in said for line in _ABOUT_THE_JOB):
+        # the rest of a turn about the job is about the job too: "...and do they include live coding?" after the rounds
+        # line heard "The rest is your call — state your assumption and go on" (played blind, 2026-12-07)
+        if not {PASSED_ON, AFTER_THE_ROUND} & set(said):
+            parts.append(PASSED_ON)
+    elif open_topics or (not given and not parts):
         what = " and ".join(t.replace("_", " ") for t in open_topics[:2])
         story = story_question(question.text) and not given  # no assumption to state in a story, nor its topic to name
         parts.append((f"On {what}, that's " if what and not story else "That's ") + (YOUR_CALL_STORY if story else YOUR_CALL) + ".")

@@ -15,14 +15,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..catalog.glossary import GlossaryTerm, normal_name
-from ..catalog.models import AboutEntry, Question
+from ..catalog.models import Loop, Question
 from ..catalog.topic_words import TOPIC_RE
 from ..scoring.injection import mask_grader_text
 from ..scoring.meaning.clauses import Clause, split_clauses, story_question
 from ..scoring.meaning.spoken import normalise_spoken
 from .rephrase import SHORT_TURN_WORDS, asks_what_was_meant, interviewers_word
 from .passing import passes_in
-from .about_lines import job_asked
+from .about_lines import about_company, job_asked
 from .asks import Ask, Clarification, asks_permission, compose_reply, facts_for, offered_reading
 from .fact_match import TERM_NEAREST_MIN, choose_facts, keyed_facts
 from .terms import term_asked, term_before, term_named
@@ -40,7 +40,7 @@ from .turn_phrases import (
     SECOND_ASK, SHORT_WORDS, SPOKEN_QUESTION, TAG_CONFIRM, TAG_THEN_ASKS, TAG_RIGHT, TAKE_YOUR_TIME, TAKES_BACK,
     THINKING, TOPIC_FIRST, WH_START,
 )
-from .job_phrases import AFTER_THE_ROUND, PASSED_ON, TIME_CHECK
+from .job_phrases import AFTER_THE_ROUND, PASSED_ON, TIME_CHECK, VALUES_CHECK
 
 
 OPTION_WORDS = 4  # "Weekly? Seasonal?", "Like one in a thousand?": options offered, not questions of their own
@@ -231,14 +231,14 @@ def _story_told_aloud(text: str, question: Question, asks: list[Ask]) -> bool:
 
 
 def read_turn(text: str, question: Question, last_asked: str | None = None, rephrased: str | None = None,
-              glossary: Sequence[GlossaryTerm] = (), asking_time: bool = False, about: Sequence[AboutEntry] = ()) -> Clarification | None:
+              glossary: Sequence[GlossaryTerm] = (), asking_time: bool = False, loop: Loop | None = None) -> Clarification | None:
     """The turn as a clarification (its questions and the facts that answer them), or None if it asks nothing.
 
     A turn that is only questions puts every one of them to the interviewer. In a turn that also answers, a
     question counts when it opens the turn, confirms an assumption, or names a topic the facts cover, and not
     when the candidate answers it at once (thinking aloud: "why does it matter? because..."). `asking_time`: the
     interviewer has just answered the candidate's questions or set the problem (turn_history.py), so a bare list of
-    topics asks too. `about`: the loop's entries on the job, which a question about the job is told from (about_lines.py).
+    topics asks too. `loop`: the question's loop, whose `about` entries a question about the job is told from (about_lines.py).
     """
     taken_back = [m for m in TAKES_BACK.finditer(text) if "?" in text[: m.start()]]
     if taken_back:  # "What's X got to do with this? Actually never mind. ..." asks nothing; what follows is the turn
@@ -357,8 +357,11 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
             asked = " ".join(c.norm for c in clauses[first : i + 1])
         pointed_at = term_before(clause.norm, [c.norm for c in clauses[:i]], question, glossary) if term_asked(asked) is None else None
         ask = facts_for(replace(clause, norm=f"what do you mean by {pointed_at}" if pointed_at else asked), question, glossary)
-        if (ask is None or ask.said is None and not ask.repeat and ask.term is None) and job_asked(asked, question, about):
+        if loop is not None and (ask is None or ask.said is None and not ask.repeat and ask.term is None) \
+                and (job_asked(asked, question, loop.about) or not (ask and ask.facts) and about_company(asked, question, loop.company)):
             ask = Ask(text=clause.text, topics=(), facts=(), said=PASSED_ON)  # "office or home?": the loop's `about` says
+        if loop is not None and (ask is None or ask.said is None) and any(normal_name(v.name) in normal_name(asked) for v in loop.values):
+            ask = Ask(text=clause.text, topics=(), facts=(), said=VALUES_CHECK)  # "what is the empower-others value exactly?"
         if pointed_at:  # "Interleaving? ... What is it?" asks one thing: what the word means
             asks = [a for a in asks if normal_name(a.text) != normal_name(pointed_at)]
         # "...so, was anything else shipped that week?" ends the turn by asking (a "because..." after it says why)

@@ -1,7 +1,9 @@
 """A follow-up that quotes a scenario figure the candidate was never told is said after that fact.
 
 Why: a question's own follow-ups are written from its facts ("What hit rate would it need for serving to fit the
-$150,000 a month budget at peak?"), and 166 of the 1,639 quote a figure of a fact that is not in the question. Asked
+$150,000 a month budget at peak?"), and 288 of the 1,639 quote a figure of a fact that is not in the question
+(166 were found until 2026-12-07, when a figure under 1,000 was never tied to its fact by the word after it, nor a
+figure in words: "the six weeks" was asked of a candidate never told them, "What six weeks? Nobody mentioned that."). Asked
 of a candidate who never asked about the budget, "the $150,000 a month budget" presupposes what only the rubric
 knows, as if it had been said. A real interviewer gives the detail first: "One detail to add: serving has about
 $150,000 a month at 30,000 requests a second. What hit rate...?". A figure already said in the round (the question,
@@ -20,7 +22,7 @@ GIVEN = ("One detail to add: ", "A couple of details to add: ")
 # What a follow-up says to the answer before its question stays first: "NDCG, got it.", "That's fine." after a pass, "Let
 # me come back to what I asked." (played, 2026-12-06: "One detail to add: Leadership wants... That's fine. How much...?")
 _SAID_FIRST = re.compile(r"(?:[^.?!]*, got it\. |That's (?:fine|all right)[^.?!]*\. |Let me come back to what I asked\. )+")
-_FIGURE = re.compile(r"(\$)?(\d[\d,]*(?:\.\d+)?)\s*(k\b|m\b|million\b|%|percent\b)?(?:\s+(\w+))?", re.IGNORECASE)
+_FIGURE = re.compile(r"(\$)?(\d[\d,]*(?:\.\d+)?)(?:\s*(k\b|m\b|million\b|%|percent\b))?(?:\s+(\w+))?", re.IGNORECASE)
 _SCALE = {"k": 1_000, "m": 1_000_000, "million": 1_000_000}
 _PARTS = re.compile(r"(?<=[.;])\s+")
 _MONEY_WORDS = frozenset("dollars dollar bucks usd".split())  # as speech writes it: "5000 dollars a month"
@@ -48,16 +50,17 @@ def _from_fact(value: str, mark: str, after: str | None, fact: Fact) -> bool:
     """The fact states this figure: the same value (money as money: "$5,000 a month" is not "5,000 times a second"),
     and either a figure that cannot be a coincidence (money, a share, four digits or more) or the word after it in the
     fact as well ("about 10 GPUs" is not "the top 10 languages")."""
-    if not any(v == value and (m == mark or not mark) for v, m, _ in _figures(fact.text)):
+    said = normalise_spoken(fact.text)
+    if not any(v == value and (m == mark or not mark) for v, m, _ in _figures(said)):
         return False
     if mark or len(value.replace(".", "")) >= 4:
         return True
-    return bool(after) and after not in _WEAK_WORDS and after[:4] in fact.text.lower()
+    return bool(after) and after not in _WEAK_WORDS and after[:4] in said.lower()
 
 
 def _sentence(fact: Fact, value: str) -> str:
     """The part of the fact that holds the figure, as a sentence of its own."""
-    part = next((p for p in _PARTS.split(fact.text) if value in {v for v, _, _ in _figures(p)}), fact.text)
+    part = next((p for p in _PARTS.split(fact.text) if value in {v for v, _, _ in _figures(normalise_spoken(p))}), fact.text)
     part = part.strip().rstrip(";.")
     return part[:1].upper() + part[1:] + "."
 
@@ -66,7 +69,8 @@ def untold(question: Question, ask: str, earlier: Sequence[str]) -> dict[str, Fa
     """Each fact's sentence that gives a figure of `ask` no earlier turn said, with the fact."""
     said = {(v, m) for text in earlier for v, m, _ in _figures(normalise_spoken(text))}
     sentences: dict[str, Fact] = {}
-    for value, mark, after in _figures(ask):
+    # a figure in words counts ("the six weeks": played blind, 2026-12-07, "What six weeks? Nobody mentioned that.")
+    for value, mark, after in _figures(normalise_spoken(ask)):
         if (value, mark) in said or (value, "") in said:  # "5,000 opens" said counts for "$5,000"; not the other way
             continue
         fact = next((f for f in question.facts if _from_fact(value, mark, after, f)), None)

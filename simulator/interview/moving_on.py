@@ -22,7 +22,7 @@ MOVE_ON = re.compile(
     r"\blet'?s (?:just )?(?:move on|go (?:on )?to the next|skip (?:this|that|ahead))\b|"
     r"\bmove on to (?:the next|another|a different|something else)\b|\bnext question\b|"
     r"\b(?:can|could|shall|may) (?:we|i) (?:please |maybe |just )?(?:move|go|jump|skip)(?: on| ahead)? to (?:the next|another|a "
-    r"different) (?:one|problem|exercise|case|design)\b|"  # "Can we move to the next problem?" (played, 2026-12-06)
+    r"different) (?:one|problem|exercise|case|design|part|section|topic|step)\b|"  # "Can we move to the next problem?", "...part?"
     r"\bthat'?s (?:about |pretty much |really |basically )?(?:all|it|everything) (?:i'?ve got|i have|i'?ve|i can (?:think of|say)|"
     r"from me|for me|i know)\b|\bthat'?s all i (?:have|got|can think of|know)\b|"
     r"\bnothing (?:more|else) (?:to add|i can (?:add|think of)|from me|comes to mind)\b|"

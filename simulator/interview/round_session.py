@@ -322,7 +322,7 @@ class RoundSession:
                                  lambda c: self.catalog.criterion(self.loop, c), self.engine.probe_options)
         return (run_asked_about(text, question, turns) or checked_against_story(text[:MAX_ANSWER_CHARS], question, turns)
                 or arithmetic_slip(text[:MAX_ANSWER_CHARS]) or read_turn(text[:MAX_ANSWER_CHARS], question, asked, explained,
-                self.catalog.glossary, asking_time(turns, question), self.loop.about) or correction(text[:MAX_ANSWER_CHARS], question))
+                self.catalog.glossary, asking_time(turns, question), self.loop) or correction(text[:MAX_ANSWER_CHARS], question))
 
     def _prime(self, question: Question) -> None:
         """While the candidate answers, the model reads the persona prompt and the question: follow-ups start fast."""

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 
+# Asking to hear the question again. "Sorry." between two sentences apologises ("I'm not sure I remember the exact
+# numbers. Sorry. Is it okay if...?" drew "Sure, again: ..." played blind, 2026-12-07): only "Sorry?" asks.
 REPEAT = re.compile(
     r"\b(?:(?:you|please|pls|kindly|mind) (?:\w+ )?repeat|repeat (?:that|it|the|your|what|please|again|once|one)\b|^\W*repeat\W*$|say (?:that|it|the question) again|(?:read|read out|go over|run through|give me|paste|send|share|type|say) (?:\w+ ){0,6}(?:again|one more time)|come again|"
     r"one more time|once more|resend|send (?:it|that|the \w+) again|got cut off|"
     r"paste (?:the|it|that) (?:question|schema|prompt|problem|formula|task)|(?:didn'?t|did not) (?:catch|hear)(?=\W*$| (?:that|it|you|all|what (?:you|was)|the (?:question|last|first|end|start|second|middle)))|"
     r"what was the question)\b|"
-    r"^\W*(?:sorry|pardon(?: me)?|come again|what|huh)\W*$|\bdid you say\b(?![^?]*\d)|\b(?:connection|audio|line|sound) (?:dropped|cut out)|"
-    r"^(?:sorry|pardon)\W+(?:was|is|did you say) (?:that|it)\b|\byou (?:cut|broke) (?:out|up)\b|\b(?:i )?lost you\b|"
+    r"^\W*(?:sorry\s*\?+|pardon(?: me)?|come again|what|huh)\W*$|\bdid you say\b(?![^?]*\d)|\b(?:connection|audio|line|sound) (?:dropped|cut out)|"
+    r"^(?:sorry|pardon)[,\s]+(?:was|is|did you say) (?:that|it)\b|\byou (?:cut|broke) (?:out|up)\b|\b(?:i )?lost you\b|"
     r"\bwhat (?:was|were) the (?:\w+ )?(?:part|bit|half|piece|sentence|one|thing|item|point)s?\b(?:.*\bagain\b)?|(?<!let me )(?<!i'll )(?<!i will )(?<!i'd )(?<!to )(?<!i )\bre-?(?:read|state)\b(?! (?:it|that|the \w+) (?:back|to check|as)\b)|"
     r"\b(?:i )?(?:missed|didn'?t get|lost) the (?:first|second|last|other) (?:half|part|bit)\b|\bwhat again\W*$|"
     r"^(?:sorry\W+)?(?:from|to|and) [\w\s.%-]{1,30}? to what\W*$|\bi missed (?:the (?:end|last part|start|beginning|first part|question)|that|what you said)\b|^(?:sorry\W+)?the [\w\s-]{1,30}? what\W*$",
@@ -408,3 +410,8 @@ BY_TERM = re.compile(
 WHEN_YOU_SAY = re.compile(r"\bwhen you say (?P<term>[\w\s/-]{2,40}?)\s*(?:,|(?=\s(?:do you mean|you mean|is that|is it|does that|are those|meaning)\b))|"
                           r"^(?:(?:sorry|so|ok|okay|quick one|quick question)\b)?\W*(?!(?:what|how|which|who|do|does|did|is|are|so|i|we|and|but|sorry|ok|okay|um+|uh+)\b)(?P<named>[\w/-]+(?: [\w/-]+){0,3}?)\s*(?:here )?(?:(?:-|—|,)?\s*(?:you mean|means|meaning|as in)|,\s*(?:is that|are those|are they) (?:the|a|an)\b)",
                           re.IGNORECASE)
+# Asking whether figures the candidate cannot recall are needed ("Is it okay if I don't remember exact numbers?"): played
+# blind (2026-12-07), it drew "Sure, again: <the question>" and "That's your call". A real interviewer says roughly is fine.
+ROUGH_FIGURES = re.compile(r"\b(?:don'?t|do not|can'?t|cannot|couldn'?t) (?:\w+ ){0,2}(?:remember|recall)\b[^.?!]*?\b(?:numbers?|figures?|"
+                           r"metrics?|stats?|percentages?|results?|numbers? exactly)\b", re.IGNORECASE)
+ROUGHLY_IS_FINE = "Roughly is fine: give your best estimate, and say how sure you are."
