@@ -14,7 +14,11 @@ from simulator.config import PROJECT_ROOT
 from simulator.engine.turns import TurnKind
 from simulator.interview.arithmetic import _AT_RATE, _RATE_AGAIN, CHECK, slips
 from simulator.interview.assumptions import NOT_QUITE, THAT_IS_RIGHT, opener
+from simulator.interview.asks import _EITHER, _EITHER_STORY
 from simulator.interview.clarify import read_turn
+from simulator.interview.fact_context import untold
+from simulator.interview.job_phrases import AFTER_THE_ROUND, PASSED_ON
+from simulator.interview.turn_phrases import ROUGHLY_IS_FINE, YOUR_CALL, asks_repeat
 from simulator.scoring.meaning.spoken import normalise_spoken
 
 
@@ -94,3 +98,82 @@ def test_no_sum_of_the_written_answers_is_flagged() -> None:
         texts += [json.loads(line).get("answer", "") for line in path.read_text().splitlines() if line.strip()]
     read = [t for t in texts if _RATE_AGAIN.search(normalise_spoken(t)) or _AT_RATE.search(normalise_spoken(t))]
     assert len(read) >= 10 and [t for t in read if slips(t)] == []
+
+
+async def _reply(catalog: Catalog, loop_id: str, round_id: str, question_id: str, turn: str) -> str:
+    turns = await played(catalog, loop_id, round_id, question_id, turn)
+    assert turns[-1].kind is TurnKind.CLARIFICATION, turns[-1]
+    return turns[-1].text
+
+
+async def test_a_company_value_named_is_told(catalog: Catalog) -> None:
+    """ "what is the empower-others value exactly?" (the interviewer's own words) went unanswered, then drew 'I haven't
+    pinned down "empower others"' (r09 t7, t9)."""
+    value = next(v for v in catalog.loop("canva-mle").values if v.name == "Empower others")
+    said = await _reply(catalog, "canva-mle", "behavioral", "bh-pm-pushback-rollout",
+                        "You didn't tell me what empower others means though? Anyway, churn in the top decile went down.")
+    assert said == f'That\'s "Empower others", one of Canva\'s 5 values: {value.description}', said
+
+
+async def test_a_question_about_the_company_in_a_story_round_is_not_the_story(catalog: Catalog) -> None:
+    """ "what does Canva count as the main metric for recommendations?" drew "That's your call — tell it the way that shows
+    your own part best." (r07 t10)."""
+    said = await _reply(catalog, "canva-mle", "hiring-manager", "hm-ab-result",
+                        "Um, I think exports went up a little too. Uh, sorry, can I ask, what does Canva count as the main "
+                        "metric for recommendations? Like is it exports or something else?")
+    assert said in (PASSED_ON, AFTER_THE_ROUND), said
+
+
+async def test_the_rest_of_a_turn_about_the_job_is_passed_on(catalog: Catalog) -> None:
+    """ "what are the next rounds, and do they include live coding?" heard the rounds, then "The rest is your call — state
+    your assumption and go on." (r13 t7)."""
+    said = await _reply(catalog, "canva-mle", "recruiter-screen", "rs-stakeholders",
+                        "Sorry, I meant, what are the next rounds, and do they include live coding? I want to know what to prepare.")
+    passes_on = catalog.personas[catalog.loop("canva-mle").round("recruiter-screen").persona].passes_on
+    assert said.startswith("This is round 1 of 6;") and said.endswith(passes_on or PASSED_ON) and YOUR_CALL not in said, said
+
+
+async def test_not_remembering_the_figures_is_fine_and_sorry_apologises(catalog: Catalog) -> None:
+    """It drew "Sure, again: <the question>" (r07 t5): "Sorry." was read as "Sorry?"."""
+    turns = await played(catalog, "canva-mle", "hiring-manager", "hm-ab-result",
+                         "Oh, OK. Um, so we tested a new recommendation model for templates, I mean, it was a two-tower model "
+                         "instead of the popularity baseline. We ran it for, um, two weeks, 50/50 split. Clicks went up but, "
+                         "uh, I'm not sure I remember the exact numbers. Sorry. Is it okay if I don't remember exact numbers?")
+    assert [t.kind for t in turns[-2:]] == [TurnKind.CLARIFICATION, TurnKind.FOLLOW_UP], turns[-2:]
+    assert turns[-2].text == ROUGHLY_IS_FINE  # and the turn counts as the answer it is
+
+
+@pytest.mark.parametrize(("turn", "repeat"), [
+    ("Um, I didn't ask you to repeat it. I asked if approximate numbers are fine.", False),  # "Sure, again:" (r07 t7)
+    ("Sorry?", True),
+    ("Sorry, could you repeat that?", True),
+])
+def test_asking_for_the_question_again(turn: str, repeat: bool) -> None:
+    assert asks_repeat(turn) is repeat
+
+
+def test_two_readings_after_means_are_agreed(catalog: Catalog) -> None:
+    """ "Real users means merchants or buyers? For which one you want?" drew 'I haven't pinned down "Real users" for this
+    one: say what you take it to mean, then go on. The rest is your call — state your assumption and go on.' (r04 t5)."""
+    read = read_turn("Real users means merchants or buyers? For which one you want? My model was for merchant, product "
+                     "categorization.", _question(catalog, "bh-life-story"), glossary=catalog.glossary)
+    assert read is not None and read.reply in (_EITHER, _EITHER_STORY), read
+
+
+def test_a_question_about_an_untold_figure_is_not_confirmed(catalog: Catalog) -> None:
+    """ "Sorry, what complaints and what 50 percent deadline?" heard "That's right." (r03 t9)."""
+    read = read_turn("Sorry, what complaints and what 50 percent deadline? This is the first I've heard of either.",
+                     _question(catalog, "sd-latency-spike-triage"), glossary=catalog.glossary)
+    assert read is not None and opener(read) is None and "50%" in read.reply, read
+
+
+def test_a_follow_up_gives_an_untold_figure_in_words_or_under_a_thousand_first(catalog: Catalog) -> None:
+    """ "Which constraint drove the choice most: the tenfold newsletter bursts, the six weeks, or the $8,000 a month?" was
+    asked with only the $8,000 told first ("What six weeks? Nobody mentioned that.", r08 t9); "given complaints and the
+    50% deadline" was asked of a candidate who had said "p50" (r03 t7)."""
+    question = _question(catalog, "sd-llm-gateway-serverless")
+    ask = next(f.ask for f in question.follow_ups if "six weeks" in f.ask)
+    assert "The client wants launch in six weeks." in untold(question, ask, [question.text])
+    triage = _question(catalog, "sd-latency-spike-triage")
+    ask = next(f.ask for f in triage.follow_ups if "50%" in f.ask)
+    assert any("50%" in s for s in untold(triage, ask, [triage.text, "I'd compare p50 and p95 per stage."]))

@@ -25,7 +25,7 @@ from .turn_shape import said_in
 from .terms import EXPLAIN, FRAGMENT_WORDS, LOST_AT, defines, glossary_named, term_asked, term_facts
 from .turn_phrases import (
     ABOUT_THE_ANSWER, ACKNOWLEDGEMENT, ANOTHER_STORY, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, BY_TERM, CHOICE, GO_ON,
-    MEAN_BY, ORIGINAL_QUESTION, PERMISSION, QUOTED, REPEAT, RHETORICAL, TURNED_BACK, WHEN_YOU_SAY,
+    MEAN_BY, ORIGINAL_QUESTION, PERMISSION, QUOTED, RHETORICAL, asks_repeat, TURNED_BACK, WHEN_YOU_SAY,
     WHICH_STORY, YOUR_CALL, YOUR_CALL_STORY, YOUR_TAKE, ROUGH_FIGURES, ROUGHLY_IS_FINE,
 )
 from .job_phrases import (
@@ -161,7 +161,7 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
         return Ask(text=clause.text, topics=(), facts=(), repeat=True, rephrase=True)
     if ORIGINAL_QUESTION.search(text):  # after follow-ups, the bank question, not the last follow-up again
         return Ask(text=clause.text, topics=(), facts=(), said=f"Sure. The question was: {question.text}")
-    if REPEAT.search(text):
+    if asks_repeat(text):
         return Ask(text=clause.text, topics=(), facts=(), repeat=True)
     names_the_word = bool(QUOTED.search(text) or WHEN_YOU_SAY.search(text) or MEAN_BY.search(text) or BY_TERM.search(text))
     explicit = names_the_word or bool(EXPLAIN.search(text) or LOST_AT.search(text))
@@ -295,6 +295,9 @@ def _told_once(facts: list[str]) -> str:
     return " ".join(said)
 
 
+# "Real users means merchants or buyers? For which one you want?": the reading agreed to answers it (played blind,
+# 2026-12-07: "The rest is your call" after "Either reading is fair")
+_WHICH_ONE = re.compile(r"^\W*(?:(?:so|and|but|for|then)\W+)*which (?:one|of them|of the two|reading|do you (?:want|mean|prefer))\b", re.IGNORECASE)
 _ABOUT_THE_JOB = (PASSED_ON, AFTER_THE_ROUND, ROUNDS_CHECK, VALUES_CHECK, TIME_CHECK)
 
 
@@ -334,8 +337,9 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
         elif not ask.facts and ask.said is None:
             unanswered.append(ask)
         unplaced = unplaced or ask.open_part
+    agreed = bool(open_terms) and len(open_terms) == len(offered)  # each open term read one way or two: a reading is agreed
     for ask in unanswered:
-        if _lead_in(ask.text) or _covered(ask.text, given):
+        if _lead_in(ask.text) or _covered(ask.text, given) or agreed and _WHICH_ONE.match(ask.text):
             continue
         open_topics.extend(t for t in ask.topics if t not in open_topics and t not in _UNNAMED_TOPICS)
         unplaced = unplaced or not ask.topics
@@ -346,7 +350,7 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
         said.remove(PASSED_ON)
     said.sort(key=lambda line: line in (AFTER_THE_ROUND, PASSED_ON))  # "let's stay with the question" ends the reply
     parts.extend(said)
-    if open_terms and len(open_terms) == len(offered):  # each read one way or two: agreed to, not "define it yourself"
+    if agreed:  # not "define it yourself"
         story = story_question(question.text)
         parts.append(_EITHER_STORY if story and "either" in offered else _EITHER if "either" in offered else _THAT_READING)
     elif open_terms:
@@ -371,9 +375,11 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
 # seven such drew "I haven't pinned down "underperforming" for this one: say what you take it to mean", the meaning they
 # had just offered). A real interviewer with no definition at hand takes a fair reading.
 _MARKS_READING = r"(?:do you mean|you mean|meaning|as in|like|i\.?e\.?|is (?:that|it)(?: just| basically| also| like)?)\s+"
-_READINGS = re.compile(r"^[\"'”’]?\s*(?:what (?:does|do) (?:that|it|this) mean\s*|(?:mean|means|refers? to|stands? for)\s+)?"
+# "Real users means merchants or buyers?" offers its readings straight after "means" (played blind, 2026-12-07: "I
+# haven't pinned down "Real users"")
+_READINGS = re.compile(r"^[\"'”’]?\s*(?:what (?:does|do) (?:that|it|this) mean\s*)?"
                        r"(?:(?:here|exactly|in this context|in this case|again|then)\W*\s*)*"
-                       rf"(?:[,;:—–-]+\s*(?:{_MARKS_READING})?|{_MARKS_READING})"
+                       rf"(?:(?:mean|means|refers? to|stands? for)\s*(?:[,;:—–-]+\s*)?(?:{_MARKS_READING})?|[,;:—–-]+\s*(?:{_MARKS_READING})?|{_MARKS_READING})"
                        r"(?P<reading>(?!(?:what|what's|whats|how|which|who|when|where|why|do|does|did|can|could|should|would|will|are|am)\b)\w.*)",
                        re.IGNORECASE)  # "..., does a test order count?" asks a question of its own, it offers no reading
 _EITHER = "Either reading is fair for this one: say which you're taking, and go on."

@@ -43,7 +43,7 @@ _STATED = re.compile(r"\b(?:let'?s say|say we have|say we get|i'?d guess|my gues
 
 
 _EITHER_OR = re.compile(r"\bor\b", re.IGNORECASE)
-_WH_ASK = re.compile(r"^\W*(?:(?:and|so|but|also|ok|okay|then|like|um+|uh+)\W+)*(?:how|what|what's|which|when|where|who|why)\b",
+_WH_ASK = re.compile(r"^\W*(?:(?:and|so|but|also|ok|okay|then|like|um+|uh+|sorry|wait|hang on)\W+)*(?:how|what|what's|which|when|where|who|why)\b",
                      re.IGNORECASE)  # "...look like like where are the 250 milliseconds going" is no assumption to confirm
 # Money said for one of something ("a sixteen core node is about five hundred dollars a month", "$0.002 per request") is
 # compared only with a fact pricing the same thing: played (2026-12-06), it "corrected" a node's price with the fleet's.

@@ -36,7 +36,7 @@ from .turn_phrases import (
     SAY_MORE, SAY_MORE_STORY, ELABORATES, BECAUSE, BY_TERM, CHECK_IN, CHOOSES, CONFIRM, FILLER_RESTART,
     GLOSS_QUESTION, GUESSED, HEDGE, GO_AHEAD, GO_ON, HINT, IN_MIND, INDIRECT, BACK_REFERENCE, INVITES_CORRECTION,
     JOINED, MARKED_QUESTION, MEAN_BY, OKAY_WITH_YOU, ORDINAL_STEP, OR_ASKS, PLAN_LIST, PERMISSION, PLAN_WORDS,
-    POLAR_FACT, POLAR_MID, POLAR_START, PREAMBLE, PUT_TO_YOU, QUOTED, RANGE_CHECK, REPEAT, REPORTED, RHETORICAL,
+    POLAR_FACT, POLAR_MID, POLAR_START, PREAMBLE, PUT_TO_YOU, QUOTED, RANGE_CHECK, REPEAT, REPORTED, RHETORICAL, asks_repeat,
     SECOND_ASK, SHORT_WORDS, SPOKEN_QUESTION, TAG_CONFIRM, TAG_THEN_ASKS, TAG_RIGHT, TAKE_YOUR_TIME, TAKES_BACK,
     THINKING, TOPIC_FIRST, WH_START,
 )
@@ -140,7 +140,7 @@ def _asking(clause: Clause, previous: Clause | None, assumed: bool = False) -> s
         return "confirm"
     if clause.question and ASSUMES.search(text):  # "..., I assume, not torch tensors?" checks an assumption
         return "confirm"
-    if clause.question or REPEAT.search(text) or OKAY_WITH_YOU.search(text):
+    if clause.question or asks_repeat(text) or OKAY_WITH_YOU.search(text):
         return "question"
     return "indirect" if INDIRECT.search(text) else None
 

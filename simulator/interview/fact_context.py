@@ -22,7 +22,9 @@ GIVEN = ("One detail to add: ", "A couple of details to add: ")
 # What a follow-up says to the answer before its question stays first: "NDCG, got it.", "That's fine." after a pass, "Let
 # me come back to what I asked." (played, 2026-12-06: "One detail to add: Leadership wants... That's fine. How much...?")
 _SAID_FIRST = re.compile(r"(?:[^.?!]*, got it\. |That's (?:fine|all right)[^.?!]*\. |Let me come back to what I asked\. )+")
-_FIGURE = re.compile(r"(\$)?(\d[\d,]*(?:\.\d+)?)(?:\s*(k\b|m\b|million\b|%|percent\b))?(?:\s+(\w+))?", re.IGNORECASE)
+# Not the digits of a name: "p50" said is no "50%" told (played blind, 2026-12-07: "given ... the 50% deadline" was asked
+# of a candidate who had only said "p50" and never heard of the deadline)
+_FIGURE = re.compile(r"(\$)?(?<![A-Za-z\d.])(\d[\d,]*(?:\.\d+)?)(?:\s*(k\b|m\b|million\b|%|percent\b))?(?:\s+(\w+))?", re.IGNORECASE)
 _SCALE = {"k": 1_000, "m": 1_000_000, "million": 1_000_000}
 _PARTS = re.compile(r"(?<=[.;])\s+")
 _MONEY_WORDS = frozenset("dollars dollar bucks usd".split())  # as speech writes it: "5000 dollars a month"

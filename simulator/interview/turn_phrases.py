@@ -23,6 +23,14 @@ REPEAT = re.compile(
     r"^(?:sorry\W+)?(?:from|to|and) [\w\s.%-]{1,30}? to what\W*$|\bi missed (?:the (?:end|last part|start|beginning|first part|question)|that|what you said)\b|^(?:sorry\W+)?the [\w\s-]{1,30}? what\W*$",
     re.IGNORECASE,
 )
+# "I didn't ask you to repeat it. I asked if approximate numbers are fine." says what was not asked (played blind,
+# 2026-12-07: "Sure, again: <the question>" a second time)
+NOT_REPEAT = re.compile(r"\b(?:didn'?t|did not|don'?t|do not|wasn'?t|was not|not|no need to|never) (?:ask(?:ing)? (?:you )?to |want (?:you )?to |"
+                        r"need (?:you )?to )?(?:repeat|hear (?:it|that|the question) again)", re.IGNORECASE)
+
+
+def asks_repeat(text: str) -> bool:
+    return bool(REPEAT.search(text)) and not NOT_REPEAT.search(text)
 # Asked for the bank question, not the last follow-up: "can you remind me what the original question was?"
 ORIGINAL_QUESTION = re.compile(
     r"\b(?:remind me (?:of )?(?:what )?(?:the|your) (?:\w+ )?question|what (?:was|is) the (?:original|first|main|actual|initial|opening) "
