@@ -432,10 +432,13 @@ _LEAD_IN = re.compile(r"^(?:(?:to be honest|honestly|and|so|but|well|also|um+|uh
                       re.IGNORECASE)
 
 
+_FILLERS = re.compile(r",?\s*\b(?:um+|uh+|erm+)\b,?", re.IGNORECASE)  # 'You said "we ran it for, um, two weeks"' was said
+
+
 def said_back(canned: str, clause: str | None) -> str:
     """A probe after the candidate's own words: 'You said "we never A/B tested it": looking back, ...?'; a probe that
     already opens on them ('You said "we" a lot; ...') is said as it is."""
-    said = _LEAD_IN.sub("", clause or "").strip().rstrip(".,;:!")
+    said = _FILLERS.sub("", _LEAD_IN.sub("", clause or "")).strip().rstrip(".,;:!")
     if not said or canned.lower().startswith("you said"):
         return canned
     quoted = said if re.match(r"I\b|.[A-Z]", said) else said[0].lower() + said[1:]  # "I", "LLM-as-judge" stay as said
