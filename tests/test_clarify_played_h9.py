@@ -18,6 +18,7 @@ from simulator.interview.asks import _EITHER, _EITHER_STORY
 from simulator.interview.clarify import read_turn
 from simulator.interview.fact_context import untold
 from simulator.interview.job_phrases import AFTER_THE_ROUND, PASSED_ON
+from simulator.interview.moving_on import MOVING_ON, ends_asking_to_move_on
 from simulator.interview.turn_phrases import ROUGHLY_IS_FINE, YOUR_CALL, asks_repeat
 from simulator.scoring.meaning.spoken import normalise_spoken
 
@@ -177,3 +178,15 @@ def test_a_follow_up_gives_an_untold_figure_in_words_or_under_a_thousand_first(c
     triage = _question(catalog, "sd-latency-spike-triage")
     ask = next(f.ask for f in triage.follow_ups if "50%" in f.ask)
     assert any("50%" in s for s in untold(triage, ask, [triage.text, "I'd compare p50 and p95 per stage."]))
+
+
+async def test_an_answer_that_ends_asking_to_move_on_counts_and_moves_on(catalog: Catalog) -> None:
+    """ "...keep update and top_k calling that. Um, can we move on?" and "I already said: at the ALB... Can we move to the
+    next part?" drew "That's your call — state your assumption and go on." and stayed (r02 t16, r08 t11)."""
+    answer = ("The PM wanted to ship the new ranker to everyone on Monday; I pushed for a 10% canary first because our "
+              "offline eval had not covered mobile. We agreed on a three-day canary, found a 4% drop in mobile exports, fixed "
+              "the feature bug and then rolled out. That's my example, can we move on?")
+    turns = await played(catalog, "canva-mle", "behavioral", "bh-pm-pushback-rollout", answer)
+    assert [(t.kind, t.text) for t in turns[-2:-1]] == [(TurnKind.NOTICE, MOVING_ON)] and turns[-1].kind is TurnKind.QUESTION
+    assert turns[-1].question_id != "bh-pm-pushback-rollout"
+    assert ends_asking_to_move_on(answer) and not ends_asking_to_move_on("We shipped it. That's all I've got.")

@@ -159,7 +159,7 @@ class RoundEngine:
 
         passed: the candidate said they pass ("I don't know"; `text` is then empty), where an empty `text` alone is
         silence, or an answers file run out: offered a way in once, not moved on at once. moving_on: the pass asked
-        to leave the question ("can we move on?"): once it has been answered, the next question comes.
+        to leave the question ("can we move on?"), or an answer ended by asking it: once answered, the next question comes.
         """
         if self.phase is not Phase.ASKING or self.current_question is None:
             raise RuntimeError(f"no question is open (phase {self.phase})")
@@ -179,12 +179,12 @@ class RoundEngine:
             # real interviewer goes on after "I don't know" to one follow-up.
         else:
             self._answered.add(question.id)
-            if (first or question.id not in self._helped) and self.terse(question.text, text, first):
+            if not moving_on and (first or question.id not in self._helped) and self.terse(question.text, text, first):
                 return self._way_in(question, "explain", "an answer of a few words: how and why, before anything else")
         pressable = self._pressable.pop(question.id, None)
         probed = self._probed.setdefault(question.id, [])
-        if self.clock.now() - self._q_started >= self.question_share_s:
-            return self._next("this question has used its share of the time")
+        if moving_on or self.clock.now() - self._q_started >= self.question_share_s:
+            return self._next("the candidate answered and asked to move on" if moving_on else "this question has used its share of the time")
         if ahead is not None and pressable is not None:  # "We'll come to that next.": what was asked is asked again, once
             return Plan(action="follow_up", probe=pressable.model_copy(update={"lead": COME_TO_THAT}), question=question,
                         reason=f"the answer was for a question not yet asked ({ahead.id}): taken next")

@@ -22,6 +22,7 @@ from ..scoring.meaning.clauses import Clause, split_clauses, story_question
 from ..scoring.meaning.spoken import normalise_spoken
 from .rephrase import SHORT_TURN_WORDS, asks_what_was_meant, interviewers_word
 from .passing import passes_in
+from .moving_on import ends_asking_to_move_on
 from .about_lines import about_company, job_asked
 from .asks import Ask, Clarification, asks_permission, compose_reply, facts_for, offered_reading
 from .fact_match import TERM_NEAREST_MIN, choose_facts, keyed_facts
@@ -333,7 +334,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     waits, ends_asking = False, text.rstrip().endswith("?") or not re.search(r"[.!?]", text)  # speech marks nothing
     opening = True  # no statement yet: "Are brand kits small? I'll assume so, which means..." opens by asking
     for i, (clause, kind) in enumerate(zip(clauses, kinds, strict=True)):
-        if kind is None or PREAMBLE.match(clause.norm):
+        if kind is None or PREAMBLE.match(clause.norm) or i == len(clauses) - 1 and i and ends_asking_to_move_on(text):
             opening = opening and i not in stating
             continue
         if kind == "check_in":

@@ -45,3 +45,16 @@ def asks_to_move_on(text: str) -> bool:
     if not any(MOVE_ON.search(c.norm) for c in clauses) or CHECK_IN.search(text):
         return False  # "Should I keep going, or do you want me to move on?" leaves it to the interviewer
     return sum(len(c.norm.split()) for c in clauses if not MOVE_ON.search(c.norm)) <= SHORT_WORDS
+
+
+# Asked, not said: "can we move on?", "let's move on", "next question?" ("that's all I've got" after an answer ends it)
+_ASKED_TO = re.compile(r"\b(?:can|could|shall|may) (?:we|i)\b|\blet'?s\b|\bnext question\b", re.IGNORECASE)
+
+
+def ends_asking_to_move_on(text: str) -> bool:
+    """An answer that ends by asking to leave the question: "...keep update and top_k calling that. Um, can we move on?"
+    drew "That's your call — state your assumption and go on." and no next question (played blind, 2026-12-07). The
+    answer counts; the next question comes."""
+    clauses = split_clauses(text)
+    return len(clauses) > 1 and bool(MOVE_ON.search(clauses[-1].norm) and _ASKED_TO.search(clauses[-1].norm)) \
+        and not CHECK_IN.search(text)

@@ -12,7 +12,7 @@ import re
 from ..engine.plan import Plan
 from ..engine.round import RoundEngine
 from ..scoring.meaning.clauses import Clause, split_clauses
-from .moving_on import asks_to_move_on
+from .moving_on import asks_to_move_on, ends_asking_to_move_on
 from .turn_phrases import ANSWER_WORDS, HINT, SHORT_WORDS
 
 # Giving up on the question inside a longer turn ("I don't know GNNs well enough. Can we skip that part?").
@@ -144,4 +144,5 @@ def record_reply(engine: RoundEngine, text: str) -> tuple[Plan, bool]:
     is for a follow-up to name, and it is not evidence."""
     moving_on = asks_to_move_on(text)
     passed = moving_on or passes(text)
+    moving_on = moving_on or not passed and ends_asking_to_move_on(text)  # "...that's my answer. Can we move on?"
     return engine.record_answer("" if passed else text, passed=passed, moving_on=moving_on), moving_on
