@@ -190,3 +190,38 @@ async def test_an_answer_that_ends_asking_to_move_on_counts_and_moves_on(catalog
     assert [(t.kind, t.text) for t in turns[-2:-1]] == [(TurnKind.NOTICE, MOVING_ON)] and turns[-1].kind is TurnKind.QUESTION
     assert turns[-1].question_id != "bh-pm-pushback-rollout"
     assert ends_asking_to_move_on(answer) and not ends_asking_to_move_on("We shipped it. That's all I've got.")
+
+
+async def test_a_wrong_sum_beside_a_question_gets_both(catalog: Catalog) -> None:
+    """ "50,000 per second means around 4 million per day, correct? ... What is latency budget?" drew the textbook meaning
+    of a latency budget, and the sum was later "got it" (r19 t5, t7)."""
+    said = await _reply(catalog, "shopify-mle", "system-design", "sd-storefront-recs",
+                        "Okay. 50,000 per second means around 4 million per day, correct? My design: two tower model for "
+                        "candidate generation, ANN index with FAISS, 500 candidates. Then LightGBM ranker on CPU for top 20. "
+                        "What is latency budget?")
+    assert "100 ms" in said and said.endswith(CHECK + "50,000 a second is about 4.3 billion a day, not 4 million."), said
+    assert not said.startswith(THAT_IS_RIGHT)
+
+
+def test_a_rate_said_per_hour_against_a_day_is_not_right(catalog: Catalog) -> None:
+    """ "the team does 1,000 per hour ... Is that right?" against "1,000 orders a day" drew "Here's what we have:" (r17 t5)."""
+    read = read_turn("Okay, um, so, the team does 1,000 per hour, and with 6 minutes per review that's like, uh, 100 "
+                     "reviewers? Is that right?", _question(catalog, "cs-review-capacity"), glossary=catalog.glossary)
+    assert read is not None and opener(read) == NOT_QUITE, read
+
+
+def test_explain_with_other_words_asks_for_the_question_again(catalog: Catalog) -> None:
+    """ 'I haven't pinned down "with other words"' was said (r19 t9)."""
+    read = read_turn("Sorry, I don't understand the question. Can you explain with other words?",
+                     _question(catalog, "sd-storefront-recs"), glossary=catalog.glossary)
+    assert read is not None and read.reply.startswith("Sure, again:"), read
+
+
+async def test_an_answer_that_passes_on_the_rest_moves_on(catalog: Catalog) -> None:
+    """ "...For the canary part, I don't really know how canarying works. Can I pass on that and come back to it later?"
+    drew "That's your call — state your assumption and go on." (r16 t7)."""
+    turns = await played(catalog, "canva-mle", "behavioral", "bh-pm-pushback-rollout",
+                         "I pushed the PM for a 10% canary first because our offline eval had not covered mobile, and we "
+                         "found a 4% drop in mobile exports. For the rollback part, I don't really remember the details. "
+                         "Can I pass on that and come back to it later?")
+    assert turns[-2].text == MOVING_ON and turns[-1].kind is TurnKind.QUESTION, turns[-2:]

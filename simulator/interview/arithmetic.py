@@ -12,6 +12,7 @@ the sum is a fair rounding; only one further off is a slip.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..scoring.meaning.spoken import normalise_spoken
 from .asks import Ask, Clarification
@@ -30,7 +31,14 @@ _RATE_AGAIN = re.compile(rf"(?P<a>{_NUMBER}){_THINGS.format('ta')}{_PER.format('
                          rf"{_PER.format('u2')}", re.IGNORECASE)
 _AT_RATE = re.compile(rf"(?P<a>{_NUMBER}){_THINGS.format('t')}(?:{_PER.format('u')}\s+)?(?:at|times|x)\s+(?:(?:1|one) in (?P<one_in>{_NUMBER})|"
                       rf"(?P<share>{_NUMBER})\s?(?:%|percent\b|per cent\b)){_WORKED_OUT}(?P<c>{_NUMBER})", re.IGNORECASE)
+_RATE = re.compile(rf"(?P<a>{_NUMBER}){_THINGS.format('t')}{_PER.format('u')}", re.IGNORECASE)
 CHECK = "Let me check that: "
+
+
+def rates(text: str) -> list[tuple[float, str]]:
+    """Each figure `text` says per a stretch of time ("1,000 orders per hour"), with the stretch ("hour")."""
+    return [(_value(m.group("a")), {"sec": "second", "min": "minute"}.get(u, u))
+            for m in _RATE.finditer(normalise_spoken(text)) for u in [m.group("u").lower()]]
 
 
 def _value(said: str) -> float:
@@ -72,9 +80,13 @@ def slips(text: str) -> list[str]:
     return lines
 
 
-def arithmetic_slip(text: str) -> Clarification | None:
-    """The interviewer's check of the turn's wrong sums, as a reply that lets the turn count as the answer it is."""
+def with_slips(read: Clarification | None, text: str) -> Clarification | None:
+    """The reply to the turn (`read`, None for an answer that asks nothing) with the check of its wrong sums after it:
+    alone, it lets the turn count as the answer it is. "50,000 per second means around 4 million per day, correct? ...
+    What is latency budget?" needs both the check and the budget (played blind, 2026-12-07)."""
     lines = slips(text)
     if not lines:
-        return None
-    return Clarification(asks=(Ask(text=text, topics=(), facts=()),), also_answer=True, reply=CHECK + " ".join(lines))
+        return read
+    if read is None:
+        return Clarification(asks=(Ask(text=text, topics=(), facts=()),), also_answer=True, reply=CHECK + " ".join(lines))
+    return replace(read, reply=f"{read.reply} {CHECK}{' '.join(lines)}".strip())

@@ -167,6 +167,11 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
     explicit = names_the_word or bool(EXPLAIN.search(text) or LOST_AT.search(text))
     # "what is the latency budget?" asks for the scenario's value; "what's a chargeback?", "what's RAG?" what the word means
     named = re.search(rf"\bthe\s+{re.escape(term)}", text, re.IGNORECASE) if term is not None and not explicit else None
+    # ... and so does "What is latency budget?" with no article, where a fact the word keys states a figure (played blind,
+    # 2026-12-07: a non-native speaker's question for the milliseconds drew the textbook definition)
+    named = named or (re.search(rf"\bwhat(?:'s| is)\s+{re.escape(term)}\b", text, re.IGNORECASE) if term is not None and not explicit
+                      and any(figures(f.text) for f in question.facts if f in keyed_facts(text, question)
+                              or any(p.search(text) for t, p in TOPIC_RE.items() if t == f.topic)) else None)
     if named and not MEANING_AFTER.search(text[named.end():]) and not _names_concept(term, text, question, glossary):
         term = None  # "what is the utilisation?" asks for a value; "what's the fallback again, is that a cached list?" a meaning
     explained = term_facts(term, question, glossary, explicit=explicit) if term else ()

@@ -17,6 +17,7 @@ from ..catalog.models import Fact, Question
 from ..engine.turns import Turn, TurnKind
 from ..engine.guard import content_words
 from ..scoring.meaning.spoken import normalise_spoken
+from .arithmetic import rates, slips
 from .asks import Ask, Clarification
 from .assumption_words import MAX_ASSUMED_WORDS, denied_by
 from .fact_match import MARKED, PIECES, counted, counts_of, figures, figures_in_units, piece_figures, unique_facts, unit
@@ -82,12 +83,12 @@ def _total_for_rate(piece: str, figure: float, figure_unit: str | None, facts: t
 
 def _wrong_rate(piece: str, facts: tuple[Fact, ...]) -> bool:
     """A figure said per one stretch of time that the facts state, near it, only per another: "roughly 300 requests per
-    day, is that right?" against "about 300 requests a second" was told "Here's what we have:" (played blind,
-    2026-12-07)."""
-    stated = [(n, u) for fact in facts for n, u in figures_in_units(fact.text, small_marked=True) if u in _RATES]
-    for figure, figure_unit in piece_figures(piece, small_marked=True):
+    day, is that right?" against "about 300 requests a second", and "the team does 1,000 per hour" against "1,000 orders
+    a day", were told "Here's what we have:" (played blind, 2026-12-07)."""
+    stated = [pair for fact in facts for pair in rates(fact.text)]
+    for figure, figure_unit in rates(piece):
         near = {u for n, u in stated if _ratio(figure, n) <= CLOSE}
-        if figure_unit in _RATES and near and figure_unit not in near:
+        if near and figure_unit not in near:
             return True
     return False
 
@@ -221,6 +222,7 @@ def checked(clarification: Clarification) -> str | None:
                 near.setdefault(figure_unit, []).append(close)
                 restated += [fact] if close else []
             verdicts += [any(v) for v in near.values()] + _counts_against(piece, restated) + ([False] if _wrong_rate(piece, ask.facts) else [])
+    verdicts += [False for ask in clarification.asks if slips(ask.checks or ask.text)]  # "50,000 a second means 4 million a day"
     confirmed = bool(verdicts) and all(verdicts)  # "40% make a first sale, right?" beside "60% make no sale": figures win
     refused = False
     for ask in clarification.asks:

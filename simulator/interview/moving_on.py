@@ -51,10 +51,16 @@ def asks_to_move_on(text: str) -> bool:
 _ASKED_TO = re.compile(r"\b(?:can|could|shall|may) (?:we|i)\b|\blet'?s\b|\bnext question\b", re.IGNORECASE)
 
 
+# "...For the canary part, I don't really know how canarying works. Can I pass on that and come back to it later?" drew
+# "That's your call" (played blind, 2026-12-07): the rest of the answer counts, and the round moves on
+_PASS_REST = re.compile(r"\b(?:can|could|may) (?:we|i) (?:please |just )?(?:skip|pass(?: on)?|come back to)\b", re.IGNORECASE)
+
+
 def ends_asking_to_move_on(text: str) -> bool:
-    """An answer that ends by asking to leave the question: "...keep update and top_k calling that. Um, can we move on?"
-    drew "That's your call — state your assumption and go on." and no next question (played blind, 2026-12-07). The
-    answer counts; the next question comes."""
+    """An answer that ends by asking to leave the question, or to pass on what is left of it: "...keep update and top_k
+    calling that. Um, can we move on?" drew "That's your call — state your assumption and go on." and no next question
+    (played blind, 2026-12-07). The answer counts; the next question comes."""
     clauses = split_clauses(text)
-    return len(clauses) > 1 and bool(MOVE_ON.search(clauses[-1].norm) and _ASKED_TO.search(clauses[-1].norm)) \
+    last = clauses[-1].norm if clauses else ""
+    return len(clauses) > 1 and bool(MOVE_ON.search(last) and _ASKED_TO.search(last) or _PASS_REST.search(last)) \
         and not CHECK_IN.search(text)

@@ -44,12 +44,15 @@ REPHRASE = re.compile(
     rf"|\b(?:what|which) (?:part|bit|aspect|side|piece|area)s? (?:of (?:it|that|this|the question) )?(?:do|would|should) (?:{_YOU} (?:want|like) me to|i) "
     r"(?:go deeper|go into|focus|expand|elaborate|dig|dive|talk about|cover|answer)\b"
     r"|\brephrase\b|\b(?:put|say|ask|word) (?:it|that|the question|this) (?:in )?(?:another|a different|other|different) (?:way|words)\b"
-    r"|\b(?:say|ask|put|word|phrase) (?:it|that|this|the question|your question) differently\b|\bin other words\W*$",
+    r"|\b(?:say|ask|put|word|phrase) (?:it|that|this|the question|your question) differently\b|\bin other words\W*$"
+    # "Can you explain with other words?" (played blind, 2026-12-07: 'I haven't pinned down "with other words"')
+    r"|\b(?:explain|say|ask|put|repeat) (?:it |that |this |the question )?(?:with|in|using) (?:other|different|simpler|easier) words\b",
     re.IGNORECASE,
 )
 # ... and a "term" it names that is only the question, a pronoun or how to say it: "what do u mean", "explain more simple".
 QUESTION_ITSELF = re.compile(r"^\W*(?:(?:the |your |that |this )?(?:question|q|last (?:one|question)|point)|u|you|ya|it|that|this|"
-                             r"(?:it |that )?(?:more )?simpl(?:e|er|y))\W*$", re.IGNORECASE)
+                             r"(?:it |that )?(?:more )?simpl(?:e|er|y)|(?:with|in|using) (?:other|different|simpler|easier) words)\W*$",
+                             re.IGNORECASE)
 SHORT_TURN_WORDS = 24  # a turn of this many words or fewer that asks what was meant asks only that
 
 

@@ -34,7 +34,7 @@ from .drift import REDIRECT, drifted
 from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
 from .follow_up_text import FollowUpWording
 from .moving_on import MOVING_ON
-from .arithmetic import arithmetic_slip
+from .arithmetic import with_slips
 from .own_figures import checked_against_story
 from .passing import record_reply
 from .persona_lines import render_line
@@ -320,9 +320,9 @@ class RoundSession:
         asked = last.text if last is not None else None
         explained = rephrased_for(asked, last.criterion if last is not None else None, question,
                                  lambda c: self.catalog.criterion(self.loop, c), self.engine.probe_options)
-        return (run_asked_about(text, question, turns) or checked_against_story(text[:MAX_ANSWER_CHARS], question, turns)
-                or arithmetic_slip(text[:MAX_ANSWER_CHARS]) or read_turn(text[:MAX_ANSWER_CHARS], question, asked, explained,
-                self.catalog.glossary, asking_time(turns, question), self.loop) or correction(text[:MAX_ANSWER_CHARS], question))
+        return with_slips(run_asked_about(text, question, turns) or checked_against_story(text[:MAX_ANSWER_CHARS], question, turns)
+                          or read_turn(text[:MAX_ANSWER_CHARS], question, asked, explained, self.catalog.glossary,
+                                       asking_time(turns, question), self.loop) or correction(text[:MAX_ANSWER_CHARS], question), text[:MAX_ANSWER_CHARS])
 
     def _prime(self, question: Question) -> None:
         """While the candidate answers, the model reads the persona prompt and the question: follow-ups start fast."""
