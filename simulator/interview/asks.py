@@ -384,7 +384,7 @@ _MARKS_READING = r"(?:do you mean|you mean|meaning|as in|like|i\.?e\.?|is (?:tha
 # haven't pinned down "Real users"")
 _READINGS = re.compile(r"^[\"'”’]?\s*(?:what (?:does|do) (?:that|it|this) mean\s*)?"
                        r"(?:(?:here|exactly|in this context|in this case|again|then)\W*\s*)*"
-                       rf"(?:(?:mean|means|refers? to|stands? for)\s*(?:[,;:—–-]+\s*)?(?:{_MARKS_READING})?|[,;:—–-]+\s*(?:{_MARKS_READING})?|{_MARKS_READING})"
+                       rf"(?:(?:mean|means|refers? to|stands? for)\b\s*(?:[,;:—–-]+\s*)?(?:{_MARKS_READING})?|[,;:—–-]+\s*(?:{_MARKS_READING})?|{_MARKS_READING})"
                        r"(?P<reading>(?!(?:what|what's|whats|how|which|who|when|where|why|do|does|did|can|could|should|would|will|are|am)\b)\w.*)",
                        re.IGNORECASE)  # "..., does a test order count?" asks a question of its own, it offers no reading
 _EITHER = "Either reading is fair for this one: say which you're taking, and go on."
