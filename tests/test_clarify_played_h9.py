@@ -18,7 +18,8 @@ from simulator.interview.asks import _EITHER, _EITHER_STORY
 from simulator.interview.clarify import read_turn
 from simulator.interview.fact_context import untold
 from simulator.interview.job_phrases import AFTER_THE_ROUND, PASSED_ON
-from simulator.interview.moving_on import MOVING_ON, ends_asking_to_move_on
+from simulator.interview.anchor import said_back
+from simulator.interview.moving_on import MOVING_ON, asks_to_move_on, ends_asking_to_move_on
 from simulator.interview.turn_phrases import ROUGHLY_IS_FINE, YOUR_CALL, asks_repeat
 from simulator.scoring.meaning.spoken import normalise_spoken
 
@@ -225,3 +226,14 @@ async def test_an_answer_that_passes_on_the_rest_moves_on(catalog: Catalog) -> N
                          "found a 4% drop in mobile exports. For the rollback part, I don't really remember the details. "
                          "Can I pass on that and come back to it later?")
     assert turns[-2].text == MOVING_ON and turns[-1].kind is TurnKind.QUESTION, turns[-2:]
+
+
+def test_said_back_leaves_out_fillers() -> None:
+    """ 'You said "hmm, I've done various ML things..."' and 'You said "we ran it for, um, two weeks, 50/50 split"' (r13 t3)."""
+    assert said_back("Who built it?", "we ran it for, um, two weeks, 50/50 split") == 'You said "we ran it for two weeks, 50/50 split": who built it?'
+    assert said_back("Tell me more.", "Hmm, I've done various ML things") == 'You said "I\'ve done various ML things": tell me more.'
+
+
+def test_moving_on_then_moves_on() -> None:
+    """ 'You said "OK, moving on then": what's the reasoning behind that...?' (r16 t9)."""
+    assert asks_to_move_on("OK, moving on then.") and not asks_to_move_on("Moving on to the ranker, I would use LightGBM.")

@@ -428,11 +428,11 @@ def with_anchor(canned: str, anchor: str | None, lead: str = DEFAULT_LEAD) -> st
     return text[:1].upper() + text[1:]  # a lead that opens on the anchor: "{anchor}, got it."
 
 
-_LEAD_IN = re.compile(r"^(?:(?:to be honest|honestly|and|so|but|well|also|um+|uh+|yeah|like|as i said|again|sadly)\b[,\s]*)+",
+_LEAD_IN = re.compile(r"^(?:(?:to be honest|honestly|and|so|but|well|also|um+|uh+|hmm+|yeah|like|as i said|again|sadly)\b[,\s]*)+",
                       re.IGNORECASE)
 
 
-_FILLERS = re.compile(r",?\s*\b(?:um+|uh+|erm+)\b,?", re.IGNORECASE)  # 'You said "we ran it for, um, two weeks"' was said
+_FILLERS = re.compile(r",?\s*\b(?:um+|uh+|erm+|hmm+)\b,?", re.IGNORECASE)  # 'You said "we ran it for, um, two weeks"' was said
 
 
 def said_back(canned: str, clause: str | None) -> str:

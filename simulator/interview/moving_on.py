@@ -28,7 +28,7 @@ MOVE_ON = re.compile(
     r"\bnothing (?:more|else) (?:to add|i can (?:add|think of)|from me|comes to mind)\b|"
     r"\bi (?:don'?t|do not) have anything (?:more|else)\b|\bi(?:'?ve| have)? (?:got )?nothing (?:more|else)\b|"
     r"\bi'?m (?:done|finished) (?:with|on) (?:this|that|it)\b|^\W*(?:(?:so|ok(?:ay)?|yeah|well|i think|i guess)\W+)*(?:we'?re|i'?m) "
-    r"(?:all )?done(?: here)?\W*(?:thanks?(?: you)?)?\W*$|\b(?:i think )?that covers (?:it|everything)\b|"
+    r"(?:all )?done(?: here)?\W*(?:thanks?(?: you)?)?\W*$|^\W*(?:(?:ok(?:ay)?|so|alright|right)\W+)*moving on(?: then)?\W*$|\b(?:i think )?that covers (?:it|everything)\b|"
     r"^\W*(?:(?:so|ok(?:ay)?|yeah|um+|uh+|well|i think|i guess)\W+)*that'?s (?:about |pretty much |basically )?(?:it|all)"
     r"(?:\W+(?:yeah|really|i think|i guess|from me|for now|thanks?(?: you)?))*\W*$|^\W*(?:(?:ok(?:ay)?|so|yeah)\W+)?done\W*$|"
     r"\bi (?:think |guess )?(?:i(?:'?ve| have)? )?(?:already )?(?:said|covered|told you) (?:everything|it all|all (?:of it|i (?:can|could|have)))\b|"
