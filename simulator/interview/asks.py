@@ -167,9 +167,11 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
     explicit = names_the_word or bool(EXPLAIN.search(text) or LOST_AT.search(text))
     # "what is the latency budget?" asks for the scenario's value; "what's a chargeback?", "what's RAG?" what the word means
     named = re.search(rf"\bthe\s+{re.escape(term)}", text, re.IGNORECASE) if term is not None and not explicit else None
-    # ... and so does "What is latency budget?" with no article, where a fact the word keys states a figure (played blind,
-    # 2026-12-07: a non-native speaker's question for the milliseconds drew the textbook definition)
+    # ... and so does "What is latency budget?" with no article, a word for a quantity that a fact it keys states (played
+    # blind, 2026-12-07: a non-native speaker's question for the milliseconds drew the textbook definition); "what's label
+    # delay?" still asks what the word means
     named = named or (re.search(rf"\bwhat(?:'s| is)\s+{re.escape(term)}\b", text, re.IGNORECASE) if term is not None and not explicit
+                      and _QUANTITY.search(term)
                       and any(figures(f.text) for f in question.facts if f in keyed_facts(text, question)
                               or any(p.search(text) for t, p in TOPIC_RE.items() if t == f.topic)) else None)
     if named and not MEANING_AFTER.search(text[named.end():]) and not _names_concept(term, text, question, glossary):
@@ -302,6 +304,8 @@ def _told_once(facts: list[str]) -> str:
 
 # "Real users means merchants or buyers? For which one you want?": the reading agreed to answers it (played blind,
 # 2026-12-07: "The rest is your call" after "Either reading is fair")
+_QUANTITY = re.compile(r"\b(?:budget|limit|target|rate|volume|size|capacity|ceiling|sla|slo|traffic|qps|deadline|timeline|throughput)s?$",
+                       re.IGNORECASE)
 _WHICH_ONE = re.compile(r"^\W*(?:(?:so|and|but|for|then)\W+)*which (?:one|of them|of the two|reading|do you (?:want|mean|prefer))\b", re.IGNORECASE)
 _ABOUT_THE_JOB = (PASSED_ON, AFTER_THE_ROUND, ROUNDS_CHECK, VALUES_CHECK, TIME_CHECK)
 
@@ -384,7 +388,7 @@ _MARKS_READING = r"(?:do you mean|you mean|meaning|as in|like|i\.?e\.?|is (?:tha
 # haven't pinned down "Real users"")
 _READINGS = re.compile(r"^[\"'”’]?\s*(?:what (?:does|do) (?:that|it|this) mean\s*)?"
                        r"(?:(?:here|exactly|in this context|in this case|again|then)\W*\s*)*"
-                       rf"(?:(?:mean|means|refers? to|stands? for)\b\s*(?:[,;:—–-]+\s*)?(?:{_MARKS_READING})?|[,;:—–-]+\s*(?:{_MARKS_READING})?|{_MARKS_READING})"
+                       rf"(?:(?:mean|means|refers? to|stands? for)\b(?!\s+(?:in|here|exactly|for|by|to)\b)\s*(?:[,;:—–-]+\s*)?(?:{_MARKS_READING})?|[,;:—–-]+\s*(?:{_MARKS_READING})?|{_MARKS_READING})"
                        r"(?P<reading>(?!(?:what|what's|whats|how|which|who|when|where|why|do|does|did|can|could|should|would|will|are|am)\b)\w.*)",
                        re.IGNORECASE)  # "..., does a test order count?" asks a question of its own, it offers no reading
 _EITHER = "Either reading is fair for this one: say which you're taking, and go on."
