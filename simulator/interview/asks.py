@@ -386,9 +386,9 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
 _MARKS_READING = r"(?:do you mean|you mean|meaning|as in|like|i\.?e\.?|is (?:that|it)(?: just| basically| also| like)?)\s+"
 # "Real users means merchants or buyers?" offers its readings straight after "means" (played blind, 2026-12-07: "I
 # haven't pinned down "Real users"")
-_READINGS = re.compile(r"^[\"'”’]?\s*(?:what (?:does|do) (?:that|it|this) mean\s*)?"
+_READINGS = re.compile(r"^[\"'”’]?\s*(?:what (?:does|do) (?:that|it|this) mean\s*|(?:mean|means|refers? to|stands? for)\s+)?"
                        r"(?:(?:here|exactly|in this context|in this case|again|then)\W*\s*)*"
-                       rf"(?:(?:mean|means|refers? to|stands? for)\b(?!\s+(?:in|here|exactly|for|by|to)\b)\s*(?:[,;:—–-]+\s*)?(?:{_MARKS_READING})?|[,;:—–-]+\s*(?:{_MARKS_READING})?|{_MARKS_READING})"
+                       rf"(?:[,;:—–-]+\s*(?:{_MARKS_READING})?|{_MARKS_READING}|(?:(?<=means )|(?<=mean ))(?!(?:in|here|exactly|for|by|to)\b))"
                        r"(?P<reading>(?!(?:what|what's|whats|how|which|who|when|where|why|do|does|did|can|could|should|would|will|are|am)\b)\w.*)",
                        re.IGNORECASE)  # "..., does a test order count?" asks a question of its own, it offers no reading
 _EITHER = "Either reading is fair for this one: say which you're taking, and go on."
