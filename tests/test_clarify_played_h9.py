@@ -20,7 +20,7 @@ from simulator.interview.fact_context import untold
 from simulator.interview.job_phrases import AFTER_THE_ROUND, PASSED_ON
 from simulator.interview.anchor import said_back
 from simulator.interview.moving_on import MOVING_ON, asks_to_move_on, ends_asking_to_move_on
-from simulator.interview.turn_phrases import ROUGHLY_IS_FINE, YOUR_CALL, asks_repeat
+from simulator.interview.turn_phrases import FEEDBACK_AT_THE_END, HEARD, ROUGHLY_IS_FINE, YOUR_CALL, asks_repeat
 from simulator.scoring.meaning.spoken import normalise_spoken
 
 
@@ -237,3 +237,23 @@ def test_said_back_leaves_out_fillers() -> None:
 def test_moving_on_then_moves_on() -> None:
     """ 'You said "OK, moving on then": what's the reasoning behind that...?' (r16 t9)."""
     assert asks_to_move_on("OK, moving on then.") and not asks_to_move_on("Moving on to the ranker, I would use LightGBM.")
+
+
+@pytest.mark.parametrize(("question_id", "turn", "said"), [
+    ("sessionize-events", "Um, none of mine, but slicing handles it, it just returns everything. Um, sorry, am I doing okay? "
+                          "And how much time is left?", FEEDBACK_AT_THE_END),  # "...The rest is your call" (r21 t10)
+    ("ml-bias-variance", "did I get the bias and variance part right? I always mix them up.", FEEDBACK_AT_THE_END),  # r25 t9
+    ("hm-ab-result", "I just answered that - the prep-time feature was mine, I inferred it from accept-to-pickup gaps. Did "
+                     "you not hear that part?", HEARD),  # "That's your call — state your assumption and go on." (r26 t10)
+])
+def test_asking_how_it_goes_is_answered(catalog: Catalog, question_id: str, turn: str, said: str) -> None:
+    read = read_turn(turn, _question(catalog, question_id), glossary=catalog.glossary)
+    assert read is not None and read.reply.startswith(said) and YOUR_CALL not in read.reply, read
+
+
+def test_a_figure_per_day_against_a_month_is_not_right(catalog: Catalog) -> None:
+    """ "So about 3 million reviews a day, ... right?" against "About 3 million product reviews a month" drew "Here's what
+    we have:" (r33 t5)."""
+    read = read_turn("So about 3 million reviews a day, and since it's daily there's no online serving, right?",
+                     _question(catalog, "sd-collusive-reviews"), glossary=catalog.glossary)
+    assert read is not None and opener(read) == NOT_QUITE, read

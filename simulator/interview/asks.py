@@ -26,7 +26,7 @@ from .terms import EXPLAIN, FRAGMENT_WORDS, LOST_AT, defines, glossary_named, te
 from .turn_phrases import (
     ABOUT_THE_ANSWER, ACKNOWLEDGEMENT, ANOTHER_STORY, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, BY_TERM, CHOICE, GO_ON,
     MEAN_BY, ORIGINAL_QUESTION, PERMISSION, QUOTED, RHETORICAL, asks_repeat, TURNED_BACK, WHEN_YOU_SAY,
-    WHICH_STORY, YOUR_CALL, YOUR_CALL_STORY, YOUR_TAKE, ROUGH_FIGURES, ROUGHLY_IS_FINE,
+    WHICH_STORY, YOUR_CALL, YOUR_CALL_STORY, YOUR_TAKE, ROUGH_FIGURES, ROUGHLY_IS_FINE, HOW_AM_I_DOING, FEEDBACK_AT_THE_END, HEARD_IT, HEARD,
 )
 from .job_phrases import (
     ABOUT_US, AFTER_THE_ROUND, LOGISTICS, PASSED_ON, ROUNDS_ASKED, ROUNDS_CHECK, TIME_CHECK, TIME_LEFT, VALUES_ASKED, VALUES_CHECK,
@@ -152,6 +152,8 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
         return Ask(text=clause.text, topics=(), facts=(), said=WHY_SO)
     if ROUGH_FIGURES.search(text):
         return Ask(text=clause.text, topics=(), facts=(), said=ROUGHLY_IS_FINE)
+    if HOW_AM_I_DOING.search(text) or HEARD_IT.search(text):
+        return Ask(text=clause.text, topics=(), facts=(), said=HEARD if HEARD_IT.search(text) else FEEDBACK_AT_THE_END)
     if VALUES_ASKED.search(text):  # "what does Canva mean by be a good human, is that one of the values?" names no term
         return Ask(text=clause.text, topics=(), facts=(), said=VALUES_CHECK)
     term = term_asked(text) or glossary_named(text, glossary) or _bare_name(text, question, glossary)
