@@ -17,6 +17,7 @@ from simulator.interview.assumptions import NOT_QUITE, THAT_IS_RIGHT, opener
 from simulator.interview.asks import _EITHER, _EITHER_STORY
 from simulator.interview.clarify import read_turn
 from simulator.interview.fact_context import untold
+from simulator.interview.headless_code import code_in
 from simulator.interview.job_phrases import AFTER_THE_ROUND, PASSED_ON
 from simulator.interview.anchor import said_back
 from simulator.interview.moving_on import MOVING_ON, asks_to_move_on, ends_asking_to_move_on
@@ -257,3 +258,13 @@ def test_a_figure_per_day_against_a_month_is_not_right(catalog: Catalog) -> None
     read = read_turn("So about 3 million reviews a day, and since it's daily there's no online serving, right?",
                      _question(catalog, "sd-collusive-reviews"), glossary=catalog.glossary)
     assert read is not None and opener(read) == NOT_QUITE, read
+
+
+def test_prose_after_a_query_is_not_run_as_sql(catalog: Catalog) -> None:
+    """ "Does that look right?" after the closing fence was run as SQL: 0/3 hidden tests, 'near "Does": syntax error'
+    (r14). Each SQL problem's reference query, written between two lines of prose, is read whole and alone."""
+    refs = [q.problem.sql.reference.strip() for loop in catalog.loops.values() for r in loop.rounds for q in r.questions
+            if q.problem is not None and q.problem.sql is not None]
+    assert len(refs) >= 5
+    for ref in refs:
+        assert code_in(f"Here's my query:\n{ref}\nDoes that look right?", sql=True).rstrip(";") == ref.rstrip(";")

@@ -24,10 +24,15 @@ PYTHON_START = re.compile(r"^\s*(?:import \w|from [\w.]+ import |def \w+\(|class
 _PYTHON_LINE = re.compile(r"^(?:\s+\S|\s*$|(?:import|from|def|class|return|if|elif|else|for|while|try|except|finally|with)\b|@\w|"
                           r"[A-Za-z_][\w.\[\]]*(?:, ?[A-Za-z_][\w.\[\]]*)*\s*(?:[-+*/]?=|\())")  # "x = ...", "a, b = ...", "f(...)"
 _SQL_START = re.compile(r"^\s*(?:select|with)\b", re.IGNORECASE)
+# A line that goes on a query: indented, a bracket or comma, or a clause's keyword. "Does that look right?" after the
+# closing fence was run as SQL ("near "Does": syntax error" in every hidden test, played blind 2026-12-07).
+_SQL_LINE = re.compile(r"^(?:\s+\S|\s*$|\s*[(),]|\s*--|\s*(?:select|from|join|inner|left|right|full|cross|natural|on|and|or|not|where|"
+                       r"group|having|order|limit|offset|with|union|intersect|except|case|when|then|else|end|as|by|partition|over|"
+                       r"window|distinct|values|using|lateral)\b)", re.IGNORECASE)
 
 
 def code_in(answer: str, sql: bool) -> str | None:
-    """The code of an answer: a query from its first line that opens as one to its ";" or the answer's end; Python
+    """The code of an answer: a query from its first line that opens as one to its ";" or its last line; Python
     from a line that opens as code to the last that reads as code, the last such block of the answer, dedented (code
     indented inside prose, "Here's the code:" then a fix after "That's the bug; fixed:", is what a candidate stands
     by: played, 2026-12-06, no such paragraph ran); None when it holds none."""
@@ -36,7 +41,8 @@ def code_in(answer: str, sql: bool) -> str | None:
     if not starts:
         return None
     if sql:
-        query = "\n".join(lines[starts[0]:])
+        end = next((i for i in range(starts[0] + 1, len(lines)) if not _SQL_LINE.match(lines[i])), len(lines))
+        query = "\n".join(lines[starts[0]:end]).rstrip()
         return query[: query.find(";") + 1] if ";" in query else query
     block, start = "", 0
     while (start := next((i for i in starts if i >= start), -1)) >= 0:
