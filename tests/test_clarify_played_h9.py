@@ -268,3 +268,12 @@ def test_prose_after_a_query_is_not_run_as_sql(catalog: Catalog) -> None:
     assert len(refs) >= 5
     for ref in refs:
         assert code_in(f"Here's my query:\n{ref}\nDoes that look right?", sql=True).rstrip(";") == ref.rstrip(";")
+
+
+def test_is_this_meant_to_be_sql_is_answered(catalog: Catalog) -> None:
+    """ "Is this meant to be SQL, since it's a table, or Python with a list of rows? You said Python at the start." drew
+    "That's your call" (r14 t5); the coding interviewers' openings no longer say "in Python" before a SQL problem."""
+    read = read_turn("Is this meant to be SQL, since it's a table, or Python with a list of rows?",
+                     _question(catalog, "sql-failed-payment-bursts"), glossary=catalog.glossary)
+    assert read is not None and read.reply.startswith("It's SQL: one SELECT query, run on SQLite."), read
+    assert all("Python" not in p.opening for p in catalog.personas.values() if p.opening and "problem together" in p.opening)
