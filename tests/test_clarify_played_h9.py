@@ -277,3 +277,16 @@ def test_is_this_meant_to_be_sql_is_answered(catalog: Catalog) -> None:
                      _question(catalog, "sql-failed-payment-bursts"), glossary=catalog.glossary)
     assert read is not None and read.reply.startswith("It's SQL: one SELECT query, run on SQLite."), read
     assert all("Python" not in p.opening for p in catalog.personas.values() if p.opening and "problem together" in p.opening)
+
+
+def test_a_question_about_the_question_is_no_job_question(catalog: Catalog) -> None:
+    """ "Sorry, the question is about failure or about success?" would be told what success after a year looks like; "Can you
+    explain the question in easier words please?" drew 'I haven't pinned down "question in easier words"' (r30 t3, t5)."""
+    question = _question(catalog, "bh-life-story")
+    loop = catalog.loop("shopify-mle")
+    read = read_turn("Yes, I work on search ranking. Sorry, the question is about failure or about success?", question,
+                     glossary=catalog.glossary, loop=loop)
+    assert read is not None and not any(e.text and e.text in read.reply_at(1800.0, None, loop, "behavioral") for e in loop.about)
+    read = read_turn("Success metric? I don't understand. Can you explain the question in easier words please?", question,
+                     glossary=catalog.glossary, loop=loop)
+    assert read is not None and read.reply.startswith("Sure, again:"), read

@@ -28,6 +28,11 @@ ABOUT_MIN_COSINE = 0.55  # chosen on the first half of tests/data/job_questions_
 PROBLEM_MARGIN = 0.15
 
 
+# "Sorry, the question is about failure or about success?" asks about the question, not the job (played blind,
+# 2026-12-07: it was told what success after a year looks like)
+_THE_QUESTION = re.compile(r"\b(?:the|this|your|that) question\b", re.IGNORECASE)
+
+
 def _closest(question: str, about: Sequence[AboutEntry], problem: Sequence[str] = ()) -> tuple[AboutEntry | None, float, float]:
     """The entry whose example questions `question` is closest to, that cosine, and the best cosine to `problem`."""
     asked = [text for entry in about for text in entry.asked]
@@ -42,7 +47,7 @@ def _closest(question: str, about: Sequence[AboutEntry], problem: Sequence[str] 
 
 def job_asked(asked: str, question: Question, about: Sequence[AboutEntry]) -> bool:
     """`asked` is a question about the job an entry answers, not about the problem `question` sets (its text, its facts)."""
-    if not about:
+    if not about or _THE_QUESTION.search(asked):
         return False
     try:
         _, cosine, problem = _closest(asked, about, [question.text, *(f.text for f in question.facts if f.topic != "term")])

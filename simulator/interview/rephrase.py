@@ -51,7 +51,7 @@ REPHRASE = re.compile(
 )
 # ... and a "term" it names that is only the question, a pronoun or how to say it: "what do u mean", "explain more simple".
 QUESTION_ITSELF = re.compile(r"^\W*(?:(?:the |your |that |this )?(?:question|q|last (?:one|question)|point)|u|you|ya|it|that|this|"
-                             r"(?:it |that )?(?:more )?simpl(?:e|er|y)|(?:with|in|using) (?:other|different|simpler|easier) words)\W*$",
+                             r"(?:it |that )?(?:more )?simpl(?:e|er|y)|(?:(?:the |your |this )?question )?(?:with|in|using) (?:other|different|simpler|easier) words)\W*$",
                              re.IGNORECASE)
 SHORT_TURN_WORDS = 24  # a turn of this many words or fewer that asks what was meant asks only that
 
