@@ -427,8 +427,9 @@ ROUGHLY_IS_FINE = "Roughly is fine: give your best estimate, and say how sure yo
 # (2026-12-07) these drew "The rest is your call — state your assumption and go on." and "Let me come back to what I
 # asked". A real interviewer in a mock round keeps the verdict for the feedback, and says so.
 HOW_AM_I_DOING = re.compile(r"\b(?:am i doing (?:ok(?:ay)?|all ?right|alright|well|fine|good)|how am i doing|how(?:'m| am) i (?:doing|going) so far|"
-                            r"did i get (?:that|it|this|the [\w\s-]{1,30}? (?:part|bit|one)) (?:right|correct)|was (?:my answer|that answer|that) "
+                            r"did i get (?:the [\w\s-]{1,30}? (?:part|bit|one)|my answer) (?:right|correct)|was (?:my answer|that answer) "
                             r"(?:right|correct|ok(?:ay)?|good enough)\W*$)", re.IGNORECASE)
+# ("So, in my words: ... Did I get that right?" checks the problem as restated: the facts answer it)
 FEEDBACK_AT_THE_END = "You'll get detailed feedback in the report at the end of the round; for now, keep going."
 # "I just answered that... Did you not hear that part?" drew "That's your call" (played blind, 2026-12-07)
 HEARD_IT = re.compile(r"\b(?:did|didn'?t|did not) you (?:not )?(?:hear|catch|get|see) (?:that|it|this|what i said|my answer|(?:that|the) part)\b",
