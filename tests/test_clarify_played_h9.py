@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from test_clarify_played_h8 import _question, catalog  # noqa: F401 - the module-scoped catalog fixture
 from test_round_session import played
 
-from simulator.catalog import Catalog, load_catalog
-from simulator.catalog.models import Question
+from simulator.catalog import Catalog
 from simulator.config import PROJECT_ROOT
 from simulator.engine.turns import TurnKind
 from simulator.interview.arithmetic import _AT_RATE, _RATE_AGAIN, CHECK, slips
@@ -23,15 +23,6 @@ from simulator.interview.anchor import said_back
 from simulator.interview.moving_on import MOVING_ON, asks_to_move_on, ends_asking_to_move_on
 from simulator.interview.turn_phrases import FEEDBACK_AT_THE_END, HEARD, ROUGHLY_IS_FINE, YOUR_CALL, asks_repeat
 from simulator.scoring.meaning.spoken import normalise_spoken
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
-
-
-def _question(catalog: Catalog, question_id: str) -> Question:
-    return next(q for loop in catalog.loops.values() for r in loop.rounds for q in r.questions if q.id == question_id)
 
 
 @pytest.mark.parametrize(("turn", "opens"), [
