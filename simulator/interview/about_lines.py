@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from ..catalog.models import AboutEntry, Question
 from ..scoring.meaning import EmbedderUnavailable, default_model
 from ..scoring.meaning.clauses import story_question
+from .drift import sets_a_problem
 from .job_phrases import AFTER_THE_ROUND, PASSED_ON
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,8 @@ PROBLEM_MARGIN = 0.15
 
 # "Sorry, the question is about failure or about success?" asks about the question, not the job (played blind,
 # 2026-12-07: it was told what success after a year looks like)
+_ABOUT_ME = re.compile(r"\b(?:i|i'?d|i'?m|i'?ll|me|my|here|role|job|position|career|promotions?|office|remote|hybrid|culture|interviews?|"
+                       r"loop|hiring|recruiter|engineers|mles|people|folks)\b", re.IGNORECASE)
 _THE_QUESTION = re.compile(r"\b(?:the|this|your|that) question\b", re.IGNORECASE)
 
 
@@ -45,9 +48,13 @@ def _closest(question: str, about: Sequence[AboutEntry], problem: Sequence[str] 
     return owners[best], float(similarity[best]), float(similarity[len(asked):].max()) if problem else 0.0
 
 
-def job_asked(asked: str, question: Question, about: Sequence[AboutEntry]) -> bool:
-    """`asked` is a question about the job an entry answers, not about the problem `question` sets (its text, its facts)."""
+def job_asked(asked: str, question: Question, about: Sequence[AboutEntry], company: str = "") -> bool:
+    """`asked` is a question about the job an entry answers, not about the problem `question` sets (its text, its facts).
+    Where the question sets a problem, the ask must say it is about the job (`_ABOUT_ME`, the `company`): "how many
+    merchants does this affect, and what does success look like?" in a case study asks for its success metric."""
     if not about or _THE_QUESTION.search(asked):
+        return False
+    if sets_a_problem(question) and not (_ABOUT_ME.search(asked) or company and re.search(rf"\b{re.escape(company)}\b", asked, re.IGNORECASE)):
         return False
     try:
         _, cosine, problem = _closest(asked, about, [question.text, *(f.text for f in question.facts if f.topic != "term")])

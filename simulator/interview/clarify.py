@@ -359,7 +359,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
         pointed_at = term_before(clause.norm, [c.norm for c in clauses[:i]], question, glossary) if term_asked(asked) is None else None
         ask = facts_for(replace(clause, norm=f"what do you mean by {pointed_at}" if pointed_at else asked), question, glossary)
         if loop is not None and (ask is None or ask.said is None and not ask.repeat and ask.term is None) \
-                and (job_asked(asked, question, loop.about) or not (ask and ask.facts) and about_company(asked, question, loop.company)):
+                and (job_asked(asked, question, loop.about, loop.company) or not (ask and ask.facts) and about_company(asked, question, loop.company)):
             ask = Ask(text=clause.text, topics=(), facts=(), said=PASSED_ON)  # "office or home?": the loop's `about` says
         if loop is not None and (ask is None or ask.said is None) and any(normal_name(v.name) in normal_name(asked) for v in loop.values):
             ask = Ask(text=clause.text, topics=(), facts=(), said=VALUES_CHECK)  # "what is the empower-others value exactly?"
