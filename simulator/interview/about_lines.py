@@ -29,10 +29,11 @@ ABOUT_MIN_COSINE = 0.55  # chosen on the first half of tests/data/job_questions_
 PROBLEM_MARGIN = 0.15
 
 
-# "Sorry, the question is about failure or about success?" asks about the question, not the job (played blind,
-# 2026-12-07: it was told what success after a year looks like)
+# Words that say a question is about the job, which it must have where the question sets a problem (job_asked)
 _ABOUT_ME = re.compile(r"\b(?:i|i'?d|i'?m|i'?ll|me|my|here|role|job|position|career|promotions?|office|remote|hybrid|culture|interviews?|"
                        r"loop|hiring|recruiter|engineers|mles|people|folks)\b", re.IGNORECASE)
+# "Sorry, the question is about failure or about success?" asks about the question, not the job (played blind,
+# 2026-12-07: it was told what success after a year looks like)
 _THE_QUESTION = re.compile(r"\b(?:the|this|your|that) question\b", re.IGNORECASE)
 
 

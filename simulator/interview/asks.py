@@ -175,7 +175,7 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
     named = named or (re.search(rf"\bwhat(?:'s| is)\s+{re.escape(term)}\b", text, re.IGNORECASE) if term is not None and not explicit
                       and _QUANTITY.search(term)
                       and any(figures(f.text) for f in question.facts if f in keyed_facts(text, question)
-                              or any(p.search(text) for t, p in TOPIC_RE.items() if t == f.topic)) else None)
+                              or (words := TOPIC_RE.get(f.topic)) is not None and words.search(text)) else None)
     if named and not MEANING_AFTER.search(text[named.end():]) and not _names_concept(term, text, question, glossary):
         term = None  # "what is the utilisation?" asks for a value; "what's the fallback again, is that a cached list?" a meaning
     explained = term_facts(term, question, glossary, explicit=explicit) if term else ()
@@ -304,10 +304,11 @@ def _told_once(facts: list[str]) -> str:
     return " ".join(said)
 
 
-# "Real users means merchants or buyers? For which one you want?": the reading agreed to answers it (played blind,
-# 2026-12-07: "The rest is your call" after "Either reading is fair")
+# A word for a quantity: "what is latency budget?" asks for the scenario's value (facts_for)
 _QUANTITY = re.compile(r"\b(?:budget|limit|target|rate|volume|size|capacity|ceiling|sla|slo|traffic|qps|deadline|timeline|throughput)s?$",
                        re.IGNORECASE)
+# "Real users means merchants or buyers? For which one you want?": the reading agreed to answers it (played blind,
+# 2026-12-07: "The rest is your call" after "Either reading is fair")
 _WHICH_ONE = re.compile(r"^\W*(?:(?:so|and|but|for|then)\W+)*which (?:one|of them|of the two|reading|do you (?:want|mean|prefer))\b", re.IGNORECASE)
 _ABOUT_THE_JOB = (PASSED_ON, AFTER_THE_ROUND, ROUNDS_CHECK, VALUES_CHECK, TIME_CHECK)
 
