@@ -172,10 +172,7 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
     # ... and so does "What is latency budget?" with no article, a word for a quantity that a fact it keys states (played
     # blind, 2026-12-07: a non-native speaker's question for the milliseconds drew the textbook definition); "what's label
     # delay?" still asks what the word means
-    named = named or (re.search(rf"\bwhat(?:'s| is)\s+{re.escape(term)}\b", text, re.IGNORECASE) if term is not None and not explicit
-                      and _QUANTITY.search(term)
-                      and any(figures(f.text) for f in question.facts if f in keyed_facts(text, question)
-                              or (words := TOPIC_RE.get(f.topic)) is not None and words.search(text)) else None)
+    named = named or (_quantity_asked(term, text, question) if term is not None and not explicit else None)
     if named and not MEANING_AFTER.search(text[named.end():]) and not _names_concept(term, text, question, glossary):
         term = None  # "what is the utilisation?" asks for a value; "what's the fallback again, is that a cached list?" a meaning
     explained = term_facts(term, question, glossary, explicit=explicit) if term else ()
@@ -307,6 +304,17 @@ def _told_once(facts: list[str]) -> str:
 # A word for a quantity: "what is latency budget?" asks for the scenario's value (facts_for)
 _QUANTITY = re.compile(r"\b(?:budget|limit|target|rate|volume|size|capacity|ceiling|sla|slo|traffic|qps|deadline|timeline|throughput)s?$",
                        re.IGNORECASE)
+def _quantity_asked(term: str, text: str, question: Question) -> re.Match[str] | None:
+    """ "what is X?" naming a word of quantity (`_QUANTITY`) that a fact it keys, or a fact of a topic it names, states
+    as a figure: where the term is asked, else None."""
+    asked = re.search(rf"\bwhat(?:'s| is)\s+{re.escape(term)}\b", text, re.IGNORECASE) if _QUANTITY.search(term) else None
+    if asked is None:
+        return None
+    keyed = keyed_facts(text, question)  # once: it reads every fact's figures
+    stating = [f for f in question.facts if f in keyed or (words := TOPIC_RE.get(f.topic)) is not None and words.search(text)]
+    return asked if any(figures(f.text) for f in stating) else None
+
+
 # "Real users means merchants or buyers? For which one you want?": the reading agreed to answers it (played blind,
 # 2026-12-07: "The rest is your call" after "Either reading is fair")
 _WHICH_ONE = re.compile(r"^\W*(?:(?:so|and|but|for|then)\W+)*which (?:one|of them|of the two|reading|do you (?:want|mean|prefer))\b", re.IGNORECASE)
