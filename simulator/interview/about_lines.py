@@ -58,7 +58,10 @@ def job_asked(asked: str, question: Question, about: Sequence[AboutEntry], compa
     if sets_a_problem(question) and not (_ABOUT_ME.search(asked) or company and re.search(rf"\b{re.escape(company)}\b", asked, re.IGNORECASE)):
         return False
     try:
-        _, cosine, problem = _closest(asked, about, [question.text, *(f.text for f in question.facts if f.topic != "term")])
+        # a question that sets no problem may itself be about the job ("...are you able to work from Sydney hybrid or
+        # remotely?"): asked about, it is no problem of the round's to keep apart from
+        own = [question.text] if sets_a_problem(question) else []
+        _, cosine, problem = _closest(asked, about, [*own, *(f.text for f in question.facts if f.topic != "term")])
     except EmbedderUnavailable as exc:
         log.debug("job question not read: %s", exc)
         return False

@@ -140,6 +140,9 @@ def _stem(word: str) -> str:
     return word[:6] if word.isalpha() else word
 
 
+_GREETING = re.compile(r"(?:\b(?:hi|hello|hey|dear|thanks|thank you|cheers)\W*$)|^(?:hi|hello|hey|thanks|cheers)\b", re.IGNORECASE)
+
+
 def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[Phrase]:
     """Noun phrases and numbers of `answer`, each with its specificity score, in order of appearance."""
     text = answer if len(answer) <= MAX_SCAN_CHARS else answer[: MAX_SCAN_CHARS // 2] + answer[-MAX_SCAN_CHARS // 2 :]
@@ -203,6 +206,8 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
         start, end = first.start(), body[-1].end()
         if re.match(r"\s*=|/?\(", text[end:]) or re.search(r"=\s*$", text[:start]):
             return  # "F1 = 2PR/(P+R)", "softmax(x)": a formula's symbols (played blind, 2026-12-07: "You mentioned 2PR:")
+        if _GREETING.match(said) or _GREETING.search(text[max(0, start - 12):start]):
+            return  # "Hi Maya.": a greeting and a name (played blind, 2026-12-07: "You mentioned Hi Maya:")
         lower_first = first.start() in starts_sentence and _common_word(first.group(), text)
         if text is not answer and start >= MAX_SCAN_CHARS // 2:
             start, end = start + offset_tail, end + offset_tail

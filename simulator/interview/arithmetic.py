@@ -12,10 +12,8 @@ the sum is a fair rounding; only one further off is a slip.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from ..scoring.meaning.spoken import normalise_spoken
-from .asks import Ask, Clarification
 
 SLIP = 1.6  # a worked-out figure this many times off the sum (either way) is a slip, not a rounding
 _NUMBER = r"(?<![\w.-])\d[\d,]*(?:\.\d+)?(?:\s?(?:k|thousand|m|million|bn|b|billion)\b)?"
@@ -32,7 +30,16 @@ _RATE_AGAIN = re.compile(rf"(?P<a>{_NUMBER}){_THINGS.format('ta')}{_PER.format('
 _AT_RATE = re.compile(rf"(?P<a>{_NUMBER}){_THINGS.format('t')}(?:{_PER.format('u')}\s+)?(?:at|times|x)\s+(?:(?:1|one) in (?P<one_in>{_NUMBER})|"
                       rf"(?P<share>{_NUMBER})\s?(?:%|percent\b|per cent\b)){_WORKED_OUT}(?P<c>{_NUMBER})", re.IGNORECASE)
 _RATE = re.compile(rf"(?P<a>{_NUMBER}){_THINGS.format('t')}{_PER.format('u')}", re.IGNORECASE)
-CHECK = "Let me check that: "
+
+
+def without_worked_out(text: str) -> str:
+    """`text` with each figure it works out from another blanked (offsets kept): "300 requests a second, that's about a
+    million an hour" restates its premise, and a wrong sum is this module's to check, not a wrong given (played blind,
+    2026-12-07: "Let me correct that." to a sum that was right). `text` is normalised already (normalise_spoken)."""
+    for pattern, group in ((_RATE_AGAIN, "b"), (_AT_RATE, "c")):
+        for m in pattern.finditer(text):
+            text = text[: m.start(group)] + " " * (m.end(group) - m.start(group)) + text[m.end(group):]
+    return text
 
 
 def rates(text: str) -> list[tuple[float, str]]:
@@ -78,15 +85,3 @@ def slips(text: str) -> list[str]:
         if _off(c, worked):
             lines.append(f"{m.group('a')} at {rate} is about {_said(worked)}, not {m.group('c')}.")
     return lines
-
-
-def with_slips(read: Clarification | None, text: str) -> Clarification | None:
-    """The reply to the turn (`read`, None for an answer that asks nothing) with the check of its wrong sums after it:
-    alone, it lets the turn count as the answer it is. "50,000 per second means around 4 million per day, correct? ...
-    What is latency budget?" needs both the check and the budget (played blind, 2026-12-07)."""
-    lines = slips(text)
-    if not lines:
-        return read
-    if read is None:
-        return Clarification(asks=(Ask(text=text, topics=(), facts=()),), also_answer=True, reply=CHECK + " ".join(lines))
-    return replace(read, reply=f"{read.reply} {CHECK}{' '.join(lines)}".strip())

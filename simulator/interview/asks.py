@@ -16,18 +16,19 @@ from ..catalog.models import Fact, Loop, Question
 from ..catalog.topic_words import TOPIC_RE
 from ..engine.guard import content_words
 from ..scoring.meaning.clauses import Clause, story_question
-from .fact_match import figures, keyed_facts, unique_facts
+from .fact_match import counting_facts, figures, keyed_facts, unique_facts
 from .follow_up_text import question_alone
 from .rephrase import asks_what_was_meant
 from .about_lines import told_about
-from .round_lines import LANGUAGE_ASKED, language_line, rounds_line, time_left_line, values_line
+from .round_lines import LANGUAGE_ASKED, language_line, question_again, rounds_line, time_left_line, values_line
 from .turn_shape import said_in
 from .terms import EXPLAIN, FRAGMENT_WORDS, LOST_AT, defines, glossary_named, term_asked, term_facts
 from .turn_phrases import (
     ABOUT_THE_ANSWER, ACKNOWLEDGEMENT, ANOTHER_STORY, ANY_STORY, ASKS_TO_GO_ON, ASKS_WHAT, BY_TERM, CHOICE, GO_ON,
-    MEAN_BY, ORIGINAL_QUESTION, PERMISSION, QUOTED, RHETORICAL, asks_repeat, TURNED_BACK, WHEN_YOU_SAY,
+    MEAN_BY, PERMISSION, QUOTED, RHETORICAL, asks_repeat, TURNED_BACK, WHEN_YOU_SAY,
     WHICH_STORY, YOUR_CALL, YOUR_CALL_STORY, YOUR_TAKE, ROUGH_FIGURES, ROUGHLY_IS_FINE, HOW_AM_I_DOING, FEEDBACK_AT_THE_END, HEARD_IT, HEARD,
 )
+from .question_phrases import ORIGINAL_QUESTION, STORY_FITS, STORY_FITS_ASKED, WHICH_READING
 from .job_phrases import (
     ABOUT_US, AFTER_THE_ROUND, LOGISTICS, PASSED_ON, ROUNDS_ASKED, ROUNDS_CHECK, TIME_CHECK, TIME_LEFT, VALUES_ASKED, VALUES_CHECK,
     WORKING_THERE,
@@ -161,8 +162,8 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
         term = None  # "the five thousand a day, is that the whole team?" asks about the fact stating it, not a word
     if asks_what_was_meant(text, term):  # "what do you mean by that?", not "when you say X, what do you mean?"
         return Ask(text=clause.text, topics=(), facts=(), repeat=True, rephrase=True)
-    if ORIGINAL_QUESTION.search(text):  # after follow-ups, the bank question, not the last follow-up again
-        return Ask(text=clause.text, topics=(), facts=(), said=f"Sure. The question was: {question.text}")
+    if ORIGINAL_QUESTION.search(text) or WHICH_READING.search(text) and not question.facts:
+        return Ask(text=clause.text, topics=(), facts=(), said=question_again(question))  # the bank question, not the last follow-up
     if asks_repeat(text):
         return Ask(text=clause.text, topics=(), facts=(), repeat=True)
     names_the_word = bool(QUOTED.search(text) or WHEN_YOU_SAY.search(text) or MEAN_BY.search(text) or BY_TERM.search(text))
@@ -188,6 +189,8 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
         return Ask(text=clause.text, topics=(), facts=(), said=YOUR_TAKE)
     if ASKS_TO_GO_ON.search(text) and not CHOICE.search(text):  # "do you want me to go deep on A, or on B?" is a choice
         return Ask(text=clause.text, topics=(), facts=(), said=GO_ON)
+    if STORY_FITS_ASKED.search(text) and not question.facts:
+        return Ask(text=clause.text, topics=(), facts=(), said=STORY_FITS)
     if (ABOUT_THE_ANSWER.search(text) or (WHICH_STORY.search(text) and PERMISSION.search(text))) and story_question(question.text):
         return Ask(text=clause.text, topics=(), facts=(), said=ANY_STORY)
     if ROUNDS_ASKED.search(text):
@@ -204,6 +207,7 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
     keyed = keyed_facts(text, question)
     unkeyed, open_part = _unkeyed_parts(text, question)
     facts = (keyed + unkeyed) if keyed else [f for f in question.facts if f.topic in topics and f.topic != "term"]
+    facts = counting_facts(text, question, facts)
     people = [f for f in question.facts if f.topic in set(topics) & {"team", "users"}]
     if keyed and people and _WHO_ASKS.match(text) and not any(f.topic in ("team", "users") for f in keyed):
         facts = people  # "who needs to approve a threshold change?" asks who, not what the threshold is (played, 2026-12-06)
@@ -211,6 +215,8 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
         return Ask(text=clause.text, topics=topics, facts=tuple(unique_facts(facts)), open_part=open_part)
     if RHETORICAL.search(text):
         return None
+    if _MEAN_OPTIONS.search(text):  # "Do you mean base or total comp?": no fact says which, so either reading is fair
+        return Ask(text=clause.text, topics=(), facts=(), said=_EITHER_STORY if story_question(question.text) else _EITHER)
     if CHOICE.search(text):  # "do you want a technical failure or a people one?": either is the candidate's call
         return Ask(text=clause.text, topics=(), facts=())
     if topics:
@@ -369,11 +375,15 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
     if AFTER_THE_ROUND in said and PASSED_ON in said:  # one deferral, not two (played, 2026-12-06: both were said)
         said.remove(PASSED_ON)
     said.sort(key=lambda line: line in (AFTER_THE_ROUND, PASSED_ON))  # "let's stay with the question" ends the reply
+    misquoted = [t for t in open_terms if _misquoted(t, asks, question, last_asked)]
+    if misquoted:  # the question itself answers what else the turn asked of it
+        said = [f'I didn\'t say "{misquoted[0]}". The question is: {question.text}']
+        open_topics, unplaced = [], False
     parts.extend(said)
-    if agreed:  # not "define it yourself"
+    if agreed and not misquoted:  # not "define it yourself"
         story = story_question(question.text)
         parts.append(_EITHER_STORY if story and "either" in offered else _EITHER if "either" in offered else _THAT_READING)
-    elif open_terms:
+    elif open_terms and not misquoted:
         named = " and ".join(f'"{t}"' for t in open_terms[:2])
         parts.append(f"I haven't pinned down {named} for this one: say what you take it to mean, then go on.")
     if (open_topics or unplaced) and any(line in said for line in _ABOUT_THE_JOB):
@@ -390,6 +400,16 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
     return " ".join(parts)
 
 
+def _misquoted(term: str, asks: list[Ask], question: Question, last_asked: str | None) -> bool:
+    """A term the candidate quotes as the question's that it does not hold, asked before any follow-up: "what you mean
+    by "moved a metric"" to "Walk me through your most impactful work." was told "I haven't pinned down "moved a
+    metric"" (played blind, 2026-12-07). Only the bank question is known to be all that was said."""
+    quoted = any(m.group("term").strip().lower() == term.lower() for a in asks for m in QUOTED.finditer(a.text))
+    first_answer = last_asked is None or question.text in last_asked
+    said = " ".join([question.text, *(f.text for f in question.facts)])
+    return quoted and first_answer and normal_name(term) not in normal_name(said)
+
+
 # A term no fact explains, with the candidate's own reading of it: "what do you mean by underperforming, missing
 # deadlines or also behaviour stuff?", "irreducible error in a fraud setting, is that label noise?" (played, 2026-12-07:
 # seven such drew "I haven't pinned down "underperforming" for this one: say what you take it to mean", the meaning they
@@ -402,6 +422,7 @@ _READINGS = re.compile(r"^[\"'”’]?\s*(?:what (?:does|do) (?:that|it|this) me
                        rf"(?:[,;:—–-]+\s*(?:{_MARKS_READING})?|{_MARKS_READING}|(?:(?<=means )|(?<=mean ))(?!(?:in|here|exactly|for|by|to)\b))"
                        r"(?P<reading>(?!(?:what|what's|whats|how|which|who|when|where|why|do|does|did|can|could|should|would|will|are|am)\b)\w.*)",
                        re.IGNORECASE)  # "..., does a test order count?" asks a question of its own, it offers no reading
+_MEAN_OPTIONS = re.compile(r"(?i)^(?:\W*\w+\W+){0,3}?(?:do|did) you mean\b(?![^?]*\bby\b)[^?]*\bor\b(?! (?:some|any)thing else| not\b| what\b)")
 _EITHER = "Either reading is fair for this one: say which you're taking, and go on."
 _EITHER_STORY = "Either counts: take the example that fits best, and say which it is."
 _THAT_READING = "That reading works for this one: go on with it."

@@ -12,6 +12,7 @@ day, ms, money), and only when they are far apart: "20k a second" for "about
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..catalog.models import Fact, Question
 from ..engine.turns import Turn, TurnKind
@@ -30,6 +31,7 @@ CORRECTION = "Let me correct that."
 CLOSE = 1.15  # a figure checked with the interviewer this near the fact's is right ("about $90" for "about $85")
 NOT_QUITE = "Not quite."
 THAT_IS_RIGHT = "That's right."
+CHECK = "Let me check that: "  # before the sums a turn works out wrong (arithmetic.py)
 _FACT_CLAUSES = re.compile(r"[;:]\s+|,\s+(?:and|while|but|whereas)\s+|(?<=[.!?])\s+")
 WHAT_WE_HAVE = "Here's what we have:"
 MAY_I_WORDS = 8  # a request names what it would do and to what: longer than an assumption
@@ -247,3 +249,15 @@ def opener(clarification: Clarification) -> str | None:
         return verdict
     put = any(ask.facts and (_put_to_check(ask.checks or ask.text) or _MAY_I.match(ask.checks or ask.text)) for ask in clarification.asks)
     return WHAT_WE_HAVE if put else None
+
+
+def with_slips(read: Clarification | None, text: str) -> Clarification | None:
+    """The reply to the turn (`read`, None for an answer that asks nothing) with the check of its wrong sums after it:
+    alone, it lets the turn count as the answer it is. "50,000 per second means around 4 million per day, correct? ...
+    What is latency budget?" needs both the check and the budget (played blind, 2026-12-07)."""
+    lines = slips(text)
+    if not lines:
+        return read
+    if read is None:
+        return Clarification(asks=(Ask(text=text, topics=(), facts=()),), also_answer=True, reply=CHECK + " ".join(lines))
+    return replace(read, reply=f"{read.reply} {CHECK}{' '.join(lines)}".strip())

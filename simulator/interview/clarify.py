@@ -22,6 +22,7 @@ from ..scoring.meaning.clauses import Clause, split_clauses, story_question
 from ..scoring.meaning.spoken import normalise_spoken
 from .rephrase import SHORT_TURN_WORDS, asks_what_was_meant, interviewers_word
 from .passing import passes_in
+from .turn_asks import asked_again, with_readings
 from .moving_on import ends_asking_to_move_on
 from .about_lines import about_company, job_asked
 from .asks import Ask, Clarification, asks_permission, compose_reply, facts_for, offered_reading
@@ -198,8 +199,9 @@ def _restarts_asking(clause: Clause) -> bool:
 
 _WH_ASKED = re.compile(r"^(?:\w+,? ){0,2}(?:what|what's|why|which|who)\b", re.IGNORECASE)  # not "how much time is left? It's a long story"
 # "Why would we need a GPU at all? We don't: ...", "So what's the real bottleneck here? It's label delay, ...", and in a
-# story "What happened to the people? Nothing really, everyone moved on" (played, 2026-12-06: "That's your call")
-_SAYS_WHAT = re.compile(r"^(?:nothing|nobody|no one|none|not much|everyone|everybody)\b|"
+# story "What happened to the people? Nothing really, everyone moved on" (played, 2026-12-06: "That's your call"); not
+# "What six weeks - is that the delivery deadline? Nobody mentioned that." (played blind, 2026-12-07: read as an answer)
+_SAYS_WHAT = re.compile(r"^(?:nothing|nobody|no one|none|not much|everyone|everybody)\b(?! (?:mentioned|said|told|asked|gave))|"
                         r"^(?:we|you|they) (?:don'?t|do not|won'?t|wouldn'?t|can'?t|do|would)\b|^(?:it|that)(?:'s| is) (?!(?:a |an )?"
                         r"(?:good|fair|great) question|probably|maybe|likely|around|about|roughly|like|approximately)", re.IGNORECASE)
 
@@ -389,7 +391,9 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     elif any(a.said in (PASSED_ON, AFTER_THE_ROUND, TIME_CHECK) for a in asks):  # a turn about the job asks nothing about the problem
         asks = [a for a in asks if a.said is not None or a.repeat or _problem_ask_apart(a, asks, text, question)]
     asks = [Ask(text=a.text, topics=(), facts=(), repeat=True, rephrase=True)  # "what do you mean by signals?": its own word
-            if a.term and interviewers_word(a.term, last_asked, question) and not offered_reading(a, question.problem is not None) else a for a in asks]
+            if a.term and interviewers_word(a.term, last_asked, question) and not offered_reading(a, question.problem is not None) else a
+            for a in with_readings(asks)]
+    asks = asked_again(asks, text, question)
     if not asks or _story_told_aloud(text, question, asks):
         return None
     return Clarification(asks=tuple(asks), also_answer=also_answer, reply=compose_reply(asks, question, last_asked, rephrased),

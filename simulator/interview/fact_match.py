@@ -262,3 +262,26 @@ def choose_facts(asked: str, question: Question, by_topic: tuple[Fact, ...], *, 
     if not chosen:
         return ()
     return tuple(f for f, s in zip(by_topic, chosen, strict=True) if s >= max(chosen) - KEEP_WITHIN)
+
+
+_HOW_MANY = re.compile(r"\bhow many\b|\b(?:the )?number of\b", re.IGNORECASE)
+
+
+def counting_facts(asked: str, question: Question, facts: list[Fact]) -> list[Fact]:
+    """For "how many...", facts that count what it asks about, where the ones its words keyed count nothing: "How many
+    labelled chargebacks do we actually have?" was told "A chargeback label is final after 120 days" (keyword "labels";
+    played blind, 2026-12-07), where "About 30 million orders...; 0.3% had a chargeback" counts them. Only where every
+    figure the chosen facts state is a stretch of time."""
+    if not facts or not _HOW_MANY.search(asked) or any(_counts_things(f.text, amounts=True) for f in facts):
+        return facts  # a share or an amount the keywords chose may still say it ("about 2% of paying merchants churn")
+    words = content_words(asked)
+    return [f for f in question.facts if _counts_things(f.text) and words & content_words(f.text)] or facts
+
+
+def _counts_things(text: str, amounts: bool = False) -> bool:
+    """`text` counts something: "30 million orders", "200 A100 GPUs", "about eight teams", not "after 120 days"; with
+    `amounts`, a share or a sum of money counts too ("95%", "$50,000")."""
+    said = normalise_spoken(text)
+    kept = ("duration", "ms") if amounts else ("duration", "ms", "share", "money")
+    return any(unit not in kept for _, unit in figures_in_units(said, small_marked=True)) or any(
+        _singular(m.group("noun").lower()) not in _NOT_THINGS for m in _COUNT.finditer(said) if m.group("n"))

@@ -19,6 +19,7 @@ import re
 from ..catalog.models import Fact, Question
 from ..catalog.topic_words import TOPIC_RE
 from ..scoring.meaning.spoken import normalise_spoken
+from .arithmetic import without_worked_out
 from .fact_match import PIECES, SECONDS_IN, counted, piece_figures, unique_facts
 from .worded_premises import worded
 
@@ -176,7 +177,7 @@ def wrong_premises(text: str, question: Question) -> list[Fact]:
     changes = [(fact, figures) for (fact, said), (_, figures) in zip(said_facts, every) if _STATES_CHANGE.search(said)]
     for premise in premises(text):
         wrong += worded(premise, question)  # "since there's a big team on it", "since we don't have any labels"
-        figures = _figures(premise)
+        figures = _figures(without_worked_out(premise))
         if len(figures) > MAX_FIGURES or _COMPARES.search(premise):
             continue  # a chain of arithmetic, or figures said to compare ("a missed $2,000 order costs more than a $20 one")
         told = changes if _CHANGE.search(premise) else every

@@ -59,3 +59,8 @@ def time_left_line(remaining_s: float) -> str:
         return "We're in the last minute of this round."
     minutes = round(remaining_s / 60)
     return f"About {minutes} minute{'s' if minutes != 1 else ''} left in this round."
+
+
+def question_again(question: Question) -> str:
+    """To a candidate who lost the thread or asks which of two things the question meant: the bank question itself."""
+    return f"Sure. The question was: {question.text}"

@@ -24,7 +24,7 @@ from ..llm.client import AllRoutesFailed, Done, LLMClient, RouteFailed, Token
 from ..sandbox.notice import NOTICE_SOURCE, parse_notice
 from .ahead import ANSWERED_AHEAD, answers_ahead
 from .anchor import MIN_SCORE, phrases
-from .assumptions import correction, corrects, opener
+from .assumptions import correction, corrects, opener, with_slips
 from .asks import Clarification
 from .clarify import read_turn
 from .hidden_tests import run_asked_about
@@ -34,7 +34,6 @@ from .drift import REDIRECT, drifted
 from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
 from .follow_up_text import FollowUpWording
 from .moving_on import MOVING_ON
-from .arithmetic import with_slips
 from .own_figures import checked_against_story
 from .passing import record_reply
 from .persona_lines import render_line

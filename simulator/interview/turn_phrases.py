@@ -31,11 +31,8 @@ NOT_REPEAT = re.compile(r"\b(?:didn'?t|did not|don'?t|do not|wasn'?t|was not|not
 
 def asks_repeat(text: str) -> bool:
     return bool(REPEAT.search(text)) and not NOT_REPEAT.search(text)
-# Asked for the bank question, not the last follow-up: "can you remind me what the original question was?"
-ORIGINAL_QUESTION = re.compile(
-    r"\b(?:remind me (?:of )?(?:what )?(?:the|your) (?:\w+ )?question|what (?:was|is) the (?:original|first|main|actual|initial|opening) "
-    r"question|(?:the|your) (?:original|first|main|initial|opening) question(?: again| was)|(?:back to|repeat) the (?:original|first|main|"
-    r"initial|opening) question)\b", re.IGNORECASE)
+
+
 TERM = re.compile(
     r"\b(?:what(?: exactly| actually)?(?: (?:do |did )?you mean (?:by|with)| counts as| is| are| means|['’]?s)|(?:can|could|would) you (?:explain|define|clarify)(?: what)?(?: exactly| actually)?(?: you mean by)?|"
     r"(?:please )?(?:explain|define))\s+(?:a |an |the )?[\"'“‘]?(?P<term>[\w\s/-]{2,40}?)\b[\"'”’]?"
@@ -111,6 +108,7 @@ INVITES_CORRECTION = re.compile(
     r"^(?:and |but |so |just |please |though )?(?:(?:correct|stop|tell|warn) me if|shout if|holler if|say so if|"
     r"let me know if (?:you|that|this|it|i'?m|not)|feel free to (?:correct|stop) me)\b|"
     r"^(?:and |so |just |please )?(?:tell me|let me know|say so|shout)\W*$|\bunless you (?:say|tell me|object|disagree)\b|"
+    r"^(?:and |also |so |but )?(?:please |pls |kindly )(?:confirm|check)\b|^(?:and |also |so )?(?:can|could) you (?:please )?confirm\b|"
     r"\bif (?:you (?:had|have|want|prefer|'d prefer|see)|there'?s a (?:\w+ )?(?:reason|constraint|requirement))\b[^.?!]*,\s*"
     r"(?:tell me|let me know|say so|shout|flag it|stop me)\W*$",
     re.IGNORECASE,
@@ -139,10 +137,12 @@ INDIRECT = re.compile(
     r"(?: first| up front| before (?:i|we) \w+(?: \w+)?)? is (?:whether|how|what|which|who|when|where|if)|"
     r"(?:i'?m|i am) (?:not sure|unsure) (?:yet )?(?:whether|if)|(?:i'?m|i am) (?:not (?:quite |really |totally )?sure|unsure) (?:i (?:get|follow|understand) )?what (?:you mean|is meant) by|"
     r"i (?:don'?t|do not) (?:quite |really |totally )?(?:get|follow|understand) what (?:you mean|is meant) by|i (?:don'?t|do not) (?:yet )?know (?:yet )?(?:whether|if|how (?:many|much|big|large|often|fast)|what (?:the|our|their))|"
-    r"(?:i'?d|i would) (?:like|love|want) to (?:know|understand|check|ask|confirm|clarify|hear|learn|find out|pin (?:\w+ )?down|"
+    r"(?:i'?d|i would) (?:like|love|want) to (?:first |also |just |quickly )?(?:know|understand|check|ask|confirm|clarify|hear|learn|find out|pin (?:\w+ )?down|"
     r"get (?:a |an )?(?:sense|picture|feel|idea|read|handle))|(?:i'?d|i would) be (?:grateful|glad|thankful) if you (?:could|would|can)|"
     r"(?:i'?d|i would) find it (?:\w+ )?(?:helpful|useful) to (?:know|understand|hear)|"
     r"i (?:want|need) to (?:know|understand|check|confirm|clarify|get a sense)|you lost me (?:at|with|on|when you said)|"
+    # said again when the reply missed it: "I ask how many milliseconds we have", "I was asking what the role involves"
+    r"i (?:ask|asked|am asking|'m asking|was asking|meant) (?:you )?(?:how|what|which|whether|if|who|when|where)\b|"
     r"(?:i'?d|i would) need to (?:know|understand|check|confirm|clarify|get a sense|pin down)|i'?m trying to (?:understand|get a sense|figure out)|"
     r"(?:it )?would (?:also |really )?(?:help(?: me)?|be (?:good|useful|helpful)(?: for me)?) to (?:know|understand|hear)|i was hoping to (?:get a sense|understand|know|learn|hear)|tell me (?:a bit )?(?:more )?about)\b",
     re.IGNORECASE,
