@@ -10,7 +10,7 @@ from test_round_session import played
 from simulator.catalog import Catalog
 from simulator.engine.turns import TurnKind
 from simulator.interview.anchor import phrases
-from simulator.interview.asks import _EITHER, _THAT_READING
+from simulator.interview.asks import _EITHER, _THAT_READING, WHY_SO
 from simulator.interview.round_lines import question_again
 from simulator.interview.assumptions import CORRECTION, NOT_QUITE, opener
 from simulator.interview.clarify import read_turn
@@ -177,3 +177,12 @@ def test_a_reading_offered_in_the_next_question_is_taken(catalog: Catalog) -> No
     reply = _reply(catalog, "ml-content-safety-imbalance", "What do you mean by in-line threshold? Is that the threshold used "
                    "at serving time when the user clicks share, as opposed to an offline batch review?")
     assert reply.endswith(_THAT_READING) and "pinned down" not in reply, reply
+
+
+def test_a_complexity_put_in_doubt_beside_a_hint_request_is_asked_for_its_reasoning(catalog: Catalog) -> None:
+    """r02 t12: "Is nlargest really O(k), or is it more? Can you give me a hint?" drew "That's your call — state your
+    assumption and go on."."""
+    reply = _reply(catalog, "risk-score-top-k", "Um, for decay, I'd, uh, store a last-updated timestamp per account and apply "
+                   "exponential decay lazily when I read it. But wait, actually, sorry, I'm not sure about my complexity now. Is "
+                   "nlargest really O(k), or is it more? Can you give me a hint?")
+    assert reply == WHY_SO, reply

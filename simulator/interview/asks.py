@@ -140,8 +140,8 @@ def _in_question(name: str, question: Question) -> bool:
 # blind, 2026-12-07: three such drew an unrelated fact or "That's your call").
 _COMPLEXITY = re.compile(r"\bo\s?\((?=[^)]*\b[nmkv]\b)|\bbig[- ]o\b|\b(?:time|space|runtime) complexity\b|\bcomplexity (?:is|would be|of)\b|"
                          r"\b(?:worst|average)[- ]case\b|\bamorti[sz]ed\b", re.IGNORECASE)
-_PUT_TO_CHECK = re.compile(r"\b(?:right|correct|yeah)\W*$|\bis (?:that|this|it) (?:ok(?:ay)?|fine|correct|right|good enough|acceptable)\b",
-                           re.IGNORECASE)
+_PUT_TO_CHECK = re.compile(r"(?i)\b(?:right|correct|yeah)\W*$|\bis (?:that|this|it) (?:ok(?:ay)?|fine|correct|right|good enough|acceptable)\b|"
+                           r"\bis [\w.]+(?:\(\))? really o\b|\bor is it (?:more|less|worse|better|slower|faster)\b")  # "Is nlargest really O(k), or is it more?"
 WHY_SO = "Talk me through why: what does each step cost, and which one dominates?"
 
 

@@ -19,7 +19,7 @@ from dataclasses import replace
 from ..catalog.models import Question
 from .asks import Ask
 from .round_lines import question_again
-from .turn_phrases import SHORT_WORDS
+from .turn_phrases import HINT, SHORT_WORDS
 
 LOST_THREAD = re.compile(r"\blost (?:the|my) (?:thread|train of thought)\b|\blost track\b|\bi (?:think i |must have )?missed something\b|"
                          r"\bi'?m (?:a bit |totally |completely )?lost\b", re.IGNORECASE)
@@ -31,9 +31,14 @@ _FILLERS = frozenset("um umm uh uhh er erm wait oh so sorry".split())
 
 def asked_again(asks: list[Ask], text: str, question: Question) -> list[Ask]:
     """The turn's asks, where one asks for the question again: the bank question to a candidate who lost the thread, and
-    nothing for the few words they echoed; a bare "Sorry?" opening a turn that goes on to say something is dropped."""
+    nothing for the few words they echoed; a bare "Sorry?" opening a turn that goes on to say something is dropped, and
+    so is a request for a hint beside a question the reply answers."""
     if len(text.split()) > SHORT_WORDS:
         asks = [a for a in asks if not (a.repeat and _BARE.match(a.text))]
+    # "Is nlargest really O(k), or is it more? Can you give me a hint?": the reply to the question is the hint ("The rest
+    # is your call" was said to the request, beside "Talk me through why...", played blind, 2026-12-07)
+    if any(a.said is not None or a.facts for a in asks):
+        asks = [a for a in asks if not HINT.search(a.text)] or asks
     original = question_again(question)
     if not any(a.repeat or a.said == original for a in asks):
         return asks
