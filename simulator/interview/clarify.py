@@ -391,7 +391,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     elif any(a.said in (PASSED_ON, AFTER_THE_ROUND, TIME_CHECK) for a in asks):  # a turn about the job asks nothing about the problem
         asks = [a for a in asks if a.said is not None or a.repeat or _problem_ask_apart(a, asks, text, question)]
     asks = [Ask(text=a.text, topics=(), facts=(), repeat=True, rephrase=True)  # "what do you mean by signals?": its own word
-            if a.term and interviewers_word(a.term, last_asked, question) and not offered_reading(a, question.problem is not None) else a
+            if a.term and not a.facts and interviewers_word(a.term, last_asked, question) and not offered_reading(a, question.problem is not None) else a
             for a in with_readings(asks)]
     asks = asked_again(asks, text, question)
     if not asks or _story_told_aloud(text, question, asks):

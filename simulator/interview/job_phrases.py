@@ -69,6 +69,7 @@ AFTER_THE_ROUND = "That's a good one to take to the recruiter after this round. 
 TIME_LEFT = re.compile(
     r"\b(?:minutes (?:do we have |are |have we got )?left|how long do (?:we|i) have|"
     r"how long (?:is|will|does) (?:this|the) (?:call|interview|round|session|chat|conversation)(?: (?:take|last|be|go|run))?|"
+    r"how long (?:this|the) (?:call|interview|round|session|chat|conversation) (?:is|will (?:take|last|be)|lasts|takes)|"
     r"how much time (?:(?:do )?(?:we|i) have|is left|have we got|(?:do we|have we) got left)|time (?:left|remaining)|how (?:much time|long) should i (?:spend|take)|time budget for (?:this|the) (?:question|round|part|exercise))\b"
     # "how much time do we have before the first launch?", "how much time do we have, like is this a one quarter thing?"
     # ask about the project's timeline, not the round's clock (played, 2026-12-06: "About 59 minutes left in this round.")

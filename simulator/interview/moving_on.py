@@ -34,7 +34,9 @@ MOVE_ON = re.compile(
     r"\bi (?:think |guess )?(?:i(?:'?ve| have)? )?(?:already )?(?:said|covered|told you) (?:everything|it all|all (?:of it|i (?:can|could|have)))\b|"
     # "Can we stop here? I think I've said what I know." (played, 2026-12-06: "That's your call" to it)
     r"\b(?:can|could|shall|may) we (?:please |maybe |just )?(?:stop|leave it|end it|wrap (?:it |this )?up)(?:(?: it)? (?:here|there|now|for now)\b|\W*$)|"
-    r"\bi(?:'?ve| have) (?:said|told you) (?:what|all) i (?:know|can)\b",
+    r"\bi(?:'?ve| have) (?:said|told you) (?:what|all) i (?:know|can)\b|"
+    # "Can I come back to that one later? ... Meanwhile, what's next?" (played blind, 2026-12-07: told a fact)
+    r"\bmeanwhile,? what'?s next\b|^\W*(?:(?:so|ok(?:ay)?|alright)\W+)?what'?s next\W*$",
     re.IGNORECASE,
 )
 

@@ -43,6 +43,8 @@ REPHRASE = re.compile(
     # "Sorry, which part do you want me to go deeper on?" (played, 2026-12-05: "That's your call")
     rf"|\b(?:what|which) (?:part|bit|aspect|side|piece|area)s? (?:of (?:it|that|this|the question) )?(?:do|would|should) (?:{_YOU} (?:want|like) me to|i) "
     r"(?:go deeper|go into|focus|expand|elaborate|dig|dive|talk about|cover|answer)\b"
+    # "Is there a specific part you want more on?" (played blind, 2026-12-07: "That's your call")
+    rf"|\bis there (?:a |any )?(?:specific |particular )?(?:part|bit|aspect|area|piece) {_YOU} (?:want|would like)(?: me to (?:say|go into))? more (?:on|about)\b"
     r"|\brephrase\b|\b(?:put|say|ask|word) (?:it|that|the question|this) (?:in )?(?:another|a different|other|different) (?:way|words)\b"
     r"|\b(?:say|ask|put|word|phrase) (?:it|that|this|the question|your question) differently\b|\bin other words\W*$"
     # "Can you explain with other words?" (played blind, 2026-12-07: 'I haven't pinned down "with other words"')

@@ -14,7 +14,7 @@ from ..catalog.models import CompanyValue, Question
 # your call").
 LANGUAGE_ASKED = re.compile(r"\b(?:which|what) (?:programming )?language\b|\b(?:sql|python|pandas) or (?:sql|python|pandas|plain python)\b|"
                             r"\b(?:is (?:this|it)(?: (?:meant|supposed|going) to be)?|(?:can|could|should|may) (?:i|we) (?:use|write (?:it |this )?in|do (?:it|this) in|"
-                            r"answer in)) (?:in )?(?:sql|python|pandas|java|c\+\+|go|rust|javascript|typescript|scala)\b", re.IGNORECASE)
+                            r"answer in)) (?:in )?(?:sql|python|pandas|java|c\+\+|go|rust|javascript|typescript|scala)\b(?!['’]s)", re.IGNORECASE)
 # ("Is this meant to be SQL, since it's a table, or Python...?" drew "That's your call", played blind 2026-12-07)
 
 

@@ -44,7 +44,10 @@ def asked_again(asks: list[Ask], text: str, question: Question) -> list[Ask]:
         return asks
     if LOST_THREAD.search(text):
         asks = [replace(a, repeat=False, rephrase=False, said=original) if a.repeat else a for a in asks]
-    return [a for a in asks if a.repeat or a.said is not None or sum(w.lower() not in _FILLERS for w in _WORDS.findall(a.text)) > ECHO_WORDS]
+    # nor does a question that names nothing a fact or a line answers ("I think I covered that just now? ... Is there a
+    # specific part you want more on?" heard "The rest is your call" after the question)
+    return [a for a in asks if a.repeat or a.said is not None or (a.facts or a.topics or a.term)
+            and sum(w.lower() not in _FILLERS for w in _WORDS.findall(a.text)) > ECHO_WORDS]
 
 
 # "What do you mean by in-line threshold? Is that the threshold used at serving time when the user clicks share, as opposed

@@ -36,7 +36,7 @@ def asks_repeat(text: str) -> bool:
 TERM = re.compile(
     r"\b(?:what(?: exactly| actually)?(?: (?:do |did )?you mean (?:by|with)| counts as| is| are| means|['’]?s)|(?:can|could|would) you (?:explain|define|clarify)(?: what)?(?: exactly| actually)?(?: you mean by)?|"
     r"(?:please )?(?:explain|define))\s+(?:a |an |the )?[\"'“‘]?(?P<term>[\w\s/-]{2,40}?)\b[\"'”’]?"
-    r"\s*(?:means?|stands? for|refers? to|is|are)?\s*(?:exactly|here|in this case|in this context|for this|again)?\s*(?:exactly|here)?"
+    r"\s*(?:means?|stands? for|refers? to|is|are)?(?:\s*(?:exactly|here|in this case|in this context|for this|again))*"
     r"(?:\s*,\s*(?:like|as in|i mean|so|e\.?g\.?|i\.?e\.?)\b.*|(?:(?<=here)|(?<=exactly))\s+like\b.*|"
     r"\s*,?\s*(?:is (?:that|it)|do you mean)\b.*)?(?:\s*,?\s*(?:sorry|please))?\s*[?.]?$",  # "what is X exactly, like n-gram overlap?" guesses
     re.IGNORECASE,
@@ -89,7 +89,7 @@ CHECK_IN = re.compile(
     r"\bam i on the right track|\bis (?:that|this) (?:what you(?:'re| are| were) (?:looking for|after)|clear|enough|the kind of)|"
     r"\bany questions (?:so far|on that)|\b(?:should|shall) i (?:keep going|continue|go on)\b|"
     r"\b(?:the )?(?:right )?(?:level|amount|depth) of detail\b|\bis (?:this|that|it) (?:too much|too little|deep enough|detailed enough|"
-    r"too (?:high|low)[- ]level)\b|\b(?:should|shall) i go (?:deeper|into more detail)\b|\bdo you want (?:more|less) (?:detail|depth)\b",
+    r"too (?:high|low)[- ]level)\b|\b(?:should|shall) i go (?:deeper|into more detail)\b|\bkeep it (?:at a )?(?:higher|high)[- ]level\b|\bdo you want (?:more|less) (?:detail|depth)\b",
     re.IGNORECASE,
 )
 # "..., is that in the right range?" (played, 2026-12-06: no answer): put to the interviewer, even after "I'd guess"
@@ -254,7 +254,7 @@ GO_ON = "Yes, please go on."
 ANOTHER_STORY = "Sure, go ahead with another one."
 # Asking to tell another story for the same question: "Can we do a different one?", "Let me pick a better example."
 ASKS_ANOTHER_STORY = re.compile(
-    r"\b(?:(?:can|could|may) (?:we|i)|(?:let me|i'?d (?:rather|like to)|i'?ll|i want to)) (?:maybe |just )?(?:do|use|pick|try|go with|"
+    r"\b(?:(?:can|could|may|should|shall) (?:we|i)|(?:let me|i'?d (?:rather|like to)|i'?ll|i want to)) (?:maybe |just )?(?:do|use|pick|try|go with|"
     r"switch to|talk about|tell(?: you)?|share|give(?: you)?) (?:a |an )?(?:different|another|other|better|second)"
     r"(?: (?:one|example|story|project|situation|time))?\b(?! question)", re.IGNORECASE)
 GO_AHEAD = "Sure, go ahead."  # "can I ask a couple of clarifying questions first?"
