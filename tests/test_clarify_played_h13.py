@@ -8,10 +8,11 @@ from test_clarify_played_h8 import _question, catalog  # noqa: F401 - the module
 from test_clarify_played_h10 import _reply
 
 from simulator.catalog import Catalog
+from simulator.interview.anchor import phrases
 from simulator.interview.clarify import read_turn
 from simulator.interview.moving_on import asks_to_move_on
 from simulator.interview.question_phrases import STORY_FITS
-from simulator.interview.round_lines import question_again
+from simulator.interview.round_lines import SIMPLE_FIRST, question_again
 from simulator.interview.terms import term_asked
 from simulator.interview.turn_phrases import ANOTHER_STORY
 
@@ -97,3 +98,44 @@ def test_what_is_next_after_asking_to_come_back_moves_on() -> None:
     Thursday"."""
     assert asks_to_move_on("What's next?")
     assert not asks_to_move_on("What's next for the model after the release window?")
+
+
+def test_a_figure_asked_for_on_a_question_with_facts_is_no_job_question(catalog: Catalog) -> None:
+    """r04 t3 and r14 t5: "what does success look like - which metric?" on a design and "what's the baseline success
+    rate?" on an ML question were told what success after a year in the job looks like (an ML question's criteria do
+    not all set a problem, but its facts do)."""
+    reply = _reply(catalog, "sd-library-regression", "Before designing, a few clarifying questions: how many requests per "
+                   "second at peak, what's the latency budget, and what does success look like - which metric?")
+    assert "after year one" not in reply and "150,000" in reply, reply
+    reply = _reply(catalog, "ml-ab-iou-vs-exports", "Is the 0.3 percent drop absolute or relative? And what's the baseline "
+                   "success rate?")
+    assert "after year one" not in reply and "97.1%" in reply, reply
+
+
+@pytest.mark.parametrize(("turn", "said"), [
+    ("so I suspect training-serving skew: the library changed.", "training-serving skew"),
+    ("I help juniors sometimes, and I mentor two of them.", "juniors"),
+])
+def test_no_verb_or_adverb_in_a_phrase_named_back(turn: str, said: str) -> None:
+    """r04 t9 "You mentioned suspect training-serving skew" and r12 t7 "Thanks for walking me through juniors sometimes"."""
+    assert said in [p.text for p in phrases(turn)], [p.text for p in phrases(turn)]
+
+
+@pytest.mark.parametrize(("question_id", "round_id", "turn", "told"), [
+    ("rs-target-level", "recruiter-screen", "Hey! Before we start - how many people are on the ML team at Canva, roughly?",
+     "in writing"),
+    ("hm-influenced-roadmap", "hiring-manager", "Before I answer - what does your team own at Canva? It'd help me pick a "
+     "relevant example.", "Magic Studio"),
+])
+def test_questions_about_the_team_are_not_told_the_culture(catalog: Catalog, question_id: str, round_id: str, turn: str,
+                                                           told: str) -> None:
+    """r26 t3 and r18 t9 were told "It's a ship-and-measure culture..."."""
+    reply = _reply(catalog, question_id, turn, round_id)
+    assert told in reply and "ship-and-measure" not in reply, reply
+
+
+def test_leave_to_start_with_brute_force_is_given(catalog: Catalog) -> None:
+    """r27 t3: "I'd like to start with a brute force..., is that OK with you?" drew "On success metric, that's your call"."""
+    reply = _reply(catalog, "rolling-window-flag", "I'd like to start with a brute force to get something working, then "
+                   "optimise. Is that OK with you, or do you want the optimal solution straight away?")
+    assert reply == SIMPLE_FIRST, reply

@@ -22,7 +22,7 @@ from .code_text import SQL_IN_PROSE, written_as_code
 from .anchor_words import (FILLERS, FUNCTION_WORDS, GENERIC, GERUND_NOUNS, MULTIPLIERS, NOUN_VERBS, OBJECT_PRONOUNS,
                            ONLY_VERBS, ORDINAL_LEADS, AUXILIARIES, PER_UNITS, PLURAL_MODIFIERS, PREDICATE_ADJECTIVES, SPELLED_NUMBERS, TIME_LEADS,
                            TIME_WORDS, TRAILING_ADVERBS, TRAILING_GENERIC, UNITS, VERB_BASE_SET, VERB_LEADS, VERBS, modifier,
-                           plural)
+                           plural, SUBJECTS)
 
 __all__ = ["Phrase", "choose_anchor", "mentions", "phrases", "with_anchor", "written_as_code"]
 
@@ -258,8 +258,8 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
         sentence_start = False
         if kind == "content" and low in TRAILING_ADVERBS and _kind(following) != "content":
             kind = "function"  # "for evaluation offline", "memorise noise late": no noun follows, so it ends the phrase
-        if kind == "content" and previous == "to" and token.islower() and token not in GERUND_NOUNS:
-            kind = "verb"  # "to distill", not a noun
+        if kind == "content" and (previous == "to" or previous in SUBJECTS and not run) and token.islower() and token not in GERUND_NOUNS:
+            kind = "verb"  # "to distill", "I suspect training-serving skew" (played blind, 2026-12-07: "You mentioned suspect...")
         if kind == "verb" and not run and low in NOUN_VERBS and _kind(following) == "content" and following.lower() not in VERBS \
                 and previous not in VERB_LEADS and not (plural(previous) and previous not in PLURAL_MODIFIERS):
             kind = "content"  # "check sample ratio mismatch"; after its subject, "people search sku codes" keeps the verb

@@ -22,7 +22,8 @@ FUNCTION_WORDS = frozenset(
     will shall wo ca 's 're 've 'd 'll n't i'd i'm i've i'll we'd we're we've we'll it's that's there's they're they'd
     let lets let's ok okay well um uh erm oh yeah sure right plus minus etc alone together apart ahead afterwards upfront anyway
     meanwhile everyone everybody someone somebody anyone anybody nobody whatever whoever today yesterday tomorrow tonight
-    earlier sooner beforehand afterward lately recently past
+    earlier sooner beforehand afterward lately recently past sometimes always often usually generally typically occasionally
+    frequently rarely seldom
     zero one two three four five six seven eight nine ten first second third
     im ive dont cant wont didnt doesnt isnt wasnt arent werent wouldnt couldnt shouldnt havent hasnt hadnt
     thats theres whats theyre youre weve theyve youve
@@ -75,6 +76,7 @@ NOUN_VERBS = frozenset(
     "report review alert page block plan design drift spike lag split feed rank route sort pin diff swap load scale "
     "search rate churn weight decline".split()
 )
+SUBJECTS = frozenset("i we they you he she".split())  # a lower-case word straight after one is its verb: "I suspect X"
 VERB_LEADS = frozenset("i we you they he she it i'd we'd you'd they'd i'll we'll id to will would should can could must might "
                        "may let's please then just also and or first".split())
 # A number after these is an ordinal label, not a quantity: "step 1 retrieve brand kit assets" (played, 2026-12-05:

@@ -20,7 +20,7 @@ from .fact_match import counting_facts, figures, keyed_facts, unique_facts
 from .follow_up_text import question_alone
 from .rephrase import asks_what_was_meant
 from .about_lines import told_about
-from .round_lines import LANGUAGE_ASKED, language_line, question_again, rounds_line, time_left_line, values_line
+from .round_lines import coding_line, question_again, rounds_line, time_left_line, values_line
 from .turn_shape import said_in
 from .terms import EXPLAIN, FRAGMENT_WORDS, LOST_AT, defines, glossary_named, term_asked, term_facts
 from .turn_phrases import (
@@ -147,8 +147,8 @@ WHY_SO = "Talk me through why: what does each step cost, and which one dominates
 
 def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTerm] = ()) -> Ask | None:
     text = clause.norm
-    if LANGUAGE_ASKED.search(text) and (language := language_line(question)) is not None:
-        return Ask(text=clause.text, topics=(), facts=(), said=language)
+    if (line := coding_line(text, question)) is not None:
+        return Ask(text=clause.text, topics=(), facts=(), said=line)
     if _COMPLEXITY.search(text) and _PUT_TO_CHECK.search(text.rstrip(" ?.!")):
         return Ask(text=clause.text, topics=(), facts=(), said=WHY_SO)
     if ROUGH_FIGURES.search(text):

@@ -18,9 +18,21 @@ LANGUAGE_ASKED = re.compile(r"\b(?:which|what) (?:programming )?language\b|\b(?:
 # ("Is this meant to be SQL, since it's a table, or Python...?" drew "That's your call", played blind 2026-12-07)
 
 
-def language_line(question: Question) -> str | None:
-    """What the interviewer says to "Is this SQL or Python?" on a coding task (None on any other question)."""
+# Asking leave to start simple: "I'd like to start with a brute force to get something working, then optimise. Is that OK
+# with you, or do you want the optimal solution straight away?" (played blind, 2026-12-07: "On success metric, that's
+# your call")
+_SIMPLE_FIRST = re.compile(r"\b(?:start|begin|go) with (?:a |the )?(?:brute[- ]?force|naive|simple|straightforward|quadratic)\b", re.IGNORECASE)
+SIMPLE_FIRST = "Sure, start with it and say what it costs; then we'll look at making it faster."
+
+
+def coding_line(text: str, question: Question) -> str | None:
+    """What the interviewer says, on a coding task, to "Is this SQL or Python?" and to asking leave to start with brute
+    force (None to anything else, and on any other question)."""
     if question.problem is None:
+        return None
+    if _SIMPLE_FIRST.search(text) and not LANGUAGE_ASKED.search(text):
+        return SIMPLE_FIRST
+    if not LANGUAGE_ASKED.search(text):
         return None
     if question.problem.sql is not None:
         return "It's SQL: one SELECT query, run on SQLite."
