@@ -85,8 +85,8 @@ def _tally(catalog: Catalog, items: list[dict[str, str]]) -> tuple[int, int, int
 @pytest.mark.parametrize(("name", "half", "floor", "problems", "nones"), [
     # measured 2026-12-07 (README, "About the job"; main then told none): the tuning half 32 of 50 job questions told
     # their entry, 2 of 17 look-alikes about the problem told a job entry, 1 of 12 questions no entry answers told one;
-    # the half read once after tuning 28 of 58, 2 of 11, 1 of 12; the second set 37 of 77 (38 with the `coding` entry of
-    # the forty-fifth session), 2 of 24, 0 of 19. (Before
+    # the half read once after tuning 28 of 58, 2 of 11, 1 of 12; the second set 37 of 77, 2 of 24, 0 of 19 (with the
+    # forty-fifth session's entries and examples, 33, 28 and 38 job questions). (Before
     # a question in a round that sets a problem had to name the job, 38, 33 and 39 were told their entry; a case study's
     # "what does success look like?" was then told what success after a year looks like.)
     ("job_questions_blind.yaml", 0, 30, 2, 1),
