@@ -57,13 +57,13 @@ def job_asked(asked: str, question: Question, about: Sequence[AboutEntry], compa
         return False
     # a question with facts sets a problem whatever its criteria: "what's the baseline success rate?" on an ML question
     # was told what success after a year looks like (played blind, 2026-12-07)
-    problem = sets_a_problem(question) or bool(question.facts)
-    if problem and not (_ABOUT_ME.search(asked) or company and re.search(rf"\b{re.escape(company)}\b", asked, re.IGNORECASE)):
+    sets_one = sets_a_problem(question) or bool(question.facts)
+    if sets_one and not (_ABOUT_ME.search(asked) or company and re.search(rf"\b{re.escape(company)}\b", asked, re.IGNORECASE)):
         return False
     try:
         # a question that sets no problem may itself be about the job ("...are you able to work from Sydney hybrid or
         # remotely?"): asked about, it is no problem of the round's to keep apart from
-        own = [question.text] if problem else []
+        own = [question.text] if sets_one else []
         _, cosine, problem = _closest(asked, about, [*own, *(f.text for f in question.facts if f.topic != "term")])
     except EmbedderUnavailable as exc:
         log.debug("job question not read: %s", exc)

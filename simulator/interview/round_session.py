@@ -34,6 +34,7 @@ from .drift import REDIRECT, drifted
 from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
 from .follow_up_text import FollowUpWording
 from .moving_on import MOVING_ON
+from .overclaims import challenged
 from .own_figures import checked_against_story
 from .passing import record_reply
 from .persona_lines import render_line
@@ -289,6 +290,8 @@ class RoundSession:
             self.engine.record_new_story()
         elif clarification.about_problem:
             self.engine.record_clarifying(text)
+        elif clarification.also_answer:  # an answer whose claim was challenged (overclaims.py): evidence all the same
+            self.engine.record_aside(text)
 
     def drifts(self, text: str, turns: list[Turn] | None = None) -> bool:
         """Once per question, an answer about something else is kept, nothing is planned on it, and the question is
@@ -320,7 +323,7 @@ class RoundSession:
         explained = rephrased_for(asked, last.criterion if last is not None else None, question,
                                  lambda c: self.catalog.criterion(self.loop, c), self.engine.probe_options)
         return with_slips(run_asked_about(text, question, turns) or checked_against_story(text[:MAX_ANSWER_CHARS], question, turns)
-                          or read_turn(text[:MAX_ANSWER_CHARS], question, asked, explained, self.catalog.glossary,
+                          or challenged(text[:MAX_ANSWER_CHARS], question.id, turns) or read_turn(text[:MAX_ANSWER_CHARS], question, asked, explained, self.catalog.glossary,
                                        asking_time(turns, question), self.loop) or correction(text[:MAX_ANSWER_CHARS], question), text[:MAX_ANSWER_CHARS])
 
     def _prime(self, question: Question) -> None:
