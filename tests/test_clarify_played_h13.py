@@ -9,6 +9,7 @@ from test_clarify_played_h10 import _reply
 
 from simulator.catalog import Catalog
 from simulator.interview.anchor import phrases
+from simulator.interview.arithmetic import slips
 from simulator.interview.clarify import read_turn
 from simulator.interview.moving_on import asks_to_move_on
 from simulator.interview.question_phrases import STORY_FITS
@@ -139,3 +140,10 @@ def test_leave_to_start_with_brute_force_is_given(catalog: Catalog) -> None:
     reply = _reply(catalog, "rolling-window-flag", "I'd like to start with a brute force to get something working, then "
                    "optimise. Is that OK with you, or do you want the optimal solution straight away?")
     assert reply == SIMPLE_FIRST, reply
+
+
+def test_a_rate_said_again_in_qps_is_checked() -> None:
+    """r04 t7: "I'll assume peak is 5,000 requests per day, so about 5,000 QPS" went unremarked."""
+    assert slips("OK, I'll assume peak is 5,000 requests per day, so about 5,000 QPS, and a 50 ms p99 budget.") == [
+        "5,000 a day is about 0.06 a second, not 5,000."]
+    assert slips("At 300 requests a second, so about a million requests an hour, we're fine.") == []

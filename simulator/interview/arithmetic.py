@@ -32,6 +32,15 @@ _AT_RATE = re.compile(rf"(?P<a>{_NUMBER}){_THINGS.format('t')}(?:{_PER.format('u
 _RATE = re.compile(rf"(?P<a>{_NUMBER}){_THINGS.format('t')}{_PER.format('u')}", re.IGNORECASE)
 
 
+_PER_SECOND = re.compile(r"\b(?:qps|rps|req/s|requests/s)\b", re.IGNORECASE)
+
+
+def _spoken(text: str) -> str:
+    """`text` as spoken, "5,000 QPS" as "5,000 per second" (played blind, 2026-12-07: "5,000 requests per day, so about
+    5,000 QPS" went unremarked)."""
+    return _PER_SECOND.sub("per second", normalise_spoken(text))
+
+
 def without_worked_out(text: str) -> str:
     """`text` with each figure it works out from another blanked (offsets kept): "300 requests a second, that's about a
     million an hour" restates its premise, and a wrong sum is this module's to check, not a wrong given (played blind,
@@ -45,7 +54,7 @@ def without_worked_out(text: str) -> str:
 def rates(text: str) -> list[tuple[float, str]]:
     """Each figure `text` says per a stretch of time ("1,000 orders per hour"), with the stretch ("hour")."""
     return [(_value(m.group("a")), {"sec": "second", "min": "minute"}.get(u, u))
-            for m in _RATE.finditer(normalise_spoken(text)) for u in [m.group("u").lower()]]
+            for m in _RATE.finditer(_spoken(text)) for u in [m.group("u").lower()]]
 
 
 def _value(said: str) -> float:
@@ -69,7 +78,7 @@ def _off(said: float, worked: float) -> bool:
 
 def slips(text: str) -> list[str]:
     """The line checking each sum `text` works out wrong."""
-    said = normalise_spoken(text)
+    said = _spoken(text)
     lines = []
     for m in _RATE_AGAIN.finditer(said):
         a, b = _value(m.group("a")), _value(m.group("b"))
