@@ -1,5 +1,6 @@
 """Turns the fifth blind player's rounds (2026-12-07, `/tmp/h10`) showed answered wrong and the forty-fourth session left
-as they were, on the real rubrics: each assertion fails on main 91021a3."""
+as they were, on the real rubrics: each played turn was answered wrong on main 91021a3; the cases beside them (a choice
+of approach, "when is a chargeback label final?", a word the question did say) guard what must not change."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Turns the sixth blind player's rounds (2026-12-07, `/tmp/h13`) showed answered wrong, on the real rubrics: each
-assertion fails on main fb3e71f."""
+"""Turns the sixth blind player's rounds (2026-12-07, `/tmp/h13`) showed answered wrong, on the real rubrics: each played
+turn was answered wrong on main 91021a3 (the first twelve tests were run against fb3e71f and failed there); the cases
+beside them guard what must not change."""
 
 from __future__ import annotations
 
