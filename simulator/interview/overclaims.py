@@ -30,6 +30,7 @@ _OWN_PRACTICE = re.compile(r"^\W*(?:(?:and|but|so|also|honestly|actually|then|we
 _LEAD = re.compile(r"^\W*(?:(?:and|but|so|also|honestly|actually|anyway|plus|oh|um+|uh+|since|because|given|i think|i believe|i(?:'ve| have) read|"
                    r"i(?:'ve| have) heard|i guess)\W+)*(?:that\s+)?", re.IGNORECASE)
 _FILLER = re.compile(r"(?:um+|uh+|erm|like,)", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;.!?](?:\s|$)| - | — ")
 CHALLENGE = "Is that always true? When would it not hold?"
 QUOTE_WORDS = 16
 
@@ -38,7 +39,7 @@ def _claim(sentence: str, at: int) -> str | None:
     """The clause of `sentence` that says the sweeping thing (`at`: where its marker is), without its lead-in and
     fillers; None where the clause asks ("Is fine-tuning always better?")."""
     start = max(sentence.rfind(mark, 0, at) for mark in (",", ";", " - ", " — ", " so "))
-    end = re.compile(r"[,;.!?](?:\s|$)| - | — ").search(sentence, at)
+    end = _CLAUSE_END.search(sentence, at)
     if end is not None and end.group().startswith("?"):
         return None
     clause = sentence[start + 1 if start >= 0 else 0:end.start() if end else len(sentence)]

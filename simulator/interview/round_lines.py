@@ -30,10 +30,8 @@ def coding_line(text: str, question: Question) -> str | None:
     force (None to anything else, and on any other question)."""
     if question.problem is None:
         return None
-    if _SIMPLE_FIRST.search(text) and not LANGUAGE_ASKED.search(text):
-        return SIMPLE_FIRST
     if not LANGUAGE_ASKED.search(text):
-        return None
+        return SIMPLE_FIRST if _SIMPLE_FIRST.search(text) else None
     if question.problem.sql is not None:
         return "It's SQL: one SELECT query, run on SQLite."
     return f"It's Python: implement {question.problem.entrypoint}, starting from the starter code."
