@@ -313,16 +313,16 @@ async def say(session: RoundSession, clock: SimulatedClock, text: str) -> None:
 
 async def test_a_hint_time_to_think_and_a_pass_are_not_answers(catalog: Catalog, evidence: MeaningEvidence) -> None:
     """Played: "Can you give me a hint?" and "Let me think for a moment." drew follow-ups as if answered, and "I don't
-    know, honestly." drew "You mentioned don't know: ...". Now: a nudge from the rubric's probes, "Take your time.",
-    and a pass to the next question; none of them is evidence."""
+    know, honestly." drew "You mentioned don't know: ...". Now: the question's first hint from the rubric, "Take your
+    time.", and a pass to the next question; none of them is evidence."""
     question = catalog.loop("canva-mle").round("system-design").questions[0]
     case = Case(id="meta", loop="canva-mle", round="system-design", question=question.id, expect="", missing="", answer="")
     session, clock = make_session(catalog, case, None, evidence)
     [e async for e in session.open()]
 
     await say(session, clock, "Can you give me a hint?")
-    nudge = session.turns[-1]
-    assert nudge.kind is TurnKind.CLARIFICATION and nudge.text.startswith("Here's a nudge: ")
+    hint = session.turns[-1]
+    assert hint.kind is TurnKind.CLARIFICATION and hint.text == f"Here's a hint: {question.hints[0]}"
     await say(session, clock, "Let me think for a moment.")
     assert session.turns[-1].kind is TurnKind.CLARIFICATION and session.turns[-1].text == "Take your time."
     assert session.engine.answers(question.id) == [] and session.engine.current_question == question

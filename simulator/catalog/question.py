@@ -100,6 +100,20 @@ class Question(Strict):
     facts: list[Fact] = Field(default_factory=list, description="the scenario's facts, told to a candidate who asks")
     parts: list[QuestionPart] = Field(default_factory=list, description="what it asks, each a part an answer may leave out")
     follow_ups: list[QuestionFollowUp] = Field(default_factory=list, description="what to ask next about one of its criteria")
+    hints: list[str] = Field(default_factory=list, description="what a stuck candidate who asks for a hint is told, gentlest "
+                                                               "first: a way in, never the answer")
+
+    @field_validator("hints")
+    @classmethod
+    def _hints_are_said(cls, hints: list[str]) -> list[str]:
+        """A hint is told, not asked: one ending in a question would be another probe (played: "could I get a hint?"
+        drew "Here's a nudge: how would you structure this as a class...?")."""
+        for hint in hints:
+            if not hint.strip() or hint.rstrip().endswith("?"):
+                raise ValueError(f"hint {hint!r} must say something, and not end in a question mark")
+        if len(set(hints)) != len(hints):
+            raise ValueError("hints must differ from each other")
+        return hints
 
     @model_validator(mode="after")
     def _parts_on_its_criteria(self) -> Question:

@@ -55,16 +55,10 @@ class RoundEngine:
         recent_question_ids: set[str] | frozenset[str] = frozenset(),
         warn_minutes: list[float] | None = None,
         evidence: EvidenceStrength = strength,
-        absent: EvidenceAbsent | None = None,
-        left_out: EvidenceAbsent | None = None,
-        figures: FiguresShown | None = None,
-        story_shape: StoryShape | None = None,
-        not_done: NotDone | None = None,
-        terse: Terse | None = None,
-        dodged: Dodged | None = None,
-        unanswered: Unanswered = unanswered_half,
-        readable: Readable | None = None,
-        ahead: AnswersAhead | None = None,
+        absent: EvidenceAbsent | None = None, left_out: EvidenceAbsent | None = None,
+        figures: FiguresShown | None = None, story_shape: StoryShape | None = None,
+        not_done: NotDone | None = None, terse: Terse | None = None, dodged: Dodged | None = None,
+        unanswered: Unanswered = unanswered_half, readable: Readable | None = None, ahead: AnswersAhead | None = None,
     ) -> None:
         self.catalog = catalog
         self.evidence = evidence
@@ -284,11 +278,16 @@ class RoundEngine:
     def nudge(self, chosen: tuple[str, str] | None = None) -> Probe:
         """What a hint points at: `chosen` (criterion, probe), the part the candidate named (interview/hints.py), or the
         open question's least evidenced criterion (its first one when all are shown)."""
+        question = self.hinted()
+        return self._probe_of(*chosen) if chosen else self._weakest(question, []) or self._probe_for(question.criteria[0], question)
+
+    def hinted(self) -> Question:
+        """A hint was said on the open question (its own `hints` or a nudge): it has had its way in."""
         question = self.current_question
         if self.phase is not Phase.ASKING or question is None:
             raise RuntimeError(f"no question is open (phase {self.phase})")
         self._helped.add(question.id)
-        return self._probe_of(*chosen) if chosen else self._weakest(question, []) or self._probe_for(question.criteria[0], question)
+        return question
 
     def _way_in(self, question: Question, kind: Literal["narrower", "explain"], reason: str) -> Plan:
         """Once on a question, before any other follow-up (not counted against them): a candidate who passes at once is

@@ -12,6 +12,12 @@ nine such in the fourth player's rounds) is that criterion's. The question's own
 terms, is taken over a rubric probe up to OWN_MARGIN closer ("a tricky test case": the transitive chain, 0.47, over
 "Which test would you add first?", 0.56). A hint on "the X question" names another question, which this one's probes
 cannot answer.
+
+A probe is not a hint, though. Played blind (2026-12-07, the sixth player): "For the fraud rings problem I am not sure
+how to start. Can you give me a hint please?" drew "Here's a nudge: how would you structure this as a class another
+team could reuse?", and "I'm not sure how to validate it without labels. Could you give me a hint?" another follow-up.
+So a question's own `hints` in the rubric YAML (gentlest first: a way in, then the technique) are said first, one per
+request; a part named that none of them is about goes to the probes as above; once they are all said, a nudge.
 """
 
 from __future__ import annotations
@@ -32,6 +38,43 @@ _ANOTHER_QUESTION = re.compile(r"\bquestions?\s*$", re.IGNORECASE)
 # Words of criteria titles that name no skill of their own ("Requirements first", "Structured answer", "Debugging method")
 _NOT_SKILLS = frozenset("first answer clear method role personal technical analysis discipline rigor action measured safe "
                         "sense correct solution what want your part like hear looking".split())
+
+
+HINT_LEAD = "Here's a hint: "
+NUDGE_LEAD = "Here's a nudge: "
+
+
+def hint_said(engine: RoundEngine, asked: str, said: list[str]) -> str:
+    """What the interviewer says to a hint asked for on the open question, marked on the engine; `said` holds the
+    interviewer's turns so far (a hint already said is not said again)."""
+    question = engine.current_question
+    unused = [hint for hint in (question.hints if question else []) if not any(hint in text for text in said)]
+    part = named_part(asked)
+    hint = _closest(part, unused) if part else None
+    probe = hint_on(engine, asked) if part and hint is None else None
+    if hint is None and probe is None and unused:
+        hint = unused[0]
+    if hint is not None:
+        engine.hinted()
+        return HINT_LEAD + hint
+    canned = engine.nudge(probe).canned
+    engine.record_interviewer(canned)  # asked now: a later follow-up picks another probe
+    return NUDGE_LEAD + (canned[0].lower() + canned[1:] if canned[1:2].islower() else canned)
+
+
+def _closest(part: str, hints: list[str]) -> str | None:
+    """The question's gentlest own hint about the part named (at MIN_COSINE or closer)."""
+    if not hints:
+        return None
+    try:
+        cosines = closeness([(part, hint) for hint in hints])
+    except EmbedderUnavailable as exc:
+        log.debug("hint's part not read: %s", exc)
+        return None
+    except Exception as exc:  # noqa: BLE001 - a model that fails to load must never stall a round: the first hint is said
+        log.warning("hint's part not read (%s): the first hint is said", exc)
+        return None
+    return next((hint for hint, cosine in zip(hints, cosines, strict=True) if cosine >= MIN_COSINE), None)
 
 
 def named_part(asked: str) -> str | None:

@@ -15,7 +15,7 @@ from ..engine.clock import SimulatedClock
 from ..engine.plan import Plan
 from ..engine.turns import Speaker, Turn, TurnKind
 from .asks import Clarification
-from .hints import hint_on
+from .hints import hint_said
 from .passing import record_reply
 
 if TYPE_CHECKING:
@@ -44,8 +44,8 @@ def replay(session: RoundSession, turns: list[Turn], clock: SimulatedClock) -> R
             asked_last = session.clarification_in(turn.text, turns[: i + 1])
             if asked_last is not None:
                 session.engine.record_told([f.topic for f in asked_last.facts])
-                if asked_last.hint:  # the nudge was said: it is asked, and the question has had its way in
-                    session.engine.record_interviewer(session.engine.nudge(hint_on(session.engine, asked_last.hint)).canned)
+                if asked_last.hint:  # the hint was said: the question has had its way in (a nudge's probe is asked)
+                    hint_said(session.engine, asked_last.hint, [t.text for t in turns[:i] if t.speaker is Speaker.INTERVIEWER])
             if asked_last is not None and asked_last.leaves_the_floor:
                 session.keep_asked(asked_last, turn.text)
             else:

@@ -28,7 +28,7 @@ from .assumptions import correction, corrects, opener, with_slips
 from .asks import Clarification
 from .clarify import read_turn
 from .hidden_tests import run_asked_about
-from .hints import hint_on
+from .hints import hint_said
 from .turn_phrases import ACKNOWLEDGEMENT
 from .drift import REDIRECT, drifted
 from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
@@ -270,9 +270,7 @@ class RoundSession:
         question = self.engine.current_question
         reply = clarification.reply_at(self.engine.time_left(), self.persona.passes_on, self.loop, self.round.id)
         if clarification.hint:
-            canned = self.engine.nudge(hint_on(self.engine, clarification.hint)).canned
-            self.engine.record_interviewer(canned)  # asked now: a later follow-up picks another probe
-            reply = "Here's a nudge: " + (canned[0].lower() + canned[1:] if canned[1:2].islower() else canned)
+            reply = hint_said(self.engine, clarification.hint, [t.text for t in self.turns if t.speaker is Speaker.INTERVIEWER])
         verdict = opener(clarification)
         if reply.startswith(ACKNOWLEDGEMENT) and verdict is not None:  # an assumption put to the interviewer: right or not
             reply = (verdict + reply[len(ACKNOWLEDGEMENT):]).strip()

@@ -364,7 +364,8 @@ THINKING = re.compile(
     r"^\W*(?:um+|uh+m*|hmm+|h?m{2,}|erm*|ah+)(?:\W+(?:um+|uh+m*|hmm+|h?m{2,}|erm*|ah+))*\W*$",  # "hmm...": thinking aloud
     re.IGNORECASE,
 )
-HINT = re.compile(r"\b(?:(?:give|get|have|offer|want|need) (?:me |us )?(?:a |an |one |some )?(?:small |little |quick |tiny )?hints?|an?y? hints?|a nudge|a clue|a pointer|any pointers|where (?:should|do|would) i (?:start|begin)|"
+HINT = re.compile(r"\b(?:(?:give|get|have|offer|want|need) (?:me |us )?(?:a |an |one |some )?(?:small |little |quick |tiny )?hints?|an?y? hints?|"
+                  r"(?:another|one more|other|bigger|stronger|clearer|second|further|more concrete|more specific) hints?(?! (?:don't|do not|won't|aren't|are not|didn't|weren't|wouldn't|matter))|a nudge|a clue|a pointer|any pointers|where (?:should|do|would) i (?:start|begin)|"
                    r"point me in the right direction|"  # "What else do you want to know?" asks what to say (played, 2026-12-06)
                    r"what (?:else |more )?(?:do|would) you (?:want|like) (?:me )?to (?:know|hear|talk about|cover|say)|what (?:else|more) (?:do|would) you need(?: to know| from me)?)\b",
                    re.IGNORECASE)
