@@ -13,7 +13,7 @@ from ..engine.plan import Plan
 from ..engine.round import RoundEngine
 from ..scoring.meaning.clauses import Clause, split_clauses
 from .moving_on import asks_to_move_on, ends_asking_to_move_on
-from .turn_phrases import ANSWER_WORDS, HINT, SHORT_WORDS
+from .turn_phrases import ANSWER_WORDS, HINT, SHORT_WORDS, asks_repeat
 
 # Giving up on the question inside a longer turn ("I don't know GNNs well enough. Can we skip that part?").
 GIVE_UP = re.compile(
@@ -96,6 +96,8 @@ def _knows_nothing(clauses: list[Clause]) -> bool:
     question in 20 of 30 and 22 of 36 such ways the rules above did not read."""
     if not clauses or sum(len(c.norm.split()) for c in clauses) > KNOWS_NOTHING_WORDS or any(HINT.search(c.norm) for c in clauses):
         return False  # "can I get a hint? I don't remember how the budget splits" asks for a way in itself
+    if any(asks_repeat(c.norm) for c in clauses):  # "i havent answered the ambiguous one yet can you say the question
+        return False  # again" (spoken, no question mark: played blind, 2026-12-07) asks to hear it
     if not any(_not_knowing(c) for c in clauses):
         return False
     if any(c.question and not NOT_KNOWING.search(c.norm) for c in clauses):

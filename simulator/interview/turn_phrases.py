@@ -86,7 +86,7 @@ ASKS_TO_GO_ON = re.compile(r"^(?:\w+,? )?(?:(?:do|would|shall|should) (?:you (?:
 # "makes sense?" checks in; "Makes sense." acknowledges (played, 2026-12-06: "Yes, please go on." to the questions after it)
 CHECK_IN = re.compile(
     r"\bdoes (?:that|this|it) (?:make sense|sound (?:right|ok|okay|good|reasonable|fair))|\bmakes? sense(?:\W*\?|\s*$)|"
-    r"\bam i on the right track|\bis (?:that|this) (?:what you(?:'re| are| were) (?:looking for|after)|clear|enough|the kind of)|"
+    r"\bam i on the right track|\bis (?:that|this) (?:what you(?:'re| are| were) (?:looking for|after|asking(?: for)?)|what you (?:wanted|meant|had in mind)|clear|enough|the kind of)|"
     r"\bany questions (?:so far|on that)|\b(?:should|shall) i (?:keep going|continue|go on)\b|"
     r"\b(?:the )?(?:right )?(?:level|amount|depth) of detail\b|\bis (?:this|that|it) (?:too much|too little|deep enough|detailed enough|"
     r"too (?:high|low)[- ]level)\b|\b(?:should|shall) i go (?:deeper|into more detail)\b|\bkeep it (?:at a )?(?:higher|high)[- ]level\b|\bdo you want (?:more|less) (?:detail|depth)\b",
@@ -95,9 +95,10 @@ CHECK_IN = re.compile(
 # "..., is that in the right range?" (played, 2026-12-06: no answer): put to the interviewer, even after "I'd guess"
 _RANGE_CHECK = r"\b(?:is|are) (?:that|this|it|those) (?:roughly |about )?in the right (?:range|ballpark|ball park|order of magnitude)\b"
 RANGE_CHECK = re.compile(_RANGE_CHECK, re.IGNORECASE)
+# "..., right?" / "..., yes?" hands a claim over to check; "So I'll assume yes." states one (played blind, 2026-12-07)
 CONFIRM = re.compile(
     r"\b(?:is|would) (?:that|this|it) (?:be )?(?:a )?(?:about |roughly |more or less )?(?:fair|right|correct|reasonable|ok|okay|safe|valid|true)\b|"
-    r"\bcorrect me if\b|\b(?:right|fair|yes|correct)\W*$|\bsound (?:about |roughly )?(?:right|fair|reasonable)\b|\bcan i assume (?:that|so)\b|"
+    r"\bcorrect me if\b|\b(?<!assume )(?:right|fair|yes|correct)\W*$|\bsound (?:about |roughly )?(?:right|fair|reasonable)\b|\bcan i assume (?:that|so)\b|"
     r"\bunless (?:you (?:say|tell me)|that'?s wrong)|" + _RANGE_CHECK,
     re.IGNORECASE,
 )
@@ -272,7 +273,8 @@ ACKNOWLEDGES = re.compile(r"^\W*(?:(?:ok(?:ay)?|alright|all right|sure|great|got
 # The question turned back on the interviewer: a real one asks for the candidate's own take.
 TURNED_BACK = re.compile(r"\bwhat would you (?:do|suggest|recommend|pick|choose|use|have done)\b|\bin my (?:place|shoes)\b|\bif you were me\b|\bhow would you (?:do|approach|solve|tackle)\b|"
                           r"\bwhat do you (?:think|suggest|recommend)\b|\bwhat'?s the (?:right|best|expected) (?:answer|approach)\b|\bwhat'?s your (?:own |personal )?(?:take|opinion|view)\b|"
-                          r"\b(?:would|do) you (?:consider|call|think) (?:that|this|it)\b.*\b(?:good|bad|success|enough|right)\b",
+                          r"\b(?:would|do) you (?:consider|call|think) (?:that|this|it)\b.*\b(?:good|bad|success|enough|right)\b|"
+                          r"\b(?:tell me )?(?:how|what) you think\b|\bin your (?:opinion|view)\b|\bis (?:the|this|that|it|my) (?:\w+ ){0,2}a (?:good|bad) idea\b",
                           re.IGNORECASE)
 YOUR_TAKE = "I'd rather hear your take: talk me through how you'd approach it."
 # Before a rubric probe asked again, after a reply that said nothing of its point; asked to repeat it, the interviewer

@@ -1,0 +1,91 @@
+"""Turns a seventh blind player's rounds (2026-12-07, `/tmp/h14`, played on main 36139f2) showed answered wrong, on the
+real rubrics. Each played turn below drew the reply its docstring quotes on 36139f2; the cases marked as guards hold
+what must not change."""
+
+from __future__ import annotations
+
+import pytest
+from test_round_session import played
+
+from simulator.catalog import Catalog, load_catalog
+from simulator.config import PROJECT_ROOT
+from simulator.engine.turns import TurnKind
+from simulator.interview.turn_phrases import YOUR_TAKE
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
+
+
+async def _last(catalog: Catalog, loop_id: str, round_id: str, question_id: str, turn: str) -> tuple[TurnKind, str]:
+    turns = await played(catalog, loop_id, round_id, question_id, turn)
+    return turns[-1].kind, turns[-1].text
+
+
+ROADMAP = [  # the played round's turns on "Describe a project where you influenced the roadmap." (r02, seed 121)
+    "Um, yeah, so, uh, influencing the roadmap. So at my last company we, uh, we had this recommendation thing for, like, "
+    "articles on the homepage, and um, the team was kind of, you know, we were thinking about whether to go to a two-tower "
+    "model or keep the, uh, the matrix factorization. And, um, so we ended up doing the two-tower, and it went pretty well "
+    "I think, the PM was happy. Uh, yeah.",
+    "Uh, numbers, um, I don't remember exactly, I think clicks went up, like, a fair bit? The team did a lot of work on it, "
+    "like, our data engineer built the, uh, the feature store stuff and the other ML guy did the training, and the PM, um, "
+    "she ran the A/B test. It was a really good team effort, honestly.",
+    "Um, I mean, I didn't really, like, convince her, she kind of already wanted it. Sorry, can you, uh, can you rephrase "
+    "the question? I'm not totally sure what you're asking.",
+    "Oh okay. Um, I guess my part was I, uh, I wrote the doc comparing the two approaches, like, two-tower versus MF, and "
+    "I did the offline eval, recall at ten I think. So maybe that's, uh, that's the influence part. Is that what you wanted?",
+    "Okay, um, so I'll assume yes. Uh, the offline eval, the two-tower had, like, better recall at ten, I think it was "
+    "point three something versus point two something for MF.",
+]
+
+
+@pytest.mark.parametrize("upto", [4, 5])
+async def test_an_answer_that_checks_in_or_states_an_assumption_is_followed_up(catalog: Catalog, upto: int) -> None:
+    """Both the fourth and the fifth turn drew "That's your call — state your assumption and go on.": "Is that what you
+    wanted?" asks whether the answer fits (a check-in, part of the answer), and "so I'll assume yes" states an
+    assumption, handing nothing over."""
+    turns = await played(catalog, "canva-mle", "hiring-manager", "hm-influenced-roadmap", *ROADMAP[:upto])
+    last = max(i for i, t in enumerate(turns) if t.kind is TurnKind.ANSWER)
+    said = turns[last + 1:]
+    assert said and all(t.kind is not TurnKind.CLARIFICATION for t in said), [t.text for t in said]
+
+
+async def test_an_assumption_handed_over_is_still_answered(catalog: Catalog) -> None:
+    """Guard: "..., right?" after an assumption puts it to the interviewer."""
+    kind, said = await _last(catalog, "canva-mle", "system-design", "sd-magic-expand-cost",
+                             "I'd assume about 2 million expansions a day, right?")
+    assert kind is TurnKind.CLARIFICATION and "9 million" in said, said
+
+
+async def test_asked_the_interviewers_view_the_candidate_is_asked_for_theirs(catalog: Catalog) -> None:
+    """"Can you tell me how you think, is the cache a good idea or no?" drew "That's your call — state your assumption"."""
+    kind, said = await _last(catalog, "canva-mle", "system-design", "sd-magic-expand-cost",
+                             "I think I am done with this design. Can you tell me how you think, is the cache a good idea or no?")
+    assert kind is TurnKind.CLARIFICATION and said == YOUR_TAKE
+
+
+async def test_a_spoken_request_to_hear_the_question_again_is_not_a_pass(catalog: Catalog) -> None:
+    """Spoken, with no question mark: "i havent answered the ambiguous one yet" read as not knowing, and the round went
+    on with "That's fine." and a probe about a story never told."""
+    question = catalog.loop("canva-mle").round("behavioral")
+    text = next(q.text for q in question.questions if q.id == "bh-ambiguity")
+    kind, said = await _last(catalog, "canva-mle", "behavioral", "bh-ambiguity",
+                             "wait sorry that was still about the ranker story i thought you wanted my part there i havent "
+                             "answered the ambiguous one yet can you say the question again")
+    assert kind is TurnKind.CLARIFICATION and said == f"Sure, again: {text}"
+
+
+async def test_the_recruiter_tells_levels_location_and_next_steps(catalog: Catalog) -> None:
+    """Each drew "Good question; I'll send you the details in writing after this call." (the three asks read below the
+    entries' cosine); pay is still passed on, as the loop's `passed-on` entry says."""
+    about = {entry.topic: entry.text for entry in catalog.loop("canva-mle").about}
+    _, said = await _last(catalog, "canva-mle", "recruiter-screen", "rs-target-level",
+                          "I'm targeting a senior MLE level. Before I go further, could you tell me how Canva's levels map, "
+                          "and is this role remote or hybrid out of Sydney?")
+    assert about["growth"] in said and about["location"] in said and "in writing" not in said, said
+    _, said = await _last(catalog, "canva-mle", "recruiter-screen", "rs-target-level",
+                          "Just one last thing: what are the next steps after this screen and how long does the loop usually take?")
+    assert said == about["process"]
+    _, said = await _last(catalog, "canva-mle", "recruiter-screen", "rs-target-level", "Canada. Toronto. What's the comp range?")
+    assert said == catalog.personas["recruiter"].passes_on
