@@ -89,3 +89,29 @@ async def test_the_recruiter_tells_levels_location_and_next_steps(catalog: Catal
     assert said == about["process"]
     _, said = await _last(catalog, "canva-mle", "recruiter-screen", "rs-target-level", "Canada. Toronto. What's the comp range?")
     assert said == catalog.personas["recruiter"].passes_on
+
+
+async def test_does_that_cover_it_after_an_answer_is_part_of_it(catalog: Catalog) -> None:
+    """"...I never trust an offline gain that doesn't move online. Does that cover it, or did you want a framework?"
+    drew "That's your call — tell it the way that shows your own part best."."""
+    turns = await played(
+        catalog, "shopify-mle", "hiring-manager", "hm-data-problems",
+        "A good one: at my last company, a marketplace, I owned the search ranking model, and offline NDCG kept improving "
+        "while online conversion was flat. I dug into the training data and found that about 18 percent of our positive "
+        "labels were clicks from a bot that crawled our results pages, wait, no, let me correct that, it was 8 percent, 18 "
+        "was the share of sessions it touched. The bot clicked the top results, so the model was learning to reinforce "
+        "position. I added a bot filter on session features, retrained, and the next A/B test gave plus 1.9 percent conversion.",
+        "Honestly I'd push back a little on \"in general\": data problems are mostly specific. But my habit is: before "
+        "touching the model, I check the label-generating process, I slice metrics by source, and I never trust an offline "
+        "gain that doesn't move online. Does that cover it, or did you want a framework?")
+    assert turns[-1].kind is TurnKind.FOLLOW_UP, turns[-1].text
+
+
+async def test_the_hiring_manager_tells_what_the_role_owns_first(catalog: Catalog) -> None:
+    """"What would the person in this role own in the first six months, and how big is the team?" drew "I'll make sure
+    you get the details in writing after this round"; the team's size is still passed on (`passed-on`)."""
+    success = next(entry.text for entry in catalog.loop("shopify-mle").about if entry.topic == "success")
+    _, said = await _last(catalog, "shopify-mle", "hiring-manager", "hm-data-problems",
+                          "Can I ask about the team? What would the person in this role own in the first six months, and how "
+                          "big is the team?")
+    assert said.startswith(success), said
