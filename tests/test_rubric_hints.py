@@ -93,3 +93,11 @@ def test_a_hint_said_twice_is_refused(cat: CatalogDirs, tmp_path: Path) -> None:
     cat.loop.write_text(text, encoding="utf-8")
     line = text.splitlines().index(f"        hints: ['{hint}', '{hint}']") + 1
     assert_problems(validate(cat), [f"{cat.loop}:{line}: rounds.1.questions.0.hints: hints must differ from each other"])
+
+
+async def test_asked_what_else_to_say_the_interviewer_still_probes(catalog: Catalog) -> None:
+    """"What else do you want to know?" asks what to talk about, not for a way in: the probe, as before the hints."""
+    question = catalog.loop("canva-mle").round("behavioral").questions[0]
+    turns = await played(catalog, "canva-mle", "behavioral", question.id, "What else do you want to know?")
+    assert turns[-1].text.startswith(NUDGE_LEAD) and turns[-1].text.endswith("?"), turns[-1].text
+    assert question.hints and not any(hint in turns[-1].text for hint in question.hints)

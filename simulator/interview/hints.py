@@ -40,6 +40,7 @@ _NOT_SKILLS = frozenset("first answer clear method role personal technical analy
                         "sense correct solution what want your part like hear looking".split())
 
 
+_WANTS_A_HINT = re.compile(r"\b(?:hints?|nudge|clue|pointers?|where (?:should|do|would) i (?:start|begin)|right direction)\b", re.IGNORECASE)
 HINT_LEAD = "Here's a hint: "
 NUDGE_LEAD = "Here's a nudge: "
 
@@ -48,7 +49,8 @@ def hint_said(engine: RoundEngine, asked: str, said: list[str]) -> str:
     """What the interviewer says to a hint asked for on the open question, marked on the engine; `said` holds the
     interviewer's turns so far (a hint already said is not said again)."""
     question = engine.current_question
-    unused = [hint for hint in (question.hints if question else []) if not any(hint in text for text in said)]
+    own = question.hints if question and _WANTS_A_HINT.search(asked) else []  # "what else do you want to know?": a probe
+    unused = [hint for hint in own if not any(hint in text for text in said)]
     part = named_part(asked)
     hint = _closest(part, unused) if part else None
     probe = hint_on(engine, asked) if part and hint is None else None
