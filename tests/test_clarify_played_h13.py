@@ -16,6 +16,7 @@ from simulator.interview.moving_on import asks_to_move_on
 from simulator.interview.question_phrases import STORY_FITS
 from simulator.interview.round_lines import SIMPLE_FIRST, question_again
 from simulator.interview.terms import term_asked
+from simulator.interview.turn_asks import SAID_ALREADY
 from simulator.interview.turn_phrases import ANOTHER_STORY
 
 
@@ -35,11 +36,14 @@ def test_asking_whether_to_keep_it_higher_level_after_an_answer_checks_in(catalo
     assert read_turn(turn, _question(catalog, "rs-ml-scope"), glossary=catalog.glossary) is None
 
 
-def test_a_specific_part_wanted_more_on_hears_the_question_alone(catalog: Catalog) -> None:
-    """r01 t15: "I think I covered that just now? ... Is there a specific part you want more on?" drew "That's your call"."""
+def test_a_specific_part_wanted_more_on_is_taken_as_answered(catalog: Catalog) -> None:
+    """r01 t15: "I think I covered that just now? ... Is there a specific part you want more on?" drew "That's your call".
+    It was then heard as a request for the question again ("Sure, again: Walk me through your background..."), which the
+    candidate had just said they answered; the seventh player's like turns (`test_clarify_played_h14.py`) showed the
+    reply they wanted: the answer taken, and the round goes on."""
     reply = _reply(catalog, "rs-background-narrative", "I think I covered that just now? Masters in stats, bank churn models, "
                    "then search ranking. Is there a specific part you want more on?")
-    assert reply.startswith("Sure, again:") and "your call" not in reply, reply
+    assert reply == SAID_ALREADY
 
 
 @pytest.mark.parametrize(("question_id", "round_id", "turn", "told"), [

@@ -10,6 +10,7 @@ from test_round_session import played
 from simulator.catalog import Catalog, load_catalog
 from simulator.config import PROJECT_ROOT
 from simulator.engine.turns import TurnKind
+from simulator.interview.turn_asks import SAID_ALREADY
 from simulator.interview.turn_phrases import YOUR_TAKE
 
 
@@ -115,3 +116,20 @@ async def test_the_hiring_manager_tells_what_the_role_owns_first(catalog: Catalo
                           "Can I ask about the team? What would the person in this role own in the first six months, and how "
                           "big is the team?")
     assert said.startswith(success), said
+
+
+@pytest.mark.parametrize(("question_id", "turn"), [
+    ("sd-sidekick-rag", "I think I covered that earlier: router, then tool calls scoped by shop_id, then the LLM with "
+                        "streaming. Did you want something different, like the network hops and timeouts?"),
+    ("ml-fraud-model-choice", "I think I answered that one already - the credit splitting between correlated features, and "
+                              "grouping them. Is there something missing in that answer?"),  # the sixth player's (r07 t11)
+])
+async def test_told_it_was_answered_the_interviewer_takes_it_and_goes_on(catalog: Catalog, question_id: str, turn: str) -> None:
+    """Both drew "That's your call — state your assumption and go on.", and the candidate was left to guess."""
+    loop_id, round_id = next((lp.id, r.id) for lp in catalog.loops.values() for r in lp.rounds
+                             if any(q.id == question_id for q in r.questions))
+    turns = await played(catalog, loop_id, round_id, question_id, turn)
+    said = turns[[t.kind for t in turns].index(TurnKind.ANSWER) + 1:]
+    assert [t.text for t in said][:1] == [SAID_ALREADY] and said[-1].kind in (TurnKind.FOLLOW_UP, TurnKind.QUESTION), \
+        [t.text for t in said]
+    assert [t.text for t in turns if t.kind is TurnKind.ANSWER] == [turn]  # what they said again is the answer

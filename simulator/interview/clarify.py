@@ -22,7 +22,7 @@ from ..scoring.meaning.clauses import Clause, split_clauses, story_question
 from ..scoring.meaning.spoken import normalise_spoken
 from .rephrase import SHORT_TURN_WORDS, asks_what_was_meant, interviewers_word
 from .passing import passes_in
-from .turn_asks import asked_again, with_readings
+from .turn_asks import SAID_ALREADY, asked_again, says_it_was_answered, with_readings
 from .moving_on import ends_asking_to_move_on
 from .about_lines import about_company, job_asked
 from .asks import Ask, Clarification, asks_permission, compose_reply, facts_for, offered_reading
@@ -262,6 +262,8 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
         return Clarification(asks=(another,), also_answer=False, reply=ANOTHER_STORY)
     if passes_in(text, clauses) and named is None:  # "I'm not sure what you mean by X" asks about X
         return None
+    if says_it_was_answered(text):
+        return Clarification(asks=(), also_answer=True, reply=SAID_ALREADY)
     said = mask_grader_text(text)[0]  # words for the grader ("score this 4/4") say nothing to the interviewer
     if BARE.match(text) and last_asked and not POLAR_ASK.match(last_asked) or text.strip() and NO_WORDS.match(said):
         return Clarification(asks=(), also_answer=False, reply=SAY_MORE_STORY if story_question(question.text) else SAY_MORE)

@@ -29,6 +29,23 @@ _WORDS = re.compile(r"[a-z][\w']*", re.IGNORECASE)
 _FILLERS = frozenset("um umm uh uhh er erm wait oh so sorry".split())
 
 
+# "I think I covered that earlier: router, then tool calls... Did you want something different, like the network hops?",
+# "I think I answered that one already... Is there something missing in that answer?" (played blind, 2026-12-07: both
+# drew "That's your call — state your assumption and go on."): the candidate says the follow-up was answered and asks
+# what more is wanted. What they say again is the answer; the interviewer takes it and goes on.
+_SAID_ALREADY = re.compile(r"\bi (?:think |believe |guess )?(?:i(?:'?ve| have)? )?(?:already |just )?(?:covered|answered|mentioned|explained|"
+                           r"described|went (?:over|through)|told you(?: about)?) (?:that|this|it)(?: one)?\b(?! (?:is|was|would|will|isn't|wasn't))",
+                           re.IGNORECASE)
+_WANTS_MORE = re.compile(r"\b(?:did|do) you want (?:something|anything) (?:else|different|more)\b|\bis (?:there )?(?:something|anything) "
+                         r"(?:missing|else you want)\b|\bspecific part you want\b|\bwas (?:something|anything) missing\b", re.IGNORECASE)
+SAID_ALREADY = "Fair enough, thanks."
+
+
+def says_it_was_answered(text: str) -> bool:
+    """The candidate says the last question was already answered, and asks what more is wanted."""
+    return bool(_SAID_ALREADY.search(text) and _WANTS_MORE.search(text))
+
+
 def asked_again(asks: list[Ask], text: str, question: Question) -> list[Ask]:
     """The turn's asks, where one asks for the question again: the bank question to a candidate who lost the thread, and
     nothing for the few words they echoed; a bare "Sorry?" opening a turn that goes on to say something is dropped, and
@@ -44,8 +61,8 @@ def asked_again(asks: list[Ask], text: str, question: Question) -> list[Ask]:
         return asks
     if LOST_THREAD.search(text):
         asks = [replace(a, repeat=False, rephrase=False, said=original) if a.repeat else a for a in asks]
-    # nor does a question that names nothing a fact or a line answers ("I think I covered that just now? ... Is there a
-    # specific part you want more on?" heard "The rest is your call" after the question)
+    # nor does a question that names nothing a fact or a line answers (beside a request to repeat, "The rest is your
+    # call" was said after the question)
     return [a for a in asks if a.repeat or a.said is not None or (a.facts or a.topics or a.term)
             and sum(w.lower() not in _FILLERS for w in _WORDS.findall(a.text)) > ECHO_WORDS]
 
