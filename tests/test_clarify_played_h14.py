@@ -10,6 +10,7 @@ from test_round_session import played
 from simulator.catalog import Catalog, load_catalog
 from simulator.config import PROJECT_ROOT
 from simulator.engine.turns import TurnKind
+from simulator.interview.arithmetic import slips
 from simulator.interview.turn_asks import SAID_ALREADY
 from simulator.interview.turn_phrases import YOUR_TAKE
 
@@ -133,3 +134,10 @@ async def test_told_it_was_answered_the_interviewer_takes_it_and_goes_on(catalog
     assert [t.text for t in said][:1] == [SAID_ALREADY] and said[-1].kind in (TurnKind.FOLLOW_UP, TurnKind.QUESTION), \
         [t.text for t in said]
     assert [t.text for t in turns if t.kind is TurnKind.ANSWER] == [turn]  # what they said again is the answer
+
+
+def test_a_sum_is_checked_with_its_figures_as_said() -> None:
+    """"One million conversations a week is about 100 per second on average" heard "1000000 a week is about 1 a second,
+    not 100.": the figure read back as digits, and 1.65 cut to 1."""
+    assert slips("Great. One million conversations a week is about 100 per second on average, so 150 at peak is a gentle "
+                 "peak, good.") == ["1,000,000 a week is about 1.7 a second, not 100."]

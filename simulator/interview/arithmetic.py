@@ -67,9 +67,14 @@ def _said(value: float) -> str:
     """A sum as an interviewer says it: two significant figures, "3.7 million", "3,700", "0.5"."""
     if value >= 1e6:
         return f"{float(f'{value / 1e6:.2g}'):g} million" if value < 1e9 else f"{float(f'{value / 1e9:.2g}'):g} billion"
-    if value >= 1:
+    if value >= 100:
         return f"{int(float(f'{value:.2g}')):,}"
-    return f"{float(f'{value:.1g}'):g}"
+    return f"{float(f'{value:.2g}' if value >= 1 else f'{value:.1g}'):g}"  # "about 1.7 a second", not "about 1"
+
+
+def _figure(said: str) -> str:
+    """A figure of the candidate's as written back: "1000000" (spoken "one million", read as digits) as "1,000,000"."""
+    return f"{int(said):,}" if said.isdigit() else said
 
 
 def _off(said: float, worked: float) -> bool:
@@ -86,11 +91,11 @@ def slips(text: str) -> list[str]:
         worked = a * _SECONDS[u2] / _SECONDS[u1]
         things = set(m.group("tb").split())  # "10,000 merchants a day, so about 500 orders a second" counts two things
         if u1 != u2 and _off(b, worked) and (not things or things & set(m.group("ta").split())):
-            lines.append(f"{m.group('a')} a {u1} is about {_said(worked)} a {u2}, not {m.group('b')}.")
+            lines.append(f"{_figure(m.group('a'))} a {u1} is about {_said(worked)} a {u2}, not {_figure(m.group('b'))}.")
     for m in _AT_RATE.finditer(said):
         a, c = _value(m.group("a")), _value(m.group("c"))
         worked = a / _value(m.group("one_in")) if m.group("one_in") else a * _value(m.group("share")) / 100
         rate = f"1 in {m.group('one_in')}" if m.group("one_in") else f"{m.group('share')}%"
         if _off(c, worked):
-            lines.append(f"{m.group('a')} at {rate} is about {_said(worked)}, not {m.group('c')}.")
+            lines.append(f"{_figure(m.group('a'))} at {rate} is about {_said(worked)}, not {_figure(m.group('c'))}.")
     return lines
