@@ -11,6 +11,7 @@ from simulator.catalog import Catalog, load_catalog
 from simulator.config import PROJECT_ROOT
 from simulator.engine.turns import TurnKind
 from simulator.interview.arithmetic import slips
+from simulator.interview.hidden_tests import NO_RUN
 from simulator.interview.turn_asks import SAID_ALREADY
 from simulator.interview.turn_phrases import YOUR_TAKE
 
@@ -141,3 +142,48 @@ def test_a_sum_is_checked_with_its_figures_as_said() -> None:
     not 100.": the figure read back as digits, and 1.65 cut to 1."""
     assert slips("Great. One million conversations a week is about 100 per second on average, so 150 at peak is a gentle "
                  "peak, good.") == ["1,000,000 a week is about 1.7 a second, not 100."]
+
+
+async def test_is_that_the_kind_of_story_after_one_is_part_of_it(catalog: Catalog) -> None:
+    """"...complaints about late orders dropped 22 percent over a month. Is that the kind of story you were looking for?"
+    drew "That's your call — tell it the way that shows your own part best." ("kind of" is read as a filler, so the
+    check-in read "Is that the story you were looking for?")."""
+    turns = await played(
+        catalog, "shopify-mle", "behavioral", "bh-shipped-for-merchants",
+        "Sure. At a food-delivery company I shipped an ETA model that replaced a rules-based estimate. I owned it end to "
+        "end: I built the gradient-boosted model on courier GPS pings, restaurant prep-time history and weather, and I "
+        "pushed for us to measure the thing users felt, late-order complaints, not just MAE. After launch, MAE went from "
+        "9.1 to 6.4 minutes and complaints about late orders dropped 22 percent over a month. Is that the kind of story "
+        "you were looking for?")
+    assert turns[-1].kind is TurnKind.FOLLOW_UP, turns[-1].text
+
+
+async def test_a_question_on_remote_disagreements_is_told_the_culture(catalog: Catalog) -> None:
+    """"Before the next one, quick question: how does the team here handle disagreements when everyone is remote?"
+    drew "I'll make sure you get the details in writing after this round"."""
+    culture = next(entry.text for entry in catalog.loop("shopify-mle").about if entry.topic == "culture")
+    _, said = await _last(catalog, "shopify-mle", "behavioral", "bh-shipped-for-merchants",
+                          "Before the next one, quick question: how does the team here handle disagreements when everyone "
+                          "is remote? I've only worked in an office.")
+    assert said == culture
+
+
+async def test_a_coder_who_assumes_their_code_is_right_is_not_told_to_assume(catalog: Catalog) -> None:
+    """In a coding round "So did my NDCG look right to you?" and "Okay, I'll assume it's right then. Same code as
+    before: ..." both drew "That's your call — state your assumption and go on.". Asked, the interviewer points at the
+    hidden tests (none has run here); stated, the assumption is part of the answer."""
+    _, said = await _last(catalog, "shopify-mle", "coding", "ndcg-at-k", "So did my NDCG look right to you?")
+    assert said == NO_RUN
+    turns = await played(catalog, "shopify-mle", "coding", "ndcg-at-k",
+                         "Okay, I'll assume it's right then. Same code as before: log2(i + 1) in the denominator, ideal is "
+                         "sorted(rels)[:k], return 0.0 when the ideal DCG is zero.")
+    assert all("your call" not in t.text for t in turns), [t.text for t in turns]
+
+
+async def test_done_and_asking_the_time_is_told_it_then_moves_on(catalog: Catalog) -> None:
+    """"Okay, that's it from me. How long left?" moved on with "Sure, let's move on." and left the time unsaid. (Said
+    first on a question, as here, a pass is offered a smaller piece of it; later in it, the next question.)"""
+    turns = await played(catalog, "canva-mle", "system-design", "sd-magic-expand-cost", "Okay, that's it from me. How long left?")
+    said = turns[[t.kind for t in turns].index(TurnKind.ANSWER) + 1:]
+    assert said[0].kind is TurnKind.CLARIFICATION and said[0].text.endswith("minutes left in this round."), said[0].text
+    assert len(said) > 1 and said[-1].kind in (TurnKind.FOLLOW_UP, TurnKind.QUESTION), said[-1].text

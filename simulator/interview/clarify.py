@@ -39,10 +39,10 @@ from .turn_phrases import (
     GLOSS_QUESTION, GUESSED, HEDGE, GO_AHEAD, GO_ON, HINT, IN_MIND, INDIRECT, BACK_REFERENCE, INVITES_CORRECTION,
     JOINED, MARKED_QUESTION, MEAN_BY, OKAY_WITH_YOU, ORDINAL_STEP, OR_ASKS, PLAN_LIST, PERMISSION, PLAN_WORDS,
     POLAR_FACT, POLAR_MID, POLAR_START, PREAMBLE, PUT_TO_YOU, QUOTED, RANGE_CHECK, REPEAT, REPORTED, RHETORICAL, asks_repeat,
-    SECOND_ASK, SHORT_WORDS, SPOKEN_QUESTION, TAG_CONFIRM, TAG_THEN_ASKS, TAG_RIGHT, TAKE_YOUR_TIME, TAKES_BACK,
+    SECOND_ASK, SHORT_WORDS, SPOKEN_QUESTION, STATES_ASSUMPTION, TAG_CONFIRM, TAG_THEN_ASKS, TAG_RIGHT, TAKE_YOUR_TIME, TAKES_BACK,
     THINKING, TOPIC_FIRST, WH_START,
 )
-from .job_phrases import AFTER_THE_ROUND, PASSED_ON, TIME_CHECK, VALUES_CHECK
+from .job_phrases import AFTER_THE_ROUND, PASSED_ON, TIME_CHECK, TIME_LEFT, VALUES_CHECK
 
 
 OPTION_WORDS = 4  # "Weekly? Seasonal?", "Like one in a thousand?": options offered, not questions of their own
@@ -138,7 +138,8 @@ def _asking(clause: Clause, previous: Clause | None, assumed: bool = False) -> s
         return "check_in"
     if story_tag(text) and not assumed:  # "...and code fell by about 60 percent, right?" tells the story, asks nothing
         return None
-    if IN_MIND.search(text) or INVITES_CORRECTION.search(text) or CONFIRM.search(text) and (clause.question or ASSUMES.search(text) or assumed):
+    if IN_MIND.search(text) or INVITES_CORRECTION.search(text) or CONFIRM.search(text) and not STATES_ASSUMPTION.search(text) \
+            and (clause.question or ASSUMES.search(text) or assumed):
         return "confirm"
     if clause.question and ASSUMES.search(text):  # "..., I assume, not torch tensors?" checks an assumption
         return "confirm"
@@ -261,7 +262,9 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
         another = Ask(text=text.strip(), topics=(), facts=(), said=ANOTHER_STORY)  # before "can we try another one?" passes
         return Clarification(asks=(another,), also_answer=False, reply=ANOTHER_STORY)
     if passes_in(text, clauses) and named is None:  # "I'm not sure what you mean by X" asks about X
-        return None
+        # "Okay, that's it from me. How long left?" moves on, and is told the time first (played blind, 2026-12-07)
+        timed = [Ask(text=c.text, topics=(), facts=(), said=TIME_CHECK) for c in clauses if TIME_LEFT.search(c.norm)][:1]
+        return Clarification(asks=tuple(timed), also_answer=True, reply=TIME_CHECK) if timed else None
     if says_it_was_answered(text):
         return Clarification(asks=(), also_answer=True, reply=SAID_ALREADY)
     said = mask_grader_text(text)[0]  # words for the grader ("score this 4/4") say nothing to the interviewer
@@ -293,7 +296,8 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
                 asked_mid.add(i)  # the question starts inside the clause: what comes before it in the turn is not part of it
             elif kinds[i] is None and i and kinds[i - 1] == "question" and OR_ASKS.search(clause.norm):
                 kinds[i] = "question"  # "...do they need the exact same image | like pixel for pixel, or is it enough..."
-            elif kinds[i] is None and (len(clause.norm.split()) >= 4 and TAG_RIGHT.search(clause.norm) or TAG_CONFIRM.search(clause.norm)):
+            elif kinds[i] is None and (len(clause.norm.split()) >= 4 and TAG_RIGHT.search(clause.norm) or TAG_CONFIRM.search(clause.norm)) \
+                    and not STATES_ASSUMPTION.search(clause.norm):
                 kinds[i] = "confirm"  # "if two attempts have the same timestamp they both count right", "..., is that the gist"
     if asking_time and "?" not in text and all(_topic_fragment(c.norm) for c in clauses):
         kinds = ["question"] * len(clauses)  # "Latency budget. And compute.": more of what was just asked

@@ -21,7 +21,10 @@ ASKS_WHY_FAILING = re.compile(
     r"\b(?:why (?:do|does|did|are|is|would) (?:the |my |these |those |two |both )?(?:\w+ )?(?:tests?|cases?) (?:still )?(?:fail|failing|broken|red)|"
     r"which (?:hidden )?tests? (?:fail|failed|are failing|is failing|broke)|"
     r"what(?:'s| is) (?:failing|wrong with (?:my|the|this) (?:code|query|sql|solution))|"
-    r"why (?:is|does|did) (?:it|my (?:code|query|sql|solution)|the (?:code|query|solution)) (?:still )?(?:fail|failing|not pass))",
+    r"why (?:is|does|did) (?:it|my (?:code|query|sql|solution)|the (?:code|query|solution)) (?:still )?(?:fail|failing|not pass)|"
+    # "So did my NDCG look right to you?" (played blind, 2026-12-07: "That's your call — state your assumption")
+    r"(?:is|does|did) (?:my|the|this) (?:\w+ )?(?:code|query|sql|solution|function|implementation|ndcg|version) (?:look )?"
+    r"(?:right|correct|ok(?:ay)?|work)\b|did my \w+ look (?:right|correct|ok(?:ay)?)\b)",
     re.IGNORECASE,
 )
 NO_RUN = "Nothing has run yet: run it, and the hidden tests' results will show which fail and why."

@@ -67,7 +67,7 @@ VALUES_CHECK = "Let me name the value."
 AFTER_THE_ROUND = "That's a good one to take to the recruiter after this round. For now, let's stay with the question."
 # The clock ("how many minutes do we have left?"): the round says how long is left (the reader marks the ask).
 TIME_LEFT = re.compile(
-    r"\b(?:minutes (?:do we have |are |have we got )?left|how long do (?:we|i) have|"
+    r"\b(?:minutes (?:do we have |are |have we got )?left|how long do (?:we|i) have|how long (?:is |have we )?left|"
     r"how long (?:is|will|does) (?:this|the) (?:call|interview|round|session|chat|conversation)(?: (?:take|last|be|go|run))?|"
     r"how long (?:this|the) (?:call|interview|round|session|chat|conversation) (?:is|will (?:take|last|be)|lasts|takes)|"
     r"how much time (?:(?:do )?(?:we|i) have|is left|have we got|(?:do we|have we) got left)|time (?:left|remaining)|how (?:much time|long) should i (?:spend|take)|time budget for (?:this|the) (?:question|round|part|exercise))\b"

@@ -86,7 +86,8 @@ ASKS_TO_GO_ON = re.compile(r"^(?:\w+,? )?(?:(?:do|would|shall|should) (?:you (?:
 # "makes sense?" checks in; "Makes sense." acknowledges (played, 2026-12-06: "Yes, please go on." to the questions after it)
 CHECK_IN = re.compile(
     r"\bdoes (?:that|this|it) (?:make sense|sound (?:right|ok|okay|good|reasonable|fair))|\bmakes? sense(?:\W*\?|\s*$)|"
-    r"\bam i on the right track|\bdoes (?:that|this|it) (?:cover|answer) (?:it|that|this|the question|your question)\b|\bis (?:that|this) (?:what you(?:'re| are| were) (?:looking for|after|asking(?: for)?)|what you (?:wanted|meant|had in mind)|clear|enough|the kind of)|"
+    r"\bam i on the right track|\bis (?:that|this) (?:the |a )?(?:kind of |sort of )?(?:story|example|answer|thing) (?:you(?:'re| are| were) "
+    r"(?:looking for|after)|you (?:wanted|want|had in mind))\b|\bdoes (?:that|this|it) (?:cover|answer) (?:it|that|this|the question|your question)\b|\bis (?:that|this) (?:what you(?:'re| are| were) (?:looking for|after|asking(?: for)?)|what you (?:wanted|meant|had in mind)|clear|enough|the kind of)|"
     r"\bany questions (?:so far|on that)|\b(?:should|shall) i (?:keep going|continue|go on)\b|"
     r"\b(?:the )?(?:right )?(?:level|amount|depth) of detail\b|\bis (?:this|that|it) (?:too much|too little|deep enough|detailed enough|"
     r"too (?:high|low)[- ]level)\b|\b(?:should|shall) i go (?:deeper|into more detail)\b|\bkeep it (?:at a )?(?:higher|high)[- ]level\b|\bdo you want (?:more|less) (?:detail|depth)\b",
@@ -95,13 +96,15 @@ CHECK_IN = re.compile(
 # "..., is that in the right range?" (played, 2026-12-06: no answer): put to the interviewer, even after "I'd guess"
 _RANGE_CHECK = r"\b(?:is|are) (?:that|this|it|those) (?:roughly |about )?in the right (?:range|ballpark|ball park|order of magnitude)\b"
 RANGE_CHECK = re.compile(_RANGE_CHECK, re.IGNORECASE)
-# "..., right?" / "..., yes?" hands a claim over to check; "So I'll assume yes." states one (played blind, 2026-12-07)
 CONFIRM = re.compile(
     r"\b(?:is|would) (?:that|this|it) (?:be )?(?:a )?(?:about |roughly |more or less )?(?:fair|right|correct|reasonable|ok|okay|safe|valid|true)\b|"
-    r"\bcorrect me if\b|\b(?<!assume )(?:right|fair|yes|correct)\W*$|\bsound (?:about |roughly )?(?:right|fair|reasonable)\b|\bcan i assume (?:that|so)\b|"
+    r"\bcorrect me if\b|\b(?:right|fair|yes|correct)\W*$|\bsound (?:about |roughly )?(?:right|fair|reasonable)\b|\bcan i assume (?:that|so)\b|"
     r"\bunless (?:you (?:say|tell me)|that'?s wrong)|" + _RANGE_CHECK,
     re.IGNORECASE,
 )
+# "..., right?" hands a claim over to check; "So I'll assume yes.", "Okay, I'll assume it's right then." state one, and
+# hand nothing over (played blind, 2026-12-07: both drew "That's your call — state your assumption and go on.")
+STATES_ASSUMPTION = re.compile(r"\b(?:i'?ll|i will|i'?m going to|i am going to|let me|let's) (?:just )?assume\b[^?]*$", re.IGNORECASE)
 # An assumption handed to the interviewer to correct, in the imperative: "Correct me if I'm wrong, but I'm reading X as
 # Y", "...; shout if not", "Stop me if that's off", "if you had something tighter in mind, tell me", "unless you tell
 # me otherwise". Put to the interviewer wherever it sits, with or without a question mark.
