@@ -11,6 +11,7 @@ from simulator.catalog import Catalog, load_catalog
 from simulator.config import PROJECT_ROOT
 from simulator.engine.turns import TurnKind
 from simulator.interview.arithmetic import slips
+from simulator.interview.clarify import read_turn
 from simulator.interview.hidden_tests import NO_RUN
 from simulator.interview.turn_asks import SAID_ALREADY
 from simulator.interview.turn_phrases import YOUR_TAKE
@@ -187,3 +188,37 @@ async def test_done_and_asking_the_time_is_told_it_then_moves_on(catalog: Catalo
     said = turns[[t.kind for t in turns].index(TurnKind.ANSWER) + 1:]
     assert said[0].kind is TurnKind.CLARIFICATION and said[0].text.endswith("minutes left in this round."), said[0].text
     assert len(said) > 1 and said[-1].kind in (TurnKind.FOLLOW_UP, TurnKind.QUESTION), said[-1].text
+
+
+async def test_you_tell_me_is_told_what_it_names(catalog: Catalog) -> None:
+    """"Latency, no idea. Traffic, no idea. You tell me." read as a pass: "That's fine." and a probe asking the
+    candidate for the scale the interviewer was asked to give."""
+    question = next(q for q in catalog.loop("canva-mle").round("system-design").questions if q.id == "sd-magic-expand-cost")
+    facts = [f.text for f in question.facts if f.topic in ("latency", "scale")]
+    kind, said = await _last(catalog, "canva-mle", "system-design", "sd-magic-expand-cost",
+                             "Latency, no idea. Traffic, no idea. You tell me.")
+    assert kind is TurnKind.CLARIFICATION and all(f in said for f in facts), said
+
+
+@pytest.mark.parametrize(("question_id", "turn"), [
+    ("bh-conflict", "I mean, I think I was right to escalate? He wasn't going to listen to me. What would you have done?"),
+    ("cs-semantic-search-decision", "Good point. Yes, I first try cheap baseline: spelling correction and synonyms on BM25, "
+                                    "maybe this fix half of the zero results, with one engineer for two weeks. What do you "
+                                    "think, is it better to start with this or go directly to semantic? I want to know your "
+                                    "opinion as product partner."),
+])
+def test_asked_for_the_interviewers_view_the_rest_asks_nothing_more(catalog: Catalog, question_id: str, turn: str) -> None:
+    """Both drew "I'd rather hear your take: talk me through how you'd approach it. The rest is your call — state your
+    assumption and go on.": two canned lines, the second to a part that only asked the same view."""
+    question = next(q for lp in catalog.loops.values() for r in lp.rounds for q in r.questions if q.id == question_id)
+    clarification = read_turn(turn, question, glossary=catalog.glossary)
+    assert clarification is not None and clarification.reply == YOUR_TAKE
+
+
+def test_are_we_still_on_a_question_is_told_which(catalog: Catalog) -> None:
+    """"I just said that: I'd talk to him directly first. Are we still on the conflict one?" drew "That's your call —
+    tell it the way that shows your own part best."."""
+    question = next(q for q in catalog.loop("canva-mle").round("behavioral").questions if q.id == "bh-conflict")
+    clarification = read_turn("I just said that: I'd talk to him directly first. Are we still on the conflict one?", question,
+                              glossary=catalog.glossary)
+    assert clarification is not None and clarification.reply.endswith(question.text), clarification

@@ -101,3 +101,12 @@ async def test_asked_what_else_to_say_the_interviewer_still_probes(catalog: Cata
     turns = await played(catalog, "canva-mle", "behavioral", question.id, "What else do you want to know?")
     assert turns[-1].text.startswith(NUDGE_LEAD) and turns[-1].text.endswith("?"), turns[-1].text
     assert question.hints and not any(hint in turns[-1].text for hint in question.hints)
+
+
+async def test_a_hint_on_the_algorithm_is_a_way_into_the_whole_problem(catalog: Catalog) -> None:
+    """"Can I get a hint on which algorithm? I was thinking nested loops..." (played blind, 2026-12-07, the seventh
+    player) drew "Here's a nudge: which test would catch a transitive chain being split into two groups?"."""
+    hints = _question(catalog, "linked-accounts").hints
+    turns = await played(catalog, "shopify-mle", "coding", "linked-accounts",
+                         "Okay. Can I get a hint on which algorithm? I was thinking nested loops comparing every pair of accounts.")
+    assert turns[-1].text == HINT_LEAD + hints[0]

@@ -148,6 +148,8 @@ def _asking(clause: Clause, previous: Clause | None, assumed: bool = False) -> s
     return "indirect" if INDIRECT.search(text) else None
 
 
+# "You tell me." on its own, not "could you tell me how many...?" nor "unless you tell me otherwise"
+YOU_TELL_ME = re.compile(r"(?<!could )(?<!can )(?<!would )(?<!will )(?<!unless )(?<!if )\byou tell me(?=\s*(?:[.!?,;]|$))", re.IGNORECASE)
 _NOT_ASKED = re.compile(r"(?:then|so|else|otherwise|because|first|second|third|next|finally|i|we|i'd|we'd|i'll|we'll|thanks|thank|ok|okay)\W*$",
                         re.IGNORECASE)
 
@@ -261,6 +263,10 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     if another and story_question(question.text) and len(re.findall(r"[\w']+", rest)) <= 2 * SHORT_WORDS and not re.match(r"\s*[:—]", rest):
         another = Ask(text=text.strip(), topics=(), facts=(), said=ANOTHER_STORY)  # before "can we try another one?" passes
         return Clarification(asks=(another,), also_answer=False, reply=ANOTHER_STORY)
+    if YOU_TELL_ME.search(text):  # "Latency, no idea. Traffic, no idea. You tell me." asks for what it names (played blind)
+        named_facts = [a for c in clauses if (a := facts_for(c, question, glossary)) is not None and a.facts]
+        if named_facts:
+            return Clarification(asks=tuple(named_facts), also_answer=False, reply=compose_reply(named_facts, question, last_asked, rephrased))
     if passes_in(text, clauses) and named is None:  # "I'm not sure what you mean by X" asks about X
         # "Okay, that's it from me. How long left?" moves on, and is told the time first (played blind, 2026-12-07)
         timed = [Ask(text=c.text, topics=(), facts=(), said=TIME_CHECK) for c in clauses if TIME_LEFT.search(c.norm)][:1]

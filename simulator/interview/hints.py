@@ -41,6 +41,8 @@ _NOT_SKILLS = frozenset("first answer clear method role personal technical analy
 
 
 _WANTS_A_HINT = re.compile(r"\b(?:hints?|nudge|clue|pointers?|where (?:should|do|would) i (?:start|begin)|right direction)\b", re.IGNORECASE)
+_THE_WHOLE = re.compile(r"\b(?:algorithm|approach|data structure|technique|method|where to start|how to (?:start|begin)|solution)\b",
+                        re.IGNORECASE)
 HINT_LEAD = "Here's a hint: "
 NUDGE_LEAD = "Here's a nudge: "
 
@@ -52,6 +54,7 @@ def hint_said(engine: RoundEngine, asked: str, said: list[str]) -> str:
     own = question.hints if question and _WANTS_A_HINT.search(asked) else []  # "what else do you want to know?": a probe
     unused = [hint for hint in own if not any(hint in text for text in said)]
     part = named_part(asked)
+    part = None if part and _THE_WHOLE.search(part) else part  # "a hint on which algorithm" asks for a way into all of it
     hint = _closest(part, unused) if part else None
     probe = hint_on(engine, asked) if part and hint is None else None
     if hint is None and probe is None and unused:

@@ -19,7 +19,7 @@ from dataclasses import replace
 from ..catalog.models import Question
 from .asks import Ask
 from .round_lines import question_again
-from .turn_phrases import HINT, SHORT_WORDS
+from .turn_phrases import HINT, SHORT_WORDS, YOUR_TAKE
 
 LOST_THREAD = re.compile(r"\blost (?:the|my) (?:thread|train of thought)\b|\blost track\b|\bi (?:think i |must have )?missed something\b|"
                          r"\bi'?m (?:a bit |totally |completely )?lost\b", re.IGNORECASE)
@@ -56,6 +56,10 @@ def asked_again(asks: list[Ask], text: str, question: Question) -> list[Ask]:
     # is your call" was said to the request, beside "Talk me through why...", played blind, 2026-12-07)
     if any(a.said is not None or a.facts for a in asks):
         asks = [a for a in asks if not HINT.search(a.text)] or asks
+    # "I think I was right to escalate? ... What would you have done?": asked for the interviewer's own view, the rest is
+    # part of asking it ("I'd rather hear your take... The rest is your call — state your assumption" was played blind)
+    if any(a.said == YOUR_TAKE for a in asks):
+        asks = [a for a in asks if a.said is not None or a.facts or a.topics or a.term]
     original = question_again(question)
     if not any(a.repeat or a.said == original for a in asks):
         return asks
