@@ -10,6 +10,7 @@ from test_round_session import played
 from simulator.catalog import Catalog, load_catalog
 from simulator.config import PROJECT_ROOT
 from simulator.engine.turns import TurnKind
+from simulator.interview.anchor import choose_anchor
 from simulator.interview.arithmetic import slips
 from simulator.interview.clarify import read_turn
 from simulator.interview.hidden_tests import NO_RUN
@@ -222,3 +223,17 @@ def test_are_we_still_on_a_question_is_told_which(catalog: Catalog) -> None:
     clarification = read_turn("I just said that: I'd talk to him directly first. Are we still on the conflict one?", question,
                               glossary=catalog.glossary)
     assert clarification is not None and clarification.reply.endswith(question.text), clarification
+
+
+@pytest.mark.parametrize(("answer", "not_named"), [
+    ("For NDCG, in Python: def ndcg(rels, k): dcg = sum((2**r - 1) / math.log2(i + 1) for i, r in enumerate(rels[:k])); "
+     "ideal = sorted(rels)[:k]; idcg = same formula on ideal; return dcg / idcg if idcg else 0.0. Sorting ascending gives "
+     "the ideal order.", "idcg"),
+    ("Fair, the partition sort makes it n log n per account, so O(n log n) overall; with 40 million a day I'd filter to "
+     "failed first, which is probably a few percent, and an index on (account_id, minute) lets SQLite avoid the sort.", "log"),
+])
+def test_code_and_complexity_in_prose_are_not_named_back(answer: str, not_named: str) -> None:
+    """"Idcg else 0.0, got it." and "Log n, got it." opened follow-ups: code written inline and a complexity said in an
+    explanation were taken for the answer's most specific phrase."""
+    anchor = choose_anchor([answer])
+    assert anchor is None or not_named not in anchor.spoken.lower(), anchor

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from ..engine.guard import mentions
 from ..scoring.text import Span
-from .code_text import SQL_IN_PROSE, written_as_code
+from .code_text import CODE_IN_PROSE, written_as_code
 from .anchor_words import (FILLERS, FUNCTION_WORDS, GENERIC, GERUND_NOUNS, MULTIPLIERS, NOUN_VERBS, OBJECT_PRONOUNS,
                            ONLY_VERBS, ORDINAL_LEADS, AUXILIARIES, PER_UNITS, PLURAL_MODIFIERS, PREDICATE_ADJECTIVES, SPELLED_NUMBERS, TIME_LEADS,
                            TIME_WORDS, TRAILING_ADVERBS, TRAILING_GENERIC, UNITS, VERB_BASE_SET, VERB_LEADS, VERBS, modifier,
@@ -352,7 +352,7 @@ def choose_anchor(
         index = len(answers) - 1 - back
         if written_as_code(answer):
             continue  # "You mentioned 1 return:" (played, 2026-12-04): code is run and read, not quoted back
-        answer = SQL_IN_PROSE.sub(lambda m: " " * len(m.group()), answer)  # "0.0 ELSE ROUND, got it." (played, 2026-12-06)
+        answer = CODE_IN_PROSE.sub(lambda m: " " * len(m.group()), answer)  # "0.0 ELSE ROUND, got it." (played, 2026-12-06)
         sentences = [m.span() for m in re.finditer(r"[^.!?]+[.!?]*", answer)]
         best: Phrase | None = None
         for phrase in phrases(answer, question=" ".join([question, *avoid]), answer_index=index):

@@ -16,7 +16,10 @@ _CODE_LINE = re.compile(
 
 
 _SQL = re.compile(r"\s*(?:select\b[\s\S]+?\bfrom\b|with \w+ as \()", re.IGNORECASE)
-SQL_IN_PROSE = re.compile(r"\bSELECT\b[\s\S]+?\bFROM\b[^;]*(?:;|$)")  # a query written in its capitals inside an explanation
+# Code inside an explanation: a query in its capitals, a function written inline to the end of the turn ("For NDCG, in
+# Python: def ndcg(rels, k): ... return dcg / idcg if idcg else 0.0." drew "Idcg else 0.0, got it.", played blind,
+# 2026-12-07), and complexity ("so O(n log n) overall" drew "Log n, got it.")
+CODE_IN_PROSE = re.compile(r"\bSELECT\b[\s\S]+?\bFROM\b[^;]*(?:;|$)|\bdef \w+\([\s\S]*$|\bO\([^)]{1,20}\)|\b(?:n )?log n\b")
 
 
 def written_as_code(text: str) -> bool:
