@@ -104,8 +104,9 @@ CONFIRM = re.compile(
 )
 # "..., right?" hands a claim over to check; "So I'll assume yes.", "Okay, I'll assume it's right then." state one, and
 # hand nothing over (played blind, 2026-12-07: both drew "That's your call — state your assumption and go on.")
-STATES_ASSUMPTION = re.compile(r"\b(?:i'?ll|i will|i'?m going to|i am going to|let me|let's) (?:just )?assume\b(?![^?]*\bunless\b)[^?]*$",
-                               re.IGNORECASE)  # "..., unless you tell me otherwise" hands it over
+STATES_ASSUMPTION = re.compile(r"\b(?:i'?ll|i will|i'?m going to|i am going to|let me|let's) (?:just )?assume\b(?![^?]*\b(?:unless|sounds?|"
+                               r"(?:is|would|does) (?:that|it|this)|correct me)\b)[^?]*$",  # "...unless you tell me otherwise",
+                               re.IGNORECASE)  # "...does that sound about right" (spoken, no question mark) hand it over
 # An assumption handed to the interviewer to correct, in the imperative: "Correct me if I'm wrong, but I'm reading X as
 # Y", "...; shout if not", "Stop me if that's off", "if you had something tighter in mind, tell me", "unless you tell
 # me otherwise". Put to the interviewer wherever it sits, with or without a question mark.
