@@ -69,17 +69,21 @@ def hint_said(engine: RoundEngine, asked: str, said: list[str]) -> str:
 
 def _closest(part: str, hints: list[str]) -> str | None:
     """The question's gentlest own hint about the part named (at MIN_COSINE or closer)."""
-    if not hints:
-        return None
-    try:
-        cosines = closeness([(part, hint) for hint in hints])
-    except EmbedderUnavailable as exc:
-        log.debug("hint's part not read: %s", exc)
-        return None
-    except Exception as exc:  # noqa: BLE001 - a model that fails to load must never stall a round: the first hint is said
-        log.warning("hint's part not read (%s): the first hint is said", exc)
+    cosines = _closeness(part, hints, "the first hint") if hints else None
+    if cosines is None:
         return None
     return next((hint for hint, cosine in zip(hints, cosines, strict=True) if cosine >= MIN_COSINE), None)
+
+
+def _closeness(part: str, texts: list[str], instead: str) -> list[float] | None:
+    """The part's cosine to each text, or None when the model cannot read them (`instead` is said)."""
+    try:
+        return closeness([(part, text) for text in texts])
+    except EmbedderUnavailable as exc:
+        log.debug("hint's part not read: %s", exc)
+    except Exception as exc:  # noqa: BLE001 - a model that fails to load must never stall a round
+        log.warning("hint's part not read (%s): %s is said", exc, instead)
+    return None
 
 
 def named_part(asked: str) -> str | None:
@@ -116,13 +120,8 @@ def hint_on(engine: RoundEngine, asked: str) -> tuple[str, str] | None:
         return on_it[0]  # "a hint on the tradeoff part": its own follow-up on tradeoffs first, else the rubric's probe
     if not options:
         return None
-    try:
-        cosines = closeness([(part, text) for _, text in options])
-    except EmbedderUnavailable as exc:
-        log.debug("hint not read: %s", exc)
-        return None
-    except Exception as exc:  # noqa: BLE001 - a model that fails to load must never stall a round: the weakest probe is said
-        log.warning("hint not read (%s): the weakest criterion's probe is said", exc)
+    cosines = _closeness(part, [text for _, text in options], "the weakest criterion's probe")
+    if cosines is None:
         return None
     best = max(cosines)
     if best < MIN_COSINE:
