@@ -90,6 +90,34 @@ class QuestionFollowUp(_Ask):
         return compiled_or_error(patterns)
 
 
+class QuestionPitfall(Strict):
+    """A wrong claim a candidate may say on this question, and the interviewer's challenge to it: "most_common breaks
+    ties alphabetically" draws "What does most_common return for two queries with equal counts, 'b' seen before 'a'?"
+    (played blind, 2026-12-07: 28 of 111 defects were wrong claims left standing, some endorsed with "X, got it.").
+    Whether a claim is wrong is not read from the answer; the rubric's authors know the question's traps."""
+
+    claim: str = Field(min_length=1, description="the wrong claim, in a sentence as a candidate would say it")
+    said: list[str] = Field(min_length=1, description="regexes (case-insensitive), each read in one sentence of an answer")
+    ask: str = Field(description="the challenge: one question a candidate who had it right could answer well too")
+
+    @field_validator("said")
+    @classmethod
+    def _said_compiles(cls, patterns: list[str]) -> list[str]:
+        return compiled_or_error(patterns)
+
+    @field_validator("ask")
+    @classmethod
+    def _one_question(cls, ask: str) -> str:
+        return one_question(ask, capitalised=True)
+
+    @model_validator(mode="after")
+    def _said_reads_its_claim(self) -> QuestionPitfall:
+        """A regex that misses the claim it stands for is a typo a team cannot see any other way."""
+        if not any(re.search(pattern, self.claim, re.IGNORECASE) for pattern in self.said):
+            raise ValueError(f"none of the pitfall's `said` regexes matches its own claim {self.claim!r}")
+        return self
+
+
 class Question(Strict):
     id: str = Field(pattern=KEBAB)
     text: str
@@ -102,6 +130,7 @@ class Question(Strict):
     follow_ups: list[QuestionFollowUp] = Field(default_factory=list, description="what to ask next about one of its criteria")
     hints: list[str] = Field(default_factory=list, description="what a stuck candidate who asks for a hint is told, gentlest "
                                                                "first: a way in, never the answer")
+    pitfalls: list[QuestionPitfall] = Field(default_factory=list, description="wrong claims a candidate may make, challenged")
 
     @field_validator("hints")
     @classmethod

@@ -30,6 +30,28 @@ _RATE_AGAIN = re.compile(rf"(?P<a>{_NUMBER}){_THINGS.format('ta')}{_PER.format('
 _AT_RATE = re.compile(rf"(?P<a>{_NUMBER}){_THINGS.format('t')}(?:{_PER.format('u')}\s+)?(?:at|times|x)\s+(?:(?:1|one) in (?P<one_in>{_NUMBER})|"
                       rf"(?P<share>{_NUMBER})\s?(?:%|percent\b|per cent\b)){_WORKED_OUT}(?P<c>{_NUMBER})", re.IGNORECASE)
 _RATE = re.compile(rf"(?P<a>{_NUMBER}){_THINGS.format('t')}{_PER.format('u')}", re.IGNORECASE)
+_SHARE = r"\s?(?:%|percent\b|per cent\b)"
+# "35% of 40 million, about 1.4 million": an aside worked out from what precedes it, said without a connective
+_OR_ASIDE = rf"(?:{_WORKED_OUT}|,\s*(?:about|roughly|around|approximately|~)\s*)"
+_SHARE_OF = re.compile(rf"(?P<share>{_NUMBER}){_SHARE} of (?:the |our |all |those )?(?P<a>{_NUMBER}){_OR_ASIDE}(?P<c>{_NUMBER})", re.IGNORECASE)
+# "from 6 minutes to 4.5, which is like a 35% drop": a change said as a share of where it started
+_CHANGE = re.compile(rf"\bfrom (?P<a>{_NUMBER})(?P<pa>{_SHARE})?(?:\s[a-z]+)? to (?P<b>{_NUMBER})(?P<pb>{_SHARE})?[^.?!;]{{0,40}}?"
+                     rf"(?P<c>{_NUMBER}){_SHARE}\s(?:relative\s)?(?:drop|decrease|reduction|cut|fall|decline|less|lower|fewer|faster|"
+                     rf"increase|lift|gain|improvement|rise|more|higher|jump|uplift|boost|better|saving)", re.IGNORECASE)
+# "caught 99.5% of them, so only about one in 2000 would slip through": a share said again as one in so many
+_ONE_IN = re.compile(rf"(?P<p>{_NUMBER}){_SHARE}[^.?!;]{{0,80}}?\b(?:so|that'?s|that is|which is|which means|means|meaning|or)\s+"
+                     rf"(?:(?:only|just|about|roughly|around|like|~)\s+)*(?:1|one|a) in (?P<n>{_NUMBER})", re.IGNORECASE)
+
+
+def _money(group: str) -> str:
+    return (rf"(?:\$\s?(?P<{group}>{_NUMBER})|(?P<{group}n>{_NUMBER})\s?(?P<{group}u>dollars?|cents?|usd)\b)")
+
+
+# "$200 per million descriptions, so 2 cents per description": a cost per so many said again per one
+_PER_MANY = re.compile(rf"{_money('a')}\s+(?:per|a|for (?:a|every|each)?)\s*(?P<many>million|thousand|billion|k|m|\d[\d,]*)\s+"
+                       rf"(?P<things>[a-z][\w'-]*)[^.?!;]{{0,30}}?\b(?:that'?s|that is|which is|so|means|comes to|is|=|or)\s+"
+                       rf"(?:(?:about|roughly|around|like|only|just|~)\s+)*{_money('c')}\s+(?:per|a|an|each|for each|every)\s+"
+                       rf"(?P<thing>(?!(?:million|thousand|billion)\b)[a-z][\w'-]*)", re.IGNORECASE)
 
 
 _PER_SECOND = re.compile(r"\b(?:qps|rps|req/s|requests/s)\b", re.IGNORECASE)
@@ -37,15 +59,15 @@ _PER_SECOND = re.compile(r"\b(?:qps|rps|req/s|requests/s)\b", re.IGNORECASE)
 
 def _spoken(text: str) -> str:
     """`text` as spoken, "5,000 QPS" as "5,000 per second" (played blind, 2026-12-07: "5,000 requests per day, so about
-    5,000 QPS" went unremarked)."""
-    return _PER_SECOND.sub("per second", normalise_spoken(text))
+    5,000 QPS" went unremarked), "4 and a half" as "4.5"."""
+    return re.sub(r"\b(\d+) and a half\b", r"\1.5", _PER_SECOND.sub("per second", normalise_spoken(text)))
 
 
 def without_worked_out(text: str) -> str:
     """`text` with each figure it works out from another blanked (offsets kept): "300 requests a second, that's about a
     million an hour" restates its premise, and a wrong sum is this module's to check, not a wrong given (played blind,
     2026-12-07: "Let me correct that." to a sum that was right). `text` is normalised already (normalise_spoken)."""
-    for pattern, group in ((_RATE_AGAIN, "b"), (_AT_RATE, "c")):
+    for pattern, group in ((_RATE_AGAIN, "b"), (_AT_RATE, "c"), (_SHARE_OF, "c")):
         for m in pattern.finditer(text):
             text = text[: m.start(group)] + " " * (m.end(group) - m.start(group)) + text[m.end(group):]
     return text
@@ -81,6 +103,45 @@ def _off(said: float, worked: float) -> bool:
     return said > 0 and worked > 0 and max(said, worked) / min(said, worked) > SLIP
 
 
+def _dollars(m: re.Match[str], group: str) -> float:
+    if m.group(group) is not None:
+        return _value(m.group(group))
+    return _value(m.group(f"{group}n")) / (100 if m.group(f"{group}u").lower().startswith("cent") else 1)
+
+
+def _cost(value: float) -> str:
+    return f"{value * 100:.2g} cents" if 0.01 <= value < 1 else f"${_said(value)}"
+
+
+def _share_slips(said: str) -> list[str]:
+    """A share taken of a count, a change said as a share, a share said as one in so many, a cost per many said per
+    one (played blind, 2026-12-07: "35% of 40 million, about 1.4 million", "from 6 minutes to 4.5, like a 35% drop", "99.5%
+    caught, so about one in 2000 would slip through", "$200 per million descriptions, so 2 cents per description")."""
+    lines = []
+    for m in _SHARE_OF.finditer(said):
+        worked = _value(m.group("a")) * _value(m.group("share")) / 100
+        if _off(_value(m.group("c")), worked):
+            lines.append(f"{m.group('share')}% of {_figure(m.group('a'))} is about {_said(worked)}, not {_figure(m.group('c'))}.")
+    for m in _CHANGE.finditer(said):
+        a, b, c = _value(m.group("a")), _value(m.group("b")), _value(m.group("c"))
+        worked = [abs(b - a) / a * 100] if a else []
+        if m.group("pa") or m.group("pb"):  # "from 61 to 74%, a 13% lift": points said as a share are no slip
+            worked.append(abs(b - a))
+        if worked and all(abs(c - w) > 3 and max(c, w) / max(min(c, w), 1e-9) > 1.25 for w in worked):
+            lines.append(f"from {_figure(m.group('a'))} to {_figure(m.group('b'))} is about {_said(worked[0])}%, not {m.group('c')}%.")
+    for m in _ONE_IN.finditer(said):
+        share = min(_value(m.group("p")), 100 - _value(m.group("p")))
+        if 0 < share and _off(_value(m.group("n")), 100 / share):
+            lines.append(f"{m.group('p')}% leaves {share:g}%, about 1 in {_said(100 / share)}, not 1 in {_figure(m.group('n'))}."
+                         if share != _value(m.group("p")) else f"{m.group('p')}% is about 1 in {_said(100 / share)}, not 1 in {_figure(m.group('n'))}.")
+    for m in _PER_MANY.finditer(said):
+        many = _SCALE.get(m.group("many").lower()) or _value(m.group("many"))
+        worked, each = _dollars(m, "a") / many, _dollars(m, "c")
+        if m.group("thing")[:4].lower() == m.group("things")[:4].lower() and _off(each, worked):
+            lines.append(f"{_cost(_dollars(m, 'a'))} per {m.group('many')} {m.group('things')} is about {_cost(worked)} each, not {_cost(each)}.")
+    return lines
+
+
 def slips(text: str) -> list[str]:
     """The line checking each sum `text` works out wrong."""
     said = _spoken(text)
@@ -89,8 +150,10 @@ def slips(text: str) -> list[str]:
         a, b = _value(m.group("a")), _value(m.group("b"))
         u1, u2 = m.group("u1").lower(), m.group("u2").lower()
         worked = a * _SECONDS[u2] / _SECONDS[u1]
-        things = set(m.group("tb").split())  # "10,000 merchants a day, so about 500 orders a second" counts two things
-        if u1 != u2 and _off(b, worked) and (not things or things & set(m.group("ta").split())):
+        # "10,000 merchants a day, so about 500 orders a second" counts two things; "2 million a day, around 2000 requests
+        # a second" one (played blind, 2026-12-07)
+        things, counted = ({w[:4] for w in m.group(g).lower().split()} for g in ("tb", "ta"))
+        if u1 != u2 and _off(b, worked) and (not things or not counted or things & counted):
             lines.append(f"{_figure(m.group('a'))} a {u1} is about {_said(worked)} a {u2}, not {_figure(m.group('b'))}.")
     for m in _AT_RATE.finditer(said):
         a, c = _value(m.group("a")), _value(m.group("c"))
@@ -98,4 +161,4 @@ def slips(text: str) -> list[str]:
         rate = f"1 in {m.group('one_in')}" if m.group("one_in") else f"{m.group('share')}%"
         if _off(c, worked):
             lines.append(f"{_figure(m.group('a'))} at {rate} is about {_said(worked)}, not {_figure(m.group('c'))}.")
-    return lines
+    return lines + _share_slips(said)

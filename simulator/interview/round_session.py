@@ -35,6 +35,7 @@ from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
 from .follow_up_text import FollowUpWording
 from .moving_on import MOVING_ON
 from .overclaims import challenged
+from .pitfalls import pitfall_met
 from .own_figures import checked_against_story
 from .passing import record_reply
 from .persona_lines import render_line
@@ -321,6 +322,7 @@ class RoundSession:
         explained = rephrased_for(asked, last.criterion if last is not None else None, question,
                                  lambda c: self.catalog.criterion(self.loop, c), self.engine.probe_options)
         return with_slips(run_asked_about(text, question, turns) or checked_against_story(text[:MAX_ANSWER_CHARS], question, turns)
+                          or pitfall_met(text[:MAX_ANSWER_CHARS], question, turns)
                           or challenged(text[:MAX_ANSWER_CHARS], question.id, turns) or read_turn(text[:MAX_ANSWER_CHARS], question, asked, explained, self.catalog.glossary,
                                        asking_time(turns, question), self.loop) or correction(text[:MAX_ANSWER_CHARS], question), text[:MAX_ANSWER_CHARS])
 

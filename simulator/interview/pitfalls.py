@@ -1,0 +1,63 @@
+"""A wrong claim the rubric knows the question invites, challenged as a real interviewer would: "most_common already
+breaks ties alphabetically" draws "What does most_common return for two queries with equal counts, 'b' seen before
+'a'?".
+
+Played blind (2026-12-07, the seventh player): "Counter.most_common breaks ties alphabetically", "union-find with path
+compression is O(n squared)", "temperature 0 makes it fully deterministic on any hardware", "KS's p-value doesn't depend
+on sample size", "BLEU directly measures factual correctness" were each left standing, some with "X, got it.". No model
+here can tell a wrong claim from a right one; the question's authors can, so each question's `pitfalls` name the claims
+and their challenge (catalog/question.py), and this module reads whether an answer makes one: a regex in one sentence,
+not a question, not set apart as what others get wrong ("a common mistake is..."), and with no negator in the matched
+words or before them in their clause ("temperature 0 isn't deterministic"), unless the regex spells that negator (a
+claim that is itself a denial: "eval mode has no randomness"). Each pitfall is challenged once on its question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..catalog.models import Question
+from ..engine.turns import Speaker, Turn
+from ..scoring.meaning.spoken import normalise_spoken
+from .asks import Ask, Clarification
+
+_NEGATOR = re.compile(r"\b(?:not|never|no|none|nothing|nobody|neither|nor|cannot|can't|won't|isn't|aren't|doesn't|don't|didn't|"
+                      r"wasn't|weren't|shouldn't|wouldn't|hardly|without)\b|n't\b", re.IGNORECASE)
+# The claim said as what others believe, to be refuted: "a common mistake is thinking temperature 0 is deterministic"
+_DISTANCED = re.compile(r"\b(?:myths?|misconceptions?|mistakes?|mistaken|wrong|false|incorrect|naive(?:ly)?|pitfalls?|traps?|"
+                        r"people (?:often )?(?:think|assume|believe)|it'?s tempting)\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[,;:]\s|\s(?:but|although|though|whereas|while|however|so|because|since)\s", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _says(sentence: str, pattern: str) -> bool:
+    for match in re.finditer(pattern, sentence, re.IGNORECASE):
+        starts = [c.end() for c in _CLAUSE_START.finditer(sentence, 0, match.start())]
+        scope = sentence[starts[-1] if starts else 0:match.end()]
+        if all(negator.group().lower() in pattern.lower() for negator in _NEGATOR.finditer(scope)):
+            return True
+    return False
+
+
+def said_in(text: str, patterns: Sequence[str]) -> str | None:
+    """The first sentence of `text` (as spoken: "temperature zero" reads "temperature 0") that makes the claim the
+    regexes `patterns` stand for, or None."""
+    for sentence in _SENTENCE_END.split(normalise_spoken(text)):
+        if sentence.strip() and not sentence.rstrip().endswith("?") and not _DISTANCED.search(sentence):
+            if any(_says(sentence, pattern) for pattern in patterns):
+                return sentence
+    return None
+
+
+def pitfall_met(text: str, question: Question, turns: Sequence[Turn]) -> Clarification | None:
+    """The challenge to the first of the question's pitfalls that the answer `text` falls into and that was not
+    challenged on it yet, or None. The answer counts, and the question stays open for the reply to the challenge."""
+    said = [t.text for t in turns if t.speaker is Speaker.INTERVIEWER and t.question_id == question.id]
+    for pitfall in question.pitfalls:
+        if any(pitfall.ask in line for line in said):
+            continue
+        if (sentence := said_in(text, pitfall.said)) is not None:
+            return Clarification(asks=(Ask(text=sentence, topics=(), facts=(), said=pitfall.ask),), also_answer=True,
+                                 reply=pitfall.ask, waits=True)
+    return None
