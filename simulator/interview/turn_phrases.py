@@ -34,7 +34,8 @@ def asks_repeat(text: str) -> bool:
 
 
 TERM = re.compile(
-    r"\b(?:what(?: exactly| actually)?(?: (?:do |did )?you mean (?:by|with)| counts as| is| are| means|['’]?s)|(?:can|could|would) you (?:explain|define|clarify)(?: what)?(?: exactly| actually)?(?: you mean by)?|"
+    r"\b(?:what(?: exactly| actually)?(?: (?:do |did )?you mean (?:by|with)| counts as| is (?:the )?meaning(?: of)?| is| are| means|"
+    r"['’]?s| mean)|(?:can|could|would) you (?:explain|define|clarify)(?: what)?(?: exactly| actually)?(?: you mean by)?|"
     r"(?:please )?(?:explain|define))\s+(?:a |an |the )?[\"'“‘]?(?P<term>[\w\s/-]{2,40}?)\b[\"'”’]?"
     r"\s*(?:means?|stands? for|refers? to|is|are)?(?:\s*(?:exactly|here|in this case|in this context|for this|again))*"
     r"(?:\s*,\s*(?:like|as in|i mean|so|e\.?g\.?|i\.?e\.?)\b.*|(?:(?<=here)|(?<=exactly))\s+like\b.*|"
@@ -86,7 +87,7 @@ ASKS_TO_GO_ON = re.compile(r"^(?:\w+,? )?(?:(?:do|would|shall|should) (?:you (?:
 # "makes sense?" checks in; "Makes sense." acknowledges (played, 2026-12-06: "Yes, please go on." to the questions after it)
 CHECK_IN = re.compile(
     r"\bdoes (?:that|this|it) (?:make sense|sound (?:right|ok|okay|good|reasonable|fair))|\bmakes? sense(?:\W*\?|\s*$)|"
-    r"\bam i on the right track|\bis (?:that|this) (?:the |a )?(?:kind of |sort of )?(?:story|example|answer|thing) (?:you(?:'re| are| were) "
+    r"\bam i on the right track|\bis (?:that|this) (?:the |a )?(?:kind of |sort of )?(?:[a-z-]+ ){0,2}?(?:story|example|answer|thing|split|level|detail|direction|approach|\w+) (?:you(?:'re| are| were) "
     r"(?:looking for|after)|you (?:wanted|want|had in mind))\b|\bdoes (?:that|this|it) (?:cover|answer) (?:it|that|this|the question|your question)\b|\bis (?:that|this) (?:what you(?:'re| are| were) (?:looking for|after|asking(?: for)?)|what you (?:wanted|meant|had in mind)|clear|enough|the kind of)|"
     r"\bany questions (?:so far|on that)|\b(?:should|shall) i (?:keep going|continue|go on)\b|"
     r"\b(?:the )?(?:right )?(?:level|amount|depth) of detail\b|\bis (?:this|that|it) (?:too much|too little|deep enough|detailed enough|"
@@ -413,7 +414,7 @@ ACKNOWLEDGEMENT = "Good question."  # before the facts; the round says its perso
 MEAN_BY = re.compile(r"\b(?:what (?:do|did) you mean (?:by|with)|what means|define|what does [\w\s/-]{2,40} (?:mean|stand for|refer to))\b",
                      re.IGNORECASE)
 QUOTED = re.compile(r"(?<!\w)[\"'“‘](?P<term>[^\"'“”‘’]{2,40})[\"'”’](?!\w)")  # not the apostrophes of "what's ... we're"
-ASKS_MEANING = re.compile(r"\bwhat (?:do|does|did) (?:you|it|that|\w+) mean\b|\bmean(?:s|ing)? (?:here|exactly|in this)\b|\bmean by\b|"
+ASKS_MEANING = re.compile(r"\bwhat (?:do|does|did) (?:you|it|that|\w+) mean\b|\bwhat mean\b|\bwhat is (?:the )?meaning\b|\bmean(?:s|ing)? (?:here|exactly|in this)\b|\bmean by\b|"
                            r"\bwhat counts as\b|\bstands? for\b|\brefers? to\b|\byou mean\b|\bmeans\b|"
                            r"\bwhen you say\b|\bwhat (?:is|are|'s)\b|(?<!\bi )(?<!\bi'd )(?<!\bwe )\b(?:explain|define)\b|\b(?:in )?the way you (?:framed|phrased|put|meant|used) it\b", re.IGNORECASE)
 # "By tradeoff, do you mean the U-shaped curve?", "what do you mean by slow here, consistently slow, or tail spikes?":
