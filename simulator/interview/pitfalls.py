@@ -8,7 +8,7 @@ on sample size", "BLEU directly measures factual correctness" were each left sta
 here can tell a wrong claim from a right one; the question's authors can, so each question's `pitfalls` name the claims
 and their challenge (catalog/question.py), and this module reads whether an answer makes one: a regex in one sentence,
 not a question, not set apart as what others get wrong ("a common mistake is..."), and with no negator in the matched
-words or before them in their clause ("temperature 0 isn't deterministic"), unless the regex spells that negator (a
+words or before them in their clause ("temperature 0 isn't deterministic"), unless the regex spells or needs that negator (a
 claim that is itself a denial: "eval mode has no randomness"). Each pitfall is challenged once on its question.
 """
 
@@ -25,17 +25,26 @@ from .asks import Ask, Clarification
 _NEGATOR = re.compile(r"\b(?:not|never|no|none|nothing|nobody|neither|nor|cannot|can't|won't|isn't|aren't|doesn't|don't|didn't|"
                       r"wasn't|weren't|shouldn't|wouldn't|hardly|without)\b|n't\b", re.IGNORECASE)
 # The claim said as what others believe, to be refuted: "a common mistake is thinking temperature 0 is deterministic"
-_DISTANCED = re.compile(r"\b(?:myths?|misconceptions?|mistakes?|mistaken|wrong|false|incorrect|naive(?:ly)?|pitfalls?|traps?|"
-                        r"people (?:often )?(?:think|assume|believe)|it'?s tempting)\b", re.IGNORECASE)
+_DISTANCED = re.compile(r"\b(?:(?:a|the|common|classic|typical) (?:mistake|pitfall|trap)|myths?|misconceptions?|mistaken(?:ly)?|wrongly|incorrectly|naive(?:ly)?|"
+                        r"people (?:often )?(?:think|assume|believe)|it'?s tempting|(?:is|'s|was) (?:a )?(?:wrong|false|incorrect)(?: to| that| claim)?)\b",
+                        re.IGNORECASE)  # not "false positives" or "what went wrong"
 _CLAUSE_START = re.compile(r"[,;:]\s|\s(?:but|although|though|whereas|while|however|so|because|since)\s", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _claims_own(pattern: str, scope: str, negator: re.Match[str]) -> bool:
+    """The regex spells the negator as a word ("(?:kept|accepted) without edit", "didn'?t edit"; not the "no" of
+    "n[o]ise"), or needs it to match: the denial is the claim ("eval mode has no randomness")."""
+    spelled = re.sub(r"\\[a-zA-Z]|\?", "", pattern.lower())
+    return re.search(rf"(?<![a-z']){re.escape(negator.group().lower())}(?![a-z])", spelled) is not None \
+        or re.search(pattern, scope[:negator.start()] + scope[negator.end():], re.IGNORECASE) is None
 
 
 def _says(sentence: str, pattern: str) -> bool:
     for match in re.finditer(pattern, sentence, re.IGNORECASE):
         starts = [c.end() for c in _CLAUSE_START.finditer(sentence, 0, match.start())]
         scope = sentence[starts[-1] if starts else 0:match.end()]
-        if all(negator.group().lower() in pattern.lower() for negator in _NEGATOR.finditer(scope)):
+        if all(_claims_own(pattern, scope, n) for n in _NEGATOR.finditer(scope)):
             return True
     return False
 
