@@ -72,3 +72,36 @@ def test_a_pitfall_challenge_that_is_no_one_question_is_refused(cat: CatalogDirs
     line = text.splitlines().index(pitfall) + 1
     assert_problems(validate(cat), [f"{cat.loop}:{line}: rounds.1.questions.0.pitfalls.0.ask: 'Sorting is O(n log n).' must be "
                                     "one question, ending in its only question mark"])
+
+
+COUNTER = ("Code: from collections import Counter; def top_k(queries, k): c = Counter(' '.join(q.split()).lower() for q in "
+           "queries if q.strip()); return c.most_common(k). most_common already sorts by count and breaks ties alphabetically, "
+           "so that's the required order. It's O(n) overall because Counter is a hash map.")
+
+
+async def test_a_pitfall_played_is_challenged_once(catalog: Catalog) -> None:
+    """r28 t5: the tie-order claim drew "You mentioned collections import Counter: which test would you add first?"."""
+    ask = _question(catalog, "top-search-queries").pitfalls[0].ask
+    turns = await played(catalog, "shopify-mle", "coding", "top-search-queries", COUNTER,
+                         "Same as before: most_common breaks ties alphabetically, so the order is right.")
+    first = next(i for i, t in enumerate(turns) if t.speaker is Speaker.CANDIDATE)
+    challenge = turns[first + 1]
+    assert challenge.kind is TurnKind.CLARIFICATION and challenge.text == ask, challenge.text
+    assert [t.text for t in turns].count(ask) == 1  # said again, the claim is not challenged twice
+    assert turns[-1].speaker is Speaker.INTERVIEWER  # ... and the round goes on
+
+
+async def test_the_same_claim_on_another_question_is_not_its_pitfall(catalog: Catalog) -> None:
+    """A question's pitfalls are its own: the tie claim on the NDCG problem draws no Counter challenge."""
+    ask = _question(catalog, "top-search-queries").pitfalls[0].ask
+    turns = await played(catalog, "shopify-mle", "coding", "ndcg-at-k", COUNTER)
+    assert ask not in [t.text for t in turns]
+
+
+async def test_a_pitfall_beside_a_question_about_the_problem_gets_both(catalog: Catalog) -> None:
+    """The facts asked for first, then the challenge: the question about the log is not lost to it."""
+    ask = _question(catalog, "top-search-queries").pitfalls[0].ask
+    turns = await played(catalog, "shopify-mle", "coding", "top-search-queries",
+                         "most_common already breaks ties alphabetically, so I return it directly. How many queries are in a day's log?")
+    reply = turns[-1].text
+    assert reply.endswith(ask) and len(reply) > len(ask) + 20, reply

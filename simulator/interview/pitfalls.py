@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..catalog.models import Question
+from ..catalog.question import QuestionPitfall
 from ..engine.turns import Speaker, Turn
 from ..scoring.meaning.spoken import normalise_spoken
 from .asks import Ask, Clarification
@@ -59,14 +61,19 @@ def said_in(text: str, patterns: Sequence[str]) -> str | None:
     return None
 
 
-def pitfall_met(text: str, question: Question, turns: Sequence[Turn]) -> Clarification | None:
-    """The challenge to the first of the question's pitfalls that the answer `text` falls into and that was not
-    challenged on it yet, or None. The answer counts, and the question stays open for the reply to the challenge."""
+def pitfall_met(text: str, question: Question, turns: Sequence[Turn]) -> QuestionPitfall | None:
+    """The first of the question's pitfalls that the answer `text` falls into and that was not challenged on it yet."""
     said = [t.text for t in turns if t.speaker is Speaker.INTERVIEWER and t.question_id == question.id]
-    for pitfall in question.pitfalls:
-        if any(pitfall.ask in line for line in said):
-            continue
-        if (sentence := said_in(text, pitfall.said)) is not None:
-            return Clarification(asks=(Ask(text=sentence, topics=(), facts=(), said=pitfall.ask),), also_answer=True,
-                                 reply=pitfall.ask, waits=True)
-    return None
+    return next((p for p in question.pitfalls if not any(p.ask in line for line in said) and said_in(text, p.said) is not None), None)
+
+
+def with_challenge(read: Clarification | None, text: str, question: Question, turns: Sequence[Turn]) -> Clarification | None:
+    """The reply to the turn (`read`: what the rest of the reader made of it) with the challenge to its pitfall: after
+    the facts it asked for ("The budget is 200 ms p95. What does most_common return...?"), else alone. The answer
+    counts, and the question stays open for the reply to the challenge."""
+    pitfall = pitfall_met(text, question, turns)
+    if pitfall is None:
+        return read
+    if read is not None and read.about_problem and any(a.facts for a in read.asks):
+        return replace(read, reply=f"{read.reply} {pitfall.ask}", also_answer=True, waits=True)
+    return Clarification(asks=(Ask(text=text, topics=(), facts=(), said=pitfall.ask),), also_answer=True, reply=pitfall.ask, waits=True)

@@ -35,7 +35,7 @@ from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
 from .follow_up_text import FollowUpWording
 from .moving_on import MOVING_ON
 from .overclaims import challenged
-from .pitfalls import pitfall_met
+from .pitfalls import pitfall_met, with_challenge
 from .own_figures import checked_against_story
 from .passing import record_reply
 from .persona_lines import render_line
@@ -321,10 +321,11 @@ class RoundSession:
         asked = last.text if last is not None else None
         explained = rephrased_for(asked, last.criterion if last is not None else None, question,
                                  lambda c: self.catalog.criterion(self.loop, c), self.engine.probe_options)
-        return with_slips(run_asked_about(text, question, turns) or checked_against_story(text[:MAX_ANSWER_CHARS], question, turns)
-                          or pitfall_met(text[:MAX_ANSWER_CHARS], question, turns)
-                          or challenged(text[:MAX_ANSWER_CHARS], question.id, turns) or read_turn(text[:MAX_ANSWER_CHARS], question, asked, explained, self.catalog.glossary,
-                                       asking_time(turns, question), self.loop) or correction(text[:MAX_ANSWER_CHARS], question), text[:MAX_ANSWER_CHARS])
+        text = text[:MAX_ANSWER_CHARS]
+        read = run_asked_about(text, question, turns) or checked_against_story(text, question, turns) or (
+            None if pitfall_met(text, question, turns) else challenged(text, question.id, turns)) or read_turn(
+            text, question, asked, explained, self.catalog.glossary, asking_time(turns, question), self.loop) or correction(text, question)
+        return with_slips(with_challenge(read, text, question, turns), text)
 
     def _prime(self, question: Question) -> None:
         """While the candidate answers, the model reads the persona prompt and the question: follow-ups start fast."""
