@@ -34,19 +34,19 @@ _CLAUSE_START = re.compile(r"[,;:]\s|\s(?:but|although|though|whereas|while|howe
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
-def _claims_own(pattern: str, scope: str, negator: re.Match[str]) -> bool:
-    """The regex spells the negator as a word ("(?:kept|accepted) without edit", "didn'?t edit"; not the "no" of
-    "n[o]ise"), or needs it to match: the denial is the claim ("eval mode has no randomness")."""
+def _claims_own(pattern: str, sentence: str, negator: re.Match[str]) -> bool:
+    """The regex spells the negator as a word ("(?:kept|accepted) without edit", "didn'?t edit"), or needs it to match
+    the sentence: the denial is the claim ("eval mode has no randomness")."""
     spelled = re.sub(r"\\[a-zA-Z]|\?", "", pattern.lower())
     return re.search(rf"(?<![a-z']){re.escape(negator.group().lower())}(?![a-z])", spelled) is not None \
-        or re.search(pattern, scope[:negator.start()] + scope[negator.end():], re.IGNORECASE) is None
+        or re.search(pattern, sentence[:negator.start()] + sentence[negator.end():], re.IGNORECASE) is None
 
 
 def _says(sentence: str, pattern: str) -> bool:
     for match in re.finditer(pattern, sentence, re.IGNORECASE):
         starts = [c.end() for c in _CLAUSE_START.finditer(sentence, 0, match.start())]
-        scope = sentence[starts[-1] if starts else 0:match.end()]
-        if all(_claims_own(pattern, scope, n) for n in _NEGATOR.finditer(scope)):
+        negators = _NEGATOR.finditer(sentence, starts[-1] if starts else 0, match.end())
+        if all(_claims_own(pattern, sentence, n) for n in negators):
             return True
     return False
 
