@@ -24,6 +24,9 @@ from simulator.interview.pitfalls import said_in
 TIES = [r"\bmost.?common\b[^.]{0,40}\bties\b[^.,]{0,20}\b(?:alphabetic|lexicographic)"]
 DETERMINISTIC = [r"\btemperature (?:of )?0\b.{0,80}\bdeterministic"]
 NO_RANDOMNESS = [r"\beval\w*\b.{0,60}\bno (?:randomness|nondeterminism)"]
+# Measured 2026-12-07 on the held-out sentences (README): 0.70 of the wrong ones read, 1 of 591 right ones; a regex
+# edit that reads fewer claims or challenges more correct candidates fails here
+HELD_OUT_CAUGHT, HELD_OUT_FIRED = 0.68, 0.005
 
 
 @pytest.fixture(scope="module")

@@ -28,7 +28,8 @@ _NEGATOR = re.compile(r"\b(?:not|never|no|none|nothing|nobody|neither|nor|cannot
                       r"wasn't|weren't|shouldn't|wouldn't|hardly|without)\b|n't\b", re.IGNORECASE)
 # The claim said as what others believe, to be refuted: "a common mistake is thinking temperature 0 is deterministic"
 _DISTANCED = re.compile(r"\b(?:(?:a|the|common|classic|typical) (?:mistake|pitfall|trap)|myths?|misconceptions?|mistaken(?:ly)?|wrongly|incorrectly|naive(?:ly)?|"
-                        r"people (?:often )?(?:think|assume|believe)|it'?s tempting|(?:is|'s|was) (?:a )?(?:wrong|false|incorrect)(?: to| that| claim)?)\b",
+                        r"people (?:often )?(?:think|assume|believe)|it'?s tempting|(?:not|n't) (?:true|the case|correct|right) that|contrary to|"
+                        r"(?:is|'s|was) (?:a )?(?:wrong|false|incorrect)(?: to| that| claim)?)\b",
                         re.IGNORECASE)  # not "false positives" or "what went wrong"
 _CLAUSE_START = re.compile(r"[,;:]\s|\s(?:but|although|though|whereas|while|however|so|because|since)\s", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
