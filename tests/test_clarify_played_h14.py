@@ -14,6 +14,7 @@ from simulator.interview.anchor import choose_anchor
 from simulator.interview.arithmetic import slips
 from simulator.interview.clarify import read_turn
 from simulator.interview.hidden_tests import NO_RUN
+from simulator.interview.terms import term_asked
 from simulator.interview.turn_asks import SAID_ALREADY
 from simulator.interview.turn_phrases import YOUR_TAKE
 
@@ -237,3 +238,20 @@ def test_code_and_complexity_in_prose_are_not_named_back(answer: str, not_named:
     explanation were taken for the answer's most specific phrase."""
     anchor = choose_anchor([answer])
     assert anchor is None or not_named not in anchor.spoken.lower(), anchor
+
+
+def test_asking_whether_the_answer_is_the_split_wanted_checks_in(catalog: Catalog) -> None:
+    """r26 t7: "... I'd tag them separately and not count them. Is that the split you were after?" drew "That's your
+    call — state your assumption and go on." (main 976db69); now the answer is followed up as a check-in's is."""
+    loop = catalog.loop("canva-mle")
+    question = next(q for q in loop.round("ml-modeling").questions if q.id == "ml-llm-hallucination-eval")
+    turn = ("Prices, discounts, dates and claims like free shipping hurt, because a user posting unchanged makes a promise "
+            "they can't keep. Superlatives like amazing are puffery, I'd tag them separately and not count them. Is that "
+            "the split you were after?")
+    assert read_turn(turn, question, glossary=catalog.glossary, loop=loop) is None
+
+
+def test_what_mean_asks_what_the_words_mean() -> None:
+    """r04 t19: 'Sorry, what mean "attribute the regression"?' drew "That's your call" (main 976db69)."""
+    assert term_asked('Sorry, what mean "attribute the regression"?') == "attribute the regression"
+    assert term_asked("what is meaning of canary?") == "canary"

@@ -8,8 +8,8 @@ on sample size", "BLEU directly measures factual correctness" were each left sta
 here can tell a wrong claim from a right one; the question's authors can, so each question's `pitfalls` name the claims
 and their challenge (catalog/question.py), and this module reads whether an answer makes one: a regex in one sentence,
 not a question, not set apart as what others get wrong ("a common mistake is..."), and with no negator in the matched
-words or before them in their clause ("temperature 0 isn't deterministic"), unless the regex spells or needs that negator (a
-claim that is itself a denial: "eval mode has no randomness"). Each pitfall is challenged once on its question.
+words or before them in their clause ("temperature 0 isn't deterministic"), unless the regex spells or needs that
+negator (a claim that is itself a denial: "eval mode has no randomness"). Each pitfall is challenged once on its question.
 """
 
 from __future__ import annotations
@@ -27,10 +27,11 @@ from .asks import Ask, Clarification
 _NEGATOR = re.compile(r"\b(?:not|never|no|none|nothing|nobody|neither|nor|cannot|can't|won't|isn't|aren't|doesn't|don't|didn't|"
                       r"wasn't|weren't|shouldn't|wouldn't|hardly|without)\b|n't\b", re.IGNORECASE)
 # The claim said as what others believe, to be refuted: "a common mistake is thinking temperature 0 is deterministic"
-_DISTANCED = re.compile(r"\b(?:(?:a|the|common|classic|typical) (?:mistake|pitfall|trap)|myths?|misconceptions?|mistaken(?:ly)?|wrongly|incorrectly|naive(?:ly)?|"
-                        r"people (?:often )?(?:think|assume|believe)|it'?s tempting|(?:not|n't) (?:true|the case|correct|right) that|contrary to|"
-                        r"(?:is|'s|was) (?:a )?(?:wrong|false|incorrect)(?: to| that| claim)?)\b",
-                        re.IGNORECASE)  # not "false positives" or "what went wrong"
+# (not "false positives" or "what went wrong")
+_DISTANCED = re.compile(r"\b(?:(?:a|the|common|classic|typical) (?:mistake|pitfall|trap)|myths?|misconceptions?|mistaken(?:ly)?|"
+                        r"wrongly|incorrectly|naive(?:ly)?|people (?:often )?(?:think|assume|believe)|it'?s tempting|"
+                        r"(?:not|n't) (?:true|the case|correct|right) that|contrary to|(?:is|'s|was) (?:a )?(?:wrong|false|incorrect)(?: to| that| claim)?)\b",
+                        re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[,;:]\s|\s(?:but|although|though|whereas|while|however|so|because|since)\s", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 

@@ -87,7 +87,7 @@ ASKS_TO_GO_ON = re.compile(r"^(?:\w+,? )?(?:(?:do|would|shall|should) (?:you (?:
 # "makes sense?" checks in; "Makes sense." acknowledges (played, 2026-12-06: "Yes, please go on." to the questions after it)
 CHECK_IN = re.compile(
     r"\bdoes (?:that|this|it) (?:make sense|sound (?:right|ok|okay|good|reasonable|fair))|\bmakes? sense(?:\W*\?|\s*$)|"
-    r"\bam i on the right track|\bis (?:that|this) (?:the |a )?(?:kind of |sort of )?(?:[a-z-]+ ){0,2}?(?:story|example|answer|thing|split|level|detail|direction|approach|\w+) (?:you(?:'re| are| were) "
+    r"\bam i on the right track|\bis (?:that|this) (?:the |a )?(?:kind of |sort of )?(?:[a-z-]+ ){0,2}?\w+ (?:you(?:'re| are| were) "
     r"(?:looking for|after)|you (?:wanted|want|had in mind))\b|\bdoes (?:that|this|it) (?:cover|answer) (?:it|that|this|the question|your question)\b|\bis (?:that|this) (?:what you(?:'re| are| were) (?:looking for|after|asking(?: for)?)|what you (?:wanted|meant|had in mind)|clear|enough|the kind of)|"
     r"\bany questions (?:so far|on that)|\b(?:should|shall) i (?:keep going|continue|go on)\b|"
     r"\b(?:the )?(?:right )?(?:level|amount|depth) of detail\b|\bis (?:this|that|it) (?:too much|too little|deep enough|detailed enough|"
