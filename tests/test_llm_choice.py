@@ -317,8 +317,10 @@ async def test_a_case_goes_through_the_real_round_path_and_guard(catalog: Catalo
 # (CLEARLY_SHOWN), 31 / 22 / 27 / 26 / 24 / 32 / 28 / 30: 220 of 254, where 0.5 read 211. Floors: each reading less
 # two cases, for what a refit of the evidence model may move. The tenth set (written blind on 2026-12-04, twenty-fifth
 # session) read 31 of 36 before anything was changed for it; floor 29. Evidence-2.11 (468 more train answers) reads
-# 30 / 22 / 27 / 25 / 25 / 33 / 31 / 31 / 29 / 29: 282 of 326, where evidence-2.10 read 283.
-PLANNER_FLOORS = dict(zip(HELDOUT_FILES, (29, 20, 25, 24, 22, 30, 26, 28, 29, 29), strict=True))
+# 30 / 22 / 27 / 25 / 25 / 33 / 31 / 31 / 29 / 29: 282 of 326, where evidence-2.10 read 283. Since the rubrics' pitfalls
+# (2026-12-07), the tenth set's case whose answer says "at temperature 0 the model becomes fully deterministic" is
+# challenged before any follow-up, so nothing is planned on it yet: 28 of 36, floor 28.
+PLANNER_FLOORS = dict(zip(HELDOUT_FILES, (29, 20, 25, 24, 22, 30, 26, 28, 29, 28), strict=True))
 
 
 @pytest.mark.parametrize("path", HELDOUT_FILES, ids=[p.name for p in HELDOUT_FILES])
