@@ -59,22 +59,19 @@ def test_a_claim_denied_asked_or_set_apart_is_not(text: str, patterns: list[str]
     assert said_in(text, patterns) is None
 
 
-def test_a_pitfall_whose_regex_misses_its_claim_is_refused_with_its_file_line_and_field(cat: CatalogDirs) -> None:  # noqa: F811
-    pitfall = "        pitfalls: [{claim: 'Sorting is O(n).', said: ['\\bsort\\w* is o\\(1\\)'], ask: 'What does a sort cost?'}]"
-    text = cat.loop.read_text(encoding="utf-8").replace("        criteria: [correctness]\n", f"        criteria: [correctness]\n{pitfall}\n", 1)
+@pytest.mark.parametrize(("pitfall", "problem"), [
+    ("{claim: 'Sorting is O(n).', said: ['\\bsort\\w* is o\\(1\\)'], ask: 'What does a sort cost?'}",
+     "pitfalls.0: none of the pitfall's `said` regexes matches its own claim 'Sorting is O(n).'"),
+    ("{claim: 'Sorting is O(n).', said: ['\\bsort\\w* is o\\(n\\)'], ask: 'Sorting is O(n log n).'}",
+     "pitfalls.0.ask: 'Sorting is O(n log n).' must be one question, ending in its only question mark"),
+])
+def test_a_broken_pitfall_is_refused_with_its_file_line_and_field(cat: CatalogDirs, pitfall: str, problem: str) -> None:  # noqa: F811
+    """A regex that misses its own claim (a typo no team could see otherwise), a challenge that is no one question."""
+    line_text = f"        pitfalls: [{pitfall}]"
+    text = cat.loop.read_text(encoding="utf-8").replace("        criteria: [correctness]\n", f"        criteria: [correctness]\n{line_text}\n", 1)
     cat.loop.write_text(text, encoding="utf-8")
-    line = text.splitlines().index(pitfall) + 1
-    assert_problems(validate(cat), [f"{cat.loop}:{line}: rounds.1.questions.0.pitfalls.0: none of the pitfall's `said` regexes "
-                                    "matches its own claim 'Sorting is O(n).'"])
-
-
-def test_a_pitfall_challenge_that_is_no_one_question_is_refused(cat: CatalogDirs) -> None:  # noqa: F811
-    pitfall = "        pitfalls: [{claim: 'Sorting is O(n).', said: ['\\bsort\\w* is o\\(n\\)'], ask: 'Sorting is O(n log n).'}]"
-    text = cat.loop.read_text(encoding="utf-8").replace("        criteria: [correctness]\n", f"        criteria: [correctness]\n{pitfall}\n", 1)
-    cat.loop.write_text(text, encoding="utf-8")
-    line = text.splitlines().index(pitfall) + 1
-    assert_problems(validate(cat), [f"{cat.loop}:{line}: rounds.1.questions.0.pitfalls.0.ask: 'Sorting is O(n log n).' must be "
-                                    "one question, ending in its only question mark"])
+    line = text.splitlines().index(line_text) + 1
+    assert_problems(validate(cat), [f"{cat.loop}:{line}: rounds.1.questions.0.{problem}"])
 
 
 COUNTER = ("Code: from collections import Counter; def top_k(queries, k): c = Counter(' '.join(q.split()).lower() for q in "
