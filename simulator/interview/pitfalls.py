@@ -69,11 +69,10 @@ def pitfall_met(text: str, question: Question, turns: Sequence[Turn]) -> Questio
     return next((p for p in question.pitfalls if not any(p.ask in line for line in said) and said_in(text, p.said) is not None), None)
 
 
-def with_challenge(read: Clarification | None, text: str, question: Question, turns: Sequence[Turn]) -> Clarification | None:
-    """The reply to the turn (`read`: what the rest of the reader made of it) with the challenge to its pitfall: after
-    the facts it asked for ("The budget is 200 ms p95. What does most_common return...?"), else alone. The answer
-    counts, and the question stays open for the reply to the challenge."""
-    pitfall = pitfall_met(text, question, turns)
+def with_challenge(read: Clarification | None, pitfall: QuestionPitfall | None, text: str) -> Clarification | None:
+    """The reply to the turn `text` (`read`: what the rest of the reader made of it) with the challenge to the `pitfall` it
+    fell into (pitfall_met): after the facts it asked for ("The budget is 200 ms p95. What does most_common
+    return...?"), else alone. The answer counts, and the question stays open for the reply to the challenge."""
     if pitfall is None:
         return read
     if read is not None and read.about_problem and any(a.facts for a in read.asks):

@@ -321,11 +321,11 @@ class RoundSession:
         asked = last.text if last is not None else None
         explained = rephrased_for(asked, last.criterion if last is not None else None, question,
                                  lambda c: self.catalog.criterion(self.loop, c), self.engine.probe_options)
-        text = text[:MAX_ANSWER_CHARS]
+        text, pitfall = text[:MAX_ANSWER_CHARS], pitfall_met(text[:MAX_ANSWER_CHARS], question, turns)
         read = run_asked_about(text, question, turns) or checked_against_story(text, question, turns) or (
-            None if pitfall_met(text, question, turns) else challenged(text, question.id, turns)) or read_turn(
+            None if pitfall else challenged(text, question.id, turns)) or read_turn(
             text, question, asked, explained, self.catalog.glossary, asking_time(turns, question), self.loop) or correction(text, question)
-        return with_slips(with_challenge(read, text, question, turns), text)
+        return with_slips(with_challenge(read, pitfall, text), text)
 
     def _prime(self, question: Question) -> None:
         """While the candidate answers, the model reads the persona prompt and the question: follow-ups start fast."""
