@@ -12,7 +12,8 @@ import re
 from ..engine.plan import Plan
 from ..engine.round import RoundEngine
 from ..scoring.meaning.clauses import Clause, split_clauses
-from .moving_on import asks_to_move_on, ends_asking_to_move_on
+from .check_ins import check_in_line
+from .moving_on import MOVING_ON, asks_to_move_on, ends_asking_to_move_on
 from .turn_phrases import ANSWER_WORDS, HINT, SHORT_WORDS, asks_repeat
 
 # Giving up on the question inside a longer turn ("I don't know GNNs well enough. Can we skip that part?").
@@ -140,11 +141,15 @@ def passes_in(text: str, clauses: list[Clause]) -> bool:
             or asks_to_move_on(text))
 
 
-def record_reply(engine: RoundEngine, text: str) -> tuple[Plan, bool]:
-    """The engine's plan after the candidate's turn, read as an answer, a pass or a request to move on; and whether it
-    asked to move on (the round then says so before the next question). A pass is recorded as no words: nothing in it
-    is for a follow-up to name, and it is not evidence."""
+def record_reply(engine: RoundEngine, text: str) -> tuple[Plan, str | None]:
+    """The engine's plan after the candidate's turn, read as an answer, a pass or a request to move on; and what the
+    round says before the plan's turn: that it moves on, when asked to before the next question, or the answer to a
+    check-in the answer ended with (check_ins.py). A pass is recorded as no words: nothing in it is for a follow-up to
+    name, and it is not evidence."""
     moving_on = asks_to_move_on(text)
     passed = moving_on or passes(text)
     moving_on = moving_on or not passed and ends_asking_to_move_on(text)  # "...that's my answer. Can we move on?"
-    return engine.record_answer("" if passed else text, passed=passed, moving_on=moving_on), moving_on
+    plan = engine.record_answer("" if passed else text, passed=passed, moving_on=moving_on)
+    if moving_on:
+        return plan, MOVING_ON if plan.action == "next_question" else None
+    return plan, None if passed else check_in_line(text, plan)

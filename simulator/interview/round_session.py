@@ -200,9 +200,9 @@ class RoundSession:
                 yield event
             return
         # Planning reads the answer with the evidence model (embeddings): off the event loop, so the app stays live.
-        plan, moving_on = await asyncio.to_thread(record_reply, self.engine, text)
-        if moving_on and plan.action == "next_question":
-            for event in self._say(TurnKind.NOTICE, MOVING_ON, source="moving-on"):
+        plan, first = await asyncio.to_thread(record_reply, self.engine, text)
+        if first is not None:  # "Sure, let's move on.", or a check-in answered: "Yes, that's the kind of thing I'm after."
+            for event in self._say(TurnKind.NOTICE, first, source="moving-on" if first == MOVING_ON else "check-in"):
                 yield event
         async for event in self._follow(plan):
             yield event
