@@ -261,6 +261,9 @@ def _check_loop(
     for ai, entry in enumerate(loop.about):
         if entry.source not in source_ids:
             report(("about", ai, "source"), f"unknown source {entry.source!r}; sources: {', '.join(sorted(source_ids))}")
+        for k, round_id in enumerate(entry.rounds):
+            if round_id not in {r.id for r in loop.rounds}:
+                report(("about", ai, "rounds", k), f"unknown round {round_id!r}; rounds: {', '.join(r.id for r in loop.rounds)}")
     for ri, rnd in enumerate(loop.rounds):
         base: tuple[str | int, ...] = ("rounds", ri)
         for field_name, value in rnd.provenance.named_sources().items():

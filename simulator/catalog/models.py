@@ -174,6 +174,11 @@ class AboutEntry(Strict):
                              "passed on (pay, visas, team size), which read close to the answered ones")
     asked: list[str] = Field(min_length=1, description="ways a candidate asks it: a question is compared with these by meaning")
     source: str = Field(description='where it comes from: a source id of the loop, or "written"')
+    rounds: list[str] = Field([], description="the round ids whose interviewer says it (a recruiter gives the pay band, a "
+                              "coding interviewer passes it on); empty: every round")
+
+    def told_in(self, round_id: str) -> bool:
+        return self.text is not None and (not self.rounds or round_id in self.rounds)
 
 
 WRITTEN = "written"

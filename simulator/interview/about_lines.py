@@ -82,24 +82,25 @@ def about_company(asked: str, question: Question, company: str) -> bool:
     return re.search(rf"\b(?:{re.escape(company)}|your (?:team|company|org)|you guys|(?:the )?team here)\b", asked, re.IGNORECASE) is not None
 
 
-def about_answer(question: str, about: Sequence[AboutEntry]) -> AboutEntry | None:
-    """The entry whose example questions `question` is closest to, if close enough; None when none is, or when the
-    model cannot load (the question is then passed on, as before)."""
+def about_answer(question: str, about: Sequence[AboutEntry], round_id: str = "") -> AboutEntry | None:
+    """The entry whose example questions `question` is closest to, if close enough and said in round `round_id`; None
+    when none is, or when the model cannot load (the question is then passed on, as before)."""
     try:
         entry, cosine, _ = _closest(question, about)
     except EmbedderUnavailable as exc:
         log.debug("job question not matched: %s", exc)
         return None
-    return entry if cosine >= ABOUT_MIN_COSINE and entry is not None and entry.text is not None else None
+    return entry if cosine >= ABOUT_MIN_COSINE and entry is not None and entry.told_in(round_id) else None
 
 
-def told_about(reply: str, job_asks: Sequence[str], about: Sequence[AboutEntry]) -> str:
-    """The reply with what the entries say for the job questions `job_asks` (each passed on in `reply` by PASSED_ON or
-    AFTER_THE_ROUND): said where the first deferral was, which stays only for a question no entry answers."""
+def told_about(reply: str, job_asks: Sequence[str], about: Sequence[AboutEntry], round_id: str = "") -> str:
+    """The reply with what the entries say in round `round_id` for the job questions `job_asks` (each passed on in
+    `reply` by PASSED_ON or AFTER_THE_ROUND): said where the first deferral was, which stays only for a question no
+    entry answers."""
     entries: list[AboutEntry] = []
     answered = 0
     for asked in job_asks:
-        entry = about_answer(asked, about)
+        entry = about_answer(asked, about, round_id)
         answered += entry is not None
         if entry is not None and entry not in entries:
             entries.append(entry)

@@ -80,7 +80,7 @@ class Clarification:
             asked = next(a.text for a in self.asks if a.said == VALUES_CHECK)
             reply = reply.replace(VALUES_CHECK, values_line(loop.company, loop.values, asked) if loop and loop.values else PASSED_ON)
         if loop is not None and loop.about:
-            reply = told_about(reply, [a.text for a in self.asks if a.said in (PASSED_ON, AFTER_THE_ROUND)], loop.about)
+            reply = told_about(reply, [a.text for a in self.asks if a.said in (PASSED_ON, AFTER_THE_ROUND)], loop.about, round_id)
         if passes_on is None or not (AFTER_THE_ROUND in reply or PASSED_ON in reply):
             return reply
         first = min(reply.find(line) for line in (AFTER_THE_ROUND, PASSED_ON) if line in reply)

@@ -43,6 +43,7 @@ from .turn_phrases import (
     THINKING, TOPIC_FIRST, WH_START,
 )
 from .job_phrases import AFTER_THE_ROUND, PASSED_ON, TIME_CHECK, TIME_LEFT, VALUES_CHECK
+from .question_phrases import STORY_FITS
 
 
 OPTION_WORDS = 4  # "Weekly? Seasonal?", "Like one in a thousand?": options offered, not questions of their own
@@ -372,9 +373,10 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
             asked = " ".join(c.norm for c in clauses[first : i + 1])
         pointed_at = term_before(clause.norm, [c.norm for c in clauses[:i]], question, glossary) if term_asked(asked) is None else None
         ask = facts_for(replace(clause, norm=f"what do you mean by {pointed_at}" if pointed_at else asked), question, glossary)
-        if loop is not None and (ask is None or ask.said is None and not ask.repeat and ask.term is None) \
+        # "I'm in another process that might give me an offer next week. Is that a problem?" is no story put to it
+        if loop is not None and (ask is None or ask.said is None and not ask.repeat and ask.term is None or ask.said == STORY_FITS) \
                 and (job_asked(asked, question, loop.about, loop.company) or not (ask and ask.facts) and about_company(asked, question, loop.company)):
-            ask = Ask(text=clause.text, topics=(), facts=(), said=PASSED_ON)  # "office or home?": the loop's `about` says
+            ask = Ask(text=asked, topics=(), facts=(), said=PASSED_ON)  # "office or home?": the loop's `about` says
         if loop is not None and (ask is None or ask.said is None) and any(normal_name(v.name) in normal_name(asked) for v in loop.values):
             ask = Ask(text=clause.text, topics=(), facts=(), said=VALUES_CHECK)  # "what is the empower-others value exactly?"
         if pointed_at:  # "Interleaving? ... What is it?" asks one thing: what the word means

@@ -168,9 +168,9 @@ TAG_RIGHT = re.compile(r"(?<!that's )(?<!that is )(?<!all )(?<!the )\b(?:(?:righ
 # templates on the homepage, is that the gist", "..., does that sound about right".
 TAG_CONFIRM = re.compile(
     r"\b(?:is|would) (?:that|this|it) (?:be )?(?:a |an )?(?:fair|right|correct|accurate|reasonable|ok|okay|fine|alright|all right|"
-    r"acceptable|available|possible|allowed|given|known|the gist|the idea|the problem|the ask|the goal|what you mean|what you meant|"
+    r"acceptable|available|possible|allowed|given|known|a problem|an issue|the gist|the idea|the problem|the ask|the goal|what you mean|what you meant|"
     r"the (?:intended|expected|right|correct|desired) (?:behaviou?r|semantics|reading|way|output|result))"
-    r"(?: (?:summary|reading|read|framing|assumption|understanding|with you|for you|to us|to me|here))?\W*$|"
+    r"(?: (?:summary|reading|read|framing|assumption|understanding|with you|for you|to us|to me|here|for (?:this|the|your) (?:team|role|job)))?\W*$|"
     r"\b(?:does|do) (?:that|this)(?: [\w-]+){0,3} (?:sound|seem|look) (?:about |roughly |more or less )?(?:right|fair|accurate|reasonable)(?: to you)?"
     r"(?: or (?:is|are|was|do|does|should) \w+.*)?\W*$",
     re.IGNORECASE,
