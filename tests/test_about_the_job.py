@@ -62,7 +62,7 @@ def _told(catalog: Catalog, item: dict[str, str]) -> tuple[str, list[str]]:
     read = read_turn(item["turn"], rnd.questions[0], glossary=catalog.glossary, loop=loop)
     reply = "" if read is None else read.reply_at(1800.0, None, loop, rnd.id)
     told = [e.topic for e in loop.about if e.text and e.text in reply]
-    topics = {e.topic for e in loop.about if e.text}
+    topics = {e.topic for e in loop.about if e.told_in(rnd.id)}  # the pay band is the recruiter's to tell
     return (item["label"] if item["label"] in topics | {"problem"} else "none"), told
 
 
@@ -88,10 +88,14 @@ def _tally(catalog: Catalog, items: list[dict[str, str]]) -> tuple[int, int, int
     # the half read once after tuning 28 of 58, 2 of 11, 1 of 12; the second set 37 of 77, 2 of 24, 0 of 19 (with the
     # forty-fifth session's entries and examples, 33, 28 and 38 job questions). (Before
     # a question in a round that sets a problem had to name the job, 38, 33 and 39 were told their entry; a case study's
-    # "what does success look like?" was then told what success after a year looks like.)
-    ("job_questions_blind.yaml", 0, 30, 2, 1),
-    ("job_questions_blind.yaml", 1, 26, 2, 1),
-    ("job_questions_blind2.yaml", None, 35, 2, 0),
+    # "what does success look like?" was then told what success after a year looks like.) The forty-eighth session gave the
+    # recruiter the pay band and a competing offer's reply (`pay`, `offers`, said in the recruiter screen only): the 9
+    # items about pay or a deadline, labelled "none" or "process" when no entry held them, are labelled so, and a label a
+    # round does not tell counts as "none" there; 34 of 50, 30 of 60 and 44 of 78 told their entry (main with these
+    # labels: 34, 28 and 41), with the same 2, 1 / 2, 0 / 2, 0 look-alikes and unanswerable questions told one.
+    ("job_questions_blind.yaml", 0, 32, 2, 1),
+    ("job_questions_blind.yaml", 1, 28, 2, 1),
+    ("job_questions_blind2.yaml", None, 42, 2, 0),
 ])
 def test_blind_job_questions(catalog: Catalog, name: str, half: int | None, floor: int, problems: int, nones: int) -> None:
     items = [i for i in yaml.safe_load((DATA / name).read_text()) if half is None or zlib.crc32(i["id"].encode()) % 2 == half]
@@ -103,3 +107,37 @@ def test_an_entry_from_an_unknown_source_is_named_with_its_line(cat: CatalogDirs
     about = "about:\n  - topic: location\n    text: It's remote.\n    asked: [Is it remote?]\n    source: blog\nstages:"
     cat.loop.write_text(edit(LOOP, 9, "stages:", about))
     assert_problems(validate(cat), [f"{cat.loop}:13: about.0.source: unknown source 'blog'; sources: guide, written"])
+
+
+@pytest.mark.parametrize(("loop_id", "turn", "topic"), [
+    ("canva-mle", "Happy to share my expectations, but first, roughly what does total comp look like at this level, is "
+                  "there a bonus?", "pay"),
+    ("shopify-mle", "Quick one on money: how is the package split between base and stock?", "pay"),
+    ("canva-mle", "Full disclosure, I'm in final rounds elsewhere and expect an answer in ten days. Is that an issue?",
+     "offers"),
+    ("shopify-mle", "I've got an offer on the table that expires Friday, is there any way to go faster?", "offers"),
+    ("canva-mle", "im in wellington and id want to stay here is that okay for this role", "location"),
+])
+async def test_the_recruiter_answers_pay_and_deadlines(catalog: Catalog, loop_id: str, turn: str, topic: str) -> None:
+    """Played blind (2026-12-07, /tmp/h14): "What's the salary band for this level, roughly?", "what does the comp look
+    like... is there equity", "I'm in another process that might give me an offer next week. Is that a problem?" and
+    "remote from new zealand would be ideal is that okay for this team" were passed on, or told "That works for this
+    question". A recruiter answers them; the turns here are written in other words."""
+    rnd = catalog.loop(loop_id).round("recruiter-screen")
+    turns = await played(catalog, loop_id, "recruiter-screen", rnd.questions[0].id, turn)
+    assert turns[-1].kind is TurnKind.CLARIFICATION and _entry(catalog.loop(loop_id), topic) in turns[-1].text, turns[-1].text
+
+
+@pytest.mark.parametrize("round_id", ["system-design", "hiring-manager"])
+async def test_only_the_recruiter_tells_the_pay_band(catalog: Catalog, round_id: str) -> None:
+    rnd = catalog.loop("shopify-mle").round(round_id)
+    turns = await played(catalog, "shopify-mle", round_id, rnd.questions[0].id, "Sorry, unrelated: how much equity comes with this level?")
+    assert turns[-1].kind is TurnKind.CLARIFICATION and _entry(catalog.loop("shopify-mle"), "pay") not in turns[-1].text, turns[-1].text
+
+
+def test_an_entry_for_an_unknown_round_is_named_with_its_line(cat: CatalogDirs) -> None:  # noqa: F811 - the fixture
+    about = "about:\n  - topic: pay\n    text: Ask me.\n    asked: [What's the band?]\n    source: guide\n    rounds: [recruiter]\nstages:"
+    cat.loop.write_text(edit(LOOP, 9, "stages:", about))
+    result = validate(cat)
+    [problem] = result.stdout.splitlines()
+    assert result.exit_code == 1 and problem.startswith(f"{cat.loop}:14: about.0.rounds.0: unknown round 'recruiter'; rounds: "), problem

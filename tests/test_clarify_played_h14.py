@@ -84,7 +84,8 @@ async def test_a_spoken_request_to_hear_the_question_again_is_not_a_pass(catalog
 
 async def test_the_recruiter_tells_levels_location_and_next_steps(catalog: Catalog) -> None:
     """Each drew "Good question; I'll send you the details in writing after this call." (the three asks read below the
-    entries' cosine); pay is still passed on, as the loop's `passed-on` entry says."""
+    entries' cosine); since the forty-eighth session the recruiter tells the pay band too (the loop's `pay` entry, said
+    in the recruiter screen only)."""
     about = {entry.topic: entry.text for entry in catalog.loop("canva-mle").about}
     _, said = await _last(catalog, "canva-mle", "recruiter-screen", "rs-target-level",
                           "I'm targeting a senior MLE level. Before I go further, could you tell me how Canva's levels map, "
@@ -94,7 +95,7 @@ async def test_the_recruiter_tells_levels_location_and_next_steps(catalog: Catal
                           "Just one last thing: what are the next steps after this screen and how long does the loop usually take?")
     assert said == about["process"]
     _, said = await _last(catalog, "canva-mle", "recruiter-screen", "rs-target-level", "Canada. Toronto. What's the comp range?")
-    assert said == catalog.personas["recruiter"].passes_on
+    assert said == about["pay"]
 
 
 async def test_does_that_cover_it_after_an_answer_is_part_of_it(catalog: Catalog) -> None:

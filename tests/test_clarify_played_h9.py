@@ -122,12 +122,17 @@ async def test_a_question_about_the_company_in_a_story_round_is_not_the_story(ca
 async def test_the_rest_of_a_turn_about_the_job_is_passed_on(catalog: Catalog) -> None:
     """ "what are the next rounds, and do they include live coding?" heard the rounds, then "The rest is your call — state
     your assumption and go on." (r13 t7). Passed on in the forty-fourth session; since the forty-fifth the loop's `coding`
-    entry says it (test_clarify_played_h10.py), and a part no entry answers is still passed on."""
+    entry says it (test_clarify_played_h10.py), and a part no entry answers is still passed on; since the forty-eighth
+    session the recruiter tells the pay band (the `pay` entry), and "I want to know what to expect." only says why."""
     said = await _reply(catalog, "canva-mle", "recruiter-screen", "rs-stakeholders",
                         "Sorry, I meant, what are the next rounds, and do they include live coding? I want to know what to prepare.")
     assert said.startswith("This is round 1 of 6;") and "There's no live coding round" in said and YOUR_CALL not in said, said
     said = await _reply(catalog, "canva-mle", "recruiter-screen", "rs-stakeholders",
                         "Sorry, I meant, what are the next rounds, and is there a signing bonus? I want to know what to expect.")
+    pay = next(e.text for e in catalog.loop("canva-mle").about if e.topic == "pay")
+    assert said.startswith("This is round 1 of 6;") and said.endswith(f" {pay}") and YOUR_CALL not in said, said
+    said = await _reply(catalog, "canva-mle", "recruiter-screen", "rs-stakeholders",
+                        "Sorry, I meant, what are the next rounds, and do you sponsor visas? I want to know what to expect.")
     passes_on = catalog.personas[catalog.loop("canva-mle").round("recruiter-screen").persona].passes_on
     assert said.startswith("This is round 1 of 6;") and said.endswith(passes_on or PASSED_ON) and YOUR_CALL not in said, said
 

@@ -376,7 +376,8 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
         # "I'm in another process that might give me an offer next week. Is that a problem?" is no story put to it
         if loop is not None and (ask is None or ask.said is None and not ask.repeat and ask.term is None or ask.said == STORY_FITS) \
                 and (job_asked(asked, question, loop.about, loop.company) or not (ask and ask.facts) and about_company(asked, question, loop.company)):
-            ask = Ask(text=asked, topics=(), facts=(), said=PASSED_ON)  # "office or home?": the loop's `about` says
+            # "office or home?": the loop's `about` says; "...an offer next week. Is that a problem?" with what it points back to
+            ask = Ask(text=clause.text if asked == clause.norm else asked, topics=(), facts=(), said=PASSED_ON)
         if loop is not None and (ask is None or ask.said is None) and any(normal_name(v.name) in normal_name(asked) for v in loop.values):
             ask = Ask(text=clause.text, topics=(), facts=(), said=VALUES_CHECK)  # "what is the empower-others value exactly?"
         if pointed_at:  # "Interleaving? ... What is it?" asks one thing: what the word means

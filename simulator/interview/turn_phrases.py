@@ -147,7 +147,8 @@ INDIRECT = re.compile(
     r"(?:i'?d|i would) (?:like|love|want) to (?:first |also |just |quickly )?(?:know|understand|check|ask|confirm|clarify|hear|learn|find out|pin (?:\w+ )?down|"
     r"get (?:a |an )?(?:sense|picture|feel|idea|read|handle))|(?:i'?d|i would) be (?:grateful|glad|thankful) if you (?:could|would|can)|"
     r"(?:i'?d|i would) find it (?:\w+ )?(?:helpful|useful) to (?:know|understand|hear)|"
-    r"i (?:want|need) to (?:know|understand|check|confirm|clarify|get a sense)|you lost me (?:at|with|on|when you said)|"
+    # "...and is there a signing bonus? I want to know what to expect." says why it asked (the success entry was told to it)
+    r"i (?:want|need) to (?:know(?! what to (?:expect|prepare|bring|study|practi[cs]e|focus on)\b)|understand|check|confirm|clarify|get a sense)|you lost me (?:at|with|on|when you said)|"
     # said again when the reply missed it: "I ask how many milliseconds we have", "I was asking what the role involves"
     r"i (?:ask|asked|am asking|'m asking|was asking|meant) (?:you )?(?:how|what|which|whether|if|who|when|where)\b|"
     r"(?:i'?d|i would) need to (?:know|understand|check|confirm|clarify|get a sense|pin down)|i'?m trying to (?:understand|get a sense|figure out)|"
