@@ -141,3 +141,18 @@ def test_an_entry_for_an_unknown_round_is_named_with_its_line(cat: CatalogDirs) 
     result = validate(cat)
     [problem] = result.stdout.splitlines()
     assert result.exit_code == 1 and problem.startswith(f"{cat.loop}:14: about.0.rounds.0: unknown round 'recruiter'; rounds: "), problem
+
+
+@pytest.mark.parametrize(("loop_id", "round_id", "turn"), [
+    ("canva-mle", "hiring-manager", "That's my story. If you don't mind me asking, what's the hardest thing your team is dealing with at the moment?"),
+    ("shopify-mle", "recruiter-screen", "What's the hardest part of the job for the people on this team?"),
+])
+async def test_the_teams_challenge_is_said_not_the_list_of_teams(catalog: Catalog, loop_id: str, round_id: str, turn: str) -> None:
+    """"What's the biggest delivery challenge your team has right now?" and "...what the team's biggest challenge is right
+    now?" were told the list of teams ML engineers work on (played blind, 2026-12-07, r27 t9 and r01 t17). Still missed:
+    "Could you tell me what the ML folks at Shopify find toughest about their work right now?" reads closest to "What's it
+    like working at Shopify?" and is told the culture."""
+    rnd = catalog.loop(loop_id).round(round_id)
+    turns = await played(catalog, loop_id, round_id, rnd.questions[0].id, turn)
+    said = turns[-1].text
+    assert _entry(catalog.loop(loop_id), "challenge") in said and _entry(catalog.loop(loop_id), "teams") not in said, said
