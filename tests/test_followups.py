@@ -259,6 +259,13 @@ def test_the_canned_probe_takes_the_anchor() -> None:
     assert said_before == "Thanks for walking me through the A/B test. Which Canva feature have you used recently?"
 
 
+def test_a_spoken_wise_is_no_part_of_a_phrase_named_back() -> None:
+    """Played blind (2026-12-07): "yeah so timeline wise im hoping to move in about two months..." drew "Thanks for walking
+    me through timeline wise."."""
+    named = [p.text for p in phrases("yeah so cost wise we were fine but latency wise the ranker was too slow for the feed")]
+    assert named and not any(re.search(r"\bwise\b", text) for text in named), named
+
+
 async def test_a_probe_about_the_company_turns_to_it_rather_than_following_on(catalog: Catalog, evidence: MeaningEvidence) -> None:
     """Played (2026-12-05, a recruiter screen): "You talked about the two-week A/B test: which Canva feature have you
     used recently...?" read as if the feature followed from the test."""

@@ -23,7 +23,7 @@ FUNCTION_WORDS = frozenset(
     let lets let's ok okay well um uh erm oh yeah sure right plus minus etc alone together apart ahead afterwards upfront anyway
     meanwhile everyone everybody someone somebody anyone anybody nobody whatever whoever today yesterday tomorrow tonight
     earlier sooner beforehand afterward lately recently past sometimes always often usually generally typically occasionally
-    frequently rarely seldom
+    frequently rarely seldom wise
     zero one two three four five six seven eight nine ten first second third
     im ive dont cant wont didnt doesnt isnt wasnt arent werent wouldnt couldnt shouldnt havent hasnt hadnt
     thats theres whats theyre youre weve theyve youve
@@ -32,7 +32,9 @@ FUNCTION_WORDS = frozenset(
     """.split()
 )
 """Speech-to-text drops apostrophes ("id try", "dont") and spells numbers out ("one and a half seconds twenty
-languages"): neither is part of a name, and a spelled-out number runs into the words around it."""
+languages"): neither is part of a name, and a spelled-out number runs into the words around it. "wise" is speech's
+suffix ("timeline wise im hoping to move in two months" drew "Thanks for walking me through timeline wise.", played
+blind, 2026-12-07)."""
 # "people use MRR", "pms respond to risk": the verb follows them
 IRREGULAR_PLURALS = frozenset("people men women children staff pms mles gpus cpus llms apis sres".split())
 SPELLED_NUMBERS = frozenset(
