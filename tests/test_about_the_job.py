@@ -156,3 +156,13 @@ async def test_the_teams_challenge_is_said_not_the_list_of_teams(catalog: Catalo
     turns = await played(catalog, loop_id, round_id, rnd.questions[0].id, turn)
     said = turns[-1].text
     assert _entry(catalog.loop(loop_id), "challenge") in said and _entry(catalog.loop(loop_id), "teams") not in said, said
+
+
+async def test_what_then_i_meant_says_the_ask_again(catalog: Catalog) -> None:
+    """"Um, what? Sorry, I meant, uh, the other offer, can you speed things up?" drew "Sure, again: <the question>" (played
+    blind, 2026-12-07, r21 t10): the candidate restates their own ask; the question is not asked for again."""
+    rnd = catalog.loop("shopify-mle").round("recruiter-screen")
+    turns = await played(catalog, "shopify-mle", "recruiter-screen", rnd.questions[0].id,
+                         "Huh, what? No, I mean my other offer. Is there any way to speed the remaining interviews up?")
+    said = turns[-1].text
+    assert _entry(catalog.loop("shopify-mle"), "offers") in said and "again" not in said, said

@@ -46,6 +46,8 @@ from .job_phrases import AFTER_THE_ROUND, PASSED_ON, TIME_CHECK, TIME_LEFT, VALU
 from .question_phrases import STORY_FITS
 
 
+# After "what?": the candidate says again what they asked, not asking to hear the question (played blind, 2026-12-07)
+_RESTATES = re.compile(r"^(?:(?:sorry|no|oh|um+|uh+)\W+)*i (?:meant|mean|was asking|asked)\b", re.IGNORECASE)
 OPTION_WORDS = 4  # "Weekly? Seasonal?", "Like one in a thousand?": options offered, not questions of their own
 
 
@@ -352,6 +354,8 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
         if kind is None or PREAMBLE.match(clause.norm) or i == len(clauses) - 1 and i and ends_asking_to_move_on(text):
             opening = opening and i not in stating
             continue
+        if i + 1 < len(clauses) and asks_repeat(clause.norm) and _RESTATES.match(clauses[i + 1].norm):
+            continue  # "Um, what? Sorry, I meant, the other offer, can you speed things up?" says its own ask again
         if kind == "check_in":
             if not stated:
                 asks.append(Ask(text=clause.text, topics=(), facts=(), said=GO_ON))
