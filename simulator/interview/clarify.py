@@ -77,6 +77,13 @@ def _told_not_asked(parts: list[Ask], clause: Clause, after: Clause | None, kind
     return after is not None and kinds_after[:1] == [None] and not ASSUMES.search(after.norm) and not CHOOSES.match(after.norm)
 
 
+# "What's the daily order volume and the base rate of risky orders?" asks two things (played blind, 2026-12-07: the base
+# rate went untold): the wh-word heads the second noun phrase too
+_WH_HEAD = re.compile(r"^(?:\w+,? )?(?:what(?:'s| is| are| was| were)|how (?:many|much|big|long) (?:is|are)) ", re.IGNORECASE)
+_PAIRED = re.compile(r"\b(?:between|both|ratio|difference|gap|overlap|correlation|trade-?off)\b", re.IGNORECASE)  # one thing of two
+_AND_NOUN = re.compile(r",?\s+and\s+(?=(?:the|its|their|our|your)\s)", re.IGNORECASE)
+
+
 def _each_part(ask: Ask, asked: str, clause: Clause, question: Question, lead: str, glossary: Sequence[GlossaryTerm],
                claims: bool = False) -> list[Ask]:
     """The ask, or one per part when the clause asks two things and each part is answered by its own facts.
@@ -85,6 +92,9 @@ def _each_part(ask: Ask, asked: str, clause: Clause, question: Question, lead: s
     read in parts, the budget and the team each get theirs. `lead`: what the sentence said before the ask (below).
     """
     parts = [p for p in SECOND_ASK.split(asked) if p.strip()]
+    joined = list(_AND_NOUN.finditer(asked)) if len(parts) == 1 else []
+    if len(joined) == 1 and (head := _WH_HEAD.match(asked)) and not _PAIRED.search(asked[: joined[0].start()]):  # "what's the daily order volume and the base rate of fraud?"
+        parts = [asked[: joined[0].start()], head.group() + asked[joined[0].end() :]]
     if len(parts) > 1 and ask.facts:
         split = [(a, part) for part in parts if (a := facts_for(replace(clause, norm=part), question, glossary)) is not None and a.facts]
         if len(split) == len(parts):
