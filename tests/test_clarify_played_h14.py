@@ -256,3 +256,16 @@ def test_what_mean_asks_what_the_words_mean() -> None:
     """r04 t19: 'Sorry, what mean "attribute the regression"?' drew "That's your call" (main 976db69)."""
     assert term_asked('Sorry, what mean "attribute the regression"?') == "attribute the regression"
     assert term_asked("what is meaning of canary?") == "canary"
+
+
+@pytest.mark.parametrize(("turn", "told", "untold"), [
+    # r20 t3 asked "What's the daily order volume and the base rate of risky orders?" and heard the volume alone
+    ("Before I pick a threshold: what's the number of orders scored each day and the share of them that are fraud?",
+     ["2 million orders", "0.4%"], []),
+    ("What's the gap between the review capacity and the orders flagged today?", ["1,000 orders a day"], ["0.4%"]),  # one thing
+])
+def test_what_is_a_and_the_b_asks_for_each(catalog: Catalog, turn: str, told: list[str], untold: list[str]) -> None:
+    question = next(q for r in catalog.loop("shopify-mle").rounds for q in r.questions if q.id == "ml-review-capacity-threshold")
+    read = read_turn(turn, question, glossary=catalog.glossary, loop=catalog.loop("shopify-mle"))
+    said = "" if read is None else read.reply
+    assert all(t in said for t in told) and not any(t in said for t in untold), said

@@ -99,6 +99,12 @@ def _each_part(ask: Ask, asked: str, clause: Clause, question: Question, lead: s
         split = [(a, part) for part in parts if (a := facts_for(replace(clause, norm=part), question, glossary)) is not None and a.facts]
         if len(split) == len(parts):
             return [_by_meaning(a, part, question, lead, claims) for a, part in split]
+    if joined and len(parts) > 1 and ask.said is None and not ask.repeat and ask.term is None:
+        # "...the number of orders scored each day and the share that are fraud": meaning finds each its fact
+        read = [_by_meaning(facts_for(replace(clause, norm=part), question, glossary) or replace(ask, facts=()), part, question, lead, claims)
+                for part in parts]
+        if all(a.facts for a in read) and read[0].facts != read[1].facts:
+            return read
     return [_by_meaning(ask, asked, question, lead, claims)]
 
 
