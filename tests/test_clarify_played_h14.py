@@ -16,7 +16,7 @@ from simulator.interview.clarify import read_turn
 from simulator.interview.hidden_tests import NO_RUN
 from simulator.interview.terms import term_asked
 from simulator.interview.turn_asks import SAID_ALREADY
-from simulator.interview.turn_phrases import YOUR_TAKE
+from simulator.interview.turn_phrases import FEEDBACK_AT_THE_END, YOUR_TAKE
 
 
 @pytest.fixture(scope="module")
@@ -269,3 +269,14 @@ def test_what_is_a_and_the_b_asks_for_each(catalog: Catalog, turn: str, told: li
     read = read_turn(turn, question, glossary=catalog.glossary, loop=catalog.loop("shopify-mle"))
     said = "" if read is None else read.reply
     assert all(t in said for t in told) and not any(t in said for t in untold), said
+
+
+@pytest.mark.parametrize("turn", [
+    "Two things: how long have we got, and did I say anything wrong so far? Better to know now.",
+    "Before the next part, was there anything in that answer you thought was off?",
+])
+def test_asking_what_was_wrong_hears_where_the_feedback_comes(catalog: Catalog, turn: str) -> None:
+    """r14 t16 "how much time is left, and is there anything in my answer you think was wrong?" heard the time alone."""
+    question = next(q for r in catalog.loop("canva-mle").rounds for q in r.questions if q.id == "ml-llm-copy-variants")
+    read = read_turn(turn, question, glossary=catalog.glossary, loop=catalog.loop("canva-mle"))
+    assert read is not None and FEEDBACK_AT_THE_END in read.reply_at(1800.0, None, catalog.loop("canva-mle"), "ml-modeling"), read

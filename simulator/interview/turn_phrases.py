@@ -438,7 +438,12 @@ ROUGHLY_IS_FINE = "Roughly is fine: give your best estimate, and say how sure yo
 # asked". A real interviewer in a mock round keeps the verdict for the feedback, and says so.
 HOW_AM_I_DOING = re.compile(r"\b(?:am i doing (?:ok(?:ay)?|all ?right|alright|well|fine|good)|how am i doing|how(?:'m| am) i (?:doing|going) so far|"
                             r"did i get (?:the [\w\s-]{1,30}? (?:part|bit|one)|my answer) (?:right|correct)|was (?:my answer|that answer) "
-                            r"(?:right|correct|ok(?:ay)?|good enough)\W*$)", re.IGNORECASE)
+                            r"(?:right|correct|ok(?:ay)?|good enough)\W*$|"
+                            # "...is there anything in my answer you think was wrong? I'd rather hear it now." (played blind,
+                            # 2026-12-07: the time left was told, the ask dropped)
+                            r"(?:is there |was there )?anything (?:in (?:my|that|the) answer |i said |so far )?(?:that )?(?:you (?:think|thought|feel) )?"
+                            r"(?:was|is|i got|i've got|looks?|sounds?) (?:wrong|off|incorrect|missing)|(?:what|where) did i get wrong|"
+                            r"did i (?:get|say) anything wrong|(?:any|what) (?:feedback|mistakes) so far)", re.IGNORECASE)
 # ("So, in my words: ... Did I get that right?" checks the problem as restated: the facts answer it)
 FEEDBACK_AT_THE_END = "You'll get detailed feedback in the report at the end of the round; for now, keep going."
 # "I just answered that... Did you not hear that part?" drew "That's your call" (played blind, 2026-12-07)
