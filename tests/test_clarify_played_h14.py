@@ -280,3 +280,21 @@ def test_asking_what_was_wrong_hears_where_the_feedback_comes(catalog: Catalog, 
     question = next(q for r in catalog.loop("canva-mle").rounds for q in r.questions if q.id == "ml-llm-copy-variants")
     read = read_turn(turn, question, glossary=catalog.glossary, loop=catalog.loop("canva-mle"))
     assert read is not None and FEEDBACK_AT_THE_END in read.reply_at(1800.0, None, catalog.loop("canva-mle"), "ml-modeling"), read
+
+
+async def test_still_not_knowing_the_algorithm_after_a_hint_gets_the_next_hint(catalog: Catalog) -> None:
+    """r16 t7 "...But I still don't know which algorithm to use." after the first hint drew a follow-up on extending the
+    (unwritten) solution; the question's second hint names the technique."""
+    turns = await played(catalog, "shopify-mle", "coding", "linked-accounts",
+                         "Could I have a hint? I'm not sure how to group them.",
+                         "Okay, so I'd test a chain where the first and last accounts share nothing directly. I still can't "
+                         "figure out what algorithm fits though.")
+    assert turns[-1].kind is TurnKind.CLARIFICATION and "union-find" in turns[-1].text, turns[-1].text
+
+
+@pytest.mark.parametrize("turn", ["Could I have a hint? I'm not sure how to group them.", "No idea honestly, can you give me a hint?"])
+async def test_not_knowing_and_asking_for_a_hint_gets_the_hint(catalog: Catalog, turn: str) -> None:
+    """Read as a pass, "Could I have a hint? I'm not sure how to group them." drew "That's all right; let's take a
+    smaller piece of it first." and a follow-up; the question's first hint is the answer."""
+    turns = await played(catalog, "shopify-mle", "coding", "linked-accounts", turn)
+    assert turns[-1].kind is TurnKind.CLARIFICATION and turns[-1].text.startswith("Here's a hint: Treat each pair"), turns[-1].text

@@ -40,7 +40,8 @@ _NOT_SKILLS = frozenset("first answer clear method role personal technical analy
                         "sense correct solution what want your part like hear looking".split())
 
 
-_WANTS_A_HINT = re.compile(r"\b(?:hints?|nudge|clue|pointers?|where (?:should|do|would) i (?:start|begin)|right direction)\b", re.IGNORECASE)
+_WANTS_A_HINT = re.compile(r"\b(?:hints?|nudge|clue|pointers?|where (?:should|do|would) i (?:start|begin)|right direction|"
+                           r"(?:know|tell|see|think of|figure out) (?:which|what) (?:algorithm|approach|data structure|technique))\b", re.IGNORECASE)
 _THE_WHOLE = re.compile(r"\b(?:algorithm|approach|data structure|technique|method|where to start|how to (?:start|begin)|solution)\b",
                         re.IGNORECASE)
 HINT_LEAD = "Here's a hint: "

@@ -136,7 +136,11 @@ def passes(text: str) -> bool:
 
 
 def passes_in(text: str, clauses: list[Clause]) -> bool:
-    """`passes`, on the turn's clauses already split; asking to move on passes too (moving_on.py)."""
+    """`passes`, on the turn's clauses already split; asking to move on passes too (moving_on.py). A turn that asks for a
+    hint does not: "Could I have a hint? I'm not sure how to group them." drew "That's all right; let's take a smaller
+    piece of it first." (played, 2026-12-07)."""
+    if any(HINT.search(c.norm) for c in clauses):
+        return False
     return (bool(PASS.match(text.strip())) or _gives_up(clauses) or _only_not_knowing(clauses) or _knows_nothing(clauses)
             or asks_to_move_on(text))
 
