@@ -16,7 +16,8 @@ from simulator.interview.clarify import read_turn
 from simulator.interview.hidden_tests import NO_RUN
 from simulator.interview.terms import term_asked
 from simulator.interview.turn_asks import SAID_ALREADY
-from simulator.interview.turn_phrases import FEEDBACK_AT_THE_END, YOUR_TAKE
+from simulator.interview.question_phrases import FEEDBACK_AT_THE_END
+from simulator.interview.turn_phrases import YOUR_TAKE
 
 
 @pytest.fixture(scope="module")
