@@ -299,3 +299,13 @@ async def test_not_knowing_and_asking_for_a_hint_gets_the_hint(catalog: Catalog,
     smaller piece of it first." and a follow-up; the question's first hint is the answer."""
     turns = await played(catalog, "shopify-mle", "coding", "linked-accounts", turn)
     assert turns[-1].kind is TurnKind.CLARIFICATION and turns[-1].text.startswith("Here's a hint: Treat each pair"), turns[-1].text
+
+
+async def test_not_yet_answered_the_question_asks_for_the_bank_question(catalog: Catalog) -> None:
+    """r05 t12 "...i havent answered the ambiguous one yet can you say the question again" heard the last follow-up."""
+    question = next(q for r in catalog.loop("canva-mle").rounds for q in r.questions if q.id == "bh-ambiguity")
+    turns = await played(catalog, "canva-mle", "behavioral", "bh-ambiguity",
+                         "Sure. On my last team we had a recommender for templates and I rewrote the ranking features, which "
+                         "took about three weeks and the click rate went up a bit.",
+                         "Hold on, I don't think I've actually answered that question yet. Could you repeat it?")
+    assert turns[-1].kind is TurnKind.CLARIFICATION and question.text in turns[-1].text, turns[-1].text

@@ -43,7 +43,8 @@ from .turn_phrases import (
     THINKING, TOPIC_FIRST, WH_START,
 )
 from .job_phrases import AFTER_THE_ROUND, PASSED_ON, TIME_CHECK, TIME_LEFT, VALUES_CHECK
-from .question_phrases import STORY_FITS
+from .question_phrases import ORIGINAL_QUESTION, STORY_FITS
+from .round_lines import question_again
 
 
 # After "what?": the candidate says again what they asked, not asking to hear the question (played blind, 2026-12-07)
@@ -428,6 +429,8 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     asks = [Ask(text=a.text, topics=(), facts=(), repeat=True, rephrase=True)  # "what do you mean by signals?": its own word
             if a.term and not a.facts and interviewers_word(a.term, last_asked, question) and not offered_reading(a, question.problem is not None) else a
             for a in with_readings(asks)]
+    if ORIGINAL_QUESTION.search(text):  # "...i havent answered the ambiguous one yet can you say the question again"
+        asks = [replace(a, repeat=False, said=question_again(question)) if a.repeat and not a.rephrase else a for a in asks]
     asks = asked_again(asks, text, question)
     if not asks or _story_told_aloud(text, question, asks):
         return None

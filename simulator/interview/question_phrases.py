@@ -10,7 +10,11 @@ import re
 ORIGINAL_QUESTION = re.compile(
     r"\b(?:remind me (?:of )?(?:what )?(?:the|your) (?:\w+ )?question|what (?:was|is) the (?:original|first|main|actual|initial|opening) "
     r"question|(?:the|your) (?:original|first|main|initial|opening) question(?: again| was)|(?:back to|repeat) the (?:original|first|main|"
-    r"initial|opening) question|are we still on (?:the |that |this )?(?:\w+ ){0,3}(?:one|question|story)|which question are we on)\b",
+    r"initial|opening) question|are we still on (?:the |that |this )?(?:\w+ ){0,3}(?:one|question|story)|which question are we on|"
+    # "...i havent answered the ambiguous one yet can you say the question again" (played blind, 2026-12-07: the last
+    # follow-up was said again)
+    r"(?:haven'?t|have not|didn'?t|did not|(?:don'?t|do not) think i(?:'ve| have)?) (?:really |actually )?answer(?:ed)? (?:the|that|your) "
+    r"(?:\w+ ){0,3}(?:one|question) yet)\b",
     re.IGNORECASE)  # "Are we still on the conflict one?" (played blind, 2026-12-07: a storytelling tip)
 # Which of two things the question asks for, in a story round: "did you want my career story from the start, or decisions
 # within this project?", "the question is about failure or about success?" (played blind, 2026-12-07: sent to the recruiter,
