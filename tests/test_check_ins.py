@@ -38,6 +38,7 @@ STORY = ("I owned the ranking model for the template search, rewrote the candida
         ("Am I on the right track?", NEXT, FOLLOWED),
         ("Is that enough detail, or should I go deeper on the serving side?", FOLLOW_UP, DETAIL),
         ("Is this too high-level?", NEXT, DETAIL),
+        ("Is this the depth you want?", FOLLOW_UP, DETAIL),
         ("Should I keep going?", FOLLOW_UP, ENOUGH),
         ("Should I keep going?", NEXT, None),  # the next question says it
         ("Is that what you were looking for?", WRAP_UP, None),  # the closing says it
@@ -91,3 +92,15 @@ async def test_an_assumption_checked_is_answered_not_acknowledged(catalog: Catal
     turns = await played(catalog, "shopify-mle", "system-design", "sd-storefront-recs",
                          "I'll assume around fifty thousand product page views a second at peak, does that sound right?")
     assert turns[-1].kind is TurnKind.CLARIFICATION and FOLLOWED not in turns[-1].text, turns[-1].text
+
+
+@pytest.mark.parametrize("text", [
+    "Here's the code: parent = {}; def find(x): while parent[x] != x: x = parent[x]; return x. Then I group by find. Is "
+    "this what you wanted?",
+    "I'd sort once and then scan with two pointers, so it's O(n log n) overall and linear after the sort. Does that make sense?",
+    "We kept one shared backbone. By the way, how am I doing so far? Is this the depth you want?",
+])
+def test_no_line_after_code_a_complexity_or_asking_how_it_goes(text: str) -> None:
+    """"Yes, that's the kind of thing I'm after." after buggy code reads as "it's right" (replayed h14 r16 t11), and after
+    "how am I doing?" was told the feedback comes in the report, it would be a verdict (h14 r18 t5)."""
+    assert check_in_line(text, FOLLOW_UP) is None
