@@ -152,3 +152,25 @@ def test_held_out_claims_are_read_and_right_statements_left_alone(catalog: Catal
     print(f"held out: {measured} pitfalls, wrong read {caught:.2f}, right read {fired:.3f}")
     assert measured == len(HELDOUT)  # every held-out claim is still a pitfall of its question
     assert caught >= HELD_OUT_CAUGHT and fired <= HELD_OUT_FIRED
+
+
+@pytest.mark.parametrize(("question_id", "said"), [
+    ("hm-good-enough-to-ship", "As I said, ship when the A/B is significant at 95 percent, meaning 95 percent chance it's better, plus guardrails hold."),
+    ("sd-sidekick-rag", "Filtering on shop_id in a shared HNSW index is airtight: the filter is applied after retrieval, so there's no way for "
+                        "another shop's vectors to leak into the top-k."),
+    ("cs-semantic-search-decision", "Because we have 3000 searches per second, we can finish the test in one hour, because after one hour we have "
+                                    "around 10 million searches and that is enough for significance."),
+    ("sql-failed-payment-bursts", "The window is ten minutes so the difference must be at most 10."),
+    ("cs-marketing-copy", "If sales go up by any amount with p below 0.05, we've proven it's worth it."),
+    ("sd-library-regression", "Okay, I'll go with KS then, because its p-value doesn't depend on sample size, so with millions of logged "
+                              "requests it won't give false alarms."),
+    ("ml-flaky-eval-in-ci", "Well, in eval mode there's no randomness anyway, because model.eval() turns off dropout and batch norm."),
+    ("ml-rag-vs-fine-tuning", "So RAG is when you, uh, retrain the LLM on your documents every night so it, like, knows them. And fine-tuning "
+                              "is when you just put the documents in the prompt."),
+])
+def test_the_seventh_players_wrong_claims_left_standing_are_pitfalls(catalog: Catalog, question_id: str, said: str) -> None:
+    """Wrong claims a blind player made (2026-12-07, /tmp/h14: WRONG-LEFT) that no pitfall of the question foresaw; each
+    question now has one for it (written from these turns, so this is no held-out figure: the held-out set's rates are
+    unchanged, 0.70 read and 1 of 591 right statements, and none of its 42 right statements on these questions fires a
+    new one)."""
+    assert any(said_in(said, p.said) for p in _question(catalog, question_id).pitfalls)
