@@ -14,7 +14,7 @@ from simulator.catalog.models import Question
 from simulator.config import PROJECT_ROOT
 from simulator.engine.question_parts import LeftOutParts
 from simulator.engine.turns import TurnKind
-from simulator.interview.follow_up_text import PART_LEFT_OUT
+from simulator.interview.follow_up_text import PART_FURTHER, PART_LEFT_OUT
 
 QUESTION = Question(
     id="q", text="How would you train it, choose a threshold and report its performance?", source="written",
@@ -114,3 +114,17 @@ async def test_a_figure_or_a_vague_phrase_is_not_said_to_be_covered(catalog: Cat
         follow_up = session.turns[-1]
         assert follow_up.kind is TurnKind.FOLLOW_UP and PART_LEFT_OUT in follow_up.text, follow_up.text
         assert "covered" not in follow_up.text, follow_up.text
+
+
+async def test_a_part_whose_words_were_said_is_asked_for_more_not_called_untouched(catalog: Catalog) -> None:
+    """The played turn (blind, 2026-12-07, r30 t3) drew "One part of the question you haven't touched: what would you do
+    about fraud review capacity as holiday volume doubles?": the part was answered, weakly (the part's words came back:
+    reviews, volume, doubles). More is asked; nothing is claimed about what was said."""
+    session, clock = round_on(catalog, "shopify-mle", "case-study", "cs-review-capacity", [])
+    [e async for e in session.open()]
+    await answer(session, clock, "um so if volume doubles and the team can do one thousand a day then we just need to double the "
+                                 "team to two thousand reviews, that's the obvious answer. and the precision of the model stays "
+                                 "the same when volume doubles so nothing else changes")  # fmt: skip
+    follow_up = session.turns[-1]
+    assert follow_up.kind is TurnKind.FOLLOW_UP and PART_LEFT_OUT not in follow_up.text, follow_up.text
+    assert PART_FURTHER in follow_up.text, follow_up.text

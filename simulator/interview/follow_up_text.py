@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from ..catalog import Catalog, Loop, Question
-from ..engine.guard import safe_phrase
+from ..engine.guard import content_words, safe_phrase
 from ..engine.plan import AFTER_A_PASS, COME_TO_THAT, Probe
 from ..engine.round import RoundEngine
 from ..scoring.meaning.clauses import keyword_list, story_question
@@ -31,6 +31,11 @@ STORY_WAY_IN = ("That's all right. It doesn't have to be a big one: a smaller mo
 # After an answer of a few words: how and why, or for a story, the story itself.
 EXPLAIN = "What's the reasoning behind that, and how would you go about it in this case?"
 PART_LEFT_OUT = "One part of the question you haven't touched: "
+# ...unless the answer used the part's words: "we just need to double the team to two thousand reviews" drew "One part
+# of the question you haven't touched: what would you do about fraud review capacity as holiday volume doubles?"
+# (played blind, 2026-12-07). The evidence model read it weak, not absent: more is asked, nothing claimed about it.
+PART_FURTHER = "One part I'd like more on: "
+PART_WORDS_SAID = 3  # "check" and "model" said near a part on leakage are no sign of it (tests/test_question_parts.py)
 COVERED = "You've covered {anchor}. "
 EARLIER_LEAD = "Earlier you mentioned {anchor}:"  # an anchor from an answer before the last is not what was just said
 EXPLAIN_VAGUE = "Which ones, concretely, and what would each of them catch in this case?"
@@ -56,7 +61,7 @@ GIVEN_THAT = "With that in mind:"
 # negative deltas, got it. How would you...?" were played, 2026-12-06; "Sure, again: We'll come to that next. A weekly
 # model...?", 2026-12-07)
 _ACKNOWLEDGED = re.compile("^(?:" + "|".join(re.escape(lead).replace(re.escape("{anchor}"), ".+?") + r"\s*" for lead in (
-    PRESS, COVERED, TURN_TO_COMPANY, SWITCH_LEAD, PART_LEFT_OUT, EARLIER_LEAD, GIVEN_THAT, AFTER_A_PASS, COME_TO_THAT)) + ")+")
+    PRESS, COVERED, TURN_TO_COMPANY, SWITCH_LEAD, PART_LEFT_OUT, PART_FURTHER, EARLIER_LEAD, GIVEN_THAT, AFTER_A_PASS, COME_TO_THAT)) + ")+")
 
 
 def question_alone(asked: str) -> str:
@@ -155,7 +160,8 @@ class FollowUpWording:
             ask = probe.canned if probe.canned[:2] in ("I ", "I'") or probe.canned[:2].isupper() else probe.canned[:1].lower() + probe.canned[1:]
             # not "You've covered having no free LLM agent.", nor a figure as if it were a part ("You've covered 40%.", played)
             covered = anchor is not None and not anchor.negated and lead != GIVEN_THAT and not re.match(r"[\d$€£]", anchor.spoken)
-            return (COVERED.format(anchor=anchor.spoken) if covered else "") + PART_LEFT_OUT + ask
+            touched = len(content_words(probe.canned) & content_words(" ".join(readable(said)))) >= PART_WORDS_SAID
+            return (COVERED.format(anchor=anchor.spoken) if covered else "") + (PART_FURTHER if touched else PART_LEFT_OUT) + ask
         if probe.kind == "narrower":
             return STORY_WAY_IN if story else NARROWER + probe.canned
         if probe.kind == "explain":
