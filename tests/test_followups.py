@@ -280,6 +280,16 @@ async def test_a_probe_about_the_company_turns_to_it_rather_than_following_on(ca
     assert turn.text.startswith("Thanks for walking me through ") and ". Which Canva feature" in turn.text, turn.text
 
 
+async def test_a_probe_about_the_company_after_a_few_words_walks_through_nothing(catalog: Catalog, evidence: MeaningEvidence) -> None:
+    """Played blind (2026-12-07): "Okay. Five years MLE. Ads ranking at a marketplace. Want commerce scale." drew "Thanks
+    for walking me through commerce scale. Which Shopify product...?"."""
+    case = Case(id="company-probe-terse", loop="canva-mle", round="recruiter-screen", question="rs-why-canva",
+                expect="motivation", missing="motivation",
+                answer="Five years of search ranking at a marketplace, and I use Canva for my slides.")
+    turn = await first_follow_up(catalog, case, None, evidence)
+    assert turn is not None and turn.text.startswith("Which Canva feature"), turn  # main: "...through the marketplace."
+
+
 def _span(start: int, end: int):  # noqa: ANN202 - the scorer's Span
     from simulator.scoring.text import Span
 

@@ -46,6 +46,9 @@ EXPLAIN_STORY = "Tell me more about it. What was the situation, and what did you
 # Before a probe about the company ("which Canva feature have you used recently?"): it follows on from nothing said, and
 # "You talked about the A/B test: which Canva feature...?" is a non sequitur (played, 2026-12-05).
 TURN_TO_COMPANY = "Thanks for walking me through {anchor}."
+# ...after an answer of this many words: "Okay. Five years MLE. Ads ranking at a marketplace. Want commerce scale." drew
+# "Thanks for walking me through commerce scale." (played blind, 2026-12-07)
+WALKED_THROUGH_WORDS = 20
 # Before a probe about something other than the anchor: "You mentioned 2 MB: how would you roll out the change safely?"
 # reads as if the question were about 2 MB (graded blind, 2026-12-06: the most common fault of first follow-ups, in 60
 # of 163). What was said is acknowledged, and the question stands on its own.
@@ -175,8 +178,10 @@ class FollowUpWording:
             return said_back(EXPLAIN_STORY if story else EXPLAIN, self._sayable(last))
         if probe.kind == "own_part":  # it starts from what the team did; a model may word it around the anchor
             return said_back(probe.canned, self._sayable(self.evidence.team_clause(said)))
-        about_company = self.loop.company.lower() in probe.canned.lower()
-        return with_anchor(probe.canned, anchor.spoken if anchor else None, TURN_TO_COMPANY if about_company else lead)
+        if self.loop.company.lower() in probe.canned.lower():  # after a few words there was nothing to walk through
+            walked = bool(said) and len(readable(said)[-1].split()) >= WALKED_THROUGH_WORDS
+            return with_anchor(probe.canned, anchor.spoken if anchor and walked else None, TURN_TO_COMPANY)
+        return with_anchor(probe.canned, anchor.spoken if anchor else None, lead)
 
     def given(self, question: Question, text: str, earlier: Sequence[str]) -> str:
         """`text` after the scenario details it quotes that no `earlier` turn said (fact_context.py); they are then told,
