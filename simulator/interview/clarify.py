@@ -429,7 +429,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     asks = [Ask(text=a.text, topics=(), facts=(), repeat=True, rephrase=True)  # "what do you mean by signals?": its own word
             if a.term and not a.facts and interviewers_word(a.term, last_asked, question) and not offered_reading(a, question.problem is not None) else a
             for a in with_readings(asks)]
-    if ORIGINAL_QUESTION.search(text):  # "...i havent answered the ambiguous one yet can you say the question again"
+    if ORIGINAL_QUESTION.search(text) and last_asked != question.text:  # "...i havent answered the ambiguous one yet can you say it again"
         asks = [replace(a, repeat=False, said=question_again(question)) if a.repeat and not a.rephrase else a for a in asks]
     asks = asked_again(asks, text, question)
     if not asks or _story_told_aloud(text, question, asks):
