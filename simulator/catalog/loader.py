@@ -258,12 +258,13 @@ def _check_loop(
     for si, stage in enumerate(loop.stages):
         if stage.source is not None and stage.source not in source_ids:
             report(("stages", si, "source"), f"unknown source {stage.source!r}; sources: {', '.join(sorted(source_ids))}")
+    round_ids = [r.id for r in loop.rounds]
     for ai, entry in enumerate(loop.about):
         if entry.source not in source_ids:
             report(("about", ai, "source"), f"unknown source {entry.source!r}; sources: {', '.join(sorted(source_ids))}")
         for k, round_id in enumerate(entry.rounds):
-            if round_id not in {r.id for r in loop.rounds}:
-                report(("about", ai, "rounds", k), f"unknown round {round_id!r}; rounds: {', '.join(r.id for r in loop.rounds)}")
+            if round_id not in round_ids:
+                report(("about", ai, "rounds", k), f"unknown round {round_id!r}; rounds: {', '.join(round_ids)}")
     for ri, rnd in enumerate(loop.rounds):
         base: tuple[str | int, ...] = ("rounds", ri)
         for field_name, value in rnd.provenance.named_sources().items():

@@ -94,7 +94,8 @@ def _each_part(ask: Ask, asked: str, clause: Clause, question: Question, lead: s
     """
     parts = [p for p in SECOND_ASK.split(asked) if p.strip()]
     joined = list(_AND_NOUN.finditer(asked)) if len(parts) == 1 else []
-    if len(joined) == 1 and (head := _WH_HEAD.match(asked)) and not _PAIRED.search(asked[: joined[0].start()]):  # "what's the daily order volume and the base rate of fraud?"
+    # "what's the daily order volume and the base rate of fraud?" asks for each, "the gap between A and B" for one thing
+    if len(joined) == 1 and (head := _WH_HEAD.match(asked)) and not _PAIRED.search(asked[: joined[0].start()]):
         parts = [asked[: joined[0].start()], head.group() + asked[joined[0].end() :]]
     if len(parts) > 1 and ask.facts:
         split = [(a, part) for part in parts if (a := facts_for(replace(clause, norm=part), question, glossary)) is not None and a.facts]
@@ -429,7 +430,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     asks = [Ask(text=a.text, topics=(), facts=(), repeat=True, rephrase=True)  # "what do you mean by signals?": its own word
             if a.term and not a.facts and interviewers_word(a.term, last_asked, question) and not offered_reading(a, question.problem is not None) else a
             for a in with_readings(asks)]
-    if ORIGINAL_QUESTION.search(text) and last_asked != question.text:  # "...i havent answered the ambiguous one yet can you say it again"
+    if ORIGINAL_QUESTION.search(text) and last_asked != question.text:  # "...i havent answered the ambiguous one yet..."
         asks = [replace(a, repeat=False, said=question_again(question)) if a.repeat and not a.rephrase else a for a in asks]
     asks = asked_again(asks, text, question)
     if not asks or _story_told_aloud(text, question, asks):

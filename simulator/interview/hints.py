@@ -28,6 +28,7 @@ import re
 from ..engine.round import RoundEngine
 from ..scoring.meaning import EmbedderUnavailable
 from .drift import closeness
+from .turn_phrases import WHICH_TECHNIQUE
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ _NOT_SKILLS = frozenset("first answer clear method role personal technical analy
 
 
 _WANTS_A_HINT = re.compile(r"\b(?:hints?|nudge|clue|pointers?|where (?:should|do|would) i (?:start|begin)|right direction|"
-                           r"(?:know|tell|see|think of|figure out) (?:which|what) (?:algorithm|approach|data structure|technique))\b", re.IGNORECASE)
+                           + WHICH_TECHNIQUE + r")\b", re.IGNORECASE)  # "...I still don't know which algorithm to use."
 _THE_WHOLE = re.compile(r"\b(?:algorithm|approach|data structure|technique|method|where to start|how to (?:start|begin)|solution)\b",
                         re.IGNORECASE)
 HINT_LEAD = "Here's a hint: "

@@ -373,11 +373,12 @@ THINKING = re.compile(
     r"^\W*(?:um+|uh+m*|hmm+|h?m{2,}|erm*|ah+)(?:\W+(?:um+|uh+m*|hmm+|h?m{2,}|erm*|ah+))*\W*$",  # "hmm...": thinking aloud
     re.IGNORECASE,
 )
+WHICH_TECHNIQUE = r"(?:know|tell|see|think of|figure out) (?:which|what) (?:algorithm|approach|data structure|technique)"
 HINT = re.compile(r"\b(?:(?:give|get|have|offer|want|need) (?:me |us )?(?:a |an |one |some )?(?:small |little |quick |tiny )?hints?|an?y? hints?|"
                   r"(?:another|one more|other|bigger|stronger|clearer|second|further|more concrete|more specific) hints?(?! (?:don't|do not|won't|aren't|are not|didn't|weren't|wouldn't|matter))|a nudge|a clue|a pointer|any pointers|where (?:should|do|would) i (?:start|begin)|"
                    r"point me in the right direction|"  # "What else do you want to know?" asks what to say (played, 2026-12-06)
                    # "...But I still don't know which algorithm to use." after a hint (played blind, 2026-12-07: a follow-up on extending it)
-                   r"i (?:still |really |just )?(?:don'?t|do not|can'?t|cannot) (?:know|tell|see|think of|figure out) (?:which|what) (?:algorithm|approach|data structure|technique) (?:to use|i should use|fits|would work)|"
+                   r"i (?:still |really |just )?(?:don'?t|do not|can'?t|cannot) " + WHICH_TECHNIQUE + r" (?:to use|i should use|fits|would work)|"
                    r"what (?:else |more )?(?:do|would) you (?:want|like) (?:me )?to (?:know|hear|talk about|cover|say)|what (?:else|more) (?:do|would) you need(?: to know| from me)?)\b",
                    re.IGNORECASE)
 SHORT_WORDS = 12  # a turn that asks for time, a hint or to pass is short: a longer one is an answer
