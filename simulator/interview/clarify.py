@@ -95,16 +95,15 @@ def _each_part(ask: Ask, asked: str, clause: Clause, question: Question, lead: s
     parts = [p for p in SECOND_ASK.split(asked) if p.strip()]
     joined = list(_AND_NOUN.finditer(asked)) if len(parts) == 1 else []
     # "what's the daily order volume and the base rate of fraud?" asks for each, "the gap between A and B" for one thing
-    if len(joined) == 1 and (head := _WH_HEAD.match(asked)) and not _PAIRED.search(asked[: joined[0].start()]):
+    noun_phrases = len(joined) == 1 and (head := _WH_HEAD.match(asked)) is not None and not _PAIRED.search(asked[: joined[0].start()])
+    if noun_phrases:
         parts = [asked[: joined[0].start()], head.group() + asked[joined[0].end() :]]
-    if len(parts) > 1 and ask.facts:
-        split = [(a, part) for part in parts if (a := facts_for(replace(clause, norm=part), question, glossary)) is not None and a.facts]
-        if len(split) == len(parts):
-            return [_by_meaning(a, part, question, lead, claims) for a, part in split]
-    if joined and len(parts) > 1 and ask.said is None and not ask.repeat and ask.term is None:
+    found = [facts_for(replace(clause, norm=part), question, glossary) for part in parts] if len(parts) > 1 and (ask.facts or noun_phrases) else []
+    if ask.facts and found and all(a is not None and a.facts for a in found):
+        return [_by_meaning(a, part, question, lead, claims) for a, part in zip(found, parts, strict=True) if a is not None]
+    if noun_phrases and ask.said is None and not ask.repeat and ask.term is None:
         # "...the number of orders scored each day and the share that are fraud": meaning finds each its fact
-        read = [_by_meaning(facts_for(replace(clause, norm=part), question, glossary) or replace(ask, facts=()), part, question, lead, claims)
-                for part in parts]
+        read = [_by_meaning(a or replace(ask, facts=()), part, question, lead, claims) for a, part in zip(found, parts, strict=True)]
         if all(a.facts for a in read) and read[0].facts != read[1].facts:
             return read
     return [_by_meaning(ask, asked, question, lead, claims)]
