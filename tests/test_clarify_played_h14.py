@@ -309,3 +309,17 @@ async def test_not_yet_answered_the_question_asks_for_the_bank_question(catalog:
                          "took about three weeks and the click rate went up a bit.",
                          "Hold on, I don't think I've actually answered that question yet. Could you repeat it?")
     assert turns[-1].kind is TurnKind.CLARIFICATION and question.text in turns[-1].text, turns[-1].text
+
+
+DATA_PROBLEM = [  # the played round's turns on "How do you think about data problems? Tell me about one you ran into." (r07)
+    "A good one: at my last company, a marketplace, I owned the search ranking model, and offline NDCG kept improving while online conversion was flat. I dug into the training data and found that about 18 percent of our positive labels were clicks from a bot that crawled our results pages, wait, no, let me correct that, it was 8 percent, 18 was the share of sessions it touched. The bot clicked the top results, so the model was learning to reinforce position. I added a bot filter on session features, retrained, and the next A/B test gave plus 1.9 percent conversion.",
+    "Honestly I'd push back a little on \"in general\": data problems are mostly specific. But my habit is: before touching the model, I check the label-generating process, I slice metrics by source, and I never trust an offline gain that doesn't move online. Does that cover it, or did you want a framework?",
+]
+
+
+async def test_after_a_check_in_is_answered_the_follow_up_does_not_acknowledge_again(catalog: Catalog) -> None:
+    """After "Yes, that's the kind of thing I'm after." the follow-up said "The label-generating process, got it. How did
+    you explain...?" (replayed on 8ec80dd, 2026-12-07): two acknowledgements in a row. The question stands alone."""
+    turns = await played(catalog, "shopify-mle", "hiring-manager", "hm-data-problems", *DATA_PROBLEM)
+    assert [t.source for t in turns[-2:]] == ["check-in", "canned"], [t.text for t in turns[-2:]]
+    assert turns[-1].kind is TurnKind.FOLLOW_UP and ", got it." not in turns[-1].text, turns[-1].text

@@ -147,6 +147,9 @@ def test_a_question_about_something_else_acknowledges_what_was_said_and_stands_o
     ask = "How would you roll out a new classifier version, given a wrong block stops a user sharing?"
     lead = wording.lead(question, _probe(ask, own_subject=True), reviewers, DEFAULT_LEAD)
     assert lead == SWITCH_LEAD
+    # Right after the answer's check-in was answered ("Yes, that's the kind of thing I'm after."), it is acknowledged:
+    # "...for now. 9 million per day, got it. Between...?" said it twice (replayed, 2026-12-07)
+    assert wording.lead(question, _probe(ask, own_subject=True), reviewers, DEFAULT_LEAD, checked_in=True) == ""
     assert with_anchor(ask, reviewers.spoken, lead) == ("The 30 human reviewers, got it. How would you roll out a new "
                                                         "classifier version, given a wrong block stops a user sharing?")
     classifier = Phrase("the heavier ViT classifier", Span(0, 26), 2.0)  # the question is about it

@@ -176,6 +176,13 @@ class AboutEntry(Strict):
     source: str = Field(description='where it comes from: a source id of the loop, or "written"')
     rounds: list[str] = Field([], description="the round ids whose interviewer says it (a recruiter gives the pay band, a "
                               "coding interviewer passes it on); empty: every round")
+    said: list[str] = Field([], description="regexes (case-insensitive) of what a candidate tells, without asking, that the "
+                            "interviewer answers with `text` all the same: \"Two other loops. Offer expected in three weeks.\"")
+
+    @field_validator("said")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        return compiled_or_error(patterns)
 
     def told_in(self, round_id: str) -> bool:
         return self.text is not None and (not self.rounds or round_id in self.rounds)

@@ -114,10 +114,13 @@ class FollowUpWording:
                 if p.span.start < end and start < p.span.end and p.score >= MIN_SCORE and safe_phrase(p.spoken)]
         return max(near, key=lambda p: p.score) if near else done_to(said[index], start, end, index)
 
-    def lead(self, question: Question, probe: Probe, anchor: Phrase | None, lead: str, corrected: bool = False) -> str:
+    def lead(self, question: Question, probe: Probe, anchor: Phrase | None, lead: str, corrected: bool = False,
+             checked_in: bool = False) -> str:
         """GIVEN_THAT right after a given the candidate got wrong was `corrected`; SWITCH_LEAD before a question's
         own follow-up that names its own subject, not the anchor (the anchor is not
-        what it picks up, and the ask does not say it); else the persona's `lead`. A rubric probe is worded for any
+        what it picks up, and the ask does not say it), unless the answer's check-in was just answered (`checked_in`:
+        "That's the right level of detail for now." then "9 million per day, got it. Between...?" acknowledged it twice,
+        2026-12-07); else the persona's `lead`. A rubric probe is worded for any
         answer ("What changed in numbers?"): the anchor is its subject. Where a trigger matched no phrase to name
         ("min-heap" in a clause of verbs), "You mentioned the per-account counter: what happens to the complexity when
         k...?" made another phrase its subject (graded broken, 37 of 180 first follow-ups on untried triggers, 2026-12-06)."""
@@ -131,7 +134,7 @@ class FollowUpWording:
         stale = anchor is not None and (anchor.answer < len(said) - 1 or probe.lead == AFTER_A_PASS)
         if anchor is not None and probe.own_subject and not related(anchor.kept, probe.canned) and not (
                 probe.said_at is not None and anchor == self._picked_up(question, readable(said), probe.said_at)):
-            return "" if stale or probe.lead else SWITCH_LEAD  # "That's fine. The A/B test, got it." says two things
+            return "" if stale or probe.lead or checked_in else SWITCH_LEAD  # "That's fine. The A/B test, got it." says two things
         if anchor is not None and re.match(r"[\d$€£]", anchor.spoken) and lead.startswith(("About ", "On ")):
             return DEFAULT_LEAD  # "About 10,000 stores:" reads as a rough count, not a way in (played blind, 2026-12-07)
         return EARLIER_LEAD if stale and lead.startswith("{anchor}") else lead

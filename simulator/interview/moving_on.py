@@ -41,6 +41,26 @@ MOVE_ON = re.compile(
 )
 
 
+# "yeah i think thats all i have for today" drew "Sure, let's move on." and the next question (played blind, 2026-12-07):
+# said of the day, the interview or the session, it ends the round, not the question
+STOPPING = "Sure, we can stop here."
+_FOR_TODAY = re.compile(
+    r"\b(?:that'?s|thats) (?:about |pretty much |really |basically )?(?:all|it|everything)\b[^.?!]{0,30}\b(?:for today|for the day)\b|"
+    r"\bi'?m (?:all )?(?:done|finished) for (?:today|the day)\b|"
+    r"\b(?:can|could|shall|may) we (?:please |maybe |just )?(?:stop|end|finish|wrap up)(?: it| things)?(?: here)? (?:for today|for the day|the "
+    r"(?:interview|session|round|call))\b|"
+    r"\bi(?:'?d| would) (?:like|prefer|rather) to (?:stop|end|finish) (?:here |now )?(?:for today|the (?:interview|session|round|call))\b|"
+    r"\bi (?:need|have|got) to (?:go|leave|drop off|hop off)(?: now)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def ends_the_session(text: str) -> bool:
+    """The turn ends with the candidate stopping for the day: the round closes, with what was said kept."""
+    clauses = split_clauses(text)
+    return bool(clauses) and _FOR_TODAY.search(clauses[-1].norm) is not None and not CHECK_IN.search(clauses[-1].norm)
+
+
 def asks_to_move_on(text: str) -> bool:
     """The turn asks to leave the question, or says the candidate has nothing more on it, and says little else."""
     clauses = split_clauses(text)

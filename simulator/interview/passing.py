@@ -13,10 +13,13 @@ from ..engine.plan import Plan
 from ..engine.round import RoundEngine
 from ..scoring.meaning.clauses import Clause, split_clauses
 from .check_ins import check_in_line
-from .moving_on import MOVING_ON, asks_to_move_on, ends_asking_to_move_on
+from .moving_on import MOVING_ON, STOPPING, asks_to_move_on, ends_asking_to_move_on, ends_the_session
 from .turn_phrases import ANSWER_WORDS, HINT, SHORT_WORDS, asks_repeat
 
 # Giving up on the question inside a longer turn ("I don't know GNNs well enough. Can we skip that part?").
+CHECKED_IN = "check-in"  # the turn source of a check-in answered (check_ins.py)
+NOTICE_SOURCES = {MOVING_ON: "moving-on", STOPPING: "stopping"}  # a line said before the plan's turn, as stored; else CHECKED_IN
+
 GIVE_UP = re.compile(
     r"\b(?:can|could|may) (?:we|i) (?:skip|move on|come back to|(?:just )?pass(?: on)?\b|try (?:a different|another|something else))|\bskip to the next\b|"
     r"\bdon'?t know how i'?d\b|\bdon'?t think i can (?:do|answer|solve|size)\b|\brusty on\b|\bno clue\b|\bnever thought about\b|\bdon'?t think i (?:really )?know\b|"
@@ -152,6 +155,9 @@ def record_reply(engine: RoundEngine, text: str) -> tuple[Plan, str | None]:
     name, and it is not evidence."""
     moving_on = asks_to_move_on(text)
     passed = moving_on or passes(text)
+    if ends_the_session(text):
+        engine.record_answer("" if passed else text, passed=passed)
+        return Plan(action="wrap_up", reason="the candidate stopped for the day"), STOPPING
     moving_on = moving_on or not passed and ends_asking_to_move_on(text)  # "...that's my answer. Can we move on?"
     plan = engine.record_answer("" if passed else text, passed=passed, moving_on=moving_on)
     if moving_on:

@@ -1,9 +1,8 @@
 """Drives one round: the engine decides, the LLM phrases, the guard checks, turns are recorded.
 
-Used by the headless runner and the app alike. Each step is an async iterator
-of events so the app can render tokens as they stream; every finished turn
-is handed to `on_turn` (the store) before the next step begins, so a crash
-never loses a turn already spoken.
+Used by the headless runner and the app alike. Each step is an async iterator of events so the app can render tokens
+as they stream; every finished turn is handed to `on_turn` (the store) before the next step begins, so a crash never
+loses a turn already spoken.
 """
 
 from __future__ import annotations
@@ -33,11 +32,11 @@ from .turn_phrases import ACKNOWLEDGEMENT
 from .drift import REDIRECT, drifted
 from .evidence_probe import MAX_ANSWER_CHARS, MeaningEvidence, readable
 from .follow_up_text import FollowUpWording
-from .moving_on import MOVING_ON
+from .news import news_told
 from .overclaims import challenged
 from .pitfalls import pitfall_met, with_challenge
 from .own_figures import checked_against_story
-from .passing import record_reply
+from .passing import CHECKED_IN, NOTICE_SOURCES, record_reply
 from .persona_lines import render_line
 from .prompts import follow_up_messages, priming_messages, system_prompt
 from .rephrase import rephrased_for
@@ -202,7 +201,7 @@ class RoundSession:
         # Planning reads the answer with the evidence model (embeddings): off the event loop, so the app stays live.
         plan, first = await asyncio.to_thread(record_reply, self.engine, text)
         if first is not None:  # "Sure, let's move on.", or a check-in answered: "Yes, that's the kind of thing I'm after."
-            for event in self._say(TurnKind.NOTICE, first, source="moving-on" if first == MOVING_ON else "check-in"):
+            for event in self._say(TurnKind.NOTICE, first, source=NOTICE_SOURCES.get(first, CHECKED_IN)):
                 yield event
         async for event in self._follow(plan):
             yield event
@@ -324,7 +323,8 @@ class RoundSession:
         text, pitfall = text[:MAX_ANSWER_CHARS], pitfall_met(text[:MAX_ANSWER_CHARS], question, turns)
         read = run_asked_about(text, question, turns) or checked_against_story(text, question, turns) or (
             None if pitfall else challenged(text, question.id, turns)) or read_turn(
-            text, question, asked, explained, self.catalog.glossary, asking_time(turns, question), self.loop) or correction(text, question)
+            text, question, asked, explained, self.catalog.glossary, asking_time(turns, question), self.loop) or correction(text, question) \
+            or news_told(text, self.loop, self.round.id)
         return with_slips(with_challenge(read, pitfall, text), text)
 
     def _prime(self, question: Question) -> None:
@@ -371,7 +371,8 @@ class RoundSession:
         reworded = probe.kind in ("probe", "own_part")
         spoken = anchor.spoken if anchor else None
         leads = self.persona.anchor_leads  # the persona's ways in, one follow-up after another
-        lead = self.wording.lead(question, probe, anchor, leads[sum(t.kind is TurnKind.FOLLOW_UP for t in self.turns) % len(leads)], corrects(self.turns[-1]))
+        lead = self.wording.lead(question, probe, anchor, leads[sum(t.kind is TurnKind.FOLLOW_UP for t in self.turns) % len(leads)], corrects(self.turns[-1]),
+                                 self.turns[-1].source == CHECKED_IN)
         text = self.wording.canned(question, probe, anchor, lead)
         if self.llm is not None and reworded:
             if self._priming is not None:
