@@ -142,6 +142,53 @@ def _share_slips(said: str) -> list[str]:
     return lines
 
 
+# "50,000 views times 300 candidates is 1.5 million", "30 x 200 x 8 = 4,800" (played blind, 2026-12-07: each went
+# unremarked, and the design was sized on it): a product said with its result
+_FACTOR = r"\$?(?P<{0}>" + _NUMBER + r")(?P<{0}p>\s?%)?(?:\s+(?!(?:times|x|is|are|equals|gives|so|that'?s|which)\b)[a-z][\w'-]*){{0,3}}?"
+_TIMES = r"\s*(?:(?<=\d)x|\bx\b|×|\*|\btimes\b|\bmultiplied by\b)\s*"
+_PRODUCT = re.compile(_FACTOR.format("a") + _TIMES + _FACTOR.format("b") + f"(?:{_TIMES}{_FACTOR.format('c')})?"
+                      + rf"\s*(?:=|\bis\b|\bare\b|\bgives\b|\bequals\b|,?\s*(?:so|that'?s|which is)\b)\s*"
+                      + rf"(?:(?:about|roughly|around|~|like|only|just|exactly)\s+)*\$?(?P<d>{_NUMBER})"
+                      # a result in other units is a conversion ("...times four bytes is about 200 gigabytes", "900 x 6 minutes
+                      # = 90 reviewer-hours"), not a product to check
+                      + r"(?![\d,.]*\d)(?!\s*(?:[kmgtp]b|[kmgtp]i?b|(?:kilo|mega|giga|tera|peta)?bytes?|[\w-]*hours?|days?|minutes?|mins?|weeks?|[\w-]*seconds?|[\w-]*secs?|ms|milliseconds?|microseconds?|us)\b)",
+                      re.IGNORECASE)
+# "30 ms for lookup, 40 ms for features and 50 ms for ranking, so exactly 100 ms total": a sum said with its total
+_UNIT = r"(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|gb|mb|tb|cores?|gpus?|%)"
+_TERM = re.compile(rf"(?P<n>{_NUMBER})\s?(?P<u>{_UNIT})(?![\w])", re.IGNORECASE)
+_TOTAL = re.compile(rf"\b(?:so|that'?s|which is|gives|comes to|adds? up to|for a total of|=)\s+(?:(?:about|roughly|around|~|exactly|"
+                    rf"only|just|like)\s+)*(?P<n>{_NUMBER})\s?(?P<u>{_UNIT})(?![\w])\s*(?:in )?(?:total|altogether|overall|end[- ]to[- ]end)\b",
+                    re.IGNORECASE)
+SUM_OFF = 0.1  # a total said more than this share away from the sum of its parts is a slip: "30 + 40 + 50 is exactly 100"
+
+
+def _unit(said: str) -> str:
+    said = said.lower()
+    return "%" if said == "%" else said.rstrip("s")[:3]
+
+
+def _product_slips(said: str) -> list[str]:
+    lines = []
+    for m in _PRODUCT.finditer(said):
+        factors = [g for g in "abc" if m.group(g)]
+        worked = 1.0
+        for g in factors:
+            worked *= _value(m.group(g)) / (100 if m.group(f"{g}p") else 1)
+        if _off(_value(m.group("d")), worked):
+            lines.append(" times ".join(_figure(m.group(g)) + ("%" if m.group(f"{g}p") else "") for g in factors)
+                         + f" is about {_said(worked)}, not {_figure(m.group('d'))}.")
+    for sentence in re.split(r"(?<=[.!?;])\s+", said):
+        total = _TOTAL.search(sentence)
+        parts = [t for t in _TERM.finditer(sentence[: total.start()])] if total else []
+        parts = [t for t in parts if _unit(t.group("u")) == _unit(total.group("u"))] if total else []
+        if total and len(parts) >= 2:
+            worked, stated = sum(_value(t.group("n")) for t in parts), _value(total.group("n"))
+            if abs(stated - worked) > SUM_OFF * worked:
+                unit = total.group("u")
+                lines.append(" + ".join(_figure(t.group("n")) for t in parts) + f" {unit} is {_said(worked)} {unit}, not {_figure(total.group('n'))} {unit}.")
+    return lines
+
+
 def slips(text: str) -> list[str]:
     """The line checking each sum `text` works out wrong."""
     said = _spoken(text)
@@ -161,4 +208,4 @@ def slips(text: str) -> list[str]:
         rate = f"1 in {m.group('one_in')}" if m.group("one_in") else f"{m.group('share')}%"
         if _off(c, worked):
             lines.append(f"{_figure(m.group('a'))} at {rate} is about {_said(worked)}, not {_figure(m.group('c'))}.")
-    return lines + _share_slips(said)
+    return lines + _share_slips(said) + _product_slips(said)

@@ -172,9 +172,16 @@ def contradicted(text: str, question: Question) -> list[Fact]:
     shares words with many facts, and "the logits aren't bounded" is not read as "unbounded"."""
     wrong = [fact for sentence in re.split(r"(?<=[.!?])\s+", normalise_spoken(text))
              if ASSUMES.search(sentence) or _STATED.search(sentence)
-             for fact, figure, stated, _ in _figures_against(sentence, question.facts)
-             if all(_ratio(figure, s) > FAR for s in stated)]
+             for fact, figure, stated, figure_unit in _figures_against(sentence, question.facts)
+             if all(_ratio(figure, s) > FAR for s in stated) and (figure_unit != "share" or _shares_a_word(sentence, fact))]
     return unique_facts(wrong)
+
+
+def _shares_a_word(sentence: str, fact: Fact) -> bool:
+    """A share is of something: "I'd assume maybe 20% are signed-in Shop buyers" was corrected with "...about 70% mobile"
+    (played blind, 2026-12-07), the one fact stating a share. Said in passing, it is checked against a fact about the
+    same thing only: one sharing a word with it."""
+    return bool(content_words(re.sub(r"\d[\d,.]*", " ", sentence)) & content_words(re.sub(r"\d[\d,.]*", " ", fact.text)))
 
 
 def correction(text: str, question: Question) -> Clarification | None:

@@ -40,7 +40,7 @@ def check_in_line(text: str, plan: Plan) -> str | None:
     if not found or plan.action == "wrap_up" or written_as_code(text) or CODE_IN_PROSE.search(text) or HOW_AM_I_DOING.search(text):
         return None  # "how am I doing so far? Is this the depth you want?" has heard that the feedback comes in the report
     last = found[-1]
-    before, after = text[: last.start()], text[last.end() :]
+    before, after = text[: last.start()], text[last.end() :].lstrip().removeprefix("?")  # its own "?" asks nothing more
     if len(before.split()) <= SHORT_WORDS or len(after.split()) > AFTER_WORDS or "?" in after.rstrip().rstrip("?"):
         return None
     asked = text[last.start() :]

@@ -23,7 +23,7 @@ from ..scoring.meaning.spoken import normalise_spoken
 from .rephrase import SHORT_TURN_WORDS, asks_what_was_meant, interviewers_word
 from .passing import passes_in
 from .turn_asks import SAID_ALREADY, asked_again, says_it_was_answered, with_readings
-from .moving_on import ends_asking_to_move_on
+from .moving_on import move_on_at
 from .about_lines import about_company, job_asked
 from .asks import Ask, Clarification, asks_permission, compose_reply, facts_for, offered_reading
 from .fact_match import TERM_NEAREST_MIN, choose_facts, keyed_facts
@@ -368,7 +368,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     waits, ends_asking = False, text.rstrip().endswith("?") or not re.search(r"[.!?]", text)  # speech marks nothing
     opening = True  # no statement yet: "Are brand kits small? I'll assume so, which means..." opens by asking
     for i, (clause, kind) in enumerate(zip(clauses, kinds, strict=True)):
-        if kind is None or PREAMBLE.match(clause.norm) or i == len(clauses) - 1 and i and ends_asking_to_move_on(text):
+        if kind is None or PREAMBLE.match(clause.norm) or i == move_on_at(text):
             opening = opening and i not in stating
             continue
         if i + 1 < len(clauses) and asks_repeat(clause.norm) and _RESTATES.match(clauses[i + 1].norm):

@@ -30,6 +30,9 @@ _PARTS = re.compile(r"(?<=[.;])\s+")
 _MONEY_WORDS = frozenset("dollars dollar bucks usd".split())  # as speech writes it: "5000 dollars a month"
 _WEAK_WORDS = frozenset("a an the of per to in on at and or about".split())
 _GIVEN_CLAUSE = re.compile(r",\s*(?:given|with|when|since)\b[^?.!,;]*(?=\?\s*$)", re.IGNORECASE)
+# ...and one that opens the question says the detail itself: "One detail to add: Two MLEs and a designer who can rate about
+# 500 samples a week. With one designer rating 500 samples a week, how would you...?" said it twice (played blind, 2026-12-07)
+_OPENING_GIVEN = re.compile(r"^(?:given|with|at|if)\b[^?.!;]*,", re.IGNORECASE)
 
 
 def _value(number: str, scale: str | None) -> str:
@@ -89,6 +92,11 @@ def told_first(sentences: Sequence[str], text: str) -> str:
     head, rest = (text[: got.end()], text[got.end():]) if got else ("", text)
     # "..., given dropping costs 3% of clicks?" just after "dropping recent activity costs about 3% of clicks." says it
     # twice (played blind, 2026-12-07): the detail told first, the question leaves its "given" out
+    opening = _OPENING_GIVEN.match(rest)
+    said = {(v, m) for v, m, _ in _figures(opening.group(0))} if opening else set()
+    sentences = [s for s in sentences if not {(v, m) for v, m, _ in _figures(s)} <= said]
+    if not sentences:
+        return text
     told = {(v, m) for sentence in sentences for v, m, _ in _figures(sentence)}
     given = _GIVEN_CLAUSE.search(rest)
     if given and any((v, m) in told for v, m, _ in _figures(given.group(0))):

@@ -50,15 +50,19 @@ _FOR_TODAY = re.compile(
     r"\b(?:can|could|shall|may) we (?:please |maybe |just )?(?:stop|end|finish|wrap up)(?: it| things)?(?: here)? (?:for today|for the day|the "
     r"(?:interview|session|round|call))\b|"
     r"\bi(?:'?d| would) (?:like|prefer|rather) to (?:stop|end|finish) (?:here |now )?(?:for today|the (?:interview|session|round|call))\b|"
-    r"\bi (?:need|have|got) to (?:go|leave|drop off|hop off)(?: now)?\W*$",
+    r"\bi (?:need|have|got) to (?:go|leave|drop off|hop off)(?: now)?\W*$|\bi (?:gotta|have got to) (?:go|leave|run)\b",
     re.IGNORECASE,
 )
 
 
+ENDING_CLAUSES = 3  # "...I think that's all I have for today, can we stop here?", "...thats all i have for today sorry i gotta go"
+
+
 def ends_the_session(text: str) -> bool:
-    """The turn ends with the candidate stopping for the day: the round closes, with what was said kept."""
-    clauses = split_clauses(text)
-    return bool(clauses) and _FOR_TODAY.search(clauses[-1].norm) is not None and not CHECK_IN.search(clauses[-1].norm)
+    """The turn ends with the candidate stopping for the day (in one of its last ENDING_CLAUSES): the round closes, with
+    what was said kept."""
+    last = split_clauses(text)[-ENDING_CLAUSES:]
+    return any(_FOR_TODAY.search(c.norm) for c in last) and not any(CHECK_IN.search(c.norm) for c in last)
 
 
 def asks_to_move_on(text: str) -> bool:
@@ -78,11 +82,24 @@ _ASKED_TO = re.compile(r"\b(?:can|could|shall|may) (?:we|i)\b|\blet'?s\b|\bnext 
 _PASS_REST = re.compile(r"\b(?:can|could|may) (?:we|i) (?:please |just )?(?:skip|pass(?: on)?|come back to)\b", re.IGNORECASE)
 
 
-def ends_asking_to_move_on(text: str) -> bool:
-    """An answer that ends by asking to leave the question, or to pass on what is left of it: "...keep update and top_k
-    calling that. Um, can we move on?" drew "That's your call — state your assumption and go on." and no next question
-    (played blind, 2026-12-07). The answer counts; the next question comes."""
+# Why the candidate asks to move on, said after asking: "I want to make sure I get to...", "because I'm short on time"
+_WHY_MOVE = re.compile(r"^\W*(?:i (?:want|'?d like|would like|wanna) to (?:make sure|get to|leave|save|have time)|(?:because|since|as|so (?:that )?)"
+                       r"(?: i| we)\b|i'?m (?:worried|conscious|aware) (?:about|of) (?:the )?time)", re.IGNORECASE)
+
+
+def move_on_at(text: str) -> int | None:
+    """The index of the clause (of split_clauses(text)) with which an answer ends by asking to leave the question, or to
+    pass on what is left of it: "...keep update and top_k calling that. Um, can we move on?" drew "That's your call —
+    state your assumption and go on." and no next question (played blind, 2026-12-07). The answer counts; the next
+    question comes. None when the answer does not end so."""
     clauses = split_clauses(text)
+    if len(clauses) > 2 and _WHY_MOVE.match(clauses[-1].norm):  # "...Can we move to the next question? I want to make sure
+        clauses = clauses[:-1]  # I get to the feature-library one." (played blind, 2026-12-07: "That's your call")
     last = clauses[-1].norm if clauses else ""
-    return len(clauses) > 1 and bool(MOVE_ON.search(last) and _ASKED_TO.search(last) or _PASS_REST.search(last)) \
-        and not CHECK_IN.search(text)
+    if len(clauses) > 1 and bool(MOVE_ON.search(last) and _ASKED_TO.search(last) or _PASS_REST.search(last)) and not CHECK_IN.search(text):
+        return len(clauses) - 1
+    return None
+
+
+def ends_asking_to_move_on(text: str) -> bool:
+    return move_on_at(text) is not None

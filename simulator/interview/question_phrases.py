@@ -30,7 +30,9 @@ WHICH_READING = re.compile(r"\b(?:did|do) you want (?:me to (?:start|talk|tell|w
 # your call — tell it the way that shows your own part best")
 STORY_FITS_ASKED = re.compile(r"\b(?:is|would) (?:that|this|it) (?:be )?(?:close enough|good enough|ok(?:ay)?|fine|enough|a problem|an issue|"
                               r"acceptable|allowed)(?: for (?:this|the|your) question| that [^?]{1,50})?\W*$|\b(?:does|would|will) (?:that|this|it) "
-                              r"(?:count|work|do)(?: for (?:this|the|your) question)?\W*$", re.IGNORECASE)
+                              r"(?:count|work|do)(?: for (?:this|the|your) question)?\W*$|"
+                              r"\b(?:can|could|may) i (?:use|tell|take) (?:the )?same (?:story|example|one|project)\b|"
+                              r"\bi can (?:use|tell|take) (?:the )?same (?:story|example|one|project)\b", re.IGNORECASE)  # "For conflict, I can use same story?"
 STORY_FITS = "That works for this question: go on with it, and make clear what you did yourself."
 # Asking how the round is going ("sorry, am I doing okay?", "did I get the bias and variance part right?"): played blind
 # (2026-12-07) these drew "The rest is your call — state your assumption and go on." and "Let me come back to what I

@@ -20,6 +20,7 @@ REPEAT = re.compile(
     r"^(?:sorry|pardon)[,\s]+(?:was|is|did you say) (?:that|it)\b|\byou (?:cut|broke) (?:out|up)\b|\b(?:i )?lost you\b|"
     r"\bwhat (?:was|were) the (?:\w+ )?(?:part|bit|half|piece|sentence|one|thing|item|point)s?\b(?:.*\bagain\b)?|(?<!let me )(?<!i'll )(?<!i will )(?<!i'd )(?<!to )(?<!i )\bre-?(?:read|state)\b(?! (?:it|that|the \w+) (?:back|to check|as)\b)|"
     r"\b(?:i )?(?:missed|didn'?t get|lost) the (?:first|second|last|other) (?:half|part|bit)\b|\bwhat again\W*$|"
+    r"\b(?:say|read|ask|speak|repeat|tell)(?: (?:it|that|the question|question))? (?:more |a (?:bit|little) )?(?:slow(?:ly|er)?|more slowly)\b|"
     r"^(?:sorry\W+)?(?:from|to|and) [\w\s.%-]{1,30}? to what\W*$|\bi missed (?:the (?:end|last part|start|beginning|first part|question)|that|what you said)\b|^(?:sorry\W+)?the [\w\s-]{1,30}? what\W*$",
     re.IGNORECASE,
 )
@@ -90,6 +91,7 @@ CHECK_IN = re.compile(
     r"\bam i on the right track|\bis (?:that|this) (?:the |a )?(?:kind of |sort of )?(?:[a-z-]+ ){0,2}?\w+ (?:you(?:'re| are| were) "
     r"(?:looking for|after)|you (?:wanted|want|had in mind))\b|\bdoes (?:that|this|it) (?:cover|answer) (?:it|that|this|the question|your question)\b|\bis (?:that|this) (?:what you(?:'re| are| were) (?:looking for|after|asking(?: for)?)|what you (?:wanted|meant|had in mind)|clear|enough|the kind of)|"
     r"\bany questions (?:so far|on that)|\b(?:should|shall) i (?:keep going|continue|go on)\b|"
+    r"\bis (?:this|that|my) answer (?:ok(?:ay)?|fine|good|alright|all right|enough)\b|"  # "Is this answer ok? I am not sure..."
     r"\b(?:the )?(?:right )?(?:level|amount|depth) of detail\b|\bis (?:this|that|it) (?:too much|too little|deep enough|detailed enough|"
     r"too (?:high|low)[- ]level)\b|\b(?:should|shall) i go (?:deeper|into more detail)\b|\bkeep it (?:at a )?(?:higher|high)[- ]level\b|\bdo you want (?:more|less) (?:detail|depth)\b",
     re.IGNORECASE,
