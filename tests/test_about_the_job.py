@@ -92,7 +92,9 @@ def _tally(catalog: Catalog, items: list[dict[str, str]]) -> tuple[int, int, int
     # recruiter the pay band and a competing offer's reply (`pay`, `offers`, said in the recruiter screen only): the 9
     # items about pay or a deadline, labelled "none" or "process" when no entry held them, are labelled so, and a label a
     # round does not tell counts as "none" there; 34 of 50, 30 of 60 and 44 of 78 told their entry (main with these
-    # labels: 34, 28 and 41), with the same 2, 1 / 2, 0 / 2, 0 look-alikes and unanswerable questions told one.
+    # labels: 34, 28 and 41), with the same 2, 1 / 2, 0 / 2, 0 look-alikes and unanswerable questions told one. The
+    # forty-ninth gave each loop a `first-90-days` entry; the two items asking for it, labelled "success", are labelled
+    # so, and the figures are the same.
     ("job_questions_blind.yaml", 0, 32, 2, 1),
     ("job_questions_blind.yaml", 1, 28, 2, 1),
     ("job_questions_blind2.yaml", None, 42, 2, 0),

@@ -9,15 +9,16 @@ from test_round_session import played
 
 from simulator.catalog import Catalog, load_catalog
 from simulator.config import PROJECT_ROOT
-from simulator.engine.turns import TurnKind
+from simulator.engine.turns import Speaker, Turn, TurnKind
 from simulator.interview.arithmetic import slips
 from simulator.interview.assumptions import contradicted
 from simulator.interview.call_phrases import GREETED
 from simulator.interview.check_ins import WANTED
 from simulator.interview.clarify import read_turn
 from simulator.interview.fact_context import told_first
-from simulator.interview.moving_on import MOVING_ON, ends_the_session
-from simulator.interview.question_phrases import STORY_FITS
+from simulator.interview.moving_on import MOVING_ON, asks_to_move_on, ends_the_session
+from simulator.interview.question_phrases import FEEDBACK_AT_THE_END, STORY_FITS
+from simulator.interview.turn_history import last_asked
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +130,68 @@ async def test_the_slip_is_checked_in_the_round(catalog: Catalog) -> None:
     turns = await played(catalog, "shopify-mle", "system-design", "sd-storefront-recs", "50,000 views times 300 candidates is 1.5 million scores a second. A GBDT with a few hundred trees is about 10 microseconds per candidate on one core, so 1.5 million times 10 microseconds is 15 core-seconds per second, so roughly 15 cores, call it 30 with headroom.")
     assert any(t.kind is TurnKind.CLARIFICATION and t.text == "Let me check that: 50,000 times 300 is about 15 million, not 1.5 "
                "million." for t in turns), [t.text for t in turns[-3:]]
+
+
+def test_a_bare_hint_is_a_hint_and_did_i_get_it_right_hears_the_feedback_comes_later(catalog: Catalog) -> None:
+    """ "Lost customer. Not sure how to measure it though. Hint?" drew "That's your call — state your assumption and go
+    on." (r06 t15); "Not a list. It's the estimate. Did I get it right?" a timeline fact (r06 t9); "Sure, ready when you
+    are." "What's the reasoning behind that...?" (r09 t3)."""
+    question = _question(catalog, "cs-shop-pay-false-positives")
+    read = read_turn("Lost customer. Not sure how to measure it though. Hint?", question)
+    assert read is not None and read.hint, read
+    read = read_turn("Not a list. It's the estimate. Did I get it right?", question)
+    assert read is not None and read.reply == FEEDBACK_AT_THE_END, read
+    read = read_turn("Sure, ready when you are.", question)
+    assert read is not None and read.reply == GREETED, read
+    assert read_turn("Hint: the drop is on tail queries only, so I'd start there.", question) is None or not read_turn(
+        "Hint: the drop is on tail queries only, so I'd start there.", question).hint  # a guard: a word, not a request
+
+
+def test_a_change_said_as_a_relative_share_is_checked_without_from() -> None:
+    """ "So tail CTR went 9.0 to 8.1, only a 0.9 percent relative drop" drew "The 0.9 percent relative drop, got it."
+    (r09 t13)."""
+    assert slips("So tail CTR went 9.0 to 8.1, only a 0.9 percent relative drop, small but real. In-batch negatives over-sample popular products as negatives, so two changes: (1) logQ correction, subtract log of each item's sampling probability from the logit, and (2) mix in uniformly sampled negatives from the catalog, say 1,024 per batch. Offline I'd measure recall@100 sliced by query frequency bucket; online an A/B with tail CTR as the primary metric and head CTR as a guardrail.") == ["from 9.0 to 8.1 is about 10%, not 0.9%."]
+    assert slips("CTR went 9.0 to 8.1, a 10% relative drop.") == []
+
+
+def test_asking_to_go_to_a_named_question_moves_on() -> None:
+    """ "Can we go to the content safety question now?" drew who owns the system (r07 t21)."""
+    assert asks_to_move_on("Can we go to the content safety question now?")
+    assert not asks_to_move_on("Can we go to the database now?")  # a guard: a step of the design, not a question
+
+
+def _turn(index: int, kind: TurnKind, text: str, question_id: str) -> Turn:
+    speaker = Speaker.CANDIDATE if kind is TurnKind.ANSWER else Speaker.INTERVIEWER
+    return Turn(index=index, speaker=speaker, kind=kind, text=text, t_start=index, t_end=index, question_id=question_id)
+
+
+def test_the_question_before_this_one_is_the_bank_question_before() -> None:
+    """ "...Quick question, what was the question before this one? I want to add something to it." heard the current
+    question again (r11 t16)."""
+    turns = [_turn(0, TurnKind.QUESTION, "Tell me about a time you drove impact without formal authority.", "a"),
+             _turn(1, TurnKind.ANSWER, "...", "a"),
+             _turn(2, TurnKind.QUESTION, "Tell me about a data quality problem you fixed yourself.", "b"),
+             _turn(3, TurnKind.ANSWER, "...", "b"),
+             _turn(4, TurnKind.FOLLOW_UP, "How did you personally find the root cause of the bad data?", "b")]
+    before = last_asked(turns, "I compared order counts per hour against the payments ledger, saw spikes exactly during producer retries in the logs, and reproduced it by killing the broker mid-write. Quick question, what was the question before this one? I want to add something to it.")
+    assert before is not None and before.text.startswith("Tell me about a time you drove impact")
+    assert last_asked(turns, "Could you repeat that?") == turns[-1]  # a guard: the question being answered
+
+
+@pytest.mark.parametrize(("loop_id", "turn", "topic"), [
+    ("canva-mle", "Probably the same thing honestly. Can I ask, does your team do on-call, and how tight are the deadlines usually? I had a rough time with crunch at my last job.", "hours"),
+    ("shopify-mle", "Hey! Before anything, I want to say I'm really excited, Shopify is my dream company. What would the first 90 days look like in this role?", "first-90-days"),
+    ("shopify-mle", "Me personally: I wrote the labelling guideline and ran the first calibration session where both teams labelled the same 200 queries; agreement went from 55% to 85% after two rounds. Out of curiosity, how does Shopify usually handle that kind of cross-team metric disagreement?", "culture"),
+])  # fmt: skip
+def test_a_hiring_manager_answers_about_the_team_pace_and_the_first_months(catalog: Catalog, loop_id: str, turn: str,
+                                                                           topic: str) -> None:
+    """ "...does your team do on-call, and how tight are the deadlines usually?" (r10 t9), "What would the first 90 days
+    look like in this role?" (r12 t3) and "how does Shopify usually handle that kind of cross-team metric disagreement?"
+    (r11 t7) each drew "I'll make sure you get the details in writing after this round; let's stay with the question."
+    Shopify's first 90 days are the hiring manager's own question later: the entry leaves its answer to the candidate."""
+    loop = catalog.loop(loop_id)
+    rnd = loop.round("hiring-manager")
+    read = read_turn(turn, rnd.questions[0], glossary=catalog.glossary, loop=loop)
+    entry = next(e for e in loop.about if e.topic == topic)
+    assert read is not None and entry.text and entry.text in read.reply_at(1800.0, None, loop, rnd.id), read
+    assert "hierarchy of needs" not in (entry.text or "")

@@ -29,12 +29,12 @@ BREAK_GRANTED = "Of course, take a moment: the round's clock keeps running."
 # Only a greeting ("hi, thanks for having me"): greeted back, and the question stays open (played, 2026-12-05: it was
 # taken for an answer of a few words and asked "what's the reasoning behind that?").
 # (fillers and "I'm ready" only beside a greeting word: "Okay, I'm ready." after "take your time" greets no one)
-GREETING = re.compile(r"^(?=.*\b(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|having me|meet|how are you|to be here)\b)\W*(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|(?:and )?thanks?(?: you)?(?: so much| very much)?"
+GREETING = re.compile(r"^(?=.*\b(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|having me|meet|how are you|to be here|ready when you are)\b)\W*(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|(?:and )?thanks?(?: you)?(?: so much| very much)?"
                       r" for (?:having|inviting|meeting(?: with)?) me(?: today)?|(?:it'?s )?(?:really )?(?:nice|great|good|lovely) to "
                       r"(?:meet|see|talk to|speak with) you(?: too| as well)?|nice meeting you|likewise|(?:i'?m )?(?:happy|glad|excited) to be here|(?:i'?m )?(?:happy|glad|excited|ready) to (?:start|begin|get started)|"
                       r"how are you(?: doing)?(?: today)?|you too|there|everyone|all|"
                       # "um hi yeah so im ready i guess" (played blind, 2026-12-07: 'You said "hi yeah so im ready i guess": what's
                       # the reasoning behind that...?')
-                      r"um+|uh+|yeah|yes|so|ok(?:ay)?|i'?m ready|im ready|ready(?: when you are)?|i guess|let'?s (?:go|start|begin|do (?:it|this)))\W*)+$",
+                      r"um+|uh+|yeah|yes|sure|so|ok(?:ay)?|i'?m ready|im ready|ready(?: when you are)?|i guess|let'?s (?:go|start|begin|do (?:it|this)))\W*)+$",
                       re.IGNORECASE)
 GREETED = "Good to meet you. Whenever you're ready, go ahead."

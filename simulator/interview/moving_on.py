@@ -23,6 +23,9 @@ MOVE_ON = re.compile(
     r"\bmove on to (?:the next|another|a different|something else)\b|\bnext question\b|"
     r"\b(?:can|could|shall|may) (?:we|i) (?:please |maybe |just )?(?:move|go|jump|skip)(?: on| ahead)? to (?:the next|another|a "
     r"different) (?:one|problem|exercise|case|design|part|section|topic|step)\b|"  # "Can we move to the next problem?", "...part?"
+    # "Can we go to the content safety question now?" (played blind, 2026-12-07: told who owns the system)
+    r"\b(?:can|could|shall|may) we (?:please |just |now )?(?:go|move|jump|switch|skip)(?: on| over| ahead)? to the [\w\s-]{1,40}? "
+    r"(?:question|one|problem|design|case)(?: now)?\W*$|"
     r"\bthat'?s (?:about |pretty much |really |basically )?(?:all|it|everything) (?:i'?ve got|i have|i'?ve|i can (?:think of|say)|"
     r"from me|for me|i know)\b|\bthat'?s all i (?:have|got|can think of|know)\b|"
     r"\bnothing (?:more|else) (?:to add|i can (?:add|think of)|from me|comes to mind)\b|"
@@ -45,7 +48,7 @@ MOVE_ON = re.compile(
 # said of the day, the interview or the session, it ends the round, not the question
 STOPPING = "Sure, we can stop here."
 _FOR_TODAY = re.compile(
-    r"\b(?:that'?s|thats) (?:about |pretty much |really |basically )?(?:all|it|everything)\b[^.?!]{0,30}\b(?:for today|for the day)\b|"
+    r"\b(?:that'?s|thats) (?:about |pretty much |really |basically )?(?:all|it|everything)\b[^.?!]{0,30}\b(?:for today|for the day)\b(?!['’]s)|"
     r"\bi'?m (?:all )?(?:done|finished) for (?:today|the day)\b|"
     r"\b(?:can|could|shall|may) we (?:please |maybe |just )?(?:stop|end|finish|wrap up)(?: it| things)?(?: here)? (?:for today|for the day|the "
     r"(?:interview|session|round|call))\b|"

@@ -316,7 +316,7 @@ class RoundSession:
             return None
         turns = self.turns if turns is None else turns
         # "Could you repeat the question?" after a follow-up means the follow-up; "what do you mean?" gets what it is after.
-        last = last_asked(turns)
+        last = last_asked(turns, text)
         asked = last.text if last is not None else None
         explained = rephrased_for(asked, last.criterion if last is not None else None, question,
                                  lambda c: self.catalog.criterion(self.loop, c), self.engine.probe_options)

@@ -6,6 +6,7 @@ not against the last turn of the whole round, or a replayed question would be re
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..catalog.models import Question
@@ -13,10 +14,20 @@ from ..engine.turns import Speaker, Turn, TurnKind
 from .drift import sets_a_problem
 
 
-def last_asked(turns: Sequence[Turn]) -> Turn | None:
-    """The question or follow-up the candidate is answering."""
-    return next((t for t in reversed(turns) if t.speaker is Speaker.INTERVIEWER and t.kind in (TurnKind.QUESTION, TurnKind.FOLLOW_UP)),
-                None)
+# "Quick question, what was the question before this one? I want to add something to it." heard the current question
+# again (played blind, 2026-12-07)
+_BEFORE_THIS = re.compile(r"\b(?:question|one) (?:just )?before (?:this|that|the last|the current)(?: one| question)?\b|\bprevious question\b|"
+                          r"\b(?:last|earlier|other) question you asked\b", re.IGNORECASE)
+
+
+def last_asked(turns: Sequence[Turn], text: str = "") -> Turn | None:
+    """The question or follow-up the candidate is answering; where `text` asks for the question before, the bank question
+    asked before the one being discussed (its follow-ups are part of "this one")."""
+    asked = [t for t in turns if t.speaker is Speaker.INTERVIEWER and t.kind in (TurnKind.QUESTION, TurnKind.FOLLOW_UP)]
+    if asked and _BEFORE_THIS.search(text):
+        earlier = [t for t in asked if t.kind is TurnKind.QUESTION and t.question_id != asked[-1].question_id]
+        return earlier[-1] if earlier else asked[-1]
+    return asked[-1] if asked else None
 
 
 def asking_time(turns: Sequence[Turn], question: Question) -> bool:

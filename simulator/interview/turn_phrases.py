@@ -381,7 +381,8 @@ HINT = re.compile(r"\b(?:(?:give|get|have|offer|want|need) (?:me |us )?(?:a |an 
                    r"point me in the right direction|"  # "What else do you want to know?" asks what to say (played, 2026-12-06)
                    # "...But I still don't know which algorithm to use." after a hint (played blind, 2026-12-07: a follow-up on extending it)
                    r"i (?:still |really |just )?(?:don'?t|do not|can'?t|cannot) " + WHICH_TECHNIQUE + r" (?:to use|i should use|fits|would work)|"
-                   r"what (?:else |more )?(?:do|would) you (?:want|like) (?:me )?to (?:know|hear|talk about|cover|say)|what (?:else|more) (?:do|would) you need(?: to know| from me)?)\b",
+                   r"what (?:else |more )?(?:do|would) you (?:want|like) (?:me )?to (?:know|hear|talk about|cover|say)|what (?:else|more) (?:do|would) you need(?: to know| from me)?)\b|"
+                   r"\bhints?\s*\?",  # "Lost customer. Not sure how to measure it though. Hint?" (played blind, 2026-12-07: "That's your call")
                    re.IGNORECASE)
 SHORT_WORDS = 12  # a turn that asks for time, a hint or to pass is short: a longer one is an answer
 TAKE_YOUR_TIME = "Take your time."
