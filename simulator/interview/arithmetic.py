@@ -36,7 +36,7 @@ _OR_ASIDE = rf"(?:{_WORKED_OUT}|,\s*(?:about|roughly|around|approximately|~)\s*)
 _SHARE_OF = re.compile(rf"(?P<share>{_NUMBER}){_SHARE} of (?:the |our |all |those )?(?P<a>{_NUMBER}){_OR_ASIDE}(?P<c>{_NUMBER})", re.IGNORECASE)
 # "from 6 minutes to 4.5, which is like a 35% drop": a change said as a share of where it started
 # ("tail CTR went 9.0 to 8.1, only a 0.9 percent relative drop", played blind, 2026-12-07: "The 0.9 percent relative drop, got it.")
-_CHANGE = re.compile(rf"\b(?:from|(?:went|goes|go|dropped|fell|rose|grew|moved) (?:from )?)(?P<a>{_NUMBER})(?P<pa>{_SHARE})?(?:\s[a-z]+)? to (?P<b>{_NUMBER})(?P<pb>{_SHARE})?[^.?!;]{{0,40}}?"
+_CHANGE = re.compile(rf"\b(?:from |(?:went|goes|go|dropped|fell|rose|grew|moved) (?:from )?)(?P<a>{_NUMBER})(?P<pa>{_SHARE})?(?:\s[a-z]+)? to (?P<b>{_NUMBER})(?P<pb>{_SHARE})?[^.?!;]{{0,40}}?"
                      rf"(?P<c>{_NUMBER}){_SHARE}\s(?:relative\s)?(?:drop|decrease|reduction|cut|fall|decline|less|lower|fewer|faster|"
                      rf"increase|lift|gain|improvement|rise|more|higher|jump|uplift|boost|better|saving)", re.IGNORECASE)
 # "caught 99.5% of them, so only about one in 2000 would slip through": a share said again as one in so many
