@@ -38,7 +38,10 @@ STORY_FITS = "That works for this question: go on with it, and make clear what y
 # (2026-12-07) these drew "The rest is your call — state your assumption and go on." and "Let me come back to what I
 # asked". A real interviewer in a mock round keeps the verdict for the feedback, and says so.
 HOW_AM_I_DOING = re.compile(r"\b(?:am i doing (?:ok(?:ay)?|all ?right|alright|well|fine|good)|how am i doing|how(?:'m| am) i (?:doing|going) so far|"
-                            r"did i get (?:the [\w\s-]{1,30}? (?:part|bit|one)|my answer|it|that|this|those|the (?:numbers?|maths?|estimate)) (?:right|correct)|was (?:my answer|that answer) "
+                            r"did i get (?:the [\w\s-]{1,30}? (?:part|bit|one)|my answer|the (?:numbers?|maths?|estimate)) (?:right|correct)|"
+                            # "It's the estimate. Did I get it right?" (played blind, 2026-12-07); "So, in my words: ... Did I get that
+                            # right?" checks a restated problem, and is told the facts
+                            r"\b(?:estimate|answer|numbers?|maths?|calculation|sum)\b[^?]{0,40}\bdid i get (?:it|that) right\b|was (?:my answer|that answer) "
                             r"(?:right|correct|ok(?:ay)?|good enough)\W*$|"
                             # "...is there anything in my answer you think was wrong? I'd rather hear it now." (played blind,
                             # 2026-12-07: the time left was told, the ask dropped)
