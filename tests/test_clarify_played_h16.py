@@ -195,3 +195,14 @@ def test_a_hiring_manager_answers_about_the_team_pace_and_the_first_months(catal
     entry = next(e for e in loop.about if e.topic == topic)
     assert read is not None and entry.text and entry.text in read.reply_at(1800.0, None, loop, rnd.id), read
     assert "hierarchy of needs" not in (entry.text or "")
+
+
+def test_a_bare_go_after_hello_is_a_greeting_and_time_to_think_is_granted(catalog: Catalog) -> None:
+    """ "hello. ok, go." drew 'You said "hello. ok, go": what's the reasoning behind that...?' (r15 t3); "...Could I have
+    30 seconds to think before I start?" drew "That's your call — state your assumption and go on." (r16 t3, asked here
+    without the long lead-in, which keeps the turn an answer)."""
+    question = _question(catalog, "cs-shop-pay-false-positives")
+    read = read_turn("hello. ok, go.", question)
+    assert read is not None and read.reply == GREETED
+    read = read_turn("Could I have 30 seconds to think before I start?", question)
+    assert read is not None and "take a moment" in read.reply, read

@@ -11,7 +11,7 @@ BREAK = re.compile(r"\b(?:take|have|get) a (?:short |quick |little |\w+[- ]minut
                    r"\b(?:take|have|get|grab) (?:a |some )?(?:quick |little )?(?:sip|drink|glass|bottle) of water\b|\bgrab (?:some )?water\b|"
                    r"\btake (?:two|a couple of|a few|one) minutes?\b|\bneed a refill\b|\bgive me (?:one|a) (?:sec|second|moment|minute)\b|"
                    r"\b(?:turn|switch) (?:my|the) (?:camera|video|mic|microphone) off\b|\bpause (?:for )?(?:like |about |maybe |just )?(?:an?|one|two|\d+|ten|fifteen|twenty|thirty|a few|a couple of) ?(?:sec|secs|seconds?|moments?|minutes?)\b|"
-                   r"\b(?:take|have|get) (?:a|one|two|a few|a couple of) (?:minutes?|moments?|seconds?|secs?) to (?:think|collect|gather|jot|write|organi[sz]e)\b|"
+                   r"\b(?:take|have|get) (?:a|one|two|a few|a couple of|\d+|ten|fifteen|twenty|thirty) (?:minutes?|moments?|seconds?|secs?) to (?:think|collect|gather|jot|write|organi[sz]e)\b|"
                    r"\b(?:can|could|may) i (?:just )?(?:take|have|get|grab) (?:a|one|two|a few|a couple of) (?:minutes?|moments?|seconds?|secs?)\b|"
                    r"\b(?:one|a|just a) (?:moment|sec|second|minute),? please\b|\bthink (?:quietly|silently|in silence)\b|"
                    r"\bthink for an? (?:minute|moment|sec|second)\b|\bi need to (?:close|shut|answer|plug in|charge)\b|"
@@ -35,6 +35,6 @@ GREETING = re.compile(r"^(?=.*\b(?:hi|hello|hey|hiya|good (?:morning|afternoon|e
                       r"how are you(?: doing)?(?: today)?|you too|there|everyone|all|"
                       # "um hi yeah so im ready i guess" (played blind, 2026-12-07: 'You said "hi yeah so im ready i guess": what's
                       # the reasoning behind that...?')
-                      r"um+|uh+|yeah|yes|sure|so|ok(?:ay)?|i'?m ready|im ready|ready(?: when you are)?|i guess|let'?s (?:go|start|begin|do (?:it|this)))\W*)+$",
+                      r"um+|uh+|yeah|yes|sure|so|ok(?:ay)?|i'?m ready|im ready|ready(?: when you are)?|i guess|go(?: ahead)?|let'?s (?:go|start|begin|do (?:it|this)))\W*)+$",
                       re.IGNORECASE)
 GREETED = "Good to meet you. Whenever you're ready, go ahead."
