@@ -121,6 +121,8 @@ def test_a_product_or_a_sum_worked_out_wrong_is_checked(turn: str, line: str) ->
     "30 ms lookup, 40 ms features, 30 ms ranking, so 100 ms total.",
     "The budget is 100 ms total, so 30 ms for lookup and 40 ms for features.",
     "It's 10 times faster, so 3 ms is fine.",
+    # one product of a longer expression (replayed, 2026-12-07: "3 times 0.9 is about 2.7, not 0.3667", r14 t10)
+    "bin 1 has n=1, gap 0.9; ECE = 2/3*0.1 + 1/3*0.9 = 0.3667.",
 ])  # fmt: skip
 def test_a_product_or_sum_worked_out_right_or_converted_is_left_alone(turn: str) -> None:
     assert slips(turn) == []

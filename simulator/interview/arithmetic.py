@@ -147,12 +147,12 @@ def _share_slips(said: str) -> list[str]:
 # unremarked, and the design was sized on it): a product said with its result
 _FACTOR = r"\$?(?P<{0}>" + _NUMBER + r")(?P<{0}p>\s?%)?(?:\s+(?!(?:times|x|is|are|equals|gives|so|that'?s|which)\b)[a-z][\w'-]*){{0,3}}?"
 _TIMES = r"\s*(?:(?<=\d)x|\bx\b|×|\*|\btimes\b|\bmultiplied by\b)\s*"
-_PRODUCT = re.compile(_FACTOR.format("a") + _TIMES + _FACTOR.format("b") + f"(?:{_TIMES}{_FACTOR.format('c')})?"
+_PRODUCT = re.compile(r"(?<![/*×+=])(?<![/*×+=] )" + _FACTOR.format("a") + _TIMES + _FACTOR.format("b") + f"(?:{_TIMES}{_FACTOR.format('c')})?"
                       + rf"\s*(?:=|\bis\b|\bare\b|\bgives\b|\bequals\b|,?\s*(?:so|that'?s|which is)\b)\s*"
                       + rf"(?:(?:about|roughly|around|~|like|only|just|exactly)\s+)*\$?(?P<d>{_NUMBER})"
                       # a result in other units is a conversion ("...times four bytes is about 200 gigabytes", "900 x 6 minutes
                       # = 90 reviewer-hours"), not a product to check
-                      + r"(?![\d,.]*\d)(?!\s*(?:[kmgtp]b|[kmgtp]i?b|(?:kilo|mega|giga|tera|peta)?bytes?|[\w-]*hours?|days?|minutes?|mins?|weeks?|[\w-]*seconds?|[\w-]*secs?|ms|milliseconds?|microseconds?|us)\b)",
+                      + r"(?![\d,.]*\d)(?!\s*[/*×+-]\s*\d)(?!\s*(?:[kmgtp]b|[kmgtp]i?b|(?:kilo|mega|giga|tera|peta)?bytes?|[\w-]*hours?|days?|minutes?|mins?|weeks?|[\w-]*seconds?|[\w-]*secs?|ms|milliseconds?|microseconds?|us)\b)",
                       re.IGNORECASE)
 # "30 ms for lookup, 40 ms for features and 50 ms for ranking, so exactly 100 ms total": a sum said with its total
 _UNIT = r"(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|gb|mb|tb|cores?|gpus?|%)"
