@@ -180,13 +180,13 @@ def _product_slips(said: str) -> list[str]:
                          + f" is about {_said(worked)}, not {_figure(m.group('d'))}.")
     for sentence in re.split(r"(?<=[.!?;])\s+", said):
         total = _TOTAL.search(sentence)
-        parts = [t for t in _TERM.finditer(sentence[: total.start()])] if total else []
-        parts = [t for t in parts if _unit(t.group("u")) == _unit(total.group("u"))] if total else []
-        if total and len(parts) >= 2:
-            worked, stated = sum(_value(t.group("n")) for t in parts), _value(total.group("n"))
-            if abs(stated - worked) > SUM_OFF * worked:
-                unit = total.group("u")
-                lines.append(" + ".join(_figure(t.group("n")) for t in parts) + f" {unit} is {_said(worked)} {unit}, not {_figure(total.group('n'))} {unit}.")
+        if total is None:
+            continue
+        unit = total.group("u")
+        parts = [t for t in _TERM.finditer(sentence[: total.start()]) if _unit(t.group("u")) == _unit(unit)]
+        worked, stated = sum(_value(t.group("n")) for t in parts), _value(total.group("n"))
+        if len(parts) >= 2 and abs(stated - worked) > SUM_OFF * worked:
+            lines.append(" + ".join(_figure(t.group("n")) for t in parts) + f" {unit} is {_said(worked)} {unit}, not {_figure(total.group('n'))} {unit}.")
     return lines
 
 

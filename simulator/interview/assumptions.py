@@ -16,12 +16,13 @@ from dataclasses import replace
 
 from ..catalog.models import Fact, Question
 from ..engine.turns import Turn, TurnKind
-from ..engine.guard import content_words
 from ..scoring.meaning.spoken import normalise_spoken
 from .arithmetic import rates, slips
 from .asks import Ask, Clarification
 from .assumption_words import MAX_ASSUMED_WORDS, denied_by
-from .fact_match import MARKED, PIECES, counted, counts_of, figures, figures_in_units, piece_figures, unique_facts, unit
+from .fact_match import (
+    MARKED, PIECES, counted, counts_of, figures, figures_in_units, piece_figures, unique_facts, unit, words_beside_figures,
+)
 from .over_limit import STOP, broken_limits
 from .premises import wrong_premises
 from .turn_phrases import ASSUMES, CONFIRM
@@ -149,11 +150,11 @@ def _given_to_another(said_text: str, figure: float, figure_unit: str | None, fa
     forward pass is about 30 ms" was told "That's right." (played blind, 2026-12-07). Read clause by clause: the clause
     sharing most of the candidate's words (two at least) of those stating a figure in its unit states another, and none
     the candidate's."""
-    said = content_words(re.sub(r"\d[\d,.]*", " ", said_text))
+    said = words_beside_figures(said_text)
     best, holds = 1, False
     for fact in facts:
         for clause in _FACT_CLAUSES.split(fact.text):
-            shared = len(said & content_words(re.sub(r"\d[\d,.]*", " ", clause)))
+            shared = len(said & words_beside_figures(clause))
             stated = {n for n, u in figures_in_units(clause, small_marked=True) if u == figure_unit}
             if not stated or shared < best:
                 continue
@@ -181,7 +182,7 @@ def _shares_a_word(sentence: str, fact: Fact) -> bool:
     """A share is of something: "I'd assume maybe 20% are signed-in Shop buyers" was corrected with "...about 70% mobile"
     (played blind, 2026-12-07), the one fact stating a share. Said in passing, it is checked against a fact about the
     same thing only: one sharing a word with it."""
-    return bool(content_words(re.sub(r"\d[\d,.]*", " ", sentence)) & content_words(re.sub(r"\d[\d,.]*", " ", fact.text)))
+    return bool(words_beside_figures(sentence) & words_beside_figures(fact.text))
 
 
 def correction(text: str, question: Question) -> Clarification | None:

@@ -367,8 +367,9 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     asks: list[Ask] = []
     waits, ends_asking = False, text.rstrip().endswith("?") or not re.search(r"[.!?]", text)  # speech marks nothing
     opening = True  # no statement yet: "Are brand kits small? I'll assume so, which means..." opens by asking
+    moving_on = move_on_at(text)  # the clause that ends the answer by asking to move on asks nothing of the problem
     for i, (clause, kind) in enumerate(zip(clauses, kinds, strict=True)):
-        if kind is None or PREAMBLE.match(clause.norm) or i == move_on_at(text):
+        if kind is None or PREAMBLE.match(clause.norm) or i == moving_on:
             opening = opening and i not in stating
             continue
         if i + 1 < len(clauses) and asks_repeat(clause.norm) and _RESTATES.match(clauses[i + 1].norm):

@@ -79,6 +79,11 @@ def names_keyword(keyword: str, text: str) -> bool:
     return bool(_keyword_pattern(keyword).search(text))
 
 
+def words_beside_figures(text: str) -> set[str]:
+    """What a text says a figure of: its content words, the figures left out."""
+    return content_words(re.sub(r"\d[\d,.]*", " ", text))
+
+
 def unique_facts(facts: list[Fact]) -> list[Fact]:
     """Facts in order, each once (facts hold lists, so they are compared, not hashed)."""
     out: list[Fact] = []
@@ -165,7 +170,7 @@ def keyed_facts(asked: str, question: Question) -> list[Fact]:
     quoted = figures_in_units(asked)
     stated = [(f, figures_in_units(f.text)) for f in question.facts] if quoted else []  # each fact's figures read once
     counts = counted(asked) if quoted else set()
-    words = content_words(re.sub(r"\d[\d,.]*", " ", asked)) if counts else set()
+    words = words_beside_figures(asked) if counts else set()
     counting = [f for f in question.facts if counted(f.text) & counts] if counts else []
     for figure in quoted:
         # "within 10 points of the previous model" is not "10 hours on 16 GPUs": a figure said of other things, in no
