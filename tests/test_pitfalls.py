@@ -174,3 +174,25 @@ def test_the_seventh_players_wrong_claims_left_standing_are_pitfalls(catalog: Ca
     unchanged, 0.70 read and 1 of 591 right statements, and none of its 42 right statements on these questions fires a
     new one)."""
     assert any(said_in(said, p.said) for p in _question(catalog, question_id).pitfalls)
+
+
+@pytest.mark.parametrize(("question_id", "said"), [
+    ("rs-background-narrative", "We ran a two week A/B test, CTR went up 4 percent relative, p value was 0.3 so we were very confident it was real."),
+    ("sd-diffusion-lifecycle", "A/B: split users 50/50 by user id hash, measure download rate, run for two days. If the p-value is under 0.05 at any point during those two days we stop early and ship the winner, that's the efficient way."),
+    ("hm-prototype-to-production", "Sure. Prototype to production: a churn model for a subscription app. Only 2% of users churn each month, and we got 98% accuracy, which is really good, so we shipped it. It ran as a nightly batch job in Airflow writing scores to a table the CRM team used."),
+    ("ml-bias-variance", "Oh, that was me saying I'm ready. The bias-variance tradeoff: expected test error decomposes into bias squared, variance and irreducible noise. A very flexible model like a deep tree has high bias and underfits, a simple linear model has high variance and overfits; regularization, more data or ensembling move you along the curve."),
+    ("ml-research-to-product", "I already picked a paper, focal loss. I guess class weighting, we didn't try it because focal loss is mathematically the same as class weighting with gamma set to the class ratio anyway."),
+    ("ml-diffusion-mode-collapse", "oh sorry that was just me saying hi um so for the diffusion thing like the mode collapse i think its because the guidance scale is too low so id crank classifier free guidance up to like twenty and that fixes diversity and for the style drift um id add like a clip loss between the output and the reference image"),
+    ("ndcg-at-k", "heapq.nlargest would be O(k) overall instead of O(n log n), since it only looks at k elements."),
+    ("linked-accounts", "Sorry, I first want to fix the singleton thing, I forgot to drop groups with one account. Change the last line to: return sorted(sorted(g) for g in groups.values() if len(g) >= 2). Complexity is O(n) time and space for a million pairs because union-find is constant time per operation, even without path compression."),
+    ("sd-diffusion-lifecycle", "Honestly I'd push back on weekly model updates. Nobody does weekly updates for diffusion models, it's way too risky; monthly is the industry standard. But fine: model registry in MLflow, every model gets a hash, datasets in DVC, prompts logged with the seed. Diffusion models are deterministic given the prompt, so storing the prompt alone is enough to reproduce any image for support."),
+    ("sd-diffusion-lifecycle", "Wait, what do you think about my A/B plan, is stopping early okay in your experience? Safety filters: one prompt classifier before generation, that's enough, since if the prompt is safe the image is safe."),
+    ("hm-prototype-to-production", "None, there was no production path. Ok, let me just go to data problems: honestly I don't worry much about them, deep networks are robust to label noise so with enough data noisy labels just average out."),
+    ("ml-ab-iou-vs-exports", "ok cool. so the background remover one um i mean point three percent is less than one percent so thats basically noise right so id just ship it and the p ninety five going up by a hundred twenty millis is fine cuz like users dont notice anything under a second"),
+    ("ml-ab-iou-vs-exports", "i kinda answered this already like earlier. point three percent is under one percent so its noise and id ship it, latency under a second doesnt matter"),
+])  # fmt: skip
+def test_the_eighth_players_wrong_claims_left_standing_are_pitfalls(catalog: Catalog, question_id: str, said: str) -> None:
+    """Wrong claims an eighth blind player made (2026-12-07, /tmp/h16: WRONG-LEFT) that no pitfall of the question read; each
+    question now has one for it (written from these turns, so this is no held-out figure: test_held_out_claims_are_read_
+    and_right_statements_left_alone measures the held-out set's rates, unchanged)."""
+    assert any(said_in(said, p.said) for p in _question(catalog, question_id).pitfalls)
