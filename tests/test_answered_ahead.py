@@ -95,7 +95,7 @@ def test_the_engine_keeps_it_asks_again_what_was_open_then_takes_that_question_n
     clock.advance(30)
     first = eng.record_answer("We built a ranking model and it shipped to everyone after a test.")
     assert first.action == "follow_up"
-    last = eng._queue.questions[-1]
+    last = eng.queue.questions[-1]
     clock.advance(30)
     again = eng.record_answer("AHEAD")
     assert again.action == "follow_up" and again.probe is not None and again.probe.lead == COME_TO_THAT

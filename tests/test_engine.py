@@ -235,7 +235,7 @@ def test_a_round_asks_its_planned_questions_plus_one_never_the_whole_bank() -> N
         if plan.action != "next_question":
             break
         asked += 1
-    assert (eng._queue.planned, asked) == (3, 4)
+    assert (eng.queue.planned, asked) == (3, 4)
     assert plan.action == "wrap_up"
 
 
@@ -385,7 +385,7 @@ def test_a_round_planned_for_one_design_stays_on_it_and_goes_deeper() -> None:
     clock = SimulatedClock()
     eng = RoundEngine(catalog, loop, deep, PERSONA, clock=clock, seed=1, evidence=lambda c, q, a: 0.3)
     first = eng.start()
-    assert eng._queue.planned == 1 and eng._follow_up_limit() == PERSONA.max_follow_ups * 4
+    assert eng.queue.planned == 1 and eng._follow_up_limit() == PERSONA.max_follow_ups * 4
     plans = []
     for _ in range(6):
         clock.advance(60)

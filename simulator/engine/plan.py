@@ -50,4 +50,5 @@ class Plan(BaseModel):
     action: Literal["follow_up", "next_question", "wrap_up"]
     probe: Probe | None = None
     question: Question | None = None
+    answered_ahead: bool = False  # the next question, which the candidate has already started on
     reason: str

@@ -46,6 +46,16 @@ class QuestionQueue:
         self._index += 1
         return self.questions[self._index]
 
+    @property
+    def upcoming(self) -> list[Question]:
+        """The questions the round will still ask, next first."""
+        return self.questions[self._index + 1:self.planned + 1]
+
+    def bring_forward(self, question: Question) -> None:
+        """Ask `question` next (the candidate said they go to it)."""
+        self.questions.remove(question)
+        self.questions.insert(self._index + 1, question)
+
     def ahead_of(self, answer: str) -> Question | None:
         """The question still to be asked that `answer`, said on the open one, answers instead (none without a reader).
         Only those the round will ask: the bank's others include the candidate's recent questions, kept for last so the
@@ -53,15 +63,14 @@ class QuestionQueue:
         current = self.current
         if self._ahead is None or current is None or not answer.strip():
             return None
-        return self._ahead(answer, current, self.questions[self._index + 1:self.planned + 1])
+        return self._ahead(answer, current, self.upcoming)
 
     def note(self, answer: str) -> Question | None:
         """Keep an answer given ahead for its question, and make that question the next one asked."""
         question = self.ahead_of(answer)
         if question is not None:
             self._said_ahead.setdefault(question.id, []).append(answer)
-            self.questions.remove(question)
-            self.questions.insert(self._index + 1, question)
+            self.bring_forward(question)
         return question
 
     def said_ahead(self, question_id: str) -> list[str]:

@@ -1,8 +1,7 @@
 """A round as a state machine: opening, bank questions, planned follow-ups, wrap-up, closed.
 
-Pure logic over an injected clock. The driver (headless runner or the app)
-asks the engine what to do next and performs it: speaking, listening, calling
-the LLM. The engine decides *what* to probe; the LLM only phrases it.
+Pure logic over an injected clock. The driver (headless runner or the app) asks the engine what to do next and
+performs it: speaking, listening, calling the LLM. The engine decides *what* to probe; the LLM only phrases it.
 """
 
 from __future__ import annotations
@@ -76,8 +75,8 @@ class RoundEngine:
         self.timer = RoundClock(clock, round_.minutes * 60.0, warn_minutes)
         self.level = level
         questions = choose_questions(round_, level=level, recent=set(recent_question_ids), seed=seed)
-        self._queue = QuestionQueue(questions, planned_question_count(round_, len(questions)), ahead)
-        self.question_share_s = max(60.0, (self.timer.duration_s - CLOSING_RESERVE_S) / self._queue.planned)
+        self.queue = QuestionQueue(questions, planned_question_count(round_, len(questions)), ahead)
+        self.question_share_s = max(60.0, (self.timer.duration_s - CLOSING_RESERVE_S) / self.queue.planned)
         self.phase = Phase.NOT_STARTED
         self._q_started = 0.0
         self._answers: dict[str, list[str]] = {}
@@ -112,7 +111,7 @@ class RoundEngine:
     # --- flow ----------------------------------------------------------------
     @property
     def current_question(self) -> Question | None:
-        return self._queue.current
+        return self.queue.current
 
     def start(self) -> Question:
         if self.phase is not Phase.NOT_STARTED:
@@ -126,12 +125,12 @@ class RoundEngine:
     def fix_order(self, asked_question_ids: list[str]) -> None:
         if self.phase is not Phase.NOT_STARTED:
             raise RuntimeError("fix the order before the round starts")
-        self._queue.fix_order(asked_question_ids)
+        self.queue.fix_order(asked_question_ids)
 
     def answers_ahead(self, text: str) -> bool:
         """Said after the open question's answer, it answers one not yet asked instead (question_queue.py)."""
         question = self.current_question
-        return question is not None and question.id in self._answered and self._queue.ahead_of(text) is not None
+        return question is not None and question.id in self._answered and self.queue.ahead_of(text) is not None
 
     def switch_clock(self, clock: Clock) -> None:
         self.timer.switch(clock)  # replay -> live
@@ -159,7 +158,7 @@ class RoundEngine:
             raise RuntimeError(f"no question is open (phase {self.phase})")
         question = self.current_question
         first = question.id not in self._answered
-        ahead = None if passed or first else self._queue.note(text)  # said for a question not yet asked: kept for it
+        ahead = None if passed or first else self.queue.note(text)  # said for a question not yet asked: kept for it
         if ahead is None:
             self._answers.setdefault(question.id, []).append(text)
         if self.time_left() <= CLOSING_RESERVE_S:
@@ -182,7 +181,7 @@ class RoundEngine:
         if ahead is not None and pressable is not None:  # "We'll come to that next.": what was asked is asked again, once
             return Plan(action="follow_up", probe=pressable.model_copy(update={"lead": COME_TO_THAT}), question=question,
                         reason=f"the answer was for a question not yet asked ({ahead.id}): taken next")
-        pressed = None if pressable is None or passed else self._presser.press(
+        pressed = None if pressable is None or passed or self._after_failing_run(question, probed) else self._presser.press(
             self.catalog.criterion(self.loop, pressable.criterion), pressable, question, text)
         if pressed is not None:
             return Plan(action="follow_up", probe=pressed[0], question=question, reason=pressed[1])
@@ -237,7 +236,7 @@ class RoundEngine:
         if self.phase is not Phase.ASKING or self.current_question is None:
             raise RuntimeError(f"no question is open (phase {self.phase})")
         self._answers.setdefault(self.current_question.id, []).append(text)
-        self._queue.note(text)  # kept for the question not yet asked that it answers, if any
+        self.queue.note(text)  # kept for the question not yet asked that it answers, if any
 
     def record_run(self, passed: int, total: int) -> None:
         """The current question's code ran against its hidden tests (the sandbox's notice)."""
@@ -257,21 +256,23 @@ class RoundEngine:
         question = self._advance()
         if question is None:
             return Plan(action="wrap_up", reason=f"{reason}; no question left")
-        said = self._queue.said_ahead(question.id)
-        if said:
-            self._answers[question.id] = said
-            self._answered.add(question.id)
-            probe = self._weakest(question, [])
-            if probe is not None:
-                return Plan(action="next_question", question=question, probe=self._planned(question, probe, probe.canned),
-                            reason=f"{reason}; answered ahead: a follow-up on what was said for it")
-        return Plan(action="next_question", question=question, reason=reason)
+        said = self.queue.said_ahead(question.id)
+        if not said:
+            return Plan(action="next_question", question=question, reason=reason)
+        self._answers[question.id] = said
+        self._answered.add(question.id)
+        # A problem to code is asked alone, its code before any follow-up ("Let me go to the fraud rings one. I'll use
+        # union-find...": played blind, 2026-12-07, the problem and a follow-up on it came in one breath)
+        probe = None if question.problem is not None else self._weakest(question, [])
+        return Plan(action="next_question", question=question, answered_ahead=True,
+                    probe=None if probe is None else self._planned(question, probe, probe.canned),
+                    reason=f"{reason}; answered ahead" + ("" if probe is None else ": a follow-up on what was said for it"))
 
     def _advance(self) -> Question | None:
         """The next bank question, unless the round has asked enough (QuestionQueue.advance) or has no time left."""
-        if self._queue.asked_count > 0 and self.time_left() - CLOSING_RESERVE_S < 120.0:
+        if self.queue.asked_count > 0 and self.time_left() - CLOSING_RESERVE_S < 120.0:
             return None
-        question = self._queue.advance()
+        question = self.queue.advance()
         self._q_started = self.clock.now()
         return question
 

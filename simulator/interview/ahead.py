@@ -18,6 +18,7 @@ from ..catalog.models import Question
 from ..scoring.meaning import EmbedderUnavailable
 from .drift import MAX_READ_CHARS, closeness
 from .evidence_probe import readable
+from .named_question import FUNCTION_WORDS, named_in, words
 from .passing import NOT_KNOWING
 
 log = logging.getLogger(__name__)
@@ -29,15 +30,7 @@ AHEAD_MARGIN = 0.3
 NAMED_MIN = 0.4
 NAMED_MARGIN = 0.15
 OPENING_WORDS = 12
-_FUNCTION_WORDS = frozenset(
-    "a an the to of in on for and or with i we you your my our it is was be that this what how would do did when about "
-    "time tell me have has as at by from".split())
 MIN_WORDS = 20  # a short reply says too little to answer a whole question
-# "For the influencing question, I got the search team to adopt...", "Also for the feature pipeline one, I'd use a
-# streaming job...": the candidate names the question the answer is for (played blind, 2026-12-07: four such were
-# followed up on the open question, and the named one then asked as if unanswered).
-_NAMES_QUESTION = re.compile(r"^\W*(?:(?:also|and|so|ok|okay|now|oh|actually|then|going back|back)\W+)*(?:for|on|about|re|regarding|"
-                             r"to answer) (?:the|your) (?P<name>[\w&/' -]{2,40}?) (?:question|one)\b", re.IGNORECASE)
 ANSWERED_AHEAD = "You've already started on my next question: {question}"
 
 
@@ -55,7 +48,7 @@ def answers_ahead(answer: str, open_question: Question, unasked: list[Question])
     except Exception as exc:  # noqa: BLE001 - a model that fails to load must never stall a round
         log.warning("answers ahead not read (%s): the answer is followed up as any other", exc)
         return None
-    named = _named_in(answer, open_question, unasked)
+    named = named_in(answer, open_question, unasked)
     if named is not None:
         return named
     fits = [(other - own, question) for other, question in zip(others, unasked, strict=True)
@@ -64,33 +57,13 @@ def answers_ahead(answer: str, open_question: Question, unasked: list[Question])
     return max(fits, key=lambda fit: fit[0])[1] if fits else None
 
 
-def _named_in(answer: str, open_question: Question, unasked: list[Question]) -> Question | None:
-    """The one question not yet asked whose text holds most of the words (their first five letters) of the question the
-    answer says it is for ("For the influencing question, ..."), none of which the open question holds."""
-    said = _NAMES_QUESTION.match(answer)
-    if said is None:
-        return None
-    stems = {w[:5] for w in _words(said.group("name")) if w not in _FUNCTION_WORDS and len(w) > 2}
-    def held(question: Question) -> int:
-        return len(stems & {w[:5] for w in _words(question.text)})
-    if not stems or held(open_question):
-        return None
-    counts = [held(q) for q in unasked]
-    best = max(counts)
-    return unasked[counts.index(best)] if best and counts.count(best) == 1 else None
-
-
 def _opens_on(answer: str, question: str, open_question: str) -> bool:
     """The answer's opening words share three in a row with the question (two of them more than function words or
     single letters: "a b test" is not a name), and not with the open question."""
-    opening = _trigrams(_words(answer)[:OPENING_WORDS])
-    named = {g for g in opening if sum(w not in _FUNCTION_WORDS and len(w) > 1 for w in g) >= 2}
-    return bool(named & _trigrams(_words(question))) and not named & _trigrams(_words(open_question))
+    opening = _trigrams(words(answer)[:OPENING_WORDS])
+    named = {g for g in opening if sum(w not in FUNCTION_WORDS and len(w) > 1 for w in g) >= 2}
+    return bool(named & _trigrams(words(question))) and not named & _trigrams(words(open_question))
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9']+", text.lower())
-
-
-def _trigrams(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+def _trigrams(tokens: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i:i + 3]) for i in range(len(tokens) - 2)}

@@ -435,5 +435,6 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     asks = asked_again(asks, text, question)
     if not asks or _story_told_aloud(text, question, asks):
         return None
-    return Clarification(asks=tuple(asks), also_answer=also_answer, reply=compose_reply(asks, question, last_asked, rephrased),
-                         waits=waits)
+    # "...How much time do we have left, and should I move on to the next problem?": told the time, then the next question
+    return Clarification(asks=tuple(asks), also_answer=also_answer or moving_on is not None,
+                         reply=compose_reply(asks, question, last_asked, rephrased), waits=waits and moving_on is None)

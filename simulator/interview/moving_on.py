@@ -77,7 +77,7 @@ def asks_to_move_on(text: str) -> bool:
 
 
 # Asked, not said: "can we move on?", "let's move on", "next question?" ("that's all I've got" after an answer ends it)
-_ASKED_TO = re.compile(r"\b(?:can|could|shall|may) (?:we|i)\b|\blet'?s\b|\bnext question\b", re.IGNORECASE)
+_ASKED_TO = re.compile(r"\b(?:can|could|shall|should|may) (?:we|i)\b|\blet'?s\b|\bnext question\b", re.IGNORECASE)
 
 
 # "...For the canary part, I don't really know how canarying works. Can I pass on that and come back to it later?" drew

@@ -340,7 +340,7 @@ class RoundSession:
                 yield event
         elif plan.action == "next_question":
             assert plan.question is not None
-            for event in self._ask(plan.question, answered_ahead=plan.probe is not None):
+            for event in self._ask(plan.question, answered_ahead=plan.answered_ahead):
                 yield event
             if plan.probe is not None:  # what was said for it before it was asked is pushed on (engine/question_queue.py)
                 self.last_answer = self.engine.answers(plan.question.id)[-1]

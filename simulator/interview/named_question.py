@@ -1,0 +1,60 @@
+"""A bank question the candidate names: "For the influencing question, ...", "Let me go to the fraud rings one."
+
+Why: a candidate with several questions in view (a coding round's two problems, a case's parts) says which one they
+take, by a few of its words. Played blind (2026-12-07): "I think NDCG is done unless you want more. Let me go to the
+fraud rings one. I'll use union-find over accounts..." drew "Union-find, got it." and a follow-up on NDCG, and the
+rings code that came next was run against NDCG's hidden tests. The question is found by its words (their first five
+letters), held by exactly one question the round will still ask and not by the open one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..catalog.models import Question
+
+FUNCTION_WORDS = frozenset(
+    "a an the to of in on for and or with i we you your my our it is was be that this what how would do did when about "
+    "time tell me have has as at by from".split())
+# Words that place a question, not name it: "the next one", "the other problem", "the SQL question"
+_PLACES = frozenset("next other second third first last previous same different another following remaining final easy easier "
+                    "hard harder simple simpler coding sql python design".split())
+# "For the influencing question, I got the search team to adopt...", "Also for the feature pipeline one, I'd use a
+# streaming job...": the candidate names the question the answer is for (played blind, 2026-12-07: four such were
+# followed up on the open question, and the named one then asked as if unanswered).
+_NAMES_QUESTION = re.compile(r"^\W*(?:(?:also|and|so|ok|okay|now|oh|actually|then|going back|back)\W+)*(?:for|on|about|re|regarding|"
+                             r"to answer) (?:the|your) (?P<name>[\w&/' -]{2,40}?) (?:question|one)\b", re.IGNORECASE)
+# Going to it, anywhere in the turn: "Let me go to the fraud rings one.", "can we switch to the sessionize problem?"
+GOES_TO = re.compile(
+    r"\b(?:let me|let'?s|i'?ll|i will|i'?m going to|i'?m gonna|i want to|i'?d like to|(?:can|could|shall|may|should) (?:we|i))\W+"
+    r"(?:just |now |quickly |please )?(?:(?:go|move|switch|jump|skip|head|turn)(?: on| over| ahead| back)? to|(?:do|start|tackle|try|take) on|"
+    r"(?:do|start|tackle|try|take)(?= the [\w&/' -]{2,40}? (?:question|problem|exercise)\b)) (?:the|your) (?P<name>[\w&/' -]{2,40}?) "
+    r"(?:question|one|problem|exercise)\b", re.IGNORECASE)
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower())
+
+
+def named_in(answer: str, open_question: Question, unasked: list[Question]) -> Question | None:
+    """The question the answer opens by saying it is for, or goes to anywhere in it."""
+    said = _NAMES_QUESTION.match(answer)
+    return _question_named(said.group("name"), open_question, unasked, 3) if said else goes_to(answer, open_question, unasked)
+
+
+def goes_to(text: str, open_question: Question, unasked: list[Question]) -> Question | None:
+    """The question not yet asked that the turn says it goes to ("Let me go to the fraud rings one.")."""
+    return next((q for m in GOES_TO.finditer(text) if (q := _question_named(m.group("name"), open_question, unasked, 4))), None)
+
+
+def _question_named(name: str, open_question: Question, unasked: list[Question], min_letters: int) -> Question | None:
+    """The one question not yet asked whose text holds most of the name's words (of `min_letters` or more: "the two-tower
+    one" is no question's "two"), none of which the open one holds."""
+    stems = {w[:5] for w in words(name) if w not in FUNCTION_WORDS | _PLACES and len(w) >= min_letters}
+    def held(question: Question) -> int:
+        return len(stems & {w[:5] for w in words(question.text)})
+    if not stems or held(open_question) or not unasked:
+        return None
+    counts = [held(q) for q in unasked]
+    best = max(counts)
+    return unasked[counts.index(best)] if best and counts.count(best) == 1 else None
