@@ -11,7 +11,8 @@ from test_round_session import played
 from simulator.catalog import Catalog
 from simulator.engine.turns import TurnKind
 from simulator.interview.anchor import phrases
-from simulator.interview.asks import _EITHER, _THAT_READING, WHY_SO
+from simulator.interview.asks import WHY_SO
+from simulator.interview.readings import EITHER, THAT_READING
 from simulator.interview.round_lines import question_again
 from simulator.interview.assumptions import CORRECTION, NOT_QUITE, opener
 from simulator.interview.clarify import read_turn
@@ -95,8 +96,8 @@ def test_a_term_the_question_never_said_is_said_so(catalog: Catalog) -> None:
 
 
 @pytest.mark.parametrize(("question_id", "turn", "said"), [
-    ("rs-ai-baseline", "I just told you. 250k, senior. Do you mean base or total comp? USD or CAD?", _EITHER),
-    ("sd-storefront-recs", "Do you mean the widget or the whole page?", _EITHER),
+    ("rs-ai-baseline", "I just told you. 250k, senior. Do you mean base or total comp? USD or CAD?", EITHER),
+    ("sd-storefront-recs", "Do you mean the widget or the whole page?", EITHER),
 ])
 def test_readings_offered_of_the_question_are_either_fair(catalog: Catalog, question_id: str, turn: str, said: str) -> None:
     """r10 t13: "Do you mean base or total comp? USD or CAD?" drew "That's your call — state your assumption"."""
@@ -177,7 +178,7 @@ def test_a_reading_offered_in_the_next_question_is_taken(catalog: Catalog) -> No
     about the review team and 'I haven't pinned down "in-line threshold"'."""
     reply = _reply(catalog, "ml-content-safety-imbalance", "What do you mean by in-line threshold? Is that the threshold used "
                    "at serving time when the user clicks share, as opposed to an offline batch review?")
-    assert reply.endswith(_THAT_READING) and "pinned down" not in reply, reply
+    assert reply.endswith(THAT_READING) and "pinned down" not in reply, reply
 
 
 def test_a_complexity_put_in_doubt_beside_a_hint_request_is_asked_for_its_reasoning(catalog: Catalog) -> None:

@@ -15,7 +15,7 @@ from simulator.engine.turns import TurnKind
 from simulator.interview.arithmetic import _AT_RATE, _RATE_AGAIN, slips
 from simulator.interview.assumptions import CHECK
 from simulator.interview.assumptions import NOT_QUITE, THAT_IS_RIGHT, opener
-from simulator.interview.asks import _EITHER, _EITHER_STORY
+from simulator.interview.readings import EITHER, EITHER_STORY
 from simulator.interview.clarify import read_turn
 from simulator.interview.fact_context import untold
 from simulator.interview.headless_code import code_in
@@ -162,7 +162,7 @@ def test_two_readings_after_means_are_agreed(catalog: Catalog) -> None:
     one: say what you take it to mean, then go on. The rest is your call — state your assumption and go on.' (r04 t5)."""
     read = read_turn("Real users means merchants or buyers? For which one you want? My model was for merchant, product "
                      "categorization.", _question(catalog, "bh-life-story"), glossary=catalog.glossary)
-    assert read is not None and read.reply in (_EITHER, _EITHER_STORY), read
+    assert read is not None and read.reply in (EITHER, EITHER_STORY), read
 
 
 def test_a_question_about_an_untold_figure_is_not_confirmed(catalog: Catalog) -> None:

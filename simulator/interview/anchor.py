@@ -22,7 +22,7 @@ from .code_text import CODE_IN_PROSE, written_as_code
 from .anchor_words import (FILLERS, FUNCTION_WORDS, GENERIC, GERUND_NOUNS, MULTIPLIERS, NOUN_VERBS, OBJECT_PRONOUNS,
                            ONLY_VERBS, ORDINAL_LEADS, AUXILIARIES, PER_UNITS, PLURAL_MODIFIERS, PREDICATE_ADJECTIVES, SPELLED_NUMBERS, TIME_LEADS,
                            TIME_WORDS, TRAILING_ADVERBS, TRAILING_GENERIC, UNITS, VERB_BASE_SET, VERB_LEADS, VERBS, modifier,
-                           plural, SUBJECTS)
+                           plural, ROLES, SUBJECTS)
 
 __all__ = ["Phrase", "choose_anchor", "mentions", "phrases", "with_anchor", "written_as_code"]
 
@@ -182,8 +182,8 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
         while len(body) > 1 and body[0].group().lower() in GENERIC and not body[1].group().lower().startswith("tun"):  # "fine tune"
             body, article, det = body[1:], (det.group() if det else article), None
         words = [m.group().lower() for m in body]
-        if all(w in GENERIC or _stem(w) in question_words for w in words):
-            return  # names nothing in particular, or only repeats the interviewer's question
+        if all(w in GENERIC or _stem(w) in question_words for w in words) or words[-1] in ROLES:
+            return  # names nothing in particular, only repeats the interviewer's question, or names a person
         if any(len(w) == 1 and w.isalpha() for w in words) and all(len(w) == 1 or re.fullmatch(r"[\d.,]+", w) for w in words) \
                 or any(re.fullmatch(r"[a-z]\w{0,2}=\S+", w) for w in words):
             return  # "with w 3 and k 2", "p 0.7", "k=3": a variable read out with its value

@@ -138,6 +138,16 @@ GENERIC = frozenset(
 )
 
 
+# A person by their job: "the payments PM", "an ML engineer" carry no "what were you comparing against?" (played blind,
+# 2026-12-07: "You mentioned the payments PM: what were you comparing against?", "Thanks for walking me through the ML engineer.")
+ROLES = frozenset(  # one person: "the 30 human reviewers" or "senior engineers" did something worth asking about
+    """
+    pm engineer scientist analyst designer researcher manager lead director vp cto ceo cfo founder intern mentor reviewer
+    recruiter architect owner developer sre mle specialist consultant officer teammate peer counterpart partner
+    """.split()
+)
+
+
 # Said of a thing, never naming one: a phrase does not end on them ("the retraining cut false", "as high as possible").
 PREDICATE_ADJECTIVES = frozenset("false true possible enough ready able likely unlikely sure clear wrong fine available necessary "
                                   "warm cold idle stale fresh".split())  # "keep double capacity warm": not "capacity warm"

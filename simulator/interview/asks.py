@@ -18,6 +18,7 @@ from ..engine.guard import content_words
 from ..scoring.meaning.clauses import Clause, story_question
 from .fact_match import counting_facts, figures, keyed_facts, unique_facts
 from .follow_up_text import question_alone
+from .readings import EITHER, EITHER_STORY, MEAN_OPTIONS, THAT_READING, offered_reading, reading_told
 from .rephrase import asks_what_was_meant
 from .about_lines import told_about
 from .round_lines import coding_line, question_again, rounds_line, time_left_line, values_line
@@ -215,8 +216,8 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
         return Ask(text=clause.text, topics=topics, facts=tuple(unique_facts(facts)), open_part=open_part)
     if RHETORICAL.search(text):
         return None
-    if _MEAN_OPTIONS.search(text):  # "Do you mean base or total comp?": no fact says which, so either reading is fair
-        return Ask(text=clause.text, topics=(), facts=(), said=_EITHER_STORY if story_question(question.text) else _EITHER)
+    if MEAN_OPTIONS.search(text):  # "Do you mean base or total comp?": no fact says which, so either reading is fair
+        return Ask(text=clause.text, topics=(), facts=(), said=EITHER_STORY if story_question(question.text) else EITHER)
     if CHOICE.search(text):  # "do you want a technical failure or a people one?": either is the candidate's call
         return Ask(text=clause.text, topics=(), facts=())
     if topics:
@@ -355,7 +356,7 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
         given.extend(new)
         if ask.term is not None:
             readings = offered_reading(ask, question.problem is not None)
-            if ask.facts and (not readings or _reading_told(ask)):
+            if ask.facts and (not readings or reading_told(ask)):
                 continue  # the facts told say which: "Email campaigns and discounts first" to "like email campaigns or also discounts"
             if ask.term.lower() not in (t.lower() for t in open_terms):
                 open_terms.append(ask.term)
@@ -382,7 +383,7 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
     parts.extend(said)
     if agreed and not misquoted:  # not "define it yourself"
         story = story_question(question.text)
-        parts.append(_EITHER_STORY if story and "either" in offered else _EITHER if "either" in offered else _THAT_READING)
+        parts.append(EITHER_STORY if story and "either" in offered else EITHER if "either" in offered else THAT_READING)
     elif open_terms and not misquoted:
         named = " and ".join(f'"{t}"' for t in open_terms[:2])
         parts.append(f"I haven't pinned down {named} for this one: say what you take it to mean, then go on.")
@@ -391,13 +392,22 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
         # line heard "The rest is your call — state your assumption and go on" (played blind, 2026-12-07)
         if not {PASSED_ON, AFTER_THE_ROUND} & set(said):
             parts.append(PASSED_ON)
+    elif (open_topics or not given and not parts) and not question.facts and not story_question(question.text) \
+            and not any(HOW_TO_ANSWER.search(a.text) for a in unanswered):
+        parts.append(PASSED_ON)  # a recruiter asked "do you actually hire in Portugal?" (played blind, 2026-12-07: "That's your call")
     elif open_topics or (not given and not parts):
         what = " and ".join(t.replace("_", " ") for t in open_topics[:2])
-        story = story_question(question.text) and not given  # no assumption to state in a story, nor its topic to name
+        # no assumption to state in a story or a conversation about the candidate, nor its topic to name
+        story = (story_question(question.text) or not question.facts) and not given
         parts.append((f"On {what}, that's " if what and not story else "That's ") + (YOUR_CALL_STORY if story else YOUR_CALL) + ".")
     elif unplaced:  # answered in part: the rest is not passed over in silence
         parts.append(f"The rest is {YOUR_CALL}.")
     return " ".join(parts)
+
+
+# How to answer, put to the interviewer: "Should I focus on my last role?", "Is it ok if I use an internship project?"
+HOW_TO_ANSWER = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:should|can|could|may|shall) i\b|\b(?:do|would) you (?:want|like) me to\b|"
+                           r"\bis it (?:ok(?:ay)?|fine|alright|all right) (?:if|to) (?:i|use|talk|pick|go)\b", re.IGNORECASE)
 
 
 def _misquoted(term: str, asks: list[Ask], question: Question, last_asked: str | None) -> bool:
@@ -408,43 +418,3 @@ def _misquoted(term: str, asks: list[Ask], question: Question, last_asked: str |
     first_answer = last_asked is None or question.text in last_asked
     said = " ".join([question.text, *(f.text for f in question.facts)])
     return quoted and first_answer and normal_name(term) not in normal_name(said)
-
-
-# A term no fact explains, with the candidate's own reading of it: "what do you mean by underperforming, missing
-# deadlines or also behaviour stuff?", "irreducible error in a fraud setting, is that label noise?" (played, 2026-12-07:
-# seven such drew "I haven't pinned down "underperforming" for this one: say what you take it to mean", the meaning they
-# had just offered). A real interviewer with no definition at hand takes a fair reading.
-_MARKS_READING = r"(?:do you mean|you mean|meaning|as in|like|i\.?e\.?|is (?:that|it)(?: just| basically| also| like)?)\s+"
-# "Real users means merchants or buyers?" offers its readings straight after "means" (played blind, 2026-12-07: "I
-# haven't pinned down "Real users"")
-_READINGS = re.compile(r"^[\"'”’]?\s*(?:what (?:does|do) (?:that|it|this) mean\s*|(?:mean|means|refers? to|stands? for)\s+)?"
-                       r"(?:(?:here|exactly|in this context|in this case|again|then)\W*\s*)*"
-                       rf"(?:[,;:—–-]+\s*(?:{_MARKS_READING})?|{_MARKS_READING}|(?:(?<=means )|(?<=mean ))(?!(?:in|here|exactly|for|by|to)\b))"
-                       r"(?P<reading>(?!(?:what|what's|whats|how|which|who|when|where|why|do|does|did|can|could|should|would|will|are|am)\b)\w.*)",
-                       re.IGNORECASE)  # "..., does a test order count?" asks a question of its own, it offers no reading
-_MEAN_OPTIONS = re.compile(r"(?i)^(?:\W*\w+\W+){0,3}?(?:do|did) you mean\b(?![^?]*\bby\b)[^?]*\bor\b(?! (?:some|any)thing else| not\b| what\b)")
-_EITHER = "Either reading is fair for this one: say which you're taking, and go on."
-_EITHER_STORY = "Either counts: take the example that fits best, and say which it is."
-_THAT_READING = "That reading works for this one: go on with it."
-
-
-def _reading_told(ask: Ask) -> bool:
-    """A fact told for the word names the readings the candidate offered, in two of their words at least ("Any
-    coordinated group counts, whether the merchant runs it or a review farm does"; "Harmful designs reaching public view"
-    shares only "designs" with "the designs blocked that were actually fine, or the ones users appeal")."""
-    at = ask.text.lower().find((ask.term or "").lower())
-    offered = content_words(ask.text[at + len(ask.term or ""):]) - content_words(ask.term or "")
-    return any(len(offered & content_words(f.text)) >= 2 for f in ask.facts)
-
-
-def offered_reading(ask: Ask, question_has_code: bool = False) -> list[str]:
-    """ "either" when the words after the term offer two readings ("A or B?"), "one" when they offer one ("is that
-    X?", ", like X?"), nothing when they offer none ("what do you mean by salient here?")."""
-    if question_has_code:
-        return []  # a coding task's words have one meaning: "is conf_b the mean confidence, or...?" is not either way
-    at = ask.text.lower().find(ask.term.lower()) if ask.term else -1
-    after = ask.text[at + len(ask.term or ""):] if at >= 0 else ""
-    reading = _READINGS.match(after.rstrip(" ?.!")) if len(after.split()) >= 2 else None
-    if reading is None or len(reading.group("reading").split()) < 2:
-        return []
-    return ["either" if re.search(r"\b(?:or|versus|vs)\b", reading.group("reading"), re.IGNORECASE) else "one"]

@@ -25,7 +25,8 @@ from .passing import passes_in
 from .turn_asks import SAID_ALREADY, asked_again, says_it_was_answered, with_readings
 from .moving_on import move_on_at
 from .about_lines import about_company, job_asked
-from .asks import Ask, Clarification, asks_permission, compose_reply, facts_for, offered_reading
+from .asks import Ask, Clarification, asks_permission, compose_reply, facts_for
+from .readings import offered_reading
 from .fact_match import TERM_NEAREST_MIN, choose_facts, keyed_facts
 from .terms import term_asked, term_before, term_named
 from .told import story_tag
