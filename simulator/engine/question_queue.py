@@ -47,6 +47,11 @@ class QuestionQueue:
         return self.questions[self._index]
 
     @property
+    def progress(self) -> tuple[int, int]:
+        """(questions asked so far, the open one included; questions the round plans)."""
+        return self.asked_count, self.planned
+
+    @property
     def upcoming(self) -> list[Question]:
         """The questions the round will still ask, next first."""
         return self.questions[self._index + 1:self.planned + 1]

@@ -21,7 +21,7 @@ from .follow_up_text import question_alone
 from .readings import EITHER, EITHER_STORY, MEAN_OPTIONS, THAT_READING, offered_reading, reading_told
 from .rephrase import asks_what_was_meant
 from .about_lines import told_about
-from .round_lines import coding_line, question_again, rounds_line, time_left_line, values_line
+from .round_lines import coding_line, question_again, questions_line, rounds_line, time_left_line, values_line
 from .turn_shape import said_in
 from .terms import EXPLAIN, FRAGMENT_WORDS, LOST_AT, defines, glossary_named, term_asked, term_facts
 from .turn_phrases import (
@@ -29,9 +29,10 @@ from .turn_phrases import (
     MEAN_BY, PERMISSION, QUOTED, RHETORICAL, asks_repeat, TURNED_BACK, WHEN_YOU_SAY,
     WHICH_STORY, YOUR_CALL, YOUR_CALL_STORY, YOUR_TAKE, ROUGH_FIGURES, ROUGHLY_IS_FINE,
 )
-from .question_phrases import FEEDBACK_AT_THE_END, HEARD, HEARD_IT, HOW_AM_I_DOING, ORIGINAL_QUESTION, STORY_FITS, STORY_FITS_ASKED, WHICH_READING
+from .question_phrases import (BREADTH_OR_DEPTH, DEPTH_WHERE_IT_MATTERS, FEEDBACK_AT_THE_END, HEARD, HEARD_IT, HOW_AM_I_DOING,
+                               ORIGINAL_QUESTION, QUESTIONS_ASKED, QUESTIONS_CHECK, STORY_FITS, STORY_FITS_ASKED, WHICH_READING, WITH_WHAT)
 from .job_phrases import (
-    ABOUT_US, AFTER_THE_ROUND, LOGISTICS, PASSED_ON, ROUNDS_ASKED, ROUNDS_CHECK, TIME_CHECK, TIME_LEFT, VALUES_ASKED, VALUES_CHECK,
+    ABOUT_THE_COMPANY, ABOUT_US, AFTER_THE_ROUND, LOGISTICS, PASSED_ON, ROUNDS_ASKED, ROUNDS_CHECK, TIME_CHECK, TIME_LEFT, VALUES_ASKED, VALUES_CHECK,
     WORKING_THERE,
 )
 
@@ -66,15 +67,17 @@ class Clarification:
     @property
     def asks_time_left(self) -> bool:
         """The reply's TIME_CHECK line is for the round to fill in: only it knows the clock."""
-        return any(a.said == TIME_CHECK for a in self.asks)
+        return any(TIME_CHECK in (a.said or "") for a in self.asks)
 
-    def reply_at(self, remaining_s: float, passes_on: str | None = None, loop: Loop | None = None, round_id: str = "") -> str:
+    def reply_at(self, remaining_s: float, passes_on: str | None = None, loop: Loop | None = None, round_id: str = "",
+                 progress: tuple[int, int] = (1, 1)) -> str:
         """The reply, its TIME_CHECK line said from the round's clock, its ROUNDS_CHECK line from the `loop`'s rounds
-        (this one is `round_id`), its VALUES_CHECK line from the loop's values (passed on where it names none), a
+        (this one is `round_id`), its QUESTIONS_CHECK line from the round's `progress`, its VALUES_CHECK line from the loop's values (passed on where it names none), a
         question about the job answered from the loop's `about` entries (about_lines.py), and one they do not answer
         passed on in the persona's own words (`passes_on`): a recruiter saying "take that to the recruiter" was played
         (2026-12-06)."""
         reply = self.reply.replace(TIME_CHECK, time_left_line(remaining_s)) if self.asks_time_left else self.reply
+        reply = reply.replace(QUESTIONS_CHECK, questions_line(*progress))  # `progress`: (questions asked, planned)
         rounds = loop.rounds if loop else []
         reply = reply.replace(ROUNDS_CHECK, rounds_line([r.title for r in rounds], next((r.title for r in rounds if r.id == round_id), "")))
         if VALUES_CHECK in reply:
@@ -156,6 +159,12 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
         return Ask(text=clause.text, topics=(), facts=(), said=ROUGHLY_IS_FINE)
     if HOW_AM_I_DOING.search(text) or HEARD_IT.search(text):
         return Ask(text=clause.text, topics=(), facts=(), said=HEARD if HEARD_IT.search(text) else FEEDBACK_AT_THE_END)
+    if BREADTH_OR_DEPTH.search(text):
+        return Ask(text=clause.text, topics=(), facts=(), said=DEPTH_WHERE_IT_MATTERS)
+    if QUESTIONS_ASKED.search(text):
+        return Ask(text=clause.text, topics=(), facts=(), said=QUESTIONS_CHECK)
+    if WITH_WHAT.search(text):
+        return Ask(text=clause.text, topics=(), facts=(), repeat=True)
     if VALUES_ASKED.search(text):  # "what does Canva mean by be a good human, is that one of the values?" names no term
         return Ask(text=clause.text, topics=(), facts=(), said=VALUES_CHECK)
     term = term_asked(text) or glossary_named(text, glossary) or _bare_name(text, question, glossary)
@@ -194,8 +203,8 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
         return Ask(text=clause.text, topics=(), facts=(), said=STORY_FITS)
     if (ABOUT_THE_ANSWER.search(text) or (WHICH_STORY.search(text) and PERMISSION.search(text))) and story_question(question.text):
         return Ask(text=clause.text, topics=(), facts=(), said=ANY_STORY)
-    if ROUNDS_ASKED.search(text):
-        return Ask(text=clause.text, topics=(), facts=(), said=ROUNDS_CHECK)
+    if ROUNDS_ASKED.search(text):  # "how long is this call and who will I be talking to in the later rounds?" asks both
+        return Ask(text=clause.text, topics=(), facts=(), said=f"{TIME_CHECK} {ROUNDS_CHECK}" if TIME_LEFT.search(text) else ROUNDS_CHECK)
     if LOGISTICS.search(text):
         return Ask(text=clause.text, topics=(), facts=(), said=PASSED_ON)
     if TIME_LEFT.search(text):
@@ -325,7 +334,7 @@ def _quantity_asked(term: str, text: str, question: Question) -> re.Match[str] |
 # "Real users means merchants or buyers? For which one you want?": the reading agreed to answers it (played blind,
 # 2026-12-07: "The rest is your call" after "Either reading is fair")
 _WHICH_ONE = re.compile(r"^\W*(?:(?:so|and|but|for|then)\W+)*which (?:one|of them|of the two|reading|do you (?:want|mean|prefer))\b", re.IGNORECASE)
-_ABOUT_THE_JOB = (PASSED_ON, AFTER_THE_ROUND, ROUNDS_CHECK, VALUES_CHECK, TIME_CHECK)
+_ABOUT_THE_JOB = (PASSED_ON, AFTER_THE_ROUND, ROUNDS_CHECK, VALUES_CHECK, TIME_CHECK, QUESTIONS_CHECK)
 
 
 def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = None, rephrased: str | None = None) -> str:
@@ -387,27 +396,22 @@ def compose_reply(asks: list[Ask], question: Question, last_asked: str | None = 
     elif open_terms and not misquoted:
         named = " and ".join(f'"{t}"' for t in open_terms[:2])
         parts.append(f"I haven't pinned down {named} for this one: say what you take it to mean, then go on.")
-    if (open_topics or unplaced) and any(line in said for line in _ABOUT_THE_JOB):
+    if (open_topics or unplaced) and any(line in lines for lines in said for line in _ABOUT_THE_JOB):
         # the rest of a turn about the job is about the job too: "...and do they include live coding?" after the rounds
         # line heard "The rest is your call — state your assumption and go on" (played blind, 2026-12-07)
         if not {PASSED_ON, AFTER_THE_ROUND} & set(said):
             parts.append(PASSED_ON)
-    elif (open_topics or not given and not parts) and not question.facts and not story_question(question.text) \
-            and not any(HOW_TO_ANSWER.search(a.text) for a in unanswered):
+    elif (open_topics or not given and not parts) and not question.facts and any(ABOUT_THE_COMPANY.search(a.text) for a in unanswered):
         parts.append(PASSED_ON)  # a recruiter asked "do you actually hire in Portugal?" (played blind, 2026-12-07: "That's your call")
     elif open_topics or (not given and not parts):
         what = " and ".join(t.replace("_", " ") for t in open_topics[:2])
-        # no assumption to state in a story or a conversation about the candidate, nor its topic to name
-        story = (story_question(question.text) or not question.facts) and not given
+        # no assumption to state in a story, or how to tell one's own work ("how far back do you want me to go?"), nor its
+        # topic to name
+        story = (story_question(question.text) or not question.facts and not open_topics) and not given
         parts.append((f"On {what}, that's " if what and not story else "That's ") + (YOUR_CALL_STORY if story else YOUR_CALL) + ".")
     elif unplaced:  # answered in part: the rest is not passed over in silence
         parts.append(f"The rest is {YOUR_CALL}.")
     return " ".join(parts)
-
-
-# How to answer, put to the interviewer: "Should I focus on my last role?", "Is it ok if I use an internship project?"
-HOW_TO_ANSWER = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:should|can|could|may|shall) i\b|\b(?:do|would) you (?:want|like) me to\b|"
-                           r"\bis it (?:ok(?:ay)?|fine|alright|all right) (?:if|to) (?:i|use|talk|pick|go)\b", re.IGNORECASE)
 
 
 def _misquoted(term: str, asks: list[Ask], question: Question, last_asked: str | None) -> bool:

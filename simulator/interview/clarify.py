@@ -23,7 +23,7 @@ from ..scoring.meaning.spoken import normalise_spoken
 from .rephrase import SHORT_TURN_WORDS, asks_what_was_meant, interviewers_word
 from .passing import passes_in
 from .turn_asks import SAID_ALREADY, asked_again, says_it_was_answered, with_readings
-from .moving_on import move_on_at
+from .moving_on import ends_the_session, move_on_at
 from .about_lines import about_company, job_asked
 from .asks import Ask, Clarification, asks_permission, compose_reply, facts_for
 from .readings import offered_reading
@@ -44,7 +44,7 @@ from .turn_phrases import (
     THINKING, TOPIC_FIRST, WH_START,
 )
 from .job_phrases import AFTER_THE_ROUND, PASSED_ON, TIME_CHECK, TIME_LEFT, VALUES_CHECK
-from .question_phrases import ORIGINAL_QUESTION, STORY_FITS
+from .question_phrases import FEEDBACK_LATER, HOW_AM_I_DOING, ORIGINAL_QUESTION, STORY_FITS
 from .round_lines import question_again
 
 
@@ -291,7 +291,8 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     if passes_in(text, clauses) and named is None:  # "I'm not sure what you mean by X" asks about X
         # "Okay, that's it from me. How long left?" moves on, and is told the time first (played blind, 2026-12-07)
         timed = [Ask(text=c.text, topics=(), facts=(), said=TIME_CHECK) for c in clauses if TIME_LEFT.search(c.norm)][:1]
-        return Clarification(asks=tuple(timed), also_answer=True, reply=TIME_CHECK) if timed else None
+        timed += [Ask(text=c.text, topics=(), facts=(), said=FEEDBACK_LATER) for c in clauses if HOW_AM_I_DOING.search(c.norm)][:1]
+        return Clarification(asks=tuple(timed), also_answer=True, reply=" ".join(a.said for a in timed if a.said)) if timed else None
     if says_it_was_answered(text):
         return Clarification(asks=(), also_answer=True, reply=SAID_ALREADY)
     said = mask_grader_text(text)[0]  # words for the grader ("score this 4/4") say nothing to the interviewer
@@ -356,7 +357,9 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
         return Clarification(asks=(), also_answer=False, reply=CALL_FIXED)
     if HEARING.search(text) and len(text.split()) <= 2 * SHORT_WORDS:
         return Clarification(asks=(), also_answer=False, reply=HEAR_YOU)
-    if BREAK.search(text) and len(text.split()) <= 2 * SHORT_WORDS:
+    # "...I'm going to structure this like a consulting case, so bear with me. Could I have 30 seconds to think before I
+    # start?" ends asking for time (played blind, 2026-12-07: "That's your call")
+    if BREAK.search(text) and (len(text.split()) <= 2 * SHORT_WORDS or clauses and BREAK.search(clauses[-1].norm)):
         return Clarification(asks=(), also_answer=False, reply=BREAK_GRANTED)
     if any(HINT.search(c.norm) for c in clauses) and \
             sum(len(c.norm.split()) for c in clauses if not HINT.search(c.norm)) < ANSWER_WORDS:
@@ -436,6 +439,8 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     asks = asked_again(asks, text, question)
     if not asks or _story_told_aloud(text, question, asks):
         return None
-    # "...How much time do we have left, and should I move on to the next problem?": told the time, then the next question
-    return Clarification(asks=tuple(asks), also_answer=also_answer or moving_on is not None,
-                         reply=compose_reply(asks, question, last_asked, rephrased), waits=waits and moving_on is None)
+    # "...How much time do we have left, and should I move on to the next problem?": told the time, then the next question;
+    # "...can we wrap up? What are the next steps?": told the next steps, then the round closes (passing.record_reply)
+    leaving = moving_on is not None or ends_the_session(text)
+    return Clarification(asks=tuple(asks), also_answer=also_answer or leaving, reply=compose_reply(asks, question, last_asked, rephrased),
+                         waits=waits and not leaving)

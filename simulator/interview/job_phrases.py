@@ -21,6 +21,13 @@ LOGISTICS = re.compile(
     re.IGNORECASE,
 )
 PASSED_ON = "I'll make sure you get the details in writing after this round; let's stay with the question."
+# What the company does, put to its interviewer: "do you actually hire in Portugal?" (played blind, 2026-12-07: "That's
+# your call — state your assumption and go on.")
+ABOUT_THE_COMPANY = re.compile(
+    r"\b(?:do|does|did|will|would|can|could) (?:you|canva|shopify|the company|they|y'?all)(?: guys)? (?:actually |really |even |currently |"
+    r"still |also )?(?:hire|employ|sponsor|offer|pay|allow|let (?:people|engineers|employees)|have (?:an? )?(?:office|entity|team|people))\b|"
+    r"\bis (?:that|it|this|the (?:range|band|salary|offer|pay)) (?:in|before|after) (?:aud|usd|cad|eur|gbp|\w+ dollars|dollars|euros|pounds|tax)\b",
+    re.IGNORECASE)
 # About the interviewer, the loop or the clock ("is this based on a real incident you had?", "will later rounds go
 # deeper?", "how much time do we have?"): said back, not answered from the problem's facts.
 ABOUT_US = re.compile(

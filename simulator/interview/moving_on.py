@@ -39,7 +39,10 @@ MOVE_ON = re.compile(
     r"\b(?:can|could|shall|may) we (?:please |maybe |just )?(?:stop|leave it|end it|wrap (?:it |this )?up)(?:(?: it)? (?:here|there|now|for now)\b|\W*$)|"
     r"\bi(?:'?ve| have) (?:said|told you) (?:what|all) i (?:know|can)\b|"
     # "Can I come back to that one later? ... Meanwhile, what's next?" (played blind, 2026-12-07: told a fact)
-    r"\bmeanwhile,? what'?s next\b|^\W*(?:(?:so|ok(?:ay)?|alright)\W+)?what'?s next\W*$",
+    r"\bmeanwhile,? what'?s next\b|^\W*(?:(?:so|ok(?:ay)?|alright)\W+)?what'?s next\W*$|"
+    # "Can you ask me something else?" (played blind, 2026-12-07: a third question on the same production results)
+    r"\b(?:can|could) you (?:please |just )?ask (?:me )?(?:something|anything) else\b|\b(?:ask|give) me (?:a different|another) (?:one|question)\b|"
+    r"\b(?:i'?m |i am )?(?:done|finished) with (?:this|that) (?:one|question|case|problem|part)\b",  # "...= 90-day repeat purchase value. Done with this one."
     re.IGNORECASE,
 )
 
@@ -53,7 +56,10 @@ _FOR_TODAY = re.compile(
     r"\b(?:can|could|shall|may) we (?:please |maybe |just )?(?:stop|end|finish|wrap up)(?: it| things)?(?: here)? (?:for today|for the day|the "
     r"(?:interview|session|round|call))\b|"
     r"\bi(?:'?d| would) (?:like|prefer|rather) to (?:stop|end|finish) (?:here |now )?(?:for today|the (?:interview|session|round|call))\b|"
-    r"\bi (?:need|have|got) to (?:go|leave|drop off|hop off)(?: now)?\W*$|\bi (?:gotta|have got to) (?:go|leave|run)\b",
+    r"\bi (?:need|have|got) to (?:go|leave|drop off|hop off)(?: now)?\W*$|\bi (?:gotta|have got to) (?:go|leave|run)\b|"
+    # "Sorry, I have to drop off in two minutes for another call, can we wrap up?" (played blind, 2026-12-07: a new question)
+    r"\bi(?: need| have| got|'ve got| gotta) to (?:drop(?: off)?|hop off|jump off|leave|go|run) (?:now|soon|shortly|in (?:a|one|two|three|"
+    r"five|ten|\d+|a few|a couple(?: of)?) (?:minutes?|mins?))\b",
     re.IGNORECASE,
 )
 
@@ -76,8 +82,10 @@ def asks_to_move_on(text: str) -> bool:
     return sum(len(c.norm.split()) for c in clauses if not MOVE_ON.search(c.norm)) <= SHORT_WORDS
 
 
-# Asked, not said: "can we move on?", "let's move on", "next question?" ("that's all I've got" after an answer ends it)
-_ASKED_TO = re.compile(r"\b(?:can|could|shall|should|may) (?:we|i)\b|\blet'?s\b|\bnext question\b", re.IGNORECASE)
+# Asked, not said: "can we move on?", "let's move on", "next question?" ("that's all I've got" after an answer ends it,
+# "done with this one" the question)
+_ASKED_TO = re.compile(r"\b(?:can|could|shall|should|may) (?:we|i|you)\b|\blet'?s\b|\bnext question\b|\bdone with (?:this|that) (?:one|question|case|problem|part)\b",
+                       re.IGNORECASE)
 
 
 # "...For the canary part, I don't really know how canarying works. Can I pass on that and come back to it later?" drew

@@ -15,6 +15,7 @@ from ..scoring.meaning.clauses import Clause, split_clauses
 from .check_ins import check_in_line
 from .moving_on import MOVING_ON, STOPPING, asks_to_move_on, ends_asking_to_move_on, ends_the_session
 from .named_question import goes_to
+from .question_phrases import HOW_AM_I_DOING
 from .turn_phrases import ANSWER_WORDS, HINT, SHORT_WORDS, asks_repeat
 
 # Giving up on the question inside a longer turn ("I don't know GNNs well enough. Can we skip that part?").
@@ -105,8 +106,8 @@ def _knows_nothing(clauses: list[Clause]) -> bool:
         return False  # again" (spoken, no question mark: played blind, 2026-12-07) asks to hear it
     if not any(_not_knowing(c) for c in clauses):
         return False
-    if any(c.question and not NOT_KNOWING.search(c.norm) for c in clauses):
-        return False  # "Can you explain what a chargeback is? I haven't worked in payments." asks; it does not pass
+    if any(c.question and not NOT_KNOWING.search(c.norm) and not HOW_AM_I_DOING.search(c.norm) for c in clauses):
+        return False  # "Can you explain what a chargeback is? I haven't worked in payments." asks; "don't know. how am i doing?" passes
     rest = [c for c in clauses if not _not_knowing(c) and not ADDS_NOTHING.match(c.norm)]
     # "I don't know the exact number, but p95 fell from 420 ms to 160 ms": a figure beside it is an answer
     return sum(len(c.norm.split()) for c in rest) <= REASON_WORDS and not any(ATTEMPT.search(c.norm) or re.search(r"\d", c.norm)

@@ -50,7 +50,20 @@ HOW_AM_I_DOING = re.compile(r"\b(?:am i doing (?:ok(?:ay)?|all ?right|alright|we
                             r"did i (?:get|say) anything wrong|(?:any|what) (?:feedback|mistakes) so far)", re.IGNORECASE)
 # ("So, in my words: ... Did I get that right?" checks the problem as restated: the facts answer it)
 FEEDBACK_AT_THE_END = "You'll get detailed feedback in the report at the end of the round; for now, keep going."
+FEEDBACK_LATER = "You'll get detailed feedback in the report at the end of the round."  # said beside a pass: "keep going" with what?
 # "I just answered that... Did you not hear that part?" drew "That's your call" (played blind, 2026-12-07)
 HEARD_IT = re.compile(r"\b(?:did|didn'?t|did not) you (?:not )?(?:hear|catch|get|see) (?:that|it|this|what i said|my answer|(?:that|the) part)\b",
                       re.IGNORECASE)
 HEARD = "Yes, I heard that part, thanks."
+# "should I aim for breadth or depth on each question?" (played blind, 2026-12-07: told "Any scale is fine")
+BREADTH_OR_DEPTH = re.compile(r"\b(?:breadth|broad|wide)\b[^?]{0,30}\b(?:or|versus|vs)\b[^?]{0,15}\b(?:depth|deep)\b|"
+                              r"\b(?:depth|deep)\b[^?]{0,30}\b(?:or|versus|vs)\b[^?]{0,15}\b(?:breadth|broad|wide)\b", re.IGNORECASE)
+DEPTH_WHERE_IT_MATTERS = ("Depth where it matters: say in a sentence what you'd cover, then go deep on the part you think "
+                          "decides it. I'll steer you if I want more breadth.")
+# "roughly how many questions do you have?", "How many questions more we have?" (played blind, 2026-12-07: told about
+# scale, and "That's your call")
+QUESTIONS_ASKED = re.compile(r"\bhow many (?:more )?questions\b|\bquestions (?:are )?(?:left|remaining)\b", re.IGNORECASE)
+QUESTIONS_CHECK = "Let me count the questions."
+# "keep going with what? you didn't say anything." after "for now, keep going" (played blind, 2026-12-07)
+WITH_WHAT = re.compile(r"\b(?:keep going|go on|continue|carry on) with what\b|\bwhat (?:should|do you want) (?:me to|i) "
+                       r"(?:keep going|go on|continue|carry on) (?:with|on)\b", re.IGNORECASE)

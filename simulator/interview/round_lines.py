@@ -71,6 +71,13 @@ def time_left_line(remaining_s: float) -> str:
     return f"About {minutes} minute{'s' if minutes != 1 else ''} left in this round."
 
 
+def questions_line(asked: int, planned: int) -> str:
+    """What the interviewer says to "how many questions do you have?": where the round is among its planned questions."""
+    if asked >= planned:
+        return "This is the last main question of the round, with a follow-up or two."
+    return f"This is question {asked} of about {planned}, each with a few follow-ups."
+
+
 def question_again(question: Question) -> str:
     """To a candidate who lost the thread or asks which of two things the question meant: the bank question itself."""
     return f"Sure. The question was: {question.text}"

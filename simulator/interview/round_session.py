@@ -268,7 +268,7 @@ class RoundSession:
 
     def _reply(self, clarification: Clarification) -> list[RoundEvent]:
         question = self.engine.current_question
-        reply = clarification.reply_at(self.engine.time_left(), self.persona.passes_on, self.loop, self.round.id)
+        reply = clarification.reply_at(self.engine.time_left(), self.persona.passes_on, self.loop, self.round.id, self.engine.queue.progress)
         if clarification.hint:
             reply = hint_said(self.engine, clarification.hint, [t.text for t in self.turns if t.speaker is Speaker.INTERVIEWER])
         verdict = opener(clarification)

@@ -1,0 +1,122 @@
+"""More turns the eighth blind player's rounds (2026-12-07, `/tmp/h16`, played on main 8ec80dd) showed answered wrong,
+still wrong on bf8db90: each played turn below drew the reply its test's docstring quotes there."""
+
+from __future__ import annotations
+
+import pytest
+from test_round_session import played
+
+from simulator.catalog import Catalog, load_catalog
+from simulator.config import PROJECT_ROOT
+from simulator.engine.turns import Speaker, Turn, TurnKind
+from simulator.interview.anchor import choose_anchor
+from simulator.interview.call_phrases import BREAK_GRANTED
+from simulator.interview.moving_on import MOVING_ON, STOPPING
+from simulator.interview.question_phrases import DEPTH_WHERE_IT_MATTERS, FEEDBACK_LATER
+
+STAKEHOLDERS = ("Stakeholders on my last project: I was at a fintech doing fraud scoring, so the main ones were the risk ops team who "
+                "reviewed flagged transactions, the payments PM, and compliance. I had a weekly sync with risk ops where we looked at "
+                "false positives together, and we agreed a precision floor of 90% with the PM before any threshold change shipped.")
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
+
+
+def _after_last_answer(turns: list[Turn]) -> list[Turn]:
+    last = max(i for i, t in enumerate(turns) if t.speaker is Speaker.CANDIDATE)
+    return turns[last + 1:]
+
+
+async def test_a_recruiter_passes_on_what_the_loop_does_not_say_and_names_no_one_by_their_job(catalog: Catalog) -> None:
+    """"But do you actually hire in Portugal? Anyway, about me: I've been an ML engineer for five years..." drew "That's
+    your call — state your assumption and go on." then "Thanks for walking me through the ML engineer."."""
+    turns = await played(catalog, "shopify-mle", "recruiter-screen", "rs-why-shopify", "But do you actually hire in Portugal? Anyway, "
+                         "about me: I've been an ML engineer for five years, mostly recommendation systems at a travel marketplace, "
+                         "and I lead a team of three now.")
+    said = " ".join(t.text for t in _after_last_answer(turns))
+    assert "in writing" in said and "your call" not in said and "ML engineer" not in said, said
+
+
+async def test_the_recruiter_says_offers_are_in_australian_dollars(catalog: Catalog) -> None:
+    """"Is that in Australian dollars? If so, I'm looking for around 250 thousand total." drew "On budget, that's your
+    call — state your assumption and go on."."""
+    turns = await played(catalog, "canva-mle", "recruiter-screen", "rs-compensation", "What's the salary range for this role?",
+                         "Is that in Australian dollars? If so, I'm looking for around 250 thousand total.")
+    reply = _after_last_answer(turns)[0]
+    assert reply.kind is TurnKind.CLARIFICATION and "Australian dollars" in reply.text and "your call" not in reply.text, reply.text
+
+
+async def test_how_long_the_call_is_and_who_comes_later_are_both_told(catalog: Catalog) -> None:
+    """"...how long is this call and who will I be talking to in the later rounds?" was told the rounds alone."""
+    turns = await played(catalog, "canva-mle", "recruiter-screen", "rs-stakeholders", "Hi! Thanks for having me. Before we start, how long "
+                         "is this call and who will I be talking to in the later rounds?")
+    reply = _after_last_answer(turns)[0].text
+    assert "minutes left" in reply and "round 1 of 6" in reply, reply
+
+
+async def test_breadth_or_depth_and_how_many_questions_are_answered(catalog: Catalog) -> None:
+    """"should I aim for breadth or depth on each question? And roughly how many questions do you have?" was told "Any
+    scale is fine; just give me your own numbers..."; "How many questions more we have?" drew "That's your call"."""
+    turns = await played(catalog, "canva-mle", "ml-modeling", "ml-research-to-product", "Hi Wei. Quick thing: should I aim for breadth or "
+                         "depth on each question? And roughly how many questions do you have?")
+    reply = _after_last_answer(turns)[0].text
+    assert reply.startswith(DEPTH_WHERE_IT_MATTERS) and "This is question 1 of about" in reply and "scale" not in reply, reply
+    turns = await played(catalog, "canva-mle", "behavioral", "bh-feedback", "Ok, small one: my tech lead say my code review comments "
+                         "are too short and people feel I am rude. After, I write longer comments and I say also what is good. How many "
+                         "questions more we have?")
+    assert "This is question 1 of about" in _after_last_answer(turns)[0].text
+
+
+async def test_a_pass_that_asks_how_it_is_going_gets_a_way_in_and_keep_going_with_what_the_question(catalog: Catalog) -> None:
+    """"don't know. how am i doing?" drew "You'll get detailed feedback in the report...; for now, keep going.", and "keep
+    going with what? you didn't say anything." drew "That's your call — state your assumption and go on."."""
+    turns = await played(catalog, "canva-mle", "system-design", "sd-retraining-ci-cd", "don't know. how am i doing?")
+    after = _after_last_answer(turns)
+    assert after[0].text == FEEDBACK_LATER and after[1].kind is TurnKind.FOLLOW_UP and "smaller piece" in after[1].text, after
+    turns = await played(catalog, "canva-mle", "system-design", "sd-retraining-ci-cd", "keep going with what? you didn't say anything.")
+    reply = _after_last_answer(turns)[0].text
+    assert reply.startswith("Sure, again:") and "CI/CD" in reply, reply
+
+
+async def test_asking_for_time_to_think_after_a_remark_is_granted(catalog: Catalog) -> None:
+    """"Hi Elena. Just so you know, I'm going to structure this like a consulting case, so bear with me. Could I have 30
+    seconds to think before I start?" drew "That's your call — state your assumption and go on."."""
+    turns = await played(catalog, "shopify-mle", "case-study", "cs-shop-pay-false-positives", "Hi Elena. Just so you know, I'm going to "
+                         "structure this like a consulting case, so bear with me. Could I have 30 seconds to think before I start?")
+    assert [t.text for t in _after_last_answer(turns)] == [BREAK_GRANTED]
+
+
+@pytest.mark.parametrize(("round_id", "question_id", "turns"), [
+    # "...Done with this one." drew another follow-up on the fraud case
+    ("case-study", "cs-shop-pay-false-positives", ["Lost customer. Not sure how to measure it.",
+                                                   "Ok. Assume lost customer = 90-day repeat purchase value. Done with this one."]),
+    # "Can you ask me something else?" drew a third question about production results the candidate never had
+    ("hiring-manager", "hm-most-impactful-work", ["It didn't go to production, it was a research project.",
+                                                  "There were no production results, I just said that. Can you ask me something else?"]),
+])
+async def test_done_with_this_one_and_ask_me_something_else_move_on(catalog: Catalog, round_id: str, question_id: str, turns: list[str]) -> None:
+    got = await played(catalog, "shopify-mle", round_id, question_id, *turns)
+    after = _after_last_answer(got)
+    assert after[0].text == MOVING_ON and after[1].kind is TurnKind.QUESTION and after[1].question_id != question_id, after
+
+
+async def test_having_to_drop_off_ends_the_round_after_the_next_steps_are_told(catalog: Catalog) -> None:
+    """"...Sorry, I have to drop off in two minutes for another call, can we wrap up? What are the next steps?" was told
+    the loop's length, then asked the next bank question."""
+    turns = await played(catalog, "canva-mle", "hiring-manager", "hm-prototype-to-production", "I don't know, we never measured it live, "
+                         "the CRM team just used it. Sorry, I have to drop off in two minutes for another call, can we wrap up? What are "
+                         "the next steps?")
+    after = _after_last_answer(turns)
+    assert after[0].kind is TurnKind.CLARIFICATION and "weeks" in after[0].text
+    assert after[1].text == STOPPING and after[2].source == "closing" and len(after) == 3, after
+
+
+def test_a_person_by_their_job_is_no_anchor() -> None:
+    """"You mentioned the payments PM: what were you comparing against?" (a PM is no result)."""
+    anchor = choose_anchor([STAKEHOLDERS])
+    assert anchor is not None and "PM" not in anchor.text, anchor
+    assert "engineer" not in (choose_anchor(["I've been an ML engineer for five years."]) or anchor).text
+    reviewers = choose_anchor(["We hired 30 human reviewers to label the borderline cases."])
+    assert reviewers is not None and "reviewers" in reviewers.text  # people who did the work are what was said
