@@ -10,6 +10,7 @@ from simulator.catalog import Catalog, load_catalog
 from simulator.config import PROJECT_ROOT
 from simulator.engine.turns import Speaker, Turn, TurnKind
 from simulator.interview.anchor import choose_anchor
+from simulator.interview.arithmetic import slips
 from simulator.interview.call_phrases import BREAK_GRANTED
 from simulator.interview.moving_on import MOVING_ON, STOPPING
 from simulator.interview.question_phrases import DEPTH_WHERE_IT_MATTERS, FEEDBACK_LATER
@@ -120,3 +121,33 @@ def test_a_person_by_their_job_is_no_anchor() -> None:
     assert "engineer" not in (choose_anchor(["I've been an ML engineer for five years."]) or anchor).text
     reviewers = choose_anchor(["We hired 30 human reviewers to label the borderline cases."])
     assert reviewers is not None and "reviewers" in reviewers.text  # people who did the work are what was said
+
+
+@pytest.mark.parametrize(("said", "line"), [
+    # told as "Co-view/co-purchase item-to-item lists, got it." and the design sized on it
+    ("Thanks. So 50k views a second is about 430 million requests a day. Two stages: candidate generation...",
+     "50k a second is about 4.3 billion a day, not 430 million."),
+    # "...plenty of power to detect a 0.1% change" built on it
+    ("With 1 million searches a day, 10% for two weeks is 14 million searches, plenty of power to detect a 0.1% change.",
+     "10% of 1 million a day for 2 weeks is about 1.4 million, not 14 million."),
+    ("So 40% of 48k = 19.2k good buyers declined. x $85 = $16M/day in GMV. Minus the third who retry.",
+     "19.2k times $85 is about $1.6 million, not $16M."),
+])
+def test_a_rate_said_per_day_a_share_over_weeks_and_a_product_on_the_last_figure_are_checked(said: str, line: str) -> None:
+    assert slips(said) == [line]
+
+
+@pytest.mark.parametrize("said", [
+    "10,000 merchants a day, so about 500 orders a second",  # two things counted
+    "48k declines a day. All good buyers. x $85 = ~$4M/day lost margin.",  # right
+    "With 1 million searches a day, 10% for two weeks is 1.4 million searches.",
+    "We serve 50k views a second, which is about 4.3 billion requests a day.",
+])
+def test_right_sums_and_two_things_counted_are_let_be(said: str) -> None:
+    assert slips(said) == []
+
+
+async def test_the_rate_slip_is_said_in_the_round(catalog: Catalog) -> None:
+    turns = await played(catalog, "shopify-mle", "system-design", "sd-storefront-recs", "Thanks. So 50k views a second is about 430 "
+                         "million requests a day. Two stages: a two-tower model with an ANN index per shop, then a GBDT ranker.")
+    assert _after_last_answer(turns)[0].text == "Let me check that: 50k a second is about 4.3 billion a day, not 430 million."

@@ -163,6 +163,17 @@ _TOTAL = re.compile(rf"\b(?:so|that'?s|which is|gives|comes to|adds? up to|for a
 SUM_OFF = 0.1  # a total said more than this share away from the sum of its parts is a slip: "30 + 40 + 50 is exactly 100"
 
 
+# "With 1 million searches a day, 10% for two weeks is 14 million searches" (played blind, 2026-12-07: a 10x slip let
+# stand, and "plenty of power" built on it): a share of a rate over a stretch of time
+_SHARE_FOR = re.compile(rf"(?P<a>{_NUMBER}){_THINGS.format('t')}{_PER.format('u')}[^.?!;]{{0,30}}?(?P<share>{_NUMBER}){_SHARE}"
+                        rf"(?:\s+of (?:them|those|that|it|the \w+|traffic|users))?\s+(?:for|over) (?P<d>{_NUMBER}) (?P<du>day|week|month|year)s?\b"
+                        rf"{_WORKED_OUT}(?P<c>{_NUMBER})", re.IGNORECASE)
+# "So 40% of 48k = 19.2k good buyers declined. x $85 = $16M/day" (played blind, 2026-12-07): a product whose first factor
+# is the figure said just before it
+_TIMES_LAST = re.compile(rf"(?P<a>{_NUMBER})[^\d?!;]{{0,40}}?\s(?:x|×|times)\s?(?P<money>\$)?(?P<b>{_NUMBER})\s?=\s?~?\$?(?P<d>{_NUMBER})",
+                         re.IGNORECASE)
+
+
 def _unit(said: str) -> str:
     said = said.lower()
     return "%" if said == "%" else said.rstrip("s")[:3]
@@ -178,6 +189,18 @@ def _product_slips(said: str) -> list[str]:
         if _off(_value(m.group("d")), worked):
             lines.append(" times ".join(_figure(m.group(g)) + ("%" if m.group(f"{g}p") else "") for g in factors)
                          + f" is about {_said(worked)}, not {_figure(m.group('d'))}.")
+    products = {m.start("d") for m in _PRODUCT.finditer(said)}
+    for m in _TIMES_LAST.finditer(said):
+        worked = _value(m.group("a")) * _value(m.group("b"))
+        if m.start("d") not in products and _off(_value(m.group("d")), worked):
+            money = m.group("money") or ""
+            lines.append(f"{_figure(m.group('a'))} times {money}{_figure(m.group('b'))} is about {money}{_said(worked)}, not {money}{_figure(m.group('d'))}.")
+    for m in _SHARE_FOR.finditer(said):
+        worked = _value(m.group("a")) * _value(m.group("share")) / 100 * _value(m.group("d")) * _SECONDS[m.group("du").lower()] / _SECONDS[
+            {"sec": "second", "min": "minute"}.get(m.group("u").lower(), m.group("u").lower())]
+        if _off(_value(m.group("c")), worked):
+            lines.append(f"{m.group('share')}% of {_figure(m.group('a'))} a {m.group('u').lower()} for {m.group('d')} {m.group('du')}s is "
+                         f"about {_said(worked)}, not {_figure(m.group('c'))}.")
     for sentence in re.split(r"(?<=[.!?;])\s+", said):
         total = _TOTAL.search(sentence)
         if total is None:
@@ -190,6 +213,11 @@ def _product_slips(said: str) -> list[str]:
     return lines
 
 
+# Words for one request to the system: "50k views a second is about 430 million requests a day" counts one thing (played
+# blind, 2026-12-07: a 10x slip let stand)
+_TRAFFIC = {w: "requ" for w in ("view", "requ", "quer", "call", "sear", "hits", "page", "impr", "visi", "load", "look")}
+
+
 def slips(text: str) -> list[str]:
     """The line checking each sum `text` works out wrong."""
     said = _spoken(text)
@@ -200,7 +228,7 @@ def slips(text: str) -> list[str]:
         worked = a * _SECONDS[u2] / _SECONDS[u1]
         # "10,000 merchants a day, so about 500 orders a second" counts two things; "2 million a day, around 2000 requests
         # a second" one (played blind, 2026-12-07)
-        things, counted = ({w[:4] for w in m.group(g).lower().split()} for g in ("tb", "ta"))
+        things, counted = ({_TRAFFIC.get(w[:4], w[:4]) for w in m.group(g).lower().split()} for g in ("tb", "ta"))
         if u1 != u2 and _off(b, worked) and (not things or not counted or things & counted):
             lines.append(f"{_figure(m.group('a'))} a {u1} is about {_said(worked)} a {u2}, not {_figure(m.group('b'))}.")
     for m in _AT_RATE.finditer(said):
