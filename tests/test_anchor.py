@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from simulator.engine.guard import safe_phrase
-from simulator.interview.anchor import choose_anchor, phrases, said_back, written_as_code
+from simulator.interview.anchor import choose_anchor, phrases, written_as_code
+from simulator.interview.anchor_lead import said_back
 from simulator.scoring.text import Span
 
 

@@ -151,3 +151,19 @@ async def test_the_rate_slip_is_said_in_the_round(catalog: Catalog) -> None:
     turns = await played(catalog, "shopify-mle", "system-design", "sd-storefront-recs", "Thanks. So 50k views a second is about 430 "
                          "million requests a day. Two stages: a two-tower model with an ANN index per shop, then a GBDT ranker.")
     assert _after_last_answer(turns)[0].text == "Let me check that: 50k a second is about 4.3 billion a day, not 430 million."
+
+
+def test_a_retracted_guess_a_ratio_and_a_plans_verbs_are_named_as_said() -> None:
+    """"It's probably the empty list case... Actually wait, no, it fails on all of them." drew "The empty list case, got
+    it."; "1 positive per 500 negatives" was named "1 positive"; "bucket each prediction by int(p * B), accumulate
+    counts, ..." drew "You mentioned accumulate counts:"."""
+    retracted = choose_anchor(["It's probably the empty list case, the ideal is zero there. Actually wait, no, it fails on all of "
+                               "them. Oh, log2(i + 1) is log2(1) = 0 at the first position. It should be i + 2."])
+    assert retracted is None or "empty list" not in retracted.text, retracted
+    ratio = choose_anchor(["Our defect detector for print jobs had 1 positive per 500 negatives; I read the focal loss paper."])
+    assert ratio is not None and ratio.text == "1 positive per 500 negatives", ratio
+    plan = choose_anchor(["ok, assuming that. Here's my plan: bucket each prediction by int(p * B), accumulate counts, sum of p "
+                          "and sum of y per bin, then combine."])
+    assert plan is None or "accumulate" not in plan.text, plan
+    kept = choose_anchor(["We keep a connection pool per shard and it cut p99 a lot."])
+    assert kept is not None and "connection pool" in kept.text, kept  # a noun all the same

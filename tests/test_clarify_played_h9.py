@@ -20,7 +20,7 @@ from simulator.interview.clarify import read_turn
 from simulator.interview.fact_context import untold
 from simulator.interview.headless_code import code_in
 from simulator.interview.job_phrases import AFTER_THE_ROUND, PASSED_ON
-from simulator.interview.anchor import said_back
+from simulator.interview.anchor_lead import said_back
 from simulator.interview.moving_on import MOVING_ON, asks_to_move_on, ends_asking_to_move_on
 from simulator.interview.question_phrases import FEEDBACK_AT_THE_END, HEARD
 from simulator.interview.turn_phrases import ROUGHLY_IS_FINE, YOUR_CALL, asks_repeat

@@ -22,7 +22,8 @@ from simulator.catalog import Catalog, load_catalog
 from simulator.config import PROJECT_ROOT
 from simulator.engine.clock import SimulatedClock
 from simulator.engine.turns import TurnKind
-from simulator.interview.anchor import choose_anchor, mentions, phrases, with_anchor
+from simulator.interview.anchor import choose_anchor, mentions, phrases
+from simulator.interview.anchor_lead import with_anchor
 from simulator.interview.evidence_probe import MeaningEvidence
 from simulator.interview.follow_up_text import PART_FURTHER, PART_LEFT_OUT
 from simulator.interview.round_session import RoundSession, speaking_seconds

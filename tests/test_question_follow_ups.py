@@ -22,7 +22,8 @@ from simulator.engine.plan import Probe
 from simulator.engine.pressing import Presser
 from simulator.engine.question_follow_ups import question_follow_up
 from simulator.engine.turns import TurnKind
-from simulator.interview.anchor import DEFAULT_LEAD, Phrase, choose_anchor, related, with_anchor
+from simulator.interview.anchor import Phrase, choose_anchor, related
+from simulator.interview.anchor_lead import DEFAULT_LEAD, with_anchor
 from simulator.interview.follow_up_text import SWITCH_LEAD, FollowUpWording
 from simulator.scoring.text import Span
 

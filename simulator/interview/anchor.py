@@ -24,7 +24,7 @@ from .anchor_words import (FILLERS, FUNCTION_WORDS, GENERIC, GERUND_NOUNS, MULTI
                            TIME_WORDS, TRAILING_ADVERBS, TRAILING_GENERIC, UNITS, VERB_BASE_SET, VERB_LEADS, VERBS, modifier,
                            plural, ROLES, SUBJECTS)
 
-__all__ = ["Phrase", "choose_anchor", "mentions", "phrases", "with_anchor", "written_as_code"]
+__all__ = ["Phrase", "choose_anchor", "mentions", "phrases", "written_as_code"]
 
 MAX_PHRASE_TOKENS = 5
 MAX_SCAN_CHARS = 6000  # the anchor comes from the answer's first and last 3000 characters
@@ -217,13 +217,13 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
     tokens = list(_TOKEN.finditer(text))
     marks = sum(1 for m in tokens if _BREAK.match(m.group()))
     speech = marks * SPEECH_WORDS_PER_MARK < len(tokens) - marks
-    skip = False  # the token was taken with the one before it
+    skip = 0  # tokens taken with the one before them
     completing: set[int] = set()  # where the words are that complete a phrase without making it more specific
     for at, match in enumerate(tokens):
         token = match.group()
         low = token.lower()
         if skip or low in FILLERS:
-            skip = False
+            skip = max(0, skip - 1)
             continue
         kind = _kind(token)
         following = tokens[at + 1].group() if at + 1 < len(tokens) else ""
@@ -241,7 +241,13 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
         if low == "per" and any(role == "number" for _, role in run) and following.lower().rstrip("s") in PER_UNITS:
             run += [(match, "mod"), (tokens[at + 1], "noun")]  # "20 requests per second" ("second" is no ordinal here)
             completing.update((match.start(), tokens[at + 1].start()))
-            previous, skip = following.lower(), True
+            previous, skip = following.lower(), 1
+            continue
+        if low == "per" and any(role == "number" for _, role in run) and re.fullmatch(r"[\d.,]+", following) and at + 2 < len(tokens) \
+                and _kind(tokens[at + 2].group()) == "content":  # "1 positive per 500 negatives" (played blind: "1 positive, got it.")
+            run += [(match, "mod"), (tokens[at + 1], "number"), (tokens[at + 2], "noun")]
+            completing.add(match.start())
+            previous, skip = tokens[at + 2].group().lower(), 2
             continue
         if token == "id" and (not any(role == "noun" for _, role in run) or following.lower() in VERB_BASE_SET):
             kind = "function"  # "so id try focal loss", "for eval id build a golden set" is "I'd"; "the user id" is a noun
@@ -362,6 +368,9 @@ def choose_anchor(
                 continue  # the candidate's own question ("do you mean how I coach managers?") is no answer to name
             if _REJECTING.search(answer[max(0, phrase.span.start - 80):phrase.span.start]):
                 continue  # "we didn't go with one giant LLM": a question about it is about the design not built
+            end = next((e for s, e in sentences if s <= phrase.span.start < e), len(answer))
+            if _RETRACTED.match(answer[end:end + 60]):
+                continue  # "It's probably the empty list case... Actually wait, no, it fails on all of them." (played blind)
             if _UNKNOWING.search(answer[max(0, phrase.span.start - 80):phrase.span.start]):
                 continue  # "I wouldn't know what the north star metric would be" (played, 2026-12-05): not said, only named
             score = phrase.score
@@ -409,42 +418,10 @@ _UNKNOWING = re.compile(
     r"can'?t (?:really )?(?:say|tell)|no clue)\b[^.!?;]*$",
     re.IGNORECASE,
 )
+_RETRACTED = re.compile(r"\s*(?:(?:actually|oh|hmm+|um+|so|sorry)[,\s]+)*(?:wait[,.\s]+no\b|no[,.\s]+wait\b|scratch that|i take (?:that|it) "
+                        r"back|never ?mind|(?:actually|wait)[,.\s]+(?:no|not)\b|that'?s wrong|i'?m wrong)", re.IGNORECASE)
 _REJECTING = re.compile(
     r"(?:n't|\bnot|\bnever)\s+(?:\w+\s+)?(?:go|going|went|gone)\s+with\s+(?:[\w-]+\s+){0,3}$"
     r"|\b(?:instead of|rather than|ruled out|rejected|dropped|decided against|chose against)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-
-
-DEFAULT_LEAD = "You mentioned {anchor}:"
-
-
-def with_anchor(canned: str, anchor: str | None, lead: str = DEFAULT_LEAD) -> str:
-    """The canned probe, grounded: "You mentioned the two-tower model: what changed in numbers, ...?".
-
-    `lead` is the persona's way in ("Going back to {anchor}:"): the same "You mentioned" before every follow-up of a
-    round reads as a script.
-    """
-    if not anchor:
-        return canned
-    runs_on = lead.rstrip().endswith(":")  # "You mentioned X: what...", but "Thanks for walking me through X. Which..."
-    probe = canned[0].lower() + canned[1:] if runs_on and canned[:2] != "I " and not canned[:2].isupper() else canned
-    text = f"{lead.replace('{anchor}', anchor)} {probe}".lstrip()  # no lead: the question alone
-    return text[:1].upper() + text[1:]  # a lead that opens on the anchor: "{anchor}, got it."
-
-
-_LEAD_IN = re.compile(r"^(?:(?:to be honest|honestly|and|so|but|well|also|um+|uh+|hmm+|yeah|like|as i said|again|sadly)\b[,\s]*)+",
-                      re.IGNORECASE)
-
-
-_FILLERS = re.compile(r",?\s*\b(?:um+|uh+|erm+|hmm+)\b,?", re.IGNORECASE)  # 'You said "we ran it for, um, two weeks"' was said
-
-
-def said_back(canned: str, clause: str | None) -> str:
-    """A probe after the candidate's own words: 'You said "we never A/B tested it": looking back, ...?'; a probe that
-    already opens on them ('You said "we" a lot; ...') is said as it is."""
-    said = _FILLERS.sub("", _LEAD_IN.sub("", clause or "")).strip().rstrip(".,;:!")
-    if not said or canned.lower().startswith("you said"):
-        return canned
-    quoted = said if re.match(r"I\b|.[A-Z]", said) else said[0].lower() + said[1:]  # "I", "LLM-as-judge" stay as said
-    return f'You said "{quoted}": {canned[0].lower()}{canned[1:]}'

@@ -76,7 +76,7 @@ PLURAL_MODIFIERS = frozenset(
 NOUN_VERBS = frozenset(
     "label sample score tag index cache store query flag gate log test batch stream shard cluster filter match group cost "
     "report review alert page block plan design drift spike lag split feed rank route sort pin diff swap load scale "
-    "search rate churn weight decline".split()
+    "search rate churn weight decline pool bucket bin".split()
 )
 SUBJECTS = frozenset("i we they you he she".split())  # a lower-case word straight after one is its verb: "I suspect X"
 VERB_LEADS = frozenset("i we you they he she it i'd we'd you'd they'd i'll we'll id to will would should can could must might "
@@ -100,6 +100,7 @@ VERB_BASES = """
     classify filter sort merge join group cluster sample shard scale batch stream serve rerank re-rank warm expose
     reach hold drift spike lag jump fall climb grow shrink trigger fail recover restore revert rollback roll-back
     process parse generate encode decode match recommend surface show hide block flag pin diff
+    pool bucket bin accumulate randomize randomise aggregate backfill clamp
     treat hallucinate carry swap blend enrich rewrite replay skip ignore walk normalise normalize dedupe wrap
     suppose leverage utilize utilise incorporate integrate employ combine explore mix fuse concatenate
     behave perform matter differ vary depend degrade converge overfit underfit generalise generalize saturate collapse

@@ -15,7 +15,8 @@ from ..engine.guard import content_words, safe_phrase
 from ..engine.plan import AFTER_A_PASS, COME_TO_THAT, Probe
 from ..engine.round import RoundEngine
 from ..scoring.meaning.clauses import keyword_list, story_question
-from .anchor import DEFAULT_LEAD, MIN_SCORE, Phrase, choose_anchor, phrases, related, said_back, with_anchor, written_as_code
+from .anchor import MIN_SCORE, Phrase, choose_anchor, phrases, related, written_as_code
+from .anchor_lead import DEFAULT_LEAD, said_back, with_anchor
 from .evidence_probe import MeaningEvidence, readable
 from .fact_context import told_first, untold
 from .premises import without_wrong_premises

@@ -17,7 +17,8 @@ import re
 
 from ..catalog import Catalog, Loop, Persona, Question, Round
 from ..engine.plan import Probe
-from .anchor import DEFAULT_LEAD, choose_anchor, with_anchor
+from .anchor import choose_anchor
+from .anchor_lead import DEFAULT_LEAD, with_anchor
 
 ANSWER_WORDS = 300  # a capable model reads this much of the answer: its start and its end
 _FENCE_BREAKERS = re.compile(r"[<>\"«»]")
