@@ -227,7 +227,10 @@ def test_a_count_beside_a_restated_figure_is_checked(catalog: Catalog, turn: str
 @pytest.mark.parametrize(("question_id", "turn", "said"), [
     ("sql-failed-payment-bursts", "Is this SQL or Python? And do succeeded attempts in between reset the count?",
      "It's SQL: one SELECT query, run on SQLite."),
-    ("linked-accounts", "Can I use Python for this?", "It's Python: implement linked_accounts, starting from the starter code."),
+    # with its signature: headless, no starter code is on screen (played blind, 2026-12-07: "Which language should I use, is
+    # Python ok?" was told to start "from the starter code" it never saw)
+    ("linked-accounts", "Can I use Python for this?",
+     "It's Python: implement linked_accounts(links: Sequence[Tuple[int, str]]) -> List[List[int]], starting from the starter code."),
 ])
 def test_the_language_of_a_coding_task_is_told(catalog: Catalog, question_id: str, turn: str, said: str) -> None:
     """ "Is this SQL or Python? And do succeeded attempts in between reset the count?" drew the fact on succeeded attempts

@@ -34,7 +34,10 @@ def coding_line(text: str, question: Question) -> str | None:
         return SIMPLE_FIRST if _SIMPLE_FIRST.search(text) else None
     if question.problem.sql is not None:
         return "It's SQL: one SELECT query, run on SQLite."
-    return f"It's Python: implement {question.problem.entrypoint}, starting from the starter code."
+    # headless, no starter code is on screen: "starting from the starter code" named nothing (played blind, 2026-12-07)
+    signature = re.search(rf"^def ({re.escape(question.problem.entrypoint)}\([^\n]*?)(?=:\s*$)", question.problem.starter, re.MULTILINE)
+    said = signature.group(1) if signature else question.problem.entrypoint
+    return f"It's Python: implement {said}, starting from the starter code."
 
 
 def rounds_line(titles: Sequence[str], current: str) -> str:
