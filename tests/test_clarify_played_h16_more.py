@@ -9,6 +9,7 @@ from test_round_session import played
 from simulator.catalog import Catalog, load_catalog
 from simulator.config import PROJECT_ROOT
 from simulator.engine.turns import Speaker, Turn, TurnKind
+from simulator.interview.ahead import answers_ahead
 from simulator.interview.anchor import choose_anchor
 from simulator.interview.arithmetic import slips
 from simulator.interview.call_phrases import BREAK_GRANTED
@@ -167,3 +168,18 @@ def test_a_retracted_guess_a_ratio_and_a_plans_verbs_are_named_as_said() -> None
     assert plan is None or "accumulate" not in plan.text, plan
     kept = choose_anchor(["We keep a connection pool per shard and it cut p99 a lot."])
     assert kept is not None and "connection pool" in kept.text, kept  # a noun all the same
+
+
+def test_an_answer_headed_by_the_next_questions_words_answers_it_ahead(catalog: Catalog) -> None:
+    """"Sure. Prototype to production: a churn model for a subscription app..." (said on the data-constraints question)
+    was followed by "Tell me about an ML project you took from prototype to production." word for word."""
+    questions = {q.id: q for q in catalog.loop("canva-mle").round("hiring-manager").questions}
+    churn = ("Sure. Prototype to production: a churn model for a subscription app. Only 2% of users churn each month, and we got "
+             "98% accuracy, which is really good, so we shipped it. It ran as a nightly batch job in Airflow writing scores to a "
+             "table the CRM team used.")
+    later = [questions["hm-prototype-to-production"], questions["hm-ab-result"]]
+    assert answers_ahead(churn, questions["hm-data-constraints"], later) is questions["hm-prototype-to-production"]
+    # a point of the open question's own answer headed so is no other question's
+    point = ("Data constraints: we had 3,000 labelled reviews and no budget for more, so I built a small labelling tool, "
+             "and we labelled another 2,000 in two weeks before training the first model.")
+    assert answers_ahead(point, questions["hm-data-constraints"], later) is None

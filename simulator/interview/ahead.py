@@ -18,7 +18,7 @@ from ..catalog.models import Question
 from ..scoring.meaning import EmbedderUnavailable
 from .drift import MAX_READ_CHARS, closeness
 from .evidence_probe import readable
-from .named_question import FUNCTION_WORDS, named_in, words
+from .named_question import FUNCTION_WORDS, headed_by, named_in, words
 from .passing import NOT_KNOWING
 
 log = logging.getLogger(__name__)
@@ -51,6 +51,9 @@ def answers_ahead(answer: str, open_question: Question, unasked: list[Question])
     named = named_in(answer, open_question, unasked)
     if named is not None:
         return named
+    headed = headed_by(answer, open_question, unasked)
+    if headed is not None and others[unasked.index(headed)] > own:
+        return headed  # read closer to the question its heading names than to the open one
     fits = [(other - own, question) for other, question in zip(others, unasked, strict=True)
             if (other >= AHEAD_MIN and other - own >= AHEAD_MARGIN)
             or (other >= NAMED_MIN and other - own >= NAMED_MARGIN and _opens_on(answer, question.text, open_question.text))]

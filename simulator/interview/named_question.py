@@ -24,6 +24,9 @@ _PLACES = frozenset("next other second third first last previous same different 
 # followed up on the open question, and the named one then asked as if unanswered).
 _NAMES_QUESTION = re.compile(r"^\W*(?:(?:also|and|so|ok|okay|now|oh|actually|then|going back|back)\W+)*(?:for|on|about|re|regarding|"
                              r"to answer) (?:the|your) (?P<name>[\w&/' -]{2,40}?) (?:question|one)\b", re.IGNORECASE)
+# Headed by its words: "Sure. Prototype to production: a churn model for..." (played blind, 2026-12-07: the question was
+# then asked word for word)
+_HEADED = re.compile(r"^\W*(?:(?:sure|ok(?:ay)?|so|right|yes|yeah|alright|and|now)\W+)*(?P<name>[\w&/' -]{3,40}?)\s?:\s", re.IGNORECASE)
 # Going to it, anywhere in the turn: "Let me go to the fraud rings one.", "can we switch to the sessionize problem?"
 GOES_TO = re.compile(
     r"\b(?:let me|let'?s|i'?ll|i will|i'?m going to|i'?m gonna|i want to|i'?d like to|(?:can|could|shall|may|should) (?:we|i))\W+"
@@ -42,19 +45,29 @@ def named_in(answer: str, open_question: Question, unasked: list[Question]) -> Q
     return _question_named(said.group("name"), open_question, unasked, 3) if said else goes_to(answer, open_question, unasked)
 
 
+def headed_by(answer: str, open_question: Question, unasked: list[Question]) -> Question | None:
+    """The question not yet asked whose words head the answer ("Prototype to production: a churn model..."): a weaker
+    sign than naming it, since a point of the open question's answer may be headed so too ("Cold start: ...")."""
+    headed = _HEADED.match(answer)
+    return _question_named(headed.group("name"), open_question, unasked, 4, whole=True) if headed else None
+
+
 def goes_to(text: str, open_question: Question, unasked: list[Question]) -> Question | None:
     """The question not yet asked that the turn says it goes to ("Let me go to the fraud rings one.")."""
     return next((q for m in GOES_TO.finditer(text) if (q := _question_named(m.group("name"), open_question, unasked, 4))), None)
 
 
-def _question_named(name: str, open_question: Question, unasked: list[Question], min_letters: int) -> Question | None:
+def _question_named(name: str, open_question: Question, unasked: list[Question], min_letters: int, whole: bool = False) -> Question | None:
     """The one question not yet asked whose text holds most of the name's words (of `min_letters` or more: "the two-tower
-    one" is no question's "two"), none of which the open one holds."""
+    one" is no question's "two"), none of which the open one holds; all of them, and two at least, for a heading
+    (`whole`: "Cold start:" heads a point of the open question's answer, not another question)."""
     stems = {w[:5] for w in words(name) if w not in FUNCTION_WORDS | _PLACES and len(w) >= min_letters}
     def held(question: Question) -> int:
         return len(stems & {w[:5] for w in words(question.text)})
-    if not stems or held(open_question) or not unasked:
+    if not stems or held(open_question) or not unasked or whole and len(stems) < 2:
         return None
     counts = [held(q) for q in unasked]
     best = max(counts)
+    if whole and best < len(stems):
+        return None
     return unasked[counts.index(best)] if best and counts.count(best) == 1 else None
