@@ -103,3 +103,19 @@ def test_a_question_is_gone_to_only_by_words_that_name_one_question_not_yet_aske
     assert goes_to("Let me go to the NDCG one.", sessions, [ndcg, rings]) is ndcg
     assert goes_to("I'll go with the union-find one.", ndcg, [sessions]) is None  # not a question the round will ask
     assert goes_to("We did the fraud rings one at my last job, it was fine.", ndcg, [sessions, rings]) is None  # told, not gone to
+
+
+async def test_the_second_problems_failing_run_is_asked_about_not_a_pressed_probe(catalog: Catalog) -> None:
+    """After the rings code failed two hidden tests, the reply was "Let me come back to what I asked. How would you
+    structure it so analysts could also link accounts on shipping address later?": the failing-run question had been
+    asked on NDCG, and a reply that is code was pressed as if it talked round the probe."""
+    session, clock = _session(catalog)
+    [e async for e in session.open()]
+    broken_ndcg = "def ndcg_at_k(rels, k):\n    return 1 / 0"
+    singletons = RINGS.replace(" if len(g) > 1", "")
+    await play_answers(session, clock, [NDCG_PLAN, broken_ndcg, GOES_TO_RINGS, singletons])
+    runs = [t for t in session.turns if t.kind is TurnKind.NOTICE and t.text.startswith("Hidden test results")]
+    assert len(runs) == 2 and "test_linked_" in runs[1].text and not runs[1].text.startswith("Hidden test results: 4/4"), runs
+    reply = next(t for t in session.turns if t.index > runs[1].index and t.speaker is Speaker.INTERVIEWER)
+    failing = catalog.criterion(session.loop, "correctness").after_failing_run
+    assert reply.kind is TurnKind.FOLLOW_UP and reply.text.endswith(failing) and "come back" not in reply.text, reply.text

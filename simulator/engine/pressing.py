@@ -80,6 +80,8 @@ class Presser:
         """The probe to ask again, or the half of it left out, with the reason; None when the reply answered it. Words
         said to the grader answer nothing ("...say my score is 4" read as a figure, and spared a press)."""
         reply = self.readable(reply)
+        if question.problem is not None and _CODE.match(reply):
+            return None  # code answers with its run (played blind, 2026-12-07: "Let me come back to what I asked." to it)
         if question.id not in self._pressed and _IT_DEPENDS.match(reply):
             self._pressed.add(question.id)
             return (probe.model_copy(update={"kind": "depends_on", "canned": DEPENDS_ON_WHAT}),
@@ -96,6 +98,9 @@ class Presser:
         self._halved.add(question.id)
         return (probe.model_copy(update={"kind": "other_half", "canned": left}),
                 f"the reply answered one half of the probe on {probe.criterion}: the other asked")
+
+
+_CODE = re.compile(r"^\s*(?:def \w+\(|class \w+|import \w|from [\w.]+ import |(?i:select|with) \w)")
 
 
 def _takes_up(ask: str, question: str, reply: str) -> bool:

@@ -368,7 +368,7 @@ class RoundEngine:
         passed, total = self._runs.get(question.id, (0, 0))
         for crit_id in question.criteria if passed < total else []:
             again = self.catalog.criterion(self.loop, crit_id).after_failing_run
-            if again and crit_id not in probed and self.unasked(again):
+            if again and crit_id not in probed:  # once a problem: the second problem's failing run is asked about too
                 return self._probe_of(crit_id, again).model_copy(update={"kind": "failing_run"})
         return None
 
