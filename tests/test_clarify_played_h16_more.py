@@ -4,7 +4,7 @@ still wrong on bf8db90: each played turn below drew the reply its test's docstri
 from __future__ import annotations
 
 import pytest
-from test_round_session import played
+from test_round_session import answer, played, round_on
 
 from simulator.catalog import Catalog, load_catalog
 from simulator.config import PROJECT_ROOT
@@ -183,3 +183,20 @@ def test_an_answer_headed_by_the_next_questions_words_answers_it_ahead(catalog: 
     point = ("Data constraints: we had 3,000 labelled reviews and no budget for more, so I built a small labelling tool, "
              "and we labelled another 2,000 in two weeks before training the first model.")
     assert answers_ahead(point, questions["hm-data-constraints"], later) is None
+
+
+async def test_going_to_a_question_named_by_an_acronym_moves_to_it(catalog: Catalog) -> None:
+    """"...Ok, I'll assume reformulations. Let's go to the AI shopping question: I'd frame it as the merchant's products
+    being retrieved and cited by the assistant..." drew "We'll come to that next. Going back to the A/B test: ..."."""
+    session, clock = round_on(catalog, "shopify-mle", "case-study", "cs-semantic-search-decision", [])
+    session.engine.fix_order(["cs-semantic-search-decision", "cs-ai-conversations", "cs-first-sale"])
+    [e async for e in session.open()]
+    for text in ("Blend, not replace: hybrid retrieval, keyword for SKUs and names, semantic for vague queries; KPIs are search "
+                 "conversion and zero-result rate, tested with interleaving and then an A/B test on 10% of users for two weeks.",
+                 "Ok, I'll assume reformulations. Let's go to the AI shopping question: I'd frame it as the merchant's products being "
+                 "retrieved and cited by the assistant; success for merchants is referred sessions and orders from those assistants, "
+                 "tracked with UTM-tagged product links."):
+        await answer(session, clock, text)
+    asked = _after_last_answer(session.turns)
+    assert asked[0].text == MOVING_ON and asked[1].question_id == "cs-ai-conversations", [t.text[:80] for t in asked]
+    assert asked[1].text.startswith("You've already started on my next question:")

@@ -59,15 +59,16 @@ def goes_to(text: str, open_question: Question, unasked: list[Question]) -> Ques
 
 def _question_named(name: str, open_question: Question, unasked: list[Question], min_letters: int, whole: bool = False) -> Question | None:
     """The one question not yet asked whose text holds most of the name's words (of `min_letters` or more: "the two-tower
-    one" is no question's "two"), none of which the open one holds; all of them, and two at least, for a heading
+    one" is no question's "two"; an acronym: "AI"), more of them than the open one holds; all of them, and two at least, for a heading
     (`whole`: "Cold start:" heads a point of the open question's answer, not another question)."""
     stems = {w[:5] for w in words(name) if w not in FUNCTION_WORDS | _PLACES and len(w) >= min_letters}
+    stems |= {a.lower() for a in re.findall(r"\b[A-Z]{2,4}\b", name) if a.lower() not in _PLACES}  # "the AI shopping question"
     def held(question: Question) -> int:
         return len(stems & {w[:5] for w in words(question.text)})
-    if not stems or held(open_question) or not unasked or whole and len(stems) < 2:
+    if not stems or not unasked or whole and len(stems) < 2:
         return None
     counts = [held(q) for q in unasked]
     best = max(counts)
-    if whole and best < len(stems):
-        return None
+    if held(open_question) >= best or whole and best < len(stems):
+        return None  # the open question says as much of it
     return unasked[counts.index(best)] if best and counts.count(best) == 1 else None
