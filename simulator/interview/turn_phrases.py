@@ -280,7 +280,10 @@ ANNOUNCES_WORK = re.compile(
 ACKNOWLEDGES = re.compile(r"^\W*(?:(?:ok(?:ay)?|alright|all right|sure|great|got it|thanks|thank you|cool|right|perfect|makes sense|good)\W*)+$",
                           re.IGNORECASE)
 # The question turned back on the interviewer: a real one asks for the candidate's own take.
-TURNED_BACK = re.compile(r"\bwhat would you (?:do|suggest|recommend|pick|choose|use|have done)\b|\bin my (?:place|shoes)\b|\bif you were me\b|\bhow would you (?:do|approach|solve|tackle)\b|"
+TURNED_BACK = re.compile(r"\bwhat would you (?:do|suggest|recommend|pick|choose|use|have done)\b|"
+                          # "...isn't that a bigger signal than zero results? Which would you prioritise?" (played blind,
+                          # 2026-12-07: "That's right.")
+                          r"\bwhich (?:one )?(?:would|do|should) you (?:prioriti[sz]e|pick|choose|start with|go with|focus on|tackle first)\b|\bin my (?:place|shoes)\b|\bif you were me\b|\bhow would you (?:do|approach|solve|tackle)\b|"
                           r"\bwhat do you (?:think|suggest|recommend)\b|\bwhat'?s the (?:right|best|expected) (?:answer|approach)\b|\bwhat'?s your (?:own |personal )?(?:take|opinion|view)\b|"
                           r"\b(?:would|do) you (?:consider|call|think) (?:that|this|it)\b.*\b(?:good|bad|success|enough|right)\b|"
                           r"\b(?:tell me )?(?:how|what) you think\b|\bin your (?:opinion|view)\b|\bis (?:the|this|that|it|my) (?:\w+ ){0,2}a (?:good|bad) idea\b",
