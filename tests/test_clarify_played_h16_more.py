@@ -12,6 +12,7 @@ from simulator.engine.turns import Speaker, Turn, TurnKind
 from simulator.interview.ahead import answers_ahead
 from simulator.interview.anchor import choose_anchor
 from simulator.interview.arithmetic import slips
+from simulator.interview.asks import HEARD_NEWS
 from simulator.interview.call_phrases import BREAK_GRANTED
 from simulator.interview.moving_on import MOVING_ON, STOPPING
 from simulator.interview.question_phrases import DEPTH_WHERE_IT_MATTERS, FEEDBACK_LATER
@@ -200,3 +201,13 @@ async def test_going_to_a_question_named_by_an_acronym_moves_to_it(catalog: Cata
     asked = _after_last_answer(session.turns)
     assert asked[0].text == MOVING_ON and asked[1].question_id == "cs-ai-conversations", [t.text[:80] for t in asked]
     assert asked[1].text.startswith("You've already started on my next question:")
+
+
+async def test_asked_whether_the_other_offer_was_heard_the_recruiter_says_what_it_does_about_it(catalog: Catalog) -> None:
+    """"I just answered that: only as a buyer... Did you catch what I said about my other offer?" drew "Yes, I heard
+    that part, thanks.": no word on the timing the candidate flagged."""
+    turns = await played(catalog, "shopify-mle", "recruiter-screen", "rs-merchant-product", "I just answered that: only as a buyer, and "
+                         "I'd make checkout on small stores feel less sketchy. Did you catch what I said about my other offer?")
+    assert _after_last_answer(turns)[0].text == HEARD_NEWS
+    turns = await played(catalog, "canva-mle", "recruiter-screen", "rs-stakeholders", "We had three stakeholders. Did you catch that part?")
+    assert _after_last_answer(turns)[0].text == "Yes, I heard that part, thanks."

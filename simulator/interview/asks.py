@@ -147,6 +147,9 @@ _COMPLEXITY = re.compile(r"\bo\s?\((?=[^)]*\b[nmkv]\b)|\bbig[- ]o\b|\b(?:time|sp
 _PUT_TO_CHECK = re.compile(r"(?i)\b(?:right|correct|yeah)\W*$|\bis (?:that|this|it) (?:ok(?:ay)?|fine|correct|right|good enough|acceptable)\b|"
                            r"\bis [\w.]+(?:\(\))? really o\b|\bor is it (?:more|less|worse|better|slower|faster)\b")  # "Is nlargest really O(k), or is it more?"
 WHY_SO = "Talk me through why: what does each step cost, and which one dominates?"
+# "Did you catch what I said about my other offer?" is news to react to, not "Yes, I heard that part" (played blind, 2026-12-07)
+_NEWS = re.compile(r"\b(?:offers?|deadline|other (?:loops|processes|companies))\b", re.IGNORECASE)
+HEARD_NEWS = "Yes, I caught it, and thanks for flagging it: send me the deadline and I'll see what we can do on timing."
 
 
 def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTerm] = ()) -> Ask | None:
@@ -158,7 +161,8 @@ def facts_for(clause: Clause, question: Question, glossary: Sequence[GlossaryTer
     if ROUGH_FIGURES.search(text):
         return Ask(text=clause.text, topics=(), facts=(), said=ROUGHLY_IS_FINE)
     if HOW_AM_I_DOING.search(text) or HEARD_IT.search(text):
-        return Ask(text=clause.text, topics=(), facts=(), said=HEARD if HEARD_IT.search(text) else FEEDBACK_AT_THE_END)
+        said = (HEARD_NEWS if _NEWS.search(text) else HEARD) if HEARD_IT.search(text) else FEEDBACK_AT_THE_END
+        return Ask(text=clause.text, topics=(), facts=(), said=said)
     if BREADTH_OR_DEPTH.search(text):
         return Ask(text=clause.text, topics=(), facts=(), said=DEPTH_WHERE_IT_MATTERS)
     if QUESTIONS_ASKED.search(text):
