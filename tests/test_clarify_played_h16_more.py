@@ -211,3 +211,12 @@ async def test_asked_whether_the_other_offer_was_heard_the_recruiter_says_what_i
     assert _after_last_answer(turns)[0].text == HEARD_NEWS
     turns = await played(catalog, "canva-mle", "recruiter-screen", "rs-stakeholders", "We had three stakeholders. Did you catch that part?")
     assert _after_last_answer(turns)[0].text == "Yes, I heard that part, thanks."
+
+
+async def test_k8s_is_no_eight_seconds_over_a_limit(catalog: Catalog) -> None:
+    """"whatever. k8s: image with the model baked in, 1 GPU per pod..." drew "Let me stop you there: that's over the
+    limit." and the promotion rule's 10 ms: "k8s" read as 8 seconds."""
+    turns = await played(catalog, "canva-mle", "system-design", "sd-retraining-ci-cd", "whatever. k8s: image with the model baked in, "
+                         "1 GPU per pod, autoscale on CPU usage. health check: liveness and readiness are the same thing so one /health "
+                         "endpoint. new version: kubectl apply, rollback kubectl rollout undo.")
+    assert not any("over the limit" in t.text for t in _after_last_answer(turns))

@@ -26,7 +26,7 @@ _KNOWN = re.compile(r"\b(?:the|that|this|those|these|extra|additional|remaining)
 _LIMIT = re.compile(r"\b(?:at most|no more than|not more than|up to|within|under|below|budget|capped at|cap of|max(?:imum)?|"
                     r"or less|keep (?:it )?under|must (?:stay|be) (?:under|below|within))\b", re.IGNORECASE)
 _AMOUNT = re.compile(r"(?P<dollars>\$\s?\d[\d,]*(?:\.\d+)?)(?:\s*(?P<scale>k|m|thousand|million)\b)?"
-                     r"|(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>ms|milliseconds?|s|secs?|seconds?|cents?|¢)(?![\w/])",
+                     r"|(?<![\w.])(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>ms|milliseconds?|s|secs?|seconds?|cents?|¢)(?![\w/])",  # not "k8s"
                      re.IGNORECASE)
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
 # The candidate saw it themselves, or is naming a limit or a rule, not an estimate of their design.
