@@ -220,3 +220,18 @@ async def test_k8s_is_no_eight_seconds_over_a_limit(catalog: Catalog) -> None:
                          "1 GPU per pod, autoscale on CPU usage. health check: liveness and readiness are the same thing so one /health "
                          "endpoint. new version: kubectl apply, rollback kubectl rollout undo.")
     assert not any("over the limit" in t.text for t in _after_last_answer(turns))
+
+
+async def test_a_name_is_not_named_as_the_candidates_approach(catalog: Catalog) -> None:
+    """"Going back to PyTorch: how would you explain your approach to a product manager in two sentences?" and "Going back
+    to Background Remover: ..." (a framework used, a product admired): a name is no approach; the probe is asked plain."""
+    session, clock = round_on(catalog, "shopify-mle", "recruiter-screen", "rs-tech-stack", [])
+    [e async for e in session.open()]
+    await answer(session, clock, "OK. Stack: PyTorch, mostly, trained on SageMaker.")
+    question = session.engine.current_question
+    probe = session.engine.nudge().model_copy(update={"criterion": "communication", "kind": "probe",
+                                                      "canned": "How would you explain your approach to a product manager in two sentences?"})
+    found = session.wording.anchor(question, probe)
+    assert found is None or not found.text[:1].isupper(), found
+    plain = probe.model_copy(update={"canned": "What did it change for users, in numbers?"})
+    assert session.wording.anchor(question, plain) is not None  # a name is fine to pick up for other probes

@@ -68,6 +68,10 @@ _ACKNOWLEDGED = re.compile("^(?:" + "|".join(re.escape(lead).replace(re.escape("
     PRESS, COVERED, TURN_TO_COMPANY, SWITCH_LEAD, PART_LEFT_OUT, PART_FURTHER, EARLIER_LEAD, GIVEN_THAT, AFTER_A_PASS, COME_TO_THAT)) + ")+")
 
 
+_YOUR_APPROACH = re.compile(r"\byour (?:approach|solution|design|work)\b", re.IGNORECASE)
+_NAME_ONLY = re.compile(r"(?:the |a |an )?[A-Z][\w.+/-]*(?: [A-Z][\w.+/-]*)*")  # "PyTorch", "Background Remover"
+
+
 def question_alone(asked: str) -> str:
     """A follow-up without what it said to the answer before its question."""
     lead = _ACKNOWLEDGED.match(asked)
@@ -94,13 +98,15 @@ class FollowUpWording:
         # safe:" after "does it need to be thread safe?" and then code, played 2026-12-05); indices stay for `gap`.
         asked = self.engine.only_asked(question.id)
         answered = any(turn not in asked for turn in said)
-        return choose_anchor(
+        found = choose_anchor(
             ["" if answered and turn in asked else without_wrong_premises(text, question)
              for turn, text in zip(said, readable(said), strict=True)],
             question=question.text,
             gap=gap.span if gap else None, gap_answer=gap.answer_index if gap else None,
             avoid=self.engine.asked, sayable=safe_phrase, about=probe.canned,
         )  # fmt: skip
+        # "Going back to PyTorch: how would you explain your approach...?" (played blind, 2026-12-07): a name is no approach
+        return None if found is not None and _YOUR_APPROACH.search(probe.canned) and _NAME_ONLY.fullmatch(found.text) else found
 
     @staticmethod
     def _picked_up(question: Question, said: tuple[str, ...], at: tuple[int, int, int]) -> Phrase | None:
