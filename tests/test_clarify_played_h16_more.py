@@ -235,3 +235,20 @@ async def test_a_name_is_not_named_as_the_candidates_approach(catalog: Catalog) 
     assert found is None or not found.text[:1].isupper(), found
     plain = probe.model_copy(update={"canned": "What did it change for users, in numbers?"})
     assert session.wording.anchor(question, plain) is not None  # a name is fine to pick up for other probes
+
+
+async def test_a_reply_the_questions_own_follow_up_hears_is_not_pressed(catalog: Catalog) -> None:
+    """"Details in writing? It was just a casual question, never mind. The merchant team got fewer escalations landing on
+    them, which was their quarterly goal." drew "Let me come back to what I asked. What did the other side get out of
+    saying yes to you?"."""
+    turns = await played(catalog, "shopify-mle", "behavioral", "bh-impact-without-authority",
+                         "Got it, thanks. So we noticed our search ranking team and the merchant-facing team had different definitions of "
+                         "a relevant result. We set up a shared eval set, we got both teams to agree on labels, and we cut complaints "
+                         "about irrelevant results by about a third over a quarter.",
+                         "Me personally: I wrote the labelling guideline and ran the first calibration session where both teams labelled "
+                         "the same 200 queries; agreement went from 55% to 85% after two rounds.",
+                         "Details in writing? It was just a casual question, never mind. The merchant team got fewer escalations landing "
+                         "on them, which was their quarterly goal.")
+    asked = [t.text for t in turns if t.speaker is Speaker.INTERVIEWER]
+    assert any(a.endswith("What did the other side get out of saying yes to you?") for a in asked), asked
+    assert not any(a.startswith("Let me come back") for a in asked), asked

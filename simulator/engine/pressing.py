@@ -82,6 +82,9 @@ class Presser:
         reply = self.readable(reply)
         if question.problem is not None and _CODE.match(reply):
             return None  # code answers with its run (played blind, 2026-12-07: "Let me come back to what I asked." to it)
+        own = next((f for f in question.follow_ups if f.ask == probe.canned), None)
+        if own is not None and any(re.search(h, reply, re.IGNORECASE) for h in own.heard):
+            return None  # heard as the question's own follow-up says it is ("...which was their quarterly goal", played blind)
         if question.id not in self._pressed and _IT_DEPENDS.match(reply):
             self._pressed.add(question.id)
             return (probe.model_copy(update={"kind": "depends_on", "canned": DEPENDS_ON_WHAT}),
