@@ -252,3 +252,14 @@ async def test_a_reply_the_questions_own_follow_up_hears_is_not_pressed(catalog:
     asked = [t.text for t in turns if t.speaker is Speaker.INTERVIEWER]
     assert any(a.endswith("What did the other side get out of saying yes to you?") for a in asked), asked
     assert not any(a.startswith("Let me come back") for a in asked), asked
+
+
+async def test_a_reply_that_says_it_never_went_to_production_is_not_pressed_on_production(catalog: Catalog) -> None:
+    """"It didn't go to production, it was a research project. Is that a problem? I've never really shipped anything..."
+    drew "Let me come back to what I asked." and the production question again."""
+    turns = await played(catalog, "shopify-mle", "hiring-manager", "hm-most-impactful-work",
+                         "Sure. I'd rather talk about my research though: I published a paper on contrastive learning for product "
+                         "matching at KDD, our method beat the state of the art by 4 points of F1.",
+                         "It didn't go to production, it was a research project. Is that a problem? I've never really shipped anything, "
+                         "I've been in a research lab for four years.")
+    assert not any(t.text.startswith("Let me come back") for t in _after_last_answer(turns)), _after_last_answer(turns)

@@ -44,7 +44,11 @@ _SAID_ALREADY = re.compile(r"\b(?:(?:i|as i|like i) (?:already |just )?(?:said|m
 # "If you mean the alternative to RAG: ..."): a reply to what was asked, if not the one the probe expected.
 _PREMISE_DENIED = re.compile(r"^\W*(?:(?:well|um+|uh+|so|hmm+|actually|i mean)\W+)*(?:there(?:'s| is) no \w+|(?:that|this|it|"
                              r"the \w+) (?:is not|isn't|doesn't|does not|wasn't|was not) (?:a |an |the |really )?\w+|if you mean|"
-                             r"(?:that|this|it) (?:doesn't|does not) apply|not applicable)\b", re.IGNORECASE)
+                             r"(?:that|this|it) (?:doesn't|does not) apply|not applicable|there (?:were|was|are) no \w+|"
+                             # "It didn't go to production, it was a research project." (played blind, 2026-12-07: pressed
+                             # on its production results, twice)
+                             r"(?:that|this|it|we|i|the \w+) (?:didn'?t|did not|never) (?:go|make it|get|got|reach|ship|launch|deploy)\w*)\b",
+                             re.IGNORECASE)
 
 # A short reply saying there was none of it ("We never had any metric on it after launch, no adoption numbers,
 # nothing."): asked again, it would ask for what was just said not to exist (played, 2026-12-06).
