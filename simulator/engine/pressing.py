@@ -47,7 +47,8 @@ _PREMISE_DENIED = re.compile(r"^\W*(?:(?:well|um+|uh+|so|hmm+|actually|i mean)\W
                              r"(?:that|this|it) (?:doesn't|does not) apply|not applicable|there (?:were|was|are) no \w+|"
                              # "It didn't go to production, it was a research project." (played blind, 2026-12-07: pressed
                              # on its production results, twice)
-                             r"(?:that|this|it|we|i|the \w+) (?:didn'?t|did not|never) (?:go|make it|get|got|reach|ship|launch|deploy)\w*)\b",
+                             r"(?:that|this|it|we|i|the \w+) (?:didn'?t|did not|never) (?:(?:go|make it|get|got) (?:to|into|live|out)|"
+                             r"(?:reach|ship|launch|deploy)\w*))\b",
                              re.IGNORECASE)
 
 # A short reply saying there was none of it ("We never had any metric on it after launch, no adoption numbers,
