@@ -119,3 +119,35 @@ async def test_the_second_problems_failing_run_is_asked_about_not_a_pressed_prob
     reply = next(t for t in session.turns if t.index > runs[1].index and t.speaker is Speaker.INTERVIEWER)
     failing = catalog.criterion(session.loop, "correctness").after_failing_run
     assert reply.kind is TurnKind.FOLLOW_UP and reply.text.endswith(failing) and "come back" not in reply.text, reply.text
+
+
+NET_REVENUE = """def net_revenue(orders, refunds):
+    amt = {}
+    merch = {}
+    for oid, mid, a in orders:
+        if a is None:
+            continue
+        amt[oid] = a
+        merch[oid] = mid
+    for oid, r in refunds:
+        if oid in amt:
+            amt[oid] -= min(r, amt[oid])
+    out = {}
+    for oid, a in amt.items():
+        out[merch[oid]] = out.get(merch[oid], 0) + a
+    return out"""
+
+
+async def test_code_for_the_next_problem_pasted_unannounced_moves_to_that_problem(catalog: Catalog) -> None:
+    """Played blind (2026-12-07, the eighth player's second coding round): `def net_revenue(orders, refunds)` pasted while
+    the ECE problem was open drew "We'll come to that next." and the ECE follow-up again; the net revenue problem came
+    later with a follow-up in the same breath."""
+    session, clock = round_on(catalog, "shopify-mle", "coding", "expected-calibration-error", [])
+    session.engine.fix_order(["expected-calibration-error", "net-revenue-join", "linked-accounts"])
+    [e async for e in session.open()]
+    for text in ("I'd bucket each probability into one of the bins, keep count, sum of confidences and sum of labels per bin, then "
+                 "weight each bin's gap by its share of the samples.", NET_REVENUE):
+        await answer(session, clock, text)
+    after = [t for t in session.turns if t.index > max(t.index for t in session.turns if t.speaker is Speaker.CANDIDATE)]
+    assert [t.kind for t in after] == [TurnKind.NOTICE, TurnKind.QUESTION] and after[1].question_id == "net-revenue-join", after
+    assert "come to that next" not in " ".join(t.text for t in after)

@@ -42,7 +42,29 @@ def words(text: str) -> list[str]:
 def named_in(answer: str, open_question: Question, unasked: list[Question]) -> Question | None:
     """The question the answer opens by saying it is for, or goes to anywhere in it."""
     said = _NAMES_QUESTION.match(answer)
-    return _question_named(said.group("name"), open_question, unasked, 3) if said else goes_to(answer, open_question, unasked)
+    if said:
+        return _question_named(said.group("name"), open_question, unasked, 3)
+    return goes_to(answer, open_question, unasked) or coded_for(answer, open_question, unasked)
+
+
+_DEFINED = re.compile(r"^(?:def|class) (\w+)", re.MULTILINE)
+
+
+def coded_for(text: str, open_question: Question, unasked: list[Question]) -> Question | None:
+    """The problem not yet asked whose code the turn holds: its entrypoint defined, or a function named by words only
+    that problem's text holds ("def net_revenue(orders, refunds):" pasted while the ECE problem was open drew "We'll come
+    to that next." and the ECE follow-up again, played blind 2026-12-07)."""
+    names = _DEFINED.findall(text)
+    if not names or open_question.problem is None or open_question.problem.entrypoint in names:
+        return None
+    problems = [q for q in unasked if q.problem is not None]
+    for question in problems:
+        if question.problem is not None and question.problem.entrypoint in names:
+            return question
+    stems = [{w[:5] for w in re.findall(r"[a-z]{3,}", name.lower())} for name in names]
+    own = {w[:5] for w in words(open_question.text)}
+    fits = [q for q in problems if any(len(s) > 1 and s <= {w[:5] for w in words(q.text)} and not s & own for s in stems)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def headed_by(answer: str, open_question: Question, unasked: list[Question]) -> Question | None:

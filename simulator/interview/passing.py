@@ -14,7 +14,7 @@ from ..engine.round import RoundEngine
 from ..scoring.meaning.clauses import Clause, split_clauses
 from .check_ins import check_in_line
 from .moving_on import MOVING_ON, STOPPING, asks_to_move_on, ends_asking_to_move_on, ends_the_session
-from .named_question import goes_to
+from .named_question import coded_for, goes_to
 from .question_phrases import HOW_AM_I_DOING
 from .turn_phrases import ANSWER_WORDS, HINT, SHORT_WORDS, asks_repeat
 
@@ -161,8 +161,9 @@ def record_reply(engine: RoundEngine, text: str) -> tuple[Plan, str | None]:
         engine.record_answer("" if passed else text, passed=passed)
         return Plan(action="wrap_up", reason="the candidate stopped for the day"), STOPPING
     moving_on = moving_on or not passed and ends_asking_to_move_on(text)  # "...that's my answer. Can we move on?"
-    wanted = goes_to(text, engine.current_question, engine.queue.upcoming) if engine.current_question else None
-    if wanted is not None:  # "Let me go to the fraud rings one.": that question next, with what the turn says of it
+    question, upcoming = engine.current_question, engine.queue.upcoming
+    wanted = (goes_to(text, question, upcoming) or coded_for(text, question, upcoming)) if question else None
+    if wanted is not None:  # "Let me go to the fraud rings one.", or its code: that question next, with what the turn says of it
         engine.queue.bring_forward(wanted)
         moving_on = True
     plan = engine.record_answer("" if passed else text, passed=passed, moving_on=moving_on)
