@@ -14,6 +14,7 @@ from simulator.interview.anchor import choose_anchor
 from simulator.interview.arithmetic import slips
 from simulator.interview.asks import HEARD_NEWS
 from simulator.interview.call_phrases import BREAK_GRANTED
+from simulator.interview.check_ins import SELF_CORRECTED
 from simulator.interview.moving_on import MOVING_ON, STOPPING
 from simulator.interview.question_phrases import DEPTH_WHERE_IT_MATTERS, FEEDBACK_LATER
 
@@ -263,3 +264,16 @@ async def test_a_reply_that_says_it_never_went_to_production_is_not_pressed_on_p
                          "It didn't go to production, it was a research project. Is that a problem? I've never really shipped anything, "
                          "I've been in a research lab for four years.")
     assert not any(t.text.startswith("Let me come back") for t in _after_last_answer(turns)), _after_last_answer(turns)
+
+
+async def test_a_candidate_correcting_their_own_slip_hears_it_acknowledged(catalog: Catalog) -> None:
+    """"...Oh, and correction on my earlier math: 50k a second is about 4.3 billion a day, not 430 million." drew
+    "Opted-in merchants, got it." and the next question."""
+    turns = await played(catalog, "shopify-mle", "system-design", "sd-storefront-recs",
+                         "Thanks. So 50k views a second is about 430 million requests a day. Two stages: a two-tower model with an ANN "
+                         "index per shop, co-view lists, then a GBDT ranker scoring in under 30 ms.",
+                         "I'd randomize among opted-in merchants only, at the shop level, so treatment and control are both opt-in shops, "
+                         "and compare buyer conversion within them. Oh, and correction on my earlier math: 50k a second is about 4.3 "
+                         "billion a day, not 430 million.")
+    after = _after_last_answer(turns)
+    assert after[0].text == SELF_CORRECTED and ", got it." not in after[1].text, after

@@ -33,6 +33,20 @@ _GO_ON = re.compile(r"\b(?:should|shall) i (?:keep going|continue|go on)\b", re.
 AFTER_WORDS = 10  # "...Is this the kind of answer you want, or you want more detail on the scheduler?" ends with it
 
 
+# The candidate corrects an earlier slip of their own: "Oh, and correction on my earlier math: 50k a second is about 4.3
+# billion a day, not 430 million." drew "Opted-in merchants, got it." and the next question (played blind, 2026-12-07)
+SELF_CORRECTED = "Good catch, thanks for correcting that."
+_CORRECTS_ITSELF = re.compile(r"\b(?:correction (?:on|to) my (?:earlier|last|previous|first)|(?:let me|i (?:need|have|want) to|i should) correct "
+                              r"(?:myself|that|my (?:earlier|last|previous|math|number|estimate))|scratch (?:what i said|that)|"
+                              r"i (?:misspoke|mis-spoke)|(?:actually|sorry|oops),? (?:that|my (?:earlier|last)) (?:number|math|estimate) was wrong)\b",
+                              re.IGNORECASE)
+
+
+def corrected_line(text: str, plan: Plan) -> str | None:
+    """What is said to an answer that corrects the candidate's own earlier slip, before the `plan`'s next turn."""
+    return SELF_CORRECTED if plan.action != "wrap_up" and _CORRECTS_ITSELF.search(text) else None
+
+
 def check_in_line(text: str, plan: Plan) -> str | None:
     """What is said to an answer that ends by checking in, before the `plan`'s follow-up or next question; None when it
     does not end so, when it is no more than the check-in, or when the round wraps up."""

@@ -12,7 +12,7 @@ import re
 from ..engine.plan import Plan
 from ..engine.round import RoundEngine
 from ..scoring.meaning.clauses import Clause, split_clauses
-from .check_ins import check_in_line
+from .check_ins import check_in_line, corrected_line
 from .moving_on import MOVING_ON, STOPPING, asks_to_move_on, ends_asking_to_move_on, ends_the_session
 from .named_question import coded_for, goes_to
 from .question_phrases import HOW_AM_I_DOING
@@ -169,4 +169,4 @@ def record_reply(engine: RoundEngine, text: str) -> tuple[Plan, str | None]:
     plan = engine.record_answer("" if passed else text, passed=passed, moving_on=moving_on)
     if moving_on:
         return plan, MOVING_ON if plan.action == "next_question" else None
-    return plan, None if passed else check_in_line(text, plan)
+    return plan, None if passed else check_in_line(text, plan) or corrected_line(text, plan)
