@@ -277,3 +277,14 @@ async def test_a_candidate_correcting_their_own_slip_hears_it_acknowledged(catal
                          "billion a day, not 430 million.")
     after = _after_last_answer(turns)
     assert after[0].text == SELF_CORRECTED and ", got it." not in after[1].text, after
+
+
+async def test_liveness_as_readiness_and_gpu_pods_scaled_on_cpu_are_challenged(catalog: Catalog) -> None:
+    """"...1 GPU per pod, autoscale on CPU usage. health check: liveness and readiness are the same thing so one /health
+    endpoint..." went unremarked (both wrong: a loading model is alive but not ready; CPU says little of a GPU pod's load)."""
+    said = ("whatever. k8s: image with the model baked in, 1 GPU per pod, autoscale on CPU usage. health check: liveness and "
+            "readiness are the same thing so one /health endpoint. new version: kubectl apply, rollback kubectl rollout undo.")
+    turns = await played(catalog, "canva-mle", "system-design", "sd-dockerize-serving", said)
+    question = next(q for q in catalog.loop("canva-mle").round("system-design").questions if q.id == "sd-dockerize-serving")
+    asks = {p.ask for p in question.pitfalls if "readiness" in p.claim or "CPU usage" in p.claim}
+    assert len(asks) == 2 and _after_last_answer(turns)[0].text in asks, _after_last_answer(turns)
