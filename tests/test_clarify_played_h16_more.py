@@ -288,3 +288,15 @@ async def test_liveness_as_readiness_and_gpu_pods_scaled_on_cpu_are_challenged(c
     question = next(q for q in catalog.loop("canva-mle").round("system-design").questions if q.id == "sd-dockerize-serving")
     asks = {p.ask for p in question.pitfalls if "readiness" in p.claim or "CPU usage" in p.claim}
     assert len(asks) == 2 and _after_last_answer(turns)[0].text in asks, _after_last_answer(turns)
+
+
+async def test_how_it_is_going_and_whether_the_depth_is_right_are_both_heard(catalog: Catalog) -> None:
+    """"LogQ first, ... 0.99 AUC screams leakage... How am I doing so far, is this the depth you want?" drew "You'll get
+    detailed feedback in the report at the end of the round; for now, keep going." and then a question: nothing on the
+    depth, and "keep going" with a question already coming."""
+    turns = await played(catalog, "shopify-mle", "ml-modeling", "ml-two-tower-tail-queries", "LogQ first, it's a one-line change with "
+                         "no new infrastructure. And since I see a chargeback question coming later, 0.99 AUC screams leakage, probably "
+                         "a feature computed after the chargeback like refund status. How am I doing so far, is this the depth you want?")
+    after = _after_last_answer(turns)
+    assert after[0].text == f"{FEEDBACK_LATER} That's the right level of detail for now.", after[0].text
+    assert after[1].speaker is Speaker.INTERVIEWER and after[1].kind in (TurnKind.FOLLOW_UP, TurnKind.QUESTION)

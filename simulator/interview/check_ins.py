@@ -47,6 +47,11 @@ def corrected_line(text: str, plan: Plan) -> str | None:
     return SELF_CORRECTED if plan.action != "wrap_up" and _CORRECTS_ITSELF.search(text) else None
 
 
+def asks_depth(check_in: str) -> bool:
+    """The check-in asks whether the answer is deep enough ("is this the depth you want?")."""
+    return bool(_DETAIL.search(check_in))
+
+
 def check_in_line(text: str, plan: Plan) -> str | None:
     """What is said to an answer that ends by checking in, before the `plan`'s follow-up or next question; None when it
     does not end so, when it is no more than the check-in, or when the round wraps up."""

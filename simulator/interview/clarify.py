@@ -23,6 +23,7 @@ from ..scoring.meaning.spoken import normalise_spoken
 from .rephrase import SHORT_TURN_WORDS, asks_what_was_meant, interviewers_word
 from .passing import passes_in
 from .turn_asks import SAID_ALREADY, asked_again, says_it_was_answered, with_readings
+from .check_ins import DETAIL, asks_depth
 from .moving_on import ends_the_session, move_on_at
 from .about_lines import about_company, job_asked
 from .asks import Ask, Clarification, asks_permission, compose_reply, facts_for
@@ -44,7 +45,7 @@ from .turn_phrases import (
     THINKING, TOPIC_FIRST, WH_START,
 )
 from .job_phrases import AFTER_THE_ROUND, PASSED_ON, TIME_CHECK, TIME_LEFT, VALUES_CHECK
-from .question_phrases import FEEDBACK_LATER, HOW_AM_I_DOING, ORIGINAL_QUESTION, STORY_FITS
+from .question_phrases import FEEDBACK_AT_THE_END, FEEDBACK_LATER, HOW_AM_I_DOING, ORIGINAL_QUESTION, STORY_FITS
 from .round_lines import question_again
 
 
@@ -378,9 +379,10 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
             continue
         if i + 1 < len(clauses) and asks_repeat(clause.norm) and _RESTATES.match(clauses[i + 1].norm):
             continue  # "Um, what? Sorry, I meant, the other offer, can you speed things up?" says its own ask again
-        if kind == "check_in":
-            if not stated:
-                asks.append(Ask(text=clause.text, topics=(), facts=(), said=GO_ON))
+        if kind == "check_in":  # "How am I doing so far, is this the depth you want?" hears both (played blind, 2026-12-07)
+            depth = stated and HOW_AM_I_DOING.search(text) and asks_depth(clause.norm)
+            if not stated or depth:
+                asks.append(Ask(text=clause.text, topics=(), facts=(), said=DETAIL if depth else GO_ON))
             continue
         after = next((j for j in range(i + 1, len(clauses)) if kinds[j] is None), None)  # past "A? B? C?" to what follows
         # "Would it be all right if I start with the scoring? That's where..." gives the reason for asking leave
@@ -442,5 +444,7 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     # "...How much time do we have left, and should I move on to the next problem?": told the time, then the next question;
     # "...can we wrap up? What are the next steps?": told the next steps, then the round closes (passing.record_reply)
     leaving = moving_on is not None or ends_the_session(text)
+    if also_answer or leaving:  # a follow-up or the next question comes after it: no "for now, keep going"
+        asks = [replace(a, said=FEEDBACK_LATER) if a.said == FEEDBACK_AT_THE_END else a for a in asks]
     return Clarification(asks=tuple(asks), also_answer=also_answer or leaving, reply=compose_reply(asks, question, last_asked, rephrased),
                          waits=waits and not leaving)
