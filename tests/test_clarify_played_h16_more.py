@@ -10,7 +10,7 @@ from simulator.catalog import Catalog, load_catalog
 from simulator.config import PROJECT_ROOT
 from simulator.engine.turns import Speaker, Turn, TurnKind
 from simulator.interview.ahead import answers_ahead
-from simulator.interview.anchor import choose_anchor
+from simulator.interview.anchor import choose_anchor, phrases
 from simulator.interview.arithmetic import slips
 from simulator.interview.asks import HEARD_NEWS
 from simulator.interview.call_phrases import BREAK_GRANTED
@@ -300,3 +300,11 @@ async def test_how_it_is_going_and_whether_the_depth_is_right_are_both_heard(cat
     after = _after_last_answer(turns)
     assert after[0].text == f"{FEEDBACK_LATER} That's the right level of detail for now.", after[0].text
     assert after[1].speaker is Speaker.INTERVIEWER and after[1].kind in (TurnKind.FOLLOW_UP, TurnKind.QUESTION)
+
+
+def test_please_and_wait_are_no_part_of_a_phrase() -> None:
+    """Replayed (2026-12-08): "Here's my code again for the rings question, please test it this time:" drew "On please
+    test: which test would catch...?"."""
+    found = [p.text for p in phrases("Wait, you just asked me the question and then a follow-up in the same breath. Here's my code "
+                                     "again for the rings question, please test it this time:")]
+    assert not any(w in t.lower().split() for t in found for w in ("please", "wait")), found

@@ -21,6 +21,7 @@ FUNCTION_WORDS = frozenset(
     am is are was were be been being have has had having do does did doing done would should could can may might must
     will shall wo ca 's 're 've 'd 'll n't i'd i'm i've i'll we'd we're we've we'll it's that's there's they're they'd
     let lets let's ok okay well um uh erm oh yeah sure right plus minus etc alone together apart ahead afterwards upfront anyway
+    please kindly sorry wait hey hi hello
     meanwhile everyone everybody someone somebody anyone anybody nobody whatever whoever today yesterday tomorrow tonight
     earlier sooner beforehand afterward lately recently past sometimes always often usually generally typically occasionally
     frequently rarely seldom wise
