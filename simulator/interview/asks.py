@@ -72,12 +72,12 @@ class Clarification:
     def reply_at(self, remaining_s: float, passes_on: str | None = None, loop: Loop | None = None, round_id: str = "",
                  progress: tuple[int, int] = (1, 1)) -> str:
         """The reply, its TIME_CHECK line said from the round's clock, its ROUNDS_CHECK line from the `loop`'s rounds
-        (this one is `round_id`), its QUESTIONS_CHECK line from the round's `progress`, its VALUES_CHECK line from the loop's values (passed on where it names none), a
-        question about the job answered from the loop's `about` entries (about_lines.py), and one they do not answer
-        passed on in the persona's own words (`passes_on`): a recruiter saying "take that to the recruiter" was played
-        (2026-12-06)."""
+        (this one is `round_id`), its QUESTIONS_CHECK line from the round's `progress` (questions asked, planned), its
+        VALUES_CHECK line from the loop's values (passed on where it names none), a question about the job answered
+        from the loop's `about` entries (about_lines.py), and one they do not answer passed on in the persona's own
+        words (`passes_on`): a recruiter saying "take that to the recruiter" was played (2026-12-06)."""
         reply = self.reply.replace(TIME_CHECK, time_left_line(remaining_s)) if self.asks_time_left else self.reply
-        reply = reply.replace(QUESTIONS_CHECK, questions_line(*progress))  # `progress`: (questions asked, planned)
+        reply = reply.replace(QUESTIONS_CHECK, questions_line(*progress))
         rounds = loop.rounds if loop else []
         reply = reply.replace(ROUNDS_CHECK, rounds_line([r.title for r in rounds], next((r.title for r in rounds if r.id == round_id), "")))
         if VALUES_CHECK in reply:

@@ -4,7 +4,8 @@ Why: a candidate with several questions in view (a coding round's two problems, 
 take, by a few of its words. Played blind (2026-12-07): "I think NDCG is done unless you want more. Let me go to the
 fraud rings one. I'll use union-find over accounts..." drew "Union-find, got it." and a follow-up on NDCG, and the
 rings code that came next was run against NDCG's hidden tests. The question is found by its words (their first five
-letters), held by exactly one question the round will still ask and not by the open one.
+letters), held by one question the round will still ask more than by any other and by the open one; code pasted for
+a problem not yet open names it by what it defines.
 """
 
 from __future__ import annotations
@@ -58,9 +59,9 @@ def coded_for(text: str, open_question: Question, unasked: list[Question]) -> Qu
     if not names or open_question.problem is None or open_question.problem.entrypoint in names:
         return None
     problems = [q for q in unasked if q.problem is not None]
-    for question in problems:
-        if question.problem is not None and question.problem.entrypoint in names:
-            return question
+    defined = next((q for q in problems if q.problem is not None and q.problem.entrypoint in names), None)
+    if defined is not None:
+        return defined
     stems = [{w[:5] for w in re.findall(r"[a-z]{3,}", name.lower())} for name in names]
     own = {w[:5] for w in words(open_question.text)}
     fits = [q for q in problems if any(len(s) > 1 and s <= {w[:5] for w in words(q.text)} and not s & own for s in stems)]
@@ -81,8 +82,8 @@ def goes_to(text: str, open_question: Question, unasked: list[Question]) -> Ques
 
 def _question_named(name: str, open_question: Question, unasked: list[Question], min_letters: int, whole: bool = False) -> Question | None:
     """The one question not yet asked whose text holds most of the name's words (of `min_letters` or more: "the two-tower
-    one" is no question's "two"; an acronym: "AI"), more of them than the open one holds; all of them, and two at least, for a heading
-    (`whole`: "Cold start:" heads a point of the open question's answer, not another question)."""
+    one" is no question's "two"; an acronym: "AI"), more of them than the open one holds; all of them, and two at
+    least, for a heading (`whole`: "Cold start:" heads a point of the open question's answer, not another question)."""
     stems = {w[:5] for w in words(name) if w not in FUNCTION_WORDS | _PLACES and len(w) >= min_letters}
     stems |= {a.lower() for a in re.findall(r"\b[A-Z]{2,4}\b", name) if a.lower() not in _PLACES}  # "the AI shopping question"
     def held(question: Question) -> int:
