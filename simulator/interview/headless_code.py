@@ -16,6 +16,7 @@ import textwrap
 
 from ..catalog import Question
 from ..sandbox import run_problem
+from .named_question import coded_for
 from .round_session import RoundSession
 
 log = logging.getLogger(__name__)
@@ -56,19 +57,17 @@ def code_in(answer: str, sql: bool) -> str | None:
 _TOP_LEVEL = re.compile(r"^(def|class) (\w+)", re.MULTILINE)
 
 
-def _named(code: str, entrypoint: str, others: set[str], elsewhere: frozenset[str] = frozenset()) -> str | None:
+def _named(code: str, entrypoint: str, others: set[str]) -> str | None:
     """Code defining one function or class under another name answers for the entrypoint: a headless candidate never
     saw the starter's signature ("def groups(pairs)" for `linked_accounts` failed every hidden test on the import).
     None for code that defines another problem's entrypoint of the round and not this one's: a candidate who jumps
     ahead has answered the next problem, and its code run against this one's tests failed them all (played, thirty-
-    fourth session: `top_k_queries` run against the ECE tests, 2/5 -> 0/5), or whose name's words only the round's other
-    problems speak of (`elsewhere`: "def fraud_rings" beside NDCG, played blind 2026-12-07, 0/4 with TypeErrors)."""
+    fourth session: `top_k_queries` run against the ECE tests, 2/5 -> 0/5)."""
     found = _TOP_LEVEL.findall(code)
     names = [name for _, name in found]
     if entrypoint in names:
         return code
-    theirs = any(_words(n) & _words(o) and not _words(n) & _words(entrypoint) for n in names for o in others) or \
-        any(len(_words(n)) > 1 and {w[:5] for w in _words(n)} <= elsewhere for n in names)  # "solve" may be anyone's
+    theirs = any(_words(n) & _words(o) and not _words(n) & _words(entrypoint) for n in names for o in others)
     if others & set(names) or theirs:
         return None  # `top_k_queries` is the top-queries problem's, not the ECE's
     if len(found) == 1 and (found[0][0] == "class") != entrypoint[:1].isupper():
@@ -90,10 +89,12 @@ async def run_hidden_tests(session: RoundSession, question: Question | None, ans
     if code is None:
         return None
     if question.problem.sql is None:
+        # "def fraud_rings" beside NDCG is the rings problem's (played blind, 2026-12-07: run against NDCG's tests, 0/4)
+        planned = [q for q in session.engine.queue.questions[:session.engine.queue.planned + 1] if q.id != question.id]
+        if coded_for(code, question, planned) is not None:
+            return None
         others = {q.problem.entrypoint for q in session.round.questions if q.problem and q.id != question.id}
-        planned = session.engine.queue.questions[:session.engine.queue.planned + 1]  # the problems this round puts
-        elsewhere = frozenset(w[:5] for q in planned if q.id != question.id for w in _words(q.text)) - {w[:5] for w in _words(question.text)}
-        code = _named(code, question.problem.entrypoint, others, elsewhere)
+        code = _named(code, question.problem.entrypoint, others)
         if code is None:
             return None
     try:
