@@ -243,6 +243,11 @@ def phrases(answer: str, *, question: str = "", answer_index: int = 0) -> list[P
             completing.update((match.start(), tokens[at + 1].start()))
             previous, skip = following.lower(), 1
             continue
+        if low == "in" and len(run) == 1 and run[0][1] == "number" and re.fullmatch(r"[\d.,]+", following):
+            run.append((match, "mod"))  # "1 in 10,000 positives" (played blind, 2026-12-08: "10,000 positive, got it.")
+            completing.add(match.start())
+            previous = low
+            continue
         if low == "per" and any(role == "number" for _, role in run) and re.fullmatch(r"[\d.,]+", following) and at + 2 < len(tokens) \
                 and _kind(tokens[at + 2].group()) == "content":  # "1 positive per 500 negatives" (played blind: "1 positive, got it.")
             run += [(match, "mod"), (tokens[at + 1], "number"), (tokens[at + 2], "noun")]

@@ -168,6 +168,9 @@ SUM_OFF = 0.1  # a total said more than this share away from the sum of its part
 _SHARE_FOR = re.compile(rf"(?P<a>{_NUMBER}){_THINGS.format('t')}{_PER.format('u')}[^.?!;]{{0,30}}?(?P<share>{_NUMBER}){_SHARE}"
                         rf"(?:\s+of (?:them|those|that|it|the \w+|traffic|users))?\s+(?:for|over) (?P<d>{_NUMBER}) (?P<du>day|week|month|year)s?\b"
                         rf"{_WORKED_OUT}(?P<c>{_NUMBER})", re.IGNORECASE)
+# "30,000 of 1 million is 30%" (played blind, 2026-12-08: built on, "doubling gives 60%"): a count said as a share
+_OF_IS = re.compile(rf"(?P<a>{_NUMBER})(?:\s[a-z]+)? (?:out )?of (?:the |our |all |those )?(?P<b>{_NUMBER})(?:\s[a-z]+)?\s?(?:is|=|are|that'?s|which is|,)\s"
+                    rf"(?:(?:about|roughly|around|only|just|like|~)\s)*(?P<p>{_NUMBER}){_SHARE}", re.IGNORECASE)
 # "So 40% of 48k = 19.2k good buyers declined. x $85 = $16M/day" (played blind, 2026-12-07): a product whose first factor
 # is the figure said just before it
 _TIMES_LAST = re.compile(rf"(?P<a>{_NUMBER})[^\d?!;]{{0,40}}?\s(?:x|×|times)\s?(?P<money>\$)?(?P<b>{_NUMBER})\s?=\s?~?\$?(?P<d>{_NUMBER})",
@@ -189,6 +192,10 @@ def _product_slips(said: str) -> list[str]:
         if _off(_value(m.group("d")), worked):
             lines.append(" times ".join(_figure(m.group(g)) + ("%" if m.group(f"{g}p") else "") for g in factors)
                          + f" is about {_said(worked)}, not {_figure(m.group('d'))}.")
+    for m in _OF_IS.finditer(said):
+        worked = _value(m.group("a")) / _value(m.group("b")) * 100 if _value(m.group("b")) else 0.0
+        if worked and _off(_value(m.group("p")), worked):
+            lines.append(f"{_figure(m.group('a'))} of {_figure(m.group('b'))} is about {_said(worked)}%, not {m.group('p')}%.")
     products = {m.start("d") for m in _PRODUCT.finditer(said)}
     for m in _TIMES_LAST.finditer(said):
         worked = _value(m.group("a")) * _value(m.group("b"))
