@@ -3,6 +3,11 @@ played turn below drew the reply its test's docstring quotes there."""
 
 from __future__ import annotations
 
+from test_round_session import played
+
+from simulator.catalog import load_catalog
+from simulator.config import PROJECT_ROOT
+from simulator.engine.turns import TurnKind
 from simulator.interview.anchor import phrases
 from simulator.interview.arithmetic import slips
 from simulator.interview.moving_on import asks_to_move_on
@@ -25,3 +30,15 @@ def test_one_in_so_many_is_named_whole() -> None:
     """"...only 1 in 10,000 positive..." was named back as "10,000 positive, got it."."""
     found = [p.text for p in phrases("Only 1 in 10,000 positive, so accuracy at 99.99% shows the model is excellent.")]
     assert "1 in 10,000 positive" in found, found
+
+
+async def test_an_answer_that_ends_asking_for_a_hint_gets_one() -> None:
+    """"A harmful design going public is maybe 100 times worse than a false block, so I'd set the cost ratio 100:1 and
+    choose the threshold that minimises expected cost... Can I get a hint on what you're looking for in the reporting
+    part?" drew "That's your call — state your assumption and go on."."""
+    catalog = load_catalog(PROJECT_ROOT / "rubrics", PROJECT_ROOT / "personas")
+    turns = await played(catalog, "canva-mle", "ml-modeling", "ml-content-safety-imbalance", "A harmful design going public is maybe 100 "
+                         "times worse than a false block, so I'd set the cost ratio 100:1 and choose the threshold that minimises expected "
+                         "cost, with an appeal path for false blocks. Can I get a hint on what you're looking for in the reporting part?")
+    reply = turns[-1]
+    assert reply.kind is TurnKind.CLARIFICATION and reply.text.startswith("Here's a hint:") and "your call" not in reply.text, reply.text
