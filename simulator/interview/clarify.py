@@ -362,8 +362,8 @@ def read_turn(text: str, question: Question, last_asked: str | None = None, reph
     # start?" ends asking for time (played blind, 2026-12-07: "That's your call")
     if BREAK.search(text) and (len(text.split()) <= 2 * SHORT_WORDS or clauses and BREAK.search(clauses[-1].norm)):
         return Clarification(asks=(), also_answer=False, reply=BREAK_GRANTED)
-    if any(HINT.search(c.norm) for c in clauses) and (HINT.search(clauses[-1].norm)  # "...Can I get a hint on the reporting part?"
-                                                      or sum(len(c.norm.split()) for c in clauses if not HINT.search(c.norm)) < ANSWER_WORDS):
+    if any(HINT.search(c.norm) for c in clauses) and (HINT.search(clauses[-1].norm) and not any(kinds[:-1])  # "...Can I get a hint on
+                                                      or sum(len(c.norm.split()) for c in clauses if not HINT.search(c.norm)) < ANSWER_WORDS):  # the reporting part?"
         return Clarification(asks=(), also_answer=False, reply="", hint=text)
     if any(ANNOUNCES_WORK.match(c.norm) for c in clauses) and all(ANNOUNCES_WORK.match(c.norm) or ACKNOWLEDGES.match(c.norm) for c in clauses):
         return Clarification(asks=(), also_answer=False, reply=GO_AHEAD)  # "Okay. Let me code it up."
