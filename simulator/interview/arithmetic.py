@@ -204,7 +204,7 @@ def _product_slips(said: str) -> list[str]:
             lines.append(f"{_figure(m.group('a'))} times {money}{_figure(m.group('b'))} is about {money}{_said(worked)}, not {money}{_figure(m.group('d'))}.")
     for m in _SHARE_FOR.finditer(said):
         worked = _value(m.group("a")) * _value(m.group("share")) / 100 * _value(m.group("d")) * _SECONDS[m.group("du").lower()] / _SECONDS[
-            {"sec": "second", "min": "minute"}.get(m.group("u").lower(), m.group("u").lower())]
+            m.group("u").lower()]
         if _off(_value(m.group("c")), worked):
             lines.append(f"{m.group('share')}% of {_figure(m.group('a'))} a {m.group('u').lower()} for {m.group('d')} {m.group('du')}s is "
                          f"about {_said(worked)}, not {_figure(m.group('c'))}.")
